@@ -1,0 +1,92 @@
+//! The command line: argument parsing, one file per subcommand, and exit codes. No egui here.
+
+mod add;
+mod check;
+mod discover;
+mod list;
+mod record;
+mod stats;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// factmark: annotate claims, quotes, dates and entities in articles.
+#[derive(Debug, Parser)]
+#[command(
+    name = "factmark",
+    version,
+    about = "Annotate claims, quotes, dates and entities in articles; annotations live in a RON sidecar next to each document.",
+    after_help = "Without a subcommand, factmark opens the annotator window (on DOC, if given).\n\n\
+Exit codes:\n  0  success\n  1  ran, but found problems (for example annotations that are not exact)\n  2  bad input or error (a message on stderr says which file and why)"
+)]
+pub struct Cli {
+    /// The document to open in the window.
+    pub doc: Option<PathBuf>,
+    /// A subcommand for scripts; without one the window opens.
+    #[command(subcommand)]
+    pub command: Option<Commands>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Commands {
+    /// Add annotations to a document, found by text or by span; prints the new ids.
+    Add(Box<add::AddArgs>),
+    /// List annotations of documents and folders.
+    List(list::ListArgs),
+    /// Check that every annotation still sits on its text; exit 1 if any does not.
+    Check(check::CheckArgs),
+    /// Count annotations per tag, verdict, review status, anchoring status and document.
+    Stats(stats::StatsArgs),
+}
+
+/// Output formats shared by several subcommands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    /// Aligned columns for people.
+    #[default]
+    Table,
+    /// One JSON document (stable schema, see the README).
+    Json,
+    /// RFC 4180 CSV with a header row.
+    Csv,
+}
+
+/// How a subcommand ended, when it did not fail outright.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything was fine.
+    Ok,
+    /// It ran, but found problems.
+    Problems,
+}
+
+/// Runs a subcommand and maps its result to an exit code, printing any error once on stderr.
+pub fn run(command: Commands) -> ExitCode {
+    let result = match command {
+        Commands::Add(a) => add::run(*a),
+        Commands::List(a) => list::run(a),
+        Commands::Check(a) => check::run(a),
+        Commands::Stats(a) => stats::run(a),
+    };
+    match result {
+        Ok(Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(Outcome::Problems) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("factmark: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Writes `s` to stdout; a closed pipe (`factmark list | head`) is not an error.
+fn print_out(s: &str) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}

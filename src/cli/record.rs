@@ -1,0 +1,171 @@
+//! The flat, stable record of one annotation that `list` and `check` print as JSON, CSV or a
+//! table, and the loading of documents into such records.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::core::anchor::{AnchorStatus, Anchoring};
+use crate::core::annotation::{Annotation, Tag};
+use crate::store::Session;
+
+/// One annotation, flattened. Field names and meanings are part of the documented JSON schema.
+#[derive(Debug, Clone, Serialize)]
+pub struct Record {
+    /// The document's path, as given or found.
+    pub document: String,
+    /// The annotation id.
+    pub id: String,
+    /// claim, quote, date or entity.
+    pub tag: &'static str,
+    /// Current start (chars), after anchoring; the stored one when not anchored.
+    pub start: usize,
+    /// Current end (chars, exclusive).
+    pub end: usize,
+    /// The annotated text as stored.
+    pub exact: String,
+    /// Context before, as stored.
+    pub prefix: String,
+    /// Context after, as stored.
+    pub suffix: String,
+    /// The note.
+    pub note: String,
+    /// exact, moved, fuzzy, ambiguous or orphaned.
+    pub status: &'static str,
+    /// Anchoring confidence, 0 to 1.
+    pub score: f64,
+    /// For fuzzy matches, the text now found.
+    pub found: Option<String>,
+    /// unreviewed, accepted, rejected or needs-work.
+    pub review: &'static str,
+    /// Who reviewed it.
+    pub reviewer: Option<String>,
+    /// When it was reviewed (RFC 3339, UTC).
+    pub reviewed: Option<String>,
+    /// The reviewer's comment.
+    pub review_comment: Option<String>,
+    /// Who created it.
+    pub author: String,
+    /// When it was created (RFC 3339, UTC).
+    pub created: String,
+    /// When it last changed (RFC 3339, UTC).
+    pub modified: String,
+    /// Claims: the verdict.
+    pub verdict: Option<&'static str>,
+    /// Claims: who made it.
+    pub claimant: Option<String>,
+    /// Quotes: who is quoted.
+    pub speaker: Option<String>,
+    /// Dates: the normalized value.
+    pub date: Option<String>,
+    /// Entities: the kind.
+    pub kind: Option<&'static str>,
+    /// Entities: a Wikidata QID or URL.
+    pub identifier: Option<String>,
+    #[serde(skip)]
+    /// The anchoring status, typed.
+    pub status_kind: AnchorStatus,
+}
+
+fn rfc3339(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+}
+
+impl Record {
+    /// Flattens an annotation of `document` with its anchoring result.
+    pub fn new(document: &Path, a: &Annotation, anchoring: &Anchoring) -> Self {
+        let (mut verdict, mut claimant, mut speaker, mut date, mut kind, mut identifier) =
+            (None, None, None, None, None, None);
+        match &a.tag {
+            Tag::Claim {
+                verdict: v,
+                claimant: c,
+            } => (verdict, claimant) = (Some(v.as_str()), c.clone()),
+            Tag::Quote { speaker: s } => speaker = s.clone(),
+            Tag::Date { value } => date = value.as_ref().map(|d| d.to_string()),
+            Tag::Entity {
+                kind: k,
+                identifier: i,
+            } => (kind, identifier) = (Some(k.as_str()), i.clone()),
+        }
+        Self {
+            document: document.display().to_string(),
+            id: a.id.to_string(),
+            tag: a.tag.kind().as_str(),
+            start: anchoring.start,
+            end: anchoring.end,
+            exact: a.exact.clone(),
+            prefix: a.prefix.clone(),
+            suffix: a.suffix.clone(),
+            note: a.note.clone(),
+            status: anchoring.status.as_str(),
+            score: anchoring.score,
+            found: anchoring.found.clone(),
+            review: a.review.status.as_str(),
+            reviewer: a.review.by.clone(),
+            reviewed: a.review.at.map(rfc3339),
+            review_comment: a.review.comment.clone(),
+            author: a.author.clone(),
+            created: rfc3339(a.created),
+            modified: rfc3339(a.modified),
+            verdict,
+            claimant,
+            speaker,
+            date,
+            kind,
+            identifier,
+            status_kind: anchoring.status,
+        }
+    }
+}
+
+/// Loads each document, anchors its annotations and flattens them, in document then sidecar
+/// order. Documents that fail to load are reported on stderr and counted in the second value.
+pub fn load_records(docs: &[PathBuf]) -> (Vec<Record>, usize) {
+    let mut records = Vec::new();
+    let mut failed = 0;
+    for doc in docs {
+        match Session::open(doc) {
+            Ok(session) => {
+                let anchored = session.anchor();
+                records.extend(
+                    session
+                        .annotations
+                        .iter()
+                        .zip(&anchored)
+                        .map(|(a, r)| Record::new(doc, a, r)),
+                );
+            }
+            Err(e) => {
+                eprintln!("factmark: error: {e}");
+                failed += 1;
+            }
+        }
+    }
+    (records, failed)
+}
+
+/// Makes a CSV cell safe to open in a spreadsheet: a cell that starts with `=`, `+`, `-`, `@`,
+/// tab or CR gets a leading apostrophe so it is never taken for a formula.
+pub fn spreadsheet_safe(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
+    }
+}
+
+/// Shortens `s` to at most `max` chars on one line, marking the cut with `…`.
+pub fn one_line(s: &str, max: usize) -> String {
+    let flat: String = s
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        let mut cut: String = flat.chars().take(max.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}

@@ -1,0 +1,17 @@
+//! The domain, in pure Rust: text, annotations, segments, anchoring and edits. Nothing here
+//! knows about windows, files or serialization formats.
+
+pub mod anchor;
+pub mod annotation;
+pub mod edit;
+pub mod model;
+pub mod segments;
+pub mod text;
+
+pub use anchor::{AnchorStatus, Anchoring};
+pub use annotation::{
+    Annotation, AnnotationId, DateValue, EntityKind, Review, ReviewStatus, Tag, TagKind, Verdict,
+};
+pub use edit::{Change, Command, EditError, History};
+pub use model::AnnotationSet;
+pub use text::Text;

@@ -1,0 +1,10 @@
+//! factmark: a native desktop annotator for fact-checkers and researchers.
+//!
+//! `core` is the pure domain (text, annotations, segments, anchoring, edits); `store` reads
+//! and writes documents and RON sidecars; `cli` is the scriptable command line; `ui` is the
+//! egui window. `core` depends on nothing else of ours and on no GUI or I/O crate.
+
+pub mod cli;
+pub mod core;
+pub mod store;
+pub mod ui;

@@ -1,0 +1,92 @@
+//! Errors of reading and writing documents and sidecars; each names the file it is about.
+
+use std::path::PathBuf;
+
+use crate::core::text::TextError;
+
+/// Something went wrong reading or writing a document or its sidecar.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The file could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// The document is not text factmark can read.
+    #[error("{}: {source}", path.display())]
+    Text {
+        /// The document.
+        path: PathBuf,
+        /// What is wrong with it.
+        source: TextError,
+    },
+    /// The document has no text.
+    #[error("{}: the document is empty; there is no text to annotate", path.display())]
+    EmptyDocument {
+        /// The document.
+        path: PathBuf,
+    },
+    /// The sidecar does not parse.
+    #[error(
+        "{}:{line}:{column}: the sidecar does not parse: {message}. It was left untouched; fix it by hand or move it aside",
+        path.display()
+    )]
+    Parse {
+        /// The sidecar.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// The parser's message.
+        message: String,
+    },
+    /// The sidecar was written by a newer factmark.
+    #[error(
+        "{}: the sidecar has format version {version}, but this factmark reads only version {supported}; it was left untouched. Upgrade factmark to open it",
+        path.display()
+    )]
+    NewerVersion {
+        /// The sidecar.
+        path: PathBuf,
+        /// Its version.
+        version: u64,
+        /// The newest version this build reads.
+        supported: u32,
+    },
+    /// The sidecar parses but is not valid.
+    #[error("{}:{line}: {message}. The sidecar was left untouched; fix it by hand", path.display())]
+    Invalid {
+        /// The sidecar.
+        path: PathBuf,
+        /// 1-based line of the offending annotation (0 if unknown).
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The annotations could not be encoded (a bug: please report it).
+    #[error("could not encode the sidecar: {0}")]
+    Encode(String),
+    /// Another program changed the sidecar since it was loaded.
+    #[error(
+        "{}: the sidecar was changed by another program since it was opened; not overwriting it. Reload it and try again",
+        path.display()
+    )]
+    Conflict {
+        /// The sidecar.
+        path: PathBuf,
+    },
+}
+
+impl StoreError {
+    /// An I/O error about `path`.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        StoreError::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}

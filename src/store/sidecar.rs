@@ -1,0 +1,315 @@
+//! The sidecar file format (`<document>.ann.ron`, version 1): schema, deterministic encoding,
+//! and decoding with errors that name the file, line and column.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::error::StoreError;
+use crate::core::annotation::Annotation;
+use crate::core::text::Text;
+
+/// The value of the `format` field.
+pub const FORMAT: &str = "factmark";
+/// The newest sidecar version this build reads and the one it writes.
+pub const VERSION: u32 = 1;
+/// What a sidecar's name adds to its document's name.
+pub const SUFFIX: &str = ".ann.ron";
+
+/// The sidecar path of a document: `article.txt` → `article.txt.ann.ron`.
+pub fn sidecar_path(document: &Path) -> PathBuf {
+    let mut s = document.as_os_str().to_owned();
+    s.push(SUFFIX);
+    PathBuf::from(s)
+}
+
+/// The document a sidecar belongs to, if `path` is named like a sidecar.
+pub fn document_of_sidecar(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?.to_str()?;
+    let doc = name.strip_suffix(SUFFIX)?;
+    (!doc.is_empty()).then(|| path.with_file_name(doc))
+}
+
+/// What the sidecar records about its document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentInfo {
+    /// The document's file name (no folder).
+    pub file: String,
+    /// SHA-256 of the normalized text when the sidecar was written.
+    pub sha256: String,
+    /// Length of the normalized text in chars.
+    pub chars: usize,
+}
+
+impl DocumentInfo {
+    /// Describes `text`, stored in a file named `file`.
+    pub fn of(file: &str, text: &Text) -> Self {
+        Self {
+            file: file.to_owned(),
+            sha256: text.sha256().to_owned(),
+            chars: text.char_count(),
+        }
+    }
+}
+
+/// A sidecar, version 1.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sidecar {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// Always [`VERSION`] once loaded.
+    pub version: u32,
+    /// The document.
+    pub document: DocumentInfo,
+    /// The annotations, sorted by (start, end, id).
+    pub annotations: Vec<Annotation>,
+}
+
+/// Just enough of any sidecar to know its format and version.
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default)]
+    format: String,
+    #[serde(default)]
+    version: u64,
+}
+
+impl Sidecar {
+    /// A sidecar for `text` with these annotations.
+    pub fn new(file: &str, text: &Text, mut annotations: Vec<Annotation>) -> Self {
+        annotations.sort_by_key(Annotation::sort_key);
+        Self {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            document: DocumentInfo::of(file, text),
+            annotations,
+        }
+    }
+
+    /// The sidecar as pretty, deterministic RON: one field per line, annotations sorted by
+    /// (start, end, id), LF line endings, a final newline.
+    pub fn encode(&self) -> Result<String, StoreError> {
+        let mut sorted = self.clone();
+        sorted.annotations.sort_by_key(Annotation::sort_key);
+        let config = ron::ser::PrettyConfig::new()
+            .new_line("\n")
+            .indentor("    ")
+            .struct_names(false);
+        let mut s = ron::ser::to_string_pretty(&sorted, config)
+            .map_err(|e| StoreError::Encode(e.to_string()))?;
+        s.push('\n');
+        Ok(s)
+    }
+
+    /// Parses a sidecar read from `path`. Refuses other formats, newer versions, unknown
+    /// fields and invalid annotations, with the line and column where possible.
+    pub fn decode(path: &Path, source: &str) -> Result<Self, StoreError> {
+        let parse_error = |e: ron::error::SpannedError| StoreError::Parse {
+            path: path.to_owned(),
+            line: e.span.start.line,
+            column: e.span.start.col,
+            message: e.code.to_string(),
+        };
+        let header: Header = ron::from_str(source).map_err(parse_error)?;
+        if header.format != FORMAT {
+            return Err(StoreError::Invalid {
+                path: path.to_owned(),
+                line: 1,
+                message: format!("this is not a factmark sidecar (expected format: \"{FORMAT}\")"),
+            });
+        }
+        let version = header.version;
+        if version > u64::from(VERSION) {
+            return Err(StoreError::NewerVersion {
+                path: path.to_owned(),
+                version,
+                supported: VERSION,
+            });
+        }
+        if version != u64::from(VERSION) {
+            return Err(StoreError::Invalid {
+                path: path.to_owned(),
+                line: 1,
+                message: format!("unsupported or missing sidecar version ({version})"),
+            });
+        }
+        let sidecar: Sidecar = ron::from_str(source).map_err(parse_error)?;
+        sidecar.validate(path, source)?;
+        Ok(sidecar)
+    }
+
+    fn validate(&self, path: &Path, source: &str) -> Result<(), StoreError> {
+        let invalid = |a: &Annotation, message: String| StoreError::Invalid {
+            path: path.to_owned(),
+            line: line_of_id(source, &a.id.to_string()),
+            message: format!("annotation {}: {message}", a.id),
+        };
+        let mut seen = std::collections::HashSet::new();
+        for a in &self.annotations {
+            if a.end < a.start {
+                return Err(invalid(
+                    a,
+                    format!("its end ({}) is before its start ({})", a.end, a.start),
+                ));
+            }
+            if a.end == a.start || a.exact.is_empty() {
+                return Err(invalid(a, "its span is empty".to_owned()));
+            }
+            if !seen.insert(a.id) {
+                return Err(invalid(a, "this id is used twice".to_owned()));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// 1-based line where an id first appears in the source (0 if it does not).
+fn line_of_id(source: &str, id: &str) -> usize {
+    source
+        .find(id)
+        .map_or(0, |at| 1 + source[..at].matches('\n').count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::annotation::*;
+    use chrono::{TimeZone, Utc};
+    use proptest::prelude::*;
+
+    fn sample() -> (Text, Sidecar) {
+        let t = Text::from_str_normalized("Le président a dit « 3 mai 2024 » 😀 à 陈静.");
+        let now = Utc.with_ymd_and_hms(2026, 11, 26, 21, 0, 0).unwrap();
+        let mut a = Annotation::new(
+            &t,
+            21,
+            31,
+            Tag::Date {
+                value: Some(DateValue::parse("2024-05-03").unwrap()),
+            },
+            "ana",
+            now,
+        )
+        .unwrap();
+        a.note = "line one\nline \"two\"".into();
+        let b = Annotation::new(
+            &t,
+            0,
+            13,
+            Tag::Entity {
+                kind: EntityKind::Person,
+                identifier: Some("Q42".into()),
+            },
+            "bo",
+            now,
+        )
+        .unwrap();
+        (t.clone(), Sidecar::new("a.txt", &t, vec![a, b]))
+    }
+
+    #[test]
+    fn encode_is_sorted_and_round_trips() {
+        let (_, s) = sample();
+        let text = s.encode().unwrap();
+        assert!(
+            text.starts_with("(\n    format: \"factmark\",\n    version: 1,\n"),
+            "{text}"
+        );
+        assert!(text.contains("tag: Date(\n"), "{text}");
+        assert!(text.contains("陈静"), "non-ASCII stays readable: {text}");
+        let back = Sidecar::decode(Path::new("a.txt.ann.ron"), &text).unwrap();
+        assert_eq!(back, s);
+        assert!(back.annotations[0].start <= back.annotations[1].start);
+        assert_eq!(back.encode().unwrap(), text, "encoding is deterministic");
+    }
+
+    #[test]
+    fn errors_name_line_and_column() {
+        let (_, s) = sample();
+        let text = s.encode().unwrap();
+        let cut = &text[..text.len() / 2];
+        match Sidecar::decode(Path::new("x.ann.ron"), cut).unwrap_err() {
+            StoreError::Parse { line, .. } => assert!(line > 1),
+            e => panic!("{e}"),
+        }
+        let newer = text.replace("version: 1,", "version: 99,\n    shiny: true,");
+        let e = Sidecar::decode(Path::new("x.ann.ron"), &newer).unwrap_err();
+        assert!(
+            matches!(e, StoreError::NewerVersion { version: 99, .. }),
+            "{e}"
+        );
+        let unknown = text.replace("version: 1,", "version: 1,\n    shiny: true,");
+        let e = Sidecar::decode(Path::new("x.ann.ron"), &unknown).unwrap_err();
+        assert!(
+            matches!(
+                e,
+                StoreError::Parse {
+                    line: 4,
+                    column: 5,
+                    ..
+                }
+            ),
+            "{e}"
+        );
+        let bad_date = text.replace("\"2024-05-03\"", "\"2024-02-30\"");
+        let e = Sidecar::decode(Path::new("x.ann.ron"), &bad_date).unwrap_err();
+        assert!(e.to_string().contains("2024-02-30"), "{e}");
+    }
+
+    #[test]
+    fn reversed_span_is_refused_with_its_line() {
+        let (_, s) = sample();
+        let text = s.encode().unwrap().replacen("start: 21,", "start: 40,", 1);
+        let e = Sidecar::decode(Path::new("x.ann.ron"), &text).unwrap_err();
+        match e {
+            StoreError::Invalid {
+                line, ref message, ..
+            } => {
+                assert!(line > 5 && message.contains("before its start"), "{e}");
+            }
+            e => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn sidecar_names() {
+        assert_eq!(
+            sidecar_path(Path::new("d/article.txt")),
+            Path::new("d/article.txt.ann.ron")
+        );
+        assert_eq!(
+            document_of_sidecar(Path::new("d/article.txt.ann.ron")).unwrap(),
+            Path::new("d/article.txt")
+        );
+        assert!(document_of_sidecar(Path::new("d/.ann.ron")).is_none());
+    }
+
+    proptest! {
+        #[test]
+        fn round_trips_any_unicode(
+            body in "\\PC{1,80}",
+            note in "\\PC{0,40}",
+            who in "\\PC{0,10}",
+            ident in proptest::option::of("\\PC{0,10}"),
+            k in 0usize..4,
+        ) {
+            let t = Text::from_str_normalized(&body);
+            prop_assume!(t.char_count() >= 1);
+            let now = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+            let tag = match k {
+                0 => Tag::Claim { verdict: Verdict::MostlyFalse, claimant: ident.clone() },
+                1 => Tag::Quote { speaker: ident.clone() },
+                2 => Tag::Date { value: Some(DateValue::parse("2020-02").unwrap()) },
+                _ => Tag::Entity { kind: EntityKind::Place, identifier: ident.clone() },
+            };
+            let mut a = Annotation::new(&t, 0, t.char_count(), tag, &who, now).unwrap();
+            a.note = note;
+            a.review = Review { status: ReviewStatus::NeedsWork, by: ident.clone(), at: Some(now), comment: ident };
+            let s = Sidecar::new("doc.txt", &t, vec![a]);
+            let back = Sidecar::decode(Path::new("doc.txt.ann.ron"), &s.encode().unwrap()).unwrap();
+            prop_assert_eq!(back, s);
+        }
+    }
+}
