@@ -28,34 +28,61 @@ pub struct StatsArgs {
 struct Stats {
     documents: usize,
     annotations: usize,
-    by_tag: BTreeMap<&'static str, usize>,
-    by_verdict: BTreeMap<&'static str, usize>,
-    by_review: BTreeMap<&'static str, usize>,
-    by_status: BTreeMap<&'static str, usize>,
+    by_tag: Counts,
+    by_verdict: Counts,
+    by_review: Counts,
+    by_status: Counts,
     by_document: BTreeMap<String, usize>,
 }
 
-fn zeroes(names: impl Iterator<Item = &'static str>) -> BTreeMap<&'static str, usize> {
-    names.map(|n| (n, 0)).collect()
+/// Counts in a fixed order (the order of the values' definitions), serialized as a map.
+#[derive(Debug)]
+struct Counts(Vec<(&'static str, usize)>);
+
+impl Counts {
+    fn zeroes(names: impl Iterator<Item = &'static str>) -> Self {
+        Self(names.map(|n| (n, 0)).collect())
+    }
+
+    fn rows(&self) -> Vec<(String, usize)> {
+        self.0.iter().map(|(k, v)| (k.to_string(), *v)).collect()
+    }
+
+    fn bump(&mut self, name: &str) {
+        if let Some(entry) = self.0.iter_mut().find(|(n, _)| *n == name) {
+            entry.1 += 1;
+        }
+    }
+}
+
+impl Serialize for Counts {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
 }
 
 fn count(docs: &[PathBuf], records: &[Record]) -> Stats {
     let mut s = Stats {
         documents: docs.len(),
         annotations: records.len(),
-        by_tag: zeroes(TagKind::ALL.iter().map(|t| t.as_str())),
-        by_verdict: zeroes(Verdict::ALL.iter().map(|t| t.as_str())),
-        by_review: zeroes(ReviewStatus::ALL.iter().map(|t| t.as_str())),
-        by_status: zeroes(AnchorStatus::ALL.iter().map(|t| t.as_str())),
+        by_tag: Counts::zeroes(TagKind::ALL.iter().map(|t| t.as_str())),
+        by_verdict: Counts::zeroes(Verdict::ALL.iter().map(|t| t.as_str())),
+        by_review: Counts::zeroes(ReviewStatus::ALL.iter().map(|t| t.as_str())),
+        by_status: Counts::zeroes(AnchorStatus::ALL.iter().map(|t| t.as_str())),
         by_document: docs.iter().map(|d| (d.display().to_string(), 0)).collect(),
     };
     for r in records {
-        *s.by_tag.entry(r.tag).or_default() += 1;
+        s.by_tag.bump(r.tag);
         if let Some(v) = r.verdict {
-            *s.by_verdict.entry(v).or_default() += 1;
+            s.by_verdict.bump(v);
         }
-        *s.by_review.entry(r.review).or_default() += 1;
-        *s.by_status.entry(r.status).or_default() += 1;
+        s.by_review.bump(r.review);
+        s.by_status.bump(r.status);
         *s.by_document.entry(r.document.clone()).or_default() += 1;
     }
     s
@@ -82,31 +109,10 @@ fn table(s: &Stats) -> String {
         s.annotations, s.documents
     );
     let sections: [(&str, Vec<(String, usize)>); 5] = [
-        (
-            "tag",
-            s.by_tag.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
-        ),
-        (
-            "verdict (claims)",
-            s.by_verdict
-                .iter()
-                .map(|(k, v)| (k.to_string(), *v))
-                .collect(),
-        ),
-        (
-            "review",
-            s.by_review
-                .iter()
-                .map(|(k, v)| (k.to_string(), *v))
-                .collect(),
-        ),
-        (
-            "anchoring",
-            s.by_status
-                .iter()
-                .map(|(k, v)| (k.to_string(), *v))
-                .collect(),
-        ),
+        ("tag", s.by_tag.rows()),
+        ("verdict (claims)", s.by_verdict.rows()),
+        ("review", s.by_review.rows()),
+        ("anchoring", s.by_status.rows()),
         (
             "document",
             s.by_document.iter().map(|(k, v)| (k.clone(), *v)).collect(),
