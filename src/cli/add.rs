@@ -8,6 +8,7 @@ use clap::Args;
 use super::{Outcome, print_out};
 use crate::core::annotation::{Annotation, DateValue, EntityKind, Tag, TagKind, Verdict};
 use crate::core::edit::{Command, History};
+use crate::core::search;
 use crate::core::text::Text;
 use crate::store::Session;
 
@@ -79,14 +80,6 @@ fn parse_date(s: &str) -> Result<DateValue, String> {
     DateValue::parse(s).map_err(|e| e.to_string())
 }
 
-/// The user's name from the environment.
-pub fn default_author() -> String {
-    ["FACTMARK_AUTHOR", "USER", "USERNAME", "LOGNAME"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
-        .unwrap_or_else(|| "unknown".to_owned())
-}
-
 pub fn run(args: AddArgs) -> anyhow::Result<Outcome> {
     let tag = build_tag(&args)?;
     let mut session = Session::open(&args.doc)?;
@@ -96,7 +89,10 @@ pub fn run(args: AddArgs) -> anyhow::Result<Outcome> {
         (None, Some(span)) => vec![span],
         (None, None) => bail!("give --text or --span"),
     };
-    let author = args.author.clone().unwrap_or_else(default_author);
+    let author = args
+        .author
+        .clone()
+        .unwrap_or_else(crate::store::default_author);
     let now = chrono::Utc::now().trunc_subsecs_0();
     let mut commands = Vec::new();
     let mut ids = Vec::new();
@@ -213,33 +209,14 @@ fn pick(
     }
 }
 
-/// Every non-overlapping occurrence of `needle`, where a space matches any run of whitespace.
-pub fn find_loose(text: &Text, needle: &str) -> anyhow::Result<Vec<(usize, usize)>> {
-    let words: Vec<String> = needle.split_whitespace().map(regex::escape).collect();
-    if words.is_empty() {
-        bail!("--text is empty");
-    }
-    let re = regex::Regex::new(&words.join(r"\s+")).context("--text is too long to search for")?;
-    Ok(re
-        .find_iter(text.as_str())
-        .map(|m| (text.char_of_byte(m.start()), text.char_of_byte(m.end())))
-        .collect())
+/// Every occurrence of `needle`, where a space matches any run of whitespace.
+fn find_loose(text: &Text, needle: &str) -> anyhow::Result<Vec<(usize, usize)>> {
+    search::find_loose(text, needle, false, usize::MAX).context("--text")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn loose_whitespace_matches_nbsp_and_newlines() {
-        let t = Text::from_str_normalized("said the\u{a0}prime\n  minister, the prime minister");
-        let found = find_loose(&t, "the prime  minister").unwrap();
-        assert_eq!(found.len(), 2);
-        assert_eq!(
-            t.slice(found[0].0..found[0].1),
-            "the\u{a0}prime\n  minister"
-        );
-    }
 
     #[test]
     fn ambiguous_needs_occurrence() {

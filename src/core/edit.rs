@@ -202,6 +202,36 @@ impl History {
         Ok(ids)
     }
 
+    /// Like [`History::apply`], but when `coalesce` is true and the last recorded change
+    /// replaced the same single annotation, the two become one undo step (typing a note
+    /// is undone per pause, not per keystroke).
+    pub fn apply_coalesced(
+        &mut self,
+        set: &mut AnnotationSet,
+        text: &Text,
+        cmd: &Command,
+        now: DateTime<Utc>,
+        coalesce: bool,
+    ) -> Result<Vec<AnnotationId>, EditError> {
+        let change = plan(set, text, cmd, now)?;
+        change.apply(set)?;
+        let ids = change.ids();
+        self.redo.clear();
+        match (self.undo.last_mut(), change) {
+            (
+                Some(Change::Replace { before, after }),
+                Change::Replace {
+                    after: new_after, ..
+                },
+            ) if coalesce && after.id == new_after.id => {
+                let _ = before;
+                *after = new_after;
+            }
+            (_, change) => self.undo.push(change),
+        }
+        Ok(ids)
+    }
+
     /// Undoes the last change; returns it, or `None` when there is nothing to undo.
     pub fn undo(&mut self, set: &mut AnnotationSet) -> Option<Result<Change, EditError>> {
         let change = self.undo.pop()?;
@@ -285,6 +315,25 @@ mod tests {
         h.redo(&mut set).unwrap().unwrap();
         assert_eq!(set.get(a.id).unwrap().tag, tag);
         assert!(!h.can_redo());
+    }
+
+    #[test]
+    fn coalesced_note_edits_undo_in_one_step() {
+        let t = doc();
+        let mut set = AnnotationSet::default();
+        let mut h = History::default();
+        let a = ann(&t, 6, 10);
+        h.apply(&mut set, &t, &Command::Add(a.clone()), now())
+            .unwrap();
+        for (i, note) in ["n", "no", "not", "note"].iter().enumerate() {
+            let cmd = Command::SetNote(a.id, (*note).to_owned());
+            h.apply_coalesced(&mut set, &t, &cmd, now(), i > 0).unwrap();
+        }
+        assert_eq!(set.get(a.id).unwrap().note, "note");
+        h.undo(&mut set).unwrap().unwrap();
+        assert_eq!(set.get(a.id).unwrap().note, "");
+        h.redo(&mut set).unwrap().unwrap();
+        assert_eq!(set.get(a.id).unwrap().note, "note");
     }
 
     #[test]

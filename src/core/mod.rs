@@ -5,6 +5,7 @@ pub mod anchor;
 pub mod annotation;
 pub mod edit;
 pub mod model;
+pub mod search;
 pub mod segments;
 pub mod text;
 

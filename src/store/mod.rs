@@ -6,7 +6,9 @@ pub mod document;
 pub mod error;
 pub mod session;
 pub mod sidecar;
+pub mod user;
 
 pub use error::StoreError;
 pub use session::Session;
 pub use sidecar::{Sidecar, sidecar_path};
+pub use user::default_author;

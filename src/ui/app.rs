@@ -1,60 +1,817 @@
-//! The application: a window that shows a document and its annotations.
+//! The application: menus, panels, shortcuts, and the one place where actions change the
+//! model (with undo), the document is saved, and files are opened.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
-use crate::store::Session;
+use chrono::{SubsecRound as _, Utc};
+use egui::{RichText, Ui};
+
+use super::actions::Action;
+use super::annotation_list::AnnotationList;
+use super::document_view::{ViewEvent, ViewModel};
+use super::find::FindBar;
+use super::inspector::{Inspector, retag};
+use super::open_document::OpenDocument;
+use super::settings::{Settings, ThemeChoice};
+use super::{labels, shortcuts, start_screen, theme};
+use crate::core::annotation::{Annotation, AnnotationId, DateValue, Tag, TagKind};
+use crate::core::edit::Command;
+
+/// How long typing pauses before the next keystroke starts a new undo step.
+const TYPING_PAUSE: Duration = Duration::from_millis(1500);
+
+/// A message shown in a banner at the top of the window until dismissed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    /// The text.
+    pub text: String,
+    /// Whether it reports an error (otherwise it is information).
+    pub error: bool,
+}
 
 /// The factmark window.
 pub struct FactmarkApp {
-    session: Option<Session>,
-    error: Option<String>,
+    /// The open document, if any.
+    pub doc: Option<OpenDocument>,
+    /// Remembered settings.
+    pub settings: Settings,
+    /// The annotation list panel.
+    pub list: AnnotationList,
+    /// The inspector panel.
+    pub inspector: Inspector,
+    /// The find bar.
+    pub find: FindBar,
+    /// Banner messages, newest last.
+    pub notices: Vec<Notice>,
+    show_shortcuts: bool,
+    last_typing: Option<(AnnotationId, Instant)>,
+    title: String,
+    samples: Vec<PathBuf>,
+    applied_theme: Option<ThemeChoice>,
 }
 
 impl FactmarkApp {
-    /// The app, with `doc` opened if given.
-    pub fn new(doc: Option<PathBuf>) -> Self {
+    /// The app with these settings, with `doc` opened if given.
+    pub fn new(settings: Settings, doc: Option<PathBuf>) -> Self {
         let mut app = Self {
-            session: None,
-            error: None,
+            doc: None,
+            settings,
+            list: AnnotationList::default(),
+            inspector: Inspector::default(),
+            find: FindBar::default(),
+            notices: Vec::new(),
+            show_shortcuts: false,
+            last_typing: None,
+            title: String::new(),
+            samples: start_screen::samples(),
+            applied_theme: None,
         };
         if let Some(path) = doc {
-            match Session::open(&path) {
-                Ok(s) => app.session = Some(s),
-                Err(e) => app.error = Some(e.to_string()),
-            }
+            app.open(&path);
         }
         app
     }
+
+    /// Shows a message in the window.
+    pub fn notify(&mut self, text: impl Into<String>, error: bool) {
+        let text = text.into();
+        if !self.notices.iter().any(|n| n.text == text) {
+            self.notices.push(Notice { text, error });
+        }
+    }
+
+    /// Opens a document, saving the current one first. Errors are shown in the window.
+    pub fn open(&mut self, path: &Path) {
+        if !self.close() {
+            return;
+        }
+        match OpenDocument::open(path) {
+            Ok(doc) => {
+                let problems = doc.not_anchored();
+                if problems > 0 {
+                    self.notify(
+                        format!(
+                            "{problems} annotations no longer sit exactly on their text: the document changed since they were made. They are kept and listed with their status."
+                        ),
+                        false,
+                    );
+                }
+                self.settings.remember(path);
+                self.list = AnnotationList::default();
+                self.inspector = Inspector::default();
+                self.doc = Some(doc);
+            }
+            Err(e) => self.notify(format!("Could not open the document. {e}"), true),
+        }
+    }
+
+    /// Saves and closes the document. Returns false (and keeps it open) if saving failed.
+    pub fn close(&mut self) -> bool {
+        if let Some(doc) = &mut self.doc
+            && doc.dirty
+            && let Err(e) = doc.save()
+        {
+            self.notify(
+                format!("Not closed: the annotations could not be saved. {e}"),
+                true,
+            );
+            return false;
+        }
+        self.doc = None;
+        true
+    }
+
+    /// Saves now if there are unsaved changes (used on exit).
+    pub fn save_now(&mut self) {
+        if let Some(doc) = &mut self.doc
+            && doc.dirty
+            && let Err(e) = doc.save()
+        {
+            self.notify(format!("Could not save. {e}"), true);
+        }
+    }
+
+    /// Draws the whole window and applies what the user did. eframe calls this every frame;
+    /// tests and the perf example call it directly.
+    pub fn ui_body(&mut self, ui: &mut Ui) {
+        self.apply_theme(ui.ctx());
+        let mut actions = shortcuts::global_actions(ui);
+        actions.extend(self.menu_bar(ui));
+        self.status_bar(ui);
+        actions.extend(self.banners(ui));
+        if self.find.open
+            && let Some(doc) = &self.doc
+        {
+            let text = &doc.session.text;
+            egui::Panel::top("find-bar").show(ui, |ui| actions.extend(self.find.ui(ui, text)));
+        }
+        if let Some(doc) = &self.doc {
+            if self.settings.show_list {
+                egui::Panel::left("annotation-list")
+                    .resizable(true)
+                    .default_size(300.0)
+                    .min_size(200.0)
+                    .show(ui, |ui| actions.extend(self.list.ui(ui, doc)));
+            }
+            if self.settings.show_inspector {
+                egui::Panel::right("inspector")
+                    .resizable(true)
+                    .default_size(320.0)
+                    .min_size(240.0)
+                    .show(ui, |ui| {
+                        actions.extend(self.inspector.ui(ui, doc, &self.settings.author));
+                    });
+            }
+        }
+        egui::CentralPanel::default().show(ui, |ui| match &mut self.doc {
+            Some(doc) => {
+                let model = ViewModel {
+                    text: &doc.session.text,
+                    annotations: doc.session.annotations.as_slice(),
+                    drawable: &doc.drawable,
+                    version: doc.version,
+                    selected: doc.selected,
+                    selection: doc.selection,
+                    find_matches: self.find.matches(),
+                    find_current: self.find.current(),
+                    snap_words: self.settings.snap_words,
+                };
+                legend_ui(ui);
+                for e in doc.view.ui(ui, &model) {
+                    actions.push(match e {
+                        ViewEvent::Select(s) => Action::Select(s),
+                        ViewEvent::SelectAnnotation(id) => {
+                            Action::SelectAnnotation { id, scroll: false }
+                        }
+                        ViewEvent::Tag(k) => Action::Tag(k),
+                        ViewEvent::Delete(id) => Action::Delete(id),
+                    });
+                }
+            }
+            None => actions.extend(start_screen::start_ui(
+                ui,
+                &self.settings.recent,
+                &self.samples,
+            )),
+        });
+        if self.show_shortcuts {
+            let mut open = true;
+            egui::Window::new("Keyboard shortcuts")
+                .open(&mut open)
+                .collapsible(false)
+                .resizable(false)
+                .show(ui.ctx(), shortcuts::sheet_ui);
+            self.show_shortcuts = open;
+        }
+        if !ui.ctx().egui_wants_keyboard_input() {
+            actions.extend(shortcuts::document_actions(ui));
+        } else if ui.input(|i| i.key_pressed(egui::Key::Escape)) && self.find.open {
+            ui.ctx().memory_mut(|m| m.stop_text_input());
+        }
+        self.dropped_files(ui, &mut actions);
+        for action in actions {
+            self.apply(ui.ctx(), action);
+        }
+        self.autosave(ui.ctx());
+        self.update_title(ui.ctx());
+    }
+
+    fn apply_theme(&mut self, ctx: &egui::Context) {
+        if self.applied_theme != Some(self.settings.theme) {
+            ctx.set_theme(match self.settings.theme {
+                ThemeChoice::System => egui::ThemePreference::System,
+                ThemeChoice::Light => egui::ThemePreference::Light,
+                ThemeChoice::Dark => egui::ThemePreference::Dark,
+            });
+            self.applied_theme = Some(self.settings.theme);
+        }
+    }
+
+    fn autosave(&mut self, ctx: &egui::Context) {
+        let Some(doc) = &mut self.doc else { return };
+        if doc.autosave_due() {
+            if let Err(e) = doc.save() {
+                self.notify(
+                    format!("Could not save the annotations; they are kept in memory. {e} Use File ▸ Save Annotations As… to keep a copy elsewhere."),
+                    true,
+                );
+            }
+        } else if let Some(wait) = doc.autosave_in() {
+            ctx.request_repaint_after(wait);
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = match &self.doc {
+            Some(doc) => format!(
+                "{}{} — factmark",
+                if doc.dirty { "• " } else { "" },
+                doc.name()
+            ),
+            None => "factmark".to_owned(),
+        };
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    fn dropped_files(&mut self, ui: &Ui, actions: &mut Vec<Action>) {
+        let (dropped, hovering) = ui.input(|i| {
+            (
+                i.raw.dropped_files.first().map(|f| f.path().to_owned()),
+                !i.raw.hovered_files.is_empty(),
+            )
+        });
+        if let Some(path) = dropped {
+            actions.push(Action::Open(path));
+        }
+        if hovering {
+            let rect = ui.ctx().content_rect();
+            let painter = ui.ctx().layer_painter(egui::LayerId::new(
+                egui::Order::Foreground,
+                egui::Id::unique("drop-overlay"),
+            ));
+            painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
+            painter.text(
+                rect.center(),
+                egui::Align2::CENTER_CENTER,
+                "Drop to open",
+                egui::FontId::proportional(28.0),
+                egui::Color32::WHITE,
+            );
+        }
+    }
+
+    fn menu_bar(&mut self, ui: &mut Ui) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let has_doc = self.doc.is_some();
+        let (can_undo, can_redo) = self.doc.as_ref().map_or((false, false), |d| {
+            (d.history.can_undo(), d.history.can_redo())
+        });
+        egui::Panel::top("menu").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| {
+                ui.menu_button("File", |ui| {
+                    if ui.add(egui::Button::new("Open…").shortcut_text("Ctrl+O")).clicked() {
+                        actions.push(Action::OpenDialog);
+                    }
+                    ui.menu_button("Open Recent", |ui| {
+                        if self.settings.recent.is_empty() {
+                            ui.label("No recent files");
+                        }
+                        for p in &self.settings.recent {
+                            if ui.button(p.display().to_string()).clicked() {
+                                actions.push(Action::Open(p.clone()));
+                            }
+                        }
+                    });
+                    ui.separator();
+                    if ui
+                        .add_enabled(has_doc, egui::Button::new("Save Annotations").shortcut_text("Ctrl+S"))
+                        .clicked()
+                    {
+                        actions.push(Action::Save);
+                    }
+                    if ui
+                        .add_enabled(has_doc, egui::Button::new("Save Annotations As…"))
+                        .clicked()
+                    {
+                        actions.push(Action::SaveCopyAs);
+                    }
+                    if ui
+                        .add_enabled(has_doc, egui::Button::new("Reload from Disk"))
+                        .on_hover_text("Discard unsaved changes and read the document and its annotations again")
+                        .clicked()
+                    {
+                        actions.push(Action::Reload);
+                    }
+                    ui.separator();
+                    if ui.add_enabled(has_doc, egui::Button::new("Close")).clicked() {
+                        actions.push(Action::Close);
+                    }
+                    if ui.button("Quit").clicked() {
+                        ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                    }
+                });
+                ui.menu_button("Edit", |ui| {
+                    if ui
+                        .add_enabled(can_undo, egui::Button::new("Undo").shortcut_text("Ctrl+Z"))
+                        .clicked()
+                    {
+                        actions.push(Action::Undo);
+                    }
+                    if ui
+                        .add_enabled(can_redo, egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z"))
+                        .clicked()
+                    {
+                        actions.push(Action::Redo);
+                    }
+                    ui.separator();
+                    if ui
+                        .add_enabled(has_doc, egui::Button::new("Find…").shortcut_text("Ctrl+F"))
+                        .clicked()
+                    {
+                        actions.push(Action::ToggleFind);
+                    }
+                    ui.separator();
+                    ui.checkbox(&mut self.settings.snap_words, "Snap selections to words");
+                    ui.horizontal(|ui| {
+                        ui.label("Your name:");
+                        ui.add(egui::TextEdit::singleline(&mut self.settings.author).desired_width(120.0));
+                    });
+                });
+                ui.menu_button("Tag", |ui| {
+                    for k in TagKind::ALL {
+                        if ui
+                            .add_enabled(
+                                has_doc,
+                                egui::Button::new(labels::tag_label(*k)).shortcut_text(labels::tag_key(*k)),
+                            )
+                            .clicked()
+                        {
+                            actions.push(Action::Tag(*k));
+                        }
+                    }
+                    ui.separator();
+                    if ui
+                        .add_enabled(has_doc, egui::Button::new("Delete Annotation").shortcut_text("Del"))
+                        .clicked()
+                    {
+                        actions.push(Action::DeleteSelected);
+                    }
+                });
+                ui.menu_button("View", |ui| {
+                    ui.checkbox(&mut self.settings.show_list, "Annotation list");
+                    ui.checkbox(&mut self.settings.show_inspector, "Inspector");
+                    ui.separator();
+                    ui.label("Theme");
+                    ui.radio_value(&mut self.settings.theme, ThemeChoice::System, "Follow the system");
+                    ui.radio_value(&mut self.settings.theme, ThemeChoice::Light, "Light");
+                    ui.radio_value(&mut self.settings.theme, ThemeChoice::Dark, "Dark");
+                });
+                ui.menu_button("Help", |ui| {
+                    if ui.add(egui::Button::new("Keyboard Shortcuts").shortcut_text("F1")).clicked() {
+                        actions.push(Action::ToggleShortcuts);
+                    }
+                });
+            });
+        });
+        actions
+    }
+
+    fn banners(&mut self, ui: &mut Ui) -> Vec<Action> {
+        let mut actions = Vec::new();
+        if self.notices.is_empty() {
+            return actions;
+        }
+        let mut dismiss = None;
+        egui::Panel::top("notices").show(ui, |ui| {
+            for (i, n) in self.notices.iter().enumerate() {
+                ui.horizontal_wrapped(|ui| {
+                    let color = if n.error {
+                        theme::error(ui.visuals())
+                    } else {
+                        theme::warning(ui.visuals())
+                    };
+                    if ui.small_button("✕").on_hover_text("Dismiss").clicked() {
+                        dismiss = Some(i);
+                    }
+                    ui.label(RichText::new(&n.text).color(color));
+                    if n.error && self.doc.as_ref().is_some_and(|d| d.save_error.is_some()) {
+                        if ui.button("Save Annotations As…").clicked() {
+                            actions.push(Action::SaveCopyAs);
+                        }
+                        if ui.button("Try Again").clicked() {
+                            actions.push(Action::Save);
+                        }
+                    }
+                });
+            }
+        });
+        if let Some(i) = dismiss {
+            self.notices.remove(i);
+        }
+        actions
+    }
+
+    fn status_bar(&mut self, ui: &mut Ui) {
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let Some(doc) = &self.doc else {
+                    ui.label("No document open");
+                    return;
+                };
+                ui.label(RichText::new(doc.name()).strong())
+                    .on_hover_text(doc.path().display().to_string());
+                ui.separator();
+                ui.label(format!(
+                    "{} characters, {} words",
+                    doc.session.text.char_count(),
+                    doc.words
+                ));
+                ui.separator();
+                let mut counts = [0usize; 4];
+                for a in doc.session.annotations.iter() {
+                    counts[TagKind::ALL
+                        .iter()
+                        .position(|k| *k == a.tag.kind())
+                        .unwrap_or(0)] += 1;
+                }
+                for (k, n) in TagKind::ALL.iter().zip(counts) {
+                    ui.label(
+                        RichText::new(format!("{} {n}", labels::tag_label(*k)))
+                            .color(theme::tag_strong(*k, ui.visuals())),
+                    );
+                }
+                let problems = doc.not_anchored();
+                if problems > 0 {
+                    ui.separator();
+                    ui.label(
+                        RichText::new(format!("⚠ {problems} not on their text"))
+                            .color(theme::warning(ui.visuals())),
+                    );
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let state = match (&doc.save_error, doc.dirty, doc.last_saved) {
+                        (Some(_), _, _) => RichText::new("Not saved: see the message above")
+                            .color(theme::error(ui.visuals())),
+                        (None, true, _) => RichText::new("Unsaved changes…"),
+                        (None, false, Some(t)) => {
+                            RichText::new(format!("Saved at {}", t.format("%H:%M:%S")))
+                        }
+                        (None, false, None) => RichText::new("No changes"),
+                    };
+                    ui.label(state);
+                });
+            });
+        });
+    }
+
+    /// Applies one action. This is the only place where the model changes.
+    pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::OpenDialog => self.open_dialog(),
+            Action::Open(ref path) => self.open(path),
+            Action::Close => {
+                self.close();
+            }
+            Action::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Action::ToggleFind if self.doc.is_some() => self.find.toggle(),
+            _ => {}
+        }
+        let Some(doc) = &mut self.doc else { return };
+        let mut notice = None;
+        match action {
+            Action::Edit(cmd) => {
+                self.last_typing = None;
+                if let Err(e) = doc.apply(&cmd, false) {
+                    notice = Some(e.to_string());
+                }
+            }
+            Action::EditTyping(cmd) => {
+                let id = cmd_id(&cmd);
+                let coalesce = matches!((self.last_typing, id), (Some((last, t)), Some(id)) if last == id && t.elapsed() < TYPING_PAUSE);
+                match doc.apply(&cmd, coalesce) {
+                    Ok(_) => self.last_typing = id.map(|id| (id, Instant::now())),
+                    Err(e) => notice = Some(e.to_string()),
+                }
+            }
+            Action::Undo | Action::Redo => {
+                self.last_typing = None;
+                let r = if action == Action::Undo {
+                    doc.undo()
+                } else {
+                    doc.redo()
+                };
+                match r {
+                    Some(Ok(ids)) => {
+                        if let Some(id) =
+                            ids.iter().find(|id| doc.session.annotations.contains(**id))
+                        {
+                            doc.selected = Some(*id);
+                            if let Some(a) = doc.session.annotations.get(*id) {
+                                doc.view.scroll_to(a.start);
+                            }
+                        }
+                    }
+                    Some(Err(e)) => notice = Some(e.to_string()),
+                    None => {}
+                }
+            }
+            Action::Save => {
+                if let Err(e) = doc.save() {
+                    notice = Some(format!(
+                        "Could not save the annotations; they are kept in memory. {e}"
+                    ));
+                }
+            }
+            Action::SaveCopyAs => {
+                let suggested = doc.copy_name();
+                let picked = rfd::FileDialog::new()
+                    .set_directory(suggested.parent().unwrap_or(Path::new(".")))
+                    .set_file_name(
+                        suggested
+                            .file_name()
+                            .map(|n| n.to_string_lossy())
+                            .unwrap_or_default(),
+                    )
+                    .save_file();
+                match picked {
+                    Some(to) => match doc.save_copy(&to) {
+                        Ok(()) => {
+                            self.notices.retain(|n| !n.error);
+                            notice = Some(format!(
+                                "Saved a copy of the annotations to {}. The document's own sidecar was not changed.",
+                                to.display()
+                            ));
+                        }
+                        Err(e) => notice = Some(format!("Could not save the copy. {e}")),
+                    },
+                    None => {
+                        // No dialog could be shown: write next to the sidecar under a new name.
+                        match doc.save_copy(&suggested) {
+                            Ok(()) => {
+                                notice = Some(format!(
+                                    "Saved a copy of the annotations to {}.",
+                                    suggested.display()
+                                ))
+                            }
+                            Err(e) => notice = Some(format!("Could not save the copy. {e}")),
+                        }
+                    }
+                }
+            }
+            Action::Reload => {
+                let path = doc.path().to_owned();
+                match OpenDocument::open(&path) {
+                    Ok(fresh) => {
+                        *doc = fresh;
+                        self.notices.clear();
+                    }
+                    Err(e) => notice = Some(format!("Could not reload. {e}")),
+                }
+            }
+            Action::SelectAnnotation { id, scroll } => {
+                doc.selected = id;
+                if id.is_some() {
+                    self.list.reveal_selected();
+                }
+                if scroll && let Some(a) = id.and_then(|id| doc.session.annotations.get(id)) {
+                    doc.view.scroll_to(a.start);
+                }
+            }
+            Action::Select(sel) => doc.selection = sel,
+            Action::Tag(kind) => {
+                let author = self.settings.author.clone();
+                match doc.selection.filter(|s| !s.is_empty()) {
+                    Some(sel) => {
+                        let now = Utc::now().trunc_subsecs(0);
+                        let text = &doc.session.text;
+                        match Annotation::new(
+                            text,
+                            sel.start(),
+                            sel.end(),
+                            initial_tag(kind, text.slice(sel.start()..sel.end())),
+                            &author,
+                            now,
+                        ) {
+                            Ok(a) => {
+                                let id = a.id;
+                                match doc.apply(&Command::Add(a), false) {
+                                    Ok(_) => {
+                                        doc.selected = Some(id);
+                                        doc.selection = None;
+                                        self.list.reveal_selected();
+                                    }
+                                    Err(e) => notice = Some(e.to_string()),
+                                }
+                            }
+                            Err(e) => notice = Some(e.to_string()),
+                        }
+                    }
+                    None => {
+                        if let Some(a) = doc.selected.and_then(|id| doc.session.annotations.get(id))
+                            && a.tag.kind() != kind
+                        {
+                            let cmd = Command::SetTag(a.id, retag(a, kind));
+                            if let Err(e) = doc.apply(&cmd, false) {
+                                notice = Some(e.to_string());
+                            }
+                        }
+                    }
+                }
+            }
+            Action::Delete(id) => {
+                if let Err(e) = doc.apply(&Command::Delete(id), false) {
+                    notice = Some(e.to_string());
+                }
+            }
+            Action::DeleteSelected => {
+                if let Some(id) = doc.selected
+                    && let Err(e) = doc.apply(&Command::Delete(id), false)
+                {
+                    notice = Some(e.to_string());
+                }
+            }
+            Action::Step(delta) => {
+                if let Some(id) = self.list.step(doc.selected, delta) {
+                    doc.selected = Some(id);
+                    doc.selection = None;
+                    if let Some(a) = doc.session.annotations.get(id) {
+                        doc.view.scroll_to(a.start);
+                    }
+                }
+            }
+            Action::ScrollToSelected => {
+                if let Some(a) = doc.selected.and_then(|id| doc.session.annotations.get(id)) {
+                    doc.view.scroll_to(a.start);
+                }
+            }
+            Action::ScrollTo(pos) => doc.view.scroll_to(pos),
+            Action::FocusNote => {
+                if doc.selected.is_some() {
+                    self.settings.show_inspector = true;
+                    self.inspector.focus_note();
+                }
+            }
+            Action::Escape => {
+                if self.find.open {
+                    self.find.open = false;
+                } else if doc.selection.is_some() {
+                    doc.selection = None;
+                } else {
+                    doc.selected = None;
+                }
+            }
+            Action::TagAllMatches(kind) => {
+                let now = Utc::now().trunc_subsecs(0);
+                let text = &doc.session.text;
+                let author = self.settings.author.clone();
+                let adds: Vec<Command> = self
+                    .find
+                    .matches()
+                    .iter()
+                    .filter(|(s, e)| {
+                        // Skip matches already tagged the same way.
+                        !doc.session
+                            .annotations
+                            .overlapping(*s..*e)
+                            .any(|a| a.start == *s && a.end == *e && a.tag.kind() == kind)
+                    })
+                    .filter_map(|&(s, e)| {
+                        Annotation::new(
+                            text,
+                            s,
+                            e,
+                            initial_tag(kind, text.slice(s..e)),
+                            &author,
+                            now,
+                        )
+                        .ok()
+                    })
+                    .map(Command::Add)
+                    .collect();
+                let n = adds.len();
+                if n > 0 {
+                    match doc.apply(&Command::Batch(adds), false) {
+                        Ok(_) => {
+                            notice = Some(format!(
+                                "Tagged {n} matches as {}. Undo (Ctrl+Z) takes them all back.",
+                                labels::tag_label(kind).to_lowercase()
+                            ))
+                        }
+                        Err(e) => notice = Some(e.to_string()),
+                    }
+                }
+            }
+            Action::OpenDialog
+            | Action::Open(_)
+            | Action::Close
+            | Action::ToggleShortcuts
+            | Action::ToggleFind => {}
+        }
+        if let Some(text) = notice {
+            let error = doc.save_error.is_some();
+            self.notify(text, error);
+        }
+        ctx.request_repaint();
+    }
+
+    fn open_dialog(&mut self) {
+        let started = Instant::now();
+        let picked = rfd::FileDialog::new()
+            .add_filter("Text documents", &["txt", "text", "md"])
+            .add_filter("All files", &["*"])
+            .pick_file();
+        match picked {
+            Some(path) => self.open(&path),
+            // A dialog that "returns" at once was never shown: there is no file-dialog service.
+            None if started.elapsed() < Duration::from_millis(400) => self.notify(
+                "No file dialog could be shown on this system. Drag a document onto the window, choose a recent file, or start factmark with a path: factmark FILE",
+                false,
+            ),
+            None => {}
+        }
+    }
+}
+
+/// The id a command is about, if it is about one annotation.
+fn cmd_id(cmd: &Command) -> Option<AnnotationId> {
+    match cmd {
+        Command::Add(a) => Some(a.id),
+        Command::Delete(id)
+        | Command::SetTag(id, _)
+        | Command::SetNote(id, _)
+        | Command::SetReview(id, _)
+        | Command::SetSpan { id, .. } => Some(*id),
+        Command::Batch(_) => None,
+    }
+}
+
+/// The tag a new annotation gets: a date's value is read from the text when possible.
+fn initial_tag(kind: TagKind, exact: &str) -> Tag {
+    match kind {
+        TagKind::Date => Tag::Date {
+            value: DateValue::guess(exact),
+        },
+        k => Tag::new(k),
+    }
+}
+
+fn legend_ui(ui: &mut Ui) {
+    ui.horizontal(|ui| {
+        for k in TagKind::ALL {
+            let fill = theme::tag_fill(*k, ui.visuals());
+            let strong = theme::tag_strong(*k, ui.visuals());
+            ui.label(
+                RichText::new(format!(
+                    " {} ({}) ",
+                    labels::tag_label(*k),
+                    labels::tag_key(*k)
+                ))
+                .background_color(fill)
+                .color(strong),
+            );
+        }
+        ui.label(
+            RichText::new("Select text, then press a key. Nested spans are underlined.")
+                .small()
+                .color(theme::weak(ui.visuals())),
+        );
+    });
 }
 
 impl eframe::App for FactmarkApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::CentralPanel::default().show(ui, |ui| {
-            if let Some(err) = &self.error {
-                ui.colored_label(ui.visuals().error_fg_color, err);
-            }
-            let Some(session) = &self.session else {
-                ui.label("Open a document: factmark PATH");
-                return;
-            };
-            ui.heading(session.file_name());
-            ui.label(format!("{} annotations", session.annotations.len()));
-            ui.separator();
-            let row_height = ui.text_style_height(&egui::TextStyle::Body);
-            let paragraphs = session.text.paragraphs();
-            egui::ScrollArea::both().auto_shrink(false).show_rows(
-                ui,
-                row_height,
-                paragraphs.len(),
-                |ui, rows| {
-                    for p in &paragraphs[rows] {
-                        ui.add(
-                            egui::Label::new(session.text.slice(p.range()))
-                                .wrap_mode(egui::TextWrapMode::Extend),
-                        );
-                    }
-                },
-            );
-        });
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.ui_body(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+
+    fn on_exit(&mut self) {
+        self.save_now();
     }
 }

@@ -1,24 +1,57 @@
-//! The egui window. Only this module knows about egui and eframe.
+//! The egui window. Only this module knows about egui, eframe and rfd.
 
+mod actions;
+mod annotation_card;
+mod annotation_list;
 mod app;
+mod document_view;
+mod find;
+mod inspector;
+mod labels;
+mod open_document;
+mod selection;
+mod settings;
+mod shortcuts;
+mod start_screen;
+pub mod theme;
 
-pub use app::FactmarkApp;
+pub use actions::Action;
+pub use app::{FactmarkApp, Notice};
+pub use document_view::{DocumentView, ViewEvent, ViewModel};
+pub use open_document::OpenDocument;
+pub use selection::Selection;
+pub use settings::{Settings, ThemeChoice};
 
 use std::path::PathBuf;
 
+/// The window icon, drawn for factmark.
+const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
+
 /// Opens the window, on `doc` if given, and runs until it is closed.
 pub fn run(doc: Option<PathBuf>) -> anyhow::Result<()> {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("factmark")
+        .with_app_id("factmark")
+        .with_inner_size([1280.0, 820.0])
+        .with_min_inner_size([640.0, 400.0])
+        .with_drag_and_drop(true);
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON_PNG) {
+        viewport = viewport.with_icon(std::sync::Arc::new(icon));
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("factmark")
-            .with_app_id("factmark")
-            .with_inner_size([1100.0, 760.0]),
+        viewport,
         ..Default::default()
     };
     eframe::run_native(
         "factmark",
         options,
-        Box::new(move |_cc| Ok(Box::new(FactmarkApp::new(doc)))),
+        Box::new(move |cc| {
+            let settings: Settings = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+                .unwrap_or_default();
+            Ok(Box::new(FactmarkApp::new(settings, doc)))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
 }

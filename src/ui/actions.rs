@@ -1,0 +1,66 @@
+//! What panels ask the app to do. Panels never change the model: they return actions, and the
+//! app applies them after drawing, in one place.
+
+use std::path::PathBuf;
+
+use crate::core::annotation::{AnnotationId, TagKind};
+use crate::core::edit::Command;
+
+use super::selection::Selection;
+
+/// A request from a panel, a menu or a shortcut.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Change the annotations (one undo step).
+    Edit(Command),
+    /// Change the annotations while typing: joins the previous step on the same annotation
+    /// if it was recent.
+    EditTyping(Command),
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Save the sidecar now.
+    Save,
+    /// Save a copy of the annotations under another name.
+    SaveCopyAs,
+    /// Discard unsaved changes and read the document and sidecar again.
+    Reload,
+    /// Open a document.
+    Open(PathBuf),
+    /// Show the file dialog to open a document.
+    OpenDialog,
+    /// Close the document (saving first).
+    Close,
+    /// Select an annotation (or none), optionally scrolling it into the middle of the view.
+    SelectAnnotation {
+        /// The annotation.
+        id: Option<AnnotationId>,
+        /// Whether to scroll the document to it.
+        scroll: bool,
+    },
+    /// Set or clear the text selection.
+    Select(Option<Selection>),
+    /// Tag the text selection (or retag the selected annotation when nothing is selected).
+    Tag(TagKind),
+    /// Delete an annotation.
+    Delete(AnnotationId),
+    /// Delete the selected annotation.
+    DeleteSelected,
+    /// Scroll the document to the selected annotation.
+    ScrollToSelected,
+    /// Clear the selection, or close the find bar.
+    Escape,
+    /// Select the next (+1) or previous (-1) annotation in the list's order.
+    Step(i32),
+    /// Put the keyboard focus in the note field.
+    FocusNote,
+    /// Show or hide the find bar.
+    ToggleFind,
+    /// Tag every find match, in one undoable step.
+    TagAllMatches(TagKind),
+    /// Scroll the document so that this char offset is in the middle.
+    ScrollTo(usize),
+    /// Show or hide the keyboard shortcut sheet.
+    ToggleShortcuts,
+}

@@ -1,0 +1,251 @@
+//! The annotation list: every annotation in document order with its tag colour, text and note;
+//! filters by tag, review and anchoring status; search in quote and note; counts per tag.
+
+use egui::{RichText, Sense, Ui, vec2};
+
+use super::actions::Action;
+use super::open_document::OpenDocument;
+use super::{labels, theme};
+use crate::core::anchor::AnchorStatus;
+use crate::core::annotation::{AnnotationId, ReviewStatus, TagKind};
+
+const ROW_HEIGHT: f32 = 44.0;
+
+/// Filters, search and the cached filtered order.
+pub struct AnnotationList {
+    show_tag: [bool; 4],
+    review: Option<ReviewStatus>,
+    status: Option<AnchorStatus>,
+    search: String,
+    /// (document version, filter key) the cache was computed for.
+    cache_key: Option<(u64, String)>,
+    rows: Vec<AnnotationId>,
+    scroll_to_selected: bool,
+}
+
+impl Default for AnnotationList {
+    fn default() -> Self {
+        Self {
+            show_tag: [true; 4],
+            review: None,
+            status: None,
+            search: String::new(),
+            cache_key: None,
+            rows: Vec::new(),
+            scroll_to_selected: false,
+        }
+    }
+}
+
+fn tag_index(k: TagKind) -> usize {
+    match k {
+        TagKind::Claim => 0,
+        TagKind::Quote => 1,
+        TagKind::Date => 2,
+        TagKind::Entity => 3,
+    }
+}
+
+impl AnnotationList {
+    /// The annotations shown, in order.
+    pub fn rows(&self) -> &[AnnotationId] {
+        &self.rows
+    }
+
+    /// The annotation `delta` rows away from `from` in the shown order (the first or last when
+    /// nothing is selected), and asks the list to scroll to it.
+    pub fn step(&mut self, from: Option<AnnotationId>, delta: i32) -> Option<AnnotationId> {
+        if self.rows.is_empty() {
+            return None;
+        }
+        let last = self.rows.len() as i64 - 1;
+        let at = match from.and_then(|id| self.rows.iter().position(|r| *r == id)) {
+            Some(i) => (i as i64 + i64::from(delta)).clamp(0, last),
+            None if delta >= 0 => 0,
+            None => last,
+        };
+        self.scroll_to_selected = true;
+        self.rows.get(at as usize).copied()
+    }
+
+    /// Scrolls the list to the selected annotation in the next frame.
+    pub fn reveal_selected(&mut self) {
+        self.scroll_to_selected = true;
+    }
+
+    /// Sets the search text (used by tests and the find bar).
+    pub fn set_search(&mut self, s: &str) {
+        self.search = s.to_owned();
+    }
+
+    /// Shows only this tag (or all tags with `None`).
+    pub fn only_tag(&mut self, tag: Option<TagKind>) {
+        self.show_tag = [tag.is_none(); 4];
+        if let Some(t) = tag {
+            self.show_tag[tag_index(t)] = true;
+        }
+    }
+
+    fn refilter(&mut self, doc: &OpenDocument) {
+        let key = format!(
+            "{:?}{:?}{:?}{}",
+            self.show_tag, self.review, self.status, self.search
+        );
+        if self.cache_key.as_ref() == Some(&(doc.version, key.clone())) {
+            return;
+        }
+        let needle = self.search.to_lowercase();
+        self.rows = doc
+            .session
+            .annotations
+            .iter()
+            .filter(|a| self.show_tag[tag_index(a.tag.kind())])
+            .filter(|a| self.review.is_none_or(|r| a.review.status == r))
+            .filter(|a| self.status.is_none_or(|s| doc.status(a.id) == s))
+            .filter(|a| {
+                needle.is_empty()
+                    || a.exact.to_lowercase().contains(&needle)
+                    || a.note.to_lowercase().contains(&needle)
+            })
+            .map(|a| a.id)
+            .collect();
+        self.cache_key = Some((doc.version, key));
+    }
+
+    /// Draws the list.
+    pub fn ui(&mut self, ui: &mut Ui, doc: &OpenDocument) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let visuals = ui.visuals().clone();
+        let mut counts = [0usize; 4];
+        for a in doc.session.annotations.iter() {
+            counts[tag_index(a.tag.kind())] += 1;
+        }
+        ui.horizontal(|ui| {
+            ui.heading("Annotations");
+            ui.label(
+                RichText::new(doc.session.annotations.len().to_string())
+                    .color(theme::weak(&visuals)),
+            );
+        });
+        ui.horizontal_wrapped(|ui| {
+            for k in TagKind::ALL {
+                let i = tag_index(*k);
+                let text = RichText::new(format!("{} {}", labels::tag_label(*k), counts[i]))
+                    .color(theme::tag_strong(*k, &visuals));
+                ui.toggle_value(&mut self.show_tag[i], text)
+                    .on_hover_text(format!("Show {}s", labels::tag_label(*k).to_lowercase()));
+            }
+        });
+        ui.horizontal(|ui| {
+            egui::ComboBox::from_id_salt("filter-review")
+                .width(110.0)
+                .selected_text(self.review.map_or("Any review", labels::review_label))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.review, None, "Any review");
+                    for r in ReviewStatus::ALL {
+                        ui.selectable_value(&mut self.review, Some(*r), labels::review_label(*r));
+                    }
+                });
+            egui::ComboBox::from_id_salt("filter-status")
+                .width(110.0)
+                .selected_text(self.status.map_or("Any anchoring", labels::status_label))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.status, None, "Any anchoring");
+                    for s in AnchorStatus::ALL {
+                        ui.selectable_value(&mut self.status, Some(*s), labels::status_label(*s));
+                    }
+                });
+        });
+        ui.add(
+            egui::TextEdit::singleline(&mut self.search)
+                .hint_text("Search quotes and notes")
+                .desired_width(f32::INFINITY),
+        );
+        ui.separator();
+
+        self.refilter(doc);
+        if self.rows.is_empty() {
+            ui.label(RichText::new("No annotations match.").color(theme::weak(&visuals)));
+            return actions;
+        }
+        let mut area = egui::ScrollArea::vertical()
+            .id_salt("annotation-list")
+            .auto_shrink(false);
+        if std::mem::take(&mut self.scroll_to_selected)
+            && let Some(i) = doc
+                .selected
+                .and_then(|id| self.rows.iter().position(|r| *r == id))
+        {
+            let h = ui.available_height();
+            area = area.vertical_scroll_offset((i as f32 * ROW_HEIGHT - h / 2.0).max(0.0));
+        }
+        area.show_rows(ui, ROW_HEIGHT, self.rows.len(), |ui, range| {
+            for id in &self.rows[range] {
+                let Some(a) = doc.session.annotations.get(*id) else {
+                    continue;
+                };
+                let kind = a.tag.kind();
+                let selected = doc.selected == Some(*id);
+                let (rect, response) =
+                    ui.allocate_exact_size(vec2(ui.available_width(), ROW_HEIGHT), Sense::click());
+                if selected {
+                    ui.painter().rect_filled(
+                        rect,
+                        3.0,
+                        visuals.selection.bg_fill.gamma_multiply(0.5),
+                    );
+                } else if response.hovered() {
+                    ui.painter().rect_filled(rect, 3.0, visuals.faint_bg_color);
+                }
+                ui.painter().rect_filled(
+                    egui::Rect::from_min_size(
+                        rect.min + vec2(2.0, 6.0),
+                        vec2(4.0, ROW_HEIGHT - 12.0),
+                    ),
+                    1.0,
+                    theme::tag_strong(kind, &visuals),
+                );
+                let mut child = ui.new_child(
+                    egui::UiBuilder::new()
+                        .max_rect(rect.shrink2(vec2(4.0, 3.0)).translate(vec2(8.0, 0.0)))
+                        .layout(egui::Layout::top_down(egui::Align::Min)),
+                );
+                child.set_clip_rect(rect.intersect(ui.clip_rect()));
+                let status = doc.status(*id);
+                let mut first = RichText::new(one_line(&a.exact));
+                if !status.is_anchored() {
+                    first = first.color(theme::warning(&visuals));
+                }
+                child.add(egui::Label::new(first).truncate());
+                let mut second = labels::tag_label(kind).to_owned();
+                if let Some(d) = super::annotation_card::detail(a) {
+                    second.push_str(&format!(" · {d}"));
+                }
+                if status != AnchorStatus::Exact {
+                    second.push_str(&format!(" · {}", labels::status_label(status)));
+                }
+                if !a.note.is_empty() {
+                    second.push_str(&format!(" — {}", one_line(&a.note)));
+                }
+                child.add(
+                    egui::Label::new(RichText::new(second).small().color(theme::weak(&visuals)))
+                        .truncate(),
+                );
+                if response.clicked() {
+                    actions.push(Action::SelectAnnotation {
+                        id: Some(*id),
+                        scroll: true,
+                    });
+                }
+            }
+        });
+        actions
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.chars()
+        .take(160)
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect()
+}

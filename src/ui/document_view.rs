@@ -1,0 +1,685 @@
+//! The document view: the whole document as wrapped paragraphs in a scroll area, laid out only
+//! where visible, with tag highlights, an owned selection in document char offsets, hover
+//! details, click-to-select (repeated clicks cycle through overlapping annotations) and a
+//! context menu.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use egui::text::{CCursor, LayoutJob, TextFormat};
+use egui::{Galley, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
+
+use super::selection::Selection;
+use super::theme;
+use crate::core::annotation::{Annotation, AnnotationId, TagKind};
+use crate::core::segments::{Span, flatten};
+use crate::core::text::Text;
+
+/// Space above the first and below the last paragraph, in points.
+const PAGE_PAD: f32 = 24.0;
+/// Laid-out paragraphs kept beyond the visible ones, on each side.
+const CACHE_MARGIN: usize = 40;
+
+/// What the view shows this frame. Built by the app from its state; the view never changes
+/// the model.
+pub struct ViewModel<'a> {
+    /// The document text.
+    pub text: &'a Text,
+    /// The annotations, in sidecar order.
+    pub annotations: &'a [Annotation],
+    /// Which annotations sit on their text and may be drawn (same order as `annotations`).
+    pub drawable: &'a [bool],
+    /// Changes whenever the annotations change.
+    pub version: u64,
+    /// The selected annotation.
+    pub selected: Option<AnnotationId>,
+    /// The text selection.
+    pub selection: Option<Selection>,
+    /// Find matches (char ranges) and the current one.
+    pub find_matches: &'a [(usize, usize)],
+    /// Index of the current find match.
+    pub find_current: Option<usize>,
+    /// Whether selections snap to word boundaries.
+    pub snap_words: bool,
+}
+
+/// What the user did in the view this frame.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ViewEvent {
+    /// The text selection changed.
+    Select(Option<Selection>),
+    /// An annotation was clicked (or the empty text, `None`).
+    SelectAnnotation(Option<AnnotationId>),
+    /// The context menu asked to tag the selection.
+    Tag(TagKind),
+    /// The context menu asked to delete an annotation.
+    Delete(AnnotationId),
+}
+
+struct Cached {
+    key: (u64, u32, bool),
+    galley: Arc<Galley>,
+    rtl: bool,
+}
+
+struct Visible {
+    index: usize,
+    origin: Pos2,
+    galley: Arc<Galley>,
+}
+
+/// State of the document view that lives across frames (layout caches, scroll requests).
+#[derive(Default)]
+pub struct DocumentView {
+    wrap_width: f32,
+    heights: Vec<f32>,
+    tops: Vec<f32>,
+    dirty_from: Option<usize>,
+    cache: HashMap<usize, Cached>,
+    index_version: Option<u64>,
+    /// For each paragraph, the indices of the annotations that touch it.
+    para_spans: Vec<Vec<u32>>,
+    avg_char_width: f32,
+    visible: Vec<Visible>,
+    viewport_height: f32,
+    scroll_to: Option<usize>,
+    keep_top: Option<usize>,
+    laid_out: usize,
+    last_click: Option<(usize, AnnotationId)>,
+}
+
+impl DocumentView {
+    /// Asks the view to scroll so that char offset `pos` is centred, in the next frame.
+    pub fn scroll_to(&mut self, pos: usize) {
+        self.scroll_to = Some(pos);
+    }
+
+    /// How many paragraphs were laid out in the last frame (not taken from the cache).
+    pub fn laid_out_last_frame(&self) -> usize {
+        self.laid_out
+    }
+
+    /// Indices of the paragraphs drawn in the last frame.
+    pub fn visible_paragraphs(&self) -> Vec<usize> {
+        self.visible.iter().map(|v| v.index).collect()
+    }
+
+    /// Where on screen the char at `pos` was drawn in the last frame (the middle of its left
+    /// edge), if it was visible.
+    pub fn screen_pos_of(&self, text: &Text, pos: usize) -> Option<Pos2> {
+        let p = text.paragraph_at(pos);
+        let v = self.visible.iter().find(|v| v.index == p)?;
+        let local = pos - text.paragraphs()[p].start;
+        let r = v.galley.pos_from_cursor(CCursor::new(local));
+        Some(v.origin + vec2(r.min.x, r.center().y))
+    }
+
+    /// Draws the view and reports what the user did.
+    pub fn ui(&mut self, ui: &mut Ui, m: &ViewModel<'_>) -> Vec<ViewEvent> {
+        let mut events = Vec::new();
+        let n = m.text.paragraphs().len();
+        if self.heights.len() != n {
+            self.heights = vec![theme::DOC_LINE_HEIGHT; n];
+            self.tops = vec![0.0; n + 1];
+            self.dirty_from = Some(0);
+            self.cache.clear();
+            self.wrap_width = 0.0;
+        }
+        if self.index_version != Some(m.version) {
+            self.rebuild_index(m);
+            self.cache.clear();
+        }
+        if self.avg_char_width == 0.0 {
+            self.avg_char_width = measure_avg_char_width(ui);
+        }
+        let visuals = ui.visuals().clone();
+
+        let mut area = egui::ScrollArea::vertical()
+            .id_salt("document")
+            .auto_shrink(false);
+        if let Some(pos) = self.scroll_to.take() {
+            area = area.vertical_scroll_offset(self.offset_for(m.text, pos));
+        } else if let Some(p) = self.keep_top.take() {
+            area = area.vertical_scroll_offset(self.tops[p]);
+        }
+        let output = area.show_viewport(ui, |ui, viewport| {
+            let full_width = ui.available_width();
+            let text_width =
+                (full_width - 2.0 * theme::DOC_MARGIN).clamp(120.0, theme::READING_WIDTH);
+            let left = ((full_width - text_width) / 2.0).max(0.0);
+            if (text_width - self.wrap_width).abs() > 0.5 {
+                let top = self.first_visible(viewport.min.y);
+                self.reflow(m.text, text_width);
+                if viewport.min.y > 0.0 {
+                    self.keep_top = Some(top);
+                }
+            }
+            self.fix_tops();
+            let total = self.tops[n] + 2.0 * PAGE_PAD;
+            let (rect, response) =
+                ui.allocate_exact_size(vec2(full_width, total), Sense::click_and_drag());
+            let dark = visuals.dark_mode;
+            let page = Rect::from_min_max(
+                pos2(rect.min.x + left - theme::DOC_MARGIN / 2.0, rect.min.y),
+                pos2(
+                    rect.min.x + left + text_width + theme::DOC_MARGIN / 2.0,
+                    rect.max.y,
+                ),
+            );
+            ui.painter()
+                .rect_filled(page, 0.0, theme::page_background(&visuals));
+
+            // Lay out and place the visible paragraphs.
+            self.visible.clear();
+            self.laid_out = 0;
+            let first = self.first_visible(viewport.min.y);
+            let mut y = self.tops[first];
+            let mut i = first;
+            while i < n && y < viewport.max.y - PAGE_PAD {
+                let galley = self.galley(ui, m, i, dark);
+                let h = galley.rect.height().max(theme::DOC_LINE_HEIGHT);
+                if (self.heights[i] - h).abs() > 0.01 {
+                    self.heights[i] = h;
+                    self.dirty_from = Some(self.dirty_from.map_or(i + 1, |d| d.min(i + 1)));
+                }
+                let origin = rect.min + vec2(left, PAGE_PAD + y);
+                self.visible.push(Visible {
+                    index: i,
+                    origin,
+                    galley,
+                });
+                y += h;
+                i += 1;
+            }
+            let keep = first.saturating_sub(CACHE_MARGIN)..i + CACHE_MARGIN;
+            self.cache.retain(|k, _| keep.contains(k));
+            if self.dirty_from.is_some() {
+                ui.ctx().request_repaint();
+            }
+
+            self.paint(ui, m, &visuals, left, rect);
+            self.interact(ui, m, &response, &mut events);
+        });
+        self.viewport_height = output.inner_rect.height();
+        events
+    }
+
+    /// Recomputes which annotations touch which paragraph.
+    fn rebuild_index(&mut self, m: &ViewModel<'_>) {
+        let n = m.text.paragraphs().len();
+        let mut para_spans: Vec<Vec<u32>> = vec![Vec::new(); n];
+        for (i, a) in m.annotations.iter().enumerate() {
+            if !m.drawable.get(i).copied().unwrap_or(false) || a.end > m.text.char_count() {
+                continue;
+            }
+            let p0 = m.text.paragraph_at(a.start);
+            let p1 = m.text.paragraph_at(a.end.saturating_sub(1).max(a.start));
+            for spans in &mut para_spans[p0..=p1] {
+                spans.push(i as u32);
+            }
+        }
+        self.para_spans = para_spans;
+        self.index_version = Some(m.version);
+    }
+
+    /// Re-estimates every paragraph's height for a new wrap width.
+    fn reflow(&mut self, text: &Text, width: f32) {
+        self.wrap_width = width;
+        self.cache.clear();
+        let per_row = (width / self.avg_char_width.max(1.0)).max(1.0);
+        for (h, p) in self.heights.iter_mut().zip(text.paragraphs()) {
+            let rows = (p.len() as f32 / per_row).ceil().max(1.0);
+            *h = rows * theme::DOC_LINE_HEIGHT;
+        }
+        self.dirty_from = Some(0);
+    }
+
+    fn fix_tops(&mut self) {
+        if let Some(from) = self.dirty_from.take() {
+            for i in from.max(1)..self.tops.len() {
+                self.tops[i] = self.tops[i - 1] + self.heights[i - 1];
+            }
+        }
+    }
+
+    fn first_visible(&self, y: f32) -> usize {
+        let n = self.heights.len();
+        self.tops[..n]
+            .partition_point(|&t| t <= y - PAGE_PAD)
+            .saturating_sub(1)
+    }
+
+    /// The scroll offset that centres char `pos` in the viewport.
+    fn offset_for(&mut self, text: &Text, pos: usize) -> f32 {
+        self.fix_tops();
+        let p = text.paragraph_at(pos);
+        let mut y = self.tops.get(p).copied().unwrap_or(0.0);
+        if let Some(c) = self.cache.get(&p) {
+            let local = pos - text.paragraphs()[p].start;
+            y += c.galley.pos_from_cursor(CCursor::new(local)).min.y;
+        }
+        (y + PAGE_PAD - self.viewport_height / 2.0 + theme::DOC_LINE_HEIGHT / 2.0).max(0.0)
+    }
+
+    /// The laid-out paragraph `i`, from the cache or newly laid out.
+    fn galley(&mut self, ui: &Ui, m: &ViewModel<'_>, i: usize, dark: bool) -> Arc<Galley> {
+        let key = (m.version, self.wrap_width.round() as u32, dark);
+        if let Some(c) = self.cache.get(&i)
+            && c.key == key
+        {
+            return c.galley.clone();
+        }
+        self.laid_out += 1;
+        let para = m.text.paragraphs()[i];
+        let spans: Vec<Span<u32>> = self.para_spans[i]
+            .iter()
+            .map(|&k| {
+                let a = &m.annotations[k as usize];
+                Span {
+                    start: a.start,
+                    end: a.end,
+                    key: k,
+                }
+            })
+            .collect();
+        let visuals = ui.visuals();
+        let base = TextFormat {
+            font_id: theme::doc_font(),
+            color: theme::doc_text(visuals),
+            line_height: Some(theme::DOC_LINE_HEIGHT),
+            ..Default::default()
+        };
+        let mut job = LayoutJob::default();
+        job.wrap.max_width = self.wrap_width;
+        if para.is_empty() {
+            job.append("", 0.0, base.clone());
+        }
+        for seg in flatten(&spans, para.range()) {
+            let mut format = base.clone();
+            if let Some(&inner) = seg.keys.last() {
+                let kind = m.annotations[inner as usize].tag.kind();
+                format.background = theme::tag_fill(kind, visuals);
+            }
+            if seg.keys.len() >= 2 {
+                let outer = m.annotations[seg.keys[0] as usize].tag.kind();
+                format.underline = Stroke::new(2.0, theme::tag_strong(outer, visuals));
+            }
+            job.append(m.text.slice(seg.start..seg.end), 0.0, format);
+        }
+        let galley = ui.fonts_mut(|f| f.layout_job(job));
+        let rtl = m.text.slice(para.range()).chars().any(is_rtl);
+        self.cache.insert(
+            i,
+            Cached {
+                key,
+                galley: galley.clone(),
+                rtl,
+            },
+        );
+        galley
+    }
+
+    fn paint(&self, ui: &Ui, m: &ViewModel<'_>, visuals: &egui::Visuals, left: f32, rect: Rect) {
+        let painter = ui.painter();
+        let selected = m
+            .selected
+            .and_then(|id| m.annotations.iter().find(|a| a.id == id));
+        for v in &self.visible {
+            let para = m.text.paragraphs()[v.index];
+            painter.galley(v.origin, v.galley.clone(), theme::doc_text(visuals));
+            let local = |a: usize, b: usize| -> Option<(usize, usize)> {
+                let (s, e) = (a.max(para.start), b.min(para.end));
+                (s < e || (a <= para.start && b > para.end && para.is_empty()))
+                    .then(|| (s - para.start, e.max(s) - para.start))
+            };
+            // Find matches.
+            let first_match = m.find_matches.partition_point(|&(_, e)| e <= para.start);
+            for (k, &(a, b)) in m.find_matches[first_match..].iter().enumerate() {
+                if a >= para.end {
+                    break;
+                }
+                if let Some((s, e)) = local(a, b) {
+                    let current = m.find_current == Some(first_match + k);
+                    for r in range_rects(&v.galley, s, e) {
+                        painter.rect_filled(
+                            r.translate(v.origin.to_vec2()),
+                            2.0,
+                            theme::find_match(visuals, current),
+                        );
+                    }
+                }
+            }
+            // The text selection.
+            if let Some(sel) = m.selection.filter(|s| !s.is_empty())
+                && let Some((s, e)) = local(sel.start(), sel.end())
+            {
+                for r in range_rects(&v.galley, s, e) {
+                    painter.rect_filled(
+                        r.translate(v.origin.to_vec2()),
+                        0.0,
+                        theme::selection(visuals),
+                    );
+                }
+            }
+            // The selected annotation.
+            if let Some(a) = selected
+                && let Some((s, e)) = local(a.start, a.end)
+            {
+                for r in range_rects(&v.galley, s, e) {
+                    painter.rect_stroke(
+                        r.translate(v.origin.to_vec2()).expand(1.0),
+                        2.0,
+                        Stroke::new(1.5, theme::selected_outline(visuals)),
+                        egui::StrokeKind::Outside,
+                    );
+                }
+            }
+            if self.cache.get(&v.index).is_some_and(|c| c.rtl) {
+                let at = pos2(
+                    rect.min.x + left - theme::DOC_MARGIN / 2.0 - 4.0,
+                    v.origin.y + 2.0,
+                );
+                painter.text(
+                    at,
+                    egui::Align2::RIGHT_TOP,
+                    "⚠ RTL",
+                    egui::FontId::proportional(11.0),
+                    theme::warning(visuals),
+                );
+            }
+        }
+    }
+
+    /// The document char offset under a screen position (clamped to the visible text).
+    fn hit(&self, text: &Text, pos: Pos2) -> Option<usize> {
+        let v = self
+            .visible
+            .iter()
+            .find(|v| pos.y < v.origin.y + v.galley.rect.height().max(theme::DOC_LINE_HEIGHT))
+            .or(self.visible.last())?;
+        let para = text.paragraphs()[v.index];
+        let local: usize = v.galley.cursor_from_pos(pos - v.origin).index.into();
+        Some(para.start + local.min(para.len()))
+    }
+
+    fn interact(
+        &mut self,
+        ui: &Ui,
+        m: &ViewModel<'_>,
+        response: &egui::Response,
+        events: &mut Vec<ViewEvent>,
+    ) {
+        let text = m.text;
+        let shift = ui.input(|i| i.modifiers.shift);
+        if response.drag_started()
+            && let (Some(a), Some(b)) = (
+                ui.input(|i| i.pointer.press_origin())
+                    .and_then(|p| self.hit(text, p)),
+                response
+                    .interact_pointer_pos()
+                    .and_then(|p| self.hit(text, p)),
+            )
+        {
+            let anchor = match m.selection {
+                Some(s) if shift => s.anchor,
+                _ => a,
+            };
+            events.push(ViewEvent::Select(Some(Selection { anchor, head: b })));
+        } else if response.dragged()
+            && let (Some(sel), Some(b)) = (
+                m.selection,
+                response
+                    .interact_pointer_pos()
+                    .and_then(|p| self.hit(text, p)),
+            )
+        {
+            if sel.head != b {
+                events.push(ViewEvent::Select(Some(Selection { head: b, ..sel })));
+            }
+            // Scroll while dragging past the top or bottom edge.
+            if let Some(p) = response.interact_pointer_pos() {
+                let clip = ui.clip_rect();
+                let dy = if p.y < clip.min.y + 8.0 {
+                    (clip.min.y + 8.0 - p.y).min(40.0)
+                } else if p.y > clip.max.y - 8.0 {
+                    -(p.y - clip.max.y + 8.0).min(40.0)
+                } else {
+                    0.0
+                };
+                if dy != 0.0 {
+                    ui.scroll_with_delta(vec2(0.0, dy));
+                    ui.ctx().request_repaint();
+                }
+            }
+        }
+        if response.drag_stopped()
+            && m.snap_words
+            && let Some(sel) = m.selection.filter(|s| !s.is_empty())
+        {
+            events.push(ViewEvent::Select(Some(snap_to_words(text, sel))));
+        }
+        if response.double_clicked()
+            && let Some(at) = response
+                .interact_pointer_pos()
+                .and_then(|p| self.hit(text, p))
+        {
+            let (s, e) = word_at(text, at);
+            events.push(ViewEvent::Select(Some(Selection { anchor: s, head: e })));
+        } else if response.clicked()
+            && let Some(at) = response
+                .interact_pointer_pos()
+                .and_then(|p| self.hit(text, p))
+        {
+            if shift && let Some(sel) = m.selection {
+                events.push(ViewEvent::Select(Some(Selection { head: at, ..sel })));
+            } else {
+                let covering = self.covering(m, at);
+                let pick = match (self.last_click, m.selected) {
+                    // A repeated click on the same spot cycles through the overlapping ones.
+                    (Some((last_at, last_id)), Some(sel))
+                        if last_id == sel
+                            && covering.contains(&sel)
+                            && text.paragraph_at(last_at) == text.paragraph_at(at) =>
+                    {
+                        let k = covering.iter().position(|&id| id == sel).unwrap_or(0);
+                        Some(covering[(k + 1) % covering.len()])
+                    }
+                    _ => covering.last().copied(),
+                };
+                self.last_click = pick.map(|id| (at, id));
+                events.push(ViewEvent::Select(None));
+                events.push(ViewEvent::SelectAnnotation(pick));
+            }
+        }
+
+        // Hover details.
+        if !response.dragged()
+            && let Some(at) = response.hover_pos().and_then(|p| self.hit(text, p))
+        {
+            let covering = self.covering(m, at);
+            if !covering.is_empty() {
+                let details: Vec<&Annotation> = covering
+                    .iter()
+                    .rev()
+                    .filter_map(|id| m.annotations.iter().find(|a| a.id == *id))
+                    .collect();
+                response.clone().on_hover_ui_at_pointer(|ui| {
+                    super::annotation_card::hover_ui(ui, &details);
+                });
+            }
+        }
+
+        // Context menu.
+        let clicked_annotation = m.selected;
+        let has_selection = m.selection.is_some_and(|s| !s.is_empty());
+        response.context_menu(|ui| {
+            if has_selection {
+                for kind in TagKind::ALL {
+                    let label = format!("Tag as {}", super::labels::tag_label(*kind));
+                    if ui
+                        .add(egui::Button::new(label).shortcut_text(super::labels::tag_key(*kind)))
+                        .clicked()
+                    {
+                        events.push(ViewEvent::Tag(*kind));
+                        ui.close();
+                    }
+                }
+            }
+            if let Some(id) = clicked_annotation {
+                if has_selection {
+                    ui.separator();
+                }
+                if ui
+                    .add(egui::Button::new("Delete annotation").shortcut_text("Del"))
+                    .clicked()
+                {
+                    events.push(ViewEvent::Delete(id));
+                    ui.close();
+                }
+            }
+            if !has_selection && clicked_annotation.is_none() {
+                ui.label("Select text to tag it.");
+            }
+        });
+    }
+
+    /// Drawable annotations that cover char `at`, outermost first.
+    fn covering(&self, m: &ViewModel<'_>, at: usize) -> Vec<AnnotationId> {
+        let p = m.text.paragraph_at(at);
+        let mut hits: Vec<&Annotation> = self
+            .para_spans
+            .get(p)
+            .into_iter()
+            .flatten()
+            .map(|&k| &m.annotations[k as usize])
+            .filter(|a| a.start <= at && at < a.end)
+            .collect();
+        hits.sort_by_key(|a| (std::cmp::Reverse(a.len()), a.start, a.id));
+        hits.into_iter().map(|a| a.id).collect()
+    }
+}
+
+/// Screen rectangles (relative to the galley) covering chars `a..b` of a one-paragraph galley,
+/// one per row.
+fn range_rects(galley: &Galley, a: usize, b: usize) -> Vec<Rect> {
+    let mut out = Vec::new();
+    let mut row_start = 0;
+    for row in &galley.rows {
+        let count: usize = row.char_count_including_newline().into();
+        let row_end = row_start + count;
+        let (s, e) = (a.max(row_start), b.min(row_end));
+        if s < e || (a == b && row.row.glyphs.is_empty() && a == row_start) {
+            let x0 = row.row.x_offset((s - row_start).into());
+            let x1 = row.row.x_offset((e - row_start).into());
+            let r = row.rect();
+            out.push(Rect::from_min_max(
+                pos2(r.min.x + x0, r.min.y),
+                pos2(r.min.x + x1.max(x0 + 4.0), r.max.y),
+            ));
+        }
+        row_start = row_end;
+        if row_start >= b {
+            break;
+        }
+    }
+    out
+}
+
+fn measure_avg_char_width(ui: &Ui) -> f32 {
+    const SAMPLE: &str = "The committee said the figures, published on 3 May, were revised twice.";
+    let galley = ui.fonts_mut(|f| {
+        f.layout_no_wrap(SAMPLE.to_owned(), theme::doc_font(), egui::Color32::WHITE)
+    });
+    (galley.rect.width() / SAMPLE.chars().count() as f32).max(1.0)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '\'' || c == '’'
+}
+
+/// The word (or run of non-space punctuation) around char `at`.
+pub fn word_at(text: &Text, at: usize) -> (usize, usize) {
+    let para = text.paragraphs()[text.paragraph_at(at)];
+    let chars: Vec<char> = text.slice(para.range()).chars().collect();
+    let i = (at - para.start).min(chars.len());
+    if chars.is_empty() {
+        return (at, at);
+    }
+    let probe = if i < chars.len() { i } else { i - 1 };
+    let class = |c: char| (is_word_char(c), c.is_whitespace());
+    let want = class(chars[probe]);
+    let mut s = probe;
+    while s > 0 && class(chars[s - 1]) == want {
+        s -= 1;
+    }
+    let mut e = probe + 1;
+    while e < chars.len() && class(chars[e]) == want {
+        e += 1;
+    }
+    (para.start + s, para.start + e)
+}
+
+/// Grows a selection to whole words at both ends, and trims surrounding spaces.
+pub fn snap_to_words(text: &Text, sel: Selection) -> Selection {
+    let (mut s, mut e) = (sel.start(), sel.end());
+    let slice: Vec<char> = text.slice(s..e).chars().collect();
+    let lead = slice.iter().take_while(|c| c.is_whitespace()).count();
+    let trail = slice.iter().rev().take_while(|c| c.is_whitespace()).count();
+    if lead == slice.len() {
+        return sel;
+    }
+    s += lead;
+    e -= trail;
+    let (ws, _) = word_at(text, s);
+    let (_, we) = word_at(text, e - 1);
+    let starts_in_word = text.slice(s..s + 1).chars().all(is_word_char);
+    let ends_in_word = text.slice(e - 1..e).chars().all(is_word_char);
+    if starts_in_word {
+        s = ws;
+    }
+    if ends_in_word {
+        e = we;
+    }
+    if sel.anchor <= sel.head {
+        Selection { anchor: s, head: e }
+    } else {
+        Selection { anchor: e, head: s }
+    }
+}
+
+fn is_rtl(c: char) -> bool {
+    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_snapping() {
+        let t = Text::from_str_normalized("The rival’s claim, “3.7 percent”, was wrong.");
+        assert_eq!(
+            t.slice({
+                let (s, e) = word_at(&t, 6);
+                s..e
+            }),
+            "rival’s"
+        );
+        let snapped = snap_to_words(
+            &t,
+            Selection {
+                anchor: 6,
+                head: 14,
+            },
+        );
+        assert_eq!(t.slice(snapped.start()..snapped.end()), "rival’s claim");
+        let back = snap_to_words(
+            &t,
+            Selection {
+                anchor: 14,
+                head: 6,
+            },
+        );
+        assert_eq!((back.anchor, back.head), (snapped.end(), snapped.start()));
+    }
+}

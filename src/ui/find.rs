@@ -1,0 +1,166 @@
+//! The find bar (Ctrl+F): matches highlighted in the document, next and previous, and "tag all
+//! matches" in one undoable step.
+
+use egui::{Key, RichText, Ui};
+
+use super::actions::Action;
+use super::selection::Selection;
+use super::{labels, theme};
+use crate::core::annotation::TagKind;
+use crate::core::search::find_loose;
+use crate::core::text::Text;
+
+/// At most this many matches are found and highlighted.
+pub const MAX_MATCHES: usize = 10_000;
+
+/// The find bar's state.
+pub struct FindBar {
+    /// Whether the bar is shown.
+    pub open: bool,
+    query: String,
+    ignore_case: bool,
+    matches: Vec<(usize, usize)>,
+    current: Option<usize>,
+    computed_for: Option<(String, bool, String)>,
+    tag_as: TagKind,
+    focus: bool,
+}
+
+impl Default for FindBar {
+    fn default() -> Self {
+        Self {
+            open: false,
+            query: String::new(),
+            ignore_case: true,
+            matches: Vec::new(),
+            current: None,
+            computed_for: None,
+            tag_as: TagKind::Entity,
+            focus: false,
+        }
+    }
+}
+
+impl FindBar {
+    /// Opens the bar (focusing its field) or closes it.
+    pub fn toggle(&mut self) {
+        self.open = !self.open;
+        self.focus = self.open;
+    }
+
+    /// The matches, when the bar is open.
+    pub fn matches(&self) -> &[(usize, usize)] {
+        if self.open { &self.matches } else { &[] }
+    }
+
+    /// The current match, when the bar is open.
+    pub fn current(&self) -> Option<usize> {
+        self.current.filter(|_| self.open)
+    }
+
+    /// Sets the search text (used by tests).
+    pub fn set_query(&mut self, q: &str) {
+        self.query = q.to_owned();
+    }
+
+    fn recompute(&mut self, text: &Text) {
+        let key = (
+            self.query.clone(),
+            self.ignore_case,
+            text.sha256().to_owned(),
+        );
+        if self.computed_for.as_ref() == Some(&key) {
+            return;
+        }
+        self.matches =
+            find_loose(text, &self.query, self.ignore_case, MAX_MATCHES).unwrap_or_default();
+        self.current = (!self.matches.is_empty()).then_some(0);
+        self.computed_for = Some(key);
+    }
+
+    fn go(&mut self, delta: i64, actions: &mut Vec<Action>) {
+        if self.matches.is_empty() {
+            return;
+        }
+        let n = self.matches.len() as i64;
+        let i = self.current.map_or(0, |c| (c as i64 + delta).rem_euclid(n)) as usize;
+        self.current = Some(i);
+        let (s, e) = self.matches[i];
+        actions.push(Action::Select(Some(Selection { anchor: s, head: e })));
+        actions.push(Action::ScrollTo(s));
+    }
+
+    /// Draws the bar.
+    pub fn ui(&mut self, ui: &mut Ui, text: &Text) -> Vec<Action> {
+        let mut actions = Vec::new();
+        self.recompute(text);
+        ui.horizontal(|ui| {
+            ui.label("Find");
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut self.query)
+                    .hint_text("text to find (spaces match any whitespace)")
+                    .desired_width(280.0),
+            );
+            if std::mem::take(&mut self.focus) {
+                field.request_focus();
+            }
+            if field.changed() {
+                self.recompute(text);
+                if let Some((s, _)) = self.matches.first() {
+                    actions.push(Action::ScrollTo(*s));
+                }
+            }
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            if enter {
+                let back = ui.input(|i| i.modifiers.shift);
+                self.go(if back { -1 } else { 1 }, &mut actions);
+                field.request_focus();
+            }
+            if ui.checkbox(&mut self.ignore_case, "Ignore case").changed() {
+                self.recompute(text);
+            }
+            let n = self.matches.len();
+            let count = match (n, self.current) {
+                (0, _) if !self.query.trim().is_empty() => "no matches".to_owned(),
+                (0, _) => String::new(),
+                (n, Some(c)) => format!(
+                    "{} of {n}{}",
+                    c + 1,
+                    if n >= MAX_MATCHES { "+" } else { "" }
+                ),
+                (n, None) => format!("{n} matches"),
+            };
+            ui.label(RichText::new(count).color(theme::weak(ui.visuals())));
+            if ui
+                .button("⏶")
+                .on_hover_text("Previous match (Shift+Enter)")
+                .clicked()
+            {
+                self.go(-1, &mut actions);
+            }
+            if ui.button("⏷").on_hover_text("Next match (Enter)").clicked() {
+                self.go(1, &mut actions);
+            }
+            ui.separator();
+            egui::ComboBox::from_id_salt("find-tag-as")
+                .selected_text(labels::tag_label(self.tag_as))
+                .width(80.0)
+                .show_ui(ui, |ui| {
+                    for k in TagKind::ALL {
+                        ui.selectable_value(&mut self.tag_as, *k, labels::tag_label(*k));
+                    }
+                });
+            if ui
+                .add_enabled(n > 0, egui::Button::new(format!("Tag all {n} matches")))
+                .on_hover_text("Adds one annotation per match, in one undoable step")
+                .clicked()
+            {
+                actions.push(Action::TagAllMatches(self.tag_as));
+            }
+            if ui.button("✕").on_hover_text("Close (Esc)").clicked() {
+                self.open = false;
+            }
+        });
+        actions
+    }
+}

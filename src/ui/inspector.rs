@@ -1,0 +1,390 @@
+//! The inspector: the selected annotation's tag, typed attributes, note, author, times, review
+//! and anchoring status, all editable through commands.
+
+use chrono::{Local, SubsecRound as _, Utc};
+use egui::{RichText, Ui};
+
+use super::actions::Action;
+use super::open_document::OpenDocument;
+use super::{labels, theme};
+use crate::core::anchor::AnchorStatus;
+use crate::core::annotation::{
+    Annotation, AnnotationId, DateValue, EntityKind, Review, ReviewStatus, Tag, TagKind, Verdict,
+};
+use crate::core::edit::Command;
+
+/// Text being typed into the inspector's fields, kept while a field has focus so that the
+/// model can be updated on every keystroke without fighting the cursor.
+#[derive(Default)]
+pub struct Inspector {
+    for_id: Option<AnnotationId>,
+    for_version: u64,
+    note: String,
+    person: String,
+    date: String,
+    identifier: String,
+    comment: String,
+    focus_note: bool,
+}
+
+impl Inspector {
+    /// Puts the keyboard focus in the note field in the next frame.
+    pub fn focus_note(&mut self) {
+        self.focus_note = true;
+    }
+
+    fn refresh(&mut self, a: &Annotation, version: u64, ui: &Ui) {
+        let typing = ui.ctx().memory(|m| m.focused().is_some());
+        if self.for_id == Some(a.id) && (self.for_version == version || typing) {
+            return;
+        }
+        self.for_id = Some(a.id);
+        self.for_version = version;
+        self.note = a.note.clone();
+        self.person = match &a.tag {
+            Tag::Claim { claimant, .. } => claimant.clone().unwrap_or_default(),
+            Tag::Quote { speaker } => speaker.clone().unwrap_or_default(),
+            _ => String::new(),
+        };
+        self.date = match &a.tag {
+            Tag::Date { value } => value.as_ref().map(|d| d.to_string()).unwrap_or_default(),
+            _ => String::new(),
+        };
+        self.identifier = match &a.tag {
+            Tag::Entity { identifier, .. } => identifier.clone().unwrap_or_default(),
+            _ => String::new(),
+        };
+        self.comment = a.review.comment.clone().unwrap_or_default();
+    }
+
+    /// Draws the inspector for the selected annotation.
+    pub fn ui(&mut self, ui: &mut Ui, doc: &OpenDocument, author: &str) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let Some(a) = doc.selected.and_then(|id| doc.session.annotations.get(id)) else {
+            self.for_id = None;
+            ui.heading("Inspector");
+            ui.add_space(8.0);
+            ui.label(
+                "Select text and press C, Q, D or E to tag it as a claim, quote, date or entity.",
+            );
+            ui.add_space(4.0);
+            ui.label("Click a highlight to inspect it. Press F1 for all shortcuts.");
+            return actions;
+        };
+        self.refresh(a, doc.version, ui);
+        let id = a.id;
+        let kind = a.tag.kind();
+        egui::ScrollArea::vertical()
+            .id_salt("inspector")
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new("■").color(theme::tag_strong(kind, ui.visuals())));
+                    ui.heading(labels::tag_label(kind));
+                });
+                ui.label(RichText::new(format!("“{}”", clip(&a.exact, 300))).italics());
+                ui.label(
+                    RichText::new(format!("chars {}–{}", a.start, a.end))
+                        .small()
+                        .color(theme::weak(ui.visuals())),
+                );
+                let status = doc.status(id);
+                if status != AnchorStatus::Exact {
+                    ui.label(
+                        RichText::new(format!(
+                            "{}: {}",
+                            labels::status_label(status),
+                            status_help(status)
+                        ))
+                        .color(theme::warning(ui.visuals())),
+                    );
+                    if let Some(sel) = doc.selection.filter(|s| !s.is_empty())
+                        && ui.button("Re-attach to the selected text").clicked()
+                    {
+                        actions.push(Action::Edit(Command::SetSpan {
+                            id,
+                            start: sel.start(),
+                            end: sel.end(),
+                        }));
+                    }
+                }
+                ui.separator();
+
+                egui::Grid::new("inspector-grid")
+                    .num_columns(2)
+                    .spacing([8.0, 6.0])
+                    .show(ui, |ui| {
+                        ui.label("Tag");
+                        let mut new_kind = kind;
+                        egui::ComboBox::from_id_salt("tag")
+                            .selected_text(labels::tag_label(kind))
+                            .show_ui(ui, |ui| {
+                                for k in TagKind::ALL {
+                                    ui.selectable_value(&mut new_kind, *k, labels::tag_label(*k));
+                                }
+                            });
+                        if new_kind != kind {
+                            actions.push(Action::Edit(Command::SetTag(id, retag(a, new_kind))));
+                        }
+                        ui.end_row();
+                        self.attributes_ui(ui, a, &mut actions);
+                    });
+
+                ui.add_space(6.0);
+                ui.label("Note");
+                let note = ui.add(
+                    egui::TextEdit::multiline(&mut self.note)
+                        .desired_rows(5)
+                        .desired_width(f32::INFINITY)
+                        .hint_text("Why this matters, sources, what to check…"),
+                );
+                if self.focus_note {
+                    note.request_focus();
+                    self.focus_note = false;
+                }
+                if note.changed() {
+                    actions.push(Action::EditTyping(Command::SetNote(id, self.note.clone())));
+                }
+
+                ui.add_space(6.0);
+                ui.separator();
+                self.review_ui(ui, a, author, &mut actions);
+                ui.separator();
+                let weak = theme::weak(ui.visuals());
+                ui.label(RichText::new(format!("Author: {}", a.author)).color(weak));
+                ui.label(RichText::new(format!("Created: {}", local(a.created))).color(weak));
+                ui.label(RichText::new(format!("Modified: {}", local(a.modified))).color(weak));
+                ui.add_space(8.0);
+                if ui
+                    .add(egui::Button::new("Delete annotation").shortcut_text("Del"))
+                    .clicked()
+                {
+                    actions.push(Action::Delete(id));
+                }
+            });
+        actions
+    }
+
+    fn attributes_ui(&mut self, ui: &mut Ui, a: &Annotation, actions: &mut Vec<Action>) {
+        let id = a.id;
+        match &a.tag {
+            Tag::Claim { verdict, claimant } => {
+                ui.label("Verdict");
+                let mut v = *verdict;
+                egui::ComboBox::from_id_salt("verdict")
+                    .selected_text(labels::verdict_label(v))
+                    .show_ui(ui, |ui| {
+                        for x in Verdict::ALL {
+                            ui.selectable_value(&mut v, *x, labels::verdict_label(*x));
+                        }
+                    });
+                if v != *verdict {
+                    actions.push(Action::Edit(Command::SetTag(
+                        id,
+                        Tag::Claim {
+                            verdict: v,
+                            claimant: claimant.clone(),
+                        },
+                    )));
+                }
+                ui.end_row();
+                ui.label("Claimant");
+                if ui
+                    .add(egui::TextEdit::singleline(&mut self.person).hint_text("who said it"))
+                    .changed()
+                {
+                    actions.push(Action::EditTyping(Command::SetTag(
+                        id,
+                        Tag::Claim {
+                            verdict: *verdict,
+                            claimant: non_empty(&self.person),
+                        },
+                    )));
+                }
+                ui.end_row();
+            }
+            Tag::Quote { .. } => {
+                ui.label("Speaker");
+                if ui
+                    .add(egui::TextEdit::singleline(&mut self.person).hint_text("who is quoted"))
+                    .changed()
+                {
+                    actions.push(Action::EditTyping(Command::SetTag(
+                        id,
+                        Tag::Quote {
+                            speaker: non_empty(&self.person),
+                        },
+                    )));
+                }
+                ui.end_row();
+            }
+            Tag::Date { .. } => {
+                ui.label("Value");
+                let edit = ui.add(
+                    egui::TextEdit::singleline(&mut self.date)
+                        .hint_text("YYYY, YYYY-MM or YYYY-MM-DD"),
+                );
+                let parsed = if self.date.trim().is_empty() {
+                    Ok(None)
+                } else {
+                    DateValue::parse(self.date.trim()).map(Some)
+                };
+                if edit.changed()
+                    && let Ok(value) = &parsed
+                {
+                    actions.push(Action::EditTyping(Command::SetTag(
+                        id,
+                        Tag::Date {
+                            value: value.clone(),
+                        },
+                    )));
+                }
+                ui.end_row();
+                if let Err(e) = parsed {
+                    ui.label("");
+                    ui.label(
+                        RichText::new(e.to_string())
+                            .small()
+                            .color(theme::error(ui.visuals())),
+                    );
+                    ui.end_row();
+                }
+            }
+            Tag::Entity { kind, identifier } => {
+                ui.label("Kind");
+                let mut k = *kind;
+                egui::ComboBox::from_id_salt("entity-kind")
+                    .selected_text(labels::kind_label(k))
+                    .show_ui(ui, |ui| {
+                        for x in EntityKind::ALL {
+                            ui.selectable_value(&mut k, *x, labels::kind_label(*x));
+                        }
+                    });
+                if k != *kind {
+                    actions.push(Action::Edit(Command::SetTag(
+                        id,
+                        Tag::Entity {
+                            kind: k,
+                            identifier: identifier.clone(),
+                        },
+                    )));
+                }
+                ui.end_row();
+                ui.label("Identifier");
+                if ui
+                    .add(
+                        egui::TextEdit::singleline(&mut self.identifier)
+                            .hint_text("Wikidata QID or URL"),
+                    )
+                    .changed()
+                {
+                    actions.push(Action::EditTyping(Command::SetTag(
+                        id,
+                        Tag::Entity {
+                            kind: *kind,
+                            identifier: non_empty(&self.identifier),
+                        },
+                    )));
+                }
+                ui.end_row();
+            }
+        }
+    }
+
+    fn review_ui(&mut self, ui: &mut Ui, a: &Annotation, author: &str, actions: &mut Vec<Action>) {
+        let id = a.id;
+        let mut status = a.review.status;
+        ui.horizontal(|ui| {
+            ui.label("Review");
+            egui::ComboBox::from_id_salt("review")
+                .selected_text(labels::review_label(status))
+                .show_ui(ui, |ui| {
+                    for s in ReviewStatus::ALL {
+                        ui.selectable_value(&mut status, *s, labels::review_label(*s));
+                    }
+                });
+        });
+        let now = Utc::now().trunc_subsecs(0);
+        if status != a.review.status {
+            actions.push(Action::Edit(Command::SetReview(
+                id,
+                Review {
+                    status,
+                    by: Some(author.to_owned()),
+                    at: Some(now),
+                    comment: a.review.comment.clone(),
+                },
+            )));
+        }
+        if let (Some(by), Some(at)) = (&a.review.by, a.review.at) {
+            ui.label(
+                RichText::new(format!("by {by}, {}", local(at)))
+                    .small()
+                    .color(theme::weak(ui.visuals())),
+            );
+        }
+        if ui
+            .add(
+                egui::TextEdit::multiline(&mut self.comment)
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("review comment"),
+            )
+            .changed()
+        {
+            actions.push(Action::EditTyping(Command::SetReview(
+                id,
+                Review {
+                    status: a.review.status,
+                    by: Some(author.to_owned()),
+                    at: Some(now),
+                    comment: non_empty(&self.comment),
+                },
+            )));
+        }
+    }
+}
+
+/// The tag an annotation gets when retagged to `kind`, keeping what carries over.
+pub fn retag(a: &Annotation, kind: TagKind) -> Tag {
+    match (kind, &a.tag) {
+        (TagKind::Claim, Tag::Quote { speaker }) => Tag::Claim {
+            verdict: Verdict::Unrated,
+            claimant: speaker.clone(),
+        },
+        (TagKind::Quote, Tag::Claim { claimant, .. }) => Tag::Quote {
+            speaker: claimant.clone(),
+        },
+        (TagKind::Date, _) => Tag::Date {
+            value: DateValue::guess(&a.exact),
+        },
+        _ => Tag::new(kind),
+    }
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_owned())
+}
+
+fn local(t: chrono::DateTime<Utc>) -> String {
+    t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()
+}
+
+fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        s.chars().take(max).chain(['…']).collect()
+    }
+}
+
+fn status_help(s: AnchorStatus) -> &'static str {
+    match s {
+        AnchorStatus::Exact => "on its text",
+        AnchorStatus::Moved => "found at a new place",
+        AnchorStatus::Fuzzy => "only similar text was found",
+        AnchorStatus::Ambiguous => "the text occurs at several places",
+        AnchorStatus::Orphaned => "the text is no longer in the document",
+    }
+}
