@@ -26,9 +26,21 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     tmp.as_file()
         .sync_all()
         .map_err(|e| StoreError::io(tmp.path(), e))?;
-    // Keep the permissions of the file being replaced.
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = tmp.as_file().set_permissions(meta.permissions());
+    // Keep the permissions of the file being replaced; a new file is readable by all, like
+    // any file a text editor creates (the temporary file starts private).
+    match std::fs::metadata(path) {
+        Ok(meta) => {
+            let _ = tmp.as_file().set_permissions(meta.permissions());
+        }
+        Err(_) => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt as _;
+                let _ = tmp
+                    .as_file()
+                    .set_permissions(std::fs::Permissions::from_mode(0o644));
+            }
+        }
     }
     tmp.persist(path)
         .map_err(|e| StoreError::io(path, e.error))?;

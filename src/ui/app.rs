@@ -204,7 +204,7 @@ impl FactmarkApp {
                 .show(ui.ctx(), shortcuts::sheet_ui);
             self.show_shortcuts = open;
         }
-        if !ui.ctx().egui_wants_keyboard_input() {
+        if !ui.ctx().text_edit_focused() {
             actions.extend(shortcuts::document_actions(ui));
         } else if ui.input(|i| i.key_pressed(egui::Key::Escape)) && self.find.open {
             ui.ctx().memory_mut(|m| m.stop_text_input());
@@ -233,7 +233,7 @@ impl FactmarkApp {
         if doc.autosave_due() {
             if let Err(e) = doc.save() {
                 self.notify(
-                    format!("Could not save the annotations; they are kept in memory. {e} Use File ▸ Save Annotations As… to keep a copy elsewhere."),
+                    format!("Could not save the annotations; they are kept in memory. {e} Use File > Save Annotations As… to keep a copy elsewhere."),
                     true,
                 );
             }
@@ -414,7 +414,7 @@ impl FactmarkApp {
                     } else {
                         theme::warning(ui.visuals())
                     };
-                    if ui.small_button("✕").on_hover_text("Dismiss").clicked() {
+                    if ui.small_button("×").on_hover_text("Dismiss").clicked() {
                         dismiss = Some(i);
                     }
                     ui.label(RichText::new(&n.text).color(color));
@@ -468,7 +468,7 @@ impl FactmarkApp {
                 if problems > 0 {
                     ui.separator();
                     ui.label(
-                        RichText::new(format!("⚠ {problems} not on their text"))
+                        RichText::new(format!("{problems} not on their text"))
                             .color(theme::warning(ui.visuals())),
                     );
                 }

@@ -382,7 +382,7 @@ impl DocumentView {
                 painter.text(
                     at,
                     egui::Align2::RIGHT_TOP,
-                    "⚠ RTL",
+                    "RTL",
                     egui::FontId::proportional(11.0),
                     theme::warning(visuals),
                 );

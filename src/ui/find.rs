@@ -132,13 +132,17 @@ impl FindBar {
             };
             ui.label(RichText::new(count).color(theme::weak(ui.visuals())));
             if ui
-                .button("⏶")
+                .button("Previous")
                 .on_hover_text("Previous match (Shift+Enter)")
                 .clicked()
             {
                 self.go(-1, &mut actions);
             }
-            if ui.button("⏷").on_hover_text("Next match (Enter)").clicked() {
+            if ui
+                .button("Next")
+                .on_hover_text("Next match (Enter)")
+                .clicked()
+            {
                 self.go(1, &mut actions);
             }
             ui.separator();
@@ -157,7 +161,7 @@ impl FindBar {
             {
                 actions.push(Action::TagAllMatches(self.tag_as));
             }
-            if ui.button("✕").on_hover_text("Close (Esc)").clicked() {
+            if ui.button("×").on_hover_text("Close (Esc)").clicked() {
                 self.open = false;
             }
         });

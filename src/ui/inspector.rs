@@ -34,7 +34,7 @@ impl Inspector {
     }
 
     fn refresh(&mut self, a: &Annotation, version: u64, ui: &Ui) {
-        let typing = ui.ctx().memory(|m| m.focused().is_some());
+        let typing = ui.ctx().text_edit_focused();
         if self.for_id == Some(a.id) && (self.for_version == version || typing) {
             return;
         }
@@ -79,7 +79,10 @@ impl Inspector {
             .auto_shrink([false, true])
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    ui.label(RichText::new("■").color(theme::tag_strong(kind, ui.visuals())));
+                    let (r, _) =
+                        ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                    ui.painter()
+                        .rect_filled(r, 2.0, theme::tag_strong(kind, ui.visuals()));
                     ui.heading(labels::tag_label(kind));
                 });
                 ui.label(RichText::new(format!("“{}”", clip(&a.exact, 300))).italics());
