@@ -6,16 +6,23 @@ use anyhow::bail;
 use clap::Args;
 
 use super::list::render;
-use super::record::load_records;
+use super::record::{Record, load_records};
 use super::{Format, Outcome, discover, print_out};
 use crate::core::anchor::AnchorStatus;
+use crate::store::Session;
 
 /// Arguments of `factmark check`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Exit codes: 0 when every annotation is exact, 1 when any is moved, \
-fuzzy, ambiguous or orphaned, 2 on errors. The JSON output has the schema of `list`, where \
-start/end are the current positions."
+    after_help = "Each annotation is found again in the current text: exact (still at its \
+place), moved (the same text and context elsewhere), fuzzy (similar text, shown in `found`; \
+needs review), ambiguous (several places fit) or orphaned (no place fits).\n\n\
+With --write, moved annotations are saved at their new positions (and exact ones with \
+refreshed context); fuzzy, ambiguous and orphaned ones are never changed. A sidecar that \
+changed on disk since it was read is not overwritten.\n\n\
+Exit codes: 0 when every annotation is exact, 1 when any is moved, fuzzy, ambiguous or \
+orphaned (even if --write saved the moved ones), 2 on errors. The JSON output has the schema \
+of `list`, where start/end are the current positions."
 )]
 pub struct CheckArgs {
     /// Documents, sidecars or folders.
@@ -24,11 +31,19 @@ pub struct CheckArgs {
     /// Output format (table or json).
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
+    /// Save the new positions of moved annotations to their sidecars.
+    #[arg(long)]
+    pub write: bool,
 }
 
 pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
     let docs = discover::documents(&args.paths)?;
-    let (records, failed) = load_records(&docs);
+    let (records, failed, saved) = if args.write {
+        load_and_write(&docs)
+    } else {
+        let (records, failed) = load_records(&docs);
+        (records, failed, Vec::new())
+    };
     let problems: Vec<_> = records
         .iter()
         .filter(|r| r.status_kind != AnchorStatus::Exact)
@@ -46,12 +61,19 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
                 docs.len(),
                 summary(&records)
             ));
+            for (sidecar, n) in &saved {
+                out.push_str(&format!(
+                    "saved {n} updated annotations to {}\n",
+                    sidecar.display()
+                ));
+            }
             print_out(&out)?;
         }
         other => print_out(&render(&records, other)?)?,
     }
     if failed > 0 {
-        bail!("{failed} of {} documents could not be read", docs.len());
+        let what = if args.write { "read or saved" } else { "read" };
+        bail!("{failed} of {} documents could not be {what}", docs.len());
     }
     Ok(if problems.is_empty() {
         Outcome::Ok
@@ -60,7 +82,43 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
     })
 }
 
-fn summary(records: &[super::record::Record]) -> String {
+/// Like `load_records`, and saves each sidecar whose exact or moved annotations changed.
+/// Returns the records, the number of documents that failed, and the sidecars saved with how
+/// many annotations each.
+fn load_and_write(docs: &[PathBuf]) -> (Vec<Record>, usize, Vec<(PathBuf, usize)>) {
+    let (mut records, mut failed, mut saved) = (Vec::new(), 0, Vec::new());
+    for doc in docs {
+        let mut session = match Session::open(doc) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("factmark: error: {e}");
+                failed += 1;
+                continue;
+            }
+        };
+        let anchored = session.anchor();
+        records.extend(
+            session
+                .annotations
+                .iter()
+                .zip(&anchored)
+                .map(|(a, r)| Record::new(doc, a, r)),
+        );
+        let changed = session.apply_anchoring(&anchored);
+        if changed > 0 {
+            match session.save() {
+                Ok(()) => saved.push((session.sidecar_path.clone(), changed)),
+                Err(e) => {
+                    eprintln!("factmark: error: {e}");
+                    failed += 1;
+                }
+            }
+        }
+    }
+    (records, failed, saved)
+}
+
+fn summary(records: &[Record]) -> String {
     let parts: Vec<String> = AnchorStatus::ALL
         .iter()
         .filter_map(|s| {

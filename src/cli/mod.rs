@@ -3,6 +3,8 @@
 mod add;
 mod check;
 mod discover;
+mod export;
+mod import;
 mod list;
 mod record;
 mod stats;
@@ -40,6 +42,11 @@ pub enum Commands {
     Check(check::CheckArgs),
     /// Count annotations per tag, verdict, review status, anchoring status and document.
     Stats(stats::StatsArgs),
+    /// Export annotations to another tool's format: w3c, brat, csv, jsonl, doccano, spacy,
+    /// conll, claimreview or html.
+    Export(Box<export::ExportArgs>),
+    /// Import annotations from a brat, W3C or doccano file into a document.
+    Import(import::ImportArgs),
 }
 
 /// Output formats shared by several subcommands.
@@ -70,6 +77,8 @@ pub fn run(command: Commands) -> ExitCode {
         Commands::List(a) => list::run(a),
         Commands::Check(a) => check::run(a),
         Commands::Stats(a) => stats::run(a),
+        Commands::Export(a) => export::run(*a),
+        Commands::Import(a) => import::run(a),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,

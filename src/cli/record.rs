@@ -145,15 +145,8 @@ pub fn load_records(docs: &[PathBuf]) -> (Vec<Record>, usize) {
     (records, failed)
 }
 
-/// Makes a CSV cell safe to open in a spreadsheet: a cell that starts with `=`, `+`, `-`, `@`,
-/// tab or CR gets a leading apostrophe so it is never taken for a formula.
-pub fn spreadsheet_safe(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell.to_owned()
-    }
-}
+/// Makes a CSV cell safe to open in a spreadsheet (shared with `export --format csv`).
+pub use crate::formats::csv::spreadsheet_safe;
 
 /// Shortens `s` to at most `max` chars on one line, marking the cut with `…`.
 pub fn one_line(s: &str, max: usize) -> String {

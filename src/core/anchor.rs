@@ -1,8 +1,92 @@
 //! Finding annotations again in the current text: each one gets an anchoring status, a score
-//! and its current span. This is the seam the full re-anchoring algorithm plugs into.
+//! and its current span, and is never put on wrong text while claiming to be right.
+//!
+//! # Algorithm
+//!
+//! [`anchor_all`] works in stages; an annotation leaves at the first stage that settles it
+//! (thresholds are the constants below; `m` is the quote's length in chars).
+//!
+//! 1. **Stored place.** The stored span still holds `exact`: exact. Quotes shorter than
+//!    [`STORED_CONTEXT_QUOTE`] chars must also keep their context — one side verbatim, both
+//!    together at least [`MIN_STORED_CONTEXT`] similar — since a shifted offset can land on
+//!    another "the" by chance. An unchanged document costs one comparison per annotation.
+//! 2. **Whole window, all annotations at once.** One Aho–Corasick pass over the text finds
+//!    every verbatim copy of `prefix + exact + suffix` (up to 32 + m + 32 chars). Exactly one
+//!    copy: moved there, score 1. Several: ambiguous (a duplicated paragraph; its position
+//!    alone never decides). This settles everything an edit did not touch within 32 chars.
+//! 3. **Search, one annotation at a time** (in parallel threads). The expected place is the
+//!    stored offset shifted like the nearest annotation before it that stage 1 or 2 placed.
+//!    Candidates are every exact occurrence of the quote in the whole text, plus approximate
+//!    matches (bit-parallel Myers over chars, at most [`MAX_ERROR_RATE`] of errors) found first
+//!    within a tenth of the text around the expected place and, if nothing acceptable is
+//!    there, in the whole text. Quotes shorter than [`SHORT_QUOTE`] chars are never searched
+//!    approximately on their own: `prefix + exact + suffix` is, and the quote's part of the
+//!    alignment is the candidate (h#2634: "Linus" must not match "chines"). Exact occurrences
+//!    do not pre-empt approximate ones (h#2798). Each candidate is scored
+//!    `S = (50·q + 20·p + 20·s) / 90` from the similarities of quote, prefix and suffix
+//!    (1 − edit distance / length); the distance to the expected place only breaks ties in the
+//!    order of candidates, never decides.
+//!    The best candidate is accepted only if it is acceptable on its own — exact text with
+//!    context ≥ [`MIN_CONTEXT`] (or a unique quote of at least [`LONG_QUOTE`] chars); or
+//!    approximate text with q ≥ [`MIN_FUZZY_QUOTE`], S ≥ [`MIN_FUZZY_SCORE`] and context ≥
+//!    [`MIN_CONTEXT`] (or q ≥ [`MIN_LONE_FUZZY_QUOTE`] for long quotes) — and leads every other
+//!    candidate by at least [`MARGIN`]. When its context is not perfect, it must also have no
+//!    *witness*: if the stored prefix or suffix (16+ chars) still occurs verbatim somewhere
+//!    else, the annotated place may still be there, edited, while a lookalike paragraph kept
+//!    the quote (client#7571); that is ambiguous, not moved.
+//! 4. **Otherwise** ambiguous, when two or more places are plausible, or orphaned; the best
+//!    candidates are kept either way, for the user to choose from.
+//!
+//! [`apply_anchoring`] then updates exact and moved annotations (offsets and context); fuzzy,
+//! ambiguous and orphaned ones are never rewritten here: the user decides.
+//!
+//! # No snapshot diff
+//!
+//! The sidecar stores no copy of the last-anchored text, so there is nothing to diff against
+//! (the `similar` crate is not used). Stage 2 gives what a diff would for untouched spans at a
+//! lower cost, and stage 3 handles edited ones. Keeping a snapshot would let lookalike and
+//! duplicated paragraphs be told apart by history; without it they come out ambiguous, which
+//! is honest.
+//!
+//! # Cost
+//!
+//! Stage 1 is O(m) per annotation; stage 2 one O(n) pass for all; stage 3 runs only for
+//! annotations an edit touched: an exact search of the whole text (memchr) and a Myers scan of
+//! O(window · ⌈m/64⌉), the whole text only when nothing is found nearby.
+
+use std::num::NonZero;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::annotation::Annotation;
+use super::context::ContextScorer;
+use super::locate::locate;
 use super::text::Text;
+use super::windows::find_windows;
+
+/// Quotes shorter than this are accepted at their stored place only if their context agrees.
+pub const STORED_CONTEXT_QUOTE: usize = 16;
+/// The mean context similarity a short quote needs to stay at its stored place; one side of
+/// its context must moreover be intact, char for char (a similarity alone would let an offset
+/// shifted by a few chars land on a nearby copy of a one-word quote).
+pub const MIN_STORED_CONTEXT: f64 = 0.75;
+/// Quotes shorter than this are searched approximately only together with their context.
+pub const SHORT_QUOTE: usize = 12;
+/// Quotes at least this long may be accepted with little matching context.
+pub const LONG_QUOTE: usize = 40;
+/// The largest share of a quote's chars that an approximate match may get wrong.
+pub const MAX_ERROR_RATE: f64 = 0.25;
+/// The mean prefix and suffix similarity a candidate needs.
+pub const MIN_CONTEXT: f64 = 0.5;
+/// The quote similarity an approximate match needs.
+pub const MIN_FUZZY_QUOTE: f64 = 0.75;
+/// The overall score an approximate match needs.
+pub const MIN_FUZZY_SCORE: f64 = 0.8;
+/// The quote similarity a long approximate match needs when its context is poor.
+pub const MIN_LONE_FUZZY_QUOTE: f64 = 0.9;
+/// How far the best candidate's score must lead every other's.
+pub const MARGIN: f64 = 0.05;
+/// Below this many searches, stage 3 runs on one thread.
+const MIN_SEARCHES_PER_THREAD: usize = 4;
 
 /// How an annotation relates to the current text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -79,11 +163,13 @@ pub struct Anchoring {
     pub start: usize,
     /// See `start`.
     pub end: usize,
-    /// Confidence from 0 to 1.
+    /// Confidence from 0 to 1: the score of the place found (1 for an untouched quote and
+    /// context); for ambiguous and orphaned annotations, that of the best candidate (0 if none).
     pub score: f64,
     /// For fuzzy matches, the text now found (which differs from `exact`).
     pub found: Option<String>,
-    /// For ambiguous annotations, the places it could belong to.
+    /// For ambiguous and orphaned annotations, the places it could belong to, best first (at
+    /// most a few); empty otherwise.
     pub candidates: Vec<Candidate>,
 }
 
@@ -98,121 +184,184 @@ impl Anchoring {
             candidates,
         }
     }
-}
 
-/// Anchors one annotation in `text`: the stored offsets if they still hold the exact text;
-/// otherwise the single occurrence of the exact text, or the single occurrence whose context
-/// also matches; otherwise ambiguous (several) or orphaned (none).
-pub fn anchor(text: &Text, a: &Annotation) -> Anchoring {
-    if a.exact.is_empty() || a.end <= a.start {
-        return Anchoring::unresolved(a, AnchorStatus::Orphaned, Vec::new());
-    }
-    if a.end <= text.char_count() && text.slice(a.start..a.end) == a.exact {
-        return Anchoring {
-            status: AnchorStatus::Exact,
-            start: a.start,
-            end: a.end,
-            score: 1.0,
+    fn placed(a: &Annotation, start: usize, end: usize, score: f64) -> Self {
+        let same = start == a.start && end == a.end;
+        Self {
+            status: if same {
+                AnchorStatus::Exact
+            } else {
+                AnchorStatus::Moved
+            },
+            start,
+            end,
+            score,
             found: None,
             candidates: Vec::new(),
-        };
+        }
     }
-    let len = a.exact.chars().count();
-    let hits: Vec<Candidate> = text
-        .as_str()
-        .match_indices(a.exact.as_str())
-        .map(|(byte, _)| {
-            let start = text.char_of_byte(byte);
-            let end = start + len;
-            let score = context_score(text, a, start, end);
-            Candidate { start, end, score }
-        })
+}
+
+/// Anchors one annotation in `text` (see the module documentation). Anchoring many at once
+/// with [`anchor_all`] is faster and better informed.
+pub fn anchor(text: &Text, a: &Annotation) -> Anchoring {
+    anchor_all(text, std::slice::from_ref(a))
+        .pop()
+        .unwrap_or_else(|| Anchoring::unresolved(a, AnchorStatus::Orphaned, Vec::new()))
+}
+
+/// Anchors every annotation; the results are in the same order as `annotations`.
+pub fn anchor_all(text: &Text, annotations: &[Annotation]) -> Vec<Anchoring> {
+    let mut out: Vec<Option<Anchoring>> = annotations
+        .iter()
+        .map(|a| at_stored_place(text, a))
         .collect();
-    let chosen = match hits.as_slice() {
-        [] => None,
-        [only] => Some(only.clone()),
-        many => {
-            let full: Vec<&Candidate> = many.iter().filter(|c| c.score >= 1.0).collect();
-            match full.as_slice() {
-                [only] => Some((*only).clone()),
-                _ => None,
+    let pending: Vec<usize> = (0..annotations.len())
+        .filter(|&i| out[i].is_none())
+        .collect();
+    if !pending.is_empty() {
+        let refs: Vec<&Annotation> = pending.iter().map(|&i| &annotations[i]).collect();
+        let mut searches = Vec::new();
+        for (&i, places) in pending.iter().zip(find_windows(text, &refs)) {
+            let a = &annotations[i];
+            let m = a.exact.chars().count();
+            match places.as_slice() {
+                [] => searches.push(i),
+                [one] => out[i] = Some(Anchoring::placed(a, *one, one + m, 1.0)),
+                many => {
+                    let candidates = many
+                        .iter()
+                        .map(|&start| Candidate {
+                            start,
+                            end: start + m,
+                            score: 1.0,
+                        })
+                        .collect();
+                    let mut r = Anchoring::unresolved(a, AnchorStatus::Ambiguous, candidates);
+                    r.score = 1.0;
+                    out[i] = Some(r);
+                }
             }
         }
-    };
-    match chosen {
-        Some(c) => Anchoring {
-            status: AnchorStatus::Moved,
-            start: c.start,
-            end: c.end,
-            score: c.score,
-            found: None,
-            candidates: Vec::new(),
-        },
-        None if hits.is_empty() => Anchoring::unresolved(a, AnchorStatus::Orphaned, hits),
-        None => Anchoring::unresolved(a, AnchorStatus::Ambiguous, hits),
+        let jobs = with_hints(annotations, &out, &searches);
+        for (i, r) in search_all(text, annotations, &jobs) {
+            out[i] = Some(r);
+        }
     }
+    out.into_iter()
+        .zip(annotations)
+        .map(|(r, a)| {
+            r.unwrap_or_else(|| Anchoring::unresolved(a, AnchorStatus::Orphaned, Vec::new()))
+        })
+        .collect()
 }
 
-/// Anchors every annotation.
-pub fn anchor_all(text: &Text, annotations: &[Annotation]) -> Vec<Anchoring> {
-    annotations.iter().map(|a| anchor(text, a)).collect()
+/// Stage 1: the stored span, if it still holds the quote (and, for short quotes, its
+/// context). Annotations that can never be found (empty or reversed span, empty quote) are
+/// orphaned here.
+fn at_stored_place(text: &Text, a: &Annotation) -> Option<Anchoring> {
+    if a.exact.is_empty() || a.end <= a.start {
+        return Some(Anchoring::unresolved(a, AnchorStatus::Orphaned, Vec::new()));
+    }
+    if a.end > text.char_count() || text.slice(a.start..a.end) != a.exact {
+        return None;
+    }
+    if a.end - a.start >= STORED_CONTEXT_QUOTE {
+        return Some(Anchoring::placed(a, a.start, a.end, 1.0));
+    }
+    let prefix_kept =
+        text.slice(a.start.saturating_sub(a.prefix.chars().count())..a.start) == a.prefix;
+    let suffix_kept = text.slice(a.end..a.end + a.suffix.chars().count()) == a.suffix;
+    let scorer = ContextScorer::new(text, a);
+    let (p, s) = match (prefix_kept, suffix_kept) {
+        (true, true) => return Some(Anchoring::placed(a, a.start, a.end, 1.0)),
+        (true, false) => (1.0, scorer.suffix(a.end)),
+        (false, true) => (scorer.prefix(a.start), 1.0),
+        (false, false) => return None,
+    };
+    ((p + s) / 2.0 >= MIN_STORED_CONTEXT)
+        .then(|| Anchoring::placed(a, a.start, a.end, (50.0 + 20.0 * p + 20.0 * s) / 90.0))
 }
 
-/// 1 when both the stored prefix and suffix match exactly around `start..end`, 0.5 when one
-/// does, 0 when neither does.
-fn context_score(text: &Text, a: &Annotation, start: usize, end: usize) -> f64 {
-    let plen = a.prefix.chars().count();
-    let slen = a.suffix.chars().count();
-    let prefix_ok = start >= plen && text.slice(start - plen..start) == a.prefix;
-    let suffix_ok = text.slice(end..end + slen) == a.suffix;
-    (f64::from(u8::from(prefix_ok)) + f64::from(u8::from(suffix_ok))) / 2.0
+/// The expected current start of each annotation to search: its stored start shifted like the
+/// nearest placed annotation stored before it (or, failing that, after it).
+fn with_hints(
+    annotations: &[Annotation],
+    out: &[Option<Anchoring>],
+    searches: &[usize],
+) -> Vec<(usize, usize)> {
+    let mut shifts: Vec<(usize, isize)> = annotations
+        .iter()
+        .zip(out)
+        .filter_map(|(a, r)| {
+            let r = r.as_ref().filter(|r| r.status.is_anchored())?;
+            Some((a.start, r.start as isize - a.start as isize))
+        })
+        .collect();
+    shifts.sort_unstable();
+    searches
+        .iter()
+        .map(|&i| {
+            let start = annotations[i].start;
+            let at = shifts.partition_point(|&(s, _)| s <= start);
+            let shift = shifts
+                .get(at.wrapping_sub(1))
+                .or(shifts.get(at))
+                .map_or(0, |&(_, d)| d);
+            (i, start.saturating_add_signed(shift))
+        })
+        .collect()
+}
+
+/// Stage 3 for each `(annotation index, hint)`, on as many threads as are useful.
+fn search_all(
+    text: &Text,
+    annotations: &[Annotation],
+    jobs: &[(usize, usize)],
+) -> Vec<(usize, Anchoring)> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, NonZero::get)
+        .min(jobs.len() / MIN_SEARCHES_PER_THREAD)
+        .max(1);
+    let run = |&(i, hint): &(usize, usize)| (i, locate(text, &annotations[i], hint));
+    if threads == 1 {
+        return jobs.iter().map(run).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut mine = Vec::new();
+        while let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
+            mine.push(run(job));
+        }
+        mine
+    };
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads).map(|_| s.spawn(work)).collect();
+        // A search that panicked leaves its annotations unresolved: they come out orphaned.
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+/// Brings `a` in line with its anchoring result `r` where nothing can be lost: an exact or
+/// moved annotation takes its current span and fresh context (its quote is, by definition,
+/// unchanged). Fuzzy, ambiguous and orphaned annotations are left untouched until the user
+/// accepts a place. Returns whether anything changed.
+pub fn apply_anchoring(text: &Text, a: &mut Annotation, r: &Anchoring) -> bool {
+    if !r.status.is_anchored()
+        || r.start >= r.end
+        || r.end > text.char_count()
+        || text.slice(r.start..r.end) != a.exact
+    {
+        return false;
+    }
+    let before = (a.start, a.end, a.prefix.clone(), a.suffix.clone());
+    a.set_span(text, r.start, r.end);
+    (a.start, a.end, &a.prefix, &a.suffix) != (before.0, before.1, &before.2, &before.3)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::annotation::{Tag, TagKind};
-    use chrono::Utc;
-
-    fn ann(t: &Text, s: usize, e: usize) -> Annotation {
-        Annotation::new(t, s, e, Tag::new(TagKind::Quote), "ana", Utc::now()).unwrap()
-    }
-
-    #[test]
-    fn unchanged_is_exact() {
-        let t = Text::from_str_normalized("one two three");
-        let a = ann(&t, 4, 7);
-        assert_eq!(anchor(&t, &a).status, AnchorStatus::Exact);
-    }
-
-    #[test]
-    fn inserted_text_moves_it() {
-        let t = Text::from_str_normalized("one two three");
-        let a = ann(&t, 8, 13);
-        let t2 = Text::from_str_normalized("zero 😀 one two three");
-        let r = anchor(&t2, &a);
-        assert_eq!((r.status, r.start, r.end), (AnchorStatus::Moved, 15, 20));
-        assert_eq!(t2.slice(r.start..r.end), "three");
-    }
-
-    #[test]
-    fn repeated_text_uses_context_or_is_ambiguous() {
-        let t = Text::from_str_normalized("the cat sat. the dog sat.");
-        let a = ann(&t, 17, 24); // "dog sat"
-        let t2 = Text::from_str_normalized("A the cat sat. the dog sat.");
-        assert_eq!(anchor(&t2, &a).status, AnchorStatus::Moved);
-        let b = ann(&t, 8, 11); // first "sat"
-        let t3 = Text::from_str_normalized("sat, sat, sat");
-        let r = anchor(&t3, &b);
-        assert_eq!(r.status, AnchorStatus::Ambiguous);
-        assert_eq!(r.candidates.len(), 3);
-    }
-
-    #[test]
-    fn missing_text_is_orphaned_and_keeps_offsets() {
-        let t = Text::from_str_normalized("one two three");
-        let a = ann(&t, 4, 7);
-        let r = anchor(&Text::from_str_normalized("nothing here"), &a);
-        assert_eq!((r.status, r.start, r.end), (AnchorStatus::Orphaned, 4, 7));
-    }
-}
+#[path = "anchor_tests.rs"]
+mod tests;

@@ -3,13 +3,17 @@
 
 pub mod anchor;
 pub mod annotation;
+pub mod context;
 pub mod edit;
+pub mod fuzzy;
+mod locate;
 pub mod model;
 pub mod search;
 pub mod segments;
 pub mod text;
+mod windows;
 
-pub use anchor::{AnchorStatus, Anchoring};
+pub use anchor::{AnchorStatus, Anchoring, anchor_all, apply_anchoring};
 pub use annotation::{
     Annotation, AnnotationId, DateValue, EntityKind, Review, ReviewStatus, Tag, TagKind, Verdict,
 };

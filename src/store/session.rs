@@ -9,7 +9,7 @@ use super::atomic::write_atomic;
 use super::document::read_document;
 use super::error::StoreError;
 use super::sidecar::{DocumentInfo, Sidecar, sidecar_path};
-use crate::core::anchor::{Anchoring, anchor_all};
+use crate::core::anchor::{Anchoring, anchor_all, apply_anchoring};
 use crate::core::model::AnnotationSet;
 use crate::core::text::Text;
 
@@ -78,6 +78,23 @@ impl Session {
         anchor_all(&self.text, self.annotations.as_slice())
     }
 
+    /// Applies anchoring results (in sidecar order, as [`Self::anchor`] returns them) where
+    /// nothing can be lost: exact and moved annotations take their current span and context;
+    /// fuzzy, ambiguous and orphaned ones are left for the user. Returns how many changed.
+    pub fn apply_anchoring(&mut self, results: &[Anchoring]) -> usize {
+        let mut items = self.annotations.as_slice().to_vec();
+        let changed = items
+            .iter_mut()
+            .zip(results)
+            .map(|(a, r)| apply_anchoring(&self.text, a, r))
+            .filter(|&changed| changed)
+            .count();
+        if changed > 0 {
+            self.annotations = AnnotationSet::from_vec(items);
+        }
+        changed
+    }
+
     /// The document's file name, as recorded in the sidecar.
     pub fn file_name(&self) -> String {
         self.doc_path
@@ -121,6 +138,38 @@ mod tests {
     use super::*;
     use crate::core::annotation::{Annotation, Tag, TagKind};
     use chrono::Utc;
+
+    #[test]
+    fn moved_annotations_are_saved_and_fuzzy_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = dir.path().join("a.txt");
+        std::fs::write(&doc, "Spoke on 3 May 2024 in Lyon.\n").unwrap();
+        let mut s = Session::open(&doc).unwrap();
+        for (start, end) in [(9, 19), (23, 27)] {
+            let a = Annotation::new(
+                &s.text,
+                start,
+                end,
+                Tag::new(TagKind::Date),
+                "a",
+                Utc::now(),
+            )
+            .unwrap();
+            s.annotations.insert(a);
+        }
+        s.save().unwrap();
+        std::fs::write(&doc, "She spoke on 4 May 2024 in Lyon.\n").unwrap();
+        let mut s = Session::open(&doc).unwrap();
+        let before = s.annotations.clone();
+        let results = s.anchor();
+        assert_eq!(s.apply_anchoring(&results), 1);
+        s.save().unwrap();
+        let again = Session::open(&doc).unwrap();
+        let statuses: Vec<_> = again.anchor().iter().map(|r| r.status.as_str()).collect();
+        assert_eq!(statuses, ["fuzzy", "exact"]);
+        assert_eq!(again.annotations.as_slice()[0], before.as_slice()[0]);
+        assert_eq!(again.annotations.as_slice()[1].start, 27);
+    }
 
     #[test]
     fn save_reload_and_refuse_clobber() {

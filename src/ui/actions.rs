@@ -28,6 +28,8 @@ pub enum Action {
     Reload,
     /// Open a document.
     Open(PathBuf),
+    /// Export the open document's annotations.
+    Export(crate::formats::ExportFormat),
     /// Show the file dialog to open a document.
     OpenDialog,
     /// Close the document (saving first).

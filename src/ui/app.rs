@@ -177,7 +177,11 @@ impl FactmarkApp {
                     find_current: self.find.current(),
                     snap_words: self.settings.snap_words,
                 };
-                legend_ui(ui);
+                toolbar_ui(
+                    ui,
+                    doc.selection.is_some_and(|s| !s.is_empty()),
+                    &mut actions,
+                );
                 for e in doc.view.ui(ui, &model) {
                     actions.push(match e {
                         ViewEvent::Select(s) => Action::Select(s),
@@ -214,7 +218,26 @@ impl FactmarkApp {
             self.apply(ui.ctx(), action);
         }
         self.autosave(ui.ctx());
+        self.guard_close(ui.ctx());
         self.update_title(ui.ctx());
+    }
+
+    /// Saves before the window closes; if that fails, keeps the window open and says why, so
+    /// no work is lost.
+    fn guard_close(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|i| i.viewport().close_requested()) {
+            return;
+        }
+        if let Some(doc) = &mut self.doc
+            && doc.dirty
+            && let Err(e) = doc.save()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.notify(
+                format!("The window stays open because the annotations could not be saved. {e} Use File > Save Annotations As… to keep a copy, then close again."),
+                true,
+            );
+        }
     }
 
     fn apply_theme(&mut self, ctx: &egui::Context) {
@@ -319,6 +342,15 @@ impl FactmarkApp {
                     {
                         actions.push(Action::SaveCopyAs);
                     }
+                    ui.add_enabled_ui(has_doc, |ui| {
+                        ui.menu_button("Export", |ui| {
+                            for f in crate::formats::ExportFormat::ALL {
+                                if ui.button(super::export::format_label(*f)).clicked() {
+                                    actions.push(Action::Export(*f));
+                                }
+                            }
+                        });
+                    });
                     if ui
                         .add_enabled(has_doc, egui::Button::new("Reload from Disk"))
                         .on_hover_text("Discard unsaved changes and read the document and its annotations again")
@@ -669,6 +701,9 @@ impl FactmarkApp {
                 }
             }
             Action::ScrollTo(pos) => doc.view.scroll_to(pos),
+            Action::Export(format) => match super::export::export_ui(doc, format) {
+                Ok(msg) | Err(msg) => notice = Some(msg),
+            },
             Action::FocusNote => {
                 if doc.selected.is_some() {
                     self.settings.show_inspector = true;
@@ -779,26 +814,39 @@ fn initial_tag(kind: TagKind, exact: &str) -> Tag {
     }
 }
 
-fn legend_ui(ui: &mut Ui) {
+/// The tag toolbar: one button per tag, in its colours, that tags the selection (or retags
+/// the selected annotation); it doubles as the legend.
+fn toolbar_ui(ui: &mut Ui, has_selection: bool, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         for k in TagKind::ALL {
             let fill = theme::tag_fill(*k, ui.visuals());
             let strong = theme::tag_strong(*k, ui.visuals());
-            ui.label(
+            let button = egui::Button::new(
                 RichText::new(format!(
-                    " {} ({}) ",
+                    "{} ({})",
                     labels::tag_label(*k),
                     labels::tag_key(*k)
                 ))
-                .background_color(fill)
                 .color(strong),
-            );
+            )
+            .fill(fill);
+            if ui
+                .add(button)
+                .on_hover_text(format!(
+                    "Tag the selected text as {} (or retag the selected annotation)",
+                    labels::tag_label(*k).to_lowercase()
+                ))
+                .clicked()
+            {
+                actions.push(Action::Tag(*k));
+            }
         }
-        ui.label(
-            RichText::new("Select text, then press a key. Nested spans are underlined.")
-                .small()
-                .color(theme::weak(ui.visuals())),
-        );
+        let hint = if has_selection {
+            "Press C, Q, D or E (or 1–4) to tag the selection."
+        } else {
+            "Select text, then press a key. Outer spans of nested ones are underlined."
+        };
+        ui.label(RichText::new(hint).small().color(theme::weak(ui.visuals())));
     });
 }
 

@@ -5,6 +5,7 @@ mod annotation_card;
 mod annotation_list;
 mod app;
 mod document_view;
+mod export;
 mod find;
 mod inspector;
 mod labels;

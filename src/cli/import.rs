@@ -1,0 +1,134 @@
+//! `factmark import`: adds the annotations of another tool's file (brat, W3C, doccano) to a
+//! document, checking every offset against the text, and saves them as one undoable change.
+
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use clap::Args;
+use clap::builder::{PossibleValuesParser, TypedValueParser as _};
+
+use super::{Outcome, print_out};
+use crate::core::edit::{Command, History};
+use crate::formats::{ImportFormat, ImportOptions, ImportTarget};
+use crate::store::Session;
+use crate::store::default_author;
+
+/// Arguments of `factmark import`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "FILE is a brat .ann file (its .txt is not needed), a W3C Web Annotation \
+JSON-LD file (a collection, a page, one annotation or an array), or a doccano JSONL file.\n\n\
+Offsets are checked against each span's text before they are trusted: code points and UTF-16 \
+units, line ends counted as one or two characters, and a BOM counted or not are all tried, and \
+the reading under which the spans hold their text is used; a span whose offsets fail is searched \
+for by its text and context. Labels map to tags case-insensitively (claim, quote, date, entity, \
+and person/per, organization/org, location/loc/gpe, misc, time…); unknown labels, relations and \
+spans that cannot be found are reported on stderr and not imported (exit code 1).\n\n\
+Importing the same file twice adds nothing: a span whose start, end and tag (or id) are already \
+in the document is skipped. The ids of the new annotations are printed, one per line."
+)]
+pub struct ImportArgs {
+    /// The document to add annotations to.
+    pub doc: PathBuf,
+    /// The other tool's format: brat, w3c or doccano.
+    #[arg(long, value_parser = PossibleValuesParser::new(ImportFormat::ALL.iter().map(|f| f.as_str()))
+        .try_map(|s| s.parse::<ImportFormat>()))]
+    pub from: ImportFormat,
+    /// The file to import.
+    pub file: PathBuf,
+    /// The author of imported annotations whose file names none (default: the user name).
+    #[arg(long)]
+    pub author: Option<String>,
+    /// Report what would be imported without saving anything.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+pub fn run(args: ImportArgs) -> anyhow::Result<Outcome> {
+    let mut session = Session::open(&args.doc)?;
+    let raw = std::fs::read(&args.doc)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok());
+    let mut file = args.file.clone();
+    if args.from == ImportFormat::Brat && file.extension().is_some_and(|e| e == "txt") {
+        file.set_extension("ann");
+    }
+    let input = std::fs::read_to_string(&file)
+        .with_context(|| format!("{}: cannot read it as UTF-8 text", file.display()))?;
+    let file_name = session.file_name();
+    let target = ImportTarget {
+        text: &session.text,
+        file: raw.as_deref(),
+        file_name: &file_name,
+        existing: session.annotations.as_slice(),
+    };
+    let now = chrono::SubsecRound::trunc_subsecs(chrono::Utc::now(), 0);
+    let options = ImportOptions {
+        author: args.author.clone().unwrap_or_else(default_author),
+        now,
+    };
+    let report = crate::formats::import::import(args.from, &input, &target, &options)
+        .with_context(|| format!("{}", file.display()))?;
+
+    let doc = args.doc.display();
+    for s in &report.skipped {
+        eprintln!("factmark: skipped: {}: {s}", file.display());
+    }
+    if let Some(reading) = report.reading
+        && reading != crate::formats::offsets::Reading::CODE_POINTS
+    {
+        eprintln!("factmark: offsets read as {}", reading.describe());
+    }
+    if report.other_reading > 0 {
+        eprintln!(
+            "factmark: {} span(s) matched their text only when counted another way (mixed offsets in the file)",
+            report.other_reading
+        );
+    }
+    if report.found_by_quote > 0 {
+        eprintln!(
+            "factmark: {} span(s) had offsets that did not hold their text and were found by their text instead",
+            report.found_by_quote
+        );
+    }
+    if report.unchecked > 0 {
+        eprintln!(
+            "factmark: {} span(s) had no text in the file to check their offsets against",
+            report.unchecked
+        );
+    }
+    if report.other_documents > 0 {
+        eprintln!(
+            "factmark: {} annotation(s) or line(s) in the file are about other documents; ignored",
+            report.other_documents
+        );
+    }
+    let verb = if args.dry_run {
+        "would import"
+    } else {
+        "imported"
+    };
+    eprintln!(
+        "factmark: {verb} {} annotation(s) into {doc}; {} already present; {} skipped",
+        report.added.len(),
+        report.already_present,
+        report.skipped.len()
+    );
+    if !report.added.is_empty() && !args.dry_run {
+        let commands = report.added.iter().cloned().map(Command::Add).collect();
+        History::default().apply(
+            &mut session.annotations,
+            &session.text,
+            &Command::Batch(commands),
+            now,
+        )?;
+        session.save()?;
+    }
+    let ids: String = report.added.iter().map(|a| format!("{}\n", a.id)).collect();
+    print_out(&ids)?;
+    Ok(if report.skipped.is_empty() {
+        Outcome::Ok
+    } else {
+        Outcome::Problems
+    })
+}

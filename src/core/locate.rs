@@ -1,0 +1,358 @@
+//! Finding one annotation whose stored place and stored window no longer hold: every exact
+//! occurrence of its quote and every approximate match near its expected place are scored by
+//! quote and context similarity, and the best is accepted only when it is clearly right.
+//! The thresholds live in [`super::anchor`], which describes the whole algorithm.
+
+use std::ops::Range;
+
+use super::anchor::{
+    AnchorStatus, Anchoring, Candidate, LONG_QUOTE, MARGIN, MAX_ERROR_RATE, MIN_CONTEXT,
+    MIN_FUZZY_QUOTE, MIN_FUZZY_SCORE, MIN_LONE_FUZZY_QUOTE, SHORT_QUOTE,
+};
+use super::annotation::{Annotation, CONTEXT_CHARS};
+use super::context::ContextScorer;
+use super::fuzzy::{Pattern, align_span, align_start, levenshtein};
+use super::text::Text;
+use super::windows::occurrences;
+
+/// The fuzzy search first looks this far (or a tenth of the text, if more) around the
+/// expected place, then in the whole text if nothing there is good enough.
+const MIN_WINDOW: usize = 2_000;
+/// A short quote is searched with its context only if that adds at least this many chars.
+const MIN_SHORT_CONTEXT: usize = 12;
+/// At most this many approximate matches are scored per search (the closest ones).
+const MAX_FUZZY_HITS: usize = 64;
+/// At most this many candidates are kept in a result.
+const MAX_KEPT: usize = 10;
+/// A stored prefix or suffix this long that still occurs somewhere else than around the best
+/// candidate says the annotated place may still be there, edited.
+const MIN_WITNESS: usize = 16;
+/// At most this many such places are reported.
+const MAX_WITNESSES: usize = 3;
+/// Approximate matches of quotes up to this long get their boundaries from an alignment with
+/// their context.
+const MAX_JOINT_ALIGNMENT: usize = 256;
+/// Quotes longer than this are not compared char by char with a witness place (too slow).
+const MAX_WITNESS_QUOTE: usize = 2_000;
+
+/// A scored place.
+#[derive(Debug, Clone)]
+struct Scored {
+    start: usize,
+    end: usize,
+    /// Whether the text there is exactly the quote.
+    exact: bool,
+    quote: f64,
+    prefix: f64,
+    suffix: f64,
+    score: f64,
+}
+
+impl Scored {
+    fn context(&self) -> f64 {
+        (self.prefix + self.suffix) / 2.0
+    }
+
+    fn perfect_context(&self) -> bool {
+        self.prefix >= 1.0 && self.suffix >= 1.0
+    }
+
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        self.start < end && start < self.end
+    }
+
+    fn candidate(&self) -> Candidate {
+        Candidate {
+            start: self.start,
+            end: self.end,
+            score: self.score,
+        }
+    }
+}
+
+/// Everything the search needs about one annotation.
+struct Search<'a> {
+    text: &'a Text,
+    a: &'a Annotation,
+    quote: Vec<char>,
+    scorer: ContextScorer<'a>,
+    hint: usize,
+}
+
+/// Anchors `a` by searching `text`, expecting it near char `hint`.
+pub fn locate(text: &Text, a: &Annotation, hint: usize) -> Anchoring {
+    let s = Search {
+        text,
+        a,
+        quote: a.exact.chars().collect(),
+        scorer: ContextScorer::new(text, a),
+        hint: hint.min(text.char_count()),
+    };
+    let mut cands = s.exact_occurrences();
+    let exact_count = cands.len();
+    let n = text.char_count();
+    let reach = MIN_WINDOW.max(n / 10);
+    let near = s.hint.saturating_sub(reach)..(s.hint + s.quote.len() + reach).min(n);
+    let fuzzy = s.fuzzy(near.clone(), &cands);
+    let found = cands
+        .iter()
+        .chain(&fuzzy)
+        .any(|c| s.acceptable(c, exact_count));
+    cands.extend(fuzzy);
+    if !found {
+        // The rest of the text, overlapping the part searched by a pattern's length (the
+        // longest pattern is the quote with its context) so no match is cut in two.
+        let overlap = 2 * (s.m() + 2 * CONTEXT_CHARS);
+        let before = (near.start > 0).then(|| 0..(near.start + overlap).min(n));
+        let after = (near.end < n).then(|| near.end.saturating_sub(overlap)..n);
+        for rest in [before, after].into_iter().flatten() {
+            let more = s.fuzzy(rest, &cands);
+            cands.extend(more);
+        }
+    }
+    s.decide(cands, exact_count)
+}
+
+impl Search<'_> {
+    fn m(&self) -> usize {
+        self.quote.len()
+    }
+
+    fn scored(&self, start: usize, end: usize, errors: usize) -> Scored {
+        let quote = (1.0 - errors as f64 / self.m().max(1) as f64).max(0.0);
+        let prefix = self.scorer.prefix(start);
+        let suffix = self.scorer.suffix(end);
+        Scored {
+            start,
+            end,
+            exact: errors == 0,
+            quote,
+            prefix,
+            suffix,
+            score: (50.0 * quote + 20.0 * prefix + 20.0 * suffix) / 90.0,
+        }
+    }
+
+    /// Every exact occurrence of the quote in the whole text.
+    fn exact_occurrences(&self) -> Vec<Scored> {
+        let m = self.m();
+        occurrences(self.text.as_str().as_bytes(), self.a.exact.as_bytes())
+            .map(|b| {
+                let start = self.text.char_of_byte(b);
+                self.scored(start, start + m, 0)
+            })
+            .collect()
+    }
+
+    /// Approximate matches of the quote (short quotes: of the quote with its context) in the
+    /// char range `range`, with up to [`MAX_ERROR_RATE`] errors; places that overlap an exact
+    /// occurrence are left out.
+    fn fuzzy(&self, range: Range<usize>, exact: &[Scored]) -> Vec<Scored> {
+        let m = self.m();
+        let (pattern, quote_in_pattern) = if m < SHORT_QUOTE {
+            let mut p: Vec<char> = self.a.prefix.chars().collect();
+            let at = p.len();
+            p.extend(&self.quote);
+            p.extend(self.a.suffix.chars());
+            if p.len() < m + MIN_SHORT_CONTEXT {
+                return Vec::new();
+            }
+            (p, Some(at..at + m))
+        } else {
+            (self.quote.clone(), None)
+        };
+        let len = pattern.len();
+        let k = (len as f64 * MAX_ERROR_RATE).floor() as usize;
+        let mut hits = Pattern::new(&pattern).search(self.text.slice(range.clone()).chars(), k);
+        hits.sort_by_key(|h| (h.errors, h.end));
+        hits.truncate(MAX_FUZZY_HITS);
+        let mut out: Vec<Scored> = Vec::new();
+        for h in hits {
+            let end = range.start + h.end;
+            let from = end.saturating_sub(len + k);
+            let window: Vec<char> = self.text.slice(from..end).chars().collect();
+            let (start, end) = match &quote_in_pattern {
+                Some(q) => {
+                    let al = align_span(&pattern, &window, q.clone());
+                    (from + al.span.start, from + al.span.end)
+                }
+                None => {
+                    let (start, _) = align_start(&pattern, &window);
+                    self.with_context(from + start, end)
+                }
+            };
+            if start >= end || exact.iter().chain(&out).any(|c| c.overlaps(start, end)) {
+                continue;
+            }
+            let found: Vec<char> = self.text.slice(start..end).chars().collect();
+            let errors = if quote_in_pattern.is_some() || m <= MAX_JOINT_ALIGNMENT {
+                levenshtein(&self.quote, &found)
+            } else {
+                h.errors.max(1)
+            };
+            if errors > 0 {
+                out.push(self.scored(start, end, errors));
+            }
+        }
+        out
+    }
+
+    /// Re-aligns an approximate match of the quote together with the stored context around
+    /// it, so that its boundaries follow the context ("drafted by Elisa", not "drafted by
+    /// Eli" when "Robin" became "Elisa"). Quotes too long for a full alignment keep theirs.
+    fn with_context(&self, start: usize, end: usize) -> (usize, usize) {
+        let m = self.m();
+        if m > MAX_JOINT_ALIGNMENT {
+            return (start, end);
+        }
+        let prefix: Vec<char> = self.a.prefix.chars().collect();
+        let suffix: Vec<char> = self.a.suffix.chars().collect();
+        // Room for the context, and for the match to grow by its error budget either way.
+        let k = (m as f64 * MAX_ERROR_RATE) as usize;
+        let from = start.saturating_sub(prefix.len() + prefix.len() / 4 + 1 + k);
+        let to = (end + suffix.len() + suffix.len() / 4 + 1 + k).min(self.text.char_count());
+        let window: Vec<char> = self.text.slice(from..to).chars().collect();
+        let mut pattern = prefix;
+        let at = pattern.len();
+        pattern.extend(&self.quote);
+        pattern.extend(suffix);
+        let al = align_span(&pattern, &window, at..at + m);
+        (from + al.span.start, from + al.span.end)
+    }
+
+    /// Whether a candidate is good enough on its own to be accepted.
+    fn acceptable(&self, c: &Scored, exact_count: usize) -> bool {
+        let long = self.m() >= LONG_QUOTE;
+        if c.exact {
+            c.context() >= MIN_CONTEXT || (long && exact_count == 1)
+        } else {
+            c.quote >= MIN_FUZZY_QUOTE
+                && c.score >= MIN_FUZZY_SCORE
+                && (c.context() >= MIN_CONTEXT || (long && c.quote >= MIN_LONE_FUZZY_QUOTE))
+        }
+    }
+
+    /// Picks the best candidate if it is acceptable, leads every other by [`MARGIN`] and, when
+    /// its context is not perfect, no witness says the annotated place is elsewhere.
+    fn decide(&self, mut cands: Vec<Scored>, exact_count: usize) -> Anchoring {
+        let hint = self.hint;
+        cands.sort_by(|x, y| {
+            y.score
+                .total_cmp(&x.score)
+                .then(x.start.abs_diff(hint).cmp(&y.start.abs_diff(hint)))
+                .then(x.start.cmp(&y.start))
+        });
+        let Some(best) = cands.first().cloned() else {
+            return self.unresolved(AnchorStatus::Orphaned, &[]);
+        };
+        let best_ok = self.acceptable(&best, exact_count);
+        let contenders = cands[1..]
+            .iter()
+            .filter(|c| best.score - c.score < MARGIN)
+            .count();
+        if best_ok && contenders == 0 {
+            let witnesses = if best.perfect_context() {
+                Vec::new()
+            } else {
+                self.witnesses(&best)
+            };
+            if witnesses.is_empty() {
+                return self.resolved(&best);
+            }
+            cands.truncate(MAX_KEPT - witnesses.len());
+            let fresh: Vec<Scored> = witnesses
+                .into_iter()
+                .filter(|w| w.start < w.end && !cands.iter().any(|c| c.overlaps(w.start, w.end)))
+                .collect();
+            cands.extend(fresh);
+            return self.unresolved(AnchorStatus::Ambiguous, &cands);
+        }
+        // Ambiguous only when several places each fit; places whose context says they are
+        // not the one (an acronym whose paragraph was deleted) leave it orphaned.
+        let plausible = if best_ok {
+            1 + contenders
+        } else {
+            cands
+                .iter()
+                .filter(|c| self.acceptable(c, exact_count))
+                .count()
+        };
+        let status = if plausible >= 2 {
+            AnchorStatus::Ambiguous
+        } else {
+            AnchorStatus::Orphaned
+        };
+        cands.truncate(MAX_KEPT);
+        self.unresolved(status, &cands)
+    }
+
+    /// Places other than `best` where the stored prefix still ends or the stored suffix still
+    /// starts: the annotated text may have been edited there while a lookalike elsewhere kept
+    /// the quote (hypothesis/client#7571).
+    fn witnesses(&self, best: &Scored) -> Vec<Scored> {
+        let (text, m, n) = (self.text, self.m(), self.text.char_count());
+        let hay = text.as_str().as_bytes();
+        let mut out: Vec<Scored> = Vec::new();
+        let mut add = |start: usize, end: usize| {
+            let elsewhere =
+                !best.overlaps(start, end) && !out.iter().any(|c| c.overlaps(start, end));
+            if out.len() < MAX_WITNESSES && elsewhere {
+                let found: Vec<char> = text.slice(start..end).chars().collect();
+                let errors = if m <= MAX_WITNESS_QUOTE {
+                    levenshtein(&self.quote, &found)
+                } else {
+                    m
+                };
+                out.push(self.scored(start, end, errors.max(1)));
+            }
+        };
+        let prefix = &self.a.prefix;
+        if prefix.chars().count() >= MIN_WITNESS {
+            for b in occurrences(hay, prefix.as_bytes()) {
+                let start = text.char_of_byte(b + prefix.len());
+                add(start, (start + m).min(n));
+            }
+        }
+        let suffix = &self.a.suffix;
+        if suffix.chars().count() >= MIN_WITNESS {
+            for b in occurrences(hay, suffix.as_bytes()) {
+                let end = text.char_of_byte(b);
+                add(end.saturating_sub(m), end);
+            }
+        }
+        out
+    }
+
+    fn resolved(&self, best: &Scored) -> Anchoring {
+        let a = self.a;
+        let (status, found) = if !best.exact {
+            (
+                AnchorStatus::Fuzzy,
+                Some(self.text.slice(best.start..best.end).to_owned()),
+            )
+        } else if best.start == a.start && best.end == a.end {
+            (AnchorStatus::Exact, None)
+        } else {
+            (AnchorStatus::Moved, None)
+        };
+        Anchoring {
+            status,
+            start: best.start,
+            end: best.end,
+            score: best.score,
+            found,
+            candidates: Vec::new(),
+        }
+    }
+
+    fn unresolved(&self, status: AnchorStatus, cands: &[Scored]) -> Anchoring {
+        Anchoring {
+            status,
+            start: self.a.start,
+            end: self.a.end,
+            score: cands.first().map_or(0.0, |c| c.score),
+            found: None,
+            candidates: cands.iter().map(Scored::candidate).collect(),
+        }
+    }
+}

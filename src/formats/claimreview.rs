@@ -1,0 +1,368 @@
+//! schema.org `ClaimReview` JSON-LD export (Google Search Central, "Fact check
+//! (ClaimReview) structured data"): a JSON array with one `ClaimReview` per rated claim, each
+//! with its own `@context`, ready for a `<script type="application/ld+json">`.
+//!
+//! Field by field:
+//!
+//! - `claimReviewed`: the claim's text, whitespace collapsed (Google advises under about 75
+//!   characters; longer claims are exported whole, with advice).
+//! - `reviewRating`: from the verdict, `alternateName` its display name ("Mostly false");
+//!   `ratingValue` on the scale 1 = False, 2 = Mostly false, 3 = Mixed, 4 = Mostly true,
+//!   5 = True (`worstRating` 1, `bestRating` 5). "Unverifiable" has a name and no value. An
+//!   unrated claim gets no ClaimReview (reported as skipped).
+//! - `url` and `author` (the fact-checker): from [`ClaimReviewOptions`] (`--url`,
+//!   `--publisher`, `--publisher-url`). `url` is required by Google: without it each review is
+//!   reported incomplete.
+//! - `itemReviewed`, a `Claim`:
+//!   - `author`: the claimant, else the speaker of the quote the claim sits in. If an entity
+//!     annotation has the same name, its kind picks `Person` or `Organization` and its
+//!     identifier becomes `sameAs` (a QID as its Wikidata page); otherwise `Person`.
+//!   - `datePublished`: the nearest date annotation (with a value) before the claim in the same
+//!     paragraph, else the first dated annotation of the document if it is a full date before
+//!     the claim (a dateline). Dates inside the claim or inside its quote are what the claim is
+//!     about, not when it was made, and are never used.
+//!   - `appearance`: a `CreativeWork` with the article's URL (`--article-url`) and, as `text`,
+//!     the quote the claim sits in.
+//!
+//! Missing recommended fields are reported as advice, never invented.
+
+use serde::Serialize;
+
+use super::ClaimReviewOptions;
+use super::error::FormatError;
+use super::export_doc::ExportDoc;
+use super::labels::identifier_url;
+use super::warning::{ExportWarning, WarningKind};
+use crate::core::annotation::{Annotation, EntityKind, Tag, Verdict};
+
+/// Google's advice on the length of `claimReviewed`.
+const ADVISED_CHARS: usize = 75;
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ClaimReview {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<Party>,
+    claim_reviewed: String,
+    item_reviewed: Claim,
+    review_rating: Rating,
+    /// The document it comes from (not written).
+    #[serde(skip)]
+    source: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Claim {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<Party>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    appearance: Option<Appearance>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Party {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    same_as: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Appearance {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rating {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rating_value: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    best_rating: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    worst_rating: Option<u8>,
+    alternate_name: &'static str,
+}
+
+/// The display name and 1–5 value of a verdict (`None` for unrated).
+pub fn rating(v: Verdict) -> Option<(&'static str, Option<u8>)> {
+    Some(match v {
+        Verdict::Unrated => return None,
+        Verdict::False => ("False", Some(1)),
+        Verdict::MostlyFalse => ("Mostly false", Some(2)),
+        Verdict::Mixed => ("Mixed", Some(3)),
+        Verdict::MostlyTrue => ("Mostly true", Some(4)),
+        Verdict::True => ("True", Some(5)),
+        Verdict::Unverifiable => ("Unverifiable", None),
+    })
+}
+
+/// The ClaimReviews of every rated claim of `docs`, as a pretty JSON array.
+pub fn export(
+    docs: &[ExportDoc],
+    options: &ClaimReviewOptions,
+    warnings: &mut Vec<ExportWarning>,
+) -> Result<String, FormatError> {
+    let mut reviews = Vec::new();
+    for doc in docs {
+        let all: Vec<&Annotation> = doc.annotations.iter().map(|p| &p.annotation).collect();
+        let entities = entity_names(&all);
+        let dates: Vec<&Annotation> = all
+            .iter()
+            .copied()
+            .filter(|a| matches!(a.tag, Tag::Date { value: Some(_) }))
+            .collect();
+        for a in &all {
+            let Tag::Claim { verdict, .. } = &a.tag else {
+                continue;
+            };
+            let Some((name, value)) = rating(*verdict) else {
+                warnings.push(ExportWarning::about(
+                    &doc.path,
+                    a,
+                    WarningKind::Skipped,
+                    "no ClaimReview: the claim has no verdict yet".to_owned(),
+                ));
+                continue;
+            };
+            let mut advise = |kind: WarningKind, message: String| {
+                warnings.push(ExportWarning::about(&doc.path, a, kind, message));
+            };
+            let claim_reviewed = a.exact.split_whitespace().collect::<Vec<_>>().join(" ");
+            let length = claim_reviewed.chars().count();
+            if length > ADVISED_CHARS {
+                advise(
+                    WarningKind::Advice,
+                    format!(
+                        "claimReviewed is {length} characters; Google advises under {ADVISED_CHARS} (a summary reads better in results)"
+                    ),
+                );
+            }
+            let quote = enclosing_quote(&all, a);
+            let claimant = claimant(a, quote);
+            if claimant.is_none() {
+                advise(
+                    WarningKind::Advice,
+                    "itemReviewed.author (recommended): the claim has no claimant and sits in no quote with a speaker".to_owned(),
+                );
+            }
+            let date = date_published(doc, &dates, a, quote);
+            if date.is_none() {
+                advise(
+                    WarningKind::Advice,
+                    "itemReviewed.datePublished (recommended): no date annotation before the claim in its paragraph, and no dateline".to_owned(),
+                );
+            }
+            reviews.push(ClaimReview {
+                context: "https://schema.org",
+                kind: "ClaimReview",
+                url: options.url.clone(),
+                author: options.publisher.clone().map(|name| Party {
+                    kind: "Organization",
+                    name,
+                    url: options.publisher_url.clone(),
+                    same_as: None,
+                }),
+                claim_reviewed,
+                item_reviewed: Claim {
+                    kind: "Claim",
+                    author: claimant.map(|name| party_for(&entities, name)),
+                    date_published: date,
+                    appearance: doc.url.clone().map(|url| Appearance {
+                        kind: "CreativeWork",
+                        url,
+                        text: quote.map(|q| q.exact.clone()),
+                    }),
+                },
+                review_rating: Rating {
+                    kind: "Rating",
+                    rating_value: value,
+                    best_rating: value.map(|_| 5),
+                    worst_rating: value.map(|_| 1),
+                    alternate_name: name,
+                },
+                source: doc.path.clone(),
+            });
+        }
+    }
+    fields_missing(docs, options, &reviews, warnings);
+    let mut s = serde_json::to_string_pretty(&reviews)?;
+    s.push('\n');
+    Ok(s)
+}
+
+/// One warning per missing field that the options (not the annotations) provide.
+fn fields_missing(
+    docs: &[ExportDoc],
+    options: &ClaimReviewOptions,
+    reviews: &[ClaimReview],
+    warnings: &mut Vec<ExportWarning>,
+) {
+    if reviews.is_empty() {
+        return;
+    }
+    let all = docs
+        .iter()
+        .map(|d| d.path.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let n = reviews.len();
+    let mut warn = |document: &str, kind, message: String| {
+        warnings.push(ExportWarning::document(document, kind, message));
+    };
+    match &options.url {
+        None => warn(
+            &all,
+            WarningKind::Incomplete,
+            format!(
+                "url, required by Google, is missing from all {n} ClaimReviews: give the fact-check's URL with --url"
+            ),
+        ),
+        Some(url) if n > 1 => warn(
+            &all,
+            WarningKind::Advice,
+            format!(
+                "{n} ClaimReviews share the url {url}; Google shows the fact-check rich result only for a page with a single ClaimReview"
+            ),
+        ),
+        Some(_) => {}
+    }
+    if options.publisher.is_none() {
+        warn(
+            &all,
+            WarningKind::Advice,
+            "author, recommended, is missing: name the fact-checking organization with --publisher"
+                .to_owned(),
+        );
+    }
+    for doc in docs.iter().filter(|d| d.url.is_none()) {
+        let claims = reviews.iter().filter(|r| r.source == doc.path).count();
+        if claims > 0 {
+            warn(
+                &doc.path,
+                WarningKind::Advice,
+                format!(
+                    "itemReviewed.appearance, recommended, is missing from its {claims} ClaimReviews: give the article's URL with --article-url"
+                ),
+            );
+        }
+    }
+}
+
+/// The innermost quote annotation containing the claim.
+fn enclosing_quote<'a>(all: &[&'a Annotation], claim: &Annotation) -> Option<&'a Annotation> {
+    all.iter()
+        .copied()
+        .filter(|q| {
+            matches!(q.tag, Tag::Quote { .. }) && q.start <= claim.start && claim.end <= q.end
+        })
+        .min_by_key(|q| (q.end - q.start, q.start))
+}
+
+/// The claimant, else the speaker of the enclosing quote.
+fn claimant<'a>(claim: &'a Annotation, quote: Option<&'a Annotation>) -> Option<&'a str> {
+    let from_claim = match &claim.tag {
+        Tag::Claim { claimant, .. } => claimant.as_deref(),
+        _ => None,
+    };
+    let from_quote = quote.and_then(|q| match &q.tag {
+        Tag::Quote { speaker } => speaker.as_deref(),
+        _ => None,
+    });
+    from_claim
+        .or(from_quote)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// Lowercase with runs of whitespace as one space, to compare names.
+fn name_key(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The entity annotations of a document by name: (name key, kind, identifier), in order.
+fn entity_names<'a>(all: &[&'a Annotation]) -> Vec<(String, EntityKind, Option<&'a str>)> {
+    all.iter()
+        .filter_map(|a| match &a.tag {
+            Tag::Entity { kind, identifier } => {
+                Some((name_key(&a.exact), *kind, identifier.as_deref()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The claim's author: typed and linked by the first entity annotation of the same name.
+fn party_for(entities: &[(String, EntityKind, Option<&str>)], name: &str) -> Party {
+    let want = name_key(name);
+    let entity = entities.iter().find(|(key, _, _)| *key == want);
+    let kind = match entity {
+        Some((_, EntityKind::Organization, _)) => "Organization",
+        _ => "Person",
+    };
+    Party {
+        kind,
+        name: name.to_owned(),
+        url: None,
+        same_as: entity.and_then(|(_, _, id)| id.and_then(identifier_url)),
+    }
+}
+
+/// When the claim was made, from the date annotations around it (see the module doc).
+fn date_published(
+    doc: &ExportDoc,
+    dates: &[&Annotation],
+    claim: &Annotation,
+    quote: Option<&Annotation>,
+) -> Option<String> {
+    let outside = |d: &Annotation| {
+        let inside = |c: &Annotation| c.start <= d.start && d.end <= c.end;
+        !inside(claim) && !quote.is_some_and(inside)
+    };
+    let dated: Vec<(&Annotation, String)> = dates
+        .iter()
+        .filter_map(|a| match &a.tag {
+            Tag::Date { value: Some(v) } if outside(a) && a.end <= claim.start => {
+                Some((*a, v.to_string()))
+            }
+            _ => None,
+        })
+        .collect();
+    let paragraph = doc.text.paragraph_at(claim.start);
+    let same_paragraph = dated
+        .iter()
+        .filter(|(d, _)| doc.text.paragraph_at(d.start) == paragraph)
+        .max_by_key(|(d, _)| (d.end, d.start));
+    if let Some((_, v)) = same_paragraph {
+        return Some(v.clone());
+    }
+    let first_dated = dates.first()?;
+    dated
+        .iter()
+        .find(|(d, v)| d.id == first_dated.id && v.len() == 10)
+        .map(|(_, v)| v.clone())
+}

@@ -1,0 +1,370 @@
+//! HTML report: one self-contained page for editors. For each document, a table of claims
+//! (verdict, claimant, note, review), the full text with every annotation highlighted, and the
+//! list of annotations with their notes and attributes, numbered to match markers in the text.
+//!
+//! Nested and overlapping spans are flattened into runs ([`crate::core::segments`]): the
+//! innermost tag gives a run its fill, outer tags an underline each. Annotations not anchored
+//! in the current text are listed apart, without a highlight.
+//!
+//! The page has no script and loads nothing: one inline style sheet, and a Content Security
+//! Policy (`default-src 'none'`) that forbids scripts and remote resources even if the page is
+//! edited later. Every piece of text is HTML-escaped. The only links are entity identifiers
+//! (Wikidata pages and http(s) URLs), which load nothing until clicked. The tag colours here
+//! mirror the window's; they live in this file because the report cannot depend on the UI.
+
+use std::fmt::Write as _;
+
+use super::claimreview::rating;
+use super::export_doc::ExportDoc;
+use super::labels::identifier_url;
+use crate::core::annotation::{Annotation, ReviewStatus, Tag, TagKind};
+use crate::core::segments::{Span, flatten};
+
+const STYLE: &str = "
+:root { --claim: #ffd8a8; --claim-line: #e8590c; --quote: #d0ebff; --quote-line: #1c7ed6;
+  --date: #d3f9d8; --date-line: #2b8a3e; --entity: #e5dbff; --entity-line: #7048e8; }
+body { font: 16px/1.6 system-ui, -apple-system, 'Segoe UI', sans-serif; color: #212529;
+  max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+h2 { font-size: 1.3rem; border-bottom: 1px solid #dee2e6; padding-bottom: .3rem; margin-top: 3rem; }
+h3 { font-size: 1.05rem; margin-top: 2rem; }
+.legend span, .tag { display: inline-block; border-radius: .25rem; padding: 0 .4rem; font-size: .85rem; }
+.t-claim { background: var(--claim); } .t-quote { background: var(--quote); }
+.t-date { background: var(--date); } .t-entity { background: var(--entity); }
+.text { white-space: pre-wrap; overflow-wrap: anywhere; background: #fcfcfd; border: 1px solid #e9ecef;
+  border-radius: .4rem; padding: 1rem 1.2rem; }
+.hl { border-radius: .15rem; }
+sup.ref { font-size: .7rem; line-height: 0; }
+sup.ref a { color: #495057; text-decoration: none; }
+table { border-collapse: collapse; width: 100%; font-size: .95rem; }
+th, td { text-align: left; vertical-align: top; border-bottom: 1px solid #e9ecef; padding: .35rem .5rem; }
+th { background: #f1f3f5; }
+.verdict { display: inline-block; border-radius: 1rem; padding: 0 .55rem; font-size: .85rem; font-weight: 600;
+  white-space: nowrap; }
+.v-true { background: #2b8a3e; color: #fff; } .v-mostly-true { background: #8ce99a; }
+.v-mixed { background: #ffe066; } .v-mostly-false { background: #ffa94d; }
+.v-false { background: #e03131; color: #fff; } .v-unverifiable { background: #ced4da; }
+.v-unrated { border: 1px dashed #868e96; color: #495057; }
+ol.notes li { margin-bottom: .8rem; }
+.exact { background: #f8f9fa; border-left: 3px solid #dee2e6; padding: 0 .3rem; white-space: pre-wrap; }
+.attrs { color: #495057; font-size: .9rem; }
+.note { margin: .2rem 0 0; white-space: pre-wrap; }
+.missing { color: #868e96; }
+footer { margin-top: 3rem; color: #868e96; font-size: .85rem; }
+@media print { body { max-width: none; } .text { border: none; padding: 0; } }
+";
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn tag_class(kind: TagKind) -> &'static str {
+    match kind {
+        TagKind::Claim => "t-claim",
+        TagKind::Quote => "t-quote",
+        TagKind::Date => "t-date",
+        TagKind::Entity => "t-entity",
+    }
+}
+
+fn line_colour(kind: TagKind) -> &'static str {
+    match kind {
+        TagKind::Claim => "var(--claim-line)",
+        TagKind::Quote => "var(--quote-line)",
+        TagKind::Date => "var(--date-line)",
+        TagKind::Entity => "var(--entity-line)",
+    }
+}
+
+/// The report of `docs`.
+pub fn export(docs: &[ExportDoc]) -> String {
+    let title = match docs {
+        [one] => format!("factmark report: {}", one.path),
+        _ => format!("factmark report: {} documents", docs.len()),
+    };
+    let mut out = String::new();
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
+    out.push_str("<meta name=\"generator\" content=\"factmark\">\n");
+    let _ = writeln!(out, "<title>{}</title>", escape(&title));
+    let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
+    let _ = writeln!(out, "<header>\n<h1>{}</h1>", escape(&title));
+    out.push_str("<p class=\"legend\">");
+    for k in TagKind::ALL {
+        let _ = write!(
+            out,
+            "<span class=\"{}\">{}</span> ",
+            tag_class(*k),
+            k.as_str()
+        );
+    }
+    out.push_str("</p>\n</header>\n<main>\n");
+    for (d, doc) in docs.iter().enumerate() {
+        document(&mut out, d + 1, doc);
+    }
+    out.push_str("</main>\n<footer>Written by factmark. Offsets and text are those of each document's normalized text; highlights are flattened where spans nest or overlap.</footer>\n</body>\n</html>\n");
+    out
+}
+
+/// One document's section.
+fn document(out: &mut String, d: usize, doc: &ExportDoc) {
+    let placed: Vec<&Annotation> = doc.placed().collect();
+    let _ = writeln!(
+        out,
+        "<section class=\"doc\" id=\"doc-{d}\">\n<h2>{}</h2>",
+        escape(&doc.path)
+    );
+    let count = |k: TagKind| placed.iter().filter(|a| a.tag.kind() == k).count();
+    let parts: Vec<String> = [
+        (TagKind::Claim, "claim", "claims"),
+        (TagKind::Quote, "quote", "quotes"),
+        (TagKind::Date, "date", "dates"),
+        (TagKind::Entity, "entity", "entities"),
+    ]
+    .iter()
+    .map(|&(k, one, many)| plural(count(k), one, many))
+    .collect();
+    let missing = doc.annotations.len() - placed.len();
+    let _ = writeln!(
+        out,
+        "<p>{}: {}{}.</p>",
+        plural(doc.annotations.len(), "annotation", "annotations"),
+        parts.join(", "),
+        if missing > 0 {
+            format!("; {missing} not found in the current text")
+        } else {
+            String::new()
+        }
+    );
+    claims_table(out, d, &placed);
+    out.push_str("<h3>Text</h3>\n<div class=\"text\">");
+    text(out, d, doc, &placed);
+    out.push_str("</div>\n<h3>Annotations</h3>\n<ol class=\"notes\">\n");
+    for (i, a) in placed.iter().enumerate() {
+        let _ = write!(out, "<li id=\"d{d}-a{}\">", i + 1);
+        entry(out, a);
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ol>\n");
+    let unplaced: Vec<_> = doc.annotations.iter().filter(|p| !p.is_placed()).collect();
+    if !unplaced.is_empty() {
+        out.push_str("<h3>Not found in the current text</h3>\n<ul class=\"notes\">\n");
+        for p in unplaced {
+            let _ = write!(
+                out,
+                "<li><span class=\"missing\">{}</span> ",
+                p.status.as_str()
+            );
+            entry(out, &p.annotation);
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+/// "1 date", "2 dates".
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The table of claims.
+fn claims_table(out: &mut String, d: usize, placed: &[&Annotation]) {
+    out.push_str("<h3>Claims</h3>\n");
+    let claims: Vec<(usize, &Annotation)> = placed
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.tag.kind() == TagKind::Claim)
+        .map(|(i, a)| (i + 1, *a))
+        .collect();
+    if claims.is_empty() {
+        out.push_str("<p class=\"missing\">No claims.</p>\n");
+        return;
+    }
+    out.push_str("<table class=\"claims\">\n<thead><tr><th>#</th><th>Claim</th><th>Verdict</th><th>Claimant</th><th>Note</th><th>Review</th></tr></thead>\n<tbody>\n");
+    for (n, a) in claims {
+        let (verdict, claimant) = match &a.tag {
+            Tag::Claim { verdict, claimant } => (*verdict, claimant.clone().unwrap_or_default()),
+            _ => continue,
+        };
+        let _ = writeln!(
+            out,
+            "<tr><td><a href=\"#d{d}-a{n}\">{n}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(&a.exact),
+            verdict_badge(verdict),
+            escape(&claimant),
+            escape(&a.note),
+            review(a)
+        );
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+/// A verdict as a coloured badge.
+fn verdict_badge(v: crate::core::annotation::Verdict) -> String {
+    let name = rating(v).map_or("Unrated", |(name, _)| name);
+    format!("<span class=\"verdict v-{}\">{name}</span>", v.as_str())
+}
+
+/// The review status, with reviewer and comment.
+fn review(a: &Annotation) -> String {
+    if a.review.status == ReviewStatus::Unreviewed {
+        return "<span class=\"missing\">unreviewed</span>".to_owned();
+    }
+    let mut s = escape(a.review.status.as_str());
+    if let Some(by) = &a.review.by {
+        let _ = write!(s, " by {}", escape(by));
+    }
+    if let Some(c) = &a.review.comment {
+        let _ = write!(s, ": {}", escape(c));
+    }
+    s
+}
+
+/// The highlighted text with numbered markers at the end of each annotation.
+fn text(out: &mut String, d: usize, doc: &ExportDoc, placed: &[&Annotation]) {
+    let spans: Vec<Span<usize>> = placed
+        .iter()
+        .enumerate()
+        .map(|(i, a)| Span {
+            start: a.start,
+            end: a.end,
+            key: i,
+        })
+        .collect();
+    let mut ends: Vec<(usize, usize)> =
+        placed.iter().enumerate().map(|(i, a)| (a.end, i)).collect();
+    ends.sort_unstable();
+    let mut next_end = 0;
+    for seg in flatten(&spans, 0..doc.text.char_count()) {
+        let body = escape(doc.text.slice(seg.start..seg.end));
+        match seg.keys.split_last() {
+            None => out.push_str(&body),
+            Some((&inner, outer)) => {
+                let kind = placed[inner].tag.kind();
+                let shadows: Vec<String> = outer
+                    .iter()
+                    .rev()
+                    .enumerate()
+                    .map(|(j, &k)| {
+                        format!(
+                            "0 {}px 0 0 {}",
+                            2 * (j + 1),
+                            line_colour(placed[k].tag.kind())
+                        )
+                    })
+                    .collect();
+                let style = if shadows.is_empty() {
+                    String::new()
+                } else {
+                    format!(" style=\"box-shadow: {}\"", shadows.join(", "))
+                };
+                let title: Vec<&str> = seg
+                    .keys
+                    .iter()
+                    .map(|&k| placed[k].tag.kind().as_str())
+                    .collect();
+                let _ = write!(
+                    out,
+                    "<span class=\"hl {}\"{style} title=\"{}\">{body}</span>",
+                    tag_class(kind),
+                    escape(&title.join(" ⊃ "))
+                );
+            }
+        }
+        while next_end < ends.len() && ends[next_end].0 <= seg.end {
+            let n = ends[next_end].1 + 1;
+            let _ = write!(
+                out,
+                "<sup class=\"ref\"><a href=\"#d{d}-a{n}\">{n}</a></sup>"
+            );
+            next_end += 1;
+        }
+    }
+}
+
+/// One annotation in a list: tag, text, attributes, note.
+fn entry(out: &mut String, a: &Annotation) {
+    let kind = a.tag.kind();
+    let _ = write!(
+        out,
+        "<span class=\"tag {}\">{}</span> <span class=\"exact\">{}</span> <span class=\"attrs\">{}–{}",
+        tag_class(kind),
+        kind.as_str(),
+        escape(&a.exact),
+        a.start,
+        a.end
+    );
+    let mut attrs = Vec::new();
+    match &a.tag {
+        Tag::Claim { verdict, claimant } => {
+            attrs.push(verdict_badge(*verdict));
+            if let Some(c) = claimant {
+                attrs.push(format!("claimant: {}", escape(c)));
+            }
+        }
+        Tag::Quote { speaker } => {
+            if let Some(s) = speaker {
+                attrs.push(format!("speaker: {}", escape(s)));
+            }
+        }
+        Tag::Date { value } => {
+            if let Some(v) = value {
+                attrs.push(format!(
+                    "<time datetime=\"{0}\">{0}</time>",
+                    escape(v.as_str())
+                ));
+            }
+        }
+        Tag::Entity { kind, identifier } => {
+            attrs.push(escape(kind.as_str()));
+            if let Some(id) = identifier {
+                attrs.push(match identifier_url(id) {
+                    Some(url) => format!(
+                        "<a href=\"{}\" rel=\"noreferrer\">{}</a>",
+                        escape(&url),
+                        escape(id)
+                    ),
+                    None => escape(id),
+                });
+            }
+        }
+    }
+    if a.review.status != ReviewStatus::Unreviewed {
+        attrs.push(format!("review: {}", review(a)));
+    }
+    attrs.push(format!("by {}", escape(&a.author)));
+    for attr in attrs {
+        let _ = write!(out, " · {attr}");
+    }
+    out.push_str("</span>");
+    if !a.note.is_empty() {
+        let _ = write!(out, "<p class=\"note\">{}</p>", escape(&a.note));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(
+            escape("<script>alert('x')</script> & \"q\""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
+        );
+    }
+}

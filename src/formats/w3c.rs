@@ -1,0 +1,663 @@
+//! W3C Web Annotation (JSON-LD, context `http://www.w3.org/ns/anno.jsonld`), export and import.
+//!
+//! Export: one `AnnotationCollection` with one embedded `AnnotationPage` holding every
+//! annotation of every document. Each annotation has:
+//!
+//! - `id` `urn:uuid:<factmark id>`, `created`, `modified`, `creator` (a `Person` with `name`);
+//! - `motivation` `assessing` for claims, `tagging` otherwise;
+//! - bodies: a `tagging` `TextualBody` with the tag (`claim`, `quote`, `date`, `entity`); an
+//!   `assessing` body with a claim's verdict; `describing` bodies `"claimant: …"`,
+//!   `"speaker: …"`, `"date: 2024-05-03"`, `"kind: person"`, `"review: accepted"`,
+//!   `"reviewer: …"`, `"reviewed: <RFC 3339>"`, `"review comment: …"`; a `commenting` body with
+//!   the note (`text/plain`); and for an entity identifier an `identifying` `SpecificResource`
+//!   (`http://www.wikidata.org/entity/Q42`, or the URL);
+//! - `target`: `source` the document's file URI, and two selectors: `TextQuoteSelector`
+//!   (exact, prefix, suffix: up to 32 chars of context) and `TextPositionSelector`.
+//!
+//! Offsets are **code points** of the normalized text, as the spec requires. With
+//! `--offsets utf16` they are UTF-16 code units instead, for JavaScript tools that count that
+//! way (Hypothesis, Recogito); the JSON does not say which, so use it only for such tools.
+//! Annotations not anchored in the current text are exported with their quote selector only.
+//! Collection and page ids are derived from the content, so the output is deterministic.
+//!
+//! Import reads a collection (with embedded pages), a page, one annotation or an array of them,
+//! takes the tag from a `tagging` body (factmark's tags or common NER labels), the other
+//! attributes from the bodies above, and places each one by its selectors (see
+//! [`super::import`]). Annotations of several documents: those whose `source` ends with the
+//! target's file name are used, the others counted as other documents.
+
+use serde::Serialize;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use super::ExportOptions;
+use super::error::FormatError;
+use super::export_doc::ExportDoc;
+use super::import::{Incoming, Parsed, Positions, Skipped};
+use super::labels::{
+    entity_kind, identifier_from_reference, qid, review_status, tag_for_label, verdict,
+};
+use super::offsets::{OffsetMap, OffsetUnit, Reading};
+use super::row::rfc3339;
+use super::warning::{ExportWarning, WarningKind};
+use crate::core::annotation::{Annotation, DateValue, ReviewStatus, Tag};
+use crate::core::text::Text;
+
+/// The W3C Web Annotation JSON-LD context.
+pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
+
+#[derive(Serialize)]
+struct Collection {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    label: String,
+    total: usize,
+    first: Page,
+}
+
+#[derive(Serialize)]
+struct Page {
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(rename = "startIndex")]
+    start_index: usize,
+    items: Vec<W3cAnnotation>,
+}
+
+#[derive(Serialize)]
+struct W3cAnnotation {
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    motivation: &'static str,
+    created: String,
+    modified: String,
+    creator: Agent,
+    body: Vec<Body>,
+    target: Target,
+}
+
+#[derive(Serialize)]
+struct Agent {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    name: String,
+}
+
+#[derive(Serialize)]
+struct Body {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    purpose: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    format: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<String>,
+}
+
+impl Body {
+    fn text(purpose: &'static str, value: impl Into<String>) -> Self {
+        Self {
+            kind: "TextualBody",
+            purpose,
+            value: Some(value.into()),
+            format: None,
+            source: None,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Target {
+    source: String,
+    selector: Vec<Selector>,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "type")]
+enum Selector {
+    TextQuoteSelector {
+        exact: String,
+        #[serde(skip_serializing_if = "String::is_empty")]
+        prefix: String,
+        #[serde(skip_serializing_if = "String::is_empty")]
+        suffix: String,
+    },
+    TextPositionSelector {
+        start: usize,
+        end: usize,
+    },
+}
+
+/// The collection of every annotation of `docs`, pretty-printed, with a final newline.
+pub fn export(
+    docs: &[ExportDoc],
+    options: &ExportOptions,
+    warnings: &mut Vec<ExportWarning>,
+) -> Result<String, FormatError> {
+    let reading = match options.offsets {
+        OffsetUnit::CodePoints => Reading::CODE_POINTS,
+        OffsetUnit::Utf16 => Reading::UTF16,
+    };
+    let mut items = Vec::new();
+    let mut hash = Sha256::new();
+    for doc in docs {
+        let map = OffsetMap::new(&doc.text);
+        for p in &doc.annotations {
+            let a = &p.annotation;
+            hash.update(format!("{}\n{}\n", doc.uri, a.id));
+            let position = if p.is_placed() {
+                Some((map.to_unit(reading, a.start), map.to_unit(reading, a.end)))
+            } else {
+                warnings.push(ExportWarning::about(
+                    &doc.path,
+                    a,
+                    WarningKind::Advice,
+                    format!(
+                        "exported with its quote only, no position: it is {} in the current text",
+                        p.status.as_str()
+                    ),
+                ));
+                None
+            };
+            items.push(annotation(doc, a, position));
+        }
+    }
+    let digest = hash.finalize();
+    let label = match docs {
+        [one] => format!("factmark annotations of {}", one.path),
+        _ => format!("factmark annotations of {} documents", docs.len()),
+    };
+    let collection = Collection {
+        context: CONTEXT,
+        id: urn(&digest, 0),
+        kind: "AnnotationCollection",
+        label,
+        total: items.len(),
+        first: Page {
+            id: urn(&digest, 1),
+            kind: "AnnotationPage",
+            start_index: 0,
+            items,
+        },
+    };
+    let mut s = serde_json::to_string_pretty(&collection)?;
+    s.push('\n');
+    Ok(s)
+}
+
+/// A `urn:uuid:` (version 8, content-derived) from a digest and a salt.
+fn urn(digest: &[u8], salt: u8) -> String {
+    let mut bytes = [0u8; 16];
+    for (i, b) in bytes.iter_mut().enumerate() {
+        *b = digest
+            .get(i + usize::from(salt) * 16)
+            .copied()
+            .unwrap_or(salt);
+    }
+    bytes[6] = (bytes[6] & 0x0f) | 0x80;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    format!("urn:uuid:{}", uuid::Uuid::from_bytes(bytes).hyphenated())
+}
+
+/// One annotation.
+fn annotation(doc: &ExportDoc, a: &Annotation, position: Option<(usize, usize)>) -> W3cAnnotation {
+    let mut body = vec![Body::text("tagging", a.tag.kind().as_str())];
+    let describe = |body: &mut Vec<Body>, key: &str, value: &str| {
+        body.push(Body::text("describing", format!("{key}: {value}")));
+    };
+    match &a.tag {
+        Tag::Claim { verdict, claimant } => {
+            body.push(Body::text("assessing", verdict.as_str()));
+            if let Some(c) = claimant {
+                describe(&mut body, "claimant", c);
+            }
+        }
+        Tag::Quote { speaker } => {
+            if let Some(s) = speaker {
+                describe(&mut body, "speaker", s);
+            }
+        }
+        Tag::Date { value } => {
+            if let Some(v) = value {
+                describe(&mut body, "date", v.as_str());
+            }
+        }
+        Tag::Entity { kind, identifier } => {
+            describe(&mut body, "kind", kind.as_str());
+            if let Some(id) = identifier {
+                match entity_iri(id) {
+                    Some(iri) => body.push(Body {
+                        kind: "SpecificResource",
+                        purpose: "identifying",
+                        value: None,
+                        format: None,
+                        source: Some(iri),
+                    }),
+                    None => describe(&mut body, "identifier", id),
+                }
+            }
+        }
+    }
+    if a.review.status != ReviewStatus::Unreviewed {
+        describe(&mut body, "review", a.review.status.as_str());
+    }
+    if let Some(by) = &a.review.by {
+        describe(&mut body, "reviewer", by);
+    }
+    if let Some(at) = a.review.at {
+        describe(&mut body, "reviewed", &rfc3339(at));
+    }
+    if let Some(c) = &a.review.comment {
+        describe(&mut body, "review comment", c);
+    }
+    if !a.note.is_empty() {
+        body.push(Body {
+            format: Some("text/plain"),
+            ..Body::text("commenting", a.note.clone())
+        });
+    }
+    let mut selector = vec![Selector::TextQuoteSelector {
+        exact: a.exact.clone(),
+        prefix: a.prefix.clone(),
+        suffix: a.suffix.clone(),
+    }];
+    if let Some((start, end)) = position {
+        selector.push(Selector::TextPositionSelector { start, end });
+    }
+    W3cAnnotation {
+        id: format!("urn:uuid:{}", a.id),
+        kind: "Annotation",
+        motivation: if matches!(a.tag, Tag::Claim { .. }) {
+            "assessing"
+        } else {
+            "tagging"
+        },
+        created: rfc3339(a.created),
+        modified: rfc3339(a.modified),
+        creator: Agent {
+            kind: "Person",
+            name: a.author.clone(),
+        },
+        body,
+        target: Target {
+            source: doc.uri.clone(),
+            selector,
+        },
+    }
+}
+
+/// The IRI of an entity identifier: a QID's Wikidata entity, or an http(s) URL as it is.
+fn entity_iri(identifier: &str) -> Option<String> {
+    let id = identifier.trim();
+    if let Some(q) = qid(id) {
+        return Some(format!("http://www.wikidata.org/entity/{q}"));
+    }
+    (id.starts_with("https://") || id.starts_with("http://")).then(|| id.to_owned())
+}
+
+/// Reads a W3C Web Annotation file for the document named `file_name`.
+pub fn parse(input: &str, file_name: &str) -> Result<Parsed, FormatError> {
+    let root: Value = serde_json::from_str(input.trim_start_matches('\u{feff}'))
+        .map_err(|e| FormatError::parse("w3c", Some(e.line()), e.to_string()))?;
+    let mut found = Vec::new();
+    let mut parsed = Parsed::default();
+    collect(&root, &mut found, &mut parsed.skipped)?;
+    let sources: std::collections::BTreeSet<String> = found.iter().filter_map(source_of).collect();
+    let ours = |a: &Value| {
+        sources.len() <= 1 || source_of(a).is_some_and(|s| last_segment(&s) == file_name)
+    };
+    if !found.is_empty() && !found.iter().any(&ours) {
+        return Err(FormatError::NothingForDocument {
+            format: "w3c",
+            message: format!(
+                "its annotations are about {} other documents, none named {file_name}",
+                sources.len()
+            ),
+        });
+    }
+    for (i, a) in found.iter().enumerate() {
+        if !ours(a) {
+            parsed.other_documents += 1;
+            continue;
+        }
+        let item = match a.get("id").and_then(Value::as_str) {
+            Some(id) => format!("annotation {id}"),
+            None => format!("annotation #{}", i + 1),
+        };
+        match incoming(a, item.clone()) {
+            Ok(inc) => parsed.items.push(inc),
+            Err(reason) => parsed.skipped.push(Skipped { item, reason }),
+        }
+    }
+    Ok(parsed)
+}
+
+/// Gathers the annotation objects of a collection, page, annotation or array.
+fn collect(v: &Value, out: &mut Vec<Value>, skipped: &mut Vec<Skipped>) -> Result<(), FormatError> {
+    match v {
+        Value::Array(items) => {
+            for item in items {
+                collect(item, out, skipped)?;
+            }
+        }
+        Value::Object(o) => {
+            if has_type(v, "Annotation") {
+                out.push(v.clone());
+            } else if has_type(v, "AnnotationCollection") {
+                match o.get("first") {
+                    Some(first @ Value::Object(_)) => collect(first, out, skipped)?,
+                    Some(Value::String(iri)) => {
+                        return Err(FormatError::parse(
+                            "w3c",
+                            None,
+                            format!(
+                                "the collection's pages are not in the file (first page: {iri}); save them into the file first"
+                            ),
+                        ));
+                    }
+                    _ => {}
+                }
+            } else if let Some(items) = o.get("items") {
+                collect(items, out, skipped)?;
+                if let Some(next @ Value::Object(_)) = o.get("next") {
+                    collect(next, out, skipped)?;
+                }
+            } else {
+                skipped.push(Skipped {
+                    item: "an object without type".to_owned(),
+                    reason: "not an Annotation, AnnotationPage or AnnotationCollection".to_owned(),
+                });
+            }
+        }
+        _ => {
+            return Err(FormatError::parse(
+                "w3c",
+                None,
+                "expected an annotation, a page, a collection or an array of annotations",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Whether a JSON-LD object has this `type` (or `@type`), alone or in a list.
+fn has_type(v: &Value, want: &str) -> bool {
+    let t = v.get("type").or_else(|| v.get("@type"));
+    match t {
+        Some(Value::String(s)) => s == want || s == &format!("oa:{want}"),
+        Some(Value::Array(list)) => list.iter().any(|x| x.as_str() == Some(want)),
+        _ => false,
+    }
+}
+
+/// The target's `source`, if there is one target with one.
+fn source_of(a: &Value) -> Option<String> {
+    match a.get("target")? {
+        Value::String(s) => Some(s.clone()),
+        Value::Object(o) => o.get("source").and_then(Value::as_str).map(str::to_owned),
+        Value::Array(list) => list
+            .first()
+            .and_then(|t| {
+                t.get("source")
+                    .and_then(Value::as_str)
+                    .or_else(|| t.as_str())
+            })
+            .map(str::to_owned),
+        _ => None,
+    }
+}
+
+/// The file name at the end of a URI or path, percent-decoded.
+fn last_segment(uri: &str) -> String {
+    let path = uri.split(['?', '#']).next().unwrap_or(uri);
+    let seg = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let mut bytes = Vec::with_capacity(seg.len());
+    let raw = seg.as_bytes();
+    let mut i = 0;
+    while i < raw.len() {
+        let hex = raw
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (raw[i], hex) {
+            (b'%', Some(b)) => {
+                bytes.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                bytes.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// A body or target list as a slice, whether the JSON has one object or an array.
+fn many(v: Option<&Value>) -> Vec<&Value> {
+    match v {
+        Some(Value::Array(list)) => list.iter().collect(),
+        Some(other) => vec![other],
+        None => Vec::new(),
+    }
+}
+
+/// One annotation as an incoming span.
+fn incoming(a: &Value, item: String) -> Result<Incoming, String> {
+    let targets = many(a.get("target"));
+    let target = match targets.as_slice() {
+        [one] => *one,
+        [] => return Err("it has no target".to_owned()),
+        _ => {
+            return Err(
+                "it has several targets (a discontinuous span), which factmark cannot hold"
+                    .to_owned(),
+            );
+        }
+    };
+    if target.is_string() {
+        return Err("it targets the whole document, not a span of it".to_owned());
+    }
+    let mut quote = None;
+    let mut position = None;
+    for sel in many(target.get("selector")) {
+        if has_type(sel, "TextQuoteSelector") {
+            let field = |k: &str| sel.get(k).and_then(Value::as_str).map(normalize);
+            quote = Some((field("exact"), field("prefix"), field("suffix")));
+        } else if has_type(sel, "TextPositionSelector") {
+            let num = |k: &str| sel.get(k).and_then(Value::as_u64).map(|n| n as usize);
+            if let (Some(s), Some(e)) = (num("start"), num("end")) {
+                position = Some((s, e));
+            }
+        }
+    }
+    let (tag, mut notes) = tag_and_notes(a)?;
+    let positions = match position {
+        Some(p) => Positions::Guess(vec![p]),
+        None => Positions::None,
+    };
+    let mut inc = Incoming::new(item, positions, tag);
+    if let Some((exact, prefix, suffix)) = quote {
+        inc.quote = exact;
+        inc.prefix = prefix;
+        inc.suffix = suffix;
+    }
+    apply_bodies(a, &mut inc, &mut notes);
+    inc.note = notes.join("\n\n");
+    inc.author = creator(a.get("creator"));
+    inc.created = time(a.get("created"));
+    inc.modified = time(a.get("modified"));
+    inc.id = a
+        .get("id")
+        .and_then(Value::as_str)
+        .and_then(|s| s.strip_prefix("urn:uuid:"))
+        .and_then(|s| s.parse().ok());
+    Ok(inc)
+}
+
+/// CRLF and CR as LF, as in factmark's normalized text.
+fn normalize(s: &str) -> String {
+    Text::from_str_normalized(s).as_str().to_owned()
+}
+
+/// The tag from the first `tagging` body factmark knows, and the comments.
+fn tag_and_notes(a: &Value) -> Result<(Tag, Vec<String>), String> {
+    let mut unknown = Vec::new();
+    let mut tag = None;
+    let mut notes = Vec::new();
+    if let Some(v) = a.get("bodyValue").and_then(Value::as_str) {
+        notes.push(v.to_owned());
+    }
+    for b in many(a.get("body")) {
+        let Some(value) = b.get("value").and_then(Value::as_str) else {
+            continue;
+        };
+        match purpose(a, b).as_deref() {
+            Some("tagging") | Some("classifying") => match tag_for_label(value) {
+                Some(t) if tag.is_none() => tag = Some(t),
+                Some(_) => {}
+                None => unknown.push(value.to_owned()),
+            },
+            Some("commenting") | None => notes.push(value.to_owned()),
+            _ => {}
+        }
+    }
+    match tag {
+        Some(t) => Ok((t, notes)),
+        None if unknown.is_empty() => {
+            Err("it has no tagging body, so its tag is unknown".to_owned())
+        }
+        None => Err(format!(
+            "its tags ({}) are not claim, quote, date, entity or a usual NER label",
+            unknown.join(", ")
+        )),
+    }
+}
+
+/// A body's purpose, or the annotation's motivation when a lone body has none.
+fn purpose(a: &Value, b: &Value) -> Option<String> {
+    b.get("purpose")
+        .and_then(Value::as_str)
+        .or_else(|| {
+            a.get("motivation")
+                .and_then(Value::as_str)
+                .filter(|_| many(a.get("body")).len() == 1)
+        })
+        .map(|p| p.trim_start_matches("oa:").to_owned())
+}
+
+/// The attributes in `assessing`, `describing` and `identifying` bodies.
+fn apply_bodies(a: &Value, inc: &mut Incoming, notes: &mut Vec<String>) {
+    for b in many(a.get("body")) {
+        let value = b.get("value").and_then(Value::as_str);
+        match (purpose(a, b).as_deref(), value) {
+            (Some("assessing"), Some(v)) => match (&mut inc.tag, verdict(v)) {
+                (Tag::Claim { verdict, .. }, Some(found)) => *verdict = found,
+                _ => notes.push(format!("assessment: {v}")),
+            },
+            (Some("describing"), Some(v)) => describe(inc, v, notes),
+            (Some("identifying"), _) => {
+                let iri = b
+                    .get("source")
+                    .or_else(|| b.get("id"))
+                    .and_then(Value::as_str)
+                    .or(value);
+                if let (Tag::Entity { identifier, .. }, Some(iri)) = (&mut inc.tag, iri) {
+                    *identifier = Some(identifier_from_reference(iri));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A `describing` body `key: value`.
+fn describe(inc: &mut Incoming, v: &str, notes: &mut Vec<String>) {
+    let Some((key, value)) = v.split_once(": ") else {
+        notes.push(v.to_owned());
+        return;
+    };
+    let value = value.to_owned();
+    let done = match (key, &mut inc.tag) {
+        ("claimant", Tag::Claim { claimant, .. }) => {
+            *claimant = Some(value.clone());
+            true
+        }
+        ("speaker", Tag::Quote { speaker }) => {
+            *speaker = Some(value.clone());
+            true
+        }
+        ("date", Tag::Date { value: d }) => match DateValue::parse(&value) {
+            Ok(parsed) => {
+                *d = Some(parsed);
+                true
+            }
+            Err(_) => false,
+        },
+        ("kind", Tag::Entity { kind, .. }) => match entity_kind(&value) {
+            Some(k) => {
+                *kind = k;
+                true
+            }
+            None => false,
+        },
+        ("identifier", Tag::Entity { identifier, .. }) => {
+            *identifier = Some(value.clone());
+            true
+        }
+        ("review", _) => match review_status(&value) {
+            Some(s) => {
+                inc.review.status = s;
+                true
+            }
+            None => false,
+        },
+        ("reviewer", _) => {
+            inc.review.by = Some(value.clone());
+            true
+        }
+        ("reviewed", _) => match time(Some(&Value::String(value.clone()))) {
+            Some(t) => {
+                inc.review.at = Some(t);
+                true
+            }
+            None => false,
+        },
+        ("review comment", _) => {
+            inc.review.comment = Some(value.clone());
+            true
+        }
+        _ => false,
+    };
+    if !done {
+        notes.push(v.to_owned());
+    }
+}
+
+/// The creator's name: a string, or an agent's `name` or `nickname`.
+fn creator(v: Option<&Value>) -> Option<String> {
+    let first = many(v).into_iter().next()?;
+    match first {
+        Value::String(s) => Some(s.strip_prefix("acct:").unwrap_or(s).to_owned()),
+        Value::Object(o) => o
+            .get("name")
+            .or_else(|| o.get("nickname"))
+            .and_then(Value::as_str)
+            .map(str::to_owned),
+        _ => None,
+    }
+}
+
+/// An RFC 3339 time.
+fn time(v: Option<&Value>) -> Option<chrono::DateTime<chrono::Utc>> {
+    v.and_then(Value::as_str)
+        .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
+        .map(|t| t.with_timezone(&chrono::Utc))
+}

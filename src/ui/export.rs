@@ -1,0 +1,100 @@
+//! File > Export in the window: the open document's annotations in another tool's format,
+//! written where the user chooses (or beside the document when no file dialog can be shown).
+
+use std::path::{Path, PathBuf};
+
+use crate::formats::{ExportContent, ExportDoc, ExportFormat, ExportOptions, NamedFile};
+use crate::store::atomic::write_atomic;
+
+use super::open_document::OpenDocument;
+
+/// A menu label for a format.
+pub fn format_label(f: ExportFormat) -> &'static str {
+    match f {
+        ExportFormat::W3c => "W3C Web Annotation (JSON-LD)…",
+        ExportFormat::Brat => "brat standoff (folder)…",
+        ExportFormat::Csv => "CSV spreadsheet…",
+        ExportFormat::Jsonl => "JSON Lines…",
+        ExportFormat::Doccano => "doccano JSONL…",
+        ExportFormat::Spacy => "spaCy / Prodigy spans…",
+        ExportFormat::Conll => "CoNLL (IOB tokens)…",
+        ExportFormat::ClaimReview => "ClaimReview (JSON-LD)…",
+        ExportFormat::Html => "HTML report…",
+    }
+}
+
+/// Where the export goes when no dialog can be shown: beside the document.
+fn default_target(doc: &Path, format: ExportFormat) -> PathBuf {
+    let mut name = doc.as_os_str().to_owned();
+    match format.extension() {
+        Some(ext) => name.push(format!(".{}.{ext}", format.as_str())),
+        None => name.push(format!(".{}", format.as_str())),
+    }
+    PathBuf::from(name)
+}
+
+/// Asks where to export (a dialog if one can be shown) and writes the export. Returns a
+/// message for the user.
+pub fn export_ui(doc: &OpenDocument, format: ExportFormat) -> Result<String, String> {
+    let suggested = default_target(doc.path(), format);
+    let dir = suggested.parent().unwrap_or(Path::new(".")).to_owned();
+    let name = suggested
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let picked = if format.writes_folder() {
+        rfd::FileDialog::new().set_directory(&dir).pick_folder()
+    } else {
+        rfd::FileDialog::new()
+            .set_directory(&dir)
+            .set_file_name(&name)
+            .save_file()
+    };
+    let target = picked.unwrap_or(suggested);
+    let export_doc = ExportDoc::new(
+        doc.path(),
+        doc.session.text.clone(),
+        doc.session.annotations.as_slice(),
+    );
+    let output = crate::formats::export(format, &[export_doc], &ExportOptions::default())
+        .map_err(|e| format!("Could not export: {e}"))?;
+    match &output.content {
+        ExportContent::Single(s) => {
+            write_atomic(&target, s.as_bytes()).map_err(|e| format!("Could not export. {e}"))?
+        }
+        ExportContent::Files(files) => write_folder(&target, files)?,
+    }
+    let mut msg = format!("Exported as {} to {}.", format.as_str(), target.display());
+    if !output.warnings.is_empty() {
+        msg.push_str(&format!(
+            " {} warnings, the first: {}",
+            output.warnings.len(),
+            output.warnings[0]
+        ));
+    }
+    Ok(msg)
+}
+
+/// Writes brat's files into `folder`, refusing (and writing nothing) when a file there differs.
+fn write_folder(folder: &Path, files: &[NamedFile]) -> Result<(), String> {
+    std::fs::create_dir_all(folder)
+        .map_err(|e| format!("Could not create {}: {e}", folder.display()))?;
+    let clash: Vec<&str> = files
+        .iter()
+        .filter(|f| {
+            std::fs::read(folder.join(&f.name)).is_ok_and(|old| old != f.contents.as_bytes())
+        })
+        .map(|f| f.name.as_str())
+        .collect();
+    if !clash.is_empty() {
+        return Err(format!(
+            "Not exported: {} already holds different {}; choose an empty folder.",
+            folder.display(),
+            clash.join(", ")
+        ));
+    }
+    for f in files {
+        write_atomic(&folder.join(&f.name), f.contents.as_bytes()).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}

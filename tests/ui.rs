@@ -1,0 +1,327 @@
+//! The annotator window, driven headless with egui_kittest: open → drag-select → tag → note →
+//! save → reload, undo and redo, delete, retag, list filters, tag-all from Find, cycling through
+//! overlapping spans, and virtualized layout of a large document. Assertions are on the model
+//! and the sidecar, not on pixels.
+
+use std::path::{Path, PathBuf};
+
+use egui::{Event, Key, Modifiers, Pos2, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use factmark::core::annotation::{Annotation, Tag, TagKind};
+use factmark::store::Session;
+use factmark::ui::{FactmarkApp, Settings};
+
+const DOC: &str = "The mayor said the harbor handled 4.2 million containers in 2023.\n\n\
+Critics at the Harbor Institute disagreed. They said the harbor handled far fewer.\n\n\
+“We doubled the budget,” the mayor said on 3 May 2024.\n";
+
+fn setup(text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("article.txt");
+    std::fs::write(&doc, text).unwrap();
+    (dir, doc)
+}
+
+fn settings() -> Settings {
+    Settings {
+        author: "tester".into(),
+        ..Settings::default()
+    }
+}
+
+fn harness(doc: &Path) -> Harness<'static, FactmarkApp> {
+    let app = FactmarkApp::new(settings(), Some(doc.to_owned()));
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1280.0, 800.0))
+        .with_accessibility_check(false)
+        .build_ui_state(|ui, app: &mut FactmarkApp| app.ui_body(ui), app);
+    h.run_steps(3);
+    h
+}
+
+fn char_pos(h: &Harness<'_, FactmarkApp>, offset: usize) -> Pos2 {
+    let doc = h.state().doc.as_ref().unwrap();
+    doc.view
+        .screen_pos_of(&doc.session.text, offset)
+        .expect("the char is on screen")
+}
+
+fn drag(h: &mut Harness<'_, FactmarkApp>, from: usize, to: usize) {
+    let (a, b) = (char_pos(h, from) + Vec2::new(1.0, 0.0), char_pos(h, to));
+    h.hover_at(a);
+    h.run();
+    h.drag_at(a);
+    h.run();
+    h.hover_at(b);
+    h.run();
+    h.drop_at(b);
+    h.run();
+}
+
+fn click(h: &mut Harness<'_, FactmarkApp>, offset: usize) {
+    let p = char_pos(h, offset) + Vec2::new(3.0, 0.0);
+    h.hover_at(p);
+    h.run();
+    h.drag_at(p);
+    h.run();
+    h.drop_at(p);
+    h.run();
+}
+
+fn find(text: &str, needle: &str) -> (usize, usize) {
+    let byte = text.find(needle).unwrap();
+    let start = text[..byte].chars().count();
+    (start, start + needle.chars().count())
+}
+
+fn annotations(h: &Harness<'_, FactmarkApp>) -> Vec<Annotation> {
+    h.state()
+        .doc
+        .as_ref()
+        .unwrap()
+        .session
+        .annotations
+        .as_slice()
+        .to_vec()
+}
+
+#[test]
+fn drag_tag_note_save_and_reload() {
+    let (_dir, path) = setup(DOC);
+    let mut h = harness(&path);
+    let (s, e) = find(DOC, "handled 4.2 million containers");
+    drag(&mut h, s, e);
+    let sel = h.state().doc.as_ref().unwrap().selection.unwrap();
+    assert_eq!((sel.start(), sel.end()), (s, e));
+
+    h.key_press(Key::C);
+    h.run();
+    let anns = annotations(&h);
+    assert_eq!(anns.len(), 1);
+    assert_eq!(anns[0].exact, "handled 4.2 million containers");
+    assert_eq!(anns[0].tag.kind(), TagKind::Claim);
+    assert_eq!(anns[0].author, "tester");
+    assert_eq!(h.state().doc.as_ref().unwrap().selected, Some(anns[0].id));
+
+    h.key_press(Key::N);
+    h.run();
+    h.event(Event::Text("Port authority says 3.9 million.".into()));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(!h.state().doc.as_ref().unwrap().dirty);
+
+    let reloaded = Session::open(&path).unwrap();
+    let saved = reloaded.annotations.as_slice();
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].exact, "handled 4.2 million containers");
+    assert_eq!(saved[0].note, "Port authority says 3.9 million.");
+    assert_eq!((saved[0].start, saved[0].end), (s, e));
+    assert!(matches!(saved[0].tag, Tag::Claim { .. }));
+
+    // Reopening the window shows it again.
+    let h2 = harness(&path);
+    assert_eq!(annotations(&h2), saved);
+}
+
+#[test]
+fn undo_redo_delete_and_retag() {
+    let (_dir, path) = setup(DOC);
+    let mut h = harness(&path);
+    let (s, e) = find(DOC, "Harbor Institute");
+    drag(&mut h, s, e);
+    h.key_press(Key::E);
+    h.run();
+    assert_eq!(annotations(&h).len(), 1);
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(annotations(&h).is_empty());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(annotations(&h).len(), 1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    let id = annotations(&h)[0].id;
+
+    // Retag the selected annotation with a key.
+    h.state_mut().doc.as_mut().unwrap().selected = Some(id);
+    h.key_press(Key::Q);
+    h.run();
+    assert_eq!(annotations(&h)[0].tag.kind(), TagKind::Quote);
+
+    // Click it to select it, then delete it.
+    h.state_mut().doc.as_mut().unwrap().selected = None;
+    click(&mut h, s + 2);
+    assert_eq!(h.state().doc.as_ref().unwrap().selected, Some(id));
+    h.key_press(Key::Delete);
+    h.run();
+    assert!(annotations(&h).is_empty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(annotations(&h)[0].tag.kind(), TagKind::Quote);
+}
+
+#[test]
+fn date_value_is_prefilled_from_the_text() {
+    let (_dir, path) = setup(DOC);
+    let mut h = harness(&path);
+    let (s, e) = find(DOC, "3 May 2024");
+    drag(&mut h, s, e);
+    h.key_press(Key::D);
+    h.run();
+    match &annotations(&h)[0].tag {
+        Tag::Date { value } => assert_eq!(value.as_ref().unwrap().as_str(), "2024-05-03"),
+        t => panic!("{t:?}"),
+    }
+}
+
+fn with_sidecar(text: &str, spans: &[(&str, TagKind)]) -> (tempfile::TempDir, PathBuf) {
+    let (dir, path) = setup(text);
+    let mut session = Session::open(&path).unwrap();
+    for (needle, kind) in spans {
+        let (s, e) = find(text, needle);
+        let a = Annotation::new(
+            &session.text,
+            s,
+            e,
+            Tag::new(*kind),
+            "ana",
+            chrono::Utc::now(),
+        )
+        .unwrap();
+        session.annotations.insert(a);
+    }
+    session.save().unwrap();
+    (dir, path)
+}
+
+#[test]
+fn list_filters_and_search() {
+    let (_dir, path) = with_sidecar(
+        DOC,
+        &[
+            ("The mayor", TagKind::Entity),
+            ("Harbor Institute", TagKind::Entity),
+            ("handled far fewer", TagKind::Claim),
+            ("3 May 2024", TagKind::Date),
+        ],
+    );
+    let mut h = harness(&path);
+    assert_eq!(h.state().list.rows().len(), 4);
+    h.state_mut().list.only_tag(Some(TagKind::Entity));
+    h.run();
+    assert_eq!(h.state().list.rows().len(), 2);
+    h.state_mut().list.set_search("institute");
+    h.run();
+    assert_eq!(h.state().list.rows().len(), 1);
+    h.state_mut().list.only_tag(None);
+    h.state_mut().list.set_search("fewer");
+    h.run();
+    let rows = h.state().list.rows().to_vec();
+    assert_eq!(rows.len(), 1);
+    // J selects the next annotation in the list.
+    h.key_press(Key::J);
+    h.run();
+    assert_eq!(h.state().doc.as_ref().unwrap().selected, Some(rows[0]));
+}
+
+#[test]
+fn tag_all_find_matches_in_one_undoable_step() {
+    let (_dir, path) = setup(DOC);
+    let mut h = harness(&path);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    assert!(h.state().find.open);
+    h.state_mut().find.set_query("harbor");
+    h.run();
+    assert_eq!(h.state().find.matches().len(), 3);
+    h.get_by_label("Tag all 3 matches").click();
+    h.run();
+    let anns = annotations(&h);
+    assert_eq!(anns.len(), 3);
+    assert!(anns.iter().all(|a| a.exact.eq_ignore_ascii_case("harbor")));
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(annotations(&h).is_empty());
+}
+
+#[test]
+fn clicking_overlapping_spans_cycles_through_them() {
+    let (_dir, path) = with_sidecar(
+        DOC,
+        &[
+            ("“We doubled the budget,”", TagKind::Quote),
+            ("doubled the budget", TagKind::Claim),
+        ],
+    );
+    let mut h = harness(&path);
+    let anns = annotations(&h);
+    let quote = anns
+        .iter()
+        .find(|a| a.tag.kind() == TagKind::Quote)
+        .unwrap()
+        .id;
+    let claim = anns
+        .iter()
+        .find(|a| a.tag.kind() == TagKind::Claim)
+        .unwrap()
+        .id;
+    let (s, _) = find(DOC, "doubled");
+    click(&mut h, s + 2);
+    assert_eq!(
+        h.state().doc.as_ref().unwrap().selected,
+        Some(claim),
+        "innermost first"
+    );
+    click(&mut h, s + 2);
+    assert_eq!(h.state().doc.as_ref().unwrap().selected, Some(quote));
+    click(&mut h, s + 2);
+    assert_eq!(h.state().doc.as_ref().unwrap().selected, Some(claim));
+}
+
+#[test]
+fn a_large_document_lays_out_only_the_visible_paragraphs() {
+    let mut text = String::new();
+    let mut seed = 7u64;
+    for p in 0..20_000 {
+        for w in 0..60 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let len = 2 + (seed >> 60) as usize;
+            let word: String = (0..len)
+                .map(|i| (b'a' + ((seed >> ((i * 3) % 60)) % 26) as u8) as char)
+                .collect();
+            text.push_str(&word);
+            text.push(if w == 59 { '.' } else { ' ' });
+        }
+        text.push_str(&format!(" ({p})\n"));
+    }
+    assert!(text.len() > 4_000_000);
+    let (_dir, path) = setup(&text);
+    let mut h = harness(&path);
+    let doc = h.state().doc.as_ref().unwrap();
+    let visible = doc.view.visible_paragraphs().len();
+    assert!(visible > 0 && visible < 60, "{visible} paragraphs drawn");
+    assert!(doc.view.laid_out_last_frame() < 60);
+    // A steady frame lays out nothing new.
+    h.run();
+    assert_eq!(
+        h.state().doc.as_ref().unwrap().view.laid_out_last_frame(),
+        0
+    );
+    // Scrolling to the end shows the last paragraph in one frame.
+    let last = text.chars().count() - 3;
+    h.state_mut().doc.as_mut().unwrap().view.scroll_to(last);
+    h.run_steps(2);
+    let doc = h.state().doc.as_ref().unwrap();
+    let last_para = doc.session.text.paragraph_at(last);
+    assert!(doc.view.visible_paragraphs().contains(&last_para));
+    assert!(doc.view.laid_out_last_frame() < 60);
+}
