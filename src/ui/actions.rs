@@ -32,6 +32,31 @@ pub enum Action {
     Export(crate::formats::ExportFormat),
     /// Show the file dialog to open a document.
     OpenDialog,
+    /// Show the folder dialog to open a corpus.
+    OpenFolderDialog,
+    /// Open a folder as a corpus.
+    OpenFolder(PathBuf),
+    /// Open document `i` of the corpus.
+    OpenCorpusDoc(usize),
+    /// Open the next (+1) or previous (-1) document of the corpus.
+    StepDocument(i32),
+    /// Open a span of the corpus in its document.
+    OpenSpan(usize, AnnotationId),
+    /// Review a span of corpus document `doc` (saved at once).
+    Review {
+        /// The corpus document.
+        doc: usize,
+        /// The annotation.
+        id: AnnotationId,
+        /// The new status.
+        status: crate::core::annotation::ReviewStatus,
+        /// The review comment.
+        comment: Option<String>,
+    },
+    /// Undo the last review made in the corpus views.
+    UndoCorpus,
+    /// Switch between the document and the corpus views.
+    SetMode(super::app::Mode),
     /// Close the document (saving first).
     Close,
     /// Select an annotation (or none), optionally scrolling it into the middle of the view.

@@ -9,11 +9,15 @@ use egui::{RichText, Ui};
 
 use super::actions::Action;
 use super::annotation_list::AnnotationList;
+use super::corpus::Corpus;
+use super::corpus_view::CorpusView;
 use super::document_view::{ViewEvent, ViewModel};
 use super::find::FindBar;
 use super::inspector::{Inspector, retag};
 use super::open_document::OpenDocument;
 use super::settings::{Settings, ThemeChoice};
+use super::span_review::SpanReview;
+use super::stats_view::StatsView;
 use super::{labels, shortcuts, start_screen, theme};
 use crate::core::annotation::{Annotation, AnnotationId, DateValue, Tag, TagKind};
 use crate::core::edit::Command;
@@ -30,8 +34,34 @@ pub struct Notice {
     pub error: bool,
 }
 
+/// What the central area shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// The open document.
+    #[default]
+    Document,
+    /// The corpus's documents.
+    Documents,
+    /// Every span of the corpus, for review.
+    Spans,
+    /// The corpus statistics.
+    Stats,
+}
+
 /// The factmark window.
 pub struct FactmarkApp {
+    /// The open folder, if any.
+    pub corpus: Option<Corpus>,
+    /// What the central area shows.
+    pub mode: Mode,
+    /// The corpus documents table.
+    pub corpus_view: CorpusView,
+    /// The span review table.
+    pub span_review: SpanReview,
+    stats_view: StatsView,
+    /// Index in the corpus of the open document.
+    open_in_corpus: Option<usize>,
+    pending_folder: Option<PathBuf>,
     /// The open document, if any.
     pub doc: Option<OpenDocument>,
     /// Remembered settings.
@@ -55,6 +85,13 @@ impl FactmarkApp {
     /// The app with these settings, with `doc` opened if given.
     pub fn new(settings: Settings, doc: Option<PathBuf>) -> Self {
         let mut app = Self {
+            corpus: None,
+            mode: Mode::Document,
+            corpus_view: CorpusView::default(),
+            span_review: SpanReview::default(),
+            stats_view: StatsView::default(),
+            open_in_corpus: None,
+            pending_folder: None,
             doc: None,
             settings,
             list: AnnotationList::default(),
@@ -68,9 +105,81 @@ impl FactmarkApp {
             applied_theme: None,
         };
         if let Some(path) = doc {
-            app.open(&path);
+            if path.is_dir() {
+                app.pending_folder = Some(path);
+            } else {
+                app.open(&path);
+            }
         }
         app
+    }
+
+    /// Opens a folder as a corpus; its documents are read in the background.
+    pub fn open_folder(&mut self, ctx: &egui::Context, path: &Path) {
+        if !self.close() {
+            return;
+        }
+        self.corpus = Some(Corpus::open(path, ctx));
+        self.corpus_view = CorpusView::default();
+        self.span_review = SpanReview::default();
+        self.open_in_corpus = None;
+        self.mode = Mode::Documents;
+        self.settings.remember(path);
+    }
+
+    /// Switches the central area, saving the open document before a corpus view shows it.
+    fn set_mode(&mut self, mode: Mode) {
+        if mode == self.mode {
+            return;
+        }
+        if mode != Mode::Document {
+            self.save_now();
+            if let (Some(c), Some(i)) = (&mut self.corpus, self.open_in_corpus)
+                && self.doc.as_ref().is_some_and(|d| !d.dirty)
+            {
+                c.reload(i);
+            }
+        } else if let (Some(c), Some(i)) = (&self.corpus, self.open_in_corpus)
+            && let Some(Some(cd)) = c.docs.get(i)
+            && self
+                .doc
+                .as_ref()
+                .is_some_and(|d| !d.dirty && d.path() == cd.path)
+        {
+            // The corpus views may have changed it on disk: read it again.
+            let path = cd.path.clone();
+            if let Ok(fresh) = OpenDocument::open(&path) {
+                self.doc = Some(fresh);
+            }
+        }
+        self.mode = mode;
+    }
+
+    /// Opens document `i` of the corpus in the document view.
+    fn open_corpus_doc(&mut self, i: usize) -> bool {
+        let Some(path) = self
+            .corpus
+            .as_ref()
+            .and_then(|c| c.docs.get(i))
+            .and_then(|d| d.as_ref())
+            .map(|d| d.path.clone())
+        else {
+            return false;
+        };
+        if self.doc.as_ref().is_some_and(|d| d.path() == path) && self.open_in_corpus == Some(i) {
+            self.set_mode(Mode::Document);
+            return true;
+        }
+        self.save_now();
+        if let (Some(c), Some(old)) = (&mut self.corpus, self.open_in_corpus) {
+            c.reload(old);
+        }
+        self.doc = None;
+        self.open(&path);
+        self.mode = Mode::Document;
+        let ok = self.doc.is_some();
+        self.open_in_corpus = ok.then_some(i);
+        ok
     }
 
     /// Shows a message in the window.
@@ -136,17 +245,26 @@ impl FactmarkApp {
     /// tests and the perf example call it directly.
     pub fn ui_body(&mut self, ui: &mut Ui) {
         self.apply_theme(ui.ctx());
+        if let Some(folder) = self.pending_folder.take() {
+            self.open_folder(ui.ctx(), &folder);
+        }
+        if let Some(c) = &mut self.corpus {
+            c.poll();
+        }
         let mut actions = shortcuts::global_actions(ui);
         actions.extend(self.menu_bar(ui));
         self.status_bar(ui);
         actions.extend(self.banners(ui));
+        actions.extend(self.corpus_tabs(ui));
+        let document_mode = self.mode == Mode::Document || self.corpus.is_none();
         if self.find.open
+            && document_mode
             && let Some(doc) = &self.doc
         {
             let text = &doc.session.text;
             egui::Panel::top("find-bar").show(ui, |ui| actions.extend(self.find.ui(ui, text)));
         }
-        if let Some(doc) = &self.doc {
+        if let Some(doc) = self.doc.as_ref().filter(|_| document_mode) {
             if self.settings.show_list {
                 egui::Panel::left("annotation-list")
                     .resizable(true)
@@ -164,8 +282,16 @@ impl FactmarkApp {
                     });
             }
         }
-        egui::CentralPanel::default().show(ui, |ui| match &mut self.doc {
-            Some(doc) => {
+        egui::CentralPanel::default().show(ui, |ui| match (&mut self.doc, &self.corpus) {
+            (_, Some(corpus)) if !document_mode => match self.mode {
+                Mode::Documents => {
+                    actions.extend(self.corpus_view.ui(ui, corpus, self.open_in_corpus))
+                }
+                Mode::Spans => actions.extend(self.span_review.ui(ui, corpus)),
+                Mode::Stats => self.stats_view.ui(ui, corpus),
+                Mode::Document => {}
+            },
+            (Some(doc), _) => {
                 let model = ViewModel {
                     text: &doc.session.text,
                     annotations: doc.session.annotations.as_slice(),
@@ -193,7 +319,7 @@ impl FactmarkApp {
                     });
                 }
             }
-            None => actions.extend(start_screen::start_ui(
+            (None, _) => actions.extend(start_screen::start_ui(
                 ui,
                 &self.settings.recent,
                 &self.samples,
@@ -208,7 +334,7 @@ impl FactmarkApp {
                 .show(ui.ctx(), shortcuts::sheet_ui);
             self.show_shortcuts = open;
         }
-        if !ui.ctx().text_edit_focused() {
+        if !ui.ctx().text_edit_focused() && document_mode {
             actions.extend(shortcuts::document_actions(ui));
         } else if ui.input(|i| i.key_pressed(egui::Key::Escape)) && self.find.open {
             ui.ctx().memory_mut(|m| m.stop_text_input());
@@ -238,6 +364,70 @@ impl FactmarkApp {
                 true,
             );
         }
+    }
+
+    /// The corpus bar: views, scanning progress, previous and next document.
+    fn corpus_tabs(&mut self, ui: &mut Ui) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let Some(corpus) = &self.corpus else {
+            return actions;
+        };
+        let doc_name = self.doc.as_ref().map(|d| d.name());
+        egui::Panel::top("corpus-tabs").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(format!("Folder: {}", corpus.name())).strong());
+                ui.separator();
+                let mut mode = self.mode;
+                ui.selectable_value(&mut mode, Mode::Documents, "Documents");
+                ui.selectable_value(&mut mode, Mode::Spans, "Review spans");
+                ui.selectable_value(&mut mode, Mode::Stats, "Statistics");
+                if let Some(name) = &doc_name {
+                    ui.selectable_value(&mut mode, Mode::Document, format!("Document: {name}"));
+                }
+                if mode != self.mode {
+                    actions.push(Action::SetMode(mode));
+                }
+                if self.open_in_corpus.is_some() && self.mode == Mode::Document {
+                    ui.separator();
+                    if ui
+                        .button("Previous document")
+                        .on_hover_text("Ctrl+Page Up")
+                        .clicked()
+                    {
+                        actions.push(Action::StepDocument(-1));
+                    }
+                    if ui
+                        .button("Next document")
+                        .on_hover_text("Ctrl+Page Down")
+                        .clicked()
+                    {
+                        actions.push(Action::StepDocument(1));
+                    }
+                }
+                if let Some((done, total)) = corpus.progress() {
+                    ui.separator();
+                    let frac = if total == 0 {
+                        0.0
+                    } else {
+                        done as f32 / total as f32
+                    };
+                    ui.add(
+                        egui::ProgressBar::new(frac)
+                            .desired_width(180.0)
+                            .text(format!("reading {done} of {total}")),
+                    );
+                }
+            });
+        });
+        ui.input_mut(|i| {
+            if i.consume_key(egui::Modifiers::COMMAND, egui::Key::PageDown) {
+                actions.push(Action::StepDocument(1));
+            }
+            if i.consume_key(egui::Modifiers::COMMAND, egui::Key::PageUp) {
+                actions.push(Action::StepDocument(-1));
+            }
+        });
+        actions
     }
 
     fn apply_theme(&mut self, ctx: &egui::Context) {
@@ -318,6 +508,9 @@ impl FactmarkApp {
                 ui.menu_button("File", |ui| {
                     if ui.add(egui::Button::new("Open…").shortcut_text("Ctrl+O")).clicked() {
                         actions.push(Action::OpenDialog);
+                    }
+                    if ui.button("Open Folder…").clicked() {
+                        actions.push(Action::OpenFolderDialog);
                     }
                     ui.menu_button("Open Recent", |ui| {
                         if self.settings.recent.is_empty() {
@@ -524,6 +717,48 @@ impl FactmarkApp {
     pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
         match action {
             Action::OpenDialog => self.open_dialog(),
+            Action::OpenFolderDialog => match rfd::FileDialog::new().pick_folder() {
+                Some(folder) => self.open_folder(ctx, &folder),
+                None => self.notify(
+                    "No folder was chosen (or no file dialog could be shown). You can also start factmark with a folder: factmark FOLDER",
+                    false,
+                ),
+            },
+            Action::OpenFolder(ref path) => self.open_folder(ctx, path),
+            Action::OpenCorpusDoc(i) => {
+                self.open_corpus_doc(i);
+            }
+            Action::StepDocument(delta) => {
+                if let Some(next) = self.open_in_corpus.and_then(|i| self.corpus_view.neighbour(i, delta)) {
+                    self.open_corpus_doc(next);
+                }
+            }
+            Action::OpenSpan(d, id) => {
+                if self.open_corpus_doc(d)
+                    && let Some(doc) = &mut self.doc
+                    && let Some(a) = doc.session.annotations.get(id)
+                {
+                    doc.view.scroll_to(a.start);
+                    doc.selected = Some(id);
+                    self.list.reveal_selected();
+                }
+            }
+            Action::Review { doc, id, status, ref comment } => {
+                let by = self.settings.author.clone();
+                if let Some(c) = &mut self.corpus
+                    && let Err(e) = c.set_review(doc, id, status, comment.clone(), &by)
+                {
+                    self.notify(format!("Could not save the review. {e}"), true);
+                }
+            }
+            Action::UndoCorpus => {
+                if let Some(c) = &mut self.corpus
+                    && let Err(e) = c.undo()
+                {
+                    self.notify(format!("Could not undo. {e}"), true);
+                }
+            }
+            Action::SetMode(mode) => self.set_mode(mode),
             Action::Open(ref path) => self.open(path),
             Action::Close => {
                 self.close();
@@ -761,6 +996,14 @@ impl FactmarkApp {
                 }
             }
             Action::OpenDialog
+            | Action::OpenFolderDialog
+            | Action::OpenFolder(_)
+            | Action::OpenCorpusDoc(_)
+            | Action::StepDocument(_)
+            | Action::OpenSpan(..)
+            | Action::Review { .. }
+            | Action::UndoCorpus
+            | Action::SetMode(_)
             | Action::Open(_)
             | Action::Close
             | Action::ToggleShortcuts
