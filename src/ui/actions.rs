@@ -90,4 +90,6 @@ pub enum Action {
     ScrollTo(usize),
     /// Show or hide the keyboard shortcut sheet.
     ToggleShortcuts,
+    /// Show the review of annotations that no longer sit on their text.
+    ShowReanchorReview,
 }

@@ -32,6 +32,8 @@ pub struct Notice {
     pub text: String,
     /// Whether it reports an error (otherwise it is information).
     pub error: bool,
+    /// A button offered with the message: its label and what it does.
+    pub action: Option<(String, Action)>,
 }
 
 /// What the central area shows.
@@ -75,6 +77,7 @@ pub struct FactmarkApp {
     /// Banner messages, newest last.
     pub notices: Vec<Notice>,
     show_shortcuts: bool,
+    show_reanchor: bool,
     last_typing: Option<(AnnotationId, Instant)>,
     title: String,
     samples: Vec<PathBuf>,
@@ -99,6 +102,7 @@ impl FactmarkApp {
             find: FindBar::default(),
             notices: Vec::new(),
             show_shortcuts: false,
+            show_reanchor: false,
             last_typing: None,
             title: String::new(),
             samples: start_screen::samples(),
@@ -184,10 +188,42 @@ impl FactmarkApp {
 
     /// Shows a message in the window.
     pub fn notify(&mut self, text: impl Into<String>, error: bool) {
+        self.notify_with(text, error, None);
+    }
+
+    /// Shows a message with a button.
+    pub fn notify_with(
+        &mut self,
+        text: impl Into<String>,
+        error: bool,
+        action: Option<(String, Action)>,
+    ) {
         let text = text.into();
         if !self.notices.iter().any(|n| n.text == text) {
-            self.notices.push(Notice { text, error });
+            self.notices.push(Notice {
+                text,
+                error,
+                action,
+            });
         }
+    }
+
+    /// Tells the user what re-anchoring found, with a Review button when something needs a
+    /// decision.
+    fn announce_changes(&mut self, summary: super::open_document::AnchorSummary) {
+        if !summary.any() {
+            return;
+        }
+        let action =
+            (summary.to_review() > 0).then(|| ("Review".to_owned(), Action::ShowReanchorReview));
+        let mut text = format!("The document changed: {}.", summary.describe());
+        if summary.moved > 0 {
+            text.push_str(" Moved annotations follow their text.");
+        }
+        if summary.to_review() > 0 {
+            text.push_str(" The others are kept as they were until you decide.");
+        }
+        self.notify_with(text, false, action);
     }
 
     /// Opens a document, saving the current one first. Errors are shown in the window.
@@ -197,15 +233,8 @@ impl FactmarkApp {
         }
         match OpenDocument::open(path) {
             Ok(doc) => {
-                let problems = doc.not_anchored();
-                if problems > 0 {
-                    self.notify(
-                        format!(
-                            "{problems} annotations no longer sit exactly on their text: the document changed since they were made. They are kept and listed with their status."
-                        ),
-                        false,
-                    );
-                }
+                let summary = doc.summary;
+                self.announce_changes(summary);
                 self.settings.remember(path);
                 self.list = AnnotationList::default();
                 self.inspector = Inspector::default();
@@ -339,6 +368,21 @@ impl FactmarkApp {
         } else if ui.input(|i| i.key_pressed(egui::Key::Escape)) && self.find.open {
             ui.ctx().memory_mut(|m| m.stop_text_input());
         }
+        self.watch_disk(ui.ctx());
+        if self.show_reanchor
+            && let Some(doc) = &self.doc
+        {
+            let mut open = true;
+            let mut chosen = Vec::new();
+            egui::Window::new("Review changed annotations")
+                .open(&mut open)
+                .default_width(560.0)
+                .show(ui.ctx(), |ui| {
+                    chosen = super::reanchor_review::review_ui(ui, doc)
+                });
+            actions.extend(chosen);
+            self.show_reanchor = open;
+        }
         self.dropped_files(ui, &mut actions);
         for action in actions {
             self.apply(ui.ctx(), action);
@@ -428,6 +472,32 @@ impl FactmarkApp {
             }
         });
         actions
+    }
+
+    /// Notices, within a second or so, when the document file is changed, deleted or renamed
+    /// by another program.
+    fn watch_disk(&mut self, ctx: &egui::Context) {
+        let Some(doc) = &mut self.doc else { return };
+        match doc.check_disk() {
+            Some(super::open_document::DiskChange::Changed(summary)) => {
+                self.notices.retain(|n| !n.text.starts_with("The document changed"));
+                if summary.any() {
+                    self.announce_changes(summary);
+                } else {
+                    self.notify("The document was changed by another program; every annotation still sits on its text.", false);
+                }
+            }
+            Some(super::open_document::DiskChange::Missing) => self.notify(
+                "The document file was deleted or renamed. Your annotations are kept in memory and saved to the sidecar; open the document again from its new place.",
+                true,
+            ),
+            Some(super::open_document::DiskChange::Unreadable(e)) => self.notify(
+                format!("The document changed on disk and can no longer be read. {e} Your annotations are kept."),
+                true,
+            ),
+            None => {}
+        }
+        ctx.request_repaint_after(super::open_document::DISK_CHECK_EVERY);
     }
 
     fn apply_theme(&mut self, ctx: &egui::Context) {
@@ -643,6 +713,11 @@ impl FactmarkApp {
                         dismiss = Some(i);
                     }
                     ui.label(RichText::new(&n.text).color(color));
+                    if let Some((label, action)) = &n.action
+                        && ui.button(label).clicked()
+                    {
+                        actions.push(action.clone());
+                    }
                     if n.error && self.doc.as_ref().is_some_and(|d| d.save_error.is_some()) {
                         if ui.button("Save Annotations As…").clicked() {
                             actions.push(Action::SaveCopyAs);
@@ -692,10 +767,16 @@ impl FactmarkApp {
                 let problems = doc.not_anchored();
                 if problems > 0 {
                     ui.separator();
-                    ui.label(
-                        RichText::new(format!("{problems} not on their text"))
-                            .color(theme::warning(ui.visuals())),
-                    );
+                    if ui
+                        .link(
+                            RichText::new(format!("{problems} not on their text"))
+                                .color(theme::warning(ui.visuals())),
+                        )
+                        .on_hover_text("Review them")
+                        .clicked()
+                    {
+                        self.show_reanchor = true;
+                    }
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     let state = match (&doc.save_error, doc.dirty, doc.last_saved) {
@@ -764,6 +845,7 @@ impl FactmarkApp {
                 self.close();
             }
             Action::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Action::ShowReanchorReview => self.show_reanchor = true,
             Action::ToggleFind if self.doc.is_some() => self.find.toggle(),
             _ => {}
         }
@@ -1007,6 +1089,7 @@ impl FactmarkApp {
             | Action::Open(_)
             | Action::Close
             | Action::ToggleShortcuts
+            | Action::ShowReanchorReview
             | Action::ToggleFind => {}
         }
         if let Some(text) = notice {

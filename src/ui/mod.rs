@@ -12,6 +12,7 @@ mod find;
 mod inspector;
 mod labels;
 mod open_document;
+mod reanchor_review;
 mod selection;
 mod settings;
 mod shortcuts;

@@ -5,19 +5,77 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use chrono::{DateTime, Local, SubsecRound as _, Utc};
 
 use super::document_view::DocumentView;
 use super::selection::Selection;
-use crate::core::anchor::AnchorStatus;
+use crate::core::anchor::{AnchorStatus, Anchoring, anchor_all, apply_anchoring};
 use crate::core::annotation::AnnotationId;
 use crate::core::edit::{Command, EditError, History};
 use crate::store::{Session, StoreError};
 
 /// How long after the last change the autosave runs.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(1000);
+/// How often the document file is checked for changes made by other programs.
+pub const DISK_CHECK_EVERY: Duration = Duration::from_millis(1000);
+
+/// What re-anchoring found, for the banner.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AnchorSummary {
+    /// Annotations found at a new place (already moved there).
+    pub moved: usize,
+    /// Annotations on text that changed a little (waiting for the user).
+    pub fuzzy: usize,
+    /// Annotations whose text occurs at several places.
+    pub ambiguous: usize,
+    /// Annotations whose text was not found.
+    pub orphaned: usize,
+}
+
+impl AnchorSummary {
+    /// Whether anything needs the user's attention or moved.
+    pub fn any(&self) -> bool {
+        self.moved + self.fuzzy + self.ambiguous + self.orphaned > 0
+    }
+
+    /// "37 moved, 2 fuzzy, 1 orphaned".
+    pub fn describe(&self) -> String {
+        let parts: Vec<String> = [
+            (self.moved, "moved"),
+            (self.fuzzy, "fuzzy"),
+            (self.ambiguous, "ambiguous"),
+            (self.orphaned, "orphaned"),
+        ]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, w)| format!("{n} {w}"))
+        .collect();
+        parts.join(", ")
+    }
+
+    /// How many need the user's attention (not moved).
+    pub fn to_review(&self) -> usize {
+        self.fuzzy + self.ambiguous + self.orphaned
+    }
+}
+
+/// What happened to the document file on disk.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DiskChange {
+    /// Its text changed; annotations were re-anchored.
+    Changed(AnchorSummary),
+    /// It is gone (deleted or renamed); the annotations stay in memory.
+    Missing,
+    /// It changed but cannot be read any more.
+    Unreadable(String),
+}
+
+fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.modified().ok()?, m.len()))
+}
 
 /// A document open in the window.
 pub struct OpenDocument {
@@ -47,6 +105,14 @@ pub struct OpenDocument {
     pub selection: Option<Selection>,
     /// The selected annotation.
     pub selected: Option<AnnotationId>,
+    /// Anchoring results of the annotations that are not exact.
+    pub anchoring: HashMap<AnnotationId, Anchoring>,
+    /// What the last re-anchoring found.
+    pub summary: AnchorSummary,
+    disk_stamp: Option<(SystemTime, u64)>,
+    last_disk_check: Instant,
+    /// Whether the document file was found missing at the last check.
+    pub missing: bool,
 }
 
 impl OpenDocument {
@@ -54,40 +120,107 @@ impl OpenDocument {
     /// that moved get their new offsets (and the document is marked for saving); the others
     /// keep theirs and are listed with their status.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
-        let mut session = Session::open(path)?;
-        let anchoring = session.anchor();
-        let mut statuses = HashMap::new();
-        let mut moved = Vec::new();
-        for (a, r) in session.annotations.iter().zip(&anchoring) {
-            statuses.insert(a.id, r.status);
-            if r.status == AnchorStatus::Moved {
-                moved.push((a.id, r.start, r.end));
-            }
-        }
-        for &(id, start, end) in &moved {
-            if let Some(mut a) = session.annotations.get(id).cloned() {
-                a.set_span(&session.text, start, end);
-                session.annotations.replace(a);
-            }
-        }
+        let session = Session::open(path)?;
         let words = session.text.as_str().split_whitespace().count();
         let mut doc = Self {
             session,
             history: History::default(),
             version: 0,
-            statuses,
+            statuses: HashMap::new(),
             drawable: Vec::new(),
-            dirty: !moved.is_empty(),
-            last_change: (!moved.is_empty()).then(Instant::now),
+            dirty: false,
+            last_change: None,
             last_saved: None,
             save_error: None,
             words,
             view: DocumentView::default(),
             selection: None,
             selected: None,
+            anchoring: HashMap::new(),
+            summary: AnchorSummary::default(),
+            disk_stamp: stamp(path),
+            last_disk_check: Instant::now(),
+            missing: false,
         };
-        doc.refresh_drawable();
+        doc.reanchor();
         Ok(doc)
+    }
+
+    /// Anchors every annotation against the current text: moved ones take their new place
+    /// (to be saved), the others keep theirs and wait for the user.
+    fn reanchor(&mut self) {
+        let s = &mut self.session;
+        let results = anchor_all(&s.text, s.annotations.as_slice());
+        let mut summary = AnchorSummary::default();
+        let mut moved = Vec::new();
+        self.statuses.clear();
+        self.anchoring.clear();
+        for (a, r) in s.annotations.iter().zip(results) {
+            self.statuses.insert(a.id, r.status);
+            match r.status {
+                AnchorStatus::Exact => {}
+                AnchorStatus::Moved => {
+                    summary.moved += 1;
+                    let mut moved_a = a.clone();
+                    if apply_anchoring(&s.text, &mut moved_a, &r) {
+                        moved.push(moved_a);
+                    }
+                }
+                AnchorStatus::Fuzzy => summary.fuzzy += 1,
+                AnchorStatus::Ambiguous => summary.ambiguous += 1,
+                AnchorStatus::Orphaned => summary.orphaned += 1,
+            }
+            if r.status != AnchorStatus::Exact {
+                self.anchoring.insert(a.id, r);
+            }
+        }
+        let any_moved = !moved.is_empty();
+        for a in moved {
+            s.annotations.replace(a);
+        }
+        self.summary = summary;
+        self.version += 1;
+        if any_moved {
+            self.dirty = true;
+            self.last_change = Some(Instant::now());
+        }
+        self.refresh_drawable();
+    }
+
+    /// Checks, at most every [`DISK_CHECK_EVERY`], whether the document file changed on disk;
+    /// if its text changed, reads it and re-anchors. Undo history is cleared then, because
+    /// earlier steps refer to the old text.
+    pub fn check_disk(&mut self) -> Option<DiskChange> {
+        if self.last_disk_check.elapsed() < DISK_CHECK_EVERY {
+            return None;
+        }
+        self.last_disk_check = Instant::now();
+        let now = stamp(self.path());
+        if now.is_none() {
+            if self.missing {
+                return None;
+            }
+            self.missing = true;
+            return Some(DiskChange::Missing);
+        }
+        self.missing = false;
+        if now == self.disk_stamp {
+            return None;
+        }
+        self.disk_stamp = now;
+        match crate::store::document::read_document(self.path()) {
+            Ok(text) if text.sha256() == self.session.text.sha256() => None,
+            Ok(text) => {
+                self.words = text.as_str().split_whitespace().count();
+                self.session.text = text;
+                self.history = History::default();
+                self.selection = None;
+                self.view = DocumentView::default();
+                self.reanchor();
+                Some(DiskChange::Changed(self.summary))
+            }
+            Err(e) => Some(DiskChange::Unreadable(e.to_string())),
+        }
     }
 
     /// The document's path.
@@ -164,15 +297,40 @@ impl OpenDocument {
     /// Undoes the last change; returns the ids it touched.
     pub fn undo(&mut self) -> Option<Result<Vec<AnnotationId>, EditError>> {
         let r = self.history.undo(&mut self.session.annotations)?;
+        let r = r.map(|c| c.ids());
+        self.restatus(r.as_deref().unwrap_or_default());
         self.changed();
-        Some(r.map(|c| c.ids()))
+        Some(r)
     }
 
     /// Redoes the last undone change; returns the ids it touched.
     pub fn redo(&mut self) -> Option<Result<Vec<AnnotationId>, EditError>> {
         let r = self.history.redo(&mut self.session.annotations)?;
+        let r = r.map(|c| c.ids());
+        self.restatus(r.as_deref().unwrap_or_default());
         self.changed();
-        Some(r.map(|c| c.ids()))
+        Some(r)
+    }
+
+    /// Anchors these annotations again (after undo or redo moved them).
+    fn restatus(&mut self, ids: &[AnnotationId]) {
+        for id in ids {
+            match self.session.annotations.get(*id) {
+                Some(a) => {
+                    let r = crate::core::anchor::anchor(&self.session.text, a);
+                    self.statuses.insert(*id, r.status);
+                    if r.status == AnchorStatus::Exact {
+                        self.anchoring.remove(id);
+                    } else {
+                        self.anchoring.insert(*id, r);
+                    }
+                }
+                None => {
+                    self.statuses.remove(id);
+                    self.anchoring.remove(id);
+                }
+            }
+        }
     }
 
     /// Whether the autosave should run now.

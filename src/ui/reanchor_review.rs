@@ -1,0 +1,210 @@
+//! Reviewing annotations after the document changed: for each fuzzy, ambiguous or orphaned
+//! annotation, the old quote beside the candidate text with the differences marked, and the
+//! ways to fix it — accept, choose a candidate, re-attach to the selection, delete — each one
+//! an undoable command.
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, RichText, Stroke, Ui};
+
+use super::actions::Action;
+use super::open_document::OpenDocument;
+use super::{labels, theme};
+use crate::core::anchor::{AnchorStatus, Anchoring};
+use crate::core::annotation::Annotation;
+use crate::core::edit::Command;
+use crate::core::text::Text;
+
+/// Context shown around a candidate, in chars.
+const CONTEXT: usize = 40;
+
+/// The list of annotations to review; returns the actions chosen.
+pub fn review_ui(ui: &mut Ui, doc: &OpenDocument) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let text = &doc.session.text;
+    let pending: Vec<(&Annotation, &Anchoring)> = doc
+        .session
+        .annotations
+        .iter()
+        .filter_map(|a| doc.anchoring.get(&a.id).map(|r| (a, r)))
+        .filter(|(_, r)| !r.status.is_anchored())
+        .collect();
+    if pending.is_empty() {
+        ui.label("Every annotation sits on its text. Nothing to review.");
+        return actions;
+    }
+    ui.label(format!(
+        "{} annotations need a decision. Nothing is changed until you choose; every choice can be undone.",
+        pending.len()
+    ));
+    let selection = doc.selection.filter(|s| !s.is_empty());
+    egui::ScrollArea::vertical()
+        .id_salt("reanchor-review")
+        .max_height(520.0)
+        .show(ui, |ui| {
+            for (a, r) in pending {
+                ui.separator();
+                ui.push_id(a.id, |ui| {
+                    let kind = a.tag.kind();
+                    ui.horizontal(|ui| {
+                        ui.label(
+                            RichText::new(labels::tag_label(kind))
+                                .strong()
+                                .color(theme::tag_strong(kind, ui.visuals())),
+                        );
+                        ui.label(
+                            RichText::new(labels::status_label(r.status))
+                                .color(theme::warning(ui.visuals())),
+                        );
+                        if !a.note.is_empty() {
+                            ui.label(
+                                RichText::new(&a.note)
+                                    .small()
+                                    .color(theme::weak(ui.visuals())),
+                            );
+                        }
+                    });
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(RichText::new("Was:").color(theme::weak(ui.visuals())));
+                        ui.label(RichText::new(&a.exact).italics());
+                    });
+                    match r.status {
+                        AnchorStatus::Fuzzy => {
+                            let found = r
+                                .found
+                                .clone()
+                                .unwrap_or_else(|| text.slice(r.start..r.end).to_owned());
+                            ui.horizontal_wrapped(|ui| {
+                                ui.label(RichText::new("Now:").color(theme::weak(ui.visuals())));
+                                ui.label(diff_job(ui, &a.exact, &found));
+                            });
+                            ui.horizontal(|ui| {
+                                if ui.button("Accept the new text").clicked() {
+                                    actions.push(Action::Edit(Command::SetSpan {
+                                        id: a.id,
+                                        start: r.start,
+                                        end: r.end,
+                                    }));
+                                }
+                                if ui.button("Show").clicked() {
+                                    actions.push(Action::ScrollTo(r.start));
+                                }
+                            });
+                        }
+                        _ => {
+                            for (k, c) in r.candidates.iter().take(5).enumerate() {
+                                ui.horizontal_wrapped(|ui| {
+                                    ui.label(
+                                        RichText::new(format!("Candidate {}:", k + 1))
+                                            .color(theme::weak(ui.visuals())),
+                                    );
+                                    ui.label(context_job(ui, text, c.start, c.end));
+                                    if ui.small_button("Use this").clicked() {
+                                        actions.push(Action::Edit(Command::SetSpan {
+                                            id: a.id,
+                                            start: c.start,
+                                            end: c.end,
+                                        }));
+                                    }
+                                    if ui.small_button("Show").clicked() {
+                                        actions.push(Action::ScrollTo(c.start));
+                                    }
+                                });
+                            }
+                            if r.candidates.is_empty() {
+                                ui.label(
+                                    RichText::new("The text is no longer in the document.")
+                                        .color(theme::weak(ui.visuals())),
+                                );
+                            }
+                        }
+                    }
+                    ui.horizontal(|ui| {
+                        let reattach = ui
+                            .add_enabled(
+                                selection.is_some(),
+                                egui::Button::new("Re-attach to the selected text"),
+                            )
+                            .on_disabled_hover_text("Select the right text in the document first");
+                        if reattach.clicked()
+                            && let Some(sel) = selection
+                        {
+                            actions.push(Action::Edit(Command::SetSpan {
+                                id: a.id,
+                                start: sel.start(),
+                                end: sel.end(),
+                            }));
+                        }
+                        if ui.button("Delete").clicked() {
+                            actions.push(Action::Delete(a.id));
+                        }
+                    });
+                });
+            }
+        });
+    actions
+}
+
+/// The new text with what changed from the old one marked: inserted chars underlined, removed
+/// ones struck through.
+fn diff_job(ui: &Ui, old: &str, new: &str) -> LayoutJob {
+    let v = ui.visuals();
+    let plain = TextFormat {
+        color: v.text_color(),
+        ..Default::default()
+    };
+    let inserted = TextFormat {
+        color: v.text_color(),
+        background: theme::find_match(v, false),
+        underline: Stroke::new(1.5, theme::warning(v)),
+        ..Default::default()
+    };
+    let removed = TextFormat {
+        color: theme::error(v),
+        strikethrough: Stroke::new(1.0, theme::error(v)),
+        ..Default::default()
+    };
+    let mut job = LayoutJob::default();
+    let diff = similar::TextDiff::from_chars(old, new);
+    for change in diff.iter_all_changes() {
+        let format = match change.tag() {
+            similar::ChangeTag::Equal => plain.clone(),
+            similar::ChangeTag::Insert => inserted.clone(),
+            similar::ChangeTag::Delete => removed.clone(),
+        };
+        job.append(change.value(), 0.0, format);
+    }
+    job
+}
+
+/// A candidate place with a little context, the candidate itself emphasized.
+fn context_job(ui: &Ui, text: &Text, start: usize, end: usize) -> LayoutJob {
+    let v = ui.visuals();
+    let weak = TextFormat {
+        color: theme::weak(v),
+        ..Default::default()
+    };
+    let strong = TextFormat {
+        color: v.strong_text_color(),
+        background: Color32::TRANSPARENT,
+        underline: Stroke::new(1.0, v.strong_text_color()),
+        ..Default::default()
+    };
+    let n = text.char_count();
+    let flat = |s: &str| s.replace('\n', " ");
+    let mut job = LayoutJob::default();
+    job.append(
+        &format!(
+            "…{}",
+            flat(text.slice(start.saturating_sub(CONTEXT)..start))
+        ),
+        0.0,
+        weak.clone(),
+    );
+    job.append(&flat(text.slice(start..end.min(n))), 0.0, strong);
+    job.append(
+        &format!("{}…", flat(text.slice(end.min(n)..(end + CONTEXT).min(n)))),
+        0.0,
+        weak,
+    );
+    job
+}
