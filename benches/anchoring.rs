@@ -135,9 +135,16 @@ fn annotations(rng: &mut Rng, text: &Text) -> Vec<Annotation> {
     out
 }
 
-/// Applies random word and sentence insertions, deletions and replacements.
-fn edit(rng: &mut Rng, vocab: &[String], doc: &str) -> String {
+/// Applies random word and sentence insertions, deletions and replacements, and tracks where
+/// each span truly goes: `Some(span)` if no edit touched it, `None` if one did.
+fn edit(
+    rng: &mut Rng,
+    vocab: &[String],
+    doc: &str,
+    spans: &[(usize, usize)],
+) -> (String, Vec<Option<(usize, usize)>>) {
     let mut chars: Vec<char> = doc.chars().collect();
+    let mut truth: Vec<Option<(usize, usize)>> = spans.iter().copied().map(Some).collect();
     for _ in 0..EDITS {
         let text: String = chars.iter().collect();
         let starts = word_starts(&text);
@@ -152,43 +159,51 @@ fn edit(rng: &mut Rng, vocab: &[String], doc: &str) -> String {
                 .find(|&i| chars[i] == '.')
                 .map_or(from, |i| i + 1)
         };
-        match rng.below(5) {
-            0 => {
-                let w = format!("{} ", vocab[rng.below(vocab.len())]);
-                chars.splice(at..at, w.chars());
-            }
-            1 => {
-                let s = format!("{} ", sentence(rng, vocab));
-                chars.splice(at..at, s.chars());
-            }
-            2 => {
-                let end = (word_end(at) + 1).min(chars.len());
-                chars.drain(at..end);
-            }
-            3 => {
-                let end = sentence_end(at);
-                chars.drain(at..end);
-            }
-            _ => {
-                let end = word_end(at);
-                let w = &vocab[rng.below(vocab.len())];
-                chars.splice(at..end, w.chars());
-            }
+        let (end, insert) = match rng.below(5) {
+            0 => (at, format!("{} ", vocab[rng.below(vocab.len())])),
+            1 => (at, format!("{} ", sentence(rng, vocab))),
+            2 => ((word_end(at) + 1).min(chars.len()), String::new()),
+            3 => (sentence_end(at), String::new()),
+            _ => (word_end(at), vocab[rng.below(vocab.len())].clone()),
+        };
+        let inserted = insert.chars().count();
+        chars.splice(at..end, insert.chars());
+        for t in truth.iter_mut() {
+            *t = match *t {
+                Some((s, e)) if e <= at => Some((s, e)),
+                Some((s, e)) if s >= end => {
+                    Some((s + inserted - (end - at), e + inserted - (end - at)))
+                }
+                _ => None,
+            };
         }
     }
-    chars.into_iter().collect()
+    (chars.into_iter().collect(), truth)
 }
 
-fn counts(text: &Text, anns: &[Annotation]) -> String {
+/// The statuses, and how many untouched annotations were placed confidently on wrong text.
+fn counts(text: &Text, anns: &[Annotation], truth: &[Option<(usize, usize)>]) -> String {
     let results = anchor_all(text, anns);
-    AnchorStatus::ALL
+    let wrong = results
+        .iter()
+        .zip(truth)
+        .filter(|(r, t)| {
+            let placed = r.status.is_anchored() || r.status == AnchorStatus::Fuzzy;
+            placed && t.is_some_and(|t| (r.start, r.end) != t)
+        })
+        .count();
+    let by_status: Vec<String> = AnchorStatus::ALL
         .iter()
         .map(|s| {
             let n = results.iter().filter(|r| r.status == *s).count();
             format!("{n} {}", s.as_str())
         })
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect();
+    format!(
+        "{}; {} spans touched by an edit; {wrong} untouched spans placed elsewhere",
+        by_status.join(", "),
+        truth.iter().filter(|t| t.is_none()).count()
+    )
 }
 
 fn bench(c: &mut Criterion) {
@@ -196,13 +211,15 @@ fn bench(c: &mut Criterion) {
     let vocab = vocabulary(&mut rng);
     let original = Text::from_str_normalized(&document(&mut rng, &vocab));
     let anns = annotations(&mut rng, &original);
-    let edited = Text::from_str_normalized(&edit(&mut rng, &vocab, original.as_str()));
+    let spans: Vec<(usize, usize)> = anns.iter().map(|a| (a.start, a.end)).collect();
+    let (edited, truth) = edit(&mut rng, &vocab, original.as_str(), &spans);
+    let edited = Text::from_str_normalized(&edited);
     eprintln!(
         "document: {} bytes, {} chars; {} annotations; after {EDITS} edits: {}",
         original.as_str().len(),
         original.char_count(),
         anns.len(),
-        counts(&edited, &anns)
+        counts(&edited, &anns, &truth)
     );
     let mut group = c.benchmark_group("anchoring");
     group.sample_size(20);

@@ -67,7 +67,8 @@ pub struct ExportArgs {
     /// claimreview: the fact-checking organization's home page.
     #[arg(long)]
     pub publisher_url: Option<String>,
-    /// claimreview: the public URL of the article (only with one document).
+    /// claimreview: the public URL of the article (only with one document); for an HTML page
+    /// the default is its canonical URL.
     #[arg(long)]
     pub article_url: Option<String>,
     /// brat: overwrite files in the output folder that differ from the export.
@@ -87,9 +88,11 @@ pub fn run(args: ExportArgs) -> anyhow::Result<Outcome> {
     let mut docs = Vec::with_capacity(paths.len());
     for path in &paths {
         let session = Session::open(path)?;
+        let metadata = session.metadata().cloned().unwrap_or_default();
         let doc = ExportDoc::new(path, session.text, session.annotations.as_slice())
             .with_uri(absolute_uri(path))
-            .with_url(args.article_url.clone());
+            .with_url(args.article_url.clone())
+            .with_metadata(metadata);
         docs.push(doc);
     }
     let options = ExportOptions {

@@ -1,13 +1,19 @@
 //! The command line: argument parsing, one file per subcommand, and exit codes. No egui here.
 
 mod add;
+mod agree;
 mod check;
 mod discover;
 mod export;
 mod import;
 mod list;
+mod parallel;
 mod record;
+mod report_format;
+mod review;
 mod stats;
+mod suggest;
+mod text;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,13 +46,21 @@ pub enum Commands {
     List(list::ListArgs),
     /// Check that every annotation still sits on its text; exit 1 if any does not.
     Check(check::CheckArgs),
-    /// Count annotations per tag, verdict, review status, anchoring status and document.
+    /// Count annotations per tag, verdict, author, review status, anchoring status and document.
     Stats(stats::StatsArgs),
+    /// Set the review status of an annotation (accepted, rejected, needs-work, unreviewed).
+    Review(review::ReviewArgs),
+    /// Compare two annotators' sidecars of one document: precision, recall, F1, Cohen's kappa.
+    Agree(agree::AgreeArgs),
+    /// Suggest dates, quotations and entity mentions; add them only with --accept.
+    Suggest(suggest::SuggestArgs),
     /// Export annotations to another tool's format: w3c, brat, csv, jsonl, doccano, spacy,
     /// conll, claimreview or html.
     Export(Box<export::ExportArgs>),
     /// Import annotations from a brat, W3C or doccano file into a document.
     Import(import::ImportArgs),
+    /// Print the exact text that offsets refer to (for HTML, the extracted article text).
+    Text(text::TextArgs),
 }
 
 /// Output formats shared by several subcommands.
@@ -77,8 +91,12 @@ pub fn run(command: Commands) -> ExitCode {
         Commands::List(a) => list::run(a),
         Commands::Check(a) => check::run(a),
         Commands::Stats(a) => stats::run(a),
+        Commands::Review(a) => review::run(a),
+        Commands::Agree(a) => agree::run(a),
+        Commands::Suggest(a) => suggest::run(a),
         Commands::Export(a) => export::run(*a),
         Commands::Import(a) => import::run(a),
+        Commands::Text(a) => text::run(a),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,

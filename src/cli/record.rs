@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use super::parallel::par_map;
 use crate::core::anchor::{AnchorStatus, Anchoring};
 use crate::core::annotation::{Annotation, Tag};
 use crate::store::Session;
@@ -120,22 +121,26 @@ impl Record {
 }
 
 /// Loads each document, anchors its annotations and flattens them, in document then sidecar
-/// order. Documents that fail to load are reported on stderr and counted in the second value.
+/// order. Documents are loaded in parallel on all cores; the output order and the error
+/// messages do not depend on it. Documents that fail to load are reported on stderr (in
+/// document order) and counted in the second value.
 pub fn load_records(docs: &[PathBuf]) -> (Vec<Record>, usize) {
-    let mut records = Vec::new();
+    let loaded = par_map(docs, |doc| {
+        Session::open(doc).map(|session| {
+            let anchored = session.anchor();
+            session
+                .annotations
+                .iter()
+                .zip(&anchored)
+                .map(|(a, r)| Record::new(doc, a, r))
+                .collect::<Vec<_>>()
+        })
+    });
+    let mut records = Vec::with_capacity(loaded.iter().flatten().map(Vec::len).sum());
     let mut failed = 0;
-    for doc in docs {
-        match Session::open(doc) {
-            Ok(session) => {
-                let anchored = session.anchor();
-                records.extend(
-                    session
-                        .annotations
-                        .iter()
-                        .zip(&anchored)
-                        .map(|(a, r)| Record::new(doc, a, r)),
-                );
-            }
+    for result in loaded {
+        match result {
+            Ok(rs) => records.extend(rs),
             Err(e) => {
                 eprintln!("factmark: error: {e}");
                 failed += 1;

@@ -1,4 +1,5 @@
-//! `factmark stats`: counts per tag, verdict, review status, anchoring status and document.
+//! `factmark stats`: counts per tag, verdict, author, review status, anchoring status and
+//! document.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -30,6 +31,7 @@ struct Stats {
     annotations: usize,
     by_tag: Counts,
     by_verdict: Counts,
+    by_author: BTreeMap<String, usize>,
     by_review: Counts,
     by_status: Counts,
     by_document: BTreeMap<String, usize>,
@@ -72,6 +74,7 @@ fn count(docs: &[PathBuf], records: &[Record]) -> Stats {
         annotations: records.len(),
         by_tag: Counts::zeroes(TagKind::ALL.iter().map(|t| t.as_str())),
         by_verdict: Counts::zeroes(Verdict::ALL.iter().map(|t| t.as_str())),
+        by_author: BTreeMap::new(),
         by_review: Counts::zeroes(ReviewStatus::ALL.iter().map(|t| t.as_str())),
         by_status: Counts::zeroes(AnchorStatus::ALL.iter().map(|t| t.as_str())),
         by_document: docs.iter().map(|d| (d.display().to_string(), 0)).collect(),
@@ -81,6 +84,7 @@ fn count(docs: &[PathBuf], records: &[Record]) -> Stats {
         if let Some(v) = r.verdict {
             s.by_verdict.bump(v);
         }
+        *s.by_author.entry(r.author.clone()).or_default() += 1;
         s.by_review.bump(r.review);
         s.by_status.bump(r.status);
         *s.by_document.entry(r.document.clone()).or_default() += 1;
@@ -108,9 +112,13 @@ fn table(s: &Stats) -> String {
         "{} annotations in {} documents\n",
         s.annotations, s.documents
     );
-    let sections: [(&str, Vec<(String, usize)>); 5] = [
+    let sections: [(&str, Vec<(String, usize)>); 6] = [
         ("tag", s.by_tag.rows()),
         ("verdict (claims)", s.by_verdict.rows()),
+        (
+            "author",
+            s.by_author.iter().map(|(k, v)| (k.clone(), *v)).collect(),
+        ),
         ("review", s.by_review.rows()),
         ("anchoring", s.by_status.rows()),
         (

@@ -20,6 +20,8 @@ use super::windows::occurrences;
 const MIN_WINDOW: usize = 2_000;
 /// A short quote is searched with its context only if that adds at least this many chars.
 const MIN_SHORT_CONTEXT: usize = 12;
+/// A quote with more exact occurrences than this is only looked for near its expected place.
+const MAX_EXACT: usize = 20_000;
 /// At most this many approximate matches are scored per search (the closest ones).
 const MAX_FUZZY_HITS: usize = 64;
 /// At most this many candidates are kept in a result.
@@ -88,11 +90,11 @@ pub fn locate(text: &Text, a: &Annotation, hint: usize) -> Anchoring {
         scorer: ContextScorer::new(text, a),
         hint: hint.min(text.char_count()),
     };
-    let mut cands = s.exact_occurrences();
-    let exact_count = cands.len();
     let n = text.char_count();
     let reach = MIN_WINDOW.max(n / 10);
     let near = s.hint.saturating_sub(reach)..(s.hint + s.quote.len() + reach).min(n);
+    let mut cands = s.exact_occurrences(near.clone());
+    let exact_count = cands.len();
     let fuzzy = s.fuzzy(near.clone(), &cands);
     let found = cands
         .iter()
@@ -133,10 +135,19 @@ impl Search<'_> {
         }
     }
 
-    /// Every exact occurrence of the quote in the whole text.
-    fn exact_occurrences(&self) -> Vec<Scored> {
+    /// Every exact occurrence of the quote in the whole text; for a quote so common that
+    /// there are more than [`MAX_EXACT`], only those in `near` (at most [`MAX_EXACT`]).
+    fn exact_occurrences(&self, near: Range<usize>) -> Vec<Scored> {
         let m = self.m();
-        occurrences(self.text.as_str().as_bytes(), self.a.exact.as_bytes())
+        let hay = self.text.as_str().as_bytes();
+        let mut found: Vec<usize> = occurrences(hay, self.a.exact.as_bytes()).collect();
+        if found.len() > MAX_EXACT {
+            let bytes = self.text.byte_range(near);
+            found.retain(|b| bytes.contains(b));
+            found.truncate(MAX_EXACT);
+        }
+        found
+            .into_iter()
             .map(|b| {
                 let start = self.text.char_of_byte(b);
                 self.scored(start, start + m, 0)

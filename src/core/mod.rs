@@ -1,15 +1,19 @@
 //! The domain, in pure Rust: text, annotations, segments, anchoring and edits. Nothing here
 //! knows about windows, files or serialization formats.
 
+pub mod agreement;
 pub mod anchor;
 pub mod annotation;
 pub mod context;
 pub mod edit;
 pub mod fuzzy;
 mod locate;
+pub mod markdown;
 pub mod model;
 pub mod search;
 pub mod segments;
+pub mod source;
+pub mod suggest;
 pub mod text;
 mod windows;
 

@@ -21,8 +21,11 @@
 //!     paragraph, else the first dated annotation of the document if it is a full date before
 //!     the claim (a dateline). Dates inside the claim or inside its quote are what the claim is
 //!     about, not when it was made, and are never used.
-//!   - `appearance`: a `CreativeWork` with the article's URL (`--article-url`) and, as `text`,
-//!     the quote the claim sits in.
+//!     Failing those, the article's publication date from the page's metadata (HTML
+//!     documents), since the claim was public by then.
+//!   - `appearance`: a `CreativeWork` with the article's URL (`--article-url`, else the
+//!     page's canonical URL), its `headline`, `author` (byline) and `datePublished` where the
+//!     page gives them, and, as `text`, the quote the claim sits in.
 //!
 //! Missing recommended fields are reported as advice, never invented.
 
@@ -83,10 +86,17 @@ struct Party {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct Appearance {
     #[serde(rename = "@type")]
     kind: &'static str,
     url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    headline: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<Party>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_published: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     text: Option<String>,
 }
@@ -171,7 +181,7 @@ pub fn export(
             if date.is_none() {
                 advise(
                     WarningKind::Advice,
-                    "itemReviewed.datePublished (recommended): no date annotation before the claim in its paragraph, and no dateline".to_owned(),
+                    "itemReviewed.datePublished (recommended): no date annotation before the claim in its paragraph, no dateline, and no publication date in the page".to_owned(),
                 );
             }
             reviews.push(ClaimReview {
@@ -192,6 +202,14 @@ pub fn export(
                     appearance: doc.url.clone().map(|url| Appearance {
                         kind: "CreativeWork",
                         url,
+                        headline: doc.metadata.title.clone(),
+                        author: doc.metadata.byline.clone().map(|name| Party {
+                            kind: "Person",
+                            name,
+                            url: None,
+                            same_as: None,
+                        }),
+                        date_published: doc.metadata.published.clone(),
                         text: quote.map(|q| q.exact.clone()),
                     }),
                 },
@@ -360,9 +378,11 @@ fn date_published(
     if let Some((_, v)) = same_paragraph {
         return Some(v.clone());
     }
-    let first_dated = dates.first()?;
-    dated
-        .iter()
-        .find(|(d, v)| d.id == first_dated.id && v.len() == 10)
-        .map(|(_, v)| v.clone())
+    let dateline = dates.first().and_then(|first| {
+        dated
+            .iter()
+            .find(|(d, v)| d.id == first.id && v.len() == 10)
+            .map(|(_, v)| v.clone())
+    });
+    dateline.or_else(|| doc.metadata.published_date())
 }

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::core::anchor::{AnchorStatus, anchor};
 use crate::core::annotation::Annotation;
+use crate::core::source::Metadata;
 use crate::core::text::Text;
 
 use super::warning::{ExportWarning, WarningKind};
@@ -34,6 +35,9 @@ pub struct ExportDoc {
     pub uri: String,
     /// The article's public URL, if known (ClaimReview `appearance`).
     pub url: Option<String>,
+    /// What the page says about itself (title, byline, publication date, canonical URL),
+    /// for documents extracted from HTML; empty otherwise.
+    pub metadata: Metadata,
     /// The normalized text.
     pub text: Text,
     /// The annotations, sorted by (start, end, id) of their current spans.
@@ -64,6 +68,7 @@ impl ExportDoc {
             path: path.display().to_string(),
             uri: file_uri(path),
             url: None,
+            metadata: Metadata::default(),
             text,
             annotations: placed,
         }
@@ -78,6 +83,16 @@ impl ExportDoc {
     /// The same document with its public URL.
     pub fn with_url(mut self, url: Option<String>) -> Self {
         self.url = url;
+        self
+    }
+
+    /// The same document with its page's metadata. Its canonical URL becomes the public URL
+    /// unless one was given (call [`Self::with_url`] first to override it).
+    pub fn with_metadata(mut self, metadata: Metadata) -> Self {
+        if self.url.is_none() {
+            self.url.clone_from(&metadata.url);
+        }
+        self.metadata = metadata;
         self
     }
 

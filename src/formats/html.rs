@@ -127,6 +127,7 @@ fn document(out: &mut String, d: usize, doc: &ExportDoc) {
         "<section class=\"doc\" id=\"doc-{d}\">\n<h2>{}</h2>",
         escape(&doc.path)
     );
+    source(out, doc);
     let count = |k: TagKind| placed.iter().filter(|a| a.tag.kind() == k).count();
     let parts: Vec<String> = [
         (TagKind::Claim, "claim", "claims"),
@@ -174,6 +175,35 @@ fn document(out: &mut String, d: usize, doc: &ExportDoc) {
         out.push_str("</ul>\n");
     }
     out.push_str("</section>\n");
+}
+
+/// The page's title (linked to its URL), byline and publication date, for documents
+/// extracted from HTML that have them.
+fn source(out: &mut String, doc: &ExportDoc) {
+    let m = &doc.metadata;
+    if m.is_empty() {
+        return;
+    }
+    let mut parts = Vec::new();
+    let title = m.title.as_deref().map(escape);
+    match (title, &doc.url) {
+        (Some(t), Some(url)) => parts.push(format!("<a href=\"{}\">{t}</a>", escape(url))),
+        (Some(t), None) => parts.push(format!("<cite>{t}</cite>")),
+        (None, Some(url)) => parts.push(format!("<a href=\"{0}\">{0}</a>", escape(url))),
+        (None, None) => {}
+    }
+    if let Some(by) = &m.byline {
+        parts.push(format!("by {}", escape(by)));
+    }
+    if let Some(date) = &m.published {
+        parts.push(format!(
+            "published <time datetime=\"{0}\">{0}</time>",
+            escape(date)
+        ));
+    }
+    if !parts.is_empty() {
+        let _ = writeln!(out, "<p class=\"source\">{}</p>", parts.join(" · "));
+    }
 }
 
 /// "1 date", "2 dates".

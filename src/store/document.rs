@@ -1,13 +1,39 @@
-//! Reading a document file into normalized text, with errors that name the file.
+//! Reading a document file into normalized text, with errors that name the file: plain text
+//! and Markdown as they are written, HTML pages as the article text extracted from them.
 
 use std::path::Path;
 
+use sha2::{Digest, Sha256};
+
 use super::error::StoreError;
+use super::extract::{EXTRACTOR_VERSION, extract_html};
+use super::sidecar::{SourceInfo, SourceKind};
+use crate::core::source::DocumentKind;
 use crate::core::text::Text;
+
+/// A document as read from disk.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The text that offsets refer to.
+    pub text: Text,
+    /// What kind of file it is (from its extension).
+    pub kind: DocumentKind,
+    /// For text extracted from another format (HTML): the file's hash, the extractor's
+    /// version, its encoding and metadata. `None` for plain text and Markdown, whose text is
+    /// the file's.
+    pub source: Option<SourceInfo>,
+}
 
 /// Reads and normalizes a document. Refuses unreadable files, invalid UTF-8 and empty
 /// documents, naming the file. The file itself is never modified.
 pub fn read_document(path: &Path) -> Result<Text, StoreError> {
+    load_document(path).map(|d| d.text)
+}
+
+/// Reads a document of any kind: `.html`/`.htm` pages are decoded (BOM, declared charset,
+/// else UTF-8) and their article text extracted; Markdown and everything else is read as
+/// UTF-8 text. Line endings are normalized. Errors name the file; the file is never modified.
+pub fn load_document(path: &Path) -> Result<Document, StoreError> {
     if path.is_dir() {
         return Err(StoreError::io(
             path,
@@ -15,14 +41,45 @@ pub fn read_document(path: &Path) -> Result<Text, StoreError> {
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| StoreError::io(path, e))?;
-    let text = Text::from_bytes(&bytes).map_err(|source| StoreError::Text {
-        path: path.to_owned(),
-        source,
-    })?;
+    let kind = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map_or(DocumentKind::Text, DocumentKind::from_extension);
+    let (text, source) = match kind {
+        DocumentKind::Html => {
+            let extracted = extract_html(&bytes).map_err(|error| StoreError::Html {
+                path: path.to_owned(),
+                error,
+            })?;
+            let source = SourceInfo {
+                kind: SourceKind::Html,
+                sha256: hex_sha256(&bytes),
+                extractor: EXTRACTOR_VERSION,
+                encoding: extracted.encoding.to_owned(),
+                metadata: extracted.metadata,
+            };
+            (Text::from_str_normalized(&extracted.text), Some(source))
+        }
+        DocumentKind::Markdown | DocumentKind::Text => {
+            let text = Text::from_bytes(&bytes).map_err(|error| StoreError::Text {
+                path: path.to_owned(),
+                error,
+            })?;
+            (text, None)
+        }
+    };
     if text.is_empty() {
         return Err(StoreError::EmptyDocument {
             path: path.to_owned(),
         });
     }
-    Ok(text)
+    Ok(Document { text, kind, source })
+}
+
+/// Lowercase hex SHA-256 of some bytes.
+fn hex_sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use super::extract::HtmlError;
 use crate::core::text::TextError;
 
 /// Something went wrong reading or writing a document or its sidecar.
@@ -16,12 +17,20 @@ pub enum StoreError {
         source: std::io::Error,
     },
     /// The document is not text factmark can read.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {error}", path.display())]
     Text {
         /// The document.
         path: PathBuf,
-        /// What is wrong with it.
-        source: TextError,
+        /// What is wrong with it (not an error `source`: the message already says it).
+        error: TextError,
+    },
+    /// An HTML page whose text could not be read.
+    #[error("{}: {error}", path.display())]
+    Html {
+        /// The page.
+        path: PathBuf,
+        /// What is wrong with it (not an error `source`: the message already says it).
+        error: HtmlError,
     },
     /// The document has no text.
     #[error("{}: the document is empty; there is no text to annotate", path.display())]

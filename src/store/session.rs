@@ -6,11 +6,12 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use super::atomic::write_atomic;
-use super::document::read_document;
+use super::document::load_document;
 use super::error::StoreError;
-use super::sidecar::{DocumentInfo, Sidecar, sidecar_path};
+use super::sidecar::{DocumentInfo, Sidecar, SourceInfo, sidecar_path};
 use crate::core::anchor::{Anchoring, anchor_all, apply_anchoring};
 use crate::core::model::AnnotationSet;
+use crate::core::source::{DocumentKind, Metadata};
 use crate::core::text::Text;
 
 /// A document and its annotations, as loaded from disk.
@@ -20,8 +21,13 @@ pub struct Session {
     pub doc_path: PathBuf,
     /// Its sidecar (which may not exist yet).
     pub sidecar_path: PathBuf,
-    /// The document's normalized text.
+    /// The document's normalized text (for HTML, the extracted article text).
     pub text: Text,
+    /// What kind of file the document is (plain text, Markdown or HTML).
+    pub kind: DocumentKind,
+    /// Where the text came from, for text extracted from another format (HTML): the file's
+    /// hash, the extractor's version, the encoding and the page's metadata, as read now.
+    pub source: Option<SourceInfo>,
     /// The annotations.
     pub annotations: AnnotationSet,
     /// What the sidecar recorded about the document when it was last written, if it exists.
@@ -33,7 +39,7 @@ pub struct Session {
 impl Session {
     /// Opens a document and its sidecar, if it has one.
     pub fn open(doc_path: &Path) -> Result<Self, StoreError> {
-        let text = read_document(doc_path)?;
+        let document = load_document(doc_path)?;
         let sidecar_path = sidecar_path(doc_path);
         let (sidecar, fingerprint) = match std::fs::read(&sidecar_path) {
             Ok(bytes) => {
@@ -59,18 +65,49 @@ impl Session {
         Ok(Self {
             doc_path: doc_path.to_owned(),
             sidecar_path,
-            text,
+            text: document.text,
+            kind: document.kind,
+            source: document.source,
             annotations,
             recorded,
             fingerprint,
         })
     }
 
-    /// Whether the document's text differs from the one the sidecar was written against.
+    /// Whether the document differs from the one the sidecar was written against: its text,
+    /// or, for extracted text, the file's bytes or the extractor's version.
     pub fn document_changed(&self) -> bool {
-        self.recorded
-            .as_ref()
-            .is_some_and(|r| r.sha256 != self.text.sha256())
+        self.changes().any()
+    }
+
+    /// What differs from the document the sidecar was written against (nothing if there is no
+    /// sidecar yet).
+    pub fn changes(&self) -> DocumentChanges {
+        let Some(recorded) = &self.recorded else {
+            return DocumentChanges::default();
+        };
+        let (was, now) = (recorded.source.as_ref(), self.source.as_ref());
+        DocumentChanges {
+            text: recorded.sha256 != self.text.sha256(),
+            file: was.map(|s| &s.sha256) != now.map(|s| &s.sha256),
+            extractor: was.map(|s| (s.kind, s.extractor)) != now.map(|s| (s.kind, s.extractor)),
+        }
+    }
+
+    /// The page's title, byline, publication date and URL, for an HTML document.
+    pub fn metadata(&self) -> Option<&Metadata> {
+        self.source.as_ref().map(|s| &s.metadata)
+    }
+
+    /// The sidecar that [`Self::save`] writes: the annotations, the current text's hash and
+    /// length, and where the text came from.
+    pub fn to_sidecar(&self) -> Sidecar {
+        Sidecar::new(
+            &self.file_name(),
+            &self.text,
+            self.annotations.as_slice().to_vec(),
+        )
+        .with_source(self.source.clone())
     }
 
     /// Anchors every annotation against the current text, in sidecar order.
@@ -116,16 +153,31 @@ impl Session {
                 path: self.sidecar_path.clone(),
             });
         }
-        let sidecar = Sidecar::new(
-            &self.file_name(),
-            &self.text,
-            self.annotations.as_slice().to_vec(),
-        );
+        let sidecar = self.to_sidecar();
         let encoded = sidecar.encode()?;
         write_atomic(&self.sidecar_path, encoded.as_bytes())?;
         self.fingerprint = Some(digest(encoded.as_bytes()));
         self.recorded = Some(sidecar.document);
         Ok(())
+    }
+}
+
+/// What changed in a document since its sidecar was written. Annotations are re-anchored on
+/// every open in any case; this says why they may have moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DocumentChanges {
+    /// The normalized text differs.
+    pub text: bool,
+    /// The file's bytes differ (recorded only for extracted text: HTML).
+    pub file: bool,
+    /// The text was extracted by another version of the extractor, or not extracted before.
+    pub extractor: bool,
+}
+
+impl DocumentChanges {
+    /// Whether anything changed.
+    pub fn any(self) -> bool {
+        self.text || self.file || self.extractor
     }
 }
 
@@ -169,6 +221,63 @@ mod tests {
         assert_eq!(statuses, ["fuzzy", "exact"]);
         assert_eq!(again.annotations.as_slice()[0], before.as_slice()[0]);
         assert_eq!(again.annotations.as_slice()[1].start, 27);
+    }
+
+    #[test]
+    fn html_sessions_record_and_compare_their_source() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = dir.path().join("a.html");
+        let page = "<title>T</title><nav>Menu</nav><p>Hello <b>world</b></p>";
+        std::fs::write(&doc, page).unwrap();
+        let mut s = Session::open(&doc).unwrap();
+        assert_eq!(s.kind, DocumentKind::Html);
+        assert_eq!(s.text.as_str(), "Hello world\n");
+        assert_eq!(s.metadata().and_then(|m| m.title.as_deref()), Some("T"));
+        let a =
+            Annotation::new(&s.text, 6, 11, Tag::new(TagKind::Entity), "ana", Utc::now()).unwrap();
+        s.annotations.insert(a);
+        s.save().unwrap();
+        let saved = std::fs::read_to_string(&s.sidecar_path).unwrap();
+        assert!(saved.contains("version: 2,"), "{saved}");
+        assert!(saved.contains("kind: Html,"), "{saved}");
+        assert!(saved.contains("title: Some(\"T\"),"), "{saved}");
+        assert_eq!(
+            std::fs::read_to_string(&doc).unwrap(),
+            page,
+            "the page is untouched"
+        );
+        assert!(!Session::open(&doc).unwrap().document_changed());
+
+        // Same text, other bytes: the file changed, the text did not.
+        std::fs::write(&doc, page.replace("Menu", "Other menu")).unwrap();
+        let again = Session::open(&doc).unwrap();
+        let changes = again.changes();
+        assert_eq!(
+            (changes.text, changes.file, changes.extractor),
+            (false, true, false)
+        );
+        assert!(again.document_changed());
+
+        // A sidecar written by another extractor version.
+        std::fs::write(&doc, page).unwrap();
+        let older = saved.replace("extractor: 1,", "extractor: 0,");
+        std::fs::write(&s.sidecar_path, older).unwrap();
+        let changes = Session::open(&doc).unwrap().changes();
+        assert_eq!(
+            (changes.text, changes.file, changes.extractor),
+            (false, false, true)
+        );
+    }
+
+    #[test]
+    fn markdown_is_its_source_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = dir.path().join("a.md");
+        std::fs::write(&doc, "# Title\r\n\nSome **bold** text.\n").unwrap();
+        let s = Session::open(&doc).unwrap();
+        assert_eq!(s.kind, DocumentKind::Markdown);
+        assert_eq!(s.text.as_str(), "# Title\n\nSome **bold** text.\n");
+        assert!(s.source.is_none() && s.metadata().is_none());
     }
 
     #[test]

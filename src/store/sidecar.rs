@@ -1,18 +1,24 @@
-//! The sidecar file format (`<document>.ann.ron`, version 1): schema, deterministic encoding,
-//! and decoding with errors that name the file, line and column.
+//! The sidecar file format (`<document>.ann.ron`, version 2): schema, deterministic encoding,
+//! and decoding with errors that name the file, line and column. Version 1 sidecars are read
+//! through `sidecar_v1` and written back as version 2.
+//!
+//! Version 2 added `document.source`, recorded for text extracted from another format (HTML):
+//! the hash of the file's bytes, the extractor's version, the encoding and the page's metadata.
 
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use super::error::StoreError;
+use super::sidecar_v1;
 use crate::core::annotation::Annotation;
+use crate::core::source::Metadata;
 use crate::core::text::Text;
 
 /// The value of the `format` field.
 pub const FORMAT: &str = "factmark";
 /// The newest sidecar version this build reads and the one it writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// What a sidecar's name adds to its document's name.
 pub const SUFFIX: &str = ".ann.ron";
 
@@ -40,6 +46,10 @@ pub struct DocumentInfo {
     pub sha256: String,
     /// Length of the normalized text in chars.
     pub chars: usize,
+    /// Where the text came from, when it was extracted from another format (HTML); absent
+    /// for plain text and Markdown, whose text is the file's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceInfo>,
 }
 
 impl DocumentInfo {
@@ -49,11 +59,37 @@ impl DocumentInfo {
             file: file.to_owned(),
             sha256: text.sha256().to_owned(),
             chars: text.char_count(),
+            source: None,
         }
     }
 }
 
-/// A sidecar, version 1.
+/// The formats text is extracted from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SourceKind {
+    /// An HTML page.
+    Html,
+}
+
+/// Where an extracted text came from: enough to tell when the file or the extraction rules
+/// changed, and what the page said about itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceInfo {
+    /// The file's format.
+    pub kind: SourceKind,
+    /// SHA-256 of the file's bytes as read (lowercase hex).
+    pub sha256: String,
+    /// The extractor's version ([`crate::store::extract::EXTRACTOR_VERSION`]).
+    pub extractor: u32,
+    /// The encoding the file was decoded from (WHATWG name, e.g. `UTF-8`).
+    pub encoding: String,
+    /// Title, byline, publication date and URL, where the page has them.
+    #[serde(default, skip_serializing_if = "Metadata::is_empty")]
+    pub metadata: Metadata,
+}
+
+/// A sidecar, version 2.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Sidecar {
@@ -86,6 +122,12 @@ impl Sidecar {
             document: DocumentInfo::of(file, text),
             annotations,
         }
+    }
+
+    /// The same sidecar recording where its document's text came from.
+    pub fn with_source(mut self, source: Option<SourceInfo>) -> Self {
+        self.document.source = source;
+        self
     }
 
     /// The sidecar as pretty, deterministic RON: one field per line, annotations sorted by
@@ -128,14 +170,17 @@ impl Sidecar {
                 supported: VERSION,
             });
         }
-        if version != u64::from(VERSION) {
-            return Err(StoreError::Invalid {
-                path: path.to_owned(),
-                line: 1,
-                message: format!("unsupported or missing sidecar version ({version})"),
-            });
-        }
-        let sidecar: Sidecar = ron::from_str(source).map_err(parse_error)?;
+        let sidecar: Sidecar = match version {
+            1 => sidecar_v1::migrate(ron::from_str(source).map_err(parse_error)?),
+            2 => ron::from_str(source).map_err(parse_error)?,
+            _ => {
+                return Err(StoreError::Invalid {
+                    path: path.to_owned(),
+                    line: 1,
+                    message: format!("unsupported or missing sidecar version ({version})"),
+                });
+            }
+        };
         sidecar.validate(path, source)?;
         Ok(sidecar)
     }
@@ -214,7 +259,7 @@ mod tests {
         let (_, s) = sample();
         let text = s.encode().unwrap();
         assert!(
-            text.starts_with("(\n    format: \"factmark\",\n    version: 1,\n"),
+            text.starts_with("(\n    format: \"factmark\",\n    version: 2,\n"),
             "{text}"
         );
         assert!(text.contains("tag: Date(\n"), "{text}");
@@ -234,13 +279,13 @@ mod tests {
             StoreError::Parse { line, .. } => assert!(line > 1),
             e => panic!("{e}"),
         }
-        let newer = text.replace("version: 1,", "version: 99,\n    shiny: true,");
+        let newer = text.replace("version: 2,", "version: 99,\n    shiny: true,");
         let e = Sidecar::decode(Path::new("x.ann.ron"), &newer).unwrap_err();
         assert!(
             matches!(e, StoreError::NewerVersion { version: 99, .. }),
             "{e}"
         );
-        let unknown = text.replace("version: 1,", "version: 1,\n    shiny: true,");
+        let unknown = text.replace("version: 2,", "version: 2,\n    shiny: true,");
         let e = Sidecar::decode(Path::new("x.ann.ron"), &unknown).unwrap_err();
         assert!(
             matches!(

@@ -78,6 +78,9 @@ pub struct FactmarkApp {
     pub notices: Vec<Notice>,
     show_shortcuts: bool,
     show_reanchor: bool,
+    /// The Suggest pane.
+    pub suggest: super::suggest_pane::SuggestPane,
+    agreement: super::agreement_view::AgreementView,
     last_typing: Option<(AnnotationId, Instant)>,
     title: String,
     samples: Vec<PathBuf>,
@@ -103,6 +106,8 @@ impl FactmarkApp {
             notices: Vec::new(),
             show_shortcuts: false,
             show_reanchor: false,
+            suggest: super::suggest_pane::SuggestPane::default(),
+            agreement: super::agreement_view::AgreementView::default(),
             last_typing: None,
             title: String::new(),
             samples: start_screen::samples(),
@@ -214,13 +219,13 @@ impl FactmarkApp {
         if !summary.any() {
             return;
         }
-        let action =
-            (summary.to_review() > 0).then(|| ("Review".to_owned(), Action::ShowReanchorReview));
+        let action = (summary.needing_review() > 0)
+            .then(|| ("Review".to_owned(), Action::ShowReanchorReview));
         let mut text = format!("The document changed: {}.", summary.describe());
         if summary.moved > 0 {
             text.push_str(" Moved annotations follow their text.");
         }
-        if summary.to_review() > 0 {
+        if summary.needing_review() > 0 {
             text.push_str(" The others are kept as they were until you decide.");
         }
         self.notify_with(text, false, action);
@@ -331,6 +336,7 @@ impl FactmarkApp {
                     find_matches: self.find.matches(),
                     find_current: self.find.current(),
                     snap_words: self.settings.snap_words,
+                    markdown: doc.is_markdown(),
                 };
                 toolbar_ui(
                     ui,
@@ -369,6 +375,32 @@ impl FactmarkApp {
             ui.ctx().memory_mut(|m| m.stop_text_input());
         }
         self.watch_disk(ui.ctx());
+        if let Some(doc) = self.doc.as_ref().filter(|_| document_mode) {
+            if self.suggest.open {
+                let mut open = true;
+                let mut chosen = Vec::new();
+                let author = self.settings.author.clone();
+                let suggest = &mut self.suggest;
+                egui::Window::new("Suggestions")
+                    .open(&mut open)
+                    .default_width(380.0)
+                    .default_height(480.0)
+                    .show(ui.ctx(), |ui| chosen = suggest.ui(ui, doc, &author));
+                actions.extend(chosen);
+                self.suggest.open = open;
+            }
+            if self.agreement.open {
+                let mut open = true;
+                let mut chosen = Vec::new();
+                let agreement = &mut self.agreement;
+                egui::Window::new("Compare annotators")
+                    .open(&mut open)
+                    .default_width(560.0)
+                    .show(ui.ctx(), |ui| chosen = agreement.ui(ui, doc));
+                actions.extend(chosen);
+                self.agreement.open = open;
+            }
+        }
         if self.show_reanchor
             && let Some(doc) = &self.doc
         {
@@ -655,6 +687,17 @@ impl FactmarkApp {
                         ui.label("Your name:");
                         ui.add(egui::TextEdit::singleline(&mut self.settings.author).desired_width(120.0));
                     });
+                });
+                ui.menu_button("Tools", |ui| {
+                    if ui.add_enabled(has_doc, egui::Button::new("Suggestions…")).clicked() {
+                        self.suggest.open = true;
+                    }
+                    if ui.add_enabled(has_doc, egui::Button::new("Compare Annotators…")).clicked() {
+                        self.agreement.open = true;
+                    }
+                    if ui.add_enabled(has_doc, egui::Button::new("Review Changed Annotations…")).clicked() {
+                        actions.push(Action::ShowReanchorReview);
+                    }
                 });
                 ui.menu_button("Tag", |ui| {
                     for k in TagKind::ALL {

@@ -12,6 +12,7 @@ use egui::{Galley, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
 use super::selection::Selection;
 use super::theme;
 use crate::core::annotation::{Annotation, AnnotationId, TagKind};
+use crate::core::markdown::line_styles;
 use crate::core::segments::{Span, flatten};
 use crate::core::text::Text;
 
@@ -41,6 +42,9 @@ pub struct ViewModel<'a> {
     pub find_current: Option<usize>,
     /// Whether selections snap to word boundaries.
     pub snap_words: bool,
+    /// Whether the text is Markdown source, shown with headings and emphasis styled (the text
+    /// itself, and so every offset, stays as written).
+    pub markdown: bool,
 }
 
 /// What the user did in the view this frame.
@@ -294,6 +298,11 @@ impl DocumentView {
         if para.is_empty() {
             job.append("", 0.0, base.clone());
         }
+        let styles = if m.markdown {
+            line_styles(m.text.slice(para.range()))
+        } else {
+            Vec::new()
+        };
         for seg in flatten(&spans, para.range()) {
             let mut format = base.clone();
             if let Some(&inner) = seg.keys.last() {
@@ -304,7 +313,20 @@ impl DocumentView {
                 let outer = m.annotations[seg.keys[0] as usize].tag.kind();
                 format.underline = Stroke::new(2.0, theme::tag_strong(outer, visuals));
             }
-            job.append(m.text.slice(seg.start..seg.end), 0.0, format);
+            if styles.is_empty() {
+                job.append(m.text.slice(seg.start..seg.end), 0.0, format);
+                continue;
+            }
+            // Split the run where the Markdown style changes.
+            let (ls, le) = (seg.start - para.start, seg.end - para.start);
+            for run in styles
+                .iter()
+                .filter(|r| r.range.start < le && r.range.end > ls)
+            {
+                let (a, b) = (run.range.start.max(ls), run.range.end.min(le));
+                let styled = theme::markdown_format(format.clone(), &run.style, visuals);
+                job.append(m.text.slice(para.start + a..para.start + b), 0.0, styled);
+            }
         }
         let galley = ui.fonts_mut(|f| f.layout_job(job));
         let rtl = m.text.slice(para.range()).chars().any(is_rtl);

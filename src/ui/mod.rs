@@ -1,6 +1,7 @@
 //! The egui window. Only this module knows about egui, eframe and rfd.
 
 mod actions;
+mod agreement_view;
 mod annotation_card;
 mod annotation_list;
 mod app;
@@ -19,6 +20,7 @@ mod shortcuts;
 mod span_review;
 mod start_screen;
 mod stats_view;
+mod suggest_pane;
 pub mod theme;
 
 pub use actions::Action;

@@ -56,7 +56,7 @@ impl AnchorSummary {
     }
 
     /// How many need the user's attention (not moved).
-    pub fn to_review(&self) -> usize {
+    pub fn needing_review(&self) -> usize {
         self.fuzzy + self.ambiguous + self.orphaned
     }
 }
@@ -226,6 +226,14 @@ impl OpenDocument {
     /// The document's path.
     pub fn path(&self) -> &Path {
         &self.session.doc_path
+    }
+
+    /// Whether the document is Markdown source.
+    pub fn is_markdown(&self) -> bool {
+        self.path()
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
     }
 
     /// The document's file name.

@@ -1,6 +1,9 @@
 //! Every colour and text size of the window lives here, for the light and the dark theme.
 
+use egui::text::TextFormat;
 use egui::{Color32, FontFamily, FontId, Visuals};
+
+use crate::core::markdown::MarkdownStyle;
 
 use crate::core::annotation::TagKind;
 
@@ -109,4 +112,33 @@ pub fn error(v: &Visuals) -> Color32 {
 /// Secondary text (notes in the list, timestamps).
 pub fn weak(v: &Visuals) -> Color32 {
     v.weak_text_color()
+}
+
+/// A document text format with a Markdown style laid over it: headings larger, strong text in
+/// the strong colour, emphasis in italics, code in the monospace font, markup dimmed.
+pub fn markdown_format(mut f: TextFormat, style: &MarkdownStyle, v: &Visuals) -> TextFormat {
+    if let Some(level) = style.heading {
+        let size = match level {
+            1 => 26.0,
+            2 => 22.0,
+            3 => 19.0,
+            _ => 17.0,
+        };
+        f.font_id = FontId::new(size, FontFamily::Proportional);
+        f.line_height = Some(size * 1.45);
+        f.color = v.strong_text_color();
+    }
+    if style.strong {
+        f.color = v.strong_text_color();
+    }
+    if style.emphasis {
+        f.italics = true;
+    }
+    if style.code {
+        f.font_id = FontId::new(f.font_id.size * 0.92, FontFamily::Monospace);
+    }
+    if style.marker {
+        f.color = weak(v);
+    }
+    f
 }

@@ -1,0 +1,135 @@
+//! The Suggest pane: dates, quotations and repeated entity mentions found in the document,
+//! offered one by one or all of a kind. Nothing is added until the user accepts.
+
+use std::collections::HashSet;
+
+use chrono::{SubsecRound as _, Utc};
+use egui::{RichText, Ui};
+
+use super::actions::Action;
+use super::open_document::OpenDocument;
+use super::selection::Selection;
+use super::{labels, theme};
+use crate::core::annotation::TagKind;
+use crate::core::edit::Command;
+use crate::core::suggest::{Suggestion, suggest};
+
+/// The pane's state: the suggestions for the current annotations, and those dismissed.
+#[derive(Default)]
+pub struct SuggestPane {
+    /// Whether the pane is shown.
+    pub open: bool,
+    suggestions: Vec<Suggestion>,
+    computed_for: Option<(u64, String)>,
+    dismissed: HashSet<(usize, usize, TagKind)>,
+}
+
+impl SuggestPane {
+    fn refresh(&mut self, doc: &OpenDocument) {
+        let key = (doc.version, doc.session.text.sha256().to_owned());
+        if self.computed_for.as_ref() == Some(&key) {
+            return;
+        }
+        self.suggestions = suggest(&doc.session.text, doc.session.annotations.as_slice());
+        self.computed_for = Some(key);
+    }
+
+    /// The suggestions not dismissed.
+    pub fn pending(&self) -> impl Iterator<Item = &Suggestion> {
+        self.suggestions
+            .iter()
+            .filter(|s| !self.dismissed.contains(&(s.start, s.end, s.kind())))
+    }
+
+    /// Draws the pane.
+    pub fn ui(&mut self, ui: &mut Ui, doc: &OpenDocument, author: &str) -> Vec<Action> {
+        let mut actions = Vec::new();
+        self.refresh(doc);
+        let text = &doc.session.text;
+        let now = Utc::now().trunc_subsecs(0);
+        let add = |s: &Suggestion| s.to_annotation(text, author, now).ok().map(Command::Add);
+        ui.label(
+            RichText::new("Found in the text; nothing is added until you accept.")
+                .small()
+                .color(theme::weak(ui.visuals())),
+        );
+        ui.horizontal_wrapped(|ui| {
+            for kind in [TagKind::Date, TagKind::Quote, TagKind::Entity] {
+                let of_kind: Vec<&Suggestion> =
+                    self.pending().filter(|s| s.kind() == kind).collect();
+                if ui
+                    .add_enabled(
+                        !of_kind.is_empty(),
+                        egui::Button::new(format!(
+                            "Accept all {} {}",
+                            of_kind.len(),
+                            labels::tag_label(kind).to_lowercase()
+                        )),
+                    )
+                    .clicked()
+                {
+                    let cmds: Vec<Command> = of_kind.iter().filter_map(|s| add(s)).collect();
+                    actions.push(Action::Edit(Command::Batch(cmds)));
+                }
+            }
+        });
+        ui.separator();
+        let pending: Vec<Suggestion> = self.pending().cloned().collect();
+        if pending.is_empty() {
+            ui.label("No suggestions.");
+        }
+        egui::ScrollArea::vertical()
+            .id_salt("suggestions")
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                for s in &pending {
+                    ui.push_id((s.start, s.end, s.kind()), |ui| {
+                        ui.horizontal_wrapped(|ui| {
+                            let kind = s.kind();
+                            ui.label(
+                                RichText::new(labels::tag_label(kind))
+                                    .color(theme::tag_strong(kind, ui.visuals())),
+                            );
+                            ui.label(one_line(&s.exact));
+                            if let Some(d) = s.date() {
+                                ui.label(
+                                    RichText::new(d.as_str()).color(theme::weak(ui.visuals())),
+                                );
+                            }
+                        });
+                        ui.horizontal(|ui| {
+                            if ui.small_button("Accept").clicked()
+                                && let Some(cmd) = add(s)
+                            {
+                                actions.push(Action::Edit(cmd));
+                            }
+                            if ui.small_button("Dismiss").clicked() {
+                                self.dismissed.insert((s.start, s.end, s.kind()));
+                            }
+                            if ui.small_button("Show").clicked() {
+                                actions.push(Action::Select(Some(Selection {
+                                    anchor: s.start,
+                                    head: s.end,
+                                })));
+                                actions.push(Action::ScrollTo(s.start));
+                            }
+                        });
+                    });
+                    ui.add_space(4.0);
+                }
+            });
+        actions
+    }
+}
+
+fn one_line(s: &str) -> String {
+    let flat: String = s
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    if flat.chars().count() > 90 {
+        flat.chars().take(89).chain(['…']).collect()
+    } else {
+        flat
+    }
+}
