@@ -325,3 +325,39 @@ fn a_large_document_lays_out_only_the_visible_paragraphs() {
     assert!(doc.view.visible_paragraphs().contains(&last_para));
     assert!(doc.view.laid_out_last_frame() < 60);
 }
+
+#[test]
+fn suggested_dates_are_added_only_when_accepted() {
+    let (_dir, path) = setup(DOC);
+    let mut h = harness(&path);
+    h.state_mut().suggest.open = true;
+    h.run();
+    assert!(annotations(&h).is_empty(), "nothing is added by looking");
+    let n = h
+        .state()
+        .suggest
+        .pending()
+        .filter(|s| s.kind() == TagKind::Date)
+        .count();
+    assert!(n >= 1);
+    let label = if n == 1 {
+        "Accept 1 date".to_owned()
+    } else {
+        format!("Accept {n} dates")
+    };
+    h.get_by_label(&label).click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let saved = Session::open(&path).unwrap();
+    let dates: Vec<String> = saved
+        .annotations
+        .iter()
+        .filter_map(|a| match &a.tag {
+            Tag::Date { value } => value.as_ref().map(|v| v.to_string()),
+            _ => None,
+        })
+        .collect();
+    assert!(dates.contains(&"2024-05-03".to_owned()), "{dates:?}");
+    assert_eq!(dates.len(), n);
+}

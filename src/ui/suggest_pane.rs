@@ -60,11 +60,7 @@ impl SuggestPane {
                 if ui
                     .add_enabled(
                         !of_kind.is_empty(),
-                        egui::Button::new(format!(
-                            "Accept all {} {}",
-                            of_kind.len(),
-                            labels::tag_label(kind).to_lowercase()
-                        )),
+                        egui::Button::new(format!("Accept {}", plural(of_kind.len(), kind))),
                     )
                     .clicked()
                 {
@@ -132,4 +128,15 @@ fn one_line(s: &str) -> String {
     } else {
         flat
     }
+}
+
+/// "1 date", "3 entities".
+fn plural(n: usize, kind: TagKind) -> String {
+    let (one, many) = match kind {
+        TagKind::Claim => ("claim", "claims"),
+        TagKind::Quote => ("quote", "quotes"),
+        TagKind::Date => ("date", "dates"),
+        TagKind::Entity => ("entity", "entities"),
+    };
+    format!("{n} {}", if n == 1 { one } else { many })
 }
