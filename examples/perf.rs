@@ -4,6 +4,7 @@
 //!
 //! cargo run --release --example perf -- --mb 10 --annotations 20000
 //! cargo run --release --example perf -- --mb 10 --baseline textedit   (a plain TextEdit)
+//! cargo run --release --example perf -- --corpus 1000   (time to list a folder of documents)
 
 use std::time::Instant;
 
@@ -152,6 +153,9 @@ fn main() -> anyhow::Result<()> {
     let mb: f64 = arg("--mb").map_or(Ok(10.0), |v| v.parse())?;
     let count: usize = arg("--annotations").map_or(Ok(20_000), |v| v.parse())?;
     let baseline = arg("--baseline");
+    if let Some(n) = arg("--corpus") {
+        return corpus(n.parse()?);
+    }
 
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let raw_text = generate(mb, &mut rng);
@@ -258,6 +262,65 @@ fn main() -> anyhow::Result<()> {
         percentile(&mut steady, 0.95),
         percentile(&mut jump, 0.95),
         rss_mb()
+    );
+    Ok(())
+}
+
+/// Lists a folder of `n` documents (~5 KB, 20 annotations each) in the corpus view and reports
+/// how long until every document is listed, with frames running meanwhile.
+fn corpus(n: usize) -> anyhow::Result<()> {
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    let dir = tempfile::tempdir()?;
+    let now = chrono::Utc::now();
+    for i in 0..n {
+        let raw = generate(0.005, &mut rng);
+        let path = dir.path().join(format!("doc-{i:04}.txt"));
+        std::fs::write(&path, &raw)?;
+        let text = Text::from_str_normalized(&raw);
+        let len = text.char_count();
+        let annotations: Vec<Annotation> = (0..20)
+            .filter_map(|_| {
+                let s = rng.below(len.saturating_sub(80).max(1));
+                Annotation::new(
+                    &text,
+                    s,
+                    s + 5 + rng.below(40),
+                    Tag::new(TagKind::ALL[rng.below(4)]),
+                    "perf",
+                    now,
+                )
+                .ok()
+            })
+            .collect();
+        let sidecar = Sidecar::new(&format!("doc-{i:04}.txt"), &text, annotations);
+        std::fs::write(
+            dir.path().join(format!("doc-{i:04}.txt.ann.ron")),
+            sidecar.encode()?,
+        )?;
+    }
+    let ctx = Context::default();
+    let size = vec2(1280.0, 800.0);
+    let t = Instant::now();
+    let mut app = FactmarkApp::new(Settings::default(), Some(dir.path().to_owned()));
+    let mut frames = Vec::new();
+    let mut k = 0u32;
+    loop {
+        let mut run = |ui: &mut egui::Ui| app.ui_body(ui);
+        frames.push(frame(&ctx, input(size, f64::from(k) / 60.0), &mut run));
+        k += 1;
+        let done = app.corpus.as_ref().is_some_and(|c| c.progress().is_none());
+        if done || t.elapsed().as_secs() > 60 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let listed_ms = t.elapsed().as_secs_f64() * 1000.0;
+    let listed = app.corpus.as_ref().map_or(0, |c| c.loaded().count());
+    println!(
+        "{{\"corpus\":{n},\"listed\":{listed},\"listed_ms\":{listed_ms:.0},\"frames\":{},\"frame_ms_p95\":{:.2},\"frame_ms_max\":{:.2}}}",
+        frames.len(),
+        percentile(&mut frames.clone(), 0.95),
+        frames.iter().copied().fold(0.0, f64::max)
     );
     Ok(())
 }

@@ -1145,7 +1145,7 @@ impl FactmarkApp {
     fn open_dialog(&mut self) {
         let started = Instant::now();
         let picked = rfd::FileDialog::new()
-            .add_filter("Text documents", &["txt", "text", "md"])
+            .add_filter("Documents", super::corpus::DOCUMENT_EXTENSIONS)
             .add_filter("All files", &["*"])
             .pick_file();
         match picked {

@@ -55,7 +55,8 @@ pub fn export_ui(doc: &OpenDocument, format: ExportFormat) -> Result<String, Str
         doc.path(),
         doc.session.text.clone(),
         doc.session.annotations.as_slice(),
-    );
+    )
+    .with_metadata(doc.session.metadata().cloned().unwrap_or_default());
     let output = crate::formats::export(format, &[export_doc], &ExportOptions::default())
         .map_err(|e| format!("Could not export: {e}"))?;
     match &output.content {

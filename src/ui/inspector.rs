@@ -69,6 +69,7 @@ impl Inspector {
             );
             ui.add_space(4.0);
             ui.label("Click a highlight to inspect it. Press F1 for all shortcuts.");
+            document_info_ui(ui, doc);
             return actions;
         };
         self.refresh(a, doc.version, ui);
@@ -389,5 +390,56 @@ fn status_help(s: AnchorStatus) -> &'static str {
         AnchorStatus::Fuzzy => "only similar text was found",
         AnchorStatus::Ambiguous => "the text occurs at several places",
         AnchorStatus::Orphaned => "the text is no longer in the document",
+    }
+}
+
+/// What is known about the document: its kind and, for web pages, title, byline, date and URL.
+fn document_info_ui(ui: &mut Ui, doc: &OpenDocument) {
+    use crate::core::source::DocumentKind;
+    ui.add_space(16.0);
+    ui.separator();
+    ui.set_max_width(ui.available_width());
+    ui.label(RichText::new("Document").strong());
+    let weak = theme::weak(ui.visuals());
+    let kind = match doc.session.kind {
+        DocumentKind::Text => "Plain text",
+        DocumentKind::Markdown => "Markdown (shown styled; offsets count the source as written)",
+        DocumentKind::Html => {
+            "Web page: the article text extracted from the HTML (the file is never changed)"
+        }
+    };
+    ui.label(RichText::new(kind).color(weak));
+    if let Some(m) = doc.session.metadata() {
+        egui::Grid::new("document-info")
+            .num_columns(2)
+            .show(ui, |ui| {
+                for (name, value) in [
+                    ("Title", &m.title),
+                    ("By", &m.byline),
+                    ("Published", &m.published),
+                ] {
+                    if let Some(v) = value {
+                        ui.label(RichText::new(name).color(weak));
+                        ui.label(v);
+                        ui.end_row();
+                    }
+                }
+                if let Some(url) = &m.url {
+                    ui.label(RichText::new("URL").color(weak));
+                    let link = ui
+                        .add(
+                            egui::Label::new(
+                                RichText::new(url.as_str()).color(ui.visuals().hyperlink_color),
+                            )
+                            .truncate()
+                            .sense(egui::Sense::click()),
+                        )
+                        .on_hover_text(format!("Open {url}"));
+                    if link.clicked() {
+                        ui.ctx().open_url(egui::OpenUrl::new_tab(url));
+                    }
+                    ui.end_row();
+                }
+            });
     }
 }

@@ -230,10 +230,7 @@ impl OpenDocument {
 
     /// Whether the document is Markdown source.
     pub fn is_markdown(&self) -> bool {
-        self.path()
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+        self.session.kind == crate::core::source::DocumentKind::Markdown
     }
 
     /// The document's file name.
@@ -380,11 +377,7 @@ impl OpenDocument {
     /// Writes a copy of the annotations to another sidecar file (Save As), leaving the
     /// document's own sidecar alone.
     pub fn save_copy(&mut self, to: &Path) -> Result<(), String> {
-        let sidecar = crate::store::Sidecar::new(
-            &self.name(),
-            &self.session.text,
-            self.session.annotations.as_slice().to_vec(),
-        );
+        let sidecar = self.session.to_sidecar();
         let bytes = sidecar.encode().map_err(|e| e.to_string())?;
         crate::store::atomic::write_atomic(to, bytes.as_bytes()).map_err(|e| e.to_string())?;
         self.dirty = false;

@@ -20,7 +20,7 @@ pub fn samples() -> Vec<PathBuf> {
         if let Ok(entries) = std::fs::read_dir(&root) {
             let mut docs: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .filter(|p| super::corpus::is_document(p))
                 .collect();
             if !docs.is_empty() {
                 docs.sort();
@@ -48,8 +48,12 @@ pub fn start_ui(ui: &mut Ui, recent: &[PathBuf], samples: &[PathBuf]) -> Vec<Act
         {
             actions.push(Action::OpenDialog);
         }
+        if ui.button("Open a folder of documents…").clicked() {
+            actions.push(Action::OpenFolderDialog);
+        }
         ui.label(
-            RichText::new("or drop a text file onto this window").color(theme::weak(ui.visuals())),
+            RichText::new("or drop a document (text, Markdown or HTML) onto this window")
+                .color(theme::weak(ui.visuals())),
         );
         ui.add_space(24.0);
         let list = |ui: &mut Ui, title: &str, paths: &[PathBuf], actions: &mut Vec<Action>| {
