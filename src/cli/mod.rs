@@ -7,6 +7,7 @@ mod discover;
 mod export;
 mod import;
 mod list;
+mod merge;
 mod parallel;
 mod record;
 mod report_format;
@@ -61,6 +62,9 @@ pub enum Commands {
     Import(import::ImportArgs),
     /// Print the exact text that offsets refer to (for HTML, the extracted article text).
     Text(text::TextArgs),
+    /// Merge two versions of a sidecar with their common ancestor by annotation id (a git merge
+    /// driver: `factmark merge %O %A %B`); exit 1 when conflicts were recorded.
+    Merge(merge::MergeArgs),
 }
 
 /// Output formats shared by several subcommands.
@@ -97,6 +101,7 @@ pub fn run(command: Commands) -> ExitCode {
         Commands::Export(a) => export::run(*a),
         Commands::Import(a) => import::run(a),
         Commands::Text(a) => text::run(a),
+        Commands::Merge(a) => merge::run(a),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,

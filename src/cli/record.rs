@@ -123,24 +123,34 @@ impl Record {
 /// Loads each document, anchors its annotations and flattens them, in document then sidecar
 /// order. Documents are loaded in parallel on all cores; the output order and the error
 /// messages do not depend on it. Documents that fail to load are reported on stderr (in
-/// document order) and counted in the second value.
+/// document order) and counted in the second value; recorded merge conflicts are a warning.
 pub fn load_records(docs: &[PathBuf]) -> (Vec<Record>, usize) {
     let loaded = par_map(docs, |doc| {
         Session::open(doc).map(|session| {
             let anchored = session.anchor();
-            session
+            let records = session
                 .annotations
                 .iter()
                 .zip(&anchored)
                 .map(|(a, r)| Record::new(doc, a, r))
-                .collect::<Vec<_>>()
+                .collect::<Vec<_>>();
+            (records, session.conflicts.len(), session.sidecar_path)
         })
     });
-    let mut records = Vec::with_capacity(loaded.iter().flatten().map(Vec::len).sum());
+    let mut records = Vec::with_capacity(loaded.iter().flatten().map(|(r, ..)| r.len()).sum());
     let mut failed = 0;
     for result in loaded {
         match result {
-            Ok(rs) => records.extend(rs),
+            Ok((rs, conflicts, sidecar)) => {
+                if conflicts > 0 {
+                    eprintln!(
+                        "factmark: warning: {}: {conflicts} merge conflict{} recorded (both sides changed the same field; the annotation holds one value, the record both); open the document in the factmark window to choose",
+                        sidecar.display(),
+                        if conflicts == 1 { "" } else { "s" }
+                    );
+                }
+                records.extend(rs);
+            }
             Err(e) => {
                 eprintln!("factmark: error: {e}");
                 failed += 1;

@@ -9,6 +9,7 @@ pub mod edit;
 pub mod fuzzy;
 mod locate;
 pub mod markdown;
+pub mod merge;
 pub mod model;
 pub mod search;
 pub mod segments;

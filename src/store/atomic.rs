@@ -1,10 +1,19 @@
 //! Atomic file replacement: write a temporary file in the same folder, fsync it, rename it over
 //! the target, fsync the folder. A crash at any instant leaves the old or the new file, whole.
+//!
+//! The temporary file is named `.NAME.XXXXXX.tmp` and locked while it is written. A process
+//! killed mid-save leaves it behind, unlocked: the next save of `NAME` removes every such file
+//! that no other process holds locked, so they never pile up.
 
 use std::io::Write as _;
 use std::path::Path;
 
 use super::error::StoreError;
+
+/// How temporary files of `name` end.
+const TEMP_SUFFIX: &str = ".tmp";
+/// How many random chars a temporary file name has (the `tempfile` crate's default).
+const TEMP_RANDOM_CHARS: usize = 6;
 
 /// Replaces `path` with `bytes` atomically. No temporary file is left behind, even on error.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
@@ -16,11 +25,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| StoreError::io(dir, e))?;
+    remove_stale_temporaries(dir, &name);
+    let mut tmp = locked_temporary(dir, &name)?;
     tmp.write_all(bytes)
         .map_err(|e| StoreError::io(tmp.path(), e))?;
     tmp.as_file()
@@ -46,6 +52,102 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         .map_err(|e| StoreError::io(path, e.error))?;
     sync_dir(dir);
     Ok(())
+}
+
+/// Creates `.NAME.XXXXXX.tmp` in `dir` and locks it, making sure the file locked is still the
+/// one at that path (a concurrent clean-up may have removed it between creation and lock).
+fn locked_temporary(dir: &Path, name: &str) -> Result<tempfile::NamedTempFile, StoreError> {
+    let mut attempts = 0;
+    loop {
+        let tmp = tempfile::Builder::new()
+            .prefix(&format!(".{name}."))
+            .suffix(TEMP_SUFFIX)
+            .rand_bytes(TEMP_RANDOM_CHARS)
+            .tempfile_in(dir)
+            .map_err(|e| StoreError::io(dir, e))?;
+        tmp.as_file()
+            .lock()
+            .map_err(|e| StoreError::io(tmp.path(), e))?;
+        if still_at_its_path(&tmp) {
+            return Ok(tmp);
+        }
+        // Removed by another process's clean-up before we locked it: never delete the path
+        // (it is no longer ours), just try again with a new name.
+        let _ = tmp.into_temp_path().keep();
+        attempts += 1;
+        if attempts >= 5 {
+            return Err(StoreError::io(
+                dir,
+                std::io::Error::other("could not create a temporary file that stays put"),
+            ));
+        }
+    }
+}
+
+/// Whether the path of a temporary file still names the file we hold open.
+fn still_at_its_path(tmp: &tempfile::NamedTempFile) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        match (std::fs::metadata(tmp.path()), tmp.as_file().metadata()) {
+            (Ok(a), Ok(b)) => (a.dev(), a.ino()) == (b.dev(), b.ino()),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        tmp.path().exists()
+    }
+}
+
+/// Whether `file_name` is one of our temporary files for the file `name`.
+fn is_temporary_of(file_name: &str, name: &str) -> bool {
+    file_name
+        .strip_prefix('.')
+        .and_then(|r| r.strip_prefix(name))
+        .and_then(|r| r.strip_prefix('.'))
+        .and_then(|r| r.strip_suffix(TEMP_SUFFIX))
+        .is_some_and(|r| {
+            r.len() == TEMP_RANDOM_CHARS && r.bytes().all(|b| b.is_ascii_alphanumeric())
+        })
+}
+
+/// Removes the temporary files of `name` in `dir` left by saves that never finished (a killed
+/// or crashed process): those no process holds locked. On systems where an open file cannot
+/// be removed anyway, only files older than a minute are tried. Errors are ignored: this is
+/// housekeeping. Returns how many were removed.
+pub fn remove_stale_temporaries(dir: &Path, name: &str) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        if !file_name.to_str().is_some_and(|f| is_temporary_of(f, name)) {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(file) = std::fs::File::open(&path) else {
+            continue;
+        };
+        if !cfg!(unix) {
+            let old = file
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age.as_secs() >= 60);
+            if !old {
+                continue;
+            }
+        }
+        // Holding the lock while removing: a writer that created the file meanwhile waits for
+        // it, then sees the file gone and starts again.
+        if file.try_lock().is_ok() && std::fs::remove_file(&path).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
 }
 
 /// Makes the rename durable (Unix); elsewhere the rename is already durable or cannot be
@@ -75,5 +177,47 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[test]
+    fn stale_temporaries_are_removed_and_locked_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.txt.ann.ron");
+        // Left by a killed save.
+        let stale = dir.path().join(".a.txt.ann.ron.Ab12Cd.tmp");
+        std::fs::write(&stale, b"half").unwrap();
+        // Being written by another process right now (we hold its lock).
+        let busy = dir.path().join(".a.txt.ann.ron.Zz9Yy8.tmp");
+        std::fs::write(&busy, b"busy").unwrap();
+        let lock = std::fs::File::open(&busy).unwrap();
+        lock.lock().unwrap();
+        // Not ours: other names, other files' temporaries, other shapes.
+        let others = [
+            ".b.txt.ann.ron.Ab12Cd.tmp",
+            ".a.txt.ann.ron.backup-1.tmp",
+            "a.txt.ann.ron.Ab12Cd.tmp",
+            ".a.txt.ann.ron.Ab12Cd.tmp.keep",
+        ];
+        for o in others {
+            std::fs::write(dir.path().join(o), b"x").unwrap();
+        }
+        write_atomic(&p, b"new").unwrap();
+        assert!(!stale.exists(), "a stale temporary file is removed");
+        assert!(busy.exists(), "a locked temporary file is kept");
+        for o in others {
+            assert!(dir.path().join(o).exists(), "{o} is not ours");
+        }
+        drop(lock);
+        assert_eq!(remove_stale_temporaries(dir.path(), "a.txt.ann.ron"), 1);
+        assert!(!busy.exists());
+        assert_eq!(std::fs::read(&p).unwrap(), b"new");
+    }
+
+    #[test]
+    fn temporary_names() {
+        assert!(is_temporary_of(".x.ann.ron.a1B2c3.tmp", "x.ann.ron"));
+        assert!(!is_temporary_of(".x.ann.ron.a1B2c.tmp", "x.ann.ron"));
+        assert!(!is_temporary_of(".x.ann.ron.a1-2c3.tmp", "x.ann.ron"));
+        assert!(!is_temporary_of(".y.ann.ron.a1B2c3.tmp", "x.ann.ron"));
     }
 }

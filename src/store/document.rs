@@ -7,6 +7,7 @@ use sha2::{Digest, Sha256};
 
 use super::error::StoreError;
 use super::extract::{EXTRACTOR_VERSION, extract_html};
+use super::read::{MAX_DOCUMENT_BYTES, first_nul, read_limited};
 use super::sidecar::{SourceInfo, SourceKind};
 use crate::core::source::DocumentKind;
 use crate::core::text::Text;
@@ -32,7 +33,9 @@ pub fn read_document(path: &Path) -> Result<Text, StoreError> {
 
 /// Reads a document of any kind: `.html`/`.htm` pages are decoded (BOM, declared charset,
 /// else UTF-8) and their article text extracted; Markdown and everything else is read as
-/// UTF-8 text. Line endings are normalized. Errors name the file; the file is never modified.
+/// UTF-8 text. Line endings are normalized. Refuses files over [`MAX_DOCUMENT_BYTES`] (before
+/// reading them), binary text files (NUL bytes) and documents with no text but white space. Errors
+/// name the file; the file is never modified.
 pub fn load_document(path: &Path) -> Result<Document, StoreError> {
     if path.is_dir() {
         return Err(StoreError::io(
@@ -40,7 +43,7 @@ pub fn load_document(path: &Path) -> Result<Document, StoreError> {
             std::io::Error::other("this is a folder, not a document"),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| StoreError::io(path, e))?;
+    let bytes = read_limited(path, MAX_DOCUMENT_BYTES, "document")?;
     let kind = path
         .extension()
         .and_then(|e| e.to_str())
@@ -61,6 +64,12 @@ pub fn load_document(path: &Path) -> Result<Document, StoreError> {
             (Text::from_str_normalized(&extracted.text), Some(source))
         }
         DocumentKind::Markdown | DocumentKind::Text => {
+            if let Some(offset) = first_nul(&bytes) {
+                return Err(StoreError::Binary {
+                    path: path.to_owned(),
+                    offset,
+                });
+            }
             let text = Text::from_bytes(&bytes).map_err(|error| StoreError::Text {
                 path: path.to_owned(),
                 error,
@@ -68,7 +77,7 @@ pub fn load_document(path: &Path) -> Result<Document, StoreError> {
             (text, None)
         }
     };
-    if text.is_empty() {
+    if text.as_str().trim().is_empty() {
         return Err(StoreError::EmptyDocument {
             path: path.to_owned(),
         });

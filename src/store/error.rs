@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use super::extract::HtmlError;
+use crate::core::merge::Conflict;
 use crate::core::text::TextError;
 
 /// Something went wrong reading or writing a document or its sidecar.
@@ -33,7 +34,10 @@ pub enum StoreError {
         error: HtmlError,
     },
     /// The document has no text.
-    #[error("{}: the document is empty; there is no text to annotate", path.display())]
+    #[error(
+        "{}: the document is empty; there is no text to annotate. Open a document with text",
+        path.display()
+    )]
     EmptyDocument {
         /// The document.
         path: PathBuf,
@@ -79,15 +83,60 @@ pub enum StoreError {
     /// The annotations could not be encoded (a bug: please report it).
     #[error("could not encode the sidecar: {0}")]
     Encode(String),
-    /// Another program changed the sidecar since it was loaded.
+    /// Another program changed the sidecar since it was loaded, and changed some of the same
+    /// fields of the same annotations differently: nothing was written.
     #[error(
-        "{}: the sidecar was changed by another program since it was opened; not overwriting it. Reload it and try again",
-        path.display()
+        "{}: the sidecar was changed by another program since it was opened, and {} changed differently on both sides; nothing was written. Open the document in the factmark window to choose, or reload it",
+        path.display(),
+        conflict_summary(conflicts)
     )]
     Conflict {
         /// The sidecar.
         path: PathBuf,
+        /// The fields changed on both sides, each with both values.
+        conflicts: Vec<Conflict>,
     },
+    /// A file is larger than factmark reads.
+    #[error(
+        "{}: the {what} is {size} bytes, more than factmark's limit of {limit} bytes ({} MiB); it was not read and is left untouched. Split it into smaller files",
+        path.display(),
+        limit / (1024 * 1024)
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// "document" or "sidecar".
+        what: &'static str,
+        /// Its size in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// The document holds NUL bytes: a binary file, or text in UTF-16 or UTF-32.
+    #[error(
+        "{}: this is not a text document (it contains a NUL byte at byte offset {offset}: a binary file, or text saved as UTF-16); save it as UTF-8 text and try again",
+        path.display()
+    )]
+    Binary {
+        /// The document.
+        path: PathBuf,
+        /// Byte offset of the first NUL byte.
+        offset: usize,
+    },
+}
+
+/// "annotation 3f6e0c2a…'s note" or "3 fields (annotation 3f6e0c2a…'s note, …)".
+fn conflict_summary(conflicts: &[Conflict]) -> String {
+    match conflicts {
+        [] => "no field".to_owned(),
+        [c] => format!("annotation {}'s {}", c.id, c.field),
+        [c, ..] => format!(
+            "{} fields (annotation {}'s {}, …)",
+            conflicts.len(),
+            c.id,
+            c.field
+        ),
+    }
 }
 
 impl StoreError {

@@ -3,13 +3,13 @@
 
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
-use super::atomic::write_atomic;
 use super::document::load_document;
 use super::error::StoreError;
+use super::read::{Loaded, read_sidecar};
+use super::save::{Base, SaveOutcome};
 use super::sidecar::{DocumentInfo, Sidecar, SourceInfo, sidecar_path};
 use crate::core::anchor::{Anchoring, anchor_all, apply_anchoring};
+use crate::core::merge::Conflict;
 use crate::core::model::AnnotationSet;
 use crate::core::source::{DocumentKind, Metadata};
 use crate::core::text::Text;
@@ -32,8 +32,13 @@ pub struct Session {
     pub annotations: AnnotationSet,
     /// What the sidecar recorded about the document when it was last written, if it exists.
     pub recorded: Option<DocumentInfo>,
+    /// Merge conflicts recorded in the sidecar (by `factmark merge` or a recovery), to be
+    /// resolved with [`Self::resolve_recorded`]; saved back until then.
+    pub conflicts: Vec<Conflict>,
     /// SHA-256 of the sidecar's bytes as loaded or last saved; `None` if there was none.
-    fingerprint: Option<Vec<u8>>,
+    pub(super) fingerprint: Option<Vec<u8>>,
+    /// The sidecar as loaded or last saved, to merge against when it changed on disk.
+    pub(super) base: Base,
 }
 
 impl Session {
@@ -41,26 +46,24 @@ impl Session {
     pub fn open(doc_path: &Path) -> Result<Self, StoreError> {
         let document = load_document(doc_path)?;
         let sidecar_path = sidecar_path(doc_path);
-        let (sidecar, fingerprint) = match std::fs::read(&sidecar_path) {
-            Ok(bytes) => {
-                let source = String::from_utf8(bytes.clone()).map_err(|e| StoreError::Parse {
-                    path: sidecar_path.clone(),
-                    line: 1 + bytes[..e.utf8_error().valid_up_to()]
-                        .iter()
-                        .filter(|&&b| b == b'\n')
-                        .count(),
-                    column: 0,
-                    message: "the file is not valid UTF-8".to_owned(),
-                })?;
-                let sidecar = Sidecar::decode(&sidecar_path, &source)?;
-                (Some(sidecar), Some(digest(&bytes)))
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (None, None),
-            Err(e) => return Err(StoreError::io(&sidecar_path, e)),
+        let (sidecar, fingerprint) = match read_sidecar(&sidecar_path)? {
+            Some(Loaded {
+                sidecar,
+                fingerprint,
+            }) => (Some(sidecar), Some(fingerprint)),
+            None => (None, None),
         };
-        let (recorded, annotations) = match sidecar {
-            Some(s) => (Some(s.document), AnnotationSet::from_vec(s.annotations)),
-            None => (None, AnnotationSet::default()),
+        let (recorded, annotations, conflicts) = match sidecar {
+            Some(s) => (
+                Some(s.document),
+                AnnotationSet::from_vec(s.annotations),
+                s.conflicts,
+            ),
+            None => (None, AnnotationSet::default(), Vec::new()),
+        };
+        let base = Base {
+            annotations: annotations.as_slice().to_vec(),
+            conflicts: conflicts.clone(),
         };
         Ok(Self {
             doc_path: doc_path.to_owned(),
@@ -70,7 +73,9 @@ impl Session {
             source: document.source,
             annotations,
             recorded,
+            conflicts,
             fingerprint,
+            base,
         })
     }
 
@@ -108,6 +113,7 @@ impl Session {
             self.annotations.as_slice().to_vec(),
         )
         .with_source(self.source.clone())
+        .with_conflicts(self.conflicts.clone())
     }
 
     /// Anchors every annotation against the current text, in sidecar order.
@@ -140,25 +146,19 @@ impl Session {
             .unwrap_or_default()
     }
 
-    /// Writes the sidecar atomically. Refuses (and writes nothing) if the sidecar on disk is no
-    /// longer the one loaded or last saved.
+    /// Writes the sidecar atomically. If another program changed it on disk since it was
+    /// loaded or last saved, merges its changes in by annotation id first (see
+    /// [`Self::save_merging`], which also says what was merged); if both changed the same
+    /// field differently, writes nothing and returns [`StoreError::Conflict`] with both values.
+    /// A sidecar on disk that does not parse or is newer is never overwritten.
     pub fn save(&mut self) -> Result<(), StoreError> {
-        let on_disk = match std::fs::read(&self.sidecar_path) {
-            Ok(bytes) => Some(digest(&bytes)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => return Err(StoreError::io(&self.sidecar_path, e)),
-        };
-        if on_disk != self.fingerprint {
-            return Err(StoreError::Conflict {
+        match self.save_merging()? {
+            SaveOutcome::Conflicts(conflicts) => Err(StoreError::Conflict {
                 path: self.sidecar_path.clone(),
-            });
+                conflicts,
+            }),
+            SaveOutcome::Saved | SaveOutcome::Merged(_) | SaveOutcome::Recreated => Ok(()),
         }
-        let sidecar = self.to_sidecar();
-        let encoded = sidecar.encode()?;
-        write_atomic(&self.sidecar_path, encoded.as_bytes())?;
-        self.fingerprint = Some(digest(encoded.as_bytes()));
-        self.recorded = Some(sidecar.document);
-        Ok(())
     }
 }
 
@@ -179,10 +179,6 @@ impl DocumentChanges {
     pub fn any(self) -> bool {
         self.text || self.file || self.extractor
     }
-}
-
-fn digest(bytes: &[u8]) -> Vec<u8> {
-    Sha256::digest(bytes).to_vec()
 }
 
 #[cfg(test)]
@@ -295,9 +291,10 @@ mod tests {
         assert_eq!(again.annotations.as_slice(), [a]);
         assert!(!again.document_changed());
 
-        // Another program rewrites the sidecar: our next save must refuse.
+        // Another program rewrites the sidecar into something that does not parse: our next
+        // save must refuse, naming the problem, and write nothing.
         std::fs::write(&s.sidecar_path, "(format: \"factmark\", version: 1)").unwrap();
-        assert!(matches!(s.save(), Err(StoreError::Conflict { .. })));
+        assert!(matches!(s.save(), Err(StoreError::Parse { .. })));
         assert_eq!(
             std::fs::read_to_string(&s.sidecar_path).unwrap(),
             "(format: \"factmark\", version: 1)"

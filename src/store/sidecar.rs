@@ -3,7 +3,8 @@
 //! through `sidecar_v1` and written back as version 2.
 //!
 //! Version 2 added `document.source`, recorded for text extracted from another format (HTML):
-//! the hash of the file's bytes, the extractor's version, the encoding and the page's metadata.
+//! the hash of the file's bytes, the extractor's version, the encoding and the page's metadata,
+//! and the optional `conflicts` list that `factmark merge` records.
 
 use std::path::{Path, PathBuf};
 
@@ -12,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::error::StoreError;
 use super::sidecar_v1;
 use crate::core::annotation::Annotation;
+use crate::core::merge::Conflict;
 use crate::core::source::Metadata;
 use crate::core::text::Text;
 
@@ -21,6 +23,9 @@ pub const FORMAT: &str = "factmark";
 pub const VERSION: u32 = 2;
 /// What a sidecar's name adds to its document's name.
 pub const SUFFIX: &str = ".ann.ron";
+/// No offset can be larger: a document has at most as many chars as the size limit has
+/// bytes.
+const MAX_OFFSET: usize = super::read::MAX_DOCUMENT_BYTES as usize;
 
 /// The sidecar path of a document: `article.txt` → `article.txt.ann.ron`.
 pub fn sidecar_path(document: &Path) -> PathBuf {
@@ -101,6 +106,11 @@ pub struct Sidecar {
     pub document: DocumentInfo,
     /// The annotations, sorted by (start, end, id).
     pub annotations: Vec<Annotation>,
+    /// Merge conflicts recorded by `factmark merge` (the git merge driver) or a recovery:
+    /// fields changed differently on both sides, each with both values; the annotation holds
+    /// `ours` until the user chooses. Optional, absent when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 /// Just enough of any sidecar to know its format and version.
@@ -121,7 +131,14 @@ impl Sidecar {
             version: VERSION,
             document: DocumentInfo::of(file, text),
             annotations,
+            conflicts: Vec::new(),
         }
+    }
+
+    /// The same sidecar recording these merge conflicts.
+    pub fn with_conflicts(mut self, conflicts: Vec<Conflict>) -> Self {
+        self.conflicts = conflicts;
+        self
     }
 
     /// The same sidecar recording where its document's text came from.
@@ -152,8 +169,23 @@ impl Sidecar {
             path: path.to_owned(),
             line: e.span.start.line,
             column: e.span.start.col,
-            message: e.code.to_string(),
+            message: match e.code {
+                ron::Error::ExceededRecursionLimit => {
+                    "brackets are nested too deeply (a factmark sidecar nests only a few levels)"
+                        .to_owned()
+                }
+                code => code.to_string().replace("struct `Header`", "the sidecar"),
+            },
         };
+        if source.trim().is_empty() {
+            return Err(StoreError::Parse {
+                path: path.to_owned(),
+                line: 1,
+                column: 1,
+                message: "the file is empty (a sidecar starts with `(format: \"factmark\"`)"
+                    .to_owned(),
+            });
+        }
         let header: Header = ron::from_str(source).map_err(parse_error)?;
         if header.format != FORMAT {
             return Err(StoreError::Invalid {
@@ -205,6 +237,22 @@ impl Sidecar {
             if !seen.insert(a.id) {
                 return Err(invalid(a, "this id is used twice".to_owned()));
             }
+            if a.end > MAX_OFFSET {
+                return Err(invalid(
+                    a,
+                    format!("its end ({}) is beyond any document factmark reads", a.end),
+                ));
+            }
+        }
+        if let Some(c) = self.conflicts.iter().find(|c| !c.is_consistent()) {
+            return Err(StoreError::Invalid {
+                path: path.to_owned(),
+                line: line_of_id(source, &c.id.to_string()),
+                message: format!(
+                    "the conflict record of annotation {} about its {} holds values of another field",
+                    c.id, c.field
+                ),
+            });
         }
         Ok(())
     }

@@ -39,6 +39,7 @@ pub fn migrate(old: SidecarV1) -> Sidecar {
             source: None,
         },
         annotations: old.annotations,
+        conflicts: Vec::new(),
     }
 }
 

@@ -3,7 +3,7 @@
 //! forms, and boxes whose class or id says they are ads, promotions, sharing or cookie
 //! banners.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use ego_tree::NodeId;
 use scraper::{ElementRef, Html};
@@ -107,22 +107,51 @@ const CONTENT_CHARS: usize = 500;
 /// Paragraphs shorter than this (chars) do not vote for their container.
 const MIN_PARAGRAPH_CHARS: usize = 25;
 
+/// The elements of a page that are left out of the text, each decided once.
+pub struct Dropped(HashSet<NodeId>);
+
+impl Dropped {
+    /// Decides every element of `html`.
+    pub fn of(html: &Html) -> Self {
+        let root = html.root_element();
+        let ids = std::iter::once(root)
+            .chain(root.descendent_elements())
+            .filter(|e| dropped(*e))
+            .map(|e| e.id())
+            .collect();
+        Self(ids)
+    }
+
+    /// Whether this element (and so everything in it) is left out.
+    pub fn contains(&self, id: NodeId) -> bool {
+        self.0.contains(&id)
+    }
+
+    /// Whether the element or one of its ancestors is left out (a `<form>` around
+    /// everything, as ASP.NET pages have, does not count).
+    fn in_dropped_part(&self, e: ElementRef<'_>) -> bool {
+        std::iter::once(e)
+            .chain(e.ancestors().filter_map(ElementRef::wrap))
+            .any(|a| a.value().name() != "form" && self.contains(a.id()))
+    }
+}
+
 /// The element holding the article: the `<article>` with the most text, else `<main>` (or
 /// `role="main"`), else the element with the most paragraph text, else `<body>`.
-pub fn main_content(html: &Html) -> ElementRef<'_> {
+pub fn main_content<'a>(html: &'a Html, dropped: &Dropped) -> ElementRef<'a> {
     let root = html.root_element();
     let is = |e: &ElementRef, name: &str| e.value().name() == name;
     let articles = root.descendent_elements().filter(|e| is(e, "article"));
-    if let Some(article) = most_text(articles) {
+    if let Some(article) = most_text(articles, dropped) {
         return article;
     }
     let mains = root
         .descendent_elements()
         .filter(|e| is(e, "main") || e.value().attr("role") == Some("main"));
-    if let Some(main) = most_text(mains) {
+    if let Some(main) = most_text(mains, dropped) {
         return main;
     }
-    if let Some(best) = most_paragraph_text(root) {
+    if let Some(best) = most_paragraph_text(root, dropped) {
         return best;
     }
     root.descendent_elements()
@@ -132,10 +161,13 @@ pub fn main_content(html: &Html) -> ElementRef<'_> {
 
 /// Of these candidates outside dropped parts, the one with the most extracted text (the first
 /// of equals); `None` if none has any.
-fn most_text<'a>(candidates: impl Iterator<Item = ElementRef<'a>>) -> Option<ElementRef<'a>> {
+fn most_text<'a>(
+    candidates: impl Iterator<Item = ElementRef<'a>>,
+    dropped: &Dropped,
+) -> Option<ElementRef<'a>> {
     let mut best: Option<(usize, ElementRef<'a>)> = None;
-    for e in candidates.filter(|e| !in_dropped_part(*e)) {
-        let chars = render(e).chars().count();
+    for e in candidates.filter(|e| !dropped.in_dropped_part(*e)) {
+        let chars = render(e, dropped).chars().count();
         if chars > 0 && best.is_none_or(|(most, _)| chars > most) {
             best = Some((chars, e));
         }
@@ -145,7 +177,7 @@ fn most_text<'a>(candidates: impl Iterator<Item = ElementRef<'a>>) -> Option<Ele
 
 /// Readability's choice: each paragraph's text counts for its parent, and half for its
 /// grandparent; the element with the highest count wins (the first of equals).
-fn most_paragraph_text<'a>(root: ElementRef<'a>) -> Option<ElementRef<'a>> {
+fn most_paragraph_text<'a>(root: ElementRef<'a>, dropped: &Dropped) -> Option<ElementRef<'a>> {
     let mut order: Vec<(ElementRef<'a>, usize)> = Vec::new();
     let mut index: HashMap<NodeId, usize> = HashMap::new();
     let mut add = |e: ElementRef<'a>, score: usize| {
@@ -156,7 +188,7 @@ fn most_paragraph_text<'a>(root: ElementRef<'a>) -> Option<ElementRef<'a>> {
         order[i].1 += score;
     };
     for p in root.descendent_elements() {
-        if p.value().name() != "p" || in_dropped_part(p) {
+        if p.value().name() != "p" || dropped.in_dropped_part(p) {
             continue;
         }
         let chars = paragraph_chars(p);
@@ -188,16 +220,8 @@ fn paragraph_chars(e: ElementRef<'_>) -> usize {
         .count()
 }
 
-/// Whether the element or one of its ancestors is dropped (a `<form>` around everything,
-/// as ASP.NET pages have, does not count).
-fn in_dropped_part(e: ElementRef<'_>) -> bool {
-    std::iter::once(e)
-        .chain(e.ancestors().filter_map(ElementRef::wrap))
-        .any(|a| a.value().name() != "form" && dropped(a))
-}
-
 /// Whether an element and everything in it is left out of the article text.
-pub fn dropped(e: ElementRef<'_>) -> bool {
+fn dropped(e: ElementRef<'_>) -> bool {
     let el = e.value();
     let name = el.name();
     if DROPPED_TAGS.contains(&name) || hidden(e) {

@@ -64,8 +64,9 @@ pub struct Extracted {
 pub fn extract_html(bytes: &[u8]) -> Result<Extracted, HtmlError> {
     let decoded = encoding::decode(bytes)?;
     let html = Html::parse_document(&decoded.text);
-    let root = content::main_content(&html);
-    let text = render::render(root);
+    let dropped = content::Dropped::of(&html);
+    let root = content::main_content(&html, &dropped);
+    let text = render::render(root, &dropped);
     if text.trim().is_empty() {
         return Err(HtmlError::NoText);
     }

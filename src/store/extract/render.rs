@@ -6,7 +6,7 @@
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Node};
 
-use super::content::dropped;
+use super::content::Dropped;
 
 /// Elements that start and end a paragraph.
 const BLOCK_TAGS: &[&str] = &[
@@ -61,7 +61,7 @@ const BLOCK_TAGS: &[&str] = &[
 
 /// The text of `root` and everything in it that is not dropped, ending in a line feed (empty
 /// if there is no text).
-pub fn render(root: ElementRef<'_>) -> String {
+pub fn render(root: ElementRef<'_>, dropped: &Dropped) -> String {
     let mut out = Builder::default();
     let mut skipping = None;
     let mut pre = 0usize;
@@ -71,10 +71,7 @@ pub fn render(root: ElementRef<'_>) -> String {
                 Node::Text(t) if pre > 0 => out.verbatim(t),
                 Node::Text(t) => out.text(t),
                 Node::Element(el) => {
-                    let Some(e) = ElementRef::wrap(node) else {
-                        continue;
-                    };
-                    if node.id() != root.id() && dropped(e) {
+                    if node.id() != root.id() && dropped.contains(node.id()) {
                         skipping = Some(node.id());
                         continue;
                     }

@@ -1,0 +1,180 @@
+//! Saving a session without ever clobbering another writer: when the sidecar on disk changed
+//! since it was loaded (another window, another program, a `git pull`), its annotations are
+//! merged with ours by id against the version we loaded (three-way); only fields both sides
+//! changed differently are handed back as conflicts, and then nothing is written.
+
+use chrono::Utc;
+
+use super::atomic::write_atomic;
+use super::error::StoreError;
+use super::read::{decode_sidecar, fingerprint, read_sidecar_bytes};
+use super::session::Session;
+use crate::core::annotation::Annotation;
+use crate::core::merge::{Conflict, Kept, Resolution, Tally, merge, merge_records};
+use crate::core::model::AnnotationSet;
+
+/// The sidecar as it was loaded or last saved: the base of the next three-way merge.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Base {
+    /// Its annotations.
+    pub annotations: Vec<Annotation>,
+    /// Its recorded conflicts.
+    pub conflicts: Vec<Conflict>,
+}
+
+/// What a save did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveOutcome {
+    /// Written; the sidecar on disk was the one loaded (or there was none).
+    Saved,
+    /// Another program had changed the sidecar: its changes were merged with ours, the merge
+    /// was written, and the session now holds it.
+    Merged(MergeReport),
+    /// The sidecar loaded had been deleted or moved away meanwhile: it was written again, with
+    /// our annotations.
+    Recreated,
+    /// Another program changed some of the same fields differently: nothing was written.
+    /// Show them, and call [`Session::save_resolved`] with the user's choices.
+    Conflicts(Vec<Conflict>),
+}
+
+/// What a merged save took from the other writer.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MergeReport {
+    /// How the annotations changed from ours to the merge: annotations the other writer
+    /// added, deleted and changed.
+    pub theirs: Tally,
+    /// Annotations one side deleted and the other changed: kept, changed.
+    pub kept: Vec<Kept>,
+    /// Conflicts settled by the resolutions given to [`Session::save_resolved`].
+    pub resolved: usize,
+}
+
+impl Session {
+    /// The annotations as loaded or last saved: what the next save merges against.
+    pub fn base(&self) -> &[Annotation] {
+        &self.base.annotations
+    }
+
+    /// Saves, merging with the sidecar on disk if another program changed it since it was
+    /// loaded or last saved. A sidecar on disk that does not parse, or that a newer factmark
+    /// wrote, is never overwritten: its error is returned and nothing is written.
+    pub fn save_merging(&mut self) -> Result<SaveOutcome, StoreError> {
+        self.save_resolved(&[])
+    }
+
+    /// Like [`Self::save_merging`], settling conflicts with the user's choices. The merge is
+    /// done again against the sidecar on disk now; a resolution applies to a conflict only if
+    /// it is still exactly the one shown (same annotation, field and both values). If any
+    /// conflict is left unresolved, nothing is written and the conflicts are returned again.
+    pub fn save_resolved(&mut self, resolutions: &[Resolution]) -> Result<SaveOutcome, StoreError> {
+        let _turn = lock_folder(&self.sidecar_path);
+        let on_disk = read_sidecar_bytes(&self.sidecar_path)?;
+        let changed = on_disk.as_deref().map(fingerprint) != self.fingerprint;
+        let Some(bytes) = on_disk.filter(|_| changed) else {
+            let recreated = changed;
+            self.write_sidecar()?;
+            return Ok(if recreated {
+                SaveOutcome::Recreated
+            } else {
+                SaveOutcome::Saved
+            });
+        };
+        let theirs = decode_sidecar(&self.sidecar_path, &bytes)?;
+        let ours = self.annotations.as_slice();
+        let mut result = merge(&self.base.annotations, ours, &theirs.annotations);
+        let now = Utc::now();
+        let mut unresolved = Vec::new();
+        let mut resolved = 0;
+        for c in std::mem::take(&mut result.conflicts) {
+            match resolutions.iter().find(|r| r.conflict == c) {
+                Some(r) if r.apply(&mut result.merged, now) => resolved += 1,
+                _ => unresolved.push(c),
+            }
+        }
+        if !unresolved.is_empty() {
+            return Ok(SaveOutcome::Conflicts(unresolved));
+        }
+        let report = MergeReport {
+            theirs: Tally::between(ours, &result.merged),
+            kept: result.kept,
+            resolved,
+        };
+        let merged = AnnotationSet::from_vec(result.merged);
+        self.conflicts = merge_records(
+            &self.base.conflicts,
+            &self.conflicts,
+            &theirs.conflicts,
+            merged.as_slice(),
+        );
+        self.annotations = merged;
+        self.write_sidecar()?;
+        Ok(SaveOutcome::Merged(report))
+    }
+
+    /// Settles a recorded conflict (one `factmark merge` or a recovery left in the sidecar):
+    /// the annotation takes the chosen value and the record goes. Returns whether the record
+    /// was found. Nothing is saved until the next save.
+    pub fn resolve_recorded(&mut self, resolution: &Resolution) -> bool {
+        let Some(at) = self
+            .conflicts
+            .iter()
+            .position(|c| *c == resolution.conflict)
+        else {
+            return false;
+        };
+        let mut items = self.annotations.as_slice().to_vec();
+        if !resolution.apply(&mut items, Utc::now()) {
+            return false;
+        }
+        self.conflicts.remove(at);
+        self.annotations = AnnotationSet::from_vec(items);
+        true
+    }
+
+    /// Encodes and writes the sidecar atomically, then remembers it as the new base.
+    fn write_sidecar(&mut self) -> Result<(), StoreError> {
+        let sidecar = self.to_sidecar();
+        let encoded = sidecar.encode()?;
+        write_atomic(&self.sidecar_path, encoded.as_bytes())?;
+        self.fingerprint = Some(fingerprint(encoded.as_bytes()));
+        self.recorded = Some(sidecar.document);
+        self.base = Base {
+            annotations: sidecar.annotations,
+            conflicts: sidecar.conflicts,
+        };
+        Ok(())
+    }
+}
+
+/// How long a save waits for another factmark process's save in the same folder.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Takes an advisory lock on the sidecar's folder (Unix), so that factmark processes saving
+/// there take turns between reading the sidecar on disk and replacing it: no save can slip in
+/// between and be lost. Best effort: after [`LOCK_WAIT`] (a hung process), or where folders
+/// cannot be locked, the save goes ahead; other programs do not take this lock.
+fn lock_folder(sidecar: &std::path::Path) -> Option<std::fs::File> {
+    if !cfg!(unix) {
+        return None;
+    }
+    let dir = match sidecar.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => std::path::Path::new("."),
+    };
+    let folder = std::fs::File::open(dir).ok()?;
+    let start = std::time::Instant::now();
+    loop {
+        match folder.try_lock() {
+            Ok(()) => return Some(folder),
+            Err(std::fs::TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+            Err(_) => return None,
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "save_tests.rs"]
+mod tests;
