@@ -50,6 +50,7 @@ fn corpus() -> tempfile::TempDir {
 }
 
 fn harness(dir: &std::path::Path) -> Harness<'static, FactmarkApp> {
+    private_recovery_dir();
     let settings = Settings {
         author: "rev".into(),
         ..Settings::default()
@@ -140,4 +141,15 @@ fn keyboard_review_across_documents_is_saved() {
         doc.session.annotations.get(id).unwrap().review.status,
         ReviewStatus::Rejected
     );
+}
+
+/// Keeps the recovery journal of these tests out of the user's data folder.
+fn private_recovery_dir() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let dir =
+            std::env::temp_dir().join(format!("factmark-test-recovery-{}", std::process::id()));
+        // Set once, before any test reads it.
+        unsafe { std::env::set_var("FACTMARK_RECOVERY_DIR", dir) };
+    });
 }

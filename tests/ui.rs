@@ -31,6 +31,7 @@ fn settings() -> Settings {
 }
 
 fn harness(doc: &Path) -> Harness<'static, FactmarkApp> {
+    private_recovery_dir();
     let app = FactmarkApp::new(settings(), Some(doc.to_owned()));
     let mut h = Harness::builder()
         .with_size(Vec2::new(1280.0, 800.0))
@@ -360,4 +361,15 @@ fn suggested_dates_are_added_only_when_accepted() {
         .collect();
     assert!(dates.contains(&"2024-05-03".to_owned()), "{dates:?}");
     assert_eq!(dates.len(), n);
+}
+
+/// Keeps the recovery journal of these tests out of the user's data folder.
+fn private_recovery_dir() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let dir =
+            std::env::temp_dir().join(format!("factmark-test-recovery-{}", std::process::id()));
+        // Set once, before any test reads it.
+        unsafe { std::env::set_var("FACTMARK_RECOVERY_DIR", dir) };
+    });
 }

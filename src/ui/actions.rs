@@ -92,4 +92,12 @@ pub enum Action {
     ToggleShortcuts,
     /// Show the review of annotations that no longer sit on their text.
     ShowReanchorReview,
+    /// Show the merge conflicts waiting for a choice.
+    ShowConflicts,
+    /// Settle merge conflicts with these choices (and save).
+    Resolve(Vec<crate::core::merge::Resolution>),
+    /// Take the unsaved annotations of an earlier session into the document.
+    Recover,
+    /// Drop the unsaved annotations of an earlier session.
+    DiscardRecovery,
 }

@@ -32,8 +32,8 @@ pub struct Notice {
     pub text: String,
     /// Whether it reports an error (otherwise it is information).
     pub error: bool,
-    /// A button offered with the message: its label and what it does.
-    pub action: Option<(String, Action)>,
+    /// Buttons offered with the message: their labels and what they do.
+    pub actions: Vec<(String, Action)>,
 }
 
 /// What the central area shows.
@@ -78,6 +78,8 @@ pub struct FactmarkApp {
     pub notices: Vec<Notice>,
     show_shortcuts: bool,
     show_reanchor: bool,
+    show_conflicts: bool,
+    conflicts_view: super::conflicts_view::ConflictsView,
     /// The Suggest pane.
     pub suggest: super::suggest_pane::SuggestPane,
     agreement: super::agreement_view::AgreementView,
@@ -106,6 +108,8 @@ impl FactmarkApp {
             notices: Vec::new(),
             show_shortcuts: false,
             show_reanchor: false,
+            show_conflicts: false,
+            conflicts_view: super::conflicts_view::ConflictsView::default(),
             suggest: super::suggest_pane::SuggestPane::default(),
             agreement: super::agreement_view::AgreementView::default(),
             last_typing: None,
@@ -193,22 +197,22 @@ impl FactmarkApp {
 
     /// Shows a message in the window.
     pub fn notify(&mut self, text: impl Into<String>, error: bool) {
-        self.notify_with(text, error, None);
+        self.notify_with(text, error, Vec::new());
     }
 
-    /// Shows a message with a button.
+    /// Shows a message with buttons.
     pub fn notify_with(
         &mut self,
         text: impl Into<String>,
         error: bool,
-        action: Option<(String, Action)>,
+        actions: Vec<(String, Action)>,
     ) {
         let text = text.into();
         if !self.notices.iter().any(|n| n.text == text) {
             self.notices.push(Notice {
                 text,
                 error,
-                action,
+                actions,
             });
         }
     }
@@ -219,8 +223,10 @@ impl FactmarkApp {
         if !summary.any() {
             return;
         }
-        let action = (summary.needing_review() > 0)
-            .then(|| ("Review".to_owned(), Action::ShowReanchorReview));
+        let action: Vec<(String, Action)> = (summary.needing_review() > 0)
+            .then(|| ("Review".to_owned(), Action::ShowReanchorReview))
+            .into_iter()
+            .collect();
         let mut text = format!("The document changed: {}.", summary.describe());
         if summary.moved > 0 {
             text.push_str(" Moved annotations follow their text.");
@@ -240,6 +246,31 @@ impl FactmarkApp {
             Ok(doc) => {
                 let summary = doc.summary;
                 self.announce_changes(summary);
+                if let Some(rec) = &doc.recovery {
+                    self.notify_with(
+                        format!(
+                            "Unsaved annotations from {} were found (factmark may have stopped before saving them): {} annotations, kept in {}.",
+                            rec.written.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M:%S"),
+                            rec.annotations.len(),
+                            rec.path.display()
+                        ),
+                        false,
+                        vec![
+                            ("Recover them".to_owned(), Action::Recover),
+                            ("Discard".to_owned(), Action::DiscardRecovery),
+                        ],
+                    );
+                }
+                if !doc.session.conflicts.is_empty() {
+                    self.notify_with(
+                        format!(
+                            "The annotations file holds {} merge conflicts (the same thing changed in two versions). Choose which to keep.",
+                            doc.session.conflicts.len()
+                        ),
+                        false,
+                        vec![("Resolve".to_owned(), Action::ShowConflicts)],
+                    );
+                }
                 self.settings.remember(path);
                 self.list = AnnotationList::default();
                 self.inspector = Inspector::default();
@@ -263,6 +294,32 @@ impl FactmarkApp {
         }
         self.doc = None;
         true
+    }
+
+    /// After a bug made a frame panic: writes a recovery copy of the in-memory annotations
+    /// and tells the user where it is. The window goes on.
+    pub fn after_panic(&mut self, payload: &(dyn std::any::Any + Send)) {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown error".to_owned());
+        let saved = match &self.doc {
+            Some(doc) => match doc.write_recovery_now() {
+                Ok(path) => format!(
+                    " A copy of your annotations was written to {}.",
+                    path.display()
+                ),
+                Err(e) => {
+                    format!(" A recovery copy could not be written ({e}); save now with Ctrl+S.")
+                }
+            },
+            None => String::new(),
+        };
+        self.notify(
+            format!("Something went wrong inside factmark ({what}). Please report it.{saved}"),
+            true,
+        );
     }
 
     /// Saves now if there are unsaved changes (used on exit).
@@ -375,6 +432,19 @@ impl FactmarkApp {
             ui.ctx().memory_mut(|m| m.stop_text_input());
         }
         self.watch_disk(ui.ctx());
+        if self.show_conflicts
+            && let Some(doc) = &self.doc
+        {
+            let mut open = true;
+            let mut chosen = Vec::new();
+            let view = &mut self.conflicts_view;
+            egui::Window::new("Resolve conflicts")
+                .open(&mut open)
+                .default_width(560.0)
+                .show(ui.ctx(), |ui| chosen = view.ui(ui, doc));
+            actions.extend(chosen);
+            self.show_conflicts = open;
+        }
         if let Some(doc) = self.doc.as_ref().filter(|_| document_mode) {
             if self.suggest.open {
                 let mut open = true;
@@ -545,15 +615,25 @@ impl FactmarkApp {
 
     fn autosave(&mut self, ctx: &egui::Context) {
         let Some(doc) = &mut self.doc else { return };
+        if let Some(e) = doc.journal() {
+            self.notify(format!("Could not write the recovery journal. {e}"), true);
+            return;
+        }
         if doc.autosave_due() {
-            if let Err(e) = doc.save() {
-                self.notify(
-                    format!("Could not save the annotations; they are kept in memory. {e} Use File > Save Annotations As… to keep a copy elsewhere."),
+            match doc.save() {
+                Ok(Some(merged)) => self.notify(merged, false),
+                Ok(None) => {}
+                Err(e) if !doc.save_conflicts.is_empty() => {
+                    self.show_conflicts = true;
+                    self.notify(e, true);
+                }
+                Err(e) => self.notify(
+                    format!("Could not save the annotations; they are kept in memory (and in the recovery journal). {e} Use File > Save Annotations As… to keep a copy elsewhere."),
                     true,
-                );
+                ),
             }
         } else if let Some(wait) = doc.autosave_in() {
-            ctx.request_repaint_after(wait);
+            ctx.request_repaint_after(wait.min(super::open_document::JOURNAL_EVERY));
         }
     }
 
@@ -698,6 +778,9 @@ impl FactmarkApp {
                     if ui.add_enabled(has_doc, egui::Button::new("Review Changed Annotations…")).clicked() {
                         actions.push(Action::ShowReanchorReview);
                     }
+                    if ui.add_enabled(has_doc, egui::Button::new("Resolve Conflicts…")).clicked() {
+                        actions.push(Action::ShowConflicts);
+                    }
                 });
                 ui.menu_button("Tag", |ui| {
                     for k in TagKind::ALL {
@@ -756,10 +839,10 @@ impl FactmarkApp {
                         dismiss = Some(i);
                     }
                     ui.label(RichText::new(&n.text).color(color));
-                    if let Some((label, action)) = &n.action
-                        && ui.button(label).clicked()
-                    {
-                        actions.push(action.clone());
+                    for (label, action) in &n.actions {
+                        if ui.button(label).clicked() {
+                            actions.push(action.clone());
+                        }
                     }
                     if n.error && self.doc.as_ref().is_some_and(|d| d.save_error.is_some()) {
                         if ui.button("Save Annotations As…").clicked() {
@@ -889,6 +972,7 @@ impl FactmarkApp {
             }
             Action::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
             Action::ShowReanchorReview => self.show_reanchor = true,
+            Action::ShowConflicts => self.show_conflicts = true,
             Action::ToggleFind if self.doc.is_some() => self.find.toggle(),
             _ => {}
         }
@@ -931,12 +1015,43 @@ impl FactmarkApp {
                     None => {}
                 }
             }
-            Action::Save => {
-                if let Err(e) = doc.save() {
+            Action::Save => match doc.save() {
+                Ok(merged) => notice = merged,
+                Err(e) if !doc.save_conflicts.is_empty() => {
+                    self.show_conflicts = true;
+                    notice = Some(e);
+                }
+                Err(e) => {
                     notice = Some(format!(
                         "Could not save the annotations; they are kept in memory. {e}"
-                    ));
+                    ))
                 }
+            },
+            Action::Resolve(resolutions) => match doc.resolve(&resolutions) {
+                Ok(merged) => {
+                    self.notices
+                        .retain(|n| !n.text.starts_with("Another program changed"));
+                    notice = merged;
+                }
+                Err(e) => notice = Some(e),
+            },
+            Action::Recover => {
+                let conflicts = doc.restore_recovery();
+                self.notices
+                    .retain(|n| !n.text.starts_with("Unsaved annotations"));
+                notice = Some(if conflicts > 0 {
+                    self.show_conflicts = true;
+                    format!(
+                        "Recovered the unsaved annotations; {conflicts} of their changes clash with changes saved since: choose in Tools > Resolve Conflicts."
+                    )
+                } else {
+                    "Recovered the unsaved annotations; they will be saved in a moment.".to_owned()
+                });
+            }
+            Action::DiscardRecovery => {
+                doc.discard_recovery();
+                self.notices
+                    .retain(|n| !n.text.starts_with("Unsaved annotations"));
             }
             Action::SaveCopyAs => {
                 let suggested = doc.copy_name();
@@ -1133,6 +1248,7 @@ impl FactmarkApp {
             | Action::Close
             | Action::ToggleShortcuts
             | Action::ShowReanchorReview
+            | Action::ShowConflicts
             | Action::ToggleFind => {}
         }
         if let Some(text) = notice {
@@ -1221,7 +1337,10 @@ fn toolbar_ui(ui: &mut Ui, has_selection: bool, actions: &mut Vec<Action>) {
 
 impl eframe::App for FactmarkApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
-        self.ui_body(ui);
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.ui_body(ui)));
+        if let Err(payload) = caught {
+            self.after_panic(&payload);
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

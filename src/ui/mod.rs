@@ -5,6 +5,7 @@ mod agreement_view;
 mod annotation_card;
 mod annotation_list;
 mod app;
+mod conflicts_view;
 mod corpus;
 mod corpus_view;
 mod document_view;

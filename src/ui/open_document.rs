@@ -14,12 +14,17 @@ use super::selection::Selection;
 use crate::core::anchor::{AnchorStatus, Anchoring, anchor_all, apply_anchoring};
 use crate::core::annotation::AnnotationId;
 use crate::core::edit::{Command, EditError, History};
+use crate::core::merge::{Conflict, Resolution};
+use crate::store::recovery::Recovery;
+use crate::store::save::SaveOutcome;
 use crate::store::{Session, StoreError};
 
 /// How long after the last change the autosave runs.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(1000);
 /// How often the document file is checked for changes made by other programs.
 pub const DISK_CHECK_EVERY: Duration = Duration::from_millis(1000);
+/// How often unsaved changes are written to the recovery journal.
+pub const JOURNAL_EVERY: Duration = Duration::from_millis(1000);
 
 /// What re-anchoring found, for the banner.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -113,6 +118,11 @@ pub struct OpenDocument {
     last_disk_check: Instant,
     /// Whether the document file was found missing at the last check.
     pub missing: bool,
+    /// Conflicts found by the last save: another program changed the same fields.
+    pub save_conflicts: Vec<Conflict>,
+    /// Unsaved annotations of an earlier session (after a crash), offered for recovery.
+    pub recovery: Option<Recovery>,
+    last_journal: Option<Instant>,
 }
 
 impl OpenDocument {
@@ -141,8 +151,12 @@ impl OpenDocument {
             disk_stamp: stamp(path),
             last_disk_check: Instant::now(),
             missing: false,
+            save_conflicts: Vec::new(),
+            recovery: None,
+            last_journal: None,
         };
         doc.reanchor();
+        doc.recovery = crate::store::recovery::find_recovery(path).ok().flatten();
         Ok(doc)
     }
 
@@ -356,15 +370,47 @@ impl OpenDocument {
         })
     }
 
-    /// Writes the sidecar through the store's rules. On failure the work stays in memory and
-    /// the reason is kept for the window to show.
-    pub fn save(&mut self) -> Result<(), String> {
-        match self.session.save() {
-            Ok(()) => {
+    /// Writes the sidecar through the store's rules. When another program changed it
+    /// meanwhile, the two are merged by id; `Ok(Some(message))` tells what was merged in. When
+    /// both changed the same fields, nothing is written: the conflicts wait in
+    /// [`Self::save_conflicts`] for the user. On failure the work stays in memory and the
+    /// reason is kept for the window to show.
+    pub fn save(&mut self) -> Result<Option<String>, String> {
+        self.save_with(&[])
+    }
+
+    /// Saves with the user's choices for the conflicts of the last save.
+    pub fn save_with(&mut self, resolutions: &[Resolution]) -> Result<Option<String>, String> {
+        match self.session.save_resolved(resolutions) {
+            Ok(SaveOutcome::Conflicts(conflicts)) => {
+                let msg = format!(
+                    "Another program changed {} of the same things in the annotations file since it was opened. Nothing was saved; choose which version to keep (Tools > Resolve Conflicts).",
+                    conflicts.len()
+                );
+                self.save_conflicts = conflicts;
+                self.save_error = Some(msg.clone());
+                Err(msg)
+            }
+            Ok(outcome) => {
                 self.dirty = false;
                 self.save_error = None;
+                self.save_conflicts.clear();
                 self.last_saved = Some(Local::now());
-                Ok(())
+                let _ = crate::store::recovery::discard_recovery(self.path());
+                self.last_journal = None;
+                Ok(match outcome {
+                    SaveOutcome::Merged(report) => {
+                        self.reanchor();
+                        Some(format!(
+                            "Merged changes another program saved meanwhile: {} added, {} changed, {} deleted.",
+                            report.theirs.added, report.theirs.changed, report.theirs.deleted
+                        ))
+                    }
+                    SaveOutcome::Recreated => Some(
+                        "The annotations file had been removed; it was written again.".to_owned(),
+                    ),
+                    _ => None,
+                })
             }
             Err(e) => {
                 let msg = e.to_string();
@@ -372,6 +418,73 @@ impl OpenDocument {
                 Err(msg)
             }
         }
+    }
+
+    /// Writes unsaved changes to the recovery journal, at most every [`JOURNAL_EVERY`], so a
+    /// crash loses at most about a second of work. Returns an error message once if it fails.
+    pub fn journal(&mut self) -> Option<String> {
+        if !self.dirty
+            || self
+                .last_journal
+                .is_some_and(|t| t.elapsed() < JOURNAL_EVERY)
+        {
+            return None;
+        }
+        self.last_journal = Some(Instant::now());
+        self.session.write_recovery().err().map(|e| e.to_string())
+    }
+
+    /// Writes a recovery copy now (for example when something went wrong); returns where.
+    pub fn write_recovery_now(&self) -> Result<PathBuf, String> {
+        self.session.write_recovery().map_err(|e| e.to_string())
+    }
+
+    /// Takes the offered recovery into the document (unsaved); returns the conflicts it left.
+    pub fn restore_recovery(&mut self) -> usize {
+        let Some(rec) = self.recovery.take() else {
+            return 0;
+        };
+        let conflicts = self.session.restore(&rec).len();
+        self.reanchor();
+        self.dirty = true;
+        self.last_change = Some(Instant::now());
+        conflicts
+    }
+
+    /// Drops the offered recovery.
+    pub fn discard_recovery(&mut self) {
+        if self.recovery.take().is_some() {
+            let _ = crate::store::recovery::discard_recovery(self.path());
+        }
+    }
+
+    /// Settles conflicts: those of the last save by saving with the choices, those recorded in
+    /// the sidecar (by a git merge or a recovery) in memory, to be saved.
+    pub fn resolve(&mut self, resolutions: &[Resolution]) -> Result<Option<String>, String> {
+        let (pending, recorded): (Vec<&Resolution>, Vec<&Resolution>) = resolutions
+            .iter()
+            .partition(|r| self.save_conflicts.contains(&r.conflict));
+        let mut any_recorded = false;
+        for r in recorded {
+            any_recorded |= self.session.resolve_recorded(r);
+        }
+        if any_recorded {
+            self.reanchor();
+            self.dirty = true;
+            self.last_change = Some(Instant::now());
+        }
+        if pending.is_empty() {
+            return Ok(None);
+        }
+        let owned: Vec<Resolution> = pending.into_iter().cloned().collect();
+        self.save_with(&owned)
+    }
+
+    /// Every conflict waiting for the user: from the last save, and recorded in the sidecar.
+    pub fn conflicts(&self) -> Vec<Conflict> {
+        let mut all = self.save_conflicts.clone();
+        all.extend(self.session.conflicts.iter().cloned());
+        all
     }
 
     /// Writes a copy of the annotations to another sidecar file (Save As), leaving the

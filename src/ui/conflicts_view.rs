@@ -1,0 +1,152 @@
+//! Choosing between two versions where two writers changed the same field of the same
+//! annotation (another window or program, a git merge, a recovery): both values side by side,
+//! one choice each.
+
+use std::collections::HashMap;
+
+use egui::{RichText, Ui};
+
+use super::actions::Action;
+use super::open_document::OpenDocument;
+use super::{annotation_card, labels, theme};
+use crate::core::merge::{Conflict, FieldValue, Resolution, Side};
+
+/// The user's choices so far, by conflict.
+#[derive(Default)]
+pub struct ConflictsView {
+    choices: HashMap<usize, Side>,
+    for_conflicts: Vec<Conflict>,
+}
+
+impl ConflictsView {
+    /// Draws the conflicts and the choice for each.
+    pub fn ui(&mut self, ui: &mut Ui, doc: &OpenDocument) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let conflicts = doc.conflicts();
+        if conflicts != self.for_conflicts {
+            self.choices.clear();
+            self.for_conflicts = conflicts.clone();
+        }
+        if conflicts.is_empty() {
+            ui.label("No conflicts.");
+            return actions;
+        }
+        ui.label("Two versions changed the same thing. Choose what to keep for each; nothing is lost until you save.");
+        egui::ScrollArea::vertical()
+            .id_salt("conflicts")
+            .max_height(480.0)
+            .show(ui, |ui| {
+                for (i, c) in conflicts.iter().enumerate() {
+                    ui.separator();
+                    let exact = doc
+                        .session
+                        .annotations
+                        .get(c.id)
+                        .map(|a| a.exact.replace('\n', " "))
+                        .unwrap_or_else(|| c.id.to_string());
+                    ui.label(RichText::new(format!("“{exact}” — {}", c.field)).strong());
+                    let mut choice = self.choices.get(&i).copied();
+                    ui.horizontal_wrapped(|ui| {
+                        ui.radio_value(&mut choice, Some(Side::Ours), "Keep this version:");
+                        ui.label(describe(&c.ours));
+                    });
+                    ui.horizontal_wrapped(|ui| {
+                        ui.radio_value(&mut choice, Some(Side::Theirs), "Take the other version:");
+                        ui.label(describe(&c.theirs));
+                    });
+                    if let Some(side) = choice {
+                        self.choices.insert(i, side);
+                    }
+                }
+            });
+        ui.separator();
+        let all = self.choices.len() == conflicts.len();
+        ui.horizontal(|ui| {
+            if ui.button("Keep all of this version").clicked() {
+                self.choices = (0..conflicts.len()).map(|i| (i, Side::Ours)).collect();
+            }
+            if ui.button("Take all of the other").clicked() {
+                self.choices = (0..conflicts.len()).map(|i| (i, Side::Theirs)).collect();
+            }
+            if ui
+                .add_enabled(all, egui::Button::new("Apply and save"))
+                .on_disabled_hover_text("Choose a version for every conflict first")
+                .clicked()
+            {
+                let resolutions = conflicts
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, c)| {
+                        self.choices.get(&i).map(|side| Resolution {
+                            conflict: c.clone(),
+                            value: c.value(*side).clone(),
+                        })
+                    })
+                    .collect();
+                actions.push(Action::Resolve(resolutions));
+                actions.push(Action::Save);
+            }
+        });
+        if !all {
+            ui.label(
+                RichText::new(format!(
+                    "{} of {} chosen",
+                    self.choices.len(),
+                    conflicts.len()
+                ))
+                .color(theme::weak(ui.visuals())),
+            );
+        }
+        actions
+    }
+}
+
+/// One value, in words.
+fn describe(v: &FieldValue) -> String {
+    match v {
+        FieldValue::Span {
+            start, end, exact, ..
+        } => format!("“{exact}” at {start}–{end}"),
+        FieldValue::Tag(tag) => {
+            let probe = crate::core::annotation::Annotation {
+                tag: tag.clone(),
+                ..placeholder()
+            };
+            match annotation_card::detail(&probe) {
+                Some(d) => format!("{} ({d})", labels::tag_label(tag.kind())),
+                None => labels::tag_label(tag.kind()).to_owned(),
+            }
+        }
+        FieldValue::Note(n) if n.is_empty() => "(no note)".to_owned(),
+        FieldValue::Note(n) => n.clone(),
+        FieldValue::Review(r) => {
+            let mut s = labels::review_label(r.status).to_owned();
+            if let Some(by) = &r.by {
+                s.push_str(&format!(" by {by}"));
+            }
+            if let Some(c) = &r.comment {
+                s.push_str(&format!(": {c}"));
+            }
+            s
+        }
+        FieldValue::Author(a) => a.clone(),
+        FieldValue::Created(t) => t.to_rfc3339(),
+    }
+}
+
+fn placeholder() -> crate::core::annotation::Annotation {
+    crate::core::annotation::Annotation {
+        id: crate::core::annotation::AnnotationId(uuid::Uuid::nil()),
+        start: 0,
+        end: 0,
+        exact: String::new(),
+        prefix: String::new(),
+        suffix: String::new(),
+        tag: crate::core::annotation::Tag::new(crate::core::annotation::TagKind::Claim),
+        note: String::new(),
+        author: String::new(),
+        created: chrono::DateTime::UNIX_EPOCH,
+        modified: chrono::DateTime::UNIX_EPOCH,
+        review: Default::default(),
+    }
+}

@@ -1,0 +1,135 @@
+//! The window never loses work: a save that meets another writer's changes merges them, asks
+//! only about clashing fields, and a crash is recovered from the journal on the next start.
+
+use egui::{Key, Modifiers, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use factmark::core::annotation::{Annotation, Tag, TagKind};
+use factmark::core::edit::Command;
+use factmark::store::Session;
+use factmark::ui::{Action, FactmarkApp, Settings};
+
+const DOC: &str = "The mayor said exports rose 12 percent in 2023, a record.\n";
+
+fn harness(doc: &std::path::Path) -> Harness<'static, FactmarkApp> {
+    let settings = Settings {
+        author: "win".into(),
+        ..Settings::default()
+    };
+    let app = FactmarkApp::new(settings, Some(doc.to_owned()));
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1280.0, 800.0))
+        .with_accessibility_check(false)
+        .build_ui_state(|ui, app: &mut FactmarkApp| app.ui_body(ui), app);
+    h.run_steps(2);
+    h
+}
+
+fn add(session: &mut Session, needle: &str, kind: TagKind) -> Annotation {
+    let start = DOC[..DOC.find(needle).unwrap()].chars().count();
+    let a = Annotation::new(
+        &session.text,
+        start,
+        start + needle.chars().count(),
+        Tag::new(kind),
+        "other",
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    session.annotations.insert(a.clone());
+    a
+}
+
+fn apply(h: &mut Harness<'_, FactmarkApp>, cmd: Command) {
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, Action::Edit(cmd));
+    h.run();
+}
+
+#[test]
+fn saving_merges_other_writers_and_asks_only_about_clashes() {
+    // The recovery journal of this test goes to a folder of its own.
+    let journal = tempfile::tempdir().unwrap();
+    // SAFETY of the test: this binary's tests do not read the variable concurrently in a way
+    // that matters; each uses its own documents.
+    unsafe { std::env::set_var("FACTMARK_RECOVERY_DIR", journal.path()) };
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    std::fs::write(&path, DOC).unwrap();
+    let mut first = Session::open(&path).unwrap();
+    let shared = add(&mut first, "exports rose 12 percent", TagKind::Claim);
+    first.save().unwrap();
+
+    let mut h = harness(&path);
+    // Another program adds an annotation and changes the shared one's note.
+    let mut other = Session::open(&path).unwrap();
+    let theirs = add(&mut other, "2023", TagKind::Date);
+    let mut changed = other.annotations.get(shared.id).unwrap().clone();
+    changed.note = "their note".into();
+    other.annotations.replace(changed);
+    other.save().unwrap();
+
+    // The window adds its own annotation: saving merges, nothing is lost.
+    let now = chrono::Utc::now();
+    let text = factmark::core::text::Text::from_str_normalized(DOC);
+    let ours = Annotation::new(&text, 4, 9, Tag::new(TagKind::Entity), "win", now).unwrap();
+    apply(&mut h, Command::Add(ours.clone()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let saved = Session::open(&path).unwrap();
+    for id in [shared.id, theirs.id, ours.id] {
+        assert!(saved.annotations.contains(id), "lost {id}");
+    }
+    assert_eq!(saved.annotations.get(shared.id).unwrap().note, "their note");
+    assert!(!h.state().doc.as_ref().unwrap().dirty);
+
+    // Both change the same note: the save asks, writes nothing until the user chooses.
+    let mut other = Session::open(&path).unwrap();
+    let mut changed = other.annotations.get(shared.id).unwrap().clone();
+    changed.note = "theirs again".into();
+    other.annotations.replace(changed);
+    other.save().unwrap();
+    let before = std::fs::read(dir.path().join("a.txt.ann.ron")).unwrap();
+    apply(&mut h, Command::SetNote(shared.id, "mine".into()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert_eq!(
+        std::fs::read(dir.path().join("a.txt.ann.ron")).unwrap(),
+        before,
+        "nothing written"
+    );
+    assert_eq!(h.state().doc.as_ref().unwrap().conflicts().len(), 1);
+    h.get_by_label("Keep all of this version").click();
+    h.run();
+    h.get_by_label("Apply and save").click();
+    h.run();
+    h.run();
+    let saved = Session::open(&path).unwrap();
+    assert_eq!(saved.annotations.get(shared.id).unwrap().note, "mine");
+    assert!(h.state().doc.as_ref().unwrap().conflicts().is_empty());
+
+    // A crash: unsaved work is in the journal, and the next start offers it back.
+    apply(
+        &mut h,
+        Command::SetNote(shared.id, "typed before the crash".into()),
+    );
+    h.run();
+    drop(h);
+    let mut h = harness(&path);
+    assert!(h.state().doc.as_ref().unwrap().recovery.is_some());
+    h.get_by_label("Recover them").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let saved = Session::open(&path).unwrap();
+    assert_eq!(
+        saved.annotations.get(shared.id).unwrap().note,
+        "typed before the crash"
+    );
+    assert!(
+        factmark::store::recovery::find_recovery(&path)
+            .unwrap()
+            .is_none()
+    );
+}
