@@ -373,3 +373,37 @@ fn private_recovery_dir() {
         unsafe { std::env::set_var("FACTMARK_RECOVERY_DIR", dir) };
     });
 }
+
+/// A file dropped onto the window, as the windowing layer reports it.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_file_opens_it() {
+    let (_dir, path) = setup(DOC);
+    private_recovery_dir();
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1280.0, 800.0))
+        .with_accessibility_check(false)
+        .build_ui_state(
+            |ui, app: &mut FactmarkApp| app.ui_body(ui),
+            FactmarkApp::new(settings(), None),
+        );
+    h.run();
+    assert!(h.state().doc.is_none());
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.clone())));
+    h.run();
+    assert_eq!(h.state().doc.as_ref().unwrap().path(), path);
+}
