@@ -154,7 +154,8 @@ fn main() -> anyhow::Result<()> {
     let count: usize = arg("--annotations").map_or(Ok(20_000), |v| v.parse())?;
     let baseline = arg("--baseline");
     if let Some(n) = arg("--corpus") {
-        return corpus(n.parse()?);
+        let per_doc: usize = arg("--per-doc").map_or(Ok(20), |v| v.parse())?;
+        return corpus(n.parse()?, per_doc);
     }
 
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
@@ -268,7 +269,7 @@ fn main() -> anyhow::Result<()> {
 
 /// Lists a folder of `n` documents (~5 KB, 20 annotations each) in the corpus view and reports
 /// how long until every document is listed, with frames running meanwhile.
-fn corpus(n: usize) -> anyhow::Result<()> {
+fn corpus(n: usize, per_doc: usize) -> anyhow::Result<()> {
     let mut rng = Rng(0x2545_F491_4F6C_DD1D);
     let dir = tempfile::tempdir()?;
     let now = chrono::Utc::now();
@@ -278,7 +279,7 @@ fn corpus(n: usize) -> anyhow::Result<()> {
         std::fs::write(&path, &raw)?;
         let text = Text::from_str_normalized(&raw);
         let len = text.char_count();
-        let annotations: Vec<Annotation> = (0..20)
+        let annotations: Vec<Annotation> = (0..per_doc)
             .filter_map(|_| {
                 let s = rng.below(len.saturating_sub(80).max(1));
                 Annotation::new(
@@ -316,11 +317,31 @@ fn corpus(n: usize) -> anyhow::Result<()> {
     }
     let listed_ms = t.elapsed().as_secs_f64() * 1000.0;
     let listed = app.corpus.as_ref().map_or(0, |c| c.loaded().count());
+    // The span review table over every span of the corpus, scrolled with the wheel.
+    app.mode = factmark::ui::Mode::Spans;
+    let mut review_frames = Vec::new();
+    for i in 0..120u32 {
+        let mut raw = input(size, 100.0 + f64::from(i) / 60.0);
+        raw.events
+            .push(egui::Event::PointerMoved(egui::pos2(640.0, 400.0)));
+        raw.events.push(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: vec2(0.0, -400.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: egui::Modifiers::NONE,
+        });
+        let mut run = |ui: &mut egui::Ui| app.ui_body(ui);
+        review_frames.push(frame(&ctx, raw, &mut run));
+    }
+    let spans = app.span_review.rows().len();
     println!(
-        "{{\"corpus\":{n},\"listed\":{listed},\"listed_ms\":{listed_ms:.0},\"frames\":{},\"frame_ms_p95\":{:.2},\"frame_ms_max\":{:.2}}}",
+        "{{\"corpus\":{n},\"listed\":{listed},\"listed_ms\":{listed_ms:.0},\"frames\":{},\"frame_ms_p95\":{:.2},\"frame_ms_max\":{:.2},\"review_spans\":{spans},\"review_first_frame_ms\":{:.1},\"review_scroll_frame_ms_p95\":{:.2}}}",
         frames.len(),
         percentile(&mut frames.clone(), 0.95),
-        frames.iter().copied().fold(0.0, f64::max)
+        frames.iter().copied().fold(0.0, f64::max),
+        review_frames[0],
+        percentile(&mut review_frames[1..].to_vec(), 0.95)
     );
     Ok(())
 }
