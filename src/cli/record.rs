@@ -163,17 +163,5 @@ pub fn load_records(docs: &[PathBuf]) -> (Vec<Record>, usize) {
 /// Makes a CSV cell safe to open in a spreadsheet (shared with `export --format csv`).
 pub use crate::formats::csv::spreadsheet_safe;
 
-/// Shortens `s` to at most `max` chars on one line, marking the cut with `…`.
-pub fn one_line(s: &str, max: usize) -> String {
-    let flat: String = s
-        .chars()
-        .map(|c| if c.is_whitespace() { ' ' } else { c })
-        .collect();
-    if flat.chars().count() <= max {
-        flat
-    } else {
-        let mut cut: String = flat.chars().take(max.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
-    }
-}
+/// Shortens text to one line of at most `max` chars (shared with the window).
+pub use crate::core::text::one_line;

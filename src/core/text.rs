@@ -227,6 +227,21 @@ impl Text {
     }
 }
 
+/// Shortens `s` to at most `max` chars on one line, marking the cut with `…`.
+pub fn one_line(s: &str, max: usize) -> String {
+    let flat: String = s
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        let mut cut: String = flat.chars().take(max.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}
+
 /// Turns CRLF and lone CR into LF.
 fn normalize_newlines(s: &str) -> String {
     if !s.contains('\r') {

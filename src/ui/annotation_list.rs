@@ -8,6 +8,7 @@ use super::open_document::OpenDocument;
 use super::{labels, theme};
 use crate::core::anchor::AnchorStatus;
 use crate::core::annotation::{AnnotationId, ReviewStatus, TagKind};
+use crate::core::text::one_line;
 
 const ROW_HEIGHT: f32 = 44.0;
 
@@ -212,7 +213,7 @@ impl AnnotationList {
                 );
                 child.set_clip_rect(rect.intersect(ui.clip_rect()));
                 let status = doc.status(*id);
-                let mut first = RichText::new(one_line(&a.exact));
+                let mut first = RichText::new(one_line(&a.exact, 160));
                 if !status.is_anchored() {
                     first = first.color(theme::warning(&visuals));
                 }
@@ -225,7 +226,7 @@ impl AnnotationList {
                     second.push_str(&format!(" · {}", labels::status_label(status)));
                 }
                 if !a.note.is_empty() {
-                    second.push_str(&format!(" — {}", one_line(&a.note)));
+                    second.push_str(&format!(" — {}", one_line(&a.note, 160)));
                 }
                 child.add(
                     egui::Label::new(RichText::new(second).small().color(theme::weak(&visuals)))
@@ -241,11 +242,4 @@ impl AnnotationList {
         });
         actions
     }
-}
-
-fn one_line(s: &str) -> String {
-    s.chars()
-        .take(160)
-        .map(|c| if c.is_whitespace() { ' ' } else { c })
-        .collect()
 }

@@ -8,6 +8,7 @@ use super::actions::Action;
 use super::corpus::Corpus;
 use super::{annotation_card, labels, theme};
 use crate::core::annotation::{Annotation, AnnotationId, ReviewStatus, Tag, TagKind, Verdict};
+use crate::core::text::one_line;
 
 const ROW_HEIGHT: f32 = 26.0;
 const CONTEXT_CHARS: usize = 48;
@@ -252,7 +253,7 @@ impl SpanReview {
                 cell(
                     cols.exact,
                     cols.exact_w,
-                    one_line(&a.exact),
+                    one_line(&a.exact, 200),
                     text_color,
                     Align2::LEFT_CENTER,
                 );
@@ -267,7 +268,7 @@ impl SpanReview {
                 cell(
                     cols.note,
                     cols.note_w,
-                    one_line(&a.note),
+                    one_line(&a.note, 200),
                     weak,
                     Align2::LEFT_CENTER,
                 );
@@ -529,18 +530,11 @@ fn context(session: &crate::store::Session, a: &Annotation) -> (String, String) 
     let t = &session.text;
     let n = t.char_count();
     if a.end > n {
-        return (one_line(&a.prefix), one_line(&a.suffix));
+        return (one_line(&a.prefix, 200), one_line(&a.suffix, 200));
     }
     let left = t.slice(a.start.saturating_sub(CONTEXT_CHARS)..a.start);
     let right = t.slice(a.end..(a.end + CONTEXT_CHARS).min(n));
-    (one_line(left), one_line(right))
-}
-
-fn one_line(s: &str) -> String {
-    s.chars()
-        .take(200)
-        .map(|c| if c.is_whitespace() { ' ' } else { c })
-        .collect()
+    (one_line(left, 200), one_line(right, 200))
 }
 
 fn non_empty(s: &str) -> Option<String> {

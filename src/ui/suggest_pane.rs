@@ -13,6 +13,7 @@ use super::{labels, theme};
 use crate::core::annotation::TagKind;
 use crate::core::edit::Command;
 use crate::core::suggest::{Suggestion, suggest};
+use crate::core::text::one_line;
 
 /// The pane's state: the suggestions for the current annotations, and those dismissed.
 #[derive(Default)]
@@ -86,7 +87,7 @@ impl SuggestPane {
                                 RichText::new(labels::tag_label(kind))
                                     .color(theme::tag_strong(kind, ui.visuals())),
                             );
-                            ui.label(one_line(&s.exact));
+                            ui.label(one_line(&s.exact, 90));
                             if let Some(d) = s.date() {
                                 ui.label(
                                     RichText::new(d.as_str()).color(theme::weak(ui.visuals())),
@@ -115,18 +116,6 @@ impl SuggestPane {
                 }
             });
         actions
-    }
-}
-
-fn one_line(s: &str) -> String {
-    let flat: String = s
-        .chars()
-        .map(|c| if c.is_whitespace() { ' ' } else { c })
-        .collect();
-    if flat.chars().count() > 90 {
-        flat.chars().take(89).chain(['…']).collect()
-    } else {
-        flat
     }
 }
 
