@@ -27,6 +27,7 @@ pub fn format_label(f: ExportFormat) -> &'static str {
 fn default_target(doc: &Path, format: ExportFormat) -> PathBuf {
     let mut name = doc.as_os_str().to_owned();
     match format.extension() {
+        Some(ext) if ext == format.as_str() => name.push(format!(".{ext}")),
         Some(ext) => name.push(format!(".{}.{ext}", format.as_str())),
         None => name.push(format!(".{}", format.as_str())),
     }
