@@ -48,11 +48,7 @@ fn apply(h: &mut Harness<'_, FactmarkApp>, cmd: Command) {
 
 #[test]
 fn saving_merges_other_writers_and_asks_only_about_clashes() {
-    // The recovery journal of this test goes to a folder of its own.
-    let journal = tempfile::tempdir().unwrap();
-    // SAFETY of the test: this binary's tests do not read the variable concurrently in a way
-    // that matters; each uses its own documents.
-    unsafe { std::env::set_var("FACTMARK_RECOVERY_DIR", journal.path()) };
+    private_recovery_dir();
 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.txt");
@@ -132,4 +128,67 @@ fn saving_merges_other_writers_and_asks_only_about_clashes() {
             .unwrap()
             .is_none()
     );
+}
+
+#[test]
+fn an_unreadable_sidecar_is_left_alone_and_work_goes_on_in_a_new_file_with_consent() {
+    private_recovery_dir();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    std::fs::write(&path, DOC).unwrap();
+    let broken = b"(format: \"factmark\", version: 2, annotations: [ (id: ".to_vec();
+    let sidecar = dir.path().join("a.txt.ann.ron");
+    std::fs::write(&sidecar, &broken).unwrap();
+
+    let mut h = harness(&path);
+    assert!(h.state().doc.is_none(), "not opened without consent");
+    assert!(
+        h.state()
+            .notices
+            .iter()
+            .any(|n| n.error && n.text.contains("a.txt.ann.ron"))
+    );
+    h.get_by_label("Open with a new annotations file").click();
+    h.run();
+    assert!(h.state().doc.is_some());
+    let text = factmark::core::text::Text::from_str_normalized(DOC);
+    let a = Annotation::new(
+        &text,
+        4,
+        9,
+        Tag::new(TagKind::Entity),
+        "win",
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    apply(&mut h, Command::Add(a.clone()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert_eq!(
+        std::fs::read(&sidecar).unwrap(),
+        broken,
+        "the unreadable file is untouched"
+    );
+    let aside: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".recovered-"))
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert!(
+        std::fs::read_to_string(&aside[0])
+            .unwrap()
+            .contains(&a.id.to_string())
+    );
+}
+
+/// One recovery folder for this test binary, outside the user's data folder, set before any
+/// test reads it (the documents of each test differ, so their journals do not mix).
+fn private_recovery_dir() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let dir =
+            std::env::temp_dir().join(format!("factmark-test-recovery-{}", std::process::id()));
+        unsafe { std::env::set_var("FACTMARK_RECOVERY_DIR", dir) };
+    });
 }

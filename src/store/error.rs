@@ -140,6 +140,19 @@ fn conflict_summary(conflicts: &[Conflict]) -> String {
 }
 
 impl StoreError {
+    /// Whether this error is about the file at `path` not being a readable sidecar (it does
+    /// not parse, is invalid, newer, too large or binary), as opposed to the document.
+    pub fn is_unreadable_sidecar(&self, path: &std::path::Path) -> bool {
+        match self {
+            StoreError::Parse { path: p, .. }
+            | StoreError::NewerVersion { path: p, .. }
+            | StoreError::Invalid { path: p, .. }
+            | StoreError::TooLarge { path: p, .. }
+            | StoreError::Binary { path: p, .. } => p == path,
+            _ => false,
+        }
+    }
+
     /// An I/O error about `path`.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         StoreError::Io {

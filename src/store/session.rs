@@ -44,8 +44,14 @@ pub struct Session {
 impl Session {
     /// Opens a document and its sidecar, if it has one.
     pub fn open(doc_path: &Path) -> Result<Self, StoreError> {
+        Self::open_with_sidecar(doc_path, &sidecar_path(doc_path))
+    }
+
+    /// Opens a document with its annotations kept in another file than the usual sidecar (for
+    /// example when the usual one cannot be read and the user chose to go on in a new file).
+    pub fn open_with_sidecar(doc_path: &Path, sidecar_path: &Path) -> Result<Self, StoreError> {
         let document = load_document(doc_path)?;
-        let sidecar_path = sidecar_path(doc_path);
+        let sidecar_path = sidecar_path.to_owned();
         let (sidecar, fingerprint) = match read_sidecar(&sidecar_path)? {
             Some(Loaded {
                 sidecar,

@@ -28,6 +28,8 @@ pub enum Action {
     Reload,
     /// Open a document.
     Open(PathBuf),
+    /// Open a document whose sidecar cannot be read, keeping annotations in a new file.
+    OpenAside(PathBuf),
     /// Export the open document's annotations.
     Export(crate::formats::ExportFormat),
     /// Show the file dialog to open a document.

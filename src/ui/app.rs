@@ -276,6 +276,11 @@ impl FactmarkApp {
                 self.inspector = Inspector::default();
                 self.doc = Some(doc);
             }
+            Err(e) if e.is_unreadable_sidecar(&crate::store::sidecar_path(path)) => self.notify_with(
+                format!("Could not open the document's annotations. {e} The file is left untouched. You can open the document anyway and keep new annotations in a separate file beside it."),
+                true,
+                vec![("Open with a new annotations file".to_owned(), Action::OpenAside(path.to_owned()))],
+            ),
             Err(e) => self.notify(format!("Could not open the document. {e}"), true),
         }
     }
@@ -967,6 +972,19 @@ impl FactmarkApp {
             }
             Action::SetMode(mode) => self.set_mode(mode),
             Action::Open(ref path) => self.open(path),
+            Action::OpenAside(ref path) if self.close() => {
+                match OpenDocument::open_aside(path) {
+                    Ok((doc, aside)) => {
+                        self.notices.clear();
+                        self.notify(
+                            format!("New annotations of this document go to {}; its unreadable annotations file was not changed.", aside.display()),
+                            false,
+                        );
+                        self.doc = Some(doc);
+                    }
+                    Err(e) => self.notify(format!("Could not open the document. {e}"), true),
+                }
+            }
             Action::Close => {
                 self.close();
             }
@@ -1245,6 +1263,7 @@ impl FactmarkApp {
             | Action::UndoCorpus
             | Action::SetMode(_)
             | Action::Open(_)
+            | Action::OpenAside(_)
             | Action::Close
             | Action::ToggleShortcuts
             | Action::ShowReanchorReview

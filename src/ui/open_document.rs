@@ -130,7 +130,21 @@ impl OpenDocument {
     /// that moved get their new offsets (and the document is marked for saving); the others
     /// keep theirs and are listed with their status.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
-        let session = Session::open(path)?;
+        Self::with_session(path, Session::open(path)?)
+    }
+
+    /// Opens a document whose sidecar cannot be read, keeping its annotations in a new file
+    /// beside it; the unreadable sidecar is left untouched. Returns the document and that file.
+    pub fn open_aside(path: &Path) -> Result<(Self, PathBuf), StoreError> {
+        let stamp = Local::now().format("%Y%m%d-%H%M%S");
+        let mut name = path.as_os_str().to_owned();
+        name.push(format!(".recovered-{stamp}.ann.ron"));
+        let aside = PathBuf::from(name);
+        let session = Session::open_with_sidecar(path, &aside)?;
+        Ok((Self::with_session(path, session)?, aside))
+    }
+
+    fn with_session(path: &Path, session: Session) -> Result<Self, StoreError> {
         let words = session.text.as_str().split_whitespace().count();
         let mut doc = Self {
             session,
