@@ -38,14 +38,7 @@ impl Default for AnnotationList {
     }
 }
 
-fn tag_index(k: TagKind) -> usize {
-    match k {
-        TagKind::Claim => 0,
-        TagKind::Quote => 1,
-        TagKind::Date => 2,
-        TagKind::Entity => 3,
-    }
-}
+use super::corpus::tag_index;
 
 impl AnnotationList {
     /// The annotations shown, in order.
@@ -117,10 +110,7 @@ impl AnnotationList {
     pub fn ui(&mut self, ui: &mut Ui, doc: &OpenDocument) -> Vec<Action> {
         let mut actions = Vec::new();
         let visuals = ui.visuals().clone();
-        let mut counts = [0usize; 4];
-        for a in doc.session.annotations.iter() {
-            counts[tag_index(a.tag.kind())] += 1;
-        }
+        let counts = doc.tag_counts();
         ui.horizontal(|ui| {
             ui.heading("Annotations");
             ui.label(

@@ -882,14 +882,7 @@ impl FactmarkApp {
                     doc.words
                 ));
                 ui.separator();
-                let mut counts = [0usize; 4];
-                for a in doc.session.annotations.iter() {
-                    counts[TagKind::ALL
-                        .iter()
-                        .position(|k| *k == a.tag.kind())
-                        .unwrap_or(0)] += 1;
-                }
-                for (k, n) in TagKind::ALL.iter().zip(counts) {
+                for (k, n) in TagKind::ALL.iter().zip(doc.tag_counts()) {
                     ui.label(
                         RichText::new(format!("{} {n}", labels::tag_label(*k)))
                             .color(theme::tag_strong(*k, ui.visuals())),

@@ -94,6 +94,7 @@ pub struct OpenDocument {
     pub statuses: HashMap<AnnotationId, AnchorStatus>,
     /// Per annotation (sidecar order): whether it sits on its text and is drawn.
     pub drawable: Vec<bool>,
+    tag_counts: [usize; 4],
     /// Changes not yet saved.
     pub dirty: bool,
     /// When the last unsaved change happened.
@@ -152,6 +153,7 @@ impl OpenDocument {
             version: 0,
             statuses: HashMap::new(),
             drawable: Vec::new(),
+            tag_counts: [0; 4],
             dirty: false,
             last_change: None,
             last_saved: None,
@@ -276,20 +278,29 @@ impl OpenDocument {
 
     /// How many annotations do not sit exactly on their text.
     pub fn not_anchored(&self) -> usize {
-        self.session
-            .annotations
-            .iter()
-            .filter(|a| !self.status(a.id).is_anchored())
-            .count()
+        self.drawable.iter().filter(|d| !**d).count()
     }
 
+    /// Annotation counts per tag (claim, quote, date, entity), kept up to date on every change
+    /// so panels need not count every frame.
+    pub fn tag_counts(&self) -> [usize; 4] {
+        self.tag_counts
+    }
+
+    /// Recomputes what is derived from the annotations and their statuses (once per change,
+    /// not per frame).
     fn refresh_drawable(&mut self) {
+        let mut counts = [0; 4];
         self.drawable = self
             .session
             .annotations
             .iter()
-            .map(|a| self.status(a.id).is_anchored())
+            .map(|a| {
+                counts[super::corpus::tag_index(a.tag.kind())] += 1;
+                self.status(a.id).is_anchored()
+            })
             .collect();
+        self.tag_counts = counts;
     }
 
     fn changed(&mut self) {
