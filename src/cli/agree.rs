@@ -13,6 +13,7 @@ use super::report_format::{ReportFormat, columns};
 use super::{Outcome, print_out};
 use crate::core::agreement::{Agreement, Disagreement, Kappa, Scores, Side, compare};
 use crate::store::Sidecar;
+use crate::store::read::read_sidecar;
 use crate::store::sidecar::{document_of_sidecar, sidecar_path};
 
 /// Arguments of `factmark agree`.
@@ -78,9 +79,9 @@ fn load(path: &Path) -> anyhow::Result<(PathBuf, Sidecar)> {
         Some(_) => path.to_owned(),
         None => sidecar_path(path),
     };
-    let source = std::fs::read_to_string(&sidecar)
-        .with_context(|| format!("{}: cannot read the sidecar", sidecar.display()))?;
-    let decoded = Sidecar::decode(&sidecar, &source)?;
+    let decoded = read_sidecar(&sidecar)?
+        .with_context(|| format!("{}: there is no such sidecar", sidecar.display()))?
+        .sidecar;
     Ok((sidecar, decoded))
 }
 

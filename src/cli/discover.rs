@@ -41,7 +41,9 @@ fn in_folder(folder: &Path) -> anyhow::Result<Vec<PathBuf>> {
         let entry =
             entry.with_context(|| format!("{}: cannot read the folder", folder.display()))?;
         let name = entry.file_name().to_string_lossy();
-        if !entry.file_type().is_file() || !name.ends_with(SUFFIX) || name.starts_with('.') {
+        // Links are followed (a sidecar may be a link to a shared file); FIFOs and devices
+        // are never opened.
+        if !name.ends_with(SUFFIX) || name.starts_with('.') || !entry.path().is_file() {
             continue;
         }
         match document_of_sidecar(entry.path()) {

@@ -3,17 +3,17 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 use clap::Args;
 use clap::builder::{PossibleValuesParser, TypedValueParser as _};
 
 use super::{Outcome, discover, print_out};
 use crate::formats::{
     ClaimReviewOptions, ConllLayout, ExportContent, ExportDoc, ExportFormat, ExportOptions,
-    NamedFile, OffsetUnit, file_uri,
+    OffsetUnit, file_uri,
 };
 use crate::store::Session;
-use crate::store::atomic::write_atomic;
+use crate::store::output::{FolderFile, OutputRules, Written, write_folder, write_output};
 
 /// Arguments of `factmark export`.
 #[derive(Debug, Args)]
@@ -43,7 +43,9 @@ pub struct ExportArgs {
     #[arg(long, value_parser = PossibleValuesParser::new(ExportFormat::ALL.iter().map(|f| f.as_str()))
         .try_map(|s| s.parse::<ExportFormat>()))]
     pub format: ExportFormat,
-    /// Write to this file (for brat: this folder, created if missing) instead of stdout.
+    /// Write to this file (for brat: this folder, created if missing) instead of stdout. An
+    /// existing file is replaced only with --force; a document or sidecar never; a link is
+    /// followed; a FIFO or device (/dev/stdout, /dev/null) is written through; - is stdout.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
     /// w3c: count offsets in code points (the W3C spec) or in UTF-16 units (Hypothesis and
@@ -71,7 +73,8 @@ pub struct ExportArgs {
     /// the default is its canonical URL.
     #[arg(long)]
     pub article_url: Option<String>,
-    /// brat: overwrite files in the output folder that differ from the export.
+    /// Replace the -o file if it exists (for brat: files in the folder that differ from the
+    /// export). A document or sidecar is never replaced, nor a read-only file.
     #[arg(long)]
     pub force: bool,
 }
@@ -114,17 +117,15 @@ pub fn run(args: ExportArgs) -> anyhow::Result<Outcome> {
         eprintln!("factmark: warning: {w}");
     }
     let count: usize = docs.iter().map(|d| d.annotations.len()).sum();
+    let rules =
+        OutputRules::protecting(paths.iter().map(PathBuf::as_path), []).replacing(args.force);
     match (&output.content, &args.output) {
         (ExportContent::Single(s), None) => print_out(s)?,
         (ExportContent::Single(s), Some(out)) => {
-            if out.is_dir() {
-                bail!(
-                    "{}: this is a folder; give a file name with -o",
-                    out.display()
-                );
+            let written = write_output(out, s.as_bytes(), &rules)?;
+            if written != Written::Stdout {
+                summary(count, docs.len(), args.format, out);
             }
-            write_atomic(out, s.as_bytes())?;
-            summary(count, docs.len(), args.format, out);
         }
         (ExportContent::Files(_), None) => {
             bail!(
@@ -133,7 +134,14 @@ pub fn run(args: ExportArgs) -> anyhow::Result<Outcome> {
             )
         }
         (ExportContent::Files(files), Some(out)) => {
-            write_folder(out, files, args.force)?;
+            let files: Vec<FolderFile> = files
+                .iter()
+                .map(|f| FolderFile {
+                    name: &f.name,
+                    contents: f.contents.as_bytes(),
+                })
+                .collect();
+            write_folder(out, &files, &rules)?;
             summary(count, docs.len(), args.format, out);
         }
     }
@@ -178,7 +186,6 @@ fn check_flags(args: &ExportArgs) -> anyhow::Result<()> {
         args.article_url.is_some(),
         ExportFormat::ClaimReview,
     )?;
-    only("force", args.force, ExportFormat::Brat)?;
     Ok(())
 }
 
@@ -192,34 +199,6 @@ fn absolute_uri(path: &Path) -> String {
         .map(PathBuf::from)
         .unwrap_or(abs.clone());
     file_uri(&plain)
-}
-
-/// Writes brat's files into `folder`; refuses, writing nothing, if a file there differs and
-/// `force` is off.
-fn write_folder(folder: &Path, files: &[NamedFile], force: bool) -> anyhow::Result<()> {
-    if folder.is_file() {
-        bail!("{}: this is a file; brat needs a folder", folder.display());
-    }
-    std::fs::create_dir_all(folder)
-        .with_context(|| format!("{}: cannot create the folder", folder.display()))?;
-    let differing: Vec<String> = files
-        .iter()
-        .filter(|f| {
-            std::fs::read(folder.join(&f.name)).is_ok_and(|old| old != f.contents.as_bytes())
-        })
-        .map(|f| f.name.clone())
-        .collect();
-    if !differing.is_empty() && !force {
-        bail!(
-            "{}: these files exist and differ from the export: {}; nothing was written. Use --force to overwrite them, or choose another folder",
-            folder.display(),
-            differing.join(", ")
-        );
-    }
-    for f in files {
-        write_atomic(&folder.join(&f.name), f.contents.as_bytes())?;
-    }
-    Ok(())
 }
 
 fn summary(annotations: usize, documents: usize, format: ExportFormat, out: &Path) {

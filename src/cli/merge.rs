@@ -9,7 +9,9 @@ use clap::Args;
 use super::Outcome;
 use crate::core::merge::{Side, Tally, merge, merge_records, order_records};
 use crate::store::atomic::write_atomic;
-use crate::store::read::{decode_sidecar, read_sidecar_bytes};
+use crate::store::read::{
+    MAX_SIDECAR_BYTES, check_size_to_write, decode_sidecar, read_sidecar_bytes,
+};
 use crate::store::sidecar::{DocumentInfo, FORMAT, Sidecar, VERSION};
 
 /// Arguments of `factmark merge`.
@@ -88,7 +90,9 @@ pub fn run(args: MergeArgs) -> anyhow::Result<Outcome> {
         annotations: result.merged.clone(),
         conflicts: records.clone(),
     };
-    write_atomic(out, merged.encode()?.as_bytes())?;
+    let encoded = merged.encode()?;
+    check_size_to_write(out, encoded.len(), MAX_SIDECAR_BYTES)?;
+    write_atomic(out, encoded.as_bytes())?;
 
     let mut report = summary(out, &Tally::between(&o, &result.merged));
     if let (Some(o), Some(t)) = (&ours, &theirs)

@@ -1,6 +1,12 @@
 //! Atomic file replacement: write a temporary file in the same folder, fsync it, rename it over
 //! the target, fsync the folder. A crash at any instant leaves the old or the new file, whole.
 //!
+//! The path's symbolic links are followed: the file they name is replaced (in its own folder),
+//! and the links keep pointing at it. A read-only file, a folder, a FIFO or a device is never
+//! replaced. The replaced file keeps its permissions and, where the system allows, its owner
+//! and group; when it belongs to another user and cannot be given back to them, it is
+//! rewritten in place from the complete, synced temporary copy instead, so its owner stays.
+//!
 //! The temporary file is named `.NAME.XXXXXX.tmp` and locked while it is written. A process
 //! killed mid-save leaves it behind, unlocked: the next save of `NAME` removes every such file
 //! that no other process holds locked, so they never pile up.
@@ -9,14 +15,43 @@ use std::io::Write as _;
 use std::path::Path;
 
 use super::error::StoreError;
+use super::target::{Existing, resolve};
 
 /// How temporary files of `name` end.
 const TEMP_SUFFIX: &str = ".tmp";
 /// How many random chars a temporary file name has (the `tempfile` crate's default).
 const TEMP_RANDOM_CHARS: usize = 6;
 
-/// Replaces `path` with `bytes` atomically. No temporary file is left behind, even on error.
+/// Replaces the file at `path` (links followed) with `bytes` atomically. No temporary file is
+/// left behind, even on error. Refuses read-only files and anything but a regular file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let target = resolve(path)?;
+    let old = match target.existing {
+        Existing::Missing => None,
+        Existing::Regular(meta) if meta.permissions().readonly() => {
+            return Err(StoreError::ReadOnly { path: target.path });
+        }
+        Existing::Regular(meta) => Some(meta),
+        Existing::Folder => {
+            return Err(StoreError::NotRegular {
+                path: target.path,
+                what: "a folder",
+            });
+        }
+        Existing::Stream => {
+            return Err(StoreError::NotRegular {
+                path: target.path,
+                what: "a FIFO or device",
+            });
+        }
+        Existing::Other(what) => {
+            return Err(StoreError::NotRegular {
+                path: target.path,
+                what,
+            });
+        }
+    };
+    let path = target.path.as_path();
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -32,13 +67,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     tmp.as_file()
         .sync_all()
         .map_err(|e| StoreError::io(tmp.path(), e))?;
-    // Keep the permissions of the file being replaced; a new file is readable by all, like
-    // any file a text editor creates (the temporary file starts private).
-    match std::fs::metadata(path) {
-        Ok(meta) => {
+    match &old {
+        // Keep the permissions of the file being replaced, and its owner where we may.
+        Some(meta) => {
             let _ = tmp.as_file().set_permissions(meta.permissions());
+            if !keep_owner(tmp.as_file(), meta) {
+                return rewrite_in_place(path, bytes);
+            }
         }
-        Err(_) => {
+        // A new file is readable by all, like any file a text editor creates (the temporary
+        // file starts private).
+        None => {
             #[cfg(unix)]
             {
                 use std::os::unix::fs::PermissionsExt as _;
@@ -52,6 +91,48 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         .map_err(|e| StoreError::io(path, e.error))?;
     sync_dir(dir);
     Ok(())
+}
+
+/// Gives `file` the owner and group of `old` if they differ from ours. Returns false when the
+/// owner cannot be kept (another user's file, and we may not give files away).
+fn keep_owner(file: &std::fs::File, old: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        let Ok(ours) = file.metadata() else {
+            return true;
+        };
+        if (ours.uid(), ours.gid()) == (old.uid(), old.gid()) {
+            return true;
+        }
+        if std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid())).is_ok() {
+            return true;
+        }
+        if ours.uid() == old.uid() {
+            // Our file in a group we are not in: the group cannot be kept either way.
+            let _ = std::os::unix::fs::fchown(file, None, Some(old.gid()));
+            return true;
+        }
+        false
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, old);
+        true
+    }
+}
+
+/// Overwrites `path` in place with `bytes` (used only once a complete, synced copy exists
+/// beside it): the file keeps its owner, group, permissions and links.
+fn rewrite_in_place(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(|e| StoreError::io(path, e))?;
+    file.write_all(bytes)
+        .and_then(|()| file.set_len(bytes.len() as u64))
+        .and_then(|()| file.sync_all())
+        .map_err(|e| StoreError::io(path, e))
 }
 
 /// Creates `.NAME.XXXXXX.tmp` in `dir` and locks it, making sure the file locked is still the
@@ -210,6 +291,76 @@ mod tests {
         drop(lock);
         assert_eq!(remove_stale_temporaries(dir.path(), "a.txt.ann.ron"), 1);
         assert!(!busy.exists());
+        assert_eq!(std::fs::read(&p).unwrap(), b"new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn writes_through_links_and_refuses_what_it_must_not_replace() {
+        use std::os::unix::fs::{PermissionsExt as _, symlink};
+        let dir = tempfile::tempdir().unwrap();
+        let shared = dir.path().join("shared");
+        std::fs::create_dir(&shared).unwrap();
+        let real = shared.join("a.txt.ann.ron");
+        std::fs::write(&real, b"old").unwrap();
+        let link = dir.path().join("a.txt.ann.ron");
+        symlink("shared/a.txt.ann.ron", &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+        assert_eq!(std::fs::read(&real).unwrap(), b"new");
+
+        // A dangling link: the file it names is created, the link stays.
+        let dangling = dir.path().join("b.txt.ann.ron");
+        symlink("shared/b.txt.ann.ron", &dangling).unwrap();
+        write_atomic(&dangling, b"made").unwrap();
+        assert!(std::fs::symlink_metadata(&dangling).unwrap().is_symlink());
+        assert_eq!(
+            std::fs::read(shared.join("b.txt.ann.ron")).unwrap(),
+            b"made"
+        );
+
+        // Read-only: refused, untouched.
+        std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let e = write_atomic(&link, b"newer").unwrap_err();
+        assert!(matches!(e, StoreError::ReadOnly { .. }), "{e}");
+        assert_eq!(std::fs::read(&real).unwrap(), b"new");
+
+        // A FIFO is not replaced by a regular file.
+        let fifo = dir.path().join("fifo");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        assert!(matches!(
+            write_atomic(&fifo, b"x"),
+            Err(StoreError::NotRegular { .. })
+        ));
+        use std::os::unix::fs::FileTypeExt as _;
+        assert!(
+            std::fs::symlink_metadata(&fifo)
+                .unwrap()
+                .file_type()
+                .is_fifo()
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn another_users_file_keeps_its_owner() {
+        use std::os::unix::fs::MetadataExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.txt.ann.ron");
+        std::fs::write(&p, b"old").unwrap();
+        // Only root can give a file away; elsewhere this test has nothing to show.
+        if std::os::unix::fs::chown(&p, Some(4242), Some(4343)).is_err() {
+            return;
+        }
+        write_atomic(&p, b"new").unwrap();
+        let meta = std::fs::metadata(&p).unwrap();
+        assert_eq!((meta.uid(), meta.gid()), (4242, 4343));
         assert_eq!(std::fs::read(&p).unwrap(), b"new");
     }
 

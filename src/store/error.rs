@@ -9,13 +9,79 @@ use crate::core::text::TextError;
 /// Something went wrong reading or writing a document or its sidecar.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    /// The file could not be read or written.
-    #[error("{}: {source}", path.display())]
+    /// The file could not be read or written. (The OS error is part of the message, not an
+    /// error `source`, so that it is said once.)
+    #[error("{}: {error}", path.display())]
     Io {
         /// The file.
         path: PathBuf,
         /// The OS error.
-        source: std::io::Error,
+        error: std::io::Error,
+    },
+    /// The file is read-only: factmark does not replace it.
+    #[error(
+        "{}: the file is read-only; factmark does not replace a read-only file, and nothing was written. Make it writable, or save to another file",
+        path.display()
+    )]
+    ReadOnly {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The path names a FIFO, device, socket or folder, where a regular file was expected.
+    #[error(
+        "{}: this is {what}, not a regular file; factmark reads and replaces only regular files",
+        path.display()
+    )]
+    NotRegular {
+        /// The path.
+        path: PathBuf,
+        /// What it is ("a FIFO (named pipe)", "a folder", …).
+        what: &'static str,
+    },
+    /// An export was asked to write over a document or a sidecar.
+    #[error(
+        "{}: this is {role}; an export never replaces it, and nothing was written. Choose another file name",
+        path.display()
+    )]
+    Protected {
+        /// The path.
+        path: PathBuf,
+        /// What it is ("the document being exported", "a sidecar", …).
+        role: &'static str,
+    },
+    /// An export's file exists and replacing it was not asked for.
+    #[error(
+        "{}: the file already exists; nothing was written. Replace it only if you mean to (--force on the command line), or choose another name",
+        path.display()
+    )]
+    Exists {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Files of a folder export exist and differ, and replacing them was not asked for.
+    #[error(
+        "{}: these files exist and differ from the export: {names}; nothing was written. Replace them only if you mean to (--force on the command line), or choose another folder",
+        path.display()
+    )]
+    FolderClash {
+        /// The folder.
+        path: PathBuf,
+        /// The differing files' names, comma-separated.
+        names: String,
+    },
+    /// Saving would make a sidecar larger than factmark reads back.
+    #[error(
+        "{}: the annotations would make a sidecar of {size} bytes, more than the {} MiB factmark can read back; nothing was written and the sidecar on disk is unchanged. Shorten the longest notes, or split the document",
+        path.display(),
+        limit / (1024 * 1024)
+    )]
+    TooLargeToSave {
+        /// The sidecar.
+        path: PathBuf,
+        /// The size it would have.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
     },
     /// The document is not text factmark can read.
     #[error("{}: {error}", path.display())]
@@ -153,11 +219,61 @@ impl StoreError {
         }
     }
 
-    /// An I/O error about `path`.
-    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+    /// An I/O error about `path`. An error that already names a path (as the `tempfile`
+    /// crate's do: "… at path X") is reduced to its cause, so the message names each path once.
+    pub fn io(path: impl Into<PathBuf>, error: std::io::Error) -> Self {
         StoreError::Io {
             path: path.into(),
-            source,
+            error: without_path(error),
         }
+    }
+
+    /// The OS error, for an I/O error.
+    pub fn io_kind(&self) -> Option<std::io::ErrorKind> {
+        match self {
+            StoreError::Io { error, .. } => Some(error.kind()),
+            _ => None,
+        }
+    }
+}
+
+/// `error` without the path a wrapper added to it (the `tempfile` crate's private `PathError`
+/// shows as "CAUSE at path \"X\""): the cause alone, with its OS error code when it has one.
+fn without_path(error: std::io::Error) -> std::io::Error {
+    let Some(inner) = error.get_ref() else {
+        return error;
+    };
+    let shown = inner.to_string();
+    let Some((cause, _)) = shown.rsplit_once(" at path \"") else {
+        return error;
+    };
+    let code = cause
+        .rsplit_once("(os error ")
+        .and_then(|(_, n)| n.strip_suffix(')'))
+        .and_then(|n| n.parse::<i32>().ok());
+    match code {
+        Some(code) => std::io::Error::from_raw_os_error(code),
+        None => std::io::Error::new(error.kind(), cause.to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn io_errors_say_their_path_and_cause_once() {
+        let dir = tempfile::tempdir().unwrap();
+        // tempfile's errors name the path already.
+        let e = tempfile::Builder::new()
+            .tempfile_in(dir.path().join("missing"))
+            .unwrap_err();
+        let err = StoreError::io(dir.path(), e);
+        let shown = format!("{:#}", anyhow::Error::new(err));
+        assert_eq!(shown.matches("No such file").count(), 1, "{shown}");
+        assert_eq!(shown.matches("missing").count(), 0, "{shown}");
+        let full = StoreError::io("/x", std::io::Error::from_raw_os_error(28));
+        let shown = format!("{:#}", anyhow::Error::new(full));
+        assert_eq!(shown, "/x: No space left on device (os error 28)");
     }
 }

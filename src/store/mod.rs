@@ -6,12 +6,14 @@ pub mod atomic;
 pub mod document;
 pub mod error;
 pub mod extract;
+pub mod output;
 pub mod read;
 pub mod recovery;
 pub mod save;
 pub mod session;
 pub mod sidecar;
 mod sidecar_v1;
+pub mod target;
 pub mod user;
 
 pub use error::StoreError;

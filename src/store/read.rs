@@ -9,11 +9,30 @@ use sha2::{Digest, Sha256};
 
 use super::error::StoreError;
 use super::sidecar::Sidecar;
+use super::target::describe;
 
 /// The largest document factmark reads: 256 MiB.
 pub const MAX_DOCUMENT_BYTES: u64 = 256 * 1024 * 1024;
 /// The largest sidecar factmark reads: 64 MiB (about 100,000 annotations with notes).
 pub const MAX_SIDECAR_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The largest recovery file factmark reads: it holds the annotations twice (as edited, and
+/// as last saved), so three sidecars' worth.
+pub const MAX_RECOVERY_BYTES: u64 = 3 * MAX_SIDECAR_BYTES;
+
+/// Refuses to write `size` bytes to `path` when factmark would then refuse to read the file
+/// back (over `limit`): nothing is written, and the error says how to get under the limit.
+pub fn check_size_to_write(path: &Path, size: usize, limit: u64) -> Result<(), StoreError> {
+    let size = size as u64;
+    if size > limit {
+        return Err(StoreError::TooLargeToSave {
+            path: path.to_owned(),
+            size,
+            limit,
+        });
+    }
+    Ok(())
+}
 
 /// Reads a whole file of at most `limit` bytes. The size is checked before reading, and the
 /// read stops past the limit in case the file grows meanwhile. `what` names the file's role
@@ -25,13 +44,16 @@ pub fn read_limited(path: &Path, limit: u64, what: &'static str) -> Result<Vec<u
         size,
         limit,
     };
+    // Looked at before opening: opening a FIFO would wait for a writer forever.
+    regular_file(path)?;
     let file = std::fs::File::open(path).map_err(|e| StoreError::io(path, e))?;
+    // And again once open, in case the path was replaced in between.
     let meta = file.metadata().map_err(|e| StoreError::io(path, e))?;
-    if meta.is_dir() {
-        return Err(StoreError::io(
-            path,
-            std::io::Error::other("this is a folder, not a file"),
-        ));
+    if !meta.is_file() {
+        return Err(StoreError::NotRegular {
+            path: path.to_owned(),
+            what: describe(&meta),
+        });
     }
     if meta.len() > limit {
         return Err(too_large(meta.len()));
@@ -46,12 +68,26 @@ pub fn read_limited(path: &Path, limit: u64, what: &'static str) -> Result<Vec<u
     Ok(bytes)
 }
 
+/// Refuses anything at `path` but a regular file (links followed), without opening it: a
+/// FIFO, a device, a socket or a folder is named in the error.
+pub fn regular_file(path: &Path) -> Result<std::fs::Metadata, StoreError> {
+    let meta = std::fs::metadata(path).map_err(|e| StoreError::io(path, e))?;
+    if meta.is_file() {
+        Ok(meta)
+    } else {
+        Err(StoreError::NotRegular {
+            path: path.to_owned(),
+            what: describe(&meta),
+        })
+    }
+}
+
 /// The bytes of a sidecar, or `None` if there is none. Refuses sidecars over
 /// [`MAX_SIDECAR_BYTES`].
 pub fn read_sidecar_bytes(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
     match read_limited(path, MAX_SIDECAR_BYTES, "sidecar") {
         Ok(bytes) => Ok(Some(bytes)),
-        Err(StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+        Err(StoreError::Io { error, .. }) if error.kind() == std::io::ErrorKind::NotFound => {
             Ok(None)
         }
         Err(e) => Err(e),
@@ -133,5 +169,24 @@ mod tests {
             e => panic!("{e}"),
         }
         assert_eq!(first_nul(b"ab\0c"), Some(2));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifos_are_refused_without_waiting_for_a_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("a.txt.ann.ron");
+        let status = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        // Opening the FIFO for reading would block this test forever.
+        let e = read_sidecar(&fifo).unwrap_err();
+        assert!(e.to_string().contains("FIFO"), "{e}");
+        let e = read_limited(&fifo, 10, "document").unwrap_err();
+        assert!(e.to_string().contains("not a regular file"), "{e}");
+        let e = read_limited(dir.path(), 10, "document").unwrap_err();
+        assert!(e.to_string().contains("a folder"), "{e}");
     }
 }

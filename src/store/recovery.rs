@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 
 use super::atomic::write_atomic;
 use super::error::StoreError;
-use super::read::{MAX_SIDECAR_BYTES, read_limited, read_sidecar};
+use super::read::{MAX_RECOVERY_BYTES, check_size_to_write, read_limited, read_sidecar};
 use super::session::Session;
 use super::sidecar::{SUFFIX, sidecar_path};
 use crate::core::annotation::Annotation;
@@ -143,6 +143,7 @@ pub fn write_recovery_in(
     let encoded =
         ron::ser::to_string_pretty(&file, config).map_err(|e| StoreError::Encode(e.to_string()))?;
     let path = recovery_path_in(dir, doc_path);
+    check_size_to_write(&path, encoded.len(), MAX_RECOVERY_BYTES)?;
     write_atomic(&path, encoded.as_bytes())?;
     Ok(path)
 }
@@ -206,9 +207,9 @@ pub fn discard_recovery_in(dir: &Path, doc_path: &Path) -> Result<(), StoreError
 }
 
 fn read_recovery(path: &Path) -> Result<Option<Recovery>, StoreError> {
-    let bytes = match read_limited(path, MAX_SIDECAR_BYTES, "recovery file") {
+    let bytes = match read_limited(path, MAX_RECOVERY_BYTES, "recovery file") {
         Ok(b) => b,
-        Err(StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+        Err(StoreError::Io { error, .. }) if error.kind() == std::io::ErrorKind::NotFound => {
             return Ok(None);
         }
         Err(e) => return Err(e),

@@ -7,8 +7,11 @@ use chrono::Utc;
 
 use super::atomic::write_atomic;
 use super::error::StoreError;
-use super::read::{decode_sidecar, fingerprint, read_sidecar_bytes};
+use super::read::{
+    MAX_SIDECAR_BYTES, check_size_to_write, decode_sidecar, fingerprint, read_sidecar_bytes,
+};
 use super::session::Session;
+use super::target::resolve_links;
 use crate::core::annotation::Annotation;
 use crate::core::merge::{Conflict, Kept, Resolution, Tally, merge, merge_records};
 use crate::core::model::AnnotationSet;
@@ -132,10 +135,12 @@ impl Session {
         true
     }
 
-    /// Encodes and writes the sidecar atomically, then remembers it as the new base.
+    /// Encodes and writes the sidecar atomically, then remembers it as the new base. A
+    /// sidecar too large to be read back is refused before anything is written.
     fn write_sidecar(&mut self) -> Result<(), StoreError> {
         let sidecar = self.to_sidecar();
         let encoded = sidecar.encode()?;
+        check_size_to_write(&self.sidecar_path, encoded.len(), MAX_SIDECAR_BYTES)?;
         write_atomic(&self.sidecar_path, encoded.as_bytes())?;
         self.fingerprint = Some(fingerprint(encoded.as_bytes()));
         self.recorded = Some(sidecar.document);
@@ -153,11 +158,13 @@ const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
 /// Takes an advisory lock on the sidecar's folder (Unix), so that factmark processes saving
 /// there take turns between reading the sidecar on disk and replacing it: no save can slip in
 /// between and be lost. Best effort: after [`LOCK_WAIT`] (a hung process), or where folders
-/// cannot be locked, the save goes ahead; other programs do not take this lock.
+/// cannot be locked, the save goes ahead; other programs do not take this lock. A sidecar
+/// that is a symbolic link is saved in its target's folder, so that folder is the one locked.
 fn lock_folder(sidecar: &std::path::Path) -> Option<std::fs::File> {
     if !cfg!(unix) {
         return None;
     }
+    let sidecar = resolve_links(sidecar);
     let dir = match sidecar.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => std::path::Path::new("."),

@@ -11,7 +11,7 @@ use super::open_document::OpenDocument;
 use super::{labels, theme};
 use crate::core::agreement::{Agreement, DisagreementKind, Kappa, Scores, compare};
 use crate::core::annotation::TagKind;
-use crate::store::Sidecar;
+use crate::store::read::read_sidecar;
 
 /// The comparison window's state.
 #[derive(Default)]
@@ -25,9 +25,11 @@ pub struct AgreementView {
 
 impl AgreementView {
     fn load(&mut self, doc: &OpenDocument, path: &Path) {
-        let read = std::fs::read_to_string(path)
-            .map_err(|e| format!("{}: {e}", path.display()))
-            .and_then(|s| Sidecar::decode(path, &s).map_err(|e| e.to_string()));
+        let read = match read_sidecar(path) {
+            Ok(Some(loaded)) => Ok(loaded.sidecar),
+            Ok(None) => Err(format!("{}: there is no such sidecar", path.display())),
+            Err(e) => Err(e.to_string()),
+        };
         match read {
             Ok(other) => {
                 let same_text = other.document.sha256 == doc.session.text.sha256();

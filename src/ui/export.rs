@@ -3,8 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::formats::{ExportContent, ExportDoc, ExportFormat, ExportOptions, NamedFile};
-use crate::store::atomic::write_atomic;
+use crate::formats::{ExportContent, ExportDoc, ExportFormat, ExportOptions};
+use crate::store::output::{
+    FolderFile, OutputRules, Written, free_name, write_folder, write_output,
+};
 
 use super::open_document::OpenDocument;
 
@@ -35,7 +37,9 @@ fn default_target(doc: &Path, format: ExportFormat) -> PathBuf {
 }
 
 /// Asks where to export (a dialog if one can be shown) and writes the export. Returns a
-/// message for the user.
+/// message for the user. The document and its sidecar are never written over; an existing
+/// file is replaced only when the file dialog asked the user (without a dialog, a free name
+/// beside the document is chosen).
 pub fn export_ui(doc: &OpenDocument, format: ExportFormat) -> Result<String, String> {
     let suggested = default_target(doc.path(), format);
     let dir = suggested.parent().unwrap_or(Path::new(".")).to_owned();
@@ -51,7 +55,12 @@ pub fn export_ui(doc: &OpenDocument, format: ExportFormat) -> Result<String, Str
             .set_file_name(&name)
             .save_file()
     };
-    let target = picked.unwrap_or(suggested);
+    // A save dialog asks before it returns an existing file's name; a folder dialog does not,
+    // so differing files in a picked folder are still refused.
+    let replace = picked.is_some() && !format.writes_folder();
+    let target = picked.unwrap_or_else(|| free_name(&suggested));
+    let rules = OutputRules::protecting([doc.path()], [doc.session.sidecar_path.as_path()])
+        .replacing(replace);
     let export_doc = ExportDoc::new(
         doc.path(),
         doc.session.text.clone(),
@@ -60,12 +69,20 @@ pub fn export_ui(doc: &OpenDocument, format: ExportFormat) -> Result<String, Str
     .with_metadata(doc.session.metadata().cloned().unwrap_or_default());
     let output = crate::formats::export(format, &[export_doc], &ExportOptions::default())
         .map_err(|e| format!("Could not export: {e}"))?;
-    match &output.content {
-        ExportContent::Single(s) => {
-            write_atomic(&target, s.as_bytes()).map_err(|e| format!("Could not export. {e}"))?
+    let written = match &output.content {
+        ExportContent::Single(s) => write_output(&target, s.as_bytes(), &rules),
+        ExportContent::Files(files) => {
+            let files: Vec<FolderFile> = files
+                .iter()
+                .map(|f| FolderFile {
+                    name: &f.name,
+                    contents: f.contents.as_bytes(),
+                })
+                .collect();
+            write_folder(&target, &files, &rules).map(|()| Written::File(target.clone()))
         }
-        ExportContent::Files(files) => write_folder(&target, files)?,
-    }
+    };
+    written.map_err(|e| format!("Not exported. {e}"))?;
     let mut msg = format!("Exported as {} to {}.", format.as_str(), target.display());
     if !output.warnings.is_empty() {
         msg.push_str(&format!(
@@ -75,28 +92,4 @@ pub fn export_ui(doc: &OpenDocument, format: ExportFormat) -> Result<String, Str
         ));
     }
     Ok(msg)
-}
-
-/// Writes brat's files into `folder`, refusing (and writing nothing) when a file there differs.
-fn write_folder(folder: &Path, files: &[NamedFile]) -> Result<(), String> {
-    std::fs::create_dir_all(folder)
-        .map_err(|e| format!("Could not create {}: {e}", folder.display()))?;
-    let clash: Vec<&str> = files
-        .iter()
-        .filter(|f| {
-            std::fs::read(folder.join(&f.name)).is_ok_and(|old| old != f.contents.as_bytes())
-        })
-        .map(|f| f.name.as_str())
-        .collect();
-    if !clash.is_empty() {
-        return Err(format!(
-            "Not exported: {} already holds different {}; choose an empty folder.",
-            folder.display(),
-            clash.join(", ")
-        ));
-    }
-    for f in files {
-        write_atomic(&folder.join(&f.name), f.contents.as_bytes()).map_err(|e| e.to_string())?;
-    }
-    Ok(())
 }

@@ -15,6 +15,7 @@ use crate::core::anchor::{AnchorStatus, Anchoring, anchor_all, apply_anchoring};
 use crate::core::annotation::AnnotationId;
 use crate::core::edit::{Command, EditError, History};
 use crate::core::merge::{Conflict, Resolution};
+use crate::store::output::{OutputRules, free_name, write_output};
 use crate::store::recovery::Recovery;
 use crate::store::save::SaveOutcome;
 use crate::store::{Session, StoreError};
@@ -512,15 +513,16 @@ impl OpenDocument {
         all
     }
 
-    /// Writes a copy of the annotations to another sidecar file (Save As), leaving the
-    /// document's own sidecar alone.
-    pub fn save_copy(&mut self, to: &Path) -> Result<(), String> {
+    /// Writes a copy of the annotations to another file (Save a Copy), leaving the document's
+    /// own sidecar alone: the document stays unsaved until that sidecar is written. The
+    /// document and its sidecar are never written over; an existing file only if `replace`
+    /// (a file dialog asked the user).
+    pub fn save_copy(&self, to: &Path, replace: bool) -> Result<(), String> {
         let sidecar = self.session.to_sidecar();
         let bytes = sidecar.encode().map_err(|e| e.to_string())?;
-        crate::store::atomic::write_atomic(to, bytes.as_bytes()).map_err(|e| e.to_string())?;
-        self.dirty = false;
-        self.save_error = None;
-        self.last_saved = Some(Local::now());
+        let rules = OutputRules::protecting([self.path()], [self.session.sidecar_path.as_path()])
+            .replacing(replace);
+        write_output(to, bytes.as_bytes(), &rules).map_err(|e| e.to_string())?;
         Ok(())
     }
 
@@ -528,6 +530,6 @@ impl OpenDocument {
     pub fn copy_name(&self) -> PathBuf {
         let mut name = self.session.sidecar_path.clone().into_os_string();
         name.push(".copy.ron");
-        PathBuf::from(name)
+        free_name(&PathBuf::from(name))
     }
 }
