@@ -3,18 +3,24 @@
 //! One line per document: `{"text", "tokens": [{text, start, end, id, ws}], "spans": [{start,
 //! end, token_start, token_end, label}], "meta": {"document"}}`. Character offsets are **code
 //! points** of the normalized text, end exclusive (Python `str` indices, what spaCy's
-//! `Doc.char_span` takes); `token_end` is inclusive, as Prodigy wants. Tokens come from
-//! [`super::tokens`] and break at every span boundary, so every span aligns with tokens;
-//! `ws` says whether whitespace follows the token. Labels are `CLAIM`, `QUOTE`, `DATE`,
-//! `ENTITY`. Spans may nest and overlap (spaCy `doc.spans`, not `doc.ents`). Annotations not
-//! anchored in the current text are skipped.
+//! `Doc.char_span` takes); `token_end` is inclusive, as Prodigy wants.
+//!
+//! The tokens rebuild the text exactly, as spaCy's own tokenizer does: `ws` is true when one
+//! `' '` follows the token, and any other whitespace (`"\n\n"`, a tab, a no-break space,
+//! leading whitespace, the rest of a run of spaces) is a token of its own, so
+//! `Doc(vocab, words=[t.text], spaces=[t.ws]).text == text` and whitespace tokens count in
+//! `token_start`/`token_end`. Tokens come from [`super::tokens::doc_tokens`] and break at every
+//! span boundary, also inside whitespace, so `doc.char_span(start, end)` (strict alignment)
+//! gives every span. Labels are `CLAIM`, `QUOTE`, `DATE`, `ENTITY`. Spans may nest and overlap
+//! (spaCy `doc.spans`, not `doc.ents`). Annotations not anchored in the current text are
+//! skipped.
 
 use serde::Serialize;
 
 use super::error::FormatError;
 use super::export_doc::ExportDoc;
 use super::labels::upper;
-use super::tokens::{cuts, tokenize};
+use super::tokens::doc_tokens;
 use super::warning::{ExportWarning, WarningKind};
 
 #[derive(Serialize)]
@@ -58,18 +64,28 @@ pub fn export(
         doc.warn_unplaced("spaCy", warnings);
         let placed: Vec<_> = doc.placed().collect();
         let bounds: Vec<(usize, usize)> = placed.iter().map(|a| (a.start, a.end)).collect();
-        let tokens = tokenize(doc.text.as_str(), &cuts(&bounds));
+        let tokens = doc_tokens(doc.text.as_str(), &bounds);
         let chars: Vec<char> = doc.text.as_str().chars().collect();
         let mut spans = Vec::new();
         for a in placed {
-            let first = tokens.partition_point(|t| t.start < a.start);
-            let last = tokens.partition_point(|t| t.end <= a.end);
-            if first >= last {
+            let first = tokens.binary_search_by_key(&a.start, |t| t.start);
+            let last = tokens.binary_search_by_key(&a.end, |t| t.end);
+            let (Ok(first), Ok(last)) = (first, last) else {
                 warnings.push(ExportWarning::about(
                     &doc.path,
                     a,
                     WarningKind::Skipped,
-                    "not exported to spaCy: the span holds no word token".to_owned(),
+                    "not exported to spaCy: the span does not start and end on token edges (a bug: please report it)"
+                        .to_owned(),
+                ));
+                continue;
+            };
+            if first > last {
+                warnings.push(ExportWarning::about(
+                    &doc.path,
+                    a,
+                    WarningKind::Skipped,
+                    "not exported to spaCy: the span is empty".to_owned(),
                 ));
                 continue;
             }
@@ -77,7 +93,7 @@ pub fn export(
                 start: a.start,
                 end: a.end,
                 token_start: first,
-                token_end: last - 1,
+                token_end: last,
                 label: upper(a.tag.kind()),
             });
         }
@@ -91,7 +107,7 @@ pub fn export(
                     start: t.start,
                     end: t.end,
                     id,
-                    ws: chars.get(t.end).is_some_and(|c| c.is_whitespace()),
+                    ws: t.space_after,
                 })
                 .collect(),
             spans,
