@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::Parser as _;
 
 fn main() -> ExitCode {
+    factmark::ui::profile::mark_start();
     let cli = factmark::cli::Cli::parse();
     match cli.command {
         Some(command) => factmark::cli::run(command),

@@ -19,6 +19,9 @@ pub struct OutputRules {
     /// The documents being exported and their sidecars: never written over, whatever
     /// `replace` says.
     pub protected: Vec<PathBuf>,
+    /// The file written is a sidecar (Save Annotations As): a `*.ann.ron` name is fine.
+    /// Otherwise (an export) no sidecar and no annotated document is ever written over.
+    pub is_sidecar: bool,
 }
 
 impl OutputRules {
@@ -37,7 +40,14 @@ impl OutputRules {
         Self {
             replace: false,
             protected,
+            is_sidecar: false,
         }
+    }
+
+    /// The same rules for writing a sidecar (Save Annotations As) rather than an export.
+    pub fn for_sidecar(mut self) -> Self {
+        self.is_sidecar = true;
+        self
     }
 
     /// The same rules, replacing existing files or not.
@@ -112,6 +122,14 @@ pub fn check(path: &Path, rules: &OutputRules) -> Result<Checked, StoreError> {
 }
 
 impl Checked {
+    /// The regular file that will be written, if it is one (not a stream or stdout).
+    pub fn file(&self) -> Option<&Path> {
+        match &self.kind {
+            Place::File(p) => Some(p),
+            Place::Stdout | Place::Stream(_) => None,
+        }
+    }
+
     /// Writes `bytes` there: atomically for a regular file, through for a stream.
     pub fn write(self, bytes: &[u8]) -> Result<Written, StoreError> {
         match self.kind {
@@ -252,6 +270,9 @@ fn protect(given: &Path, target: &Target, rules: &OutputRules) -> Result<(), Sto
             "a document being exported"
         };
         return refuse(role);
+    }
+    if rules.is_sidecar {
+        return Ok(());
     }
     if is_sidecar(given) || is_sidecar(&target.path) {
         return refuse("a sidecar (a file of annotations)");

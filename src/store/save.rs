@@ -7,6 +7,7 @@ use chrono::Utc;
 
 use super::atomic::write_atomic;
 use super::error::StoreError;
+use super::output::{self, OutputRules};
 use super::read::{
     MAX_SIDECAR_BYTES, check_size_to_write, decode_sidecar, fingerprint, read_sidecar_bytes,
 };
@@ -133,6 +134,36 @@ impl Session {
         self.conflicts.remove(at);
         self.annotations = AnnotationSet::from_vec(items);
         true
+    }
+
+    /// Saves the annotations to another file from now on (Save Annotations As): written there
+    /// as a sidecar, which later saves replace; the sidecar loaded before is left as it was.
+    /// `rules` say what may not be written over (see [`super::output`]); the file must be a
+    /// regular file. Returns where the annotations are now saved.
+    pub fn save_as(
+        &mut self,
+        to: &std::path::Path,
+        rules: &OutputRules,
+    ) -> Result<std::path::PathBuf, StoreError> {
+        let sidecar = self.to_sidecar();
+        let encoded = sidecar.encode()?;
+        check_size_to_write(to, encoded.len(), MAX_SIDECAR_BYTES)?;
+        let checked = output::check(to, &rules.clone().for_sidecar())?;
+        if checked.file().is_none() {
+            return Err(StoreError::NotRegular {
+                path: to.to_owned(),
+                what: "a FIFO or device",
+            });
+        }
+        checked.write(encoded.as_bytes())?;
+        self.sidecar_path = to.to_owned();
+        self.fingerprint = Some(fingerprint(encoded.as_bytes()));
+        self.recorded = Some(sidecar.document);
+        self.base = Base {
+            annotations: sidecar.annotations,
+            conflicts: sidecar.conflicts,
+        };
+        Ok(self.sidecar_path.clone())
     }
 
     /// Encodes and writes the sidecar atomically, then remembers it as the new base. A

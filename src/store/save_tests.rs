@@ -237,3 +237,41 @@ fn concurrent_saves_lose_nothing() {
         assert!(saved.annotations.contains(id), "{id} was lost");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn save_as_moves_later_saves_and_leaves_a_read_only_sidecar_alone() {
+    use crate::store::output::OutputRules;
+    use std::os::unix::fs::PermissionsExt as _;
+    let (dir, doc) = setup();
+    let mut s = Session::open(&doc).unwrap();
+    add(&mut s, 4, 9, TagKind::Entity);
+    s.save().unwrap();
+    let original = std::fs::read(&s.sidecar_path).unwrap();
+    std::fs::set_permissions(&s.sidecar_path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    add(&mut s, 18, 28, TagKind::Date);
+    assert!(matches!(s.save(), Err(StoreError::ReadOnly { .. })));
+
+    let rules = OutputRules::protecting([doc.as_path()], [s.sidecar_path.as_path()]);
+    // Never onto the document or the sidecar it came from, even when asked to replace.
+    for p in [doc.clone(), s.sidecar_path.clone()] {
+        let e = s.save_as(&p, &rules.clone().replacing(true)).unwrap_err();
+        assert!(matches!(e, StoreError::Protected { .. }), "{e}");
+    }
+    let elsewhere = dir.path().join("mine.ann.ron");
+    assert_eq!(s.save_as(&elsewhere, &rules).unwrap(), elsewhere);
+    add(&mut s, 34, 44, TagKind::Claim);
+    s.save().unwrap();
+    let mine = Session::open_with_sidecar(&doc, &elsewhere).unwrap();
+    assert_eq!(mine.annotations.len(), 3);
+    assert_eq!(
+        std::fs::read(dir.path().join("a.txt.ann.ron")).unwrap(),
+        original
+    );
+    // An existing file is replaced only when asked.
+    std::fs::write(dir.path().join("taken.ron"), "x").unwrap();
+    assert!(matches!(
+        s.save_as(&dir.path().join("taken.ron"), &rules),
+        Err(StoreError::Exists { .. })
+    ));
+}

@@ -87,6 +87,8 @@ pub struct FactmarkApp {
     title: String,
     samples: Vec<PathBuf>,
     applied_theme: Option<ThemeChoice>,
+    /// Frame timing for `FACTMARK_PROFILE`.
+    frame_timer: super::profile::FrameTimer,
 }
 
 impl FactmarkApp {
@@ -116,6 +118,7 @@ impl FactmarkApp {
             title: String::new(),
             samples: start_screen::samples(),
             applied_theme: None,
+            frame_timer: super::profile::FrameTimer::default(),
         };
         if let Some(path) = doc {
             if path.is_dir() {
@@ -1075,29 +1078,23 @@ impl FactmarkApp {
                             .unwrap_or_default(),
                     )
                     .save_file();
-                match picked {
-                    Some(to) => match doc.save_copy(&to) {
-                        Ok(()) => {
-                            self.notices.retain(|n| !n.error);
-                            notice = Some(format!(
-                                "Saved a copy of the annotations to {}. The document's own sidecar was not changed.",
-                                to.display()
-                            ));
-                        }
-                        Err(e) => notice = Some(format!("Could not save the copy. {e}")),
-                    },
-                    None => {
-                        // No dialog could be shown: write next to the sidecar under a new name.
-                        match doc.save_copy(&suggested) {
-                            Ok(()) => {
-                                notice = Some(format!(
-                                    "Saved a copy of the annotations to {}.",
-                                    suggested.display()
-                                ))
-                            }
-                            Err(e) => notice = Some(format!("Could not save the copy. {e}")),
-                        }
+                // A save dialog asks before it returns an existing file; without one, a
+                // free name beside the sidecar.
+                let (to, replace) = match picked {
+                    Some(to) => (to, true),
+                    None => (suggested, false),
+                };
+                let before = doc.session.sidecar_path.clone();
+                match doc.save_as(&to, replace) {
+                    Ok(saved) => {
+                        self.notices.retain(|n| !n.error);
+                        notice = Some(format!(
+                            "The annotations are now saved to {}. {} was not changed.",
+                            saved.display(),
+                            before.display()
+                        ));
                     }
+                    Err(e) => notice = Some(format!("Could not save the annotations there. {e}")),
                 }
             }
             Action::Reload => {
@@ -1349,7 +1346,10 @@ fn toolbar_ui(ui: &mut Ui, has_selection: bool, actions: &mut Vec<Action>) {
 
 impl eframe::App for FactmarkApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
-        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.ui_body(ui)));
+        let mut timer = std::mem::take(&mut self.frame_timer);
+        let caught = timer
+            .frame(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.ui_body(ui))));
+        self.frame_timer = timer;
         if let Err(payload) = caught {
             self.after_panic(&payload);
         }

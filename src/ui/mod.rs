@@ -14,6 +14,7 @@ mod find;
 mod inspector;
 mod labels;
 mod open_document;
+pub mod profile;
 mod reanchor_review;
 mod selection;
 mod settings;
@@ -52,15 +53,19 @@ pub fn run(doc: Option<PathBuf>) -> anyhow::Result<()> {
         viewport,
         ..Default::default()
     };
+    profile::step("creating the window");
     eframe::run_native(
         "factmark",
         options,
         Box::new(move |cc| {
+            profile::step("window and renderer ready");
             let settings: Settings = cc
                 .storage
                 .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
                 .unwrap_or_default();
-            Ok(Box::new(FactmarkApp::new(settings, doc)))
+            let app = FactmarkApp::new(settings, doc);
+            profile::step("settings read and document opened");
+            Ok(Box::new(app))
         }),
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))

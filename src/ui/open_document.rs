@@ -15,7 +15,7 @@ use crate::core::anchor::{AnchorStatus, Anchoring, anchor_all, apply_anchoring};
 use crate::core::annotation::AnnotationId;
 use crate::core::edit::{Command, EditError, History};
 use crate::core::merge::{Conflict, Resolution};
-use crate::store::output::{OutputRules, free_name, write_output};
+use crate::store::output::{OutputRules, free_name};
 use crate::store::recovery::Recovery;
 use crate::store::save::SaveOutcome;
 use crate::store::{Session, StoreError};
@@ -513,17 +513,18 @@ impl OpenDocument {
         all
     }
 
-    /// Writes a copy of the annotations to another file (Save a Copy), leaving the document's
-    /// own sidecar alone: the document stays unsaved until that sidecar is written. The
-    /// document and its sidecar are never written over; an existing file only if `replace`
-    /// (a file dialog asked the user).
-    pub fn save_copy(&self, to: &Path, replace: bool) -> Result<(), String> {
-        let sidecar = self.session.to_sidecar();
-        let bytes = sidecar.encode().map_err(|e| e.to_string())?;
+    /// Saves the annotations to another file from now on (Save Annotations As), leaving the
+    /// sidecar loaded before as it was. The document and that sidecar are never written over;
+    /// an existing file only if `replace` (a file dialog asked the user).
+    pub fn save_as(&mut self, to: &Path, replace: bool) -> Result<PathBuf, StoreError> {
         let rules = OutputRules::protecting([self.path()], [self.session.sidecar_path.as_path()])
             .replacing(replace);
-        write_output(to, bytes.as_bytes(), &rules).map_err(|e| e.to_string())?;
-        Ok(())
+        let saved = self.session.save_as(to, &rules)?;
+        self.dirty = false;
+        self.save_error = None;
+        self.save_conflicts.clear();
+        self.last_saved = Some(Local::now());
+        Ok(saved)
     }
 
     /// A suggested file name for Save As of the sidecar.

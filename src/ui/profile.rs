@@ -1,0 +1,75 @@
+//! Timing the real window: with `FACTMARK_PROFILE=1` in the environment, factmark prints to
+//! stderr when each start-up step ended (counted from the process start) and how long its own
+//! code took in each of the first frames and in any later frame slower than 16 ms.
+//!
+//! ```sh
+//! FACTMARK_PROFILE=1 factmark article.txt
+//! ```
+
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+/// When the process started (as near as `main` can tell), and whether to print.
+static START: OnceLock<(Instant, bool)> = OnceLock::new();
+
+/// How many first frames are always reported.
+const FIRST_FRAMES: u64 = 5;
+/// A later frame is reported when factmark's code took longer than this.
+const SLOW_FRAME: Duration = Duration::from_millis(16);
+
+/// Marks the process start; call first thing in `main`.
+pub fn mark_start() {
+    START.get_or_init(|| {
+        let on = std::env::var_os("FACTMARK_PROFILE").is_some_and(|v| !v.is_empty() && v != "0");
+        (Instant::now(), on)
+    });
+}
+
+/// Whether profiling is on.
+pub fn enabled() -> bool {
+    START.get().is_some_and(|&(_, on)| on)
+}
+
+/// Prints that a start-up step ended, with the time since the process started.
+pub fn step(what: &str) {
+    if let Some(&(start, true)) = START.get() {
+        eprintln!(
+            "factmark profile: {:>8.1} ms since start: {what}",
+            ms(start.elapsed())
+        );
+    }
+}
+
+/// Counts frames and reports the first ones and slow ones.
+#[derive(Debug, Default)]
+pub struct FrameTimer {
+    frames: u64,
+}
+
+impl FrameTimer {
+    /// Runs one frame's work and reports it: when it began (so the gap from one frame's end
+    /// to the next one's start is the toolkit's painting) and how long factmark's code took.
+    pub fn frame<R>(&mut self, work: impl FnOnce() -> R) -> R {
+        let Some(&(start, true)) = START.get() else {
+            return work();
+        };
+        let began = start.elapsed();
+        let t = Instant::now();
+        let result = work();
+        let took = t.elapsed();
+        self.frames += 1;
+        if self.frames <= FIRST_FRAMES || took > SLOW_FRAME {
+            eprintln!(
+                "factmark profile: {:>8.1} ms since start: frame {} began; factmark's code took {:.2} ms",
+                ms(began),
+                self.frames,
+                ms(took)
+            );
+        }
+        result
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
