@@ -138,7 +138,7 @@ fn export_every_format_to_stdout_and_files() {
         &["export", "article.txt", "--format", "w3c"],
     )))
     .unwrap();
-    assert_eq!(w3c["@context"], "http://www.w3.org/ns/anno.jsonld");
+    assert_eq!(w3c["@context"][0], "http://www.w3.org/ns/anno.jsonld");
     let item = &w3c["first"]["items"][3];
     assert_eq!(item["target"]["selector"][1]["start"], 42);
     assert!(

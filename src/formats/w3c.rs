@@ -11,12 +11,17 @@
 //!   `"reviewer: …"`, `"reviewed: <RFC 3339>"`, `"review comment: …"`; a `commenting` body with
 //!   the note (`text/plain`); and for an entity identifier an `identifying` `SpecificResource`
 //!   (`http://www.wikidata.org/entity/Q42`, or the URL);
-//! - `target`: `source` the document's file URI, and two selectors: `TextQuoteSelector`
-//!   (exact, prefix, suffix: up to 32 chars of context) and `TextPositionSelector`.
+//! - `target`: `source` the document's file URI, a `TextQuoteSelector` (exact, prefix, suffix:
+//!   up to 32 chars of context) and, where the positions count the text of what `source`
+//!   names, a `TextPositionSelector` (see `positions_fit_source`).
 //!
-//! Offsets are **code points** of the normalized text, as the spec requires. With
-//! `--offsets utf16` they are UTF-16 code units instead, for JavaScript tools that count that
-//! way (Hypothesis, Recogito); the JSON does not say which, so use it only for such tools.
+//! Positions count the normalized text: a plain-text or Markdown file decoded, its BOM dropped
+//! and its line ends as LF, which is also the text a browser shows for the file. They are
+//! **code points**, as the spec requires, or with `--offsets utf16` UTF-16 code units, for
+//! JavaScript tools that count that way (Hypothesis, Recogito). The collection says which in
+//! `textPositionUnit` (`"codepoints"` or `"utf16"`), a term the export's `@context` defines
+//! ([`UNIT_IRI`]). A web page (HTML) is annotated on the article text factmark extracts from
+//! it, which is not the page's text, so its annotations have no position: only the quote.
 //! Annotations not anchored in the current text are exported with their quote selector only.
 //! Collection and page ids are derived from the content, so the output is deterministic.
 //!
@@ -24,7 +29,10 @@
 //! takes the tag from a `tagging` body (factmark's tags or common NER labels), the other
 //! attributes from the bodies above, and places each one by its selectors (see
 //! [`super::import`]). Annotations of several documents: those whose `source` ends with the
-//! target's file name are used, the others counted as other documents.
+//! target's file name are used, the others counted as other documents. For a document whose
+//! text is extracted (HTML), positions given against a web page (an `http(s)` source, or one
+//! named like the page) are ignored: they count the page's text, not the article's; the quote
+//! places the annotation.
 
 use serde::Serialize;
 use serde_json::Value;
@@ -41,21 +49,46 @@ use super::offsets::{OffsetMap, OffsetUnit, Reading};
 use super::row::rfc3339;
 use super::warning::{ExportWarning, WarningKind};
 use crate::core::annotation::{Annotation, DateValue, ReviewStatus, Tag};
+use crate::core::source::DocumentKind;
 use crate::core::text::Text;
 
 /// The W3C Web Annotation JSON-LD context.
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 
+/// The term, defined in the export's `@context`, whose value on the collection says what its
+/// `TextPositionSelector`s count: [`OffsetUnit::as_str`] (`"codepoints"` or `"utf16"`).
+pub const UNIT_TERM: &str = "textPositionUnit";
+
+/// The IRI of [`UNIT_TERM`]. factmark has no web address of its own, so its terms are URNs.
+pub const UNIT_IRI: &str = "urn:factmark:textPositionUnit";
+
 #[derive(Serialize)]
 struct Collection {
     #[serde(rename = "@context")]
-    context: &'static str,
+    context: (&'static str, ContextTerms),
     id: String,
     #[serde(rename = "type")]
     kind: &'static str,
     label: String,
+    /// What the positions count ([`UNIT_TERM`]).
+    #[serde(rename = "textPositionUnit")]
+    unit: &'static str,
     total: usize,
     first: Page,
+}
+
+/// factmark's own terms, added to the W3C context (a JSON-LD context list).
+#[derive(Serialize)]
+struct ContextTerms {
+    #[serde(rename = "textPositionUnit")]
+    unit: TermDefinition,
+}
+
+/// A JSON-LD expanded term definition.
+#[derive(Serialize)]
+struct TermDefinition {
+    #[serde(rename = "@id")]
+    id: &'static str,
 }
 
 #[derive(Serialize)]
@@ -149,10 +182,13 @@ pub fn export(
     let mut hash = Sha256::new();
     for doc in docs {
         let map = OffsetMap::new(&doc.text);
+        let positions = positions_fit_source(doc);
         for p in &doc.annotations {
             let a = &p.annotation;
             hash.update(format!("{}\n{}\n", doc.uri, a.id));
-            let position = if p.is_placed() {
+            let position = if !positions {
+                None
+            } else if p.is_placed() {
                 Some((map.to_unit(reading, a.start), map.to_unit(reading, a.end)))
             } else {
                 warnings.push(ExportWarning::about(
@@ -175,10 +211,16 @@ pub fn export(
         _ => format!("factmark annotations of {} documents", docs.len()),
     };
     let collection = Collection {
-        context: CONTEXT,
+        context: (
+            CONTEXT,
+            ContextTerms {
+                unit: TermDefinition { id: UNIT_IRI },
+            },
+        ),
         id: urn(&digest, 0),
         kind: "AnnotationCollection",
         label,
+        unit: options.offsets.as_str(),
         total: items.len(),
         first: Page {
             id: urn(&digest, 1),
@@ -190,6 +232,34 @@ pub fn export(
     let mut s = serde_json::to_string_pretty(&collection)?;
     s.push('\n');
     Ok(s)
+}
+
+/// Whether `TextPositionSelector`s can be given for `doc`: only when the text factmark counts
+/// in is the text of what the target's `source` names.
+///
+/// A plain-text or Markdown file: yes; its normalized text is the file's text (and what a
+/// browser shows for it). A web page: no. Its positions count the article text factmark
+/// extracts (boilerplate dropped, whitespace collapsed, blocks joined by blank lines), while
+/// `source` is the page, whose text a consumer counts in its own way (Hypothesis: the DOM's
+/// `textContent`). Positions into the extracted text would select the wrong text in the page
+/// for every annotation.
+///
+/// The alternatives were worse. A `source` naming the extracted text would be a resource that
+/// exists nowhere, so tools that look annotations up by the page's address (Hypothesis) would
+/// never show them. A `refinedBy` chain cannot say "the text factmark extracted": no selector
+/// of the page yields it, and Hypothesis ignores `refinedBy` anyway. So the page stays the
+/// `source` and the annotation is anchored by its `TextQuoteSelector`, which is how Hypothesis
+/// anchors when positions do not hold the quote: exact, then fuzzy search scored by prefix
+/// and suffix. factmark's import does the same with its own anchoring.
+fn positions_fit_source(doc: &ExportDoc) -> bool {
+    let extension = std::path::Path::new(&doc.path)
+        .extension()
+        .map(|e| e.to_string_lossy())
+        .unwrap_or_default();
+    match DocumentKind::from_extension(&extension) {
+        DocumentKind::Text | DocumentKind::Markdown => true,
+        DocumentKind::Html => false,
+    }
 }
 
 /// A `urn:uuid:` (version 8, content-derived) from a digest and a salt.
@@ -322,6 +392,7 @@ pub fn parse(input: &str, file_name: &str) -> Result<Parsed, FormatError> {
             ),
         });
     }
+    let extracted = text_is_extracted(file_name);
     for (i, a) in found.iter().enumerate() {
         if !ours(a) {
             parsed.other_documents += 1;
@@ -331,12 +402,32 @@ pub fn parse(input: &str, file_name: &str) -> Result<Parsed, FormatError> {
             Some(id) => format!("annotation {id}"),
             None => format!("annotation #{}", i + 1),
         };
-        match incoming(a, item.clone()) {
+        let positions = !(extracted && source_of(a).is_some_and(|s| is_web_page(&s)));
+        match incoming(a, item.clone(), positions) {
             Ok(inc) => parsed.items.push(inc),
             Err(reason) => parsed.skipped.push(Skipped { item, reason }),
         }
     }
     Ok(parsed)
+}
+
+/// Whether the document named `file_name` is annotated on text extracted from it (a web page),
+/// not on its own text.
+fn text_is_extracted(file_name: &str) -> bool {
+    let extension = file_name.rsplit_once('.').map_or("", |(_, e)| e);
+    match DocumentKind::from_extension(extension) {
+        DocumentKind::Text | DocumentKind::Markdown => false,
+        DocumentKind::Html => true,
+    }
+}
+
+/// Whether a target's `source` is a web page, whose text positions count the page's text: an
+/// `http(s)` URL, or a file named like a page.
+fn is_web_page(source: &str) -> bool {
+    let lower = source.to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://") || {
+        text_is_extracted(&last_segment(source))
+    }
 }
 
 /// Gathers the annotation objects of a collection, page, annotation or array.
@@ -449,8 +540,9 @@ fn many(v: Option<&Value>) -> Vec<&Value> {
     }
 }
 
-/// One annotation as an incoming span.
-fn incoming(a: &Value, item: String) -> Result<Incoming, String> {
+/// One annotation as an incoming span; its `TextPositionSelector` is read only if
+/// `use_positions`.
+fn incoming(a: &Value, item: String, use_positions: bool) -> Result<Incoming, String> {
     let targets = many(a.get("target"));
     let target = match targets.as_slice() {
         [one] => *one,
@@ -471,7 +563,7 @@ fn incoming(a: &Value, item: String) -> Result<Incoming, String> {
         if has_type(sel, "TextQuoteSelector") {
             let field = |k: &str| sel.get(k).and_then(Value::as_str).map(normalize);
             quote = Some((field("exact"), field("prefix"), field("suffix")));
-        } else if has_type(sel, "TextPositionSelector") {
+        } else if use_positions && has_type(sel, "TextPositionSelector") {
             let num = |k: &str| sel.get(k).and_then(Value::as_u64).map(|n| n as usize);
             if let (Some(s), Some(e)) = (num("start"), num("end")) {
                 position = Some((s, e));
@@ -660,4 +752,21 @@ fn time(v: Option<&Value>) -> Option<chrono::DateTime<chrono::Utc>> {
     v.and_then(Value::as_str)
         .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
         .map(|t| t.with_timezone(&chrono::Utc))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_are_told_from_texts() {
+        assert!(text_is_extracted("story.HTML"));
+        assert!(text_is_extracted("story.htm"));
+        assert!(!text_is_extracted("story.txt"));
+        assert!(!text_is_extracted("notes.md"));
+        assert!(!text_is_extracted("README"));
+        assert!(is_web_page("https://news.example/2025/06/bridge"));
+        assert!(is_web_page("file:///home/ana/story.html"));
+        assert!(!is_web_page("file:///home/ana/story.txt"));
+    }
 }
