@@ -144,6 +144,7 @@ fn options() -> ExportOptions {
             url: Some("https://factchecker.example/checks/crime-fell-20".into()),
             publisher: Some("Example Fact Check".into()),
             publisher_url: Some("https://factchecker.example".into()),
+            date_published: Some("2026-01-03".parse().unwrap()),
         },
         ..ExportOptions::default()
     }

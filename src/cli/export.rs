@@ -25,7 +25,8 @@ jsonl        one JSON object per annotation per line (DuckDB, Spark, pandas)\n  
 doccano      doccano sequence labelling: {\"text\", \"label\": [[start, end, LABEL]]} per document\n  \
 spacy        spaCy/Prodigy spans JSONL with tokens, per document\n  \
 conll        token<TAB>IOB2 tag, blank line between sentences (--per-tag: a column per tag)\n  \
-claimreview  schema.org ClaimReview JSON-LD for every rated claim (--url, --publisher)\n  \
+claimreview  schema.org ClaimReview JSON-LD for every rated claim (--url, --publisher, \
+--date-published); the claim's note is the reviewBody\n  \
 html         a self-contained, script-free report with highlights, notes and a table of claims\n\n\
 Offsets are Unicode code points of the normalized text (BOM removed, CRLF and CR as LF), end \
 exclusive, except w3c with --offsets utf16. Annotations that are not anchored in the current \
@@ -34,7 +35,7 @@ is 1 when something was left out or a required field is missing.\n\n\
 Examples:\n  factmark export sample-docs --format csv -o annotations.csv\n  \
 factmark export article.txt --format brat -o brat-collection/\n  \
 factmark export article.txt --format claimreview --url https://checks.example/a1 \
---publisher \"Example Fact Check\" --article-url https://news.example/story")]
+--publisher \"Example Fact Check\" --date-published 2026-11-27 --article-url https://news.example/story")]
 pub struct ExportArgs {
     /// Documents, sidecars or folders (searched recursively for documents with sidecars).
     #[arg(required = true)]
@@ -73,6 +74,10 @@ pub struct ExportArgs {
     /// the default is its canonical URL.
     #[arg(long)]
     pub article_url: Option<String>,
+    /// claimreview: when the fact-check was published, YYYY-MM-DD (recommended by Google;
+    /// without it a warning says so and none is made up).
+    #[arg(long, value_name = "DATE", value_parser = crate::formats::claimreview::parse_date_published)]
+    pub date_published: Option<chrono::NaiveDate>,
     /// Replace the -o file if it exists (for brat: files in the folder that differ from the
     /// export). A document or sidecar is never replaced, nor a read-only file.
     #[arg(long)]
@@ -110,6 +115,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<Outcome> {
             url: args.url.clone(),
             publisher: args.publisher.clone(),
             publisher_url: args.publisher_url.clone(),
+            date_published: args.date_published,
         },
     };
     let output = crate::formats::export(args.format, &docs, &options)?;
@@ -184,6 +190,11 @@ fn check_flags(args: &ExportArgs) -> anyhow::Result<()> {
     only(
         "article-url",
         args.article_url.is_some(),
+        ExportFormat::ClaimReview,
+    )?;
+    only(
+        "date-published",
+        args.date_published.is_some(),
         ExportFormat::ClaimReview,
     )?;
     Ok(())

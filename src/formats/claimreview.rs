@@ -10,9 +10,12 @@
 //!   `ratingValue` on the scale 1 = False, 2 = Mostly false, 3 = Mixed, 4 = Mostly true,
 //!   5 = True (`worstRating` 1, `bestRating` 5). "Unverifiable" has a name and no value. An
 //!   unrated claim gets no ClaimReview (reported as skipped).
-//! - `url` and `author` (the fact-checker): from [`ClaimReviewOptions`] (`--url`,
-//!   `--publisher`, `--publisher-url`). `url` is required by Google: without it each review is
-//!   reported incomplete.
+//! - `url`, `author` (the fact-checker) and `datePublished` (when the fact-check was
+//!   published): from [`ClaimReviewOptions`] (`--url`, `--publisher`, `--publisher-url`,
+//!   `--date-published`). `url` is required by Google: without it the reviews are reported
+//!   incomplete. `author` and `datePublished` are recommended: without them one warning says
+//!   so, and nothing is invented (the date of the export is not the date of the fact-check).
+//! - `reviewBody`: the claim's note, which explains the verdict, when it has one.
 //! - `itemReviewed`, a `Claim`:
 //!   - `author`: the claimant, else the speaker of the quote the claim sits in. If an entity
 //!     annotation has the same name, its kind picks `Person` or `Organization` and its
@@ -29,6 +32,7 @@
 //!
 //! Missing recommended fields are reported as advice, never invented.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::ClaimReviewOptions;
@@ -52,7 +56,11 @@ struct ClaimReview {
     url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     author: Option<Party>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_published: Option<String>,
     claim_reviewed: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    review_body: Option<String>,
     item_reviewed: Claim,
     review_rating: Rating,
     /// The document it comes from (not written).
@@ -113,6 +121,30 @@ struct Rating {
     #[serde(skip_serializing_if = "Option::is_none")]
     worst_rating: Option<u8>,
     alternate_name: &'static str,
+}
+
+/// Why a fact-check's publication date (`--date-published`) was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    /// Not written as four digits, two and two, joined by hyphens.
+    #[error("{0:?} is not a date written YYYY-MM-DD (for example 2026-11-27)")]
+    Shape(String),
+    /// The shape is right but there is no such day.
+    #[error("{0:?} is not a day of the calendar; write the date as YYYY-MM-DD")]
+    NoSuchDay(String),
+}
+
+/// Reads a fact-check's publication date: exactly `YYYY-MM-DD`, a real calendar day.
+pub fn parse_date_published(s: &str) -> Result<NaiveDate, DateError> {
+    let shape_ok = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if !shape_ok {
+        return Err(DateError::Shape(s.to_owned()));
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| DateError::NoSuchDay(s.to_owned()))
 }
 
 /// The display name and 1–5 value of a verdict (`None` for unrated).
@@ -194,7 +226,13 @@ pub fn export(
                     url: options.publisher_url.clone(),
                     same_as: None,
                 }),
+                date_published: options
+                    .date_published
+                    .map(|d| d.format("%Y-%m-%d").to_string()),
                 claim_reviewed,
+                review_body: Some(a.note.trim())
+                    .filter(|n| !n.is_empty())
+                    .map(str::to_owned),
                 item_reviewed: Claim {
                     kind: "Claim",
                     author: claimant.map(|name| party_for(&entities, name)),
@@ -272,6 +310,13 @@ fn fields_missing(
             WarningKind::Advice,
             "author, recommended, is missing: name the fact-checking organization with --publisher"
                 .to_owned(),
+        );
+    }
+    if options.date_published.is_none() {
+        warn(
+            &all,
+            WarningKind::Advice,
+            "datePublished, recommended by Google for a ClaimReview, is missing: give the date the fact-check was published with --date-published YYYY-MM-DD".to_owned(),
         );
     }
     for doc in docs.iter().filter(|d| d.url.is_none()) {
@@ -385,4 +430,34 @@ fn date_published(
             .map(|(_, v)| v.clone())
     });
     dateline.or_else(|| doc.metadata.published_date())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn publication_dates_are_strict() {
+        assert_eq!(
+            parse_date_published("2026-02-28"),
+            Ok(NaiveDate::from_ymd_opt(2026, 2, 28).unwrap())
+        );
+        for bad in [
+            "2026-2-28",
+            "26-02-28",
+            "2026/02/28",
+            "+2026-02-2",
+            " 2026-02-28",
+            "",
+        ] {
+            assert!(
+                matches!(parse_date_published(bad), Err(DateError::Shape(_))),
+                "{bad:?}"
+            );
+        }
+        assert!(matches!(
+            parse_date_published("2026-02-29"),
+            Err(DateError::NoSuchDay(_))
+        ));
+    }
 }

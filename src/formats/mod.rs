@@ -162,6 +162,9 @@ pub struct ClaimReviewOptions {
     pub publisher: Option<String>,
     /// Home page of the fact-checking organization (`author.url`).
     pub publisher_url: Option<String>,
+    /// When the fact-check was published (the review's own `datePublished`, recommended by
+    /// Google); see [`claimreview::parse_date_published`].
+    pub date_published: Option<chrono::NaiveDate>,
 }
 
 /// Options of an export; `Default` gives what the CLI does without flags.
