@@ -5,8 +5,13 @@
 //! path}`. `text` is the normalized text and offsets are **code points** of it, end exclusive,
 //! which is doccano's default unit (its optional grapheme-cluster mode is not supported).
 //! Labels are `CLAIM`, `QUOTE`, `DATE`, `ENTITY`; doccano keeps the extra `document` key as
-//! metadata. Nested spans (a claim in a quote) import into doccano only in a project with
-//! "Allow overlapping spans". Annotations not anchored in the current text are skipped.
+//! metadata. Annotations not anchored in the current text are skipped.
+//!
+//! Nested or crossing spans (a claim in a quote) survive an import into doccano 1.6 or later
+//! only in a project created with "Allow overlapping entity" ticked (named "Allow overlapping
+//! spans" since doccano 1.8.4); otherwise doccano keeps the first of overlapping spans and
+//! drops the rest. So a document with overlaps gets one `Advice` warning saying how many spans
+//! overlap another and how many a project without the setting would drop.
 //!
 //! Import reads `label` (or `labels`) as `[start, end, label]` triples, or the relation format's
 //! `entities` (`start_offset`, `end_offset`, `label`). Offsets count code points of the line's
@@ -23,7 +28,7 @@ use super::export_doc::ExportDoc;
 use super::import::{ImportTarget, Incoming, Parsed, Positions, Skipped};
 use super::labels::{tag_for_label, upper};
 use super::offsets::{Newlines, OffsetMap, OffsetUnit, Reading};
-use super::warning::ExportWarning;
+use super::warning::{ExportWarning, WarningKind};
 use crate::core::annotation::CONTEXT_CHARS;
 use crate::core::text::Text;
 
@@ -51,10 +56,62 @@ pub fn export(
                 .collect(),
             document: &doc.path,
         };
+        let spans: Vec<(usize, usize)> = line.label.iter().map(|&(s, e, _)| (s, e)).collect();
+        let overlapping = count_overlapping(&spans);
+        if overlapping > 0 {
+            warnings.push(ExportWarning::document(
+                &doc.path,
+                WarningKind::Advice,
+                format!(
+                    "{overlapping} of {} spans overlap another span (nested or crossing); doccano 1.6 and later drops {} of them on import unless the project was created with \"Allow overlapping entity\" ticked in its settings (\"Allow overlapping spans\" since doccano 1.8.4)",
+                    spans.len(),
+                    count_dropped(&spans)
+                ),
+            ));
+        }
         out.push_str(&serde_json::to_string(&line)?);
         out.push('\n');
     }
     Ok(out)
+}
+
+/// How many of `spans` (start, end) share at least one char with another span.
+fn count_overlapping(spans: &[(usize, usize)]) -> usize {
+    let mut sorted = spans.to_vec();
+    sorted.sort_unstable();
+    let mut overlaps = vec![false; sorted.len()];
+    // The span reaching furthest right among those before `i`, by index.
+    let mut reach: Option<usize> = None;
+    for i in 0..sorted.len() {
+        if let Some(r) = reach
+            && sorted[r].1 > sorted[i].0
+        {
+            overlaps[r] = true;
+            overlaps[i] = true;
+        }
+        if reach.is_none_or(|r| sorted[i].1 > sorted[r].1) {
+            reach = Some(i);
+        }
+    }
+    overlaps.into_iter().filter(|&o| o).count()
+}
+
+/// How many of `spans`, in file order, doccano drops when a project does not allow
+/// overlapping spans: it sorts them by start (stably) and keeps a span only if it starts at or
+/// after the end of the last one kept (`data_import/pipeline/labels.py`, `Spans.clean`).
+fn count_dropped(spans: &[(usize, usize)]) -> usize {
+    let mut by_start = spans.to_vec();
+    by_start.sort_by_key(|&(s, _)| s);
+    let mut last_end = 0;
+    let mut dropped = 0;
+    for (s, e) in by_start {
+        if s >= last_end {
+            last_end = e;
+        } else {
+            dropped += 1;
+        }
+    }
+    dropped
 }
 
 /// Reads a doccano JSONL file for `target`.
@@ -74,11 +131,7 @@ pub fn parse(input: &str, target: &ImportTarget<'_>) -> Result<Parsed, FormatErr
         ..Parsed::default()
     };
     let (lineno, value) = &lines[chosen];
-    let text = value
-        .get("text")
-        .or_else(|| value.get("data"))
-        .and_then(Value::as_str)
-        .ok_or_else(|| FormatError::parse("doccano", Some(*lineno), "no \"text\""))?;
+    let text = line_text(value, *lineno)?;
     let theirs = Text::from_str_normalized(text);
     let same_text = theirs.sha256() == target.text.sha256();
     let reading = Reading {
@@ -126,6 +179,40 @@ pub fn parse(input: &str, target: &ImportTarget<'_>) -> Result<Parsed, FormatErr
         parsed.items.push(incoming);
     }
     Ok(parsed)
+}
+
+/// The `text` (or older `data`) of a line: missing and of the wrong type are told apart.
+fn line_text(value: &Value, lineno: usize) -> Result<&str, FormatError> {
+    let (key, found) = match (value.get("text"), value.get("data")) {
+        (Some(t), _) => ("text", t),
+        (None, Some(d)) => ("data", d),
+        (None, None) => {
+            return Err(FormatError::parse(
+                "doccano",
+                Some(lineno),
+                "no \"text\": each line needs the document's text as a string",
+            ));
+        }
+    };
+    found.as_str().ok_or_else(|| {
+        FormatError::parse(
+            "doccano",
+            Some(lineno),
+            format!("\"{key}\" is {}, not a string", json_type(found)),
+        )
+    })
+}
+
+/// The JSON type of `v`, with its article: "a number", "an array", "null"…
+fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
 }
 
 /// Which line is about the target document.
@@ -203,4 +290,29 @@ fn spans(value: &Value, lineno: usize) -> Result<Vec<(usize, usize, String)>, Fo
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn overlap_count_matches_pairwise_check(
+            raw in prop::collection::vec((0usize..30, 1usize..10), 0..12)
+        ) {
+            let spans: Vec<(usize, usize)> = raw.iter().map(|&(s, len)| (s, s + len)).collect();
+            let pairwise = (0..spans.len())
+                .filter(|&i| {
+                    (0..spans.len()).any(|j| {
+                        j != i && spans[i].0 < spans[j].1 && spans[j].0 < spans[i].1
+                    })
+                })
+                .count();
+            prop_assert_eq!(count_overlapping(&spans), pairwise);
+            prop_assert!(count_dropped(&spans) <= pairwise);
+            prop_assert_eq!(count_dropped(&spans) == 0, pairwise == 0);
+        }
+    }
 }
