@@ -5,6 +5,7 @@
 //! real binary, a Unicode and whitespace stress document, and proptest-generated texts with
 //! random spans. The tokens must rebuild the text exactly, and every span must come back from
 //! `char_span` with its text and with the `token_start`/`token_end` the export wrote.
+//! `tests/spacy_check.py` runs the same checks with real spaCy (not part of CI).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
