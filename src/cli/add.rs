@@ -18,7 +18,9 @@ use crate::store::Session;
     group = clap::ArgGroup::new("target").required(true).args(["text", "span"]),
     after_help = "Examples:\n  factmark add article.txt --tag claim --text \"unemployment fell to 3.7 percent\" --verdict mostly-true\n  factmark add article.txt --tag date --text \"3 May 2024\"          (the date value is read from the text)\n  factmark add article.txt --tag entity --text \"Amélie Dufrêne\" --all --kind person\n  factmark add article.txt --tag quote --span 120:188 --speaker \"J. Núñez\"\n\n\
 A space in --text matches any run of whitespace (spaces, no-break spaces, newlines). \
-Spans are START:END in Unicode code points of the normalized text, end exclusive."
+Spans are START:END in Unicode code points of the normalized text, end exclusive. \
+Free-text values (--text, --note, --claimant, --speaker, --identifier, --author) may begin \
+with a hyphen: --note -2 is the note \"-2\"."
 )]
 pub struct AddArgs {
     /// The document to annotate.
@@ -27,7 +29,7 @@ pub struct AddArgs {
     #[arg(long)]
     pub tag: TagKind,
     /// The text to annotate (whitespace is matched loosely).
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub text: Option<String>,
     /// Which occurrence of --text to annotate, counting from 1.
     #[arg(long, requires = "text", conflicts_with = "all")]
@@ -39,16 +41,16 @@ pub struct AddArgs {
     #[arg(long, value_parser = parse_span)]
     pub span: Option<(usize, usize)>,
     /// A note.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub note: Option<String>,
     /// Claims: unrated, true, mostly-true, mixed, mostly-false, false or unverifiable.
     #[arg(long)]
     pub verdict: Option<Verdict>,
     /// Claims: who made the claim.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub claimant: Option<String>,
     /// Quotes: who is quoted.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub speaker: Option<String>,
     /// Dates: the normalized value, YYYY, YYYY-MM or YYYY-MM-DD (read from the text if omitted).
     #[arg(long, value_parser = parse_date)]
@@ -57,10 +59,10 @@ pub struct AddArgs {
     #[arg(long)]
     pub kind: Option<EntityKind>,
     /// Entities: a Wikidata QID or URL.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub identifier: Option<String>,
     /// The author (default: the user name from the environment).
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub author: Option<String>,
 }
 

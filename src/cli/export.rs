@@ -65,7 +65,7 @@ pub struct ExportArgs {
     #[arg(long)]
     pub url: Option<String>,
     /// claimreview: the name of the fact-checking organization.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub publisher: Option<String>,
     /// claimreview: the fact-checking organization's home page.
     #[arg(long)]

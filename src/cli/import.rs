@@ -9,6 +9,8 @@ use clap::builder::{PossibleValuesParser, TypedValueParser as _};
 
 use super::{Outcome, print_out};
 use crate::core::edit::{Command, History};
+use crate::core::text::one_line;
+use crate::formats::import::{ImportReport, Moved};
 use crate::formats::{ImportFormat, ImportOptions, ImportTarget};
 use crate::store::Session;
 use crate::store::default_author;
@@ -24,8 +26,12 @@ the reading under which the spans hold their text is used; a span whose offsets 
 for by its text and context. Labels map to tags case-insensitively (claim, quote, date, entity, \
 and person/per, organization/org, location/loc/gpe, misc, time…); unknown labels, relations and \
 spans that cannot be found are reported on stderr and not imported (exit code 1).\n\n\
+A span added elsewhere than its offsets say is named on stderr: its place in the file (brat id, \
+doccano line, W3C id), its text, and old offsets → new ones.\n\n\
 Importing the same file twice adds nothing: a span whose start, end and tag (or id) are already \
-in the document is skipped. The ids of the new annotations are printed, one per line."
+in the document is skipped. The ids of the new annotations are printed, one per line. With \
+--dry-run nothing is saved and no ids are made: each annotation that would be added is printed \
+as `would add: TAG START:END \"text\"`."
 )]
 pub struct ImportArgs {
     /// The document to add annotations to.
@@ -37,9 +43,10 @@ pub struct ImportArgs {
     /// The file to import.
     pub file: PathBuf,
     /// The author of imported annotations whose file names none (default: the user name).
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub author: Option<String>,
-    /// Report what would be imported without saving anything.
+    /// Print what would be imported (`would add: TAG START:END "text"`) without saving
+    /// anything.
     #[arg(long)]
     pub dry_run: bool,
 }
@@ -71,24 +78,101 @@ pub fn run(args: ImportArgs) -> anyhow::Result<Outcome> {
         .with_context(|| format!("{}", file.display()))?;
 
     let doc = args.doc.display();
-    for s in &report.skipped {
-        eprintln!("factmark: skipped: {}: {s}", file.display());
+    tell(&report, &file.display().to_string());
+    let verb = if args.dry_run {
+        "would import"
+    } else {
+        "imported"
+    };
+    eprintln!(
+        "factmark: {verb} {} annotation(s) into {doc}; {} already present; {} skipped{}",
+        report.added.len(),
+        report.already_present,
+        report.skipped.len(),
+        if args.dry_run {
+            "; dry run: nothing was saved"
+        } else {
+            ""
+        }
+    );
+    if args.dry_run {
+        // Nothing was created, so there are no ids: say what would be added.
+        let would: String = report
+            .added
+            .iter()
+            .map(|a| {
+                format!(
+                    "would add: {} {}:{} {:?}\n",
+                    a.tag.kind(),
+                    a.start,
+                    a.end,
+                    one_line(&a.exact, QUOTE_CHARS)
+                )
+            })
+            .collect();
+        print_out(&would)?;
+    } else {
+        if !report.added.is_empty() {
+            let commands = report.added.iter().cloned().map(Command::Add).collect();
+            History::default().apply(
+                &mut session.annotations,
+                &session.text,
+                &Command::Batch(commands),
+                now,
+            )?;
+            session.save()?;
+        }
+        let ids: String = report.added.iter().map(|a| format!("{}\n", a.id)).collect();
+        print_out(&ids)?;
     }
-    if let Some(reading) = report.reading
+    Ok(if report.skipped.is_empty() {
+        Outcome::Ok
+    } else {
+        Outcome::Problems
+    })
+}
+
+/// How much of a span's text messages show.
+const QUOTE_CHARS: usize = 40;
+
+/// What the import found on the way, on stderr: skipped items, the offset reading, each span
+/// added elsewhere than its offsets say (named, old → new), and the counts worth knowing.
+fn tell(report: &ImportReport, file: &str) {
+    for s in &report.skipped {
+        eprintln!("factmark: skipped: {file}: {s}");
+    }
+    let best = report.reading;
+    if let Some(reading) = best
         && reading != crate::formats::offsets::Reading::CODE_POINTS
     {
         eprintln!("factmark: offsets read as {}", reading.describe());
     }
-    if report.other_reading > 0 {
+    for r in &report.relocated {
+        let why = match r.how {
+            Moved::OtherReading(reading) => format!(
+                "its offsets hold its text only when read as {}{}",
+                reading.describe(),
+                best.map(|b| format!(", unlike the rest of the file ({})", b.describe()))
+                    .unwrap_or_default()
+            ),
+            Moved::FoundByText => {
+                "its offsets hold other text; found by its text and context".to_owned()
+            }
+        };
         eprintln!(
-            "factmark: {} span(s) matched their text only when counted another way (mixed offsets in the file)",
-            report.other_reading
+            "factmark: moved: {file}: {} {:?}: {}:{} → {}:{} ({why})",
+            r.item,
+            one_line(&r.quote, QUOTE_CHARS),
+            r.from.0,
+            r.from.1,
+            r.to.0,
+            r.to.1
         );
     }
-    if report.found_by_quote > 0 {
+    if report.without_offsets > 0 {
         eprintln!(
-            "factmark: {} span(s) had offsets that did not hold their text and were found by their text instead",
-            report.found_by_quote
+            "factmark: {} span(s) had no offsets in the file and were found by their text and context",
+            report.without_offsets
         );
     }
     if report.unchecked > 0 {
@@ -103,32 +187,4 @@ pub fn run(args: ImportArgs) -> anyhow::Result<Outcome> {
             report.other_documents
         );
     }
-    let verb = if args.dry_run {
-        "would import"
-    } else {
-        "imported"
-    };
-    eprintln!(
-        "factmark: {verb} {} annotation(s) into {doc}; {} already present; {} skipped",
-        report.added.len(),
-        report.already_present,
-        report.skipped.len()
-    );
-    if !report.added.is_empty() && !args.dry_run {
-        let commands = report.added.iter().cloned().map(Command::Add).collect();
-        History::default().apply(
-            &mut session.annotations,
-            &session.text,
-            &Command::Batch(commands),
-            now,
-        )?;
-        session.save()?;
-    }
-    let ids: String = report.added.iter().map(|a| format!("{}\n", a.id)).collect();
-    print_out(&ids)?;
-    Ok(if report.skipped.is_empty() {
-        Outcome::Ok
-    } else {
-        Outcome::Problems
-    })
 }

@@ -36,10 +36,10 @@ pub struct ReviewArgs {
     #[arg(long)]
     pub status: ReviewStatus,
     /// The reviewer's comment ("" removes it).
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub comment: Option<String>,
     /// The reviewer (default: the user name from the environment).
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub by: Option<String>,
 }
 

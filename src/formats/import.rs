@@ -8,6 +8,9 @@
 //! others (a brat file can mix readings, brat#853), then its quote is searched for with its
 //! context ([`crate::core::anchor`]). What still does not match is reported, never guessed.
 //!
+//! Every added span that is not where its offsets, read the file's way, put it is listed in
+//! [`ImportReport::relocated`] with its old and new offsets, so the user can check each one.
+//!
 //! Importing is idempotent: a span whose (start, end, tag) or id is already in the document
 //! is counted as already present and not added again.
 
@@ -109,6 +112,31 @@ impl fmt::Display for Skipped {
     }
 }
 
+/// Why an imported span sits elsewhere than its file's offsets, read the file's way, say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moved {
+    /// Its offsets hold its text only when counted this way, unlike most spans of the file
+    /// (a file that mixes readings, brat#853).
+    OtherReading(Reading),
+    /// Its offsets hold other text; its text was found, by its context, elsewhere.
+    FoundByText,
+}
+
+/// A span added elsewhere than its file's offsets, read as most of the file's are, give.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Relocation {
+    /// What it is in the file's own terms (a brat id, a doccano line and span, a W3C id).
+    pub item: String,
+    /// Its text, as added.
+    pub quote: String,
+    /// Its offsets as the file writes them (for fragments, the first start and the last end).
+    pub from: (usize, usize),
+    /// Where it was added: code points of the normalized text, end exclusive.
+    pub to: (usize, usize),
+    /// Why it is not where the offsets say.
+    pub how: Moved,
+}
+
 /// What an import did.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ImportReport {
@@ -124,8 +152,14 @@ pub struct ImportReport {
     pub reading: Option<Reading>,
     /// Spans that matched only under another reading than `reading`.
     pub other_reading: usize,
-    /// Spans whose offsets did not hold their text, found by searching for the text instead.
+    /// Spans found by searching for their text: those whose offsets did not hold it, and
+    /// those without offsets.
     pub found_by_quote: usize,
+    /// Spans the file gives no offsets for, found by their text (also in `found_by_quote`).
+    pub without_offsets: usize,
+    /// Added spans that are not where their offsets, read as `reading` says, put them: each
+    /// named, with its old and new offsets, in file order.
+    pub relocated: Vec<Relocation>,
     /// Spans with offsets but no text to check them against, taken as `reading` says.
     pub unchecked: usize,
 }
@@ -241,8 +275,8 @@ pub fn place(parsed: Parsed, target: &ImportTarget<'_>, options: &ImportOptions)
     let mut ids: HashSet<AnnotationId> = target.existing.iter().map(|a| a.id).collect();
 
     for item in parsed.items {
-        let (start, end) = match locate(&item, text, &map, &readings, best, &mut report) {
-            Ok(span) => span,
+        let (start, end, moved) = match locate(&item, text, &map, &readings, best, &mut report) {
+            Ok(placed) => placed,
             Err(reason) => {
                 report.skipped.push(Skipped {
                     item: item.item,
@@ -260,6 +294,15 @@ pub fn place(parsed: Parsed, target: &ImportTarget<'_>, options: &ImportOptions)
             Ok(a) => {
                 spans.insert((start, end, kind));
                 ids.insert(a.id);
+                if let (Some(how), Some(from)) = (moved, written_offsets(&item.positions)) {
+                    report.relocated.push(Relocation {
+                        item: item.item.clone(),
+                        quote: a.exact.clone(),
+                        from,
+                        to: (start, end),
+                        how,
+                    });
+                }
                 report.added.push(a);
             }
             Err(reason) => report.skipped.push(Skipped {
@@ -299,7 +342,18 @@ fn best_reading(
     best.map(|(_, r)| r)
 }
 
-/// Where an item goes in the text, or why it cannot be placed.
+/// The offsets an item's file gives, as written: (start, end), or the first fragment's start
+/// and the last one's end.
+fn written_offsets(positions: &Positions) -> Option<(usize, usize)> {
+    match positions {
+        Positions::None => None,
+        Positions::Known(s, e) => Some((*s, *e)),
+        Positions::Guess(fragments) => Some((fragments.first()?.0, fragments.last()?.1)),
+    }
+}
+
+/// Where an item goes in the text (start, end, and why it is not where its offsets say, if it
+/// is not), or why it cannot be placed.
 fn locate(
     item: &Incoming,
     text: &Text,
@@ -307,7 +361,7 @@ fn locate(
     readings: &[Reading],
     best: Option<Reading>,
     report: &mut ImportReport,
-) -> Result<(usize, usize), String> {
+) -> Result<(usize, usize, Option<Moved>), String> {
     let mut hint = None;
     match &item.positions {
         Positions::Known(s, e) => {
@@ -315,18 +369,18 @@ fn locate(
             if check_span(text, s, e).is_ok()
                 && item.quote.as_deref().is_none_or(|q| text.slice(s..e) == q)
             {
-                return Ok((s, e));
+                return Ok((s, e, None));
             }
             hint = Some((s, e));
         }
         Positions::Guess(_) => {
             let first = best.unwrap_or(Reading::CODE_POINTS);
             match read(item, text, map, first) {
-                Ok(span) => {
+                Ok((s, e)) => {
                     if item.quote.is_none() {
                         report.unchecked += 1;
                     }
-                    return Ok(span);
+                    return Ok((s, e, None));
                 }
                 Err(ReadError::Discontinuous(why)) => return Err(why),
                 Err(ReadError::NoMatch(h)) => hint = h,
@@ -334,9 +388,9 @@ fn locate(
             // Without a quote nothing can confirm another reading: only the first is taken.
             let others = if item.quote.is_some() { readings } else { &[] };
             for &r in others.iter().filter(|&&r| r != first) {
-                if let Ok(span) = read(item, text, map, r) {
+                if let Ok((s, e)) = read(item, text, map, r) {
                     report.other_reading += 1;
-                    return Ok(span);
+                    return Ok((s, e, Some(Moved::OtherReading(r))));
                 }
             }
         }
@@ -350,7 +404,13 @@ fn locate(
             None => "it has neither offsets nor text to find it by".to_owned(),
         });
     };
-    find_quote(item, quote, text, hint).inspect(|_| report.found_by_quote += 1)
+    let (s, e) = find_quote(item, quote, text, hint)?;
+    report.found_by_quote += 1;
+    if item.positions == Positions::None {
+        report.without_offsets += 1;
+        return Ok((s, e, None));
+    }
+    Ok((s, e, Some(Moved::FoundByText)))
 }
 
 /// Why an item's offsets do not place it under one reading.
