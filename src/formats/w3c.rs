@@ -186,20 +186,25 @@ pub fn export(
         for p in &doc.annotations {
             let a = &p.annotation;
             hash.update(format!("{}\n{}\n", doc.uri, a.id));
-            let position = if !positions {
-                None
-            } else if p.is_placed() {
-                Some((map.to_unit(reading, a.start), map.to_unit(reading, a.end)))
-            } else {
+            let position = if !p.is_placed() {
+                let what = if positions {
+                    "its quote only, no position"
+                } else {
+                    "its quote as stored"
+                };
                 warnings.push(ExportWarning::about(
                     &doc.path,
                     a,
                     WarningKind::Advice,
                     format!(
-                        "exported with its quote only, no position: it is {} in the current text",
+                        "exported with {what}: it is {} in the current text",
                         p.status.as_str()
                     ),
                 ));
+                None
+            } else if positions {
+                Some((map.to_unit(reading, a.start), map.to_unit(reading, a.end)))
+            } else {
                 None
             };
             items.push(annotation(doc, a, position));
@@ -757,6 +762,28 @@ fn time(v: Option<&Value>) -> Option<chrono::DateTime<chrono::Utc>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::annotation::TagKind;
+
+    #[test]
+    fn a_page_annotation_off_its_text_is_still_reported() {
+        let text = Text::from_str_normalized("The council met on Monday.");
+        let now = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
+        let mut gone = Annotation::new(&text, 4, 11, Tag::new(TagKind::Entity), "ana", now)
+            .expect("a span of the text");
+        gone.exact = "parliament".to_owned();
+        gone.prefix.clear();
+        gone.suffix.clear();
+        let doc = ExportDoc::new(std::path::Path::new("page.html"), text, &[gone]);
+        let mut warnings = Vec::new();
+        let out = export(&[doc], &ExportOptions::default(), &mut warnings).expect("export");
+        assert!(!out.contains("TextPositionSelector"), "{out}");
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            warnings[0].message.contains("orphaned"),
+            "{:?}",
+            warnings[0]
+        );
+    }
 
     #[test]
     fn pages_are_told_from_texts() {
