@@ -5,6 +5,8 @@
 //! cargo run --release --example perf -- --mb 10 --annotations 20000
 //! cargo run --release --example perf -- --mb 10 --baseline textedit   (a plain TextEdit)
 //! cargo run --release --example perf -- --corpus 1000   (time to list a folder of documents)
+//! cargo run --release --example perf -- --mb 10 --annotations 100000 --open-phases
+//!     (where opening a document goes: reading, hashing, parsing, anchoring)
 
 use std::time::Instant;
 
@@ -207,6 +209,9 @@ fn main() -> anyhow::Result<()> {
     std::fs::write(dir.path().join("big.txt.ann.ron"), sidecar.encode()?)?;
     drop(text);
 
+    if args.iter().any(|a| a == "--open-phases") {
+        return open_phases(&path);
+    }
     let t = Instant::now();
     let mut app = FactmarkApp::new(
         Settings {
@@ -343,5 +348,55 @@ fn corpus(n: usize, per_doc: usize) -> anyhow::Result<()> {
         review_frames[0],
         percentile(&mut review_frames[1..].to_vec(), 0.95)
     );
+    Ok(())
+}
+
+/// Times each phase of opening `path` and its sidecar (the second of two runs, files cached),
+/// and prints one JSON line.
+fn open_phases(path: &std::path::Path) -> anyhow::Result<()> {
+    use factmark::store::document::load_document;
+    use factmark::store::read::{decode_sidecar, read_sidecar_bytes};
+    use factmark::store::sidecar_path;
+    let sidecar = sidecar_path(path);
+    let mut phases = Vec::new();
+    for _ in 0..2 {
+        phases.clear();
+        let mut lap = Instant::now();
+        let mut mark = |name: &'static str, phases: &mut Vec<(&'static str, f64)>| {
+            phases.push((name, lap.elapsed().as_secs_f64() * 1000.0));
+            lap = Instant::now();
+        };
+        let doc = load_document(path)?;
+        mark("document_read_normalize_hash", &mut phases);
+        let bytes = read_sidecar_bytes(&sidecar)?.unwrap_or_default();
+        mark("sidecar_read", &mut phases);
+        let fp = factmark::store::read::fingerprint(&bytes);
+        mark("sidecar_fingerprint", &mut phases);
+        let decoded = decode_sidecar(&sidecar, &bytes)?;
+        mark("sidecar_decode", &mut phases);
+        let set = factmark::core::model::AnnotationSet::from_vec(decoded.annotations);
+        mark("annotation_set", &mut phases);
+        let anchored = factmark::core::anchor::anchor_all(&doc.text, set.as_slice());
+        mark("anchor", &mut phases);
+        let t = Instant::now();
+        let session = factmark::store::Session::open(path)?;
+        phases.push(("session_open_total", t.elapsed().as_secs_f64() * 1000.0));
+        let t = Instant::now();
+        let opened = FactmarkApp::new(
+            Settings {
+                author: "perf".into(),
+                ..Settings::default()
+            },
+            Some(path.to_owned()),
+        );
+        phases.push(("window_open_total", t.elapsed().as_secs_f64() * 1000.0));
+        anyhow::ensure!(opened.doc.is_some() && anchored.len() == session.annotations.len() && !fp.is_empty());
+        phases.push(("sidecar_bytes", bytes.len() as f64));
+    }
+    let fields: Vec<String> = phases
+        .iter()
+        .map(|(k, v)| format!("\"{k}\":{v:.1}"))
+        .collect();
+    println!("{{{}}}", fields.join(","));
     Ok(())
 }

@@ -251,10 +251,17 @@ fn merge_command_exit_codes() {
         let p = dir.join(name);
         std::fs::copy(dir.join("article.txt.ann.ron"), &p).unwrap();
         let s = std::fs::read_to_string(&p).unwrap();
-        let s = s.replace(
-            "status: Unreviewed,",
-            &format!("status: Unreviewed,\n                comment: Some(\"{comment}\"),"),
-        );
+        // A review with a comment after the (only) annotation's last field.
+        let s: String = s
+            .lines()
+            .map(|l| {
+                if l.trim_start().starts_with("modified:") {
+                    format!("{l}\n            review: (status: Unreviewed, comment: Some(\"{comment}\")),\n")
+                } else {
+                    format!("{l}\n")
+                }
+            })
+            .collect();
         std::fs::write(&p, s).unwrap();
         p
     };

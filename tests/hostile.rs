@@ -212,7 +212,7 @@ fn broken_sidecars_are_refused_untouched() {
         ("wrong type: annotations", "(format: \"factmark\", version: 2, document: (file: \"article.txt\", sha256: \"x\", chars: 5), annotations: 5)".as_bytes().to_vec()),
         ("negative offset", set_first(valid, "start", "-3").into_bytes()),
         ("unknown tag", valid.replacen("tag: Entity(", "tag: Opinion(", 1).into_bytes()),
-        ("unknown field", valid.replacen("note: ", "mood: \"x\",\n            note: ", 1).into_bytes()),
+        ("unknown field", valid.replacen("author: ", "mood: \"x\",\n            author: ", 1).into_bytes()),
         ("version 99", valid.replace("version: 2,", "version: 99,").into_bytes()),
         ("version 0", valid.replace("version: 2,", "version: 0,").into_bytes()),
         ("huge version", valid.replace("version: 2,", "version: 99999999999999999999999,").into_bytes()),
@@ -292,10 +292,11 @@ fn extreme_but_valid_sidecars_load() {
     std::fs::write(d.join("article.txt"), ARTICLE).unwrap();
     // A 20 MB note.
     let huge = valid.replacen(
-        "note: \"\"",
-        &format!("note: \"{}\"", "n".repeat(20 << 20)),
+        "author: ",
+        &format!("note: \"{}\",\n            author: ", "n".repeat(20 << 20)),
         1,
     );
+    assert!(huge.len() > 20 << 20);
     std::fs::write(d.join("article.txt.ann.ron"), &huge).unwrap();
     let out = factmark(d, &["stats", "article.txt"]);
     assert_eq!(

@@ -350,6 +350,14 @@ pub struct Review {
     pub comment: Option<String>,
 }
 
+impl Review {
+    /// Whether this is the review of an annotation nobody reviewed: unreviewed, with no
+    /// reviewer, time or comment.
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
 impl Default for Review {
     fn default() -> Self {
         Self {
@@ -379,8 +387,8 @@ pub struct Annotation {
     pub suffix: String,
     /// The tag and its attributes.
     pub tag: Tag,
-    /// Free-text note.
-    #[serde(default)]
+    /// Free-text note (not written when empty).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
     /// Who created it.
     pub author: String,
@@ -388,8 +396,8 @@ pub struct Annotation {
     pub created: DateTime<Utc>,
     /// When it last changed.
     pub modified: DateTime<Utc>,
-    /// Review state.
-    #[serde(default)]
+    /// Review state (not written while unreviewed with no reviewer, time or comment).
+    #[serde(default, skip_serializing_if = "Review::is_default")]
     pub review: Review,
 }
 

@@ -151,6 +151,29 @@ impl Text {
         self.text.is_empty()
     }
 
+    /// How many words the text has: runs of chars that are not white space (what
+    /// `str::split_whitespace` counts), with a fast path for ASCII.
+    pub fn word_count(&self) -> usize {
+        let bytes = self.text.as_bytes();
+        let mut words = 0;
+        let mut in_word = false;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let space = if b.is_ascii() {
+                i += 1;
+                matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+            } else {
+                let c = self.text[i..].chars().next().unwrap_or(' ');
+                i += c.len_utf8();
+                c.is_whitespace()
+            };
+            words += usize::from(!space && !in_word);
+            in_word = !space;
+        }
+        words
+    }
+
     /// Lowercase hex SHA-256 of the normalized text's UTF-8 bytes.
     pub fn sha256(&self) -> &str {
         &self.sha256
@@ -340,6 +363,12 @@ mod tests {
                 prop_assert_eq!(t.byte_of_char(c), naive[c]);
                 prop_assert_eq!(t.char_of_byte(naive[c]), c);
             }
+        }
+
+        #[test]
+        fn word_count_is_split_whitespace(s in "[a \t\n\u{a0}\u{2003}\u{85}é😀\u{1c}\u{b}\u{c}]{0,60}") {
+            let t = Text::from_str_normalized(&s);
+            prop_assert_eq!(t.word_count(), t.as_str().split_whitespace().count());
         }
     }
 }

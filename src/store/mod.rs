@@ -9,6 +9,7 @@ pub mod extract;
 pub mod output;
 pub mod read;
 pub mod recovery;
+mod ron_reader;
 pub mod save;
 pub mod session;
 pub mod sidecar;

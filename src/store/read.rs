@@ -116,17 +116,36 @@ pub struct Loaded {
     pub sidecar: Sidecar,
     /// SHA-256 of its bytes, to tell later whether the file changed.
     pub fingerprint: Vec<u8>,
+    /// The bytes read.
+    pub bytes: Vec<u8>,
 }
+
+/// From this size on, a sidecar is hashed and decoded at the same time (a thread costs more
+/// than hashing a smaller file).
+const PARALLEL_BYTES: usize = 1024 * 1024;
 
 /// Reads and decodes the sidecar at `path`, if there is one.
 pub fn read_sidecar(path: &Path) -> Result<Option<Loaded>, StoreError> {
     let Some(bytes) = read_sidecar_bytes(path)? else {
         return Ok(None);
     };
-    let sidecar = decode_sidecar(path, &bytes)?;
+    // A large sidecar is hashed on another core while it is decoded.
+    let (sidecar, fingerprint) = if bytes.len() >= PARALLEL_BYTES {
+        std::thread::scope(|s| {
+            let hashing = s.spawn(|| fingerprint(&bytes));
+            let sidecar = decode_sidecar(path, &bytes);
+            (
+                sidecar,
+                hashing.join().unwrap_or_else(|_| fingerprint(&bytes)),
+            )
+        })
+    } else {
+        (decode_sidecar(path, &bytes), fingerprint(&bytes))
+    };
     Ok(Some(Loaded {
-        sidecar,
-        fingerprint: fingerprint(&bytes),
+        sidecar: sidecar?,
+        fingerprint,
+        bytes,
     }))
 }
 

@@ -264,7 +264,7 @@ impl Session {
             dir,
             &self.doc_path,
             self.annotations.as_slice(),
-            Some(&self.base.annotations),
+            Some(self.base.annotations()),
         )
     }
 

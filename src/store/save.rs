@@ -17,13 +17,55 @@ use crate::core::annotation::Annotation;
 use crate::core::merge::{Conflict, Kept, Resolution, Tally, merge, merge_records};
 use crate::core::model::AnnotationSet;
 
-/// The sidecar as it was loaded or last saved: the base of the next three-way merge.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The sidecar as it was loaded or last saved: the base of the next three-way merge. As loaded,
+/// it is kept as the file's bytes and decoded only when a merge or a recovery needs it, so
+/// opening a document does not hold every annotation twice.
+#[derive(Debug, Clone, Default)]
 pub struct Base {
+    /// The sidecar's bytes as loaded (with the path they were read from), not yet decoded.
+    bytes: Option<(std::path::PathBuf, std::sync::Arc<[u8]>)>,
+    /// Its annotations and recorded conflicts, once decoded or as last saved.
+    decoded: std::sync::OnceLock<(Vec<Annotation>, Vec<Conflict>)>,
+}
+
+impl Base {
+    /// The base of a sidecar read from `path` as `bytes`.
+    pub fn from_bytes(path: &std::path::Path, bytes: Vec<u8>) -> Self {
+        Self {
+            bytes: Some((path.to_owned(), bytes.into())),
+            decoded: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The base of a sidecar holding these annotations and conflicts.
+    pub fn from_parts(annotations: Vec<Annotation>, conflicts: Vec<Conflict>) -> Self {
+        Self {
+            bytes: None,
+            decoded: std::sync::OnceLock::from((annotations, conflicts)),
+        }
+    }
+
     /// Its annotations.
-    pub annotations: Vec<Annotation>,
+    pub fn annotations(&self) -> &[Annotation] {
+        &self.parts().0
+    }
+
     /// Its recorded conflicts.
-    pub conflicts: Vec<Conflict>,
+    pub fn conflicts(&self) -> &[Conflict] {
+        &self.parts().1
+    }
+
+    fn parts(&self) -> &(Vec<Annotation>, Vec<Conflict>) {
+        self.decoded.get_or_init(|| {
+            // These bytes decoded when the sidecar was loaded, so they decode again; were they
+            // not to, an empty base makes the merge keep every annotation of both sides.
+            self.bytes
+                .as_ref()
+                .and_then(|(path, bytes)| decode_sidecar(path, bytes).ok())
+                .map(|s| (s.annotations, s.conflicts))
+                .unwrap_or_default()
+        })
+    }
 }
 
 /// What a save did.
@@ -57,7 +99,7 @@ pub struct MergeReport {
 impl Session {
     /// The annotations as loaded or last saved: what the next save merges against.
     pub fn base(&self) -> &[Annotation] {
-        &self.base.annotations
+        self.base.annotations()
     }
 
     /// Saves, merging with the sidecar on disk if another program changed it since it was
@@ -86,7 +128,7 @@ impl Session {
         };
         let theirs = decode_sidecar(&self.sidecar_path, &bytes)?;
         let ours = self.annotations.as_slice();
-        let mut result = merge(&self.base.annotations, ours, &theirs.annotations);
+        let mut result = merge(self.base.annotations(), ours, &theirs.annotations);
         let now = Utc::now();
         let mut unresolved = Vec::new();
         let mut resolved = 0;
@@ -106,7 +148,7 @@ impl Session {
         };
         let merged = AnnotationSet::from_vec(result.merged);
         self.conflicts = merge_records(
-            &self.base.conflicts,
+            self.base.conflicts(),
             &self.conflicts,
             &theirs.conflicts,
             merged.as_slice(),
@@ -159,10 +201,7 @@ impl Session {
         self.sidecar_path = to.to_owned();
         self.fingerprint = Some(fingerprint(encoded.as_bytes()));
         self.recorded = Some(sidecar.document);
-        self.base = Base {
-            annotations: sidecar.annotations,
-            conflicts: sidecar.conflicts,
-        };
+        self.base = Base::from_parts(sidecar.annotations, sidecar.conflicts);
         Ok(self.sidecar_path.clone())
     }
 
@@ -175,10 +214,7 @@ impl Session {
         write_atomic(&self.sidecar_path, encoded.as_bytes())?;
         self.fingerprint = Some(fingerprint(encoded.as_bytes()));
         self.recorded = Some(sidecar.document);
-        self.base = Base {
-            annotations: sidecar.annotations,
-            conflicts: sidecar.conflicts,
-        };
+        self.base = Base::from_parts(sidecar.annotations, sidecar.conflicts);
         Ok(())
     }
 }

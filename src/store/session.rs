@@ -50,14 +50,27 @@ impl Session {
     /// Opens a document with its annotations kept in another file than the usual sidecar (for
     /// example when the usual one cannot be read and the user chose to go on in a new file).
     pub fn open_with_sidecar(doc_path: &Path, sidecar_path: &Path) -> Result<Self, StoreError> {
-        let document = load_document(doc_path)?;
+        // The document and the sidecar are read at the same time; the document's error, if
+        // any, is the one reported.
+        let (document, sidecar) = std::thread::scope(|s| {
+            let reading = s.spawn(|| load_document(doc_path));
+            let sidecar = read_sidecar(sidecar_path);
+            let document = reading.join().unwrap_or_else(|_| load_document(doc_path));
+            (document, sidecar)
+        });
+        let document = document?;
         let sidecar_path = sidecar_path.to_owned();
-        let (sidecar, fingerprint) = match read_sidecar(&sidecar_path)? {
+        let (sidecar, fingerprint, base) = match sidecar? {
             Some(Loaded {
                 sidecar,
                 fingerprint,
-            }) => (Some(sidecar), Some(fingerprint)),
-            None => (None, None),
+                bytes,
+            }) => (
+                Some(sidecar),
+                Some(fingerprint),
+                Base::from_bytes(&sidecar_path, bytes),
+            ),
+            None => (None, None, Base::default()),
         };
         let (recorded, annotations, conflicts) = match sidecar {
             Some(s) => (
@@ -66,10 +79,6 @@ impl Session {
                 s.conflicts,
             ),
             None => (None, AnnotationSet::default(), Vec::new()),
-        };
-        let base = Base {
-            annotations: annotations.as_slice().to_vec(),
-            conflicts: conflicts.clone(),
         };
         Ok(Self {
             doc_path: doc_path.to_owned(),

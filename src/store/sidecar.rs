@@ -186,6 +186,18 @@ impl Sidecar {
                     .to_owned(),
             });
         }
+        // The usual case, parsed once: a sidecar of the current version.
+        let current = super::ron_reader::from_str::<Sidecar>(source)
+            .ok()
+            .or_else(|| ron::from_str::<Sidecar>(source).ok());
+        if let Some(sidecar) = current
+            && sidecar.format == FORMAT
+            && sidecar.version == VERSION
+        {
+            sidecar.validate(path, source)?;
+            return Ok(sidecar);
+        }
+        // Anything else: its format and version first, for a precise error or a migration.
         let header: Header = ron::from_str(source).map_err(parse_error)?;
         if header.format != FORMAT {
             return Err(StoreError::Invalid {

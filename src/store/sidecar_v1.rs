@@ -92,7 +92,15 @@ mod tests {
         assert_eq!(s.annotations.len(), 1);
         assert_eq!(s.annotations[0].exact, "world");
         let encoded = s.encode().unwrap();
-        assert_eq!(encoded, V1.replace("version: 1,", "version: 2,"));
+        // An empty note and an unreviewed review are not written (both are their defaults).
+        let v2 = V1
+            .replace("version: 1,", "version: 2,")
+            .replace("            note: \"\",\n", "")
+            .replace(
+                "            review: (\n                status: Unreviewed,\n            ),\n",
+                "",
+            );
+        assert_eq!(encoded, v2);
     }
 
     #[test]

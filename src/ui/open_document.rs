@@ -147,7 +147,7 @@ impl OpenDocument {
     }
 
     fn with_session(path: &Path, session: Session) -> Result<Self, StoreError> {
-        let words = session.text.as_str().split_whitespace().count();
+        let words = session.text.word_count();
         let mut doc = Self {
             session,
             history: History::default(),
