@@ -11,6 +11,7 @@ use super::actions::Action;
 use super::annotation_list::AnnotationList;
 use super::corpus::Corpus;
 use super::corpus_view::CorpusView;
+use super::disk_watch::DiskWatch;
 use super::document_view::{ViewEvent, ViewModel};
 use super::find::FindBar;
 use super::inspector::{Inspector, retag};
@@ -89,6 +90,8 @@ pub struct FactmarkApp {
     applied_theme: Option<ThemeChoice>,
     /// Frame timing for `FACTMARK_PROFILE`.
     frame_timer: super::profile::FrameTimer,
+    /// Watches the open document's file.
+    disk_watch: Option<DiskWatch>,
 }
 
 impl FactmarkApp {
@@ -119,6 +122,7 @@ impl FactmarkApp {
             samples: start_screen::samples(),
             applied_theme: None,
             frame_timer: super::profile::FrameTimer::default(),
+            disk_watch: None,
         };
         if let Some(path) = doc {
             if path.is_dir() {
@@ -587,8 +591,29 @@ impl FactmarkApp {
     /// Notices, within a second or so, when the document file is changed, deleted or renamed
     /// by another program.
     fn watch_disk(&mut self, ctx: &egui::Context) {
-        let Some(doc) = &mut self.doc else { return };
-        match doc.check_disk() {
+        let Some(doc) = &mut self.doc else {
+            self.disk_watch = None;
+            return;
+        };
+        // A background thread looks at the file every second and wakes the window only when
+        // it changed, so an idle window does not repaint every second.
+        if self
+            .disk_watch
+            .as_ref()
+            .is_none_or(|w| w.path() != doc.path())
+        {
+            self.disk_watch = Some(DiskWatch::new(doc.path(), doc.disk_stamp(), ctx));
+        }
+        let woken = self
+            .disk_watch
+            .as_ref()
+            .is_some_and(DiskWatch::take_changed);
+        let change = if woken {
+            doc.check_disk_now()
+        } else {
+            doc.check_disk()
+        };
+        match change {
             Some(super::open_document::DiskChange::Changed(summary)) => {
                 self.notices.retain(|n| !n.text.starts_with("The document changed"));
                 if summary.any() {
@@ -607,7 +632,6 @@ impl FactmarkApp {
             ),
             None => {}
         }
-        ctx.request_repaint_after(super::open_document::DISK_CHECK_EVERY);
     }
 
     fn apply_theme(&mut self, ctx: &egui::Context) {
@@ -1347,8 +1371,10 @@ fn toolbar_ui(ui: &mut Ui, has_selection: bool, actions: &mut Vec<Action>) {
 impl eframe::App for FactmarkApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let mut timer = std::mem::take(&mut self.frame_timer);
-        let caught = timer
-            .frame(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.ui_body(ui))));
+        let ctx = ui.ctx().clone();
+        let caught = timer.frame(&ctx, || {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.ui_body(ui)))
+        });
         self.frame_timer = timer;
         if let Err(payload) = caught {
             self.after_panic(&payload);

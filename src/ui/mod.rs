@@ -8,6 +8,7 @@ mod app;
 mod conflicts_view;
 mod corpus;
 mod corpus_view;
+mod disk_watch;
 mod document_view;
 mod export;
 mod find;

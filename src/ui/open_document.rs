@@ -9,6 +9,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use chrono::{DateTime, Local, SubsecRound as _, Utc};
 
+use super::disk_watch::stamp;
 use super::document_view::DocumentView;
 use super::selection::Selection;
 use crate::core::anchor::{AnchorStatus, Anchoring, anchor_all, apply_anchoring};
@@ -76,11 +77,6 @@ pub enum DiskChange {
     Missing,
     /// It changed but cannot be read any more.
     Unreadable(String),
-}
-
-fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
-    let m = std::fs::metadata(path).ok()?;
-    Some((m.modified().ok()?, m.len()))
 }
 
 /// A document open in the window.
@@ -225,6 +221,16 @@ impl OpenDocument {
         if self.last_disk_check.elapsed() < DISK_CHECK_EVERY {
             return None;
         }
+        self.check_disk_now()
+    }
+
+    /// What the document file looked like on disk when last looked at.
+    pub fn disk_stamp(&self) -> super::disk_watch::Stamp {
+        self.disk_stamp
+    }
+
+    /// Checks at once whether the document file changed on disk (see [`Self::check_disk`]).
+    pub fn check_disk_now(&mut self) -> Option<DiskChange> {
         self.last_disk_check = Instant::now();
         let now = stamp(self.path());
         if now.is_none() {
