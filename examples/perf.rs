@@ -5,6 +5,8 @@
 //! cargo run --release --example perf -- --mb 10 --annotations 20000
 //! cargo run --release --example perf -- --mb 10 --baseline textedit   (a plain TextEdit)
 //! cargo run --release --example perf -- --corpus 1000   (time to list a folder of documents)
+//! cargo run --release --example perf -- --mb 10 --annotations 20000 --write DIR
+//!     (keep the generated document and sidecar in DIR, to open in the real window)
 //! cargo run --release --example perf -- --mb 10 --annotations 100000 --open-phases
 //!     (where opening a document goes: reading, hashing, parsing, anchoring)
 
@@ -212,6 +214,18 @@ fn main() -> anyhow::Result<()> {
     if args.iter().any(|a| a == "--open-phases") {
         return open_phases(&path);
     }
+    if let Some(keep) = arg("--write") {
+        // Keep the generated document and sidecar (to open them in the real window).
+        let keep = std::path::PathBuf::from(keep);
+        std::fs::create_dir_all(&keep)?;
+        std::fs::copy(&path, keep.join("big.txt"))?;
+        std::fs::copy(
+            dir.path().join("big.txt.ann.ron"),
+            keep.join("big.txt.ann.ron"),
+        )?;
+        println!("wrote {}", keep.join("big.txt").display());
+        return Ok(());
+    }
     let t = Instant::now();
     let mut app = FactmarkApp::new(
         Settings {
@@ -390,7 +404,9 @@ fn open_phases(path: &std::path::Path) -> anyhow::Result<()> {
             Some(path.to_owned()),
         );
         phases.push(("window_open_total", t.elapsed().as_secs_f64() * 1000.0));
-        anyhow::ensure!(opened.doc.is_some() && anchored.len() == session.annotations.len() && !fp.is_empty());
+        anyhow::ensure!(
+            opened.doc.is_some() && anchored.len() == session.annotations.len() && !fp.is_empty()
+        );
         phases.push(("sidecar_bytes", bytes.len() as f64));
     }
     let fields: Vec<String> = phases

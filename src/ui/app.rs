@@ -22,6 +22,7 @@ use super::stats_view::StatsView;
 use super::{labels, shortcuts, start_screen, theme};
 use crate::core::annotation::{Annotation, AnnotationId, DateValue, Tag, TagKind};
 use crate::core::edit::Command;
+use crate::store::StoreError;
 
 /// How long typing pauses before the next keystroke starts a new undo step.
 const TYPING_PAUSE: Duration = Duration::from_millis(1500);
@@ -97,6 +98,16 @@ pub struct FactmarkApp {
 impl FactmarkApp {
     /// The app with these settings, with `doc` opened if given.
     pub fn new(settings: Settings, doc: Option<PathBuf>) -> Self {
+        Self::with_opened(settings, doc, None)
+    }
+
+    /// Like [`Self::new`], with the document already read (by [`OpenDocument::open`] on
+    /// another thread while the window was being created) if `opened` is given.
+    pub fn with_opened(
+        settings: Settings,
+        doc: Option<PathBuf>,
+        opened: Option<Result<OpenDocument, StoreError>>,
+    ) -> Self {
         let mut app = Self {
             corpus: None,
             mode: Mode::Document,
@@ -128,7 +139,8 @@ impl FactmarkApp {
             if path.is_dir() {
                 app.pending_folder = Some(path);
             } else {
-                app.open(&path);
+                let opened = opened.unwrap_or_else(|| OpenDocument::open(&path));
+                app.adopt(&path, opened);
             }
         }
         app
@@ -249,7 +261,12 @@ impl FactmarkApp {
         if !self.close() {
             return;
         }
-        match OpenDocument::open(path) {
+        self.adopt(path, OpenDocument::open(path));
+    }
+
+    /// Makes a document just read the open one, or says why it could not be read.
+    fn adopt(&mut self, path: &Path, opened: Result<OpenDocument, StoreError>) {
+        match opened {
             Ok(doc) => {
                 let summary = doc.summary;
                 self.announce_changes(summary);

@@ -54,6 +54,11 @@ pub fn run(doc: Option<PathBuf>) -> anyhow::Result<()> {
         viewport,
         ..Default::default()
     };
+    // The document is read while the window and its renderer are created.
+    let reading = doc
+        .clone()
+        .filter(|p| !p.is_dir())
+        .map(|p| std::thread::spawn(move || OpenDocument::open(&p)));
     profile::step("creating the window");
     eframe::run_native(
         "factmark",
@@ -64,7 +69,8 @@ pub fn run(doc: Option<PathBuf>) -> anyhow::Result<()> {
                 .storage
                 .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
                 .unwrap_or_default();
-            let app = FactmarkApp::new(settings, doc);
+            let opened = reading.and_then(|r| r.join().ok());
+            let app = FactmarkApp::with_opened(settings, doc, opened);
             profile::step("settings read and document opened");
             Ok(Box::new(app))
         }),
