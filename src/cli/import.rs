@@ -14,6 +14,7 @@ use crate::formats::import::{ImportReport, Moved};
 use crate::formats::{ImportFormat, ImportOptions, ImportTarget};
 use crate::store::Session;
 use crate::store::default_author;
+use crate::store::read::{MAX_DOCUMENT_BYTES, read_limited};
 
 /// Arguments of `factmark import`.
 #[derive(Debug, Args)]
@@ -53,14 +54,16 @@ pub struct ImportArgs {
 
 pub fn run(args: ImportArgs) -> anyhow::Result<Outcome> {
     let mut session = Session::open(&args.doc)?;
-    let raw = std::fs::read(&args.doc)
+    let raw = read_limited(&args.doc, MAX_DOCUMENT_BYTES, "document")
         .ok()
         .and_then(|b| String::from_utf8(b).ok());
     let mut file = args.file.clone();
     if args.from == ImportFormat::Brat && file.extension().is_some_and(|e| e == "txt") {
         file.set_extension("ann");
     }
-    let input = std::fs::read_to_string(&file)
+    // Only a regular file, within the document size limit (a FIFO is refused, never waited on).
+    let input = read_limited(&file, MAX_DOCUMENT_BYTES, "file to import")?;
+    let input = String::from_utf8(input)
         .with_context(|| format!("{}: cannot read it as UTF-8 text", file.display()))?;
     let file_name = session.file_name();
     let target = ImportTarget {

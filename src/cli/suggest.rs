@@ -38,7 +38,7 @@ pub struct SuggestArgs {
     #[arg(long, value_enum)]
     pub accept: Option<Accept>,
     /// The author of accepted annotations (default: the user name from the environment).
-    #[arg(long, requires = "accept")]
+    #[arg(long, requires = "accept", allow_hyphen_values = true)]
     pub author: Option<String>,
 }
 
