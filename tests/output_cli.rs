@@ -482,3 +482,52 @@ fn a_sidecar_too_large_to_read_back_is_never_written() {
     );
     ok(&factmark(d, &["list", "article.txt", "--format", "json"]));
 }
+
+/// Saving another user's sidecar (shared, writable folder) keeps its owner: as root in CI, the
+/// save runs as a second, unprivileged user through `setpriv`.
+#[test]
+fn saving_another_users_sidecar_keeps_its_owner() {
+    use std::os::unix::fs::MetadataExt as _;
+    let dir = annotated();
+    let d = dir.path();
+    let sidecar = d.join("article.txt.ann.ron");
+    let is_root = std::fs::metadata(d).unwrap().uid() == 0;
+    let setpriv = Path::new("/usr/bin/setpriv");
+    if !is_root || !setpriv.exists() {
+        eprintln!("skipped: needs root and setpriv to act as two users");
+        return;
+    }
+    std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o777)).unwrap();
+    std::fs::set_permissions(
+        d.join("article.txt"),
+        std::fs::Permissions::from_mode(0o644),
+    )
+    .unwrap();
+    std::os::unix::fs::chown(&sidecar, Some(4242), Some(4242)).unwrap();
+    std::fs::set_permissions(&sidecar, std::fs::Permissions::from_mode(0o666)).unwrap();
+    let out = Command::new(setpriv)
+        .args(["--reuid", "4343", "--regid", "4343", "--clear-groups"])
+        .arg(env!("CARGO_BIN_EXE_factmark"))
+        .args([
+            "add",
+            "article.txt",
+            "--tag",
+            "entity",
+            "--text",
+            "Jane Doe",
+        ])
+        .current_dir(d)
+        .env("USER", "other")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let meta = std::fs::metadata(&sidecar).unwrap();
+    assert_eq!((meta.uid(), meta.gid()), (4242, 4242), "the owner is kept");
+    assert_eq!(meta.mode() & 0o777, 0o666);
+    let saved = std::fs::read_to_string(&sidecar).unwrap();
+    assert!(
+        saved.contains("Jane Doe") && saved.contains("3 May 2024"),
+        "{saved}"
+    );
+    ok(&factmark(d, &["list", "article.txt"]));
+}
