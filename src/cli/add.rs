@@ -99,13 +99,7 @@ pub fn run(args: AddArgs) -> anyhow::Result<Outcome> {
     let mut commands = Vec::new();
     let mut ids = Vec::new();
     for (start, end) in spans {
-        let mut tag = tag.clone();
-        if let Tag::Date {
-            value: value @ None,
-        } = &mut tag
-        {
-            *value = DateValue::guess(session.text.slice(start..end));
-        }
+        let tag = tag.clone().with_value_from(session.text.slice(start..end));
         let mut a = Annotation::new(&session.text, start, end, tag, &author, now)
             .with_context(|| format!("{}", args.doc.display()))?;
         a.note = args.note.clone().unwrap_or_default();

@@ -322,6 +322,24 @@ impl Tag {
         }
     }
 
+    /// The tag of a new annotation of `kind` on the text `exact`: a date's value is read from
+    /// the text where it can be ("3 May 2024" → 2024-05-03).
+    pub fn for_text(kind: TagKind, exact: &str) -> Self {
+        Self::new(kind).with_value_from(exact)
+    }
+
+    /// This tag, with a date's missing value read from `exact` where it can be; any other tag,
+    /// or a date that has a value, as it is.
+    pub fn with_value_from(mut self, exact: &str) -> Self {
+        if let Tag::Date {
+            value: value @ None,
+        } = &mut self
+        {
+            *value = DateValue::guess(exact);
+        }
+        self
+    }
+
     /// Which of the four tags this is.
     pub fn kind(&self) -> TagKind {
         match self {
@@ -468,6 +486,22 @@ impl Annotation {
         Ok(a)
     }
 
+    /// The tag this annotation gets when retagged as `kind`, keeping what carries over: a
+    /// quote's speaker becomes a claim's claimant and back; a date's value is read from the
+    /// text; anything else starts from the tag's defaults.
+    pub fn retagged(&self, kind: TagKind) -> Tag {
+        match (kind, &self.tag) {
+            (TagKind::Claim, Tag::Quote { speaker }) => Tag::Claim {
+                verdict: Verdict::Unrated,
+                claimant: speaker.clone(),
+            },
+            (TagKind::Quote, Tag::Claim { claimant, .. }) => Tag::Quote {
+                speaker: claimant.clone(),
+            },
+            _ => Tag::for_text(kind, &self.exact),
+        }
+    }
+
     /// Moves the annotation to `start..end` of `text` and refreshes its quote and context.
     /// The caller checks the span first.
     pub fn set_span(&mut self, text: &Text, start: usize, end: usize) {
@@ -501,6 +535,48 @@ impl Annotation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn new_tags_read_dates_and_retagging_keeps_what_fits() {
+        let date = |v: &str| Tag::Date {
+            value: DateValue::parse(v).ok(),
+        };
+        assert_eq!(
+            Tag::for_text(TagKind::Date, "3 May 2024"),
+            date("2024-05-03")
+        );
+        assert_eq!(
+            Tag::for_text(TagKind::Date, "last week"),
+            Tag::Date { value: None }
+        );
+        assert_eq!(
+            Tag::for_text(TagKind::Claim, "3 May 2024"),
+            Tag::new(TagKind::Claim)
+        );
+        // A date with a value keeps it.
+        assert_eq!(date("2020").with_value_from("3 May 2024"), date("2020"));
+
+        let t = Text::from_str_normalized("Doe said on May 2021 that it was so.");
+        let now = Utc::now();
+        let quote = Tag::Quote {
+            speaker: Some("Doe".into()),
+        };
+        let a = Annotation::new(&t, 0, 8, quote.clone(), "ana", now).unwrap();
+        let claim = a.retagged(TagKind::Claim);
+        assert_eq!(
+            claim,
+            Tag::Claim {
+                verdict: Verdict::Unrated,
+                claimant: Some("Doe".into())
+            }
+        );
+        let mut c = a.clone();
+        c.tag = claim;
+        assert_eq!(c.retagged(TagKind::Quote), quote);
+        let d = Annotation::new(&t, 12, 20, Tag::new(TagKind::Entity), "ana", now).unwrap();
+        assert_eq!(d.retagged(TagKind::Date), date("2021-05"));
+        assert_eq!(d.retagged(TagKind::Entity), Tag::new(TagKind::Entity));
+    }
 
     #[test]
     fn words_round_trip() {

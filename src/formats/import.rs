@@ -24,9 +24,7 @@ use super::error::FormatError;
 use super::offsets::{OffsetMap, Reading};
 use super::{brat, doccano, w3c};
 use crate::core::anchor::{AnchorStatus, anchor};
-use crate::core::annotation::{
-    Annotation, AnnotationId, DateValue, Review, Tag, TagKind, check_span,
-};
+use crate::core::annotation::{Annotation, AnnotationId, Review, Tag, TagKind, check_span};
 use crate::core::text::Text;
 
 /// A format factmark imports from.
@@ -517,13 +515,7 @@ fn build(
         .author
         .clone()
         .unwrap_or_else(|| options.author.clone());
-    let mut tag = item.tag.clone();
-    if let Tag::Date {
-        value: value @ None,
-    } = &mut tag
-    {
-        *value = DateValue::guess(text.slice(start..end));
-    }
+    let tag = item.tag.clone().with_value_from(text.slice(start..end));
     let mut a =
         Annotation::new(text, start, end, tag, &author, created).map_err(|e| e.to_string())?;
     if let Some(id) = item.id {

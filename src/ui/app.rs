@@ -14,13 +14,13 @@ use super::corpus_view::CorpusView;
 use super::disk_watch::DiskWatch;
 use super::document_view::{ViewEvent, ViewModel};
 use super::find::FindBar;
-use super::inspector::{Inspector, retag};
+use super::inspector::Inspector;
 use super::open_document::OpenDocument;
 use super::settings::{Settings, ThemeChoice};
 use super::span_review::SpanReview;
 use super::stats_view::StatsView;
 use super::{labels, shortcuts, start_screen, theme};
-use crate::core::annotation::{Annotation, AnnotationId, DateValue, Tag, TagKind};
+use crate::core::annotation::{Annotation, AnnotationId, Tag, TagKind};
 use crate::core::edit::Command;
 use crate::store::StoreError;
 
@@ -1168,7 +1168,7 @@ impl FactmarkApp {
                             text,
                             sel.start(),
                             sel.end(),
-                            initial_tag(kind, text.slice(sel.start()..sel.end())),
+                            Tag::for_text(kind, text.slice(sel.start()..sel.end())),
                             &author,
                             now,
                         ) {
@@ -1190,7 +1190,7 @@ impl FactmarkApp {
                         if let Some(a) = doc.selected.and_then(|id| doc.session.annotations.get(id))
                             && a.tag.kind() != kind
                         {
-                            let cmd = Command::SetTag(a.id, retag(a, kind));
+                            let cmd = Command::SetTag(a.id, a.retagged(kind));
                             if let Err(e) = doc.apply(&cmd, false) {
                                 notice = Some(e.to_string());
                             }
@@ -1263,7 +1263,7 @@ impl FactmarkApp {
                             text,
                             s,
                             e,
-                            initial_tag(kind, text.slice(s..e)),
+                            Tag::for_text(kind, text.slice(s..e)),
                             &author,
                             now,
                         )
@@ -1336,16 +1336,6 @@ fn cmd_id(cmd: &Command) -> Option<AnnotationId> {
         | Command::SetReview(id, _)
         | Command::SetSpan { id, .. } => Some(*id),
         Command::Batch(_) => None,
-    }
-}
-
-/// The tag a new annotation gets: a date's value is read from the text when possible.
-fn initial_tag(kind: TagKind, exact: &str) -> Tag {
-    match kind {
-        TagKind::Date => Tag::Date {
-            value: DateValue::guess(exact),
-        },
-        k => Tag::new(k),
     }
 }
 

@@ -128,7 +128,7 @@ impl Inspector {
                                 }
                             });
                         if new_kind != kind {
-                            actions.push(Action::Edit(Command::SetTag(id, retag(a, new_kind))));
+                            actions.push(Action::Edit(Command::SetTag(id, a.retagged(new_kind))));
                         }
                         ui.end_row();
                         self.attributes_ui(ui, a, &mut actions);
@@ -346,23 +346,6 @@ impl Inspector {
                 },
             )));
         }
-    }
-}
-
-/// The tag an annotation gets when retagged to `kind`, keeping what carries over.
-pub fn retag(a: &Annotation, kind: TagKind) -> Tag {
-    match (kind, &a.tag) {
-        (TagKind::Claim, Tag::Quote { speaker }) => Tag::Claim {
-            verdict: Verdict::Unrated,
-            claimant: speaker.clone(),
-        },
-        (TagKind::Quote, Tag::Claim { claimant, .. }) => Tag::Quote {
-            speaker: claimant.clone(),
-        },
-        (TagKind::Date, _) => Tag::Date {
-            value: DateValue::guess(&a.exact),
-        },
-        _ => Tag::new(kind),
     }
 }
 
