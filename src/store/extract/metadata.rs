@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html};
 use serde_json::Value;
 
@@ -16,9 +17,24 @@ pub fn read(html: &Html, content: ElementRef<'_>) -> Metadata {
     let mut canonical = None;
     let mut title = None;
     let mut ld = Vec::new();
-    for e in html.root_element().descendent_elements() {
+    // Inside how many `<svg>` elements the walk is (an SVG `<title>` is not the page's).
+    let mut svg = 0usize;
+    for edge in html.root_element().traverse() {
+        let e = match edge {
+            Edge::Open(node) => match ElementRef::wrap(node) {
+                Some(e) => e,
+                None => continue,
+            },
+            Edge::Close(node) => {
+                if ElementRef::wrap(node).is_some_and(|e| e.value().name() == "svg") {
+                    svg = svg.saturating_sub(1);
+                }
+                continue;
+            }
+        };
         let el = e.value();
         match el.name() {
+            "svg" => svg += 1,
             "meta" => {
                 let key = el.attr("property").or_else(|| el.attr("name"));
                 if let (Some(key), Some(value)) = (key, el.attr("content").and_then(clean)) {
@@ -34,7 +50,7 @@ pub fn read(html: &Html, content: ElementRef<'_>) -> Metadata {
                     canonical = el.attr("href").and_then(absolute_url);
                 }
             }
-            "title" if title.is_none() && !in_svg(e) => {
+            "title" if title.is_none() && svg == 0 => {
                 title = clean(&e.text().collect::<String>());
             }
             "script" => {
@@ -86,12 +102,6 @@ fn absolute_url(s: &str) -> Option<String> {
     let ok = (lower.starts_with("https://") || lower.starts_with("http://"))
         && !s.chars().any(char::is_whitespace);
     ok.then(|| s.to_owned())
-}
-
-fn in_svg(e: ElementRef<'_>) -> bool {
-    e.ancestors()
-        .filter_map(ElementRef::wrap)
-        .any(|a| a.value().name() == "svg")
 }
 
 /// The `datetime` of the first `<time>` in the article that has one.

@@ -3,14 +3,27 @@
 //! fetched; the same bytes always give the same text ([`EXTRACTOR_VERSION`] changes when the
 //! rules do, so old sidecars are re-anchored).
 
+mod census;
+#[cfg(test)]
+mod census_tests;
 mod content;
 mod encoding;
+mod flattened;
+mod furniture;
+mod guard;
+#[cfg(test)]
+mod hostile_tests;
+mod idmap;
+pub mod limits;
 mod metadata;
+mod parse;
+#[cfg(test)]
+mod parse_tests;
 mod render;
+mod scan;
+mod sink;
 #[cfg(test)]
 mod tests;
-
-use scraper::Html;
 
 use crate::core::source::Metadata;
 use crate::core::text::TextError;
@@ -41,11 +54,66 @@ pub enum HtmlError {
         /// What declared it.
         declared_by: &'static str,
     },
+    /// The page is larger than factmark reads as a web page.
+    #[error(
+        "the page is {} bytes, more than the {} MiB factmark reads from a web page; copy the article's text into a .txt file and annotate that",
+        grouped(*size as u64),
+        limit / (1024 * 1024)
+    )]
+    TooLarge {
+        /// Its size in bytes.
+        size: usize,
+        /// [`limits::MAX_PAGE_BYTES`].
+        limit: usize,
+    },
+    /// The page would build more elements than factmark keeps in memory.
+    #[error(
+        "the page has more than {} elements, more than factmark builds for one web page; copy the article's text into a .txt file and annotate that",
+        grouped(*limit as u64)
+    )]
+    TooManyElements {
+        /// [`limits::MAX_ELEMENTS`].
+        limit: usize,
+    },
+    /// One tag has more attributes than any real page has.
+    #[error(
+        "the tag on line {line} has more than {limit} attributes, which no real page has (the page is broken, or made to stall programs that read it); copy the article's text into a .txt file and annotate that"
+    )]
+    TooManyAttributes {
+        /// The line of the tag (1-based).
+        line: usize,
+        /// [`limits::MAX_ATTRIBUTES`].
+        limit: usize,
+    },
+    /// The page's tags are nested and misnested so that building it would take too long.
+    #[error(
+        "the page's tags are nested and misnested so much that reading it would take more than {} parser steps, although elements deeper than {depth} levels are flattened (the page is broken, or made to stall programs that read it); copy the article's text into a .txt file and annotate that",
+        grouped(*limit)
+    )]
+    TooTangled {
+        /// [`limits::MAX_DEPTH`].
+        depth: u32,
+        /// [`limits::MAX_STEPS`].
+        limit: u64,
+    },
     /// Nothing readable is left once scripts, navigation, hidden parts and ads are dropped.
     #[error(
         "no readable text was found in this HTML page (scripts, styles, navigation, hidden parts and ads are left out); there is nothing to annotate"
     )]
     NoText,
+}
+
+/// A number with its thousands set apart: `1,000,000`.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The article read from a page.
@@ -61,12 +129,24 @@ pub struct Extracted {
 }
 
 /// Extracts the readable article text and metadata from a page's bytes.
+///
+/// Pages beyond the [`limits`] are refused ([`HtmlError::TooLarge`],
+/// [`HtmlError::TooManyElements`], [`HtmlError::TooManyAttributes`],
+/// [`HtmlError::TooTangled`]) in time linear in their size; elements nested deeper than
+/// [`limits::MAX_DEPTH`] are flattened, keeping their text.
 pub fn extract_html(bytes: &[u8]) -> Result<Extracted, HtmlError> {
+    if bytes.len() > limits::MAX_PAGE_BYTES {
+        return Err(HtmlError::TooLarge {
+            size: bytes.len(),
+            limit: limits::MAX_PAGE_BYTES,
+        });
+    }
     let decoded = encoding::decode(bytes)?;
-    let html = Html::parse_document(&decoded.text);
-    let dropped = content::Dropped::of(&html);
-    let root = content::main_content(&html, &dropped);
-    let text = render::render(root, &dropped);
+    let html = parse::parse(&decoded.text)?;
+    drop(decoded.text);
+    let census = census::Census::of(&html);
+    let root = content::main_content(&html, &census);
+    let text = render::render(root, &census.dropped);
     if text.trim().is_empty() {
         return Err(HtmlError::NoText);
     }

@@ -3,13 +3,13 @@
 //! `<br>` is a line feed; runs of whitespace inside a paragraph become one space (`<pre>` keeps
 //! its lines); entities are already decoded by the parser.
 
-use ego_tree::iter::Edge;
+use ego_tree::NodeRef;
 use scraper::{ElementRef, Node};
 
-use super::content::Dropped;
+use super::census::Dropped;
 
 /// Elements that start and end a paragraph.
-const BLOCK_TAGS: &[&str] = &[
+pub const BLOCK_TAGS: &[&str] = &[
     "address",
     "article",
     "aside",
@@ -63,48 +63,88 @@ const BLOCK_TAGS: &[&str] = &[
 /// if there is no text).
 pub fn render(root: ElementRef<'_>, dropped: &Dropped) -> String {
     let mut out = Builder::default();
-    let mut skipping = None;
+    walk(root, dropped, &mut out);
+    out.finish()
+}
+
+/// The chars of [`render`]'s text, counted without keeping the text.
+pub fn count(root: ElementRef<'_>, dropped: &Dropped) -> usize {
+    let mut out = Builder {
+        count_only: true,
+        ..Builder::default()
+    };
+    walk(root, dropped, &mut out);
+    out.finish_count()
+}
+
+/// Feeds `root` and everything in it that is not dropped to `out`, in document order. A
+/// dropped element is stepped over without visiting what it holds.
+fn walk(root: ElementRef<'_>, dropped: &Dropped, out: &mut Builder) {
+    let root = *root;
     let mut pre = 0usize;
-    for edge in root.traverse() {
-        match edge {
-            Edge::Open(node) if skipping.is_none() => match node.value() {
-                Node::Text(t) if pre > 0 => out.verbatim(t),
-                Node::Text(t) => out.text(t),
-                Node::Element(el) => {
-                    if node.id() != root.id() && dropped.contains(node.id()) {
-                        skipping = Some(node.id());
-                        continue;
-                    }
-                    match el.name() {
-                        "br" => out.line_break(),
-                        "pre" => {
-                            out.paragraph_break();
-                            pre += 1;
-                        }
-                        name if BLOCK_TAGS.contains(&name) => out.paragraph_break(),
-                        _ => {}
-                    }
-                }
-                _ => {}
-            },
-            Edge::Open(_) => {}
-            Edge::Close(node) => {
-                if skipping == Some(node.id()) {
-                    skipping = None;
-                } else if skipping.is_none()
-                    && let Node::Element(el) = node.value()
-                {
-                    if el.name() == "pre" {
-                        pre = pre.saturating_sub(1);
+    let mut node = root;
+    loop {
+        let entered = match node.value() {
+            Node::Text(t) if pre > 0 => {
+                out.verbatim(t);
+                true
+            }
+            Node::Text(t) => {
+                out.text(t);
+                true
+            }
+            Node::Element(_) if node.id() != root.id() && dropped.contains(node.id()) => false,
+            Node::Element(el) => {
+                match el.name() {
+                    "br" => out.line_break(),
+                    "pre" => {
                         out.paragraph_break();
-                    } else if BLOCK_TAGS.contains(&el.name()) {
-                        out.paragraph_break();
+                        pre += 1;
                     }
+                    name if BLOCK_TAGS.contains(&name) => out.paragraph_break(),
+                    _ => {}
                 }
+                true
+            }
+            _ => true,
+        };
+        if entered {
+            if let Some(child) = node.first_child() {
+                node = child;
+                continue;
+            }
+            close(node, &mut pre, out);
+        }
+        // Up to the next sibling, closing the elements left.
+        loop {
+            if node.id() == root.id() {
+                return;
+            }
+            if let Some(next) = node.next_sibling() {
+                node = next;
+                break;
+            }
+            match node.parent() {
+                Some(parent) => {
+                    node = parent;
+                    close(node, &mut pre, out);
+                }
+                None => return,
             }
         }
     }
-    out.finish()
+}
+
+/// The end of an element that was entered.
+fn close(node: NodeRef<'_, Node>, pre: &mut usize, out: &mut Builder) {
+    if let Node::Element(el) = node.value() {
+        if el.name() == "pre" {
+            *pre = pre.saturating_sub(1);
+            out.paragraph_break();
+        } else if BLOCK_TAGS.contains(&el.name()) {
+            out.paragraph_break();
+        }
+    }
 }
 
 /// Whitespace as HTML collapses it (not the no-break space).
@@ -123,6 +163,12 @@ struct Builder {
     space: bool,
     /// The paragraph holds `<pre>` text, whose lines keep their indentation.
     verbatim: bool,
+    /// Only count: finished paragraphs are not kept.
+    count_only: bool,
+    /// Chars of the finished paragraphs.
+    chars: usize,
+    /// Finished paragraphs with text.
+    paragraphs: usize,
 }
 
 impl Builder {
@@ -156,14 +202,29 @@ impl Builder {
     fn paragraph_break(&mut self) {
         let tidy = tidy(&self.paragraph, self.verbatim);
         if !tidy.is_empty() {
-            if !self.out.is_empty() {
-                self.out.push_str("\n\n");
+            if self.count_only {
+                self.chars += tidy.chars().count();
+            } else {
+                if !self.out.is_empty() {
+                    self.out.push_str("\n\n");
+                }
+                self.out.push_str(&tidy);
             }
-            self.out.push_str(&tidy);
+            self.paragraphs += 1;
         }
         self.paragraph.clear();
         self.space = false;
         self.verbatim = false;
+    }
+
+    /// The chars the text would have: the paragraphs, a blank line between each two, a final
+    /// line feed.
+    fn finish_count(mut self) -> usize {
+        self.paragraph_break();
+        match self.paragraphs {
+            0 => 0,
+            n => self.chars + 2 * (n - 1) + 1,
+        }
     }
 
     fn finish(mut self) -> String {

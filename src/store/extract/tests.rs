@@ -1,7 +1,7 @@
 //! Unit tests of the extraction rules on small pages (whole sample pages and their golden
 //! texts are in `tests/html.rs`).
 
-use super::content::words;
+use super::furniture::words;
 use super::*;
 
 fn text(html: &str) -> String {

@@ -1,0 +1,46 @@
+//! The limits that keep a hostile or broken page from taking minutes or gigabytes: real pages
+//! stay far below every one of them (README, "HTML and Markdown documents").
+
+/// Pages larger than this (bytes, as saved) are refused before they are decoded or parsed.
+pub const MAX_PAGE_BYTES: usize = 32 * 1024 * 1024;
+
+/// Elements nested deeper than this are flattened as they are parsed: each is closed as soon
+/// as it opens, so what it holds follows it at the same level, and no text is lost (Chrome and
+/// Safari stop nesting past 512 in much the same way). Table parts are not flattened, so that
+/// cells stay apart. Real pages stay within a few dozen levels. A tag can cost the parser a
+/// step per open element, so the limit also bounds that cost.
+pub const MAX_DEPTH: u32 = 256;
+
+/// Pages that would build more elements (and comments) than this are refused: the tree costs
+/// a few hundred bytes per element.
+pub const MAX_ELEMENTS: usize = 1_000_000;
+
+/// A tag with more attributes than this is refused before the tokenizer reads it (the
+/// tokenizer compares each attribute with all earlier ones of its tag).
+pub const MAX_ATTRIBUTES: usize = 256;
+
+/// Pages whose tree building takes more than this many steps of looking through the open
+/// elements are refused. Flattening keeps that stack short, so only a page of deeply nested
+/// tags followed by a flood of stray end tags, or misnested formatting tags that the parser
+/// must reopen again and again, comes near it; real pages take well under a tenth of it.
+pub const MAX_STEPS: u64 = 200_000_000;
+
+/// The limits one parse runs under: [`Limits::PAGE`] for pages; tests use smaller ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// How deep elements nest before they are flattened ([`MAX_DEPTH`]).
+    pub depth: u32,
+    /// How many elements a page may build ([`MAX_ELEMENTS`]).
+    pub elements: usize,
+    /// How many steps building it may take ([`MAX_STEPS`]).
+    pub steps: u64,
+}
+
+impl Limits {
+    /// The limits for web pages.
+    pub const PAGE: Limits = Limits {
+        depth: MAX_DEPTH,
+        elements: MAX_ELEMENTS,
+        steps: MAX_STEPS,
+    };
+}
