@@ -58,7 +58,7 @@ pub enum Action {
     /// Undo the last review made in the corpus views.
     UndoCorpus,
     /// Switch between the document and the corpus views.
-    SetMode(super::app::Mode),
+    SetMode(Mode),
     /// Close the document (saving first).
     Close,
     /// Select an annotation (or none), optionally scrolling it into the middle of the view.
@@ -102,4 +102,18 @@ pub enum Action {
     Recover,
     /// Drop the unsaved annotations of an earlier session.
     DiscardRecovery,
+}
+
+/// What the central area shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// The open document.
+    #[default]
+    Document,
+    /// The corpus's documents.
+    Documents,
+    /// Every span of the corpus, for review.
+    Spans,
+    /// The corpus statistics.
+    Stats,
 }

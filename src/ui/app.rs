@@ -7,8 +7,9 @@ use std::time::{Duration, Instant};
 use chrono::{SubsecRound as _, Utc};
 use egui::{RichText, Ui};
 
-use super::actions::Action;
+use super::actions::{Action, Mode};
 use super::annotation_list::AnnotationList;
+use super::commands::{self, Cmd, Scope};
 use super::corpus::Corpus;
 use super::corpus_view::CorpusView;
 use super::disk_watch::DiskWatch;
@@ -19,7 +20,7 @@ use super::open_document::OpenDocument;
 use super::settings::{Settings, ThemeChoice};
 use super::span_review::SpanReview;
 use super::stats_view::StatsView;
-use super::{labels, shortcuts, start_screen, theme};
+use super::{labels, start_screen, theme};
 use crate::core::annotation::{Annotation, AnnotationId, Tag, TagKind};
 use crate::core::edit::Command;
 use crate::store::StoreError;
@@ -36,20 +37,6 @@ pub struct Notice {
     pub error: bool,
     /// Buttons offered with the message: their labels and what they do.
     pub actions: Vec<(String, Action)>,
-}
-
-/// What the central area shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Mode {
-    /// The open document.
-    #[default]
-    Document,
-    /// The corpus's documents.
-    Documents,
-    /// Every span of the corpus, for review.
-    Spans,
-    /// The corpus statistics.
-    Stats,
 }
 
 /// The factmark window.
@@ -371,7 +358,7 @@ impl FactmarkApp {
         if let Some(c) = &mut self.corpus {
             c.poll();
         }
-        let mut actions = shortcuts::global_actions(ui);
+        let mut actions = commands::actions(ui, Scope::Everywhere);
         actions.extend(self.menu_bar(ui));
         self.status_bar(ui);
         actions.extend(self.banners(ui));
@@ -447,16 +434,17 @@ impl FactmarkApp {
             )),
         });
         if self.show_shortcuts {
+            let scopes = self.scopes();
             let mut open = true;
             egui::Window::new("Keyboard shortcuts")
                 .open(&mut open)
                 .collapsible(false)
                 .resizable(false)
-                .show(ui.ctx(), shortcuts::sheet_ui);
+                .show(ui.ctx(), |ui| commands::sheet_ui(ui, &scopes));
             self.show_shortcuts = open;
         }
         if !ui.ctx().text_edit_focused() && document_mode {
-            actions.extend(shortcuts::document_actions(ui));
+            actions.extend(commands::actions(ui, Scope::Document));
         } else if ui.input(|i| i.key_pressed(egui::Key::Escape)) && self.find.open {
             ui.ctx().memory_mut(|m| m.stop_text_input());
         }
@@ -594,15 +582,27 @@ impl FactmarkApp {
                 }
             });
         });
-        ui.input_mut(|i| {
-            if i.consume_key(egui::Modifiers::COMMAND, egui::Key::PageDown) {
-                actions.push(Action::StepDocument(1));
-            }
-            if i.consume_key(egui::Modifiers::COMMAND, egui::Key::PageUp) {
-                actions.push(Action::StepDocument(-1));
-            }
-        });
+        actions.extend(commands::actions(ui, Scope::Folder));
         actions
+    }
+
+    /// Whether the shortcut sheet (F1) is shown.
+    pub fn shortcuts_shown(&self) -> bool {
+        self.show_shortcuts
+    }
+
+    /// Where keys work in the current view: what the F1 sheet lists.
+    pub fn scopes(&self) -> Vec<Scope> {
+        let mut scopes = vec![Scope::Everywhere];
+        match self.mode {
+            Mode::Document => scopes.push(Scope::Document),
+            Mode::Spans => scopes.push(Scope::SpanReview),
+            Mode::Documents | Mode::Stats => {}
+        }
+        if self.corpus.is_some() {
+            scopes.push(Scope::Folder);
+        }
+        scopes
     }
 
     /// Notices, within a second or so, when the document file is changed, deleted or renamed
@@ -737,7 +737,7 @@ impl FactmarkApp {
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
                 ui.menu_button("File", |ui| {
-                    if ui.add(egui::Button::new("Open…").shortcut_text("Ctrl+O")).clicked() {
+                    if ui.add(egui::Button::new("Open…").shortcut_text(commands::shortcut_text(ui.ctx(), Cmd::Open))).clicked() {
                         actions.push(Action::OpenDialog);
                     }
                     if ui.button("Open Folder…").clicked() {
@@ -755,7 +755,7 @@ impl FactmarkApp {
                     });
                     ui.separator();
                     if ui
-                        .add_enabled(has_doc, egui::Button::new("Save Annotations").shortcut_text("Ctrl+S"))
+                        .add_enabled(has_doc, egui::Button::new("Save Annotations").shortcut_text(commands::shortcut_text(ui.ctx(), Cmd::Save)))
                         .clicked()
                     {
                         actions.push(Action::Save);
@@ -792,20 +792,20 @@ impl FactmarkApp {
                 });
                 ui.menu_button("Edit", |ui| {
                     if ui
-                        .add_enabled(can_undo, egui::Button::new("Undo").shortcut_text("Ctrl+Z"))
+                        .add_enabled(can_undo, egui::Button::new("Undo").shortcut_text(commands::shortcut_text(ui.ctx(), Cmd::Undo)))
                         .clicked()
                     {
                         actions.push(Action::Undo);
                     }
                     if ui
-                        .add_enabled(can_redo, egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z"))
+                        .add_enabled(can_redo, egui::Button::new("Redo").shortcut_text(commands::shortcut_text(ui.ctx(), Cmd::Redo)))
                         .clicked()
                     {
                         actions.push(Action::Redo);
                     }
                     ui.separator();
                     if ui
-                        .add_enabled(has_doc, egui::Button::new("Find…").shortcut_text("Ctrl+F"))
+                        .add_enabled(has_doc, egui::Button::new("Find…").shortcut_text(commands::shortcut_text(ui.ctx(), Cmd::Find)))
                         .clicked()
                     {
                         actions.push(Action::ToggleFind);
@@ -836,7 +836,7 @@ impl FactmarkApp {
                         if ui
                             .add_enabled(
                                 has_doc,
-                                egui::Button::new(labels::tag_label(*k)).shortcut_text(labels::tag_key(*k)),
+                                egui::Button::new(labels::tag_label(*k)).shortcut_text(commands::shortcut_text(ui.ctx(), Cmd::Tag(*k))),
                             )
                             .clicked()
                         {
@@ -845,7 +845,7 @@ impl FactmarkApp {
                     }
                     ui.separator();
                     if ui
-                        .add_enabled(has_doc, egui::Button::new("Delete Annotation").shortcut_text("Del"))
+                        .add_enabled(has_doc, egui::Button::new("Delete Annotation").shortcut_text(commands::shortcut_text(ui.ctx(), Cmd::Delete)))
                         .clicked()
                     {
                         actions.push(Action::DeleteSelected);
@@ -861,7 +861,7 @@ impl FactmarkApp {
                     ui.radio_value(&mut self.settings.theme, ThemeChoice::Dark, "Dark");
                 });
                 ui.menu_button("Help", |ui| {
-                    if ui.add(egui::Button::new("Keyboard Shortcuts").shortcut_text("F1")).clicked() {
+                    if ui.add(egui::Button::new("Keyboard Shortcuts").shortcut_text(commands::shortcut_text(ui.ctx(), Cmd::Help))).clicked() {
                         actions.push(Action::ToggleShortcuts);
                     }
                 });

@@ -2,9 +2,10 @@
 //! (keyword in context), filters and sorting, and fast keyboard review — `A` accept, `R` reject,
 //! `W` needs work, `U` unreviewed, `C` comment, `J`/`K` next/previous, `Enter` opens the span.
 
-use egui::{Align2, FontId, Key, Modifiers, RichText, Sense, Ui, vec2};
+use egui::{Align2, FontId, Key, RichText, Sense, Ui, vec2};
 
 use super::actions::Action;
+use super::commands::{Cmd, Scope, pressed};
 use super::corpus::Corpus;
 use super::{annotation_card, labels, theme};
 use crate::core::annotation::{Annotation, AnnotationId, ReviewStatus, Tag, TagKind, Verdict};
@@ -395,33 +396,17 @@ impl SpanReview {
         let mut step = 0i64;
         let mut open = false;
         let mut undo = false;
-        ui.input_mut(|i| {
-            for (key, status) in [
-                (Key::A, ReviewStatus::Accepted),
-                (Key::R, ReviewStatus::Rejected),
-                (Key::W, ReviewStatus::NeedsWork),
-                (Key::U, ReviewStatus::Unreviewed),
-            ] {
-                if i.consume_key(Modifiers::NONE, key) {
-                    review = Some(status);
-                }
+        for cmd in pressed(ui, Scope::SpanReview) {
+            match cmd {
+                Cmd::Review(status) => review = Some(status),
+                Cmd::NextSpan => step = 1,
+                Cmd::PreviousSpan => step = -1,
+                Cmd::ReviewComment => self.focus_comment = true,
+                Cmd::OpenSpan => open = true,
+                Cmd::UndoReview => undo = true,
+                _ => {}
             }
-            if i.consume_key(Modifiers::NONE, Key::J)
-                || i.consume_key(Modifiers::NONE, Key::ArrowDown)
-            {
-                step = 1;
-            }
-            if i.consume_key(Modifiers::NONE, Key::K)
-                || i.consume_key(Modifiers::NONE, Key::ArrowUp)
-            {
-                step = -1;
-            }
-            if i.consume_key(Modifiers::NONE, Key::C) {
-                self.focus_comment = true;
-            }
-            open = i.consume_key(Modifiers::NONE, Key::Enter);
-            undo = i.consume_key(Modifiers::COMMAND, Key::Z);
-        });
+        }
         if undo {
             actions.push(Action::UndoCorpus);
         }

@@ -1,0 +1,476 @@
+//! Every command of the keyboard table, pressed in the headless window in the view where the
+//! F1 sheet says it works, does what the sheet says; and the sheet of each view lists exactly
+//! the commands whose keys work there.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use egui::{KeyboardShortcut, Vec2};
+use egui_kittest::Harness;
+use factmark::core::annotation::{Annotation, ReviewStatus, Tag, TagKind};
+use factmark::store::Session;
+use factmark::ui::{Action, COMMANDS, Cmd, FactmarkApp, Mode, Scope, Selection, Settings};
+
+const A: &str =
+    "The mayor said exports rose 12 percent in 2023.\n\nCritics disagreed on 3 May 2024.\n";
+const B: &str = "The Harbor Institute said otherwise.\n";
+
+/// A folder with two annotated documents.
+fn folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text, spans) in [
+        (
+            "a.txt",
+            A,
+            vec![
+                ("exports rose 12 percent", TagKind::Claim),
+                ("2023", TagKind::Date),
+            ],
+        ),
+        ("b.txt", B, vec![("Harbor Institute", TagKind::Entity)]),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let mut s = Session::open(&path).unwrap();
+        for (needle, kind) in spans {
+            let (start, end) = span(text, needle);
+            let a = Annotation::new(
+                &s.text,
+                start,
+                end,
+                Tag::new(kind),
+                "ana",
+                chrono::Utc::now(),
+            )
+            .unwrap();
+            s.annotations.insert(a);
+        }
+        s.save().unwrap();
+    }
+    dir
+}
+
+fn span(text: &str, needle: &str) -> (usize, usize) {
+    let start = text[..text.find(needle).unwrap()].chars().count();
+    (start, start + needle.chars().count())
+}
+
+fn harness(path: &Path) -> Harness<'static, FactmarkApp> {
+    private_recovery_dir();
+    let settings = Settings {
+        author: "tester".into(),
+        ..Settings::default()
+    };
+    let app = FactmarkApp::new(settings, Some(path.to_owned()));
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1280.0, 800.0))
+        .with_accessibility_check(false)
+        .build_ui_state(|ui, app: &mut FactmarkApp| app.ui_body(ui), app);
+    let t = Instant::now();
+    while h
+        .state()
+        .corpus
+        .as_ref()
+        .is_some_and(|c| c.progress().is_some())
+        && t.elapsed() < Duration::from_secs(20)
+    {
+        h.run_steps(1);
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    h.run_steps(3);
+    h
+}
+
+fn press(h: &mut Harness<'_, FactmarkApp>, key: &KeyboardShortcut) {
+    h.key_press_modifiers(key.modifiers, key.logical_key);
+    h.run_steps(2);
+}
+
+fn apply(h: &mut Harness<'_, FactmarkApp>, action: Action) {
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, action);
+    h.run_steps(2);
+}
+
+fn select_text(h: &mut Harness<'_, FactmarkApp>, needle: &str) {
+    let (start, end) = span(A, needle);
+    apply(
+        h,
+        Action::Select(Some(Selection {
+            anchor: start,
+            head: end,
+        })),
+    );
+}
+
+fn annotations(h: &Harness<'_, FactmarkApp>) -> Vec<Annotation> {
+    h.state()
+        .doc
+        .as_ref()
+        .unwrap()
+        .session
+        .annotations
+        .iter()
+        .cloned()
+        .collect()
+}
+
+fn selected(h: &Harness<'_, FactmarkApp>) -> Option<Annotation> {
+    let doc = h.state().doc.as_ref()?;
+    doc.selected
+        .and_then(|id| doc.session.annotations.get(id).cloned())
+}
+
+fn select_first(h: &mut Harness<'_, FactmarkApp>) -> Annotation {
+    let first = annotations(h)[0].clone();
+    apply(
+        h,
+        Action::SelectAnnotation {
+            id: Some(first.id),
+            scroll: false,
+        },
+    );
+    first
+}
+
+fn on_disk(path: &Path) -> Vec<Annotation> {
+    Session::open(path)
+        .unwrap()
+        .annotations
+        .iter()
+        .cloned()
+        .collect()
+}
+
+/// Presses `key` of `cmd` in a fresh window (a document, or the folder's span review) and
+/// checks the effect the sheet promises.
+fn check(cmd: Cmd, key: &KeyboardShortcut) {
+    let dir = folder();
+    let doc = dir.path().join("a.txt");
+    let what = format!("{cmd:?} with {key:?}");
+    match cmd {
+        Cmd::Save => {
+            let mut h = harness(&doc);
+            select_text(&mut h, "mayor");
+            apply(&mut h, Action::Tag(TagKind::Entity));
+            press(&mut h, key);
+            assert_eq!(on_disk(&doc).len(), 3, "{what}: saved at once");
+        }
+        Cmd::Open => {
+            // The file dialog itself cannot be shown headless: the key asks for it.
+            let h = Harness::new_ui(|ui| {
+                let got = factmark_actions(ui, Scope::Everywhere);
+                if !got.is_empty() {
+                    ui.ctx()
+                        .data_mut(|d| d.insert_temp(egui::Id::unique("got"), got));
+                }
+            });
+            let mut h = h;
+            press_ui(&mut h, key);
+            let got: Option<Vec<Action>> = h.ctx.data(|d| d.get_temp(egui::Id::unique("got")));
+            assert_eq!(got, Some(vec![Action::OpenDialog]), "{what}");
+        }
+        Cmd::Find => {
+            let mut h = harness(&doc);
+            press(&mut h, key);
+            assert!(h.state().find.open, "{what}");
+        }
+        Cmd::Help => {
+            let mut h = harness(&doc);
+            press(&mut h, key);
+            assert!(h.state().shortcuts_shown(), "{what}");
+        }
+        Cmd::Undo | Cmd::Redo => {
+            let mut h = harness(&doc);
+            select_text(&mut h, "mayor");
+            apply(&mut h, Action::Tag(TagKind::Entity));
+            assert_eq!(annotations(&h).len(), 3);
+            if cmd == Cmd::Redo {
+                apply(&mut h, Action::Undo);
+                press(&mut h, key);
+                assert_eq!(annotations(&h).len(), 3, "{what}");
+            } else {
+                press(&mut h, key);
+                assert_eq!(annotations(&h).len(), 2, "{what}");
+            }
+        }
+        Cmd::Tag(kind) => {
+            let mut h = harness(&doc);
+            select_text(&mut h, "3 May 2024");
+            press(&mut h, key);
+            let added: Vec<_> = annotations(&h)
+                .into_iter()
+                .filter(|a| a.exact == "3 May 2024")
+                .collect();
+            assert_eq!(added.len(), 1, "{what}");
+            assert_eq!(added[0].tag.kind(), kind, "{what}");
+            // With an annotation selected and no text selected, the key retags it.
+            let first = select_first(&mut h);
+            apply(&mut h, Action::Select(None));
+            press(&mut h, key);
+            let now = h
+                .state()
+                .doc
+                .as_ref()
+                .unwrap()
+                .session
+                .annotations
+                .get(first.id)
+                .unwrap()
+                .tag
+                .kind();
+            assert_eq!(now, kind, "{what}: retags the selected annotation");
+        }
+        Cmd::Next | Cmd::Previous => {
+            let mut h = harness(&doc);
+            let all = annotations(&h);
+            select_first(&mut h);
+            press(&mut h, key);
+            let want = if cmd == Cmd::Next { &all[1] } else { &all[0] };
+            assert_eq!(selected(&h).map(|a| a.id), Some(want.id), "{what}");
+        }
+        Cmd::ScrollToSelected => {
+            // A long document: the annotation at its end is off screen until Enter.
+            let long = dir.path().join("long.txt");
+            let text = format!(
+                "{}The last claim fell.\n",
+                "A paragraph of filler text.\n\n".repeat(400)
+            );
+            std::fs::write(&long, &text).unwrap();
+            let mut s = Session::open(&long).unwrap();
+            let (start, end) = span(&text, "last claim");
+            let a = Annotation::new(
+                &s.text,
+                start,
+                end,
+                Tag::new(TagKind::Claim),
+                "ana",
+                chrono::Utc::now(),
+            )
+            .unwrap();
+            let id = a.id;
+            s.annotations.insert(a);
+            s.save().unwrap();
+            let mut h = harness(&long);
+            apply(
+                &mut h,
+                Action::SelectAnnotation {
+                    id: Some(id),
+                    scroll: false,
+                },
+            );
+            let p = s.text.paragraph_at(start);
+            assert!(
+                !h.state()
+                    .doc
+                    .as_ref()
+                    .unwrap()
+                    .view
+                    .visible_paragraphs()
+                    .contains(&p)
+            );
+            press(&mut h, key);
+            assert!(
+                h.state()
+                    .doc
+                    .as_ref()
+                    .unwrap()
+                    .view
+                    .visible_paragraphs()
+                    .contains(&p),
+                "{what}"
+            );
+        }
+        Cmd::FocusNote => {
+            let mut h = harness(&doc);
+            let first = select_first(&mut h);
+            press(&mut h, key);
+            h.event(egui::Event::Text("checked".into()));
+            h.run_steps(2);
+            let note = h
+                .state()
+                .doc
+                .as_ref()
+                .unwrap()
+                .session
+                .annotations
+                .get(first.id)
+                .unwrap()
+                .note
+                .clone();
+            assert_eq!(note, "checked", "{what}: typing goes into the note");
+        }
+        Cmd::Delete => {
+            let mut h = harness(&doc);
+            let first = select_first(&mut h);
+            press(&mut h, key);
+            assert!(annotations(&h).iter().all(|a| a.id != first.id), "{what}");
+        }
+        Cmd::Escape => {
+            let mut h = harness(&doc);
+            select_text(&mut h, "mayor");
+            press(&mut h, key);
+            assert_eq!(h.state().doc.as_ref().unwrap().selection, None, "{what}");
+        }
+        Cmd::NextDocument | Cmd::PreviousDocument => {
+            let mut h = harness(dir.path());
+            apply(
+                &mut h,
+                Action::OpenCorpusDoc(if cmd == Cmd::NextDocument { 0 } else { 1 }),
+            );
+            press(&mut h, key);
+            let want = if cmd == Cmd::NextDocument {
+                "b.txt"
+            } else {
+                "a.txt"
+            };
+            assert!(
+                h.state().doc.as_ref().unwrap().path().ends_with(want),
+                "{what}"
+            );
+        }
+        Cmd::Review(status) => {
+            let mut h = harness(dir.path());
+            h.state_mut().mode = Mode::Spans;
+            h.run_steps(2);
+            let (_, id) = h.state().span_review.selected().unwrap();
+            press(&mut h, key);
+            let saved = on_disk(&doc).into_iter().find(|a| a.id == id).unwrap();
+            assert_eq!(saved.review.status, status, "{what}: saved at once");
+            assert_ne!(
+                h.state().span_review.selected().map(|s| s.1),
+                Some(id),
+                "{what}: moves on"
+            );
+        }
+        Cmd::ReviewComment => {
+            let mut h = harness(dir.path());
+            h.state_mut().mode = Mode::Spans;
+            h.run_steps(2);
+            let (_, id) = h.state().span_review.selected().unwrap();
+            press(&mut h, key);
+            h.event(egui::Event::Text("which survey?".into()));
+            h.run_steps(1);
+            h.key_press(egui::Key::Enter);
+            h.run_steps(2);
+            let saved = on_disk(&doc).into_iter().find(|a| a.id == id).unwrap();
+            assert_eq!(
+                saved.review.comment.as_deref(),
+                Some("which survey?"),
+                "{what}"
+            );
+        }
+        Cmd::NextSpan | Cmd::PreviousSpan => {
+            let mut h = harness(dir.path());
+            h.state_mut().mode = Mode::Spans;
+            h.run_steps(2);
+            let first = h.state().span_review.selected().unwrap();
+            press(
+                &mut h,
+                &KeyboardShortcut::new(egui::Modifiers::NONE, egui::Key::J),
+            );
+            let second = h.state().span_review.selected().unwrap();
+            assert_ne!(first, second);
+            if cmd == Cmd::NextSpan {
+                apply_step_back(&mut h);
+                press(&mut h, key);
+                assert_eq!(h.state().span_review.selected(), Some(second), "{what}");
+            } else {
+                press(&mut h, key);
+                assert_eq!(h.state().span_review.selected(), Some(first), "{what}");
+            }
+        }
+        Cmd::OpenSpan => {
+            let mut h = harness(dir.path());
+            h.state_mut().mode = Mode::Spans;
+            h.run_steps(2);
+            let (_, id) = h.state().span_review.selected().unwrap();
+            press(&mut h, key);
+            assert_eq!(h.state().mode, Mode::Document, "{what}");
+            assert_eq!(h.state().doc.as_ref().unwrap().selected, Some(id), "{what}");
+        }
+        Cmd::UndoReview => {
+            let mut h = harness(dir.path());
+            h.state_mut().mode = Mode::Spans;
+            h.run_steps(2);
+            let (_, id) = h.state().span_review.selected().unwrap();
+            h.key_press(egui::Key::A);
+            h.run_steps(2);
+            press(&mut h, key);
+            let saved = on_disk(&doc).into_iter().find(|a| a.id == id).unwrap();
+            assert_eq!(saved.review.status, ReviewStatus::Unreviewed, "{what}");
+        }
+    }
+}
+
+/// Moves the span review's selection back up with K.
+fn apply_step_back(h: &mut Harness<'_, FactmarkApp>) {
+    press(
+        h,
+        &KeyboardShortcut::new(egui::Modifiers::NONE, egui::Key::K),
+    );
+}
+
+fn press_ui(h: &mut Harness<'_>, key: &KeyboardShortcut) {
+    h.key_press_modifiers(key.modifiers, key.logical_key);
+    h.run_steps(1);
+}
+
+fn factmark_actions(ui: &egui::Ui, scope: Scope) -> Vec<Action> {
+    factmark::ui::commands_actions(ui, scope)
+}
+
+#[test]
+fn every_key_of_every_command_does_what_the_sheet_says() {
+    for c in COMMANDS {
+        for key in c.keys {
+            check(c.cmd, key);
+        }
+    }
+}
+
+#[test]
+fn the_sheet_lists_what_works_in_each_view_and_nothing_else() {
+    let dir = folder();
+    let mut h = harness(dir.path());
+    apply(&mut h, Action::OpenCorpusDoc(0));
+    assert_eq!(h.state().mode, Mode::Document);
+    assert_eq!(
+        h.state().scopes(),
+        [Scope::Everywhere, Scope::Document, Scope::Folder]
+    );
+    let rows = factmark::ui::sheet_rows(&h.ctx, &h.state().scopes());
+    assert!(rows.iter().any(|(k, _)| k == "C or 1"), "{rows:?}");
+    assert!(
+        !rows.iter().any(|(k, _)| k == "A"),
+        "review keys are not listed here: {rows:?}"
+    );
+    // And A does nothing in the document view.
+    let before = annotations(&h);
+    select_first(&mut h);
+    h.key_press(egui::Key::A);
+    h.run_steps(2);
+    assert_eq!(annotations(&h), before);
+
+    h.state_mut().mode = Mode::Spans;
+    h.run_steps(2);
+    let rows = factmark::ui::sheet_rows(&h.ctx, &h.state().scopes());
+    for key in ["A", "R", "W", "U", "C", "Enter"] {
+        assert!(
+            rows.iter().any(|(k, _)| k == key),
+            "{key} in the review sheet: {rows:?}"
+        );
+    }
+    assert!(!rows.iter().any(|(k, _)| k.contains("Delete")), "{rows:?}");
+}
+
+/// Keeps the recovery journal of these tests out of the user's data folder.
+fn private_recovery_dir() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let dir =
+            std::env::temp_dir().join(format!("factmark-test-recovery-{}", std::process::id()));
+        // Set once, before any test reads it.
+        unsafe { std::env::set_var("FACTMARK_RECOVERY_DIR", dir) };
+    });
+}
