@@ -16,10 +16,11 @@ use super::disk_watch::DiskWatch;
 use super::document_view::{ViewEvent, ViewModel};
 use super::find::FindBar;
 use super::inspector::Inspector;
-use super::open_document::OpenDocument;
+use super::open_document::{OpenDocument, SaveFailure};
 use super::settings::{Settings, ThemeChoice};
 use super::span_review::SpanReview;
 use super::stats_view::StatsView;
+use super::wording;
 use super::{labels, start_screen, theme};
 use crate::core::annotation::{Annotation, AnnotationId, Tag, TagKind};
 use crate::core::edit::Command;
@@ -37,6 +38,19 @@ pub struct Notice {
     pub error: bool,
     /// Buttons offered with the message: their labels and what they do.
     pub actions: Vec<(String, Action)>,
+    /// What it is about, so it can be taken down when that is settled.
+    pub topic: Option<Topic>,
+}
+
+/// What a banner is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Topic {
+    /// The document changed on disk.
+    DocumentChanged,
+    /// Unsaved annotations of an earlier session were found.
+    Recovery,
+    /// Saving failed (conflicts, or the store refused).
+    Save,
 }
 
 /// The factmark window.
@@ -213,13 +227,60 @@ impl FactmarkApp {
         error: bool,
         actions: Vec<(String, Action)>,
     ) {
+        self.notify_about(None, text, error, actions);
+    }
+
+    /// Shows a message about `topic`, replacing an earlier one about it.
+    fn notify_about(
+        &mut self,
+        topic: Option<Topic>,
+        text: impl Into<String>,
+        error: bool,
+        actions: Vec<(String, Action)>,
+    ) {
         let text = text.into();
+        if topic.is_some() {
+            self.settled(topic);
+        }
         if !self.notices.iter().any(|n| n.text == text) {
             self.notices.push(Notice {
                 text,
                 error,
                 actions,
+                topic,
             });
+        }
+    }
+
+    /// Takes down the banners about `topic`.
+    fn settled(&mut self, topic: Option<Topic>) {
+        self.notices.retain(|n| n.topic != topic);
+    }
+
+    /// Reports a save: what it merged in, or why nothing was written (opening the conflict
+    /// choice when that is why). `lead` starts the failure message ("Not closed: "). Returns
+    /// whether it saved.
+    fn after_save(
+        &mut self,
+        result: Result<super::open_document::Saved, std::sync::Arc<SaveFailure>>,
+        lead: &str,
+    ) -> bool {
+        match result {
+            Ok(saved) => {
+                self.settled(Some(Topic::Save));
+                if let Some(text) = wording::saved(&saved) {
+                    self.notify(text, false);
+                }
+                true
+            }
+            Err(failure) => {
+                if matches!(*failure, SaveFailure::Conflicts(_)) {
+                    self.show_conflicts = true;
+                }
+                let text = format!("{lead}{}", wording::save_failed(&failure));
+                self.notify_about(Some(Topic::Save), text, true, Vec::new());
+                false
+            }
         }
     }
 
@@ -240,7 +301,7 @@ impl FactmarkApp {
         if summary.needing_review() > 0 {
             text.push_str(" The others are kept as they were until you decide.");
         }
-        self.notify_with(text, false, action);
+        self.notify_about(Some(Topic::DocumentChanged), text, false, action);
     }
 
     /// Opens a document, saving the current one first. Errors are shown in the window.
@@ -258,7 +319,8 @@ impl FactmarkApp {
                 let summary = doc.summary;
                 self.announce_changes(summary);
                 if let Some(rec) = &doc.recovery {
-                    self.notify_with(
+                    self.notify_about(
+                        Some(Topic::Recovery),
                         format!(
                             "Unsaved annotations from {} were found (factmark may have stopped before saving them): {} annotations, kept in {}.",
                             rec.written.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M:%S"),
@@ -300,13 +362,11 @@ impl FactmarkApp {
     pub fn close(&mut self) -> bool {
         if let Some(doc) = &mut self.doc
             && doc.dirty
-            && let Err(e) = doc.save()
         {
-            self.notify(
-                format!("Not closed: the annotations could not be saved. {e}"),
-                true,
-            );
-            return false;
+            let saved = doc.save();
+            if !self.after_save(saved, "Not closed. ") {
+                return false;
+            }
         }
         self.doc = None;
         true
@@ -342,9 +402,9 @@ impl FactmarkApp {
     pub fn save_now(&mut self) {
         if let Some(doc) = &mut self.doc
             && doc.dirty
-            && let Err(e) = doc.save()
         {
-            self.notify(format!("Could not save. {e}"), true);
+            let saved = doc.save();
+            self.after_save(saved, "");
         }
     }
 
@@ -519,13 +579,11 @@ impl FactmarkApp {
         }
         if let Some(doc) = &mut self.doc
             && doc.dirty
-            && let Err(e) = doc.save()
         {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.notify(
-                format!("The window stays open because the annotations could not be saved. {e} Use File > Save Annotations As… to keep a copy, then close again."),
-                true,
-            );
+            let saved = doc.save();
+            if !self.after_save(saved, "The window stays open. ") {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            }
         }
     }
 
@@ -632,7 +690,7 @@ impl FactmarkApp {
         };
         match change {
             Some(super::open_document::DiskChange::Changed(summary)) => {
-                self.notices.retain(|n| !n.text.starts_with("The document changed"));
+                self.settled(Some(Topic::DocumentChanged));
                 if summary.any() {
                     self.announce_changes(summary);
                 } else {
@@ -669,18 +727,8 @@ impl FactmarkApp {
             return;
         }
         if doc.autosave_due() {
-            match doc.save() {
-                Ok(Some(merged)) => self.notify(merged, false),
-                Ok(None) => {}
-                Err(e) if !doc.save_conflicts.is_empty() => {
-                    self.show_conflicts = true;
-                    self.notify(e, true);
-                }
-                Err(e) => self.notify(
-                    format!("Could not save the annotations; they are kept in memory (and in the recovery journal). {e} Use File > Save Annotations As… to keep a copy elsewhere."),
-                    true,
-                ),
-            }
+            let saved = doc.save();
+            self.after_save(saved, "");
         } else if let Some(wait) = doc.autosave_in() {
             ctx.request_repaint_after(wait.min(super::open_document::JOURNAL_EVERY));
         }
@@ -893,7 +941,7 @@ impl FactmarkApp {
                             actions.push(action.clone());
                         }
                     }
-                    if n.error && self.doc.as_ref().is_some_and(|d| d.save_error.is_some()) {
+                    if n.topic == Some(Topic::Save) {
                         if ui.button("Save Annotations As…").clicked() {
                             actions.push(Action::SaveCopyAs);
                         }
@@ -1033,6 +1081,10 @@ impl FactmarkApp {
         }
         let Some(doc) = &mut self.doc else { return };
         let mut notice = None;
+        // Settled after the match, when the document is no longer borrowed.
+        let mut saved = None;
+        let mut settle = None;
+        let mut failed = false;
         match action {
             Action::Edit(cmd) => {
                 self.last_typing = None;
@@ -1070,30 +1122,11 @@ impl FactmarkApp {
                     None => {}
                 }
             }
-            Action::Save => match doc.save() {
-                Ok(merged) => notice = merged,
-                Err(e) if !doc.save_conflicts.is_empty() => {
-                    self.show_conflicts = true;
-                    notice = Some(e);
-                }
-                Err(e) => {
-                    notice = Some(format!(
-                        "Could not save the annotations; they are kept in memory. {e}"
-                    ))
-                }
-            },
-            Action::Resolve(resolutions) => match doc.resolve(&resolutions) {
-                Ok(merged) => {
-                    self.notices
-                        .retain(|n| !n.text.starts_with("Another program changed"));
-                    notice = merged;
-                }
-                Err(e) => notice = Some(e),
-            },
+            Action::Save => saved = Some(doc.save()),
+            Action::Resolve(resolutions) => saved = Some(doc.resolve(&resolutions)),
             Action::Recover => {
                 let conflicts = doc.restore_recovery();
-                self.notices
-                    .retain(|n| !n.text.starts_with("Unsaved annotations"));
+                settle = Some(Topic::Recovery);
                 notice = Some(if conflicts > 0 {
                     self.show_conflicts = true;
                     format!(
@@ -1105,8 +1138,7 @@ impl FactmarkApp {
             }
             Action::DiscardRecovery => {
                 doc.discard_recovery();
-                self.notices
-                    .retain(|n| !n.text.starts_with("Unsaved annotations"));
+                settle = Some(Topic::Recovery);
             }
             Action::SaveCopyAs => {
                 let suggested = doc.copy_name();
@@ -1127,15 +1159,18 @@ impl FactmarkApp {
                 };
                 let before = doc.session.sidecar_path.clone();
                 match doc.save_as(&to, replace) {
-                    Ok(saved) => {
-                        self.notices.retain(|n| !n.error);
+                    Ok(now) => {
+                        settle = Some(Topic::Save);
                         notice = Some(format!(
                             "The annotations are now saved to {}. {} was not changed.",
-                            saved.display(),
+                            now.display(),
                             before.display()
                         ));
                     }
-                    Err(e) => notice = Some(format!("Could not save the annotations there. {e}")),
+                    Err(e) => {
+                        failed = true;
+                        notice = Some(format!("Could not save the annotations there. {e}"));
+                    }
                 }
             }
             Action::Reload => {
@@ -1301,8 +1336,14 @@ impl FactmarkApp {
             | Action::ShowConflicts
             | Action::ToggleFind => {}
         }
+        let error = failed || doc.save_error.is_some();
+        if settle.is_some() {
+            self.settled(settle);
+        }
+        if let Some(result) = saved {
+            self.after_save(result, "");
+        }
         if let Some(text) = notice {
-            let error = doc.save_error.is_some();
             self.notify(text, error);
         }
         ctx.request_repaint();

@@ -25,6 +25,7 @@ mod start_screen;
 mod stats_view;
 mod suggest_pane;
 pub mod theme;
+mod wording;
 
 pub use actions::{Action, Mode};
 pub use app::{FactmarkApp, Notice};

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use chrono::{DateTime, Local, SubsecRound as _, Utc};
@@ -18,7 +19,7 @@ use crate::core::edit::{Command, EditError, History};
 use crate::core::merge::{Conflict, Resolution};
 use crate::store::output::{OutputRules, free_name};
 use crate::store::recovery::Recovery;
-use crate::store::save::SaveOutcome;
+use crate::store::save::{MergeReport, SaveOutcome};
 use crate::store::{Session, StoreError};
 
 /// How long after the last change the autosave runs.
@@ -79,6 +80,30 @@ pub enum DiskChange {
     Unreadable(String),
 }
 
+/// What a save did (the window puts it into words).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    /// Nothing needed writing.
+    Nothing,
+    /// Written; the sidecar on disk was the one loaded.
+    Written,
+    /// Another program's changes were merged in, then written.
+    Merged(MergeReport),
+    /// The sidecar had been removed; it was written again.
+    Recreated,
+}
+
+/// Why a save wrote nothing; the work stays in memory.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveFailure {
+    /// Another program changed some of the same fields: the user chooses.
+    #[error("{0} fields changed both here and by another program")]
+    Conflicts(usize),
+    /// The store refused or failed (read-only, disk full, unreadable sidecar on disk…).
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
 /// A document open in the window.
 pub struct OpenDocument {
     /// The document, its text and its annotations.
@@ -99,7 +124,7 @@ pub struct OpenDocument {
     /// When the sidecar was last written.
     pub last_saved: Option<DateTime<Local>>,
     /// Why the last save failed; the work stays in memory.
-    pub save_error: Option<String>,
+    pub save_error: Option<Arc<SaveFailure>>,
     /// Word count of the text.
     pub words: usize,
     /// The document view's layout state.
@@ -403,53 +428,44 @@ impl OpenDocument {
     }
 
     /// Writes the sidecar through the store's rules. When another program changed it
-    /// meanwhile, the two are merged by id; `Ok(Some(message))` tells what was merged in. When
-    /// both changed the same fields, nothing is written: the conflicts wait in
+    /// meanwhile, the two are merged by id ([`Saved::Merged`] says what came in). When both
+    /// changed the same fields, nothing is written: the conflicts wait in
     /// [`Self::save_conflicts`] for the user. On failure the work stays in memory and the
-    /// reason is kept for the window to show.
-    pub fn save(&mut self) -> Result<Option<String>, String> {
+    /// reason is kept in [`Self::save_error`] for the window to show.
+    pub fn save(&mut self) -> Result<Saved, Arc<SaveFailure>> {
         self.save_with(&[])
     }
 
     /// Saves with the user's choices for the conflicts of the last save.
-    pub fn save_with(&mut self, resolutions: &[Resolution]) -> Result<Option<String>, String> {
-        match self.session.save_resolved(resolutions) {
+    pub fn save_with(&mut self, resolutions: &[Resolution]) -> Result<Saved, Arc<SaveFailure>> {
+        let outcome = match self.session.save_resolved(resolutions) {
             Ok(SaveOutcome::Conflicts(conflicts)) => {
-                let msg = format!(
-                    "Another program changed {} of the same things in the annotations file since it was opened. Nothing was saved; choose which version to keep (Tools > Resolve Conflicts).",
-                    conflicts.len()
-                );
+                let failure = Arc::new(SaveFailure::Conflicts(conflicts.len()));
                 self.save_conflicts = conflicts;
-                self.save_error = Some(msg.clone());
-                Err(msg)
+                self.save_error = Some(Arc::clone(&failure));
+                return Err(failure);
             }
-            Ok(outcome) => {
-                self.dirty = false;
-                self.save_error = None;
-                self.save_conflicts.clear();
-                self.last_saved = Some(Local::now());
-                let _ = crate::store::recovery::discard_recovery(self.path());
-                self.last_journal = None;
-                Ok(match outcome {
-                    SaveOutcome::Merged(report) => {
-                        self.reanchor();
-                        Some(format!(
-                            "Merged changes another program saved meanwhile: {} added, {} changed, {} deleted.",
-                            report.theirs.added, report.theirs.changed, report.theirs.deleted
-                        ))
-                    }
-                    SaveOutcome::Recreated => Some(
-                        "The annotations file had been removed; it was written again.".to_owned(),
-                    ),
-                    _ => None,
-                })
-            }
+            Ok(outcome) => outcome,
             Err(e) => {
-                let msg = e.to_string();
-                self.save_error = Some(msg.clone());
-                Err(msg)
+                let failure = Arc::new(SaveFailure::Store(e));
+                self.save_error = Some(Arc::clone(&failure));
+                return Err(failure);
             }
-        }
+        };
+        self.dirty = false;
+        self.save_error = None;
+        self.save_conflicts.clear();
+        self.last_saved = Some(Local::now());
+        let _ = crate::store::recovery::discard_recovery(self.path());
+        self.last_journal = None;
+        Ok(match outcome {
+            SaveOutcome::Merged(report) => {
+                self.reanchor();
+                Saved::Merged(report)
+            }
+            SaveOutcome::Recreated => Saved::Recreated,
+            SaveOutcome::Saved | SaveOutcome::Conflicts(_) => Saved::Written,
+        })
     }
 
     /// Writes unsaved changes to the recovery journal, at most every [`JOURNAL_EVERY`], so a
@@ -492,7 +508,7 @@ impl OpenDocument {
 
     /// Settles conflicts: those of the last save by saving with the choices, those recorded in
     /// the sidecar (by a git merge or a recovery) in memory, to be saved.
-    pub fn resolve(&mut self, resolutions: &[Resolution]) -> Result<Option<String>, String> {
+    pub fn resolve(&mut self, resolutions: &[Resolution]) -> Result<Saved, Arc<SaveFailure>> {
         let (pending, recorded): (Vec<&Resolution>, Vec<&Resolution>) = resolutions
             .iter()
             .partition(|r| self.save_conflicts.contains(&r.conflict));
@@ -506,7 +522,7 @@ impl OpenDocument {
             self.last_change = Some(Instant::now());
         }
         if pending.is_empty() {
-            return Ok(None);
+            return Ok(Saved::Nothing);
         }
         let owned: Vec<Resolution> = pending.into_iter().cloned().collect();
         self.save_with(&owned)
