@@ -6,8 +6,9 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 use super::error::StoreError;
-use super::extract::{EXTRACTOR_VERSION, extract_html};
-use super::read::{MAX_DOCUMENT_BYTES, first_nul, read_limited};
+use super::extract::limits::MAX_PAGE_BYTES;
+use super::extract::{EXTRACTOR_VERSION, HtmlError, extract_html};
+use super::read::{MAX_DOCUMENT_BYTES, first_nul, read_limited, regular_file};
 use super::sidecar::{SourceInfo, SourceKind};
 use crate::core::source::DocumentKind;
 use crate::core::text::Text;
@@ -43,11 +44,24 @@ pub fn load_document(path: &Path) -> Result<Document, StoreError> {
             std::io::Error::other("this is a folder, not a document"),
         ));
     }
-    let bytes = read_limited(path, MAX_DOCUMENT_BYTES, "document")?;
     let kind = path
         .extension()
         .and_then(|e| e.to_str())
         .map_or(DocumentKind::Text, DocumentKind::from_extension);
+    if kind == DocumentKind::Html {
+        // A page over its own, smaller limit is refused before it is read.
+        let size = regular_file(path)?.len();
+        if size > MAX_PAGE_BYTES as u64 {
+            return Err(StoreError::Html {
+                path: path.to_owned(),
+                error: HtmlError::TooLarge {
+                    size: usize::try_from(size).unwrap_or(usize::MAX),
+                    limit: MAX_PAGE_BYTES,
+                },
+            });
+        }
+    }
+    let bytes = read_limited(path, MAX_DOCUMENT_BYTES, "document")?;
     let (text, source) = match kind {
         DocumentKind::Html => {
             let extracted = extract_html(&bytes).map_err(|error| StoreError::Html {
@@ -91,4 +105,24 @@ fn hex_sha256(bytes: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_over_its_limit_is_refused_before_it_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("huge.html");
+        // Sparse: nothing is written, and reading it would take 300 MB.
+        let f = std::fs::File::create(&page).unwrap();
+        f.set_len(300 * 1024 * 1024).unwrap();
+        let e = load_document(&page).unwrap_err();
+        let said = e.to_string();
+        assert!(
+            said.contains("32 MiB") && said.contains("huge.html"),
+            "{said}"
+        );
+    }
 }
