@@ -474,3 +474,80 @@ fn private_recovery_dir() {
         unsafe { std::env::set_var("FACTMARK_RECOVERY_DIR", dir) };
     });
 }
+
+/// Keys go where the person's last gesture was: after typing a note, a drag in the document
+/// takes the keyboard back for tagging; Esc in a field only leaves the field.
+#[test]
+fn keys_follow_the_last_gesture() {
+    let dir = folder();
+    let doc = dir.path().join("a.txt");
+    let mut h = harness(&doc);
+    let first = select_first(&mut h);
+    h.key_press(egui::Key::N);
+    h.run_steps(2);
+    h.event(egui::Event::Text("checked".into()));
+    h.run_steps(2);
+    let note = |h: &Harness<'_, FactmarkApp>| {
+        h.state()
+            .doc
+            .as_ref()
+            .unwrap()
+            .session
+            .annotations
+            .get(first.id)
+            .unwrap()
+            .note
+            .clone()
+    };
+    assert_eq!(note(&h), "checked");
+
+    // A drag over "3 May 2024" in the document, then Q: a new quote; the note is untouched.
+    drag_over(&mut h, "3 May 2024");
+    h.key_press(egui::Key::Q);
+    h.run_steps(2);
+    assert_eq!(note(&h), "checked", "Q did not go into the note");
+    let quotes: Vec<_> = annotations(&h)
+        .into_iter()
+        .filter(|a| a.tag.kind() == TagKind::Quote)
+        .collect();
+    assert_eq!(quotes.len(), 1, "Q tagged the dragged text");
+    assert_eq!(quotes[0].exact, "3 May 2024");
+
+    // Text selected, an annotation selected, then back into its note field: Esc leaves the
+    // field and keeps the text selection.
+    drag_over(&mut h, "exports rose");
+    assert!(h.state().doc.as_ref().unwrap().selected.is_some());
+    assert!(
+        h.state().doc.as_ref().unwrap().selection.is_some(),
+        "the drag selected text"
+    );
+    h.state_mut().inspector.focus_note();
+    h.run_steps(2);
+    assert!(h.ctx.text_edit_focused(), "the note field has the keyboard");
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert!(!h.ctx.text_edit_focused(), "Esc left the field");
+    assert!(
+        h.state().doc.as_ref().unwrap().selection.is_some(),
+        "Esc kept the text selection"
+    );
+}
+
+fn drag_over(h: &mut Harness<'_, FactmarkApp>, needle: &str) {
+    let (start, end) = span(A, needle);
+    let (a, b) = {
+        let d = h.state().doc.as_ref().unwrap();
+        (
+            d.view.screen_pos_of(&d.session.text, start).unwrap() + Vec2::new(1.0, 0.0),
+            d.view.screen_pos_of(&d.session.text, end).unwrap(),
+        )
+    };
+    h.hover_at(a);
+    h.run();
+    h.drag_at(a);
+    h.run();
+    h.hover_at(b);
+    h.run();
+    h.drop_at(b);
+    h.run_steps(2);
+}

@@ -94,6 +94,8 @@ pub struct FactmarkApp {
     frame_timer: super::profile::FrameTimer,
     /// Watches the open document's file.
     disk_watch: Option<DiskWatch>,
+    /// Whether a text field had the keyboard at the end of the last frame.
+    typing: bool,
 }
 
 impl FactmarkApp {
@@ -135,6 +137,7 @@ impl FactmarkApp {
             applied_theme: None,
             frame_timer: super::profile::FrameTimer::default(),
             disk_watch: None,
+            typing: false,
         };
         if let Some(path) = doc {
             if path.is_dir() {
@@ -411,6 +414,9 @@ impl FactmarkApp {
     /// Draws the whole window and applies what the user did. eframe calls this every frame;
     /// tests and the perf example call it directly.
     pub fn ui_body(&mut self, ui: &mut Ui) {
+        // egui drops the focus on Esc before this frame is drawn: whether a field had the
+        // keyboard is what the last frame saw.
+        let typing_at_start = std::mem::take(&mut self.typing);
         self.apply_theme(ui.ctx());
         if let Some(folder) = self.pending_folder.take() {
             self.open_folder(ui.ctx(), &folder);
@@ -503,7 +509,9 @@ impl FactmarkApp {
                 .show(ui.ctx(), |ui| commands::sheet_ui(ui, &scopes));
             self.show_shortcuts = open;
         }
-        if !ui.ctx().text_edit_focused() && document_mode {
+        // Keys pressed while a field had the keyboard at the start of this frame were for
+        // that field (Esc only leaves it): they never reach the document.
+        if !typing_at_start && !ui.ctx().text_edit_focused() && document_mode {
             actions.extend(commands::actions(ui, Scope::Document));
         } else if ui.input(|i| i.key_pressed(egui::Key::Escape)) && self.find.open {
             ui.ctx().memory_mut(|m| m.stop_text_input());
@@ -569,6 +577,7 @@ impl FactmarkApp {
         self.autosave(ui.ctx());
         self.guard_close(ui.ctx());
         self.update_title(ui.ctx());
+        self.typing = ui.ctx().text_edit_focused();
     }
 
     /// Saves before the window closes; if that fails, keeps the window open and says why, so

@@ -433,6 +433,11 @@ impl DocumentView {
     ) {
         let text = m.text;
         let shift = ui.input(|i| i.modifiers.shift);
+        // A press in the document is a gesture in the document: the keys that follow belong
+        // to it, so a field that was being typed in (a note) lets go of the keyboard.
+        if response.hovered() && ui.input(|i| i.pointer.any_pressed()) {
+            ui.ctx().memory_mut(|m| m.stop_text_input());
+        }
         if response.drag_started()
             && let (Some(a), Some(b)) = (
                 ui.input(|i| i.pointer.press_origin())
