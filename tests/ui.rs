@@ -407,3 +407,47 @@ fn dropping_a_file_opens_it() {
     h.run();
     assert_eq!(h.state().doc.as_ref().unwrap().path(), path);
 }
+
+#[test]
+fn every_document_opens_at_its_own_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "A paragraph of filler text about the harbor.\n\n".repeat(300);
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&a, &long).unwrap();
+    std::fs::write(&b, &long).unwrap();
+    let mut h = harness(&a);
+    let end = long.chars().count() - 5;
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, factmark::ui::Action::ScrollTo(end));
+    h.run_steps(4);
+    let last = |h: &Harness<'_, FactmarkApp>| {
+        let doc = h.state().doc.as_ref().unwrap();
+        doc.view.visible_paragraphs()
+    };
+    let far = h
+        .state()
+        .doc
+        .as_ref()
+        .unwrap()
+        .session
+        .text
+        .paragraph_at(end);
+    assert!(last(&h).contains(&far), "scrolled to the end");
+
+    // Another document opens at its top, not where the first one was.
+    h.state_mut()
+        .apply(&ctx, factmark::ui::Action::Open(b.clone()));
+    h.run_steps(4);
+    assert!(last(&h).contains(&0), "b opens at its top: {:?}", last(&h));
+
+    // The first one, opened again, is where it was left.
+    h.state_mut()
+        .apply(&ctx, factmark::ui::Action::Open(a.clone()));
+    h.run_steps(4);
+    assert!(
+        last(&h).contains(&far),
+        "a is where it was left: {:?}",
+        last(&h)
+    );
+}

@@ -181,7 +181,7 @@ impl OpenDocument {
             last_saved: None,
             save_error: None,
             words,
-            view: DocumentView::default(),
+            view: DocumentView::for_document(path),
             selection: None,
             selected: None,
             anchoring: HashMap::new(),
