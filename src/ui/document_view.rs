@@ -683,11 +683,68 @@ pub fn snap_to_words(text: &Text, sel: Selection) -> Selection {
     if ends_in_word {
         e = we;
     }
+    (s, e) = balance(text, s, e);
     if sel.anchor <= sel.head {
         Selection { anchor: s, head: e }
     } else {
         Selection { anchor: e, head: s }
     }
+}
+
+/// Opening marks and the marks that close them.
+const PAIRS: &[(char, char)] = &[
+    ('“', '”'),
+    ('"', '"'),
+    ('‘', '’'),
+    ('«', '»'),
+    ('„', '“'),
+    ('(', ')'),
+    ('[', ']'),
+];
+
+/// Treats both ends of a snapped selection alike: a selection that starts with an opening
+/// quote or bracket takes the closing one that follows its end (with the `,` `.` `?` `!`
+/// written inside it), one that ends with a closing mark takes the opening one just before
+/// it, and a selection that starts a sentence takes the `.` `?` `!` or `…` that ends it.
+fn balance(text: &Text, s: usize, e: usize) -> (usize, usize) {
+    let para = text.paragraphs()[text.paragraph_at(s)];
+    let at = |i: usize| -> Option<char> {
+        (i >= para.start && i < para.end).then(|| text.slice(i..i + 1).chars().next())?
+    };
+    let (first, last) = (at(s), e.checked_sub(1).and_then(at));
+    if let Some(close) = first.and_then(|c| PAIRS.iter().find(|p| p.0 == c).map(|p| p.1))
+        && last != Some(close)
+    {
+        let mut k = e;
+        while k < e + 2 && at(k).is_some_and(|c| matches!(c, ',' | '.' | '?' | '!' | '…')) {
+            k += 1;
+        }
+        if at(k) == Some(close) {
+            return (s, k + 1);
+        }
+    }
+    if let Some(open) = last.and_then(|c| PAIRS.iter().find(|p| p.1 == c).map(|p| p.0))
+        && first != Some(open)
+        && s > para.start
+        && at(s - 1) == Some(open)
+    {
+        return (s - 1, e);
+    }
+    let starts_sentence = s == para.start
+        || text
+            .slice(para.start..s)
+            .trim_end()
+            .ends_with(['.', '?', '!', '…', ':'])
+            && at(s - 1).is_some_and(char::is_whitespace);
+    let ends_sentence =
+        |k: usize| at(k).is_none_or(|c| c.is_whitespace() || PAIRS.iter().any(|p| p.1 == c));
+    if starts_sentence
+        && at(e).is_some_and(|c| matches!(c, '.' | '?' | '!' | '…'))
+        && ends_sentence(e + 1)
+    {
+        return (s, e + 1);
+    }
+    (s, e)
 }
 
 fn is_rtl(c: char) -> bool {
@@ -724,5 +781,37 @@ mod tests {
             },
         );
         assert_eq!((back.anchor, back.head), (snapped.end(), snapped.start()));
+    }
+
+    /// Snaps the selection of `from`..`to` (the first occurrences) and returns its text.
+    fn snapped(text: &str, from: &str, to: &str) -> String {
+        let t = Text::from_str_normalized(text);
+        let at = |n: &str| text[..text.find(n).unwrap()].chars().count();
+        let sel = Selection {
+            anchor: at(from),
+            head: at(to) + to.chars().count(),
+        };
+        let s = snap_to_words(&t, sel);
+        t.slice(s.start()..s.end()).to_owned()
+    }
+
+    #[test]
+    fn both_ends_of_a_quote_or_sentence_are_treated_alike() {
+        let text =
+            "He said: “We doubled the budget,” and left. Critics disagreed. Then (briefly) more.";
+        // From the opening mark to inside the last word: the closing mark comes too.
+        assert_eq!(snapped(text, "“We", "budg"), "“We doubled the budget,”");
+        // From inside the first word to the closing mark: the opening mark comes too.
+        assert_eq!(
+            snapped(text, "e doubled", "budget,”"),
+            "“We doubled the budget,”"
+        );
+        // Inside the quote only: no marks added.
+        assert_eq!(snapped(text, "doubled", "budg"), "doubled the budget");
+        // A whole sentence takes its final period; part of one does not.
+        assert_eq!(snapped(text, "Critics", "disagre"), "Critics disagreed.");
+        assert_eq!(snapped(text, "ritics", "disagre"), "Critics disagreed.");
+        assert_eq!(snapped(text, "disagre", "disagre"), "disagreed");
+        assert_eq!(snapped(text, "(briefly", "briefl"), "(briefly)");
     }
 }
