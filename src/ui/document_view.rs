@@ -495,8 +495,10 @@ impl DocumentView {
                 }
             }
         }
+        // Alt held while dragging selects exactly what was dragged over.
         if response.drag_stopped()
             && m.snap_words
+            && !ui.input(|i| i.modifiers.alt)
             && let Some(sel) = m.selection.filter(|s| !s.is_empty())
         {
             events.push(ViewEvent::Select(Some(snap_to_words(text, sel))));
