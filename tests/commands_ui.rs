@@ -281,6 +281,22 @@ fn check(cmd: Cmd, key: &KeyboardShortcut) {
                 "{what}"
             );
         }
+        Cmd::PreviousMatch => {
+            let mut h = harness(&doc);
+            let first = span(A, "e");
+            h.state_mut().find.toggle();
+            h.state_mut().find.set_query("e");
+            h.run_steps(2);
+            // Enter selects the current (first) match; Shift+Enter goes back to the last one.
+            apply(&mut h, Action::ScrollToSelected);
+            let sel = h.state().doc.as_ref().unwrap().selection.unwrap();
+            assert_eq!((sel.start(), sel.end()), first, "{what}");
+            press(&mut h, key);
+            let sel = h.state().doc.as_ref().unwrap().selection.unwrap();
+            let last = A.rfind('e').unwrap();
+            let last = A[..last].chars().count();
+            assert_eq!((sel.start(), sel.end()), (last, last + 1), "{what}");
+        }
         Cmd::FocusNote => {
             let mut h = harness(&doc);
             let first = select_first(&mut h);
@@ -473,6 +489,38 @@ fn private_recovery_dir() {
         // Set once, before any test reads it.
         unsafe { std::env::set_var("FACTMARK_RECOVERY_DIR", dir) };
     });
+}
+
+/// Find leads to tagging: Enter in the find field selects the match and hands the keys to the
+/// document, so a tag key tags it; Enter again selects the next one.
+#[test]
+fn a_find_match_is_the_selection_and_a_tag_key_tags_it() {
+    let dir = folder();
+    let doc = dir.path().join("a.txt");
+    let mut h = harness(&doc);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run_steps(2);
+    assert!(
+        h.ctx.text_edit_focused(),
+        "Ctrl+F puts the keys in the find field"
+    );
+    h.event(egui::Event::Text("3 May".into()));
+    h.run_steps(2);
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    assert!(
+        !h.ctx.text_edit_focused(),
+        "Enter hands the keys to the document"
+    );
+    h.key_press(egui::Key::D);
+    h.run_steps(2);
+    let dates: Vec<_> = annotations(&h)
+        .into_iter()
+        .filter(|a| a.exact == "3 May")
+        .collect();
+    assert_eq!(dates.len(), 1, "D tagged the match");
+    let query = |h: &Harness<'_, FactmarkApp>| h.state().find.current();
+    assert_eq!(query(&h), Some(0));
 }
 
 /// Keys go where the person's last gesture was: after typing a note, a drag in the document

@@ -76,8 +76,10 @@ pub enum Action {
     Delete(AnnotationId),
     /// Delete the selected annotation.
     DeleteSelected,
-    /// Scroll the document to the selected annotation.
+    /// Scroll the document to the selected annotation; with Find open, select the next match.
     ScrollToSelected,
+    /// With Find open, select the previous match.
+    PreviousMatch,
     /// Clear the selection, or close the find bar.
     Escape,
     /// Select the next (+1) or previous (-1) annotation in the list's order.

@@ -1094,6 +1094,8 @@ impl FactmarkApp {
         let mut saved = None;
         let mut settle = None;
         let mut failed = false;
+        // Actions this one leads to, applied after it.
+        let mut follow = Vec::new();
         match action {
             Action::Edit(cmd) => {
                 self.last_typing = None;
@@ -1263,11 +1265,14 @@ impl FactmarkApp {
                     }
                 }
             }
+            Action::ScrollToSelected if self.find.open => follow.extend(self.find.step(1)),
+            Action::PreviousMatch if self.find.open => follow.extend(self.find.step(-1)),
             Action::ScrollToSelected => {
                 if let Some(a) = doc.selected.and_then(|id| doc.session.annotations.get(id)) {
                     doc.view.scroll_to(a.start);
                 }
             }
+            Action::PreviousMatch => {}
             Action::ScrollTo(pos) => doc.view.scroll_to(pos),
             Action::Export(format) => match super::export::export_ui(doc, format) {
                 Ok(msg) | Err(msg) => notice = Some(msg),
@@ -1354,6 +1359,9 @@ impl FactmarkApp {
         }
         if let Some(text) = notice {
             self.notify(text, error);
+        }
+        for a in follow {
+            self.apply(ctx, a);
         }
         ctx.request_repaint();
     }

@@ -28,8 +28,10 @@ pub enum Cmd {
     Next,
     /// Select the previous annotation.
     Previous,
-    /// Scroll to the selected annotation.
+    /// Scroll to the selected annotation (with Find open: select the next match).
     ScrollToSelected,
+    /// With Find open: select the previous match.
+    PreviousMatch,
     /// Write the selected annotation's note.
     FocusNote,
     /// Delete the selected annotation.
@@ -168,10 +170,16 @@ pub const COMMANDS: &[Command] = &[
         help: "previous annotation",
     },
     Command {
+        cmd: Cmd::PreviousMatch,
+        scope: Scope::Document,
+        keys: &[KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter)],
+        help: "with Find open: select the previous match",
+    },
+    Command {
         cmd: Cmd::ScrollToSelected,
         scope: Scope::Document,
         keys: &[key(Key::Enter)],
-        help: "scroll to the selected annotation",
+        help: "scroll to the selected annotation; with Find open: select the next match (a tag key tags it)",
     },
     Command {
         cmd: Cmd::FocusNote,
@@ -321,6 +329,7 @@ pub fn action(cmd: Cmd) -> Option<Action> {
         Cmd::Next => Action::Step(1),
         Cmd::Previous => Action::Step(-1),
         Cmd::ScrollToSelected => Action::ScrollToSelected,
+        Cmd::PreviousMatch => Action::PreviousMatch,
         Cmd::FocusNote => Action::FocusNote,
         Cmd::Delete => Action::DeleteSelected,
         Cmd::Escape => Action::Escape,

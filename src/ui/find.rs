@@ -24,6 +24,8 @@ pub struct FindBar {
     computed_for: Option<(String, bool, String)>,
     tag_as: TagKind,
     focus: bool,
+    /// Whether the current match has been made the selection since the matches changed.
+    shown: bool,
 }
 
 impl Default for FindBar {
@@ -37,6 +39,7 @@ impl Default for FindBar {
             computed_for: None,
             tag_as: TagKind::Entity,
             focus: false,
+            shown: false,
         }
     }
 }
@@ -75,7 +78,16 @@ impl FindBar {
         self.matches =
             find_loose(text, &self.query, self.ignore_case, MAX_MATCHES).unwrap_or_default();
         self.current = (!self.matches.is_empty()).then_some(0);
+        self.shown = false;
         self.computed_for = Some(key);
+    }
+
+    /// Makes the next (`delta` 1) or previous (-1) match the selection, so a tag key tags it;
+    /// the first time after the matches changed, the current match itself.
+    pub fn step(&mut self, delta: i64) -> Vec<Action> {
+        let mut actions = Vec::new();
+        self.go(delta, &mut actions);
+        actions
     }
 
     fn go(&mut self, delta: i64, actions: &mut Vec<Action>) {
@@ -83,8 +95,13 @@ impl FindBar {
             return;
         }
         let n = self.matches.len() as i64;
-        let i = self.current.map_or(0, |c| (c as i64 + delta).rem_euclid(n)) as usize;
+        let i = match self.current {
+            Some(c) if self.shown => (c as i64 + delta).rem_euclid(n) as usize,
+            Some(c) => c,
+            None => 0,
+        };
         self.current = Some(i);
+        self.shown = true;
         let (s, e) = self.matches[i];
         actions.push(Action::Select(Some(Selection { anchor: s, head: e })));
         actions.push(Action::ScrollTo(s));
@@ -110,11 +127,12 @@ impl FindBar {
                     actions.push(Action::ScrollTo(*s));
                 }
             }
+            // Enter makes the match the selection and hands the keys to the document: a tag
+            // key then tags it, and Enter / Shift+Enter go on to the next / previous match.
             let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             if enter {
                 let back = ui.input(|i| i.modifiers.shift);
                 self.go(if back { -1 } else { 1 }, &mut actions);
-                field.request_focus();
             }
             if ui.checkbox(&mut self.ignore_case, "Ignore case").changed() {
                 self.recompute(text);
@@ -133,14 +151,14 @@ impl FindBar {
             ui.label(RichText::new(count).color(theme::weak(ui.visuals())));
             if ui
                 .button("Previous")
-                .on_hover_text("Previous match (Shift+Enter)")
+                .on_hover_text("Select the previous match (Shift+Enter)")
                 .clicked()
             {
                 self.go(-1, &mut actions);
             }
             if ui
                 .button("Next")
-                .on_hover_text("Next match (Enter)")
+                .on_hover_text("Select the next match (Enter); a tag key tags it")
                 .clicked()
             {
                 self.go(1, &mut actions);
