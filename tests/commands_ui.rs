@@ -9,7 +9,7 @@ use egui::{KeyboardShortcut, Vec2};
 use egui_kittest::Harness;
 use factmark::core::annotation::{Annotation, ReviewStatus, Tag, TagKind};
 use factmark::store::Session;
-use factmark::ui::{Action, COMMANDS, Cmd, FactmarkApp, Mode, Scope, Selection, Settings};
+use factmark::ui::{Action, COMMANDS, Cmd, FactmarkApp, Mode, Move, Scope, Selection, Settings};
 
 const A: &str =
     "The mayor said exports rose 12 percent in 2023.\n\nCritics disagreed on 3 May 2024.\n";
@@ -296,6 +296,50 @@ fn check(cmd: Cmd, key: &KeyboardShortcut) {
             let last = A.rfind('e').unwrap();
             let last = A[..last].chars().count();
             assert_eq!((sel.start(), sel.end()), (last, last + 1), "{what}");
+        }
+        Cmd::Scroll(m) => {
+            let long = dir.path().join("long.txt");
+            let text = "A paragraph of filler text about the harbor.\n\n".repeat(300);
+            std::fs::write(&long, &text).unwrap();
+            let mut h = harness(&long);
+            let middle = text.chars().count() / 2;
+            apply(&mut h, Action::ScrollTo(middle));
+            h.run_steps(2);
+            let visible = |h: &Harness<'_, FactmarkApp>| {
+                h.state().doc.as_ref().unwrap().view.visible_paragraphs()
+            };
+            let before = visible(&h);
+            press(&mut h, key);
+            h.run_steps(2);
+            let after = visible(&h);
+            let last = h
+                .state()
+                .doc
+                .as_ref()
+                .unwrap()
+                .session
+                .text
+                .paragraphs()
+                .len()
+                - 1;
+            match m {
+                Move::PageDown => {
+                    assert!(after[0] > before[0], "{what}: {before:?} → {after:?}");
+                    assert!(
+                        after[0] <= *before.last().unwrap(),
+                        "{what}: no line skipped"
+                    );
+                }
+                Move::PageUp => {
+                    assert!(after[0] < before[0], "{what}: {before:?} → {after:?}");
+                    assert!(
+                        *after.last().unwrap() >= before[0],
+                        "{what}: no line skipped"
+                    );
+                }
+                Move::Top => assert_eq!(after[0], 0, "{what}"),
+                Move::End => assert!(after.contains(&last), "{what}: {after:?}"),
+            }
         }
         Cmd::FocusNote => {
             let mut h = harness(&doc);

@@ -80,6 +80,8 @@ pub enum Action {
     ScrollToSelected,
     /// With Find open, select the previous match.
     PreviousMatch,
+    /// Scroll the document by a page, or to its top or end.
+    Scroll(super::document_view::Move),
     /// Clear the selection, or close the find bar.
     Escape,
     /// Select the next (+1) or previous (-1) annotation in the list's order.

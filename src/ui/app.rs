@@ -1274,6 +1274,7 @@ impl FactmarkApp {
             }
             Action::PreviousMatch => {}
             Action::ScrollTo(pos) => doc.view.scroll_to(pos),
+            Action::Scroll(m) => doc.view.scroll_by(m),
             Action::Export(format) => match super::export::export_ui(doc, format) {
                 Ok(msg) | Err(msg) => notice = Some(msg),
             },

@@ -5,6 +5,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 use super::actions::Action;
+use super::document_view::Move;
 use crate::core::annotation::{ReviewStatus, TagKind};
 
 /// What a key asks for.
@@ -32,6 +33,8 @@ pub enum Cmd {
     ScrollToSelected,
     /// With Find open: select the previous match.
     PreviousMatch,
+    /// Scroll the document by a page, or to its top or end.
+    Scroll(Move),
     /// Write the selected annotation's note.
     FocusNote,
     /// Delete the selected annotation.
@@ -182,6 +185,33 @@ pub const COMMANDS: &[Command] = &[
         help: "scroll to the selected annotation; with Find open: select the next match (a tag key tags it)",
     },
     Command {
+        cmd: Cmd::Scroll(Move::PageUp),
+        scope: Scope::Document,
+        keys: &[
+            key(Key::PageUp),
+            KeyboardShortcut::new(Modifiers::SHIFT, Key::Space),
+        ],
+        help: "up a page",
+    },
+    Command {
+        cmd: Cmd::Scroll(Move::PageDown),
+        scope: Scope::Document,
+        keys: &[key(Key::PageDown), key(Key::Space)],
+        help: "down a page",
+    },
+    Command {
+        cmd: Cmd::Scroll(Move::Top),
+        scope: Scope::Document,
+        keys: &[ctrl(Key::Home), key(Key::Home)],
+        help: "to the top of the document",
+    },
+    Command {
+        cmd: Cmd::Scroll(Move::End),
+        scope: Scope::Document,
+        keys: &[ctrl(Key::End), key(Key::End)],
+        help: "to the end of the document",
+    },
+    Command {
         cmd: Cmd::FocusNote,
         scope: Scope::Document,
         keys: &[key(Key::N)],
@@ -330,6 +360,7 @@ pub fn action(cmd: Cmd) -> Option<Action> {
         Cmd::Previous => Action::Step(-1),
         Cmd::ScrollToSelected => Action::ScrollToSelected,
         Cmd::PreviousMatch => Action::PreviousMatch,
+        Cmd::Scroll(m) => Action::Scroll(m),
         Cmd::FocusNote => Action::FocusNote,
         Cmd::Delete => Action::DeleteSelected,
         Cmd::Escape => Action::Escape,
@@ -390,6 +421,29 @@ mod tests {
             for c in COMMANDS.iter().filter(|c| scopes.contains(&c.scope)) {
                 for k in c.keys {
                     assert!(seen.insert((k.modifiers, k.logical_key)), "{c:?}");
+                }
+            }
+        }
+    }
+
+    /// egui matches a key pressed with Shift also against the same key without it, so within a
+    /// scope the shortcut with more modifiers must be read first.
+    #[test]
+    fn longer_shortcuts_are_read_first() {
+        let entries: Vec<(usize, &Command, &KeyboardShortcut)> = COMMANDS
+            .iter()
+            .enumerate()
+            .flat_map(|(i, c)| c.keys.iter().map(move |k| (i, c, k)))
+            .collect();
+        for (i, a, ka) in &entries {
+            for (j, b, kb) in &entries {
+                if i != j
+                    && a.scope == b.scope
+                    && ka.logical_key == kb.logical_key
+                    && ka.modifiers.contains(kb.modifiers)
+                    && ka.modifiers != kb.modifiers
+                {
+                    assert!(i < j, "{:?} must come before {:?}", a.cmd, b.cmd);
                 }
             }
         }

@@ -89,13 +89,35 @@ pub struct DocumentView {
     avg_char_width: f32,
     visible: Vec<Visible>,
     viewport_height: f32,
+    /// The scroll offset of the last frame.
+    offset: f32,
+    /// A move asked for by the keyboard, applied in the next frame.
+    move_by: Option<Move>,
     scroll_to: Option<usize>,
     keep_top: Option<usize>,
     laid_out: usize,
     last_click: Option<(usize, AnnotationId)>,
 }
 
+/// A move of the view asked for by the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Move {
+    /// Down a page (Page Down, Space).
+    PageDown,
+    /// Up a page (Page Up, Shift+Space).
+    PageUp,
+    /// To the top (Ctrl+Home).
+    Top,
+    /// To the end (Ctrl+End).
+    End,
+}
+
 impl DocumentView {
+    /// Scrolls by a page, or to the top or the end, in the next frame.
+    pub fn scroll_by(&mut self, m: Move) {
+        self.move_by = Some(m);
+    }
+
     /// Asks the view to scroll so that char offset `pos` is centred, in the next frame.
     pub fn scroll_to(&mut self, pos: usize) {
         self.scroll_to = Some(pos);
@@ -161,6 +183,19 @@ impl DocumentView {
             area = area.vertical_scroll_offset(self.offset_for(m.text, pos));
         } else if let Some(p) = self.keep_top.take() {
             area = area.vertical_scroll_offset(self.tops[p]);
+        } else if let Some(mv) = self.move_by.take() {
+            // A page keeps two lines of the last one in view.
+            let page =
+                (self.viewport_height - 2.0 * theme::DOC_LINE_HEIGHT).max(theme::DOC_LINE_HEIGHT);
+            self.fix_tops();
+            let end = (self.tops[n] + 2.0 * PAGE_PAD - self.viewport_height).max(0.0);
+            let to = match mv {
+                Move::PageDown => self.offset + page,
+                Move::PageUp => self.offset - page,
+                Move::Top => 0.0,
+                Move::End => end,
+            };
+            area = area.vertical_scroll_offset(to.clamp(0.0, end));
         }
         let output = area.show_viewport(ui, |ui, viewport| {
             let full_width = ui.available_width();
@@ -221,6 +256,7 @@ impl DocumentView {
             self.interact(ui, m, &response, &mut events);
         });
         self.viewport_height = output.inner_rect.height();
+        self.offset = output.state.clamped_offset().y;
         events
     }
 

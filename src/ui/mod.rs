@@ -31,7 +31,7 @@ pub use actions::{Action, Mode};
 pub use app::{FactmarkApp, Notice};
 pub use commands::{COMMANDS, Cmd, Command, Scope, actions as commands_actions, sheet_rows};
 pub use corpus::{Corpus, CorpusDoc};
-pub use document_view::{DocumentView, ViewEvent, ViewModel};
+pub use document_view::{DocumentView, Move, ViewEvent, ViewModel};
 pub use open_document::OpenDocument;
 pub use selection::Selection;
 pub use settings::{Settings, ThemeChoice};
