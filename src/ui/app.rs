@@ -96,6 +96,9 @@ pub struct FactmarkApp {
     disk_watch: Option<DiskWatch>,
     /// Whether a text field had the keyboard at the end of the last frame.
     typing: bool,
+    /// Whether the annotation list is open in the inspector's place (when there is no room for
+    /// both beside the text).
+    list_drawer: bool,
 }
 
 impl FactmarkApp {
@@ -138,6 +141,7 @@ impl FactmarkApp {
             frame_timer: super::profile::FrameTimer::default(),
             disk_watch: None,
             typing: false,
+            list_drawer: false,
         };
         if let Some(path) = doc {
             if path.is_dir() {
@@ -437,21 +441,46 @@ impl FactmarkApp {
             let text = &doc.session.text;
             egui::Panel::top("find-bar").show(ui, |ui| actions.extend(self.find.ui(ui, text)));
         }
+        let mut list_folded = false;
         if let Some(doc) = self.doc.as_ref().filter(|_| document_mode) {
-            if self.settings.show_list {
-                egui::Panel::left("annotation-list")
-                    .resizable(true)
-                    .default_size(300.0)
-                    .min_size(200.0)
-                    .show(ui, |ui| actions.extend(self.list.ui(ui, doc)));
-            }
-            if self.settings.show_inspector {
+            let room = PanelRoom::of(
+                ui.available_width(),
+                self.settings.show_list,
+                self.settings.show_inspector,
+            );
+            list_folded = self.settings.show_list && room.list.is_none();
+            // No room for the list beside the text: it opens from the toolbar in the
+            // inspector's place until an annotation is picked.
+            let drawer = list_folded && self.list_drawer;
+            if let Some(width) = room.inspector.filter(|_| !drawer) {
+                // A fixed width: selecting another annotation never reflows the text.
                 egui::Panel::right("inspector")
-                    .resizable(true)
-                    .default_size(320.0)
-                    .min_size(240.0)
+                    .resizable(false)
+                    .exact_size(width)
                     .show(ui, |ui| {
                         actions.extend(self.inspector.ui(ui, doc, &self.settings.author));
+                    });
+            }
+            if let Some(max) = room.list {
+                egui::Panel::left("annotation-list")
+                    .resizable(true)
+                    .default_size(LIST_WIDTH.min(max))
+                    .size_range(LIST_MIN..=max)
+                    .show(ui, |ui| actions.extend(self.list.ui(ui, doc)));
+            } else if drawer {
+                let width = room.inspector.unwrap_or(LIST_MIN).max(LIST_MIN);
+                egui::Panel::left("annotation-drawer")
+                    .resizable(false)
+                    .exact_size(width)
+                    .show(ui, |ui| {
+                        let picked = self.list.ui(ui, doc);
+                        if picked
+                            .iter()
+                            .any(|a| matches!(a, Action::SelectAnnotation { .. }))
+                        {
+                            self.list_drawer = false;
+                        }
+                        actions.extend(picked);
                     });
             }
         }
@@ -477,6 +506,17 @@ impl FactmarkApp {
                     snap_words: self.settings.snap_words,
                     markdown: doc.is_markdown(),
                 };
+                if list_folded {
+                    ui.horizontal(|ui| {
+                        if ui
+                            .selectable_label(self.list_drawer, "☰ Annotations")
+                            .on_hover_text("Show the list of annotations in the inspector's place (there is no room for both at this window size)")
+                            .clicked()
+                        {
+                            self.list_drawer = !self.list_drawer;
+                        }
+                    });
+                }
                 toolbar_ui(
                     ui,
                     doc.selection.is_some_and(|s| !s.is_empty()),
@@ -1400,8 +1440,42 @@ fn cmd_id(cmd: &Command) -> Option<AnnotationId> {
 
 /// The tag toolbar: one button per tag, in its colours, that tags the selection (or retags
 /// the selected annotation); it doubles as the legend.
+/// The list's usual width, and the narrowest it may be.
+const LIST_WIDTH: f32 = 300.0;
+const LIST_MIN: f32 = 200.0;
+/// The inspector's width, and the narrowest it may be.
+const INSPECTOR_WIDTH: f32 = 320.0;
+const INSPECTOR_MIN: f32 = 200.0;
+/// The document column never gets narrower than this because of side panels: about 45
+/// characters of text and its margins.
+const MIN_TEXT_COLUMN: f32 = 45.0 * 8.5 + 2.0 * theme::DOC_MARGIN;
+
+/// How wide the side panels may be at a window width: the inspector first (it is where a
+/// change is made), then the list; a panel that does not fit beside a readable text column
+/// is folded (`None`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct PanelRoom {
+    /// The inspector's width.
+    inspector: Option<f32>,
+    /// The list's greatest width.
+    list: Option<f32>,
+}
+
+impl PanelRoom {
+    fn of(width: f32, list: bool, inspector: bool) -> Self {
+        let mut spare = width - MIN_TEXT_COLUMN;
+        let inspector = (inspector && spare >= INSPECTOR_MIN).then(|| {
+            let w = spare.min(INSPECTOR_WIDTH);
+            spare -= w;
+            w
+        });
+        let list = (list && spare >= LIST_MIN).then_some(spare);
+        Self { inspector, list }
+    }
+}
+
 fn toolbar_ui(ui: &mut Ui, has_selection: bool, actions: &mut Vec<Action>) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for k in TagKind::ALL {
             let fill = theme::tag_fill(*k, ui.visuals());
             let strong = theme::tag_strong(*k, ui.visuals());
@@ -1453,5 +1527,32 @@ impl eframe::App for FactmarkApp {
 
     fn on_exit(&mut self) {
         self.save_now();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn side_panels_leave_a_readable_text_column() {
+        for width in [640.0, 800.0, 1024.0, 1280.0, 1920.0, 2560.0] {
+            let room = PanelRoom::of(width, true, true);
+            let used = room.inspector.unwrap_or(0.0) + room.list.unwrap_or(0.0);
+            assert!(width - used >= MIN_TEXT_COLUMN, "{width}: {room:?}");
+        }
+        // Large windows show both; 800 px keeps the inspector and folds the list.
+        let wide = PanelRoom::of(1280.0, true, true);
+        assert!(wide.inspector.is_some() && wide.list.is_some());
+        let small = PanelRoom::of(800.0, true, true);
+        assert!(small.inspector.is_some() && small.list.is_none());
+        // The smallest window still has the inspector, the list folded.
+        let tiny = PanelRoom::of(640.0, true, true);
+        assert!(tiny.inspector.is_some() && tiny.list.is_none(), "{tiny:?}");
+        // The inspector has the same width whatever is shown beside it.
+        assert_eq!(
+            PanelRoom::of(1280.0, true, true).inspector,
+            PanelRoom::of(1280.0, false, true).inspector
+        );
     }
 }
