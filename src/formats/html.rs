@@ -91,7 +91,13 @@ fn line_colour(kind: TagKind) -> &'static str {
 /// The report of `docs`.
 pub fn export(docs: &[ExportDoc]) -> String {
     let title = match docs {
-        [one] => format!("factmark report: {}", one.path),
+        // The file name only: a report is shared, the folders it came from are not.
+        [one] => format!(
+            "factmark report: {}",
+            std::path::Path::new(&one.path)
+                .file_name()
+                .map_or_else(|| one.path.clone(), |n| n.to_string_lossy().into_owned())
+        ),
         _ => format!("factmark report: {} documents", docs.len()),
     };
     let mut out = String::new();

@@ -280,7 +280,22 @@ fn protect(given: &Path, target: &Target, rules: &OutputRules) -> Result<(), Sto
     if matches!(target.existing, Existing::Regular(_)) && sidecar_path(&target.path).exists() {
         return refuse("an annotated document (it has a sidecar beside it)");
     }
+    if matches!(target.existing, Existing::Regular(_)) && holds_annotations(&target.path) {
+        return refuse("a file of factmark annotations (a sidecar saved under another name)");
+    }
     Ok(())
+}
+
+/// Whether the file starts like a factmark sidecar or recovery file, whatever its name.
+fn holds_annotations(path: &Path) -> bool {
+    use std::io::Read as _;
+    let mut head = [0u8; 512];
+    let Ok(mut f) = std::fs::File::open(path) else {
+        return false;
+    };
+    let n = f.read(&mut head).unwrap_or(0);
+    let head = String::from_utf8_lossy(&head[..n]);
+    head.trim_start().starts_with('(') && head.contains("format: \"factmark")
 }
 
 fn is_sidecar(path: &Path) -> bool {
@@ -342,6 +357,13 @@ mod tests {
                 p.display()
             );
         }
+        // Annotations saved under another name (Save Annotations As).
+        let copy = dir.path().join("article.txt.ann.ron.copy.ron");
+        std::fs::write(&copy, "(\n    format: \"factmark\",\n    version: 2,\n").unwrap();
+        assert!(matches!(
+            write_output(&copy, b"csv", &forced),
+            Err(StoreError::Protected { .. })
+        ));
         assert_eq!(std::fs::read_to_string(&doc).unwrap(), "The text.\n");
         assert_eq!(std::fs::read_to_string(&side).unwrap(), "(annotations)");
         assert_eq!(std::fs::read_to_string(&other).unwrap(), "x");

@@ -207,7 +207,8 @@ impl AnnotationList {
                 if !status.is_anchored() {
                     first = first.color(theme::warning(&visuals));
                 }
-                child.add(egui::Label::new(first).truncate());
+                // Not selectable: a click anywhere on the row selects the annotation.
+                child.add(egui::Label::new(first).truncate().selectable(false));
                 let mut second = labels::tag_label(kind).to_owned();
                 if let Some(d) = super::annotation_card::detail(a) {
                     second.push_str(&format!(" · {d}"));
@@ -220,7 +221,8 @@ impl AnnotationList {
                 }
                 child.add(
                     egui::Label::new(RichText::new(second).small().color(theme::weak(&visuals)))
-                        .truncate(),
+                        .truncate()
+                        .selectable(false),
                 );
                 if response.clicked() {
                     actions.push(Action::SelectAnnotation {

@@ -778,6 +778,8 @@ impl FactmarkApp {
         if doc.autosave_due() {
             let saved = doc.save();
             self.after_save(saved, "");
+            // Show what the save said now, not at the next input.
+            ctx.request_repaint();
         } else if let Some(wait) = doc.autosave_in() {
             ctx.request_repaint_after(wait.min(super::open_document::JOURNAL_EVERY));
         }

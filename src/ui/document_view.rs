@@ -749,6 +749,11 @@ fn balance(text: &Text, s: usize, e: usize) -> (usize, usize) {
     let at = |i: usize| -> Option<char> {
         (i >= para.start && i < para.end).then(|| text.slice(i..i + 1).chars().next())?
     };
+    // A comma, semicolon or colon after the last word is never part of a span.
+    let mut e = e;
+    while e > s + 1 && at(e - 1).is_some_and(|c| matches!(c, ',' | ';' | ':')) {
+        e -= 1;
+    }
     let (first, last) = (at(s), e.checked_sub(1).and_then(at));
     if let Some(close) = first.and_then(|c| PAIRS.iter().find(|p| p.0 == c).map(|p| p.1))
         && last != Some(close)
@@ -851,5 +856,7 @@ mod tests {
         assert_eq!(snapped(text, "ritics", "disagre"), "Critics disagreed.");
         assert_eq!(snapped(text, "disagre", "disagre"), "disagreed");
         assert_eq!(snapped(text, "(briefly", "briefl"), "(briefly)");
+        // A trailing comma is left out.
+        assert_eq!(snapped(text, "doubled", "budget,"), "doubled the budget");
     }
 }

@@ -111,7 +111,7 @@ impl FindBar {
     pub fn ui(&mut self, ui: &mut Ui, text: &Text) -> Vec<Action> {
         let mut actions = Vec::new();
         self.recompute(text);
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label("Find");
             let field = ui.add(
                 egui::TextEdit::singleline(&mut self.query)

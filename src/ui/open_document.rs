@@ -546,6 +546,9 @@ impl OpenDocument {
         self.save_error = None;
         self.save_conflicts.clear();
         self.last_saved = Some(Local::now());
+        // Saved: the recovery journal of this work is no longer needed.
+        let _ = crate::store::recovery::discard_recovery(self.path());
+        self.last_journal = None;
         Ok(saved)
     }
 

@@ -24,8 +24,19 @@ pub fn save_failed(f: &SaveFailure) -> String {
             "Another program changed {n} of the same things in the annotations file since it was opened. Nothing was saved; choose which version to keep (Tools > Resolve Conflicts)."
         ),
         SaveFailure::Store(e) => format!(
-            "Could not save the annotations; they are kept in memory (and in the recovery journal). {e} Use File > Save Annotations As… to keep them elsewhere."
+            "Could not save the annotations; they are kept in memory (and in the recovery journal). {} Use File > Save Annotations As… to keep them elsewhere.",
+            sentence(&e.to_string())
         ),
+    }
+}
+
+/// `s` ending as a sentence does.
+fn sentence(s: &str) -> String {
+    let s = s.trim_end();
+    if s.ends_with(['.', '!', '?']) {
+        s.to_owned()
+    } else {
+        format!("{s}.")
     }
 }
 
