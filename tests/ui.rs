@@ -451,3 +451,55 @@ fn every_document_opens_at_its_own_place() {
         last(&h)
     );
 }
+
+#[test]
+fn annotations_saved_elsewhere_are_offered_when_the_document_is_opened_again() {
+    let (dir, doc) = with_sidecar(DOC, &[("harbor", TagKind::Entity)]);
+    // Save As put the latest annotations (two of them) in another file.
+    let elsewhere = dir.path().join("mine.ann.ron.copy.ron");
+    let mut s = Session::open_with_sidecar(&doc, &elsewhere).unwrap();
+    for a in Session::open(&doc).unwrap().annotations.iter() {
+        s.annotations.insert(a.clone());
+    }
+    let (start, end) = find(DOC, "Harbor Institute");
+    let a = Annotation::new(
+        &s.text,
+        start,
+        end,
+        Tag::new(TagKind::Entity),
+        "t",
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    s.annotations.insert(a);
+    s.save().unwrap();
+
+    private_recovery_dir();
+    let mut settings = settings();
+    settings.saved_as(&doc, Some(&elsewhere));
+    let app = FactmarkApp::new(settings, Some(doc.clone()));
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1280.0, 800.0))
+        .with_accessibility_check(false)
+        .build_ui_state(|ui, app: &mut FactmarkApp| app.ui_body(ui), app);
+    h.run_steps(3);
+    assert_eq!(
+        annotations(&h).len(),
+        1,
+        "the document's own sidecar is opened"
+    );
+    let offer = h
+        .state()
+        .notices
+        .iter()
+        .find_map(|n| n.actions.first().map(|(_, a)| a.clone()))
+        .expect("the annotations saved elsewhere are offered");
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, offer);
+    h.run_steps(2);
+    assert_eq!(annotations(&h).len(), 2, "the latest annotations are open");
+    assert_eq!(
+        h.state().doc.as_ref().unwrap().session.sidecar_path,
+        elsewhere
+    );
+}

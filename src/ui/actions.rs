@@ -30,6 +30,9 @@ pub enum Action {
     Open(PathBuf),
     /// Open a document whose sidecar cannot be read, keeping annotations in a new file.
     OpenAside(PathBuf),
+    /// Open a document with its annotations kept in another file than its sidecar (where
+    /// File > Save Annotations As… put them).
+    OpenWithAnnotations(PathBuf, PathBuf),
     /// Export the open document's annotations.
     Export(crate::formats::ExportFormat),
     /// Show the file dialog to open a document.

@@ -351,6 +351,25 @@ impl FactmarkApp {
                         vec![("Resolve".to_owned(), Action::ShowConflicts)],
                     );
                 }
+                if let Some(elsewhere) = self
+                    .settings
+                    .saved_as_of(path)
+                    .filter(|p| !crate::store::target::same_file(p, &doc.session.sidecar_path))
+                    .map(Path::to_owned)
+                {
+                    self.notify_with(
+                        format!(
+                            "The annotations of this document were last saved to {} (File > Save Annotations As…); these are the ones in {}.",
+                            elsewhere.display(),
+                            doc.session.sidecar_path.display()
+                        ),
+                        false,
+                        vec![(
+                            "Open those annotations".to_owned(),
+                            Action::OpenWithAnnotations(path.to_owned(), elsewhere),
+                        )],
+                    );
+                }
                 self.settings.remember(path);
                 self.list = AnnotationList::default();
                 self.inspector = Inspector::default();
@@ -1121,6 +1140,22 @@ impl FactmarkApp {
                     Err(e) => self.notify(format!("Could not open the document. {e}"), true),
                 }
             }
+            Action::OpenWithAnnotations(ref path, ref annotations) if self.close() => {
+                match OpenDocument::open_with(path, annotations) {
+                    Ok(doc) => {
+                        self.notices.clear();
+                        self.notify(
+                            format!(
+                                "The annotations are read from and saved to {}.",
+                                annotations.display()
+                            ),
+                            false,
+                        );
+                        self.doc = Some(doc);
+                    }
+                    Err(e) => self.notify(format!("Could not open the document. {e}"), true),
+                }
+            }
             Action::Close => {
                 self.close();
             }
@@ -1214,6 +1249,7 @@ impl FactmarkApp {
                 match doc.save_as(&to, replace) {
                     Ok(now) => {
                         settle = Some(Topic::Save);
+                        self.settings.saved_as(doc.path(), Some(&now));
                         notice = Some(format!(
                             "The annotations are now saved to {}. {} was not changed.",
                             now.display(),
@@ -1387,6 +1423,7 @@ impl FactmarkApp {
             | Action::SetMode(_)
             | Action::Open(_)
             | Action::OpenAside(_)
+            | Action::OpenWithAnnotations(..)
             | Action::Close
             | Action::ToggleShortcuts
             | Action::ShowReanchorReview

@@ -167,6 +167,11 @@ impl OpenDocument {
         Ok((Self::with_session(path, session)?, aside))
     }
 
+    /// Opens a document with its annotations in `annotations` instead of its sidecar.
+    pub fn open_with(path: &Path, annotations: &Path) -> Result<Self, StoreError> {
+        Self::with_session(path, Session::open_with_sidecar(path, annotations)?)
+    }
+
     fn with_session(path: &Path, session: Session) -> Result<Self, StoreError> {
         let words = session.text.word_count();
         let mut doc = Self {

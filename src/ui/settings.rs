@@ -36,6 +36,9 @@ pub struct Settings {
     pub show_inspector: bool,
     /// The name written as author and reviewer.
     pub author: String,
+    /// Documents whose annotations were last saved to another file (File > Save Annotations
+    /// As…), and that file: offered when the document is opened again.
+    pub saved_as: std::collections::BTreeMap<PathBuf, PathBuf>,
 }
 
 impl Default for Settings {
@@ -47,11 +50,36 @@ impl Default for Settings {
             show_list: true,
             show_inspector: true,
             author: crate::store::default_author(),
+            saved_as: std::collections::BTreeMap::new(),
         }
     }
 }
 
 impl Settings {
+    /// Remembers that the annotations of `doc` are now saved to `sidecar` (or, with `None`,
+    /// in its own sidecar again).
+    pub fn saved_as(&mut self, doc: &Path, sidecar: Option<&Path>) {
+        let doc = std::fs::canonicalize(doc).unwrap_or_else(|_| doc.to_owned());
+        match sidecar {
+            Some(s) => {
+                let s = std::fs::canonicalize(s).unwrap_or_else(|_| s.to_owned());
+                self.saved_as.insert(doc, s);
+            }
+            None => {
+                self.saved_as.remove(&doc);
+            }
+        }
+    }
+
+    /// Where the annotations of `doc` were last saved with Save As, if that file still exists.
+    pub fn saved_as_of(&self, doc: &Path) -> Option<&Path> {
+        let doc = std::fs::canonicalize(doc).unwrap_or_else(|_| doc.to_owned());
+        self.saved_as
+            .get(&doc)
+            .map(PathBuf::as_path)
+            .filter(|p| p.is_file())
+    }
+
     /// Puts `path` first in the recent files.
     pub fn remember(&mut self, path: &Path) {
         let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
