@@ -524,3 +524,19 @@ fn saving_another_users_sidecar_keeps_its_owner() {
     );
     ok(&factmark(d, &["list", "article.txt"]));
 }
+
+#[test]
+fn a_file_of_annotations_is_not_taken_for_a_document() {
+    let dir = annotated();
+    let d = dir.path();
+    std::fs::copy(d.join("article.txt.ann.ron"), d.join("mine.copy.ron")).unwrap();
+    for cmd in ["list", "stats", "check"] {
+        let out = factmark(d, &[cmd, "mine.copy.ron"]);
+        assert_eq!(out.status.code(), Some(2), "{cmd}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("holds factmark annotations"),
+            "{}",
+            stderr(&out)
+        );
+    }
+}

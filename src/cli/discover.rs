@@ -24,6 +24,11 @@ pub fn documents(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
                 );
             }
             docs.push(doc);
+        } else if crate::store::output::holds_annotations(path) {
+            bail!(
+                "{}: this file holds factmark annotations, not a document; give the document it annotates",
+                path.display()
+            );
         } else {
             docs.push(path.clone());
         }

@@ -287,7 +287,7 @@ fn protect(given: &Path, target: &Target, rules: &OutputRules) -> Result<(), Sto
 }
 
 /// Whether the file starts like a factmark sidecar or recovery file, whatever its name.
-fn holds_annotations(path: &Path) -> bool {
+pub fn holds_annotations(path: &Path) -> bool {
     use std::io::Read as _;
     let mut head = [0u8; 512];
     let Ok(mut f) = std::fs::File::open(path) else {
