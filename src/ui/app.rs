@@ -539,6 +539,7 @@ impl FactmarkApp {
                 toolbar_ui(
                     ui,
                     doc.selection.is_some_and(|s| !s.is_empty()),
+                    ui.ctx().text_edit_focused(),
                     &mut actions,
                 );
                 for e in doc.view.ui(ui, &model) {
@@ -1513,7 +1514,7 @@ impl PanelRoom {
     }
 }
 
-fn toolbar_ui(ui: &mut Ui, has_selection: bool, actions: &mut Vec<Action>) {
+fn toolbar_ui(ui: &mut Ui, has_selection: bool, typing: bool, actions: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
         for k in TagKind::ALL {
             let fill = theme::tag_fill(*k, ui.visuals());
@@ -1538,7 +1539,10 @@ fn toolbar_ui(ui: &mut Ui, has_selection: bool, actions: &mut Vec<Action>) {
                 actions.push(Action::Tag(*k));
             }
         }
-        let hint = if has_selection {
+        // The hint says where keys go now.
+        let hint = if typing {
+            "Keys go into the field being edited; press Esc or click in the text to tag."
+        } else if has_selection {
             "Press C, Q, D or E (or 1–4) to tag the selection."
         } else {
             "Select text, then press a key. Outer spans of nested ones are underlined."
