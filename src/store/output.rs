@@ -289,6 +289,10 @@ fn protect(given: &Path, target: &Target, rules: &OutputRules) -> Result<(), Sto
 /// Whether the file starts like a factmark sidecar or recovery file, whatever its name.
 pub fn holds_annotations(path: &Path) -> bool {
     use std::io::Read as _;
+    // Only a regular file is opened (a FIFO would wait for a writer).
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
     let mut head = [0u8; 512];
     let Ok(mut f) = std::fs::File::open(path) else {
         return false;
