@@ -503,3 +503,39 @@ fn annotations_saved_elsewhere_are_offered_when_the_document_is_opened_again() {
         elsewhere
     );
 }
+
+#[test]
+fn a_document_reopens_where_it_was_left_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let long: String = (0..300)
+        .map(|i| format!("Paragraph {i} of filler text about the harbor.\n\n"))
+        .collect();
+    let a = dir.path().join("a.txt");
+    std::fs::write(&a, &long).unwrap();
+    let mut h = harness(&a);
+    let middle = long.find("Paragraph 150 ").unwrap();
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, factmark::ui::Action::ScrollTo(middle));
+    h.run_steps(4);
+    h.state_mut().apply(&ctx, factmark::ui::Action::Close);
+    let settings = h.state().settings.clone();
+    let place = settings.place_of(&a).expect("the place is remembered");
+    assert!(place > 0 && place <= middle, "{place}");
+
+    // A new window (as after a restart), with the remembered settings.
+    let app = FactmarkApp::new(settings, Some(a.clone()));
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1280.0, 800.0))
+        .with_accessibility_check(false)
+        .build_ui_state(|ui, app: &mut FactmarkApp| app.ui_body(ui), app);
+    h.run_steps(4);
+    let doc = h.state().doc.as_ref().unwrap();
+    // The paragraph left at the top is at the top again (give or take the page's margin).
+    let top = doc.view.visible_paragraphs()[0];
+    let want = doc.session.text.paragraph_at(place);
+    assert!(
+        top.abs_diff(want) <= 1,
+        "opens where it was left: {top} vs {want}"
+    );
+}

@@ -371,6 +371,9 @@ impl FactmarkApp {
                     );
                 }
                 self.settings.remember(path);
+                let mut doc = doc;
+                let place = self.settings.place_of(path);
+                doc.view.start_at(&doc.session.text, place);
                 self.list = AnnotationList::default();
                 self.inspector = Inspector::default();
                 self.doc = Some(doc);
@@ -384,6 +387,16 @@ impl FactmarkApp {
         }
     }
 
+    /// Remembers where the open document was left.
+    fn remember_place(&mut self) {
+        if let Some(doc) = &self.doc
+            && let Some(at) = doc.view.top_offset(&doc.session.text)
+        {
+            let path = doc.path().to_owned();
+            self.settings.leave_at(&path, at);
+        }
+    }
+
     /// Saves and closes the document. Returns false (and keeps it open) if saving failed.
     pub fn close(&mut self) -> bool {
         if let Some(doc) = &mut self.doc
@@ -394,6 +407,7 @@ impl FactmarkApp {
                 return false;
             }
         }
+        self.remember_place();
         self.doc = None;
         true
     }
@@ -562,11 +576,18 @@ impl FactmarkApp {
         if self.show_shortcuts {
             let scopes = self.scopes();
             let mut open = true;
+            let height = ui.ctx().content_rect().height() - 80.0;
             egui::Window::new("Keyboard shortcuts")
                 .open(&mut open)
                 .collapsible(false)
                 .resizable(false)
-                .show(ui.ctx(), |ui| commands::sheet_ui(ui, &scopes));
+                .max_height(height)
+                .show(ui.ctx(), |ui| {
+                    // Taller than a small window: it scrolls.
+                    egui::ScrollArea::vertical()
+                        .max_height(height)
+                        .show(ui, |ui| commands::sheet_ui(ui, &scopes));
+                });
             self.show_shortcuts = open;
         }
         // Keys pressed while a field had the keyboard at the start of this frame were for
@@ -1284,6 +1305,8 @@ impl FactmarkApp {
             }
             Action::Select(sel) => doc.selection = sel,
             Action::Tag(kind) => {
+                // What was just made shows in the inspector, not behind the folded list.
+                self.list_drawer = false;
                 let author = self.settings.author.clone();
                 match doc.selection.filter(|s| !s.is_empty()) {
                     Some(sel) => {
@@ -1565,6 +1588,7 @@ impl eframe::App for FactmarkApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.remember_place();
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
     }
 

@@ -303,6 +303,10 @@ const GESTURES: &[(&str, &str)] = &[
     ("Shift+click", "extend the selection"),
     ("Double-click", "select a word"),
     (
+        "Alt+drag",
+        "select exactly what is dragged over (no snapping to words)",
+    ),
+    (
         "Click a highlight",
         "select its annotation; click again to cycle through overlapping ones",
     ),

@@ -93,6 +93,8 @@ pub struct DocumentView {
     offset: f32,
     /// A move asked for by the keyboard, applied in the next frame.
     move_by: Option<Move>,
+    /// The paragraph to start at, applied once the paragraphs' heights are known.
+    start: Option<usize>,
     scroll_to: Option<usize>,
     keep_top: Option<usize>,
     laid_out: usize,
@@ -113,6 +115,20 @@ pub enum Move {
 }
 
 impl DocumentView {
+    /// Starts the view with char offset `at` at its top (where the document was left), or at
+    /// the top of the document. The place is kept as a position in the text, not in pixels,
+    /// so it holds however the paragraphs wrap.
+    pub fn start_at(&mut self, text: &Text, at: Option<usize>) {
+        let p = at.map_or(0, |at| text.paragraph_at(at.min(text.char_count())));
+        self.start = Some(p);
+    }
+
+    /// The char offset at the top of the view (the start of the first paragraph on screen).
+    pub fn top_offset(&self, text: &Text) -> Option<usize> {
+        let first = self.visible.first()?;
+        text.paragraphs().get(first.index).map(|p| p.start)
+    }
+
     /// Scrolls by a page, or to the top or the end, in the next frame.
     pub fn scroll_by(&mut self, m: Move) {
         self.move_by = Some(m);
@@ -179,6 +195,18 @@ impl DocumentView {
         let mut area = egui::ScrollArea::vertical()
             .id_salt(("document", self.scroll_key))
             .auto_shrink(false);
+        if let Some(p) = self.start {
+            if self.wrap_width > 0.0 {
+                // The heights are estimated by now: the place can be found.
+                self.fix_tops();
+                self.keep_top = Some(p.min(n.saturating_sub(1)));
+                self.start = None;
+            } else {
+                // The first frame: no offset remembered from elsewhere is used meanwhile.
+                area = area.vertical_scroll_offset(0.0);
+                ui.ctx().request_repaint();
+            }
+        }
         if let Some(pos) = self.scroll_to.take() {
             area = area.vertical_scroll_offset(self.offset_for(m.text, pos));
         } else if let Some(p) = self.keep_top.take() {

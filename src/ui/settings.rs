@@ -39,6 +39,8 @@ pub struct Settings {
     /// Documents whose annotations were last saved to another file (File > Save Annotations
     /// As…), and that file: offered when the document is opened again.
     pub saved_as: std::collections::BTreeMap<PathBuf, PathBuf>,
+    /// Where each document was left: the char offset at the top of the view.
+    pub places: std::collections::BTreeMap<PathBuf, usize>,
 }
 
 impl Default for Settings {
@@ -51,6 +53,7 @@ impl Default for Settings {
             show_inspector: true,
             author: crate::store::default_author(),
             saved_as: std::collections::BTreeMap::new(),
+            places: std::collections::BTreeMap::new(),
         }
     }
 }
@@ -69,6 +72,23 @@ impl Settings {
                 self.saved_as.remove(&doc);
             }
         }
+    }
+
+    /// Remembers that `doc` was left with char offset `at` at the top of the view.
+    pub fn leave_at(&mut self, doc: &Path, at: usize) {
+        let doc = std::fs::canonicalize(doc).unwrap_or_else(|_| doc.to_owned());
+        self.places.insert(doc, at);
+        // As many places as recent files are worth keeping.
+        if self.places.len() > 4 * MAX_RECENT {
+            let recent = self.recent.clone();
+            self.places.retain(|p, _| recent.contains(p));
+        }
+    }
+
+    /// Where `doc` was left (the char offset at the top of the view), if it was open before.
+    pub fn place_of(&self, doc: &Path) -> Option<usize> {
+        let doc = std::fs::canonicalize(doc).unwrap_or_else(|_| doc.to_owned());
+        self.places.get(&doc).copied()
     }
 
     /// Where the annotations of `doc` were last saved with Save As, if that file still exists.
