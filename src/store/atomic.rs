@@ -32,22 +32,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
             return Err(StoreError::ReadOnly { path: target.path });
         }
         Existing::Regular(meta) => Some(meta),
-        Existing::Folder => {
+        other => {
             return Err(StoreError::NotRegular {
+                what: other.what(),
                 path: target.path,
-                what: "a folder",
-            });
-        }
-        Existing::Stream => {
-            return Err(StoreError::NotRegular {
-                path: target.path,
-                what: "a FIFO or device",
-            });
-        }
-        Existing::Other(what) => {
-            return Err(StoreError::NotRegular {
-                path: target.path,
-                what,
             });
         }
     };

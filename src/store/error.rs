@@ -38,6 +38,14 @@ pub enum StoreError {
         /// What it is ("a FIFO (named pipe)", "a folder", …).
         what: &'static str,
     },
+    /// A folder export was given something else than a folder.
+    #[error("{}: this is {what}; a folder is needed here", path.display())]
+    NotAFolder {
+        /// The path.
+        path: PathBuf,
+        /// What it is.
+        what: &'static str,
+    },
     /// An export was asked to write over a document or a sidecar.
     #[error(
         "{}: this is {role}; an export never replaces it, and nothing was written. Choose another file name",

@@ -105,16 +105,10 @@ pub fn check(path: &Path, rules: &OutputRules) -> Result<Checked, StoreError> {
             }
             Place::File(target.path)
         }
-        Existing::Folder => {
+        other => {
             return Err(StoreError::NotRegular {
+                what: other.what(),
                 path: target.path,
-                what: "a folder",
-            });
-        }
-        Existing::Other(what) => {
-            return Err(StoreError::NotRegular {
-                path: target.path,
-                what,
             });
         }
     };
@@ -181,26 +175,11 @@ pub fn write_folder(
     rules: &OutputRules,
 ) -> Result<(), StoreError> {
     let target = resolve(folder)?;
-    match target.existing {
-        Existing::Missing | Existing::Folder => {}
-        Existing::Regular(_) => {
-            return Err(StoreError::NotRegular {
-                path: target.path,
-                what: "a file where a folder is needed",
-            });
-        }
-        Existing::Stream => {
-            return Err(StoreError::NotRegular {
-                path: target.path,
-                what: "a FIFO or device where a folder is needed",
-            });
-        }
-        Existing::Other(what) => {
-            return Err(StoreError::NotRegular {
-                path: target.path,
-                what,
-            });
-        }
+    if !matches!(target.existing, Existing::Missing | Existing::Folder) {
+        return Err(StoreError::NotAFolder {
+            what: target.existing.what(),
+            path: target.path,
+        });
     }
     std::fs::create_dir_all(&target.path).map_err(|e| StoreError::io(&target.path, e))?;
     let differing: Vec<&str> = files

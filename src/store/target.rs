@@ -26,6 +26,19 @@ pub enum Existing {
     Other(&'static str),
 }
 
+impl Existing {
+    /// What is there, for messages: "a folder", "a FIFO or device", ….
+    pub fn what(&self) -> &'static str {
+        match self {
+            Existing::Missing => "nothing",
+            Existing::Regular(_) => "a file",
+            Existing::Folder => "a folder",
+            Existing::Stream => "a FIFO or device",
+            Existing::Other(what) => what,
+        }
+    }
+}
+
 /// A path with its links followed.
 #[derive(Debug)]
 pub struct Target {
