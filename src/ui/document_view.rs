@@ -783,9 +783,19 @@ fn balance(text: &Text, s: usize, e: usize) -> (usize, usize) {
         e -= 1;
     }
     let (first, last) = (at(s), e.checked_sub(1).and_then(at));
-    if let Some(close) = first.and_then(|c| PAIRS.iter().find(|p| p.0 == c).map(|p| p.1))
-        && last != Some(close)
-    {
+    // An opening mark inside the selection whose closing one is not: the closing one.
+    let inside: Vec<char> = text.slice(s..e).chars().collect();
+    let unclosed = PAIRS.iter().find_map(|&(open, close)| {
+        let opens = inside.iter().filter(|&&c| c == open).count();
+        let closes = inside.iter().filter(|&&c| c == close).count();
+        let open_left = if open == close {
+            opens % 2 == 1
+        } else {
+            opens > closes
+        };
+        open_left.then_some(close)
+    });
+    if let Some(close) = unclosed {
         let mut k = e;
         while k < e + 2 && at(k).is_some_and(|c| matches!(c, ',' | '.' | '?' | '!' | '…')) {
             k += 1;
@@ -884,6 +894,11 @@ mod tests {
         assert_eq!(snapped(text, "ritics", "disagre"), "Critics disagreed.");
         assert_eq!(snapped(text, "disagre", "disagre"), "disagreed");
         assert_eq!(snapped(text, "(briefly", "briefl"), "(briefly)");
+        // An opening mark in the middle of the selection takes its closing one too.
+        assert_eq!(
+            snapped(text, "said: ", "budg"),
+            "said: “We doubled the budget,”"
+        );
         // A trailing comma is left out.
         assert_eq!(snapped(text, "doubled", "budget,"), "doubled the budget");
     }
