@@ -253,6 +253,36 @@ fn tag_all_find_matches_in_one_undoable_step() {
 }
 
 #[test]
+fn tag_all_gives_every_match_the_details_chosen_first() {
+    let (_dir, path) = setup(DOC);
+    let mut h = harness(&path);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.state_mut().find.set_query("harbor");
+    h.run();
+    // Choose the tag and its details in the bar before adding.
+    h.state_mut().find.set_template(&Tag::Entity {
+        kind: factmark::core::annotation::EntityKind::Place,
+        identifier: None,
+    });
+    h.run();
+    h.get_by_label("Tag all 3 matches").click();
+    h.run();
+    let anns = annotations(&h);
+    assert_eq!(anns.len(), 3);
+    assert!(
+        anns.iter().all(|a| matches!(
+            a.tag,
+            Tag::Entity {
+                kind: factmark::core::annotation::EntityKind::Place,
+                ..
+            }
+        )),
+        "{anns:?}"
+    );
+}
+
+#[test]
 fn clicking_overlapping_spans_cycles_through_them() {
     let (_dir, path) = with_sidecar(
         DOC,

@@ -94,7 +94,7 @@ pub enum Action {
     /// Show or hide the find bar.
     ToggleFind,
     /// Tag every find match, in one undoable step.
-    TagAllMatches(TagKind),
+    TagAllMatches(crate::core::annotation::Tag),
     /// Scroll the document so that this char offset is in the middle.
     ScrollTo(usize),
     /// Show or hide the keyboard shortcut sheet.

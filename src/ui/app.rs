@@ -1395,7 +1395,8 @@ impl FactmarkApp {
                     doc.selected = None;
                 }
             }
-            Action::TagAllMatches(kind) => {
+            Action::TagAllMatches(template) => {
+                let kind = template.kind();
                 let now = Utc::now().trunc_subsecs(0);
                 let text = &doc.session.text;
                 let author = self.settings.author.clone();
@@ -1415,7 +1416,7 @@ impl FactmarkApp {
                             text,
                             s,
                             e,
-                            Tag::for_text(kind, text.slice(s..e)),
+                            template.clone().with_value_from(text.slice(s..e)),
                             &author,
                             now,
                         )

@@ -6,7 +6,7 @@ use egui::{Key, RichText, Ui};
 use super::actions::Action;
 use super::selection::Selection;
 use super::{labels, theme};
-use crate::core::annotation::TagKind;
+use crate::core::annotation::{EntityKind, Tag, TagKind, Verdict};
 use crate::core::search::find_loose;
 use crate::core::text::Text;
 
@@ -23,6 +23,10 @@ pub struct FindBar {
     current: Option<usize>,
     computed_for: Option<(String, bool, String)>,
     tag_as: TagKind,
+    /// The entity kind "Tag all" gives.
+    kind: EntityKind,
+    /// The verdict "Tag all" gives.
+    verdict: Verdict,
     focus: bool,
     /// Whether the current match has been made the selection since the matches changed.
     shown: bool,
@@ -38,6 +42,8 @@ impl Default for FindBar {
             current: None,
             computed_for: None,
             tag_as: TagKind::Entity,
+            kind: EntityKind::Other,
+            verdict: Verdict::Unrated,
             focus: false,
             shown: false,
         }
@@ -59,6 +65,31 @@ impl FindBar {
     /// The current match, when the bar is open.
     pub fn current(&self) -> Option<usize> {
         self.current.filter(|_| self.open)
+    }
+
+    /// The tag, with the details chosen in the bar, that "Tag all" gives every match.
+    pub fn template(&self) -> Tag {
+        match self.tag_as {
+            TagKind::Entity => Tag::Entity {
+                kind: self.kind,
+                identifier: None,
+            },
+            TagKind::Claim => Tag::Claim {
+                verdict: self.verdict,
+                claimant: None,
+            },
+            k => Tag::new(k),
+        }
+    }
+
+    /// Chooses what "Tag all" gives (used by tests).
+    pub fn set_template(&mut self, tag: &Tag) {
+        self.tag_as = tag.kind();
+        match tag {
+            Tag::Entity { kind, .. } => self.kind = *kind,
+            Tag::Claim { verdict, .. } => self.verdict = *verdict,
+            Tag::Quote { .. } | Tag::Date { .. } => {}
+        }
     }
 
     /// Sets the search text (used by tests).
@@ -172,12 +203,42 @@ impl FindBar {
                         ui.selectable_value(&mut self.tag_as, *k, labels::tag_label(*k));
                     }
                 });
+            // The details every new annotation gets, chosen before adding them.
+            match self.tag_as {
+                TagKind::Entity => {
+                    egui::ComboBox::from_id_salt("find-entity-kind")
+                        .selected_text(labels::kind_label(self.kind))
+                        .width(100.0)
+                        .show_ui(ui, |ui| {
+                            for k in EntityKind::ALL {
+                                ui.selectable_value(&mut self.kind, *k, labels::kind_label(*k));
+                            }
+                        });
+                }
+                TagKind::Claim => {
+                    egui::ComboBox::from_id_salt("find-verdict")
+                        .selected_text(labels::verdict_label(self.verdict))
+                        .width(110.0)
+                        .show_ui(ui, |ui| {
+                            for v in Verdict::ALL {
+                                ui.selectable_value(
+                                    &mut self.verdict,
+                                    *v,
+                                    labels::verdict_label(*v),
+                                );
+                            }
+                        });
+                }
+                TagKind::Quote | TagKind::Date => {}
+            }
             if ui
                 .add_enabled(n > 0, egui::Button::new(format!("Tag all {n} matches")))
-                .on_hover_text("Adds one annotation per match, in one undoable step")
+                .on_hover_text(
+                    "Adds one annotation per match with these details, in one undoable step (a date's value is read from each match)",
+                )
                 .clicked()
             {
-                actions.push(Action::TagAllMatches(self.tag_as));
+                actions.push(Action::TagAllMatches(self.template()));
             }
             if ui.button("×").on_hover_text("Close (Esc)").clicked() {
                 self.open = false;
