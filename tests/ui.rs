@@ -569,3 +569,49 @@ fn a_document_reopens_where_it_was_left_after_a_restart() {
         "opens where it was left: {top} vs {want}"
     );
 }
+
+#[test]
+fn shift_click_adjusts_the_selected_annotations_span() {
+    let (_dir, path) = with_sidecar(DOC, &[("harbor handled", TagKind::Claim)]);
+    let mut h = harness(&path);
+    let a = annotations(&h)[0].clone();
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(
+        &ctx,
+        factmark::ui::Action::SelectAnnotation {
+            id: Some(a.id),
+            scroll: false,
+        },
+    );
+    h.run();
+    // Shift+click after "containers": the end moves there, the annotation is the same one.
+    let (_, end) = find(DOC, "harbor handled 4.2 million containers");
+    let p = char_pos(&h, end) + Vec2::new(1.0, 0.0);
+    h.hover_at(p);
+    h.run();
+    h.event(Event::ModifiersChanged(Modifiers::SHIFT));
+    h.event(Event::PointerButton {
+        pos: p,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::SHIFT,
+    });
+    h.run();
+    h.event(Event::PointerButton {
+        pos: p,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::SHIFT,
+    });
+    h.run();
+    h.event(Event::ModifiersChanged(Modifiers::NONE));
+    h.run_steps(2);
+    let after = annotations(&h);
+    assert_eq!(after.len(), 1);
+    assert_eq!(after[0].id, a.id, "the same annotation");
+    assert_eq!(after[0].exact, "harbor handled 4.2 million containers");
+    // One undo step puts the span back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(annotations(&h)[0].exact, "harbor handled");
+}

@@ -77,6 +77,8 @@ pub enum Action {
     Tag(TagKind),
     /// Delete an annotation.
     Delete(AnnotationId),
+    /// Move the nearer edge of an annotation's span to this char offset (one undoable step).
+    Reach(AnnotationId, usize),
     /// Delete the selected annotation.
     DeleteSelected,
     /// Scroll the document to the selected annotation; with Find open, select the next match.

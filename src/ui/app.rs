@@ -564,6 +564,7 @@ impl FactmarkApp {
                         }
                         ViewEvent::Tag(k) => Action::Tag(k),
                         ViewEvent::Delete(id) => Action::Delete(id),
+                        ViewEvent::Reach(id, at) => Action::Reach(id, at),
                     });
                 }
             }
@@ -1376,6 +1377,19 @@ impl FactmarkApp {
             }
             Action::PreviousMatch => {}
             Action::ScrollTo(pos) => doc.view.scroll_to(pos),
+            Action::Reach(id, at) => {
+                let span = doc
+                    .session
+                    .annotations
+                    .get(id)
+                    .and_then(|a| super::document_view::reach(a.start, a.end, at));
+                if let Some((start, end)) = span {
+                    self.last_typing = None;
+                    if let Err(e) = doc.apply(&Command::SetSpan { id, start, end }, false) {
+                        notice = Some(e.to_string());
+                    }
+                }
+            }
             Action::Scroll(m) => doc.view.scroll_by(m),
             Action::Export(format) => match super::export::export_ui(doc, format) {
                 Ok(msg) | Err(msg) => notice = Some(msg),

@@ -58,6 +58,9 @@ pub enum ViewEvent {
     Tag(TagKind),
     /// The context menu asked to delete an annotation.
     Delete(AnnotationId),
+    /// Shift+click with no text selected: move the nearer edge of this annotation's span to
+    /// this char offset.
+    Reach(AnnotationId, usize),
 }
 
 struct Cached {
@@ -581,6 +584,15 @@ impl DocumentView {
         {
             if shift && let Some(sel) = m.selection {
                 events.push(ViewEvent::Select(Some(Selection { head: at, ..sel })));
+            } else if shift && let Some(id) = m.selected {
+                // No text selected: Shift+click moves the nearer edge of the selected
+                // annotation's span there.
+                let at = if m.snap_words {
+                    snap_point(text, at)
+                } else {
+                    at
+                };
+                events.push(ViewEvent::Reach(id, at));
             } else {
                 let covering = self.covering(m, at);
                 let pick = match (self.last_click, m.selected) {
@@ -757,6 +769,34 @@ pub fn snap_to_words(text: &Text, sel: Selection) -> Selection {
     }
 }
 
+/// The word boundary nearest to `at` (the start or end of the word it is in).
+fn snap_point(text: &Text, at: usize) -> usize {
+    let (s, e) = word_at(text, at);
+    let inside = text.slice(s..e).chars().all(is_word_char) && s < at && at < e;
+    if !inside {
+        at
+    } else if at - s < e - at {
+        s
+    } else {
+        e
+    }
+}
+
+/// The span of `start..end` with its nearer edge moved to `at`: before the start or past the
+/// end, that edge; inside, the edge `at` is closer to. `None` when the span would be empty.
+pub fn reach(start: usize, end: usize, at: usize) -> Option<(usize, usize)> {
+    let (s, e) = if at <= start {
+        (at, end)
+    } else if at >= end {
+        (start, at)
+    } else if at - start <= end - at {
+        (at, end)
+    } else {
+        (start, at)
+    };
+    (s < e && (s, e) != (start, end)).then_some((s, e))
+}
+
 /// Opening marks and the marks that close them.
 const PAIRS: &[(char, char)] = &[
     ('“', '”'),
@@ -862,6 +902,16 @@ mod tests {
             },
         );
         assert_eq!((back.anchor, back.head), (snapped.end(), snapped.start()));
+    }
+
+    #[test]
+    fn shift_click_moves_the_nearer_edge() {
+        assert_eq!(reach(10, 20, 5), Some((5, 20)));
+        assert_eq!(reach(10, 20, 25), Some((10, 25)));
+        assert_eq!(reach(10, 20, 12), Some((12, 20)));
+        assert_eq!(reach(10, 20, 18), Some((10, 18)));
+        assert_eq!(reach(10, 20, 10), None);
+        assert_eq!(reach(10, 11, 10), None);
     }
 
     /// Snaps the selection of `from`..`to` (the first occurrences) and returns its text.
