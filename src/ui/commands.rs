@@ -300,7 +300,10 @@ pub const COMMANDS: &[Command] = &[
 /// Mouse gestures of the document view, for the sheet.
 const GESTURES: &[(&str, &str)] = &[
     ("Drag", "select text (across paragraphs too)"),
-    ("Shift+click", "extend the selection"),
+    (
+        "Shift+click",
+        "extend the selection; with an annotation selected and no text, move the nearer edge of its span",
+    ),
     ("Double-click", "select a word"),
     (
         "Alt+drag",
