@@ -506,7 +506,7 @@ fn annotations_saved_elsewhere_are_offered_when_the_document_is_opened_again() {
 
     private_recovery_dir();
     let mut settings = settings();
-    settings.saved_as(&doc, Some(&elsewhere));
+    settings.saved_as(&doc, &elsewhere);
     let app = FactmarkApp::new(settings, Some(doc.clone()));
     let mut h = Harness::builder()
         .with_size(Vec2::new(1280.0, 800.0))

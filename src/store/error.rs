@@ -235,14 +235,6 @@ impl StoreError {
             error: without_path(error),
         }
     }
-
-    /// The OS error, for an I/O error.
-    pub fn io_kind(&self) -> Option<std::io::ErrorKind> {
-        match self {
-            StoreError::Io { error, .. } => Some(error.kind()),
-            _ => None,
-        }
-    }
 }
 
 /// `error` without the path a wrapper added to it (the `tempfile` crate's private `PathError`

@@ -94,7 +94,7 @@ pub fn check(path: &Path, rules: &OutputRules) -> Result<Checked, StoreError> {
     let target = resolve(path)?;
     protect(path, &target, rules)?;
     let kind = match target.existing {
-        Existing::Stream => Place::Stream(target.path),
+        Existing::Stream(_) => Place::Stream(target.path),
         Existing::Missing => Place::File(target.path),
         Existing::Regular(meta) => {
             if meta.permissions().readonly() {

@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 
 use super::error::StoreError;
 use super::sidecar::Sidecar;
-use super::target::describe;
+use super::target::classify;
 
 /// The largest document factmark reads: 256 MiB.
 pub const MAX_DOCUMENT_BYTES: u64 = 256 * 1024 * 1024;
@@ -52,7 +52,7 @@ pub fn read_limited(path: &Path, limit: u64, what: &'static str) -> Result<Vec<u
     if !meta.is_file() {
         return Err(StoreError::NotRegular {
             path: path.to_owned(),
-            what: describe(&meta),
+            what: classify(meta).what(),
         });
     }
     if meta.len() > limit {
@@ -77,7 +77,7 @@ pub fn regular_file(path: &Path) -> Result<std::fs::Metadata, StoreError> {
     } else {
         Err(StoreError::NotRegular {
             path: path.to_owned(),
-            what: describe(&meta),
+            what: classify(meta).what(),
         })
     }
 }

@@ -20,8 +20,8 @@ pub enum Existing {
     /// A folder.
     Folder,
     /// A FIFO or a character device (a terminal, `/dev/null`): written through, never
-    /// replaced.
-    Stream,
+    /// replaced. Says which.
+    Stream(&'static str),
     /// A block device or a socket: never written to.
     Other(&'static str),
 }
@@ -33,7 +33,7 @@ impl Existing {
             Existing::Missing => "nothing",
             Existing::Regular(_) => "a file",
             Existing::Folder => "a folder",
-            Existing::Stream => "a FIFO or device",
+            Existing::Stream(what) => what,
             Existing::Other(what) => what,
         }
     }
@@ -46,13 +46,6 @@ pub struct Target {
     pub path: PathBuf,
     /// What is there.
     pub existing: Existing,
-}
-
-impl Target {
-    /// Whether the path named a symbolic link (so `path` is where it points).
-    pub fn is_link_of(&self, given: &Path) -> bool {
-        self.path != given
-    }
 }
 
 /// Follows `path`'s symbolic links (each relative link from its own folder) to the file they
@@ -98,7 +91,8 @@ pub fn resolve_links(path: &Path) -> PathBuf {
     resolve(path).map_or_else(|_| path.to_owned(), |t| t.path)
 }
 
-fn classify(meta: Metadata) -> Existing {
+/// What `meta` says is there.
+pub fn classify(meta: Metadata) -> Existing {
     let ft = meta.file_type();
     if ft.is_file() {
         return Existing::Regular(meta);
@@ -109,8 +103,11 @@ fn classify(meta: Metadata) -> Existing {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt as _;
-        if ft.is_fifo() || ft.is_char_device() {
-            return Existing::Stream;
+        if ft.is_fifo() {
+            return Existing::Stream("a FIFO (named pipe)");
+        }
+        if ft.is_char_device() {
+            return Existing::Stream("a character device");
         }
         if ft.is_block_device() {
             return Existing::Other("a block device");
@@ -120,31 +117,6 @@ fn classify(meta: Metadata) -> Existing {
         }
     }
     Existing::Other("not a regular file")
-}
-
-/// What a non-regular file is, for messages: "a FIFO", "a character device", ….
-pub fn describe(meta: &Metadata) -> &'static str {
-    let ft = meta.file_type();
-    if ft.is_dir() {
-        return "a folder";
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt as _;
-        if ft.is_fifo() {
-            return "a FIFO (named pipe)";
-        }
-        if ft.is_char_device() {
-            return "a character device";
-        }
-        if ft.is_block_device() {
-            return "a block device";
-        }
-        if ft.is_socket() {
-            return "a socket";
-        }
-    }
-    "not a regular file"
 }
 
 /// Whether two paths name the same file: the same device and inode when both exist (links
@@ -193,7 +165,6 @@ mod tests {
         let t = resolve(&link).unwrap();
         assert_eq!(t.path, dir.path().join("shared/real.ron"));
         assert!(matches!(t.existing, Existing::Regular(_)));
-        assert!(t.is_link_of(&link));
 
         let dangling = dir.path().join("dangling.ron");
         std::os::unix::fs::symlink("shared/none.ron", &dangling).unwrap();
@@ -225,7 +196,7 @@ mod tests {
     #[test]
     fn fifos_and_devices_are_streams() {
         let t = resolve(Path::new("/dev/null")).unwrap();
-        assert!(matches!(t.existing, Existing::Stream));
+        assert!(matches!(t.existing, Existing::Stream(_)));
         assert!(matches!(
             resolve(Path::new("/")).unwrap().existing,
             Existing::Folder

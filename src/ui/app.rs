@@ -1272,7 +1272,7 @@ impl FactmarkApp {
                 match doc.save_as(&to, replace) {
                     Ok(now) => {
                         settle = Some(Topic::Save);
-                        self.settings.saved_as(doc.path(), Some(&now));
+                        self.settings.saved_as(doc.path(), &now);
                         notice = Some(format!(
                             "The annotations are now saved to {}. {} was not changed.",
                             now.display(),

@@ -78,9 +78,6 @@ struct Visible {
 /// State of the document view that lives across frames (layout caches, scroll requests).
 #[derive(Default)]
 pub struct DocumentView {
-    /// Which document's scroll position this view keeps (egui remembers it by this id, also
-    /// across restarts), so every document opens where it was left, not where another was.
-    scroll_key: u64,
     wrap_width: f32,
     heights: Vec<f32>,
     tops: Vec<f32>,
@@ -162,19 +159,6 @@ impl DocumentView {
         Some(v.origin + vec2(r.min.x, r.center().y))
     }
 
-    /// A view keeping the scroll position of the document at `path`.
-    pub fn for_document(path: &std::path::Path) -> Self {
-        use std::hash::{Hash as _, Hasher as _};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        std::fs::canonicalize(path)
-            .unwrap_or_else(|_| path.to_owned())
-            .hash(&mut h);
-        Self {
-            scroll_key: h.finish(),
-            ..Self::default()
-        }
-    }
-
     /// Draws the view and reports what the user did.
     pub fn ui(&mut self, ui: &mut Ui, m: &ViewModel<'_>) -> Vec<ViewEvent> {
         let mut events = Vec::new();
@@ -196,7 +180,7 @@ impl DocumentView {
         let visuals = ui.visuals().clone();
 
         let mut area = egui::ScrollArea::vertical()
-            .id_salt(("document", self.scroll_key))
+            .id_salt("document")
             .auto_shrink(false);
         if let Some(p) = self.start {
             if self.wrap_width > 0.0 {

@@ -186,7 +186,7 @@ impl OpenDocument {
             last_saved: None,
             save_error: None,
             words,
-            view: DocumentView::for_document(path),
+            view: DocumentView::default(),
             selection: None,
             selected: None,
             anchoring: HashMap::new(),

@@ -31,11 +31,6 @@ pub fn mark_start() {
     });
 }
 
-/// Whether profiling is on.
-pub fn enabled() -> bool {
-    START.get().is_some_and(|&(_, on)| on)
-}
-
 /// Prints that a start-up step ended, with the time since the process started.
 pub fn step(what: &str) {
     if let Some(&(start, true)) = START.get() {

@@ -59,25 +59,15 @@ impl Default for Settings {
 }
 
 impl Settings {
-    /// Remembers that the annotations of `doc` are now saved to `sidecar` (or, with `None`,
-    /// in its own sidecar again).
-    pub fn saved_as(&mut self, doc: &Path, sidecar: Option<&Path>) {
-        let doc = std::fs::canonicalize(doc).unwrap_or_else(|_| doc.to_owned());
-        match sidecar {
-            Some(s) => {
-                let s = std::fs::canonicalize(s).unwrap_or_else(|_| s.to_owned());
-                self.saved_as.insert(doc, s);
-            }
-            None => {
-                self.saved_as.remove(&doc);
-            }
-        }
+    /// Remembers that the annotations of `doc` are now saved to `sidecar` (File > Save
+    /// Annotations As…).
+    pub fn saved_as(&mut self, doc: &Path, sidecar: &Path) {
+        self.saved_as.insert(key(doc), key(sidecar));
     }
 
     /// Remembers that `doc` was left with char offset `at` at the top of the view.
     pub fn leave_at(&mut self, doc: &Path, at: usize) {
-        let doc = std::fs::canonicalize(doc).unwrap_or_else(|_| doc.to_owned());
-        self.places.insert(doc, at);
+        self.places.insert(key(doc), at);
         // As many places as recent files are worth keeping.
         if self.places.len() > 4 * MAX_RECENT {
             let recent = self.recent.clone();
@@ -87,24 +77,28 @@ impl Settings {
 
     /// Where `doc` was left (the char offset at the top of the view), if it was open before.
     pub fn place_of(&self, doc: &Path) -> Option<usize> {
-        let doc = std::fs::canonicalize(doc).unwrap_or_else(|_| doc.to_owned());
-        self.places.get(&doc).copied()
+        self.places.get(&key(doc)).copied()
     }
 
     /// Where the annotations of `doc` were last saved with Save As, if that file still exists.
     pub fn saved_as_of(&self, doc: &Path) -> Option<&Path> {
-        let doc = std::fs::canonicalize(doc).unwrap_or_else(|_| doc.to_owned());
         self.saved_as
-            .get(&doc)
+            .get(&key(doc))
             .map(PathBuf::as_path)
             .filter(|p| p.is_file())
     }
 
     /// Puts `path` first in the recent files.
     pub fn remember(&mut self, path: &Path) {
-        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        let path = key(path);
         self.recent.retain(|p| *p != path);
         self.recent.insert(0, path);
         self.recent.truncate(MAX_RECENT);
     }
+}
+
+/// How a file is remembered: its absolute path with links resolved, so one file is one entry
+/// however it was opened.
+fn key(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
 }
