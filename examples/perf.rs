@@ -17,6 +17,7 @@ use factmark::core::annotation::{Annotation, AnnotationId, Tag, TagKind};
 use factmark::core::text::Text;
 use factmark::store::Sidecar;
 use factmark::ui::{FactmarkApp, Settings};
+use factmark::workspace::Intent;
 
 const WORDS: &[&str] = &[
     "minister",
@@ -236,9 +237,9 @@ fn main() -> anyhow::Result<()> {
     );
     let open_ms = t.elapsed().as_secs_f64() * 1000.0;
     anyhow::ensure!(
-        app.doc.is_some(),
+        app.doc().is_some(),
         "the document did not open: {:?}",
-        app.notices
+        app.notices()
     );
 
     let mut run = |ui: &mut egui::Ui| app.ui_body(ui);
@@ -251,28 +252,26 @@ fn main() -> anyhow::Result<()> {
     let mut jump: Vec<f64> = Vec::new();
     for k in 0..20 {
         let (id, start) = {
-            let doc = app.doc.as_ref().ok_or_else(|| anyhow::anyhow!("closed"))?;
+            let doc = app.doc().ok_or_else(|| anyhow::anyhow!("closed"))?;
             let all = doc.session.annotations.as_slice();
             let a = &all[k * all.len() / 20];
             (a.id, a.start)
         };
-        app.apply(
-            &ctx,
-            factmark::ui::Action::SelectAnnotation {
-                id: Some(id),
-                scroll: true,
-            },
-        );
+        app.apply(factmark::ui::Action::Do(Intent::SelectAnnotation {
+            id: Some(id),
+            reveal: true,
+        }));
         let mut run = |ui: &mut egui::Ui| app.ui_body(ui);
         jump.push(frame(
             &ctx,
             input(vec2(1100.0, 760.0), 3.0 + f64::from(k as u32)),
             &mut run,
         ));
-        let doc = app.doc.as_ref().ok_or_else(|| anyhow::anyhow!("closed"))?;
+        let doc = app.doc().ok_or_else(|| anyhow::anyhow!("closed"))?;
         let p = doc.session.text.paragraph_at(start);
+        let view = app.view().ok_or_else(|| anyhow::anyhow!("no view"))?;
         anyhow::ensure!(
-            doc.view.visible_paragraphs().contains(&p),
+            view.visible_paragraphs().contains(&p),
             "annotation {k} was not on screen after one frame"
         );
     }
@@ -328,14 +327,18 @@ fn corpus(n: usize, per_doc: usize) -> anyhow::Result<()> {
         let mut run = |ui: &mut egui::Ui| app.ui_body(ui);
         frames.push(frame(&ctx, input(size, f64::from(k) / 60.0), &mut run));
         k += 1;
-        let done = app.corpus.as_ref().is_some_and(|c| c.progress().is_none());
+        let done = app
+            .ws
+            .folder
+            .as_ref()
+            .is_some_and(|c| c.progress().is_none());
         if done || t.elapsed().as_secs() > 60 {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     let listed_ms = t.elapsed().as_secs_f64() * 1000.0;
-    let listed = app.corpus.as_ref().map_or(0, |c| c.loaded().count());
+    let listed = app.ws.folder.as_ref().map_or(0, |c| c.loaded().count());
     // The span review table over every span of the corpus, scrolled with the wheel.
     app.mode = factmark::ui::Mode::Spans;
     let mut review_frames = Vec::new();
@@ -405,7 +408,7 @@ fn open_phases(path: &std::path::Path) -> anyhow::Result<()> {
         );
         phases.push(("window_open_total", t.elapsed().as_secs_f64() * 1000.0));
         anyhow::ensure!(
-            opened.doc.is_some() && anchored.len() == session.annotations.len() && !fp.is_empty()
+            opened.doc().is_some() && anchored.len() == session.annotations.len() && !fp.is_empty()
         );
         phases.push(("sidecar_bytes", bytes.len() as f64));
     }

@@ -2,7 +2,8 @@
 //!
 //! `core` is the pure domain (text, annotations, segments, anchoring, edits); `store` reads
 //! and writes documents and RON sidecars; `formats` exports to and imports from other tools'
-//! formats; `cli` is the scriptable command line; `ui` is the egui window. `core` depends on
+//! formats; `cli` is the scriptable command line; `workspace` holds the open documents and
+//! applies every change a person asks for; `ui` is the egui window. `core` depends on
 //! nothing else of ours and on no GUI or I/O crate.
 
 pub mod cli;
@@ -10,3 +11,4 @@ pub mod core;
 pub mod formats;
 pub mod store;
 pub mod ui;
+pub mod workspace;

@@ -10,6 +10,7 @@ use egui_kittest::Harness;
 use factmark::core::annotation::{Annotation, ReviewStatus, Tag, TagKind};
 use factmark::store::Session;
 use factmark::ui::{Action, COMMANDS, Cmd, FactmarkApp, Mode, Move, Scope, Selection, Settings};
+use factmark::workspace::Intent;
 
 const A: &str =
     "The mayor said exports rose 12 percent in 2023.\n\nCritics disagreed on 3 May 2024.\n";
@@ -69,7 +70,8 @@ fn harness(path: &Path) -> Harness<'static, FactmarkApp> {
     let t = Instant::now();
     while h
         .state()
-        .corpus
+        .ws
+        .folder
         .as_ref()
         .is_some_and(|c| c.progress().is_some())
         && t.elapsed() < Duration::from_secs(20)
@@ -87,8 +89,7 @@ fn press(h: &mut Harness<'_, FactmarkApp>, key: &KeyboardShortcut) {
 }
 
 fn apply(h: &mut Harness<'_, FactmarkApp>, action: Action) {
-    let ctx = h.ctx.clone();
-    h.state_mut().apply(&ctx, action);
+    h.state_mut().apply(action);
     h.run_steps(2);
 }
 
@@ -96,17 +97,16 @@ fn select_text(h: &mut Harness<'_, FactmarkApp>, needle: &str) {
     let (start, end) = span(A, needle);
     apply(
         h,
-        Action::Select(Some(Selection {
+        Action::Do(Intent::Select(Some(Selection {
             anchor: start,
             head: end,
-        })),
+        }))),
     );
 }
 
 fn annotations(h: &Harness<'_, FactmarkApp>) -> Vec<Annotation> {
     h.state()
-        .doc
-        .as_ref()
+        .doc()
         .unwrap()
         .session
         .annotations
@@ -116,7 +116,7 @@ fn annotations(h: &Harness<'_, FactmarkApp>) -> Vec<Annotation> {
 }
 
 fn selected(h: &Harness<'_, FactmarkApp>) -> Option<Annotation> {
-    let doc = h.state().doc.as_ref()?;
+    let doc = h.state().doc()?;
     doc.selected
         .and_then(|id| doc.session.annotations.get(id).cloned())
 }
@@ -125,12 +125,19 @@ fn select_first(h: &mut Harness<'_, FactmarkApp>) -> Annotation {
     let first = annotations(h)[0].clone();
     apply(
         h,
-        Action::SelectAnnotation {
+        Action::Do(Intent::SelectAnnotation {
             id: Some(first.id),
-            scroll: false,
-        },
+            reveal: false,
+        }),
     );
     first
+}
+
+/// Runs the window past the autosave delay: what is on disk then is what the save policy
+/// wrote.
+fn autosaved(h: &mut Harness<'_, FactmarkApp>) {
+    std::thread::sleep(factmark::workspace::AUTOSAVE_DELAY + Duration::from_millis(100));
+    h.run_steps(2);
 }
 
 fn on_disk(path: &Path) -> Vec<Annotation> {
@@ -152,7 +159,7 @@ fn check(cmd: Cmd, key: &KeyboardShortcut) {
         Cmd::Save => {
             let mut h = harness(&doc);
             select_text(&mut h, "mayor");
-            apply(&mut h, Action::Tag(TagKind::Entity));
+            apply(&mut h, Action::Do(Intent::Tag(TagKind::Entity)));
             press(&mut h, key);
             assert_eq!(on_disk(&doc).len(), 3, "{what}: saved at once");
         }
@@ -183,10 +190,10 @@ fn check(cmd: Cmd, key: &KeyboardShortcut) {
         Cmd::Undo | Cmd::Redo => {
             let mut h = harness(&doc);
             select_text(&mut h, "mayor");
-            apply(&mut h, Action::Tag(TagKind::Entity));
+            apply(&mut h, Action::Do(Intent::Tag(TagKind::Entity)));
             assert_eq!(annotations(&h).len(), 3);
             if cmd == Cmd::Redo {
-                apply(&mut h, Action::Undo);
+                apply(&mut h, Action::Do(Intent::Undo));
                 press(&mut h, key);
                 assert_eq!(annotations(&h).len(), 3, "{what}");
             } else {
@@ -206,12 +213,11 @@ fn check(cmd: Cmd, key: &KeyboardShortcut) {
             assert_eq!(added[0].tag.kind(), kind, "{what}");
             // With an annotation selected and no text selected, the key retags it.
             let first = select_first(&mut h);
-            apply(&mut h, Action::Select(None));
+            apply(&mut h, Action::Do(Intent::Select(None)));
             press(&mut h, key);
             let now = h
                 .state()
-                .doc
-                .as_ref()
+                .doc()
                 .unwrap()
                 .session
                 .annotations
@@ -254,30 +260,16 @@ fn check(cmd: Cmd, key: &KeyboardShortcut) {
             let mut h = harness(&long);
             apply(
                 &mut h,
-                Action::SelectAnnotation {
+                Action::Do(Intent::SelectAnnotation {
                     id: Some(id),
-                    scroll: false,
-                },
+                    reveal: false,
+                }),
             );
             let p = s.text.paragraph_at(start);
-            assert!(
-                !h.state()
-                    .doc
-                    .as_ref()
-                    .unwrap()
-                    .view
-                    .visible_paragraphs()
-                    .contains(&p)
-            );
+            assert!(!h.state().view().unwrap().visible_paragraphs().contains(&p));
             press(&mut h, key);
             assert!(
-                h.state()
-                    .doc
-                    .as_ref()
-                    .unwrap()
-                    .view
-                    .visible_paragraphs()
-                    .contains(&p),
+                h.state().view().unwrap().visible_paragraphs().contains(&p),
                 "{what}"
             );
         }
@@ -289,10 +281,10 @@ fn check(cmd: Cmd, key: &KeyboardShortcut) {
             h.run_steps(2);
             // Enter selects the current (first) match; Shift+Enter goes back to the last one.
             apply(&mut h, Action::ScrollToSelected);
-            let sel = h.state().doc.as_ref().unwrap().selection.unwrap();
+            let sel = h.state().doc().unwrap().selection.unwrap();
             assert_eq!((sel.start(), sel.end()), first, "{what}");
             press(&mut h, key);
-            let sel = h.state().doc.as_ref().unwrap().selection.unwrap();
+            let sel = h.state().doc().unwrap().selection.unwrap();
             let last = A.rfind('e').unwrap();
             let last = A[..last].chars().count();
             assert_eq!((sel.start(), sel.end()), (last, last + 1), "{what}");
@@ -305,23 +297,13 @@ fn check(cmd: Cmd, key: &KeyboardShortcut) {
             let middle = text.chars().count() / 2;
             apply(&mut h, Action::ScrollTo(middle));
             h.run_steps(2);
-            let visible = |h: &Harness<'_, FactmarkApp>| {
-                h.state().doc.as_ref().unwrap().view.visible_paragraphs()
-            };
+            let visible =
+                |h: &Harness<'_, FactmarkApp>| h.state().view().unwrap().visible_paragraphs();
             let before = visible(&h);
             press(&mut h, key);
             h.run_steps(2);
             let after = visible(&h);
-            let last = h
-                .state()
-                .doc
-                .as_ref()
-                .unwrap()
-                .session
-                .text
-                .paragraphs()
-                .len()
-                - 1;
+            let last = h.state().doc().unwrap().session.text.paragraphs().len() - 1;
             match m {
                 Move::PageDown => {
                     assert!(after[0] > before[0], "{what}: {before:?} → {after:?}");
@@ -349,8 +331,7 @@ fn check(cmd: Cmd, key: &KeyboardShortcut) {
             h.run_steps(2);
             let note = h
                 .state()
-                .doc
-                .as_ref()
+                .doc()
                 .unwrap()
                 .session
                 .annotations
@@ -370,13 +351,13 @@ fn check(cmd: Cmd, key: &KeyboardShortcut) {
             let mut h = harness(&doc);
             select_text(&mut h, "mayor");
             press(&mut h, key);
-            assert_eq!(h.state().doc.as_ref().unwrap().selection, None, "{what}");
+            assert_eq!(h.state().doc().unwrap().selection, None, "{what}");
         }
         Cmd::NextDocument | Cmd::PreviousDocument => {
             let mut h = harness(dir.path());
             apply(
                 &mut h,
-                Action::OpenCorpusDoc(if cmd == Cmd::NextDocument { 0 } else { 1 }),
+                Action::Do(Intent::Show(if cmd == Cmd::NextDocument { 0 } else { 1 })),
             );
             press(&mut h, key);
             let want = if cmd == Cmd::NextDocument {
@@ -384,10 +365,7 @@ fn check(cmd: Cmd, key: &KeyboardShortcut) {
             } else {
                 "a.txt"
             };
-            assert!(
-                h.state().doc.as_ref().unwrap().path().ends_with(want),
-                "{what}"
-            );
+            assert!(h.state().doc().unwrap().path().ends_with(want), "{what}");
         }
         Cmd::Review(status) => {
             let mut h = harness(dir.path());
@@ -395,8 +373,9 @@ fn check(cmd: Cmd, key: &KeyboardShortcut) {
             h.run_steps(2);
             let (_, id) = h.state().span_review.selected().unwrap();
             press(&mut h, key);
+            autosaved(&mut h);
             let saved = on_disk(&doc).into_iter().find(|a| a.id == id).unwrap();
-            assert_eq!(saved.review.status, status, "{what}: saved at once");
+            assert_eq!(saved.review.status, status, "{what}: saved");
             assert_ne!(
                 h.state().span_review.selected().map(|s| s.1),
                 Some(id),
@@ -413,6 +392,7 @@ fn check(cmd: Cmd, key: &KeyboardShortcut) {
             h.run_steps(1);
             h.key_press(egui::Key::Enter);
             h.run_steps(2);
+            autosaved(&mut h);
             let saved = on_disk(&doc).into_iter().find(|a| a.id == id).unwrap();
             assert_eq!(
                 saved.review.comment.as_deref(),
@@ -447,7 +427,7 @@ fn check(cmd: Cmd, key: &KeyboardShortcut) {
             let (_, id) = h.state().span_review.selected().unwrap();
             press(&mut h, key);
             assert_eq!(h.state().mode, Mode::Document, "{what}");
-            assert_eq!(h.state().doc.as_ref().unwrap().selected, Some(id), "{what}");
+            assert_eq!(h.state().doc().unwrap().selected, Some(id), "{what}");
         }
         Cmd::UndoReview => {
             let mut h = harness(dir.path());
@@ -456,7 +436,11 @@ fn check(cmd: Cmd, key: &KeyboardShortcut) {
             let (_, id) = h.state().span_review.selected().unwrap();
             h.key_press(egui::Key::A);
             h.run_steps(2);
+            autosaved(&mut h);
+            let reviewed = on_disk(&doc).into_iter().find(|a| a.id == id).unwrap();
+            assert_ne!(reviewed.review.status, ReviewStatus::Unreviewed);
             press(&mut h, key);
+            autosaved(&mut h);
             let saved = on_disk(&doc).into_iter().find(|a| a.id == id).unwrap();
             assert_eq!(saved.review.status, ReviewStatus::Unreviewed, "{what}");
         }
@@ -493,7 +477,7 @@ fn every_key_of_every_command_does_what_the_sheet_says() {
 fn the_sheet_lists_what_works_in_each_view_and_nothing_else() {
     let dir = folder();
     let mut h = harness(dir.path());
-    apply(&mut h, Action::OpenCorpusDoc(0));
+    apply(&mut h, Action::Do(Intent::Show(0)));
     assert_eq!(h.state().mode, Mode::Document);
     assert_eq!(
         h.state().scopes(),
@@ -581,8 +565,7 @@ fn keys_follow_the_last_gesture() {
     h.run_steps(2);
     let note = |h: &Harness<'_, FactmarkApp>| {
         h.state()
-            .doc
-            .as_ref()
+            .doc()
             .unwrap()
             .session
             .annotations
@@ -608,9 +591,9 @@ fn keys_follow_the_last_gesture() {
     // Text selected, an annotation selected, then back into its note field: Esc leaves the
     // field and keeps the text selection.
     drag_over(&mut h, "exports rose");
-    assert!(h.state().doc.as_ref().unwrap().selected.is_some());
+    assert!(h.state().doc().unwrap().selected.is_some());
     assert!(
-        h.state().doc.as_ref().unwrap().selection.is_some(),
+        h.state().doc().unwrap().selection.is_some(),
         "the drag selected text"
     );
     h.state_mut().inspector.focus_note();
@@ -620,7 +603,7 @@ fn keys_follow_the_last_gesture() {
     h.run_steps(2);
     assert!(!h.ctx.text_edit_focused(), "Esc left the field");
     assert!(
-        h.state().doc.as_ref().unwrap().selection.is_some(),
+        h.state().doc().unwrap().selection.is_some(),
         "Esc kept the text selection"
     );
 }
@@ -628,10 +611,11 @@ fn keys_follow_the_last_gesture() {
 fn drag_over(h: &mut Harness<'_, FactmarkApp>, needle: &str) {
     let (start, end) = span(A, needle);
     let (a, b) = {
-        let d = h.state().doc.as_ref().unwrap();
+        let d = h.state().doc().unwrap();
+        let v = h.state().view().unwrap();
         (
-            d.view.screen_pos_of(&d.session.text, start).unwrap() + Vec2::new(1.0, 0.0),
-            d.view.screen_pos_of(&d.session.text, end).unwrap(),
+            v.screen_pos_of(&d.session.text, start).unwrap() + Vec2::new(1.0, 0.0),
+            v.screen_pos_of(&d.session.text, end).unwrap(),
         )
     };
     h.hover_at(a);

@@ -65,7 +65,8 @@ fn harness(dir: &std::path::Path) -> Harness<'static, FactmarkApp> {
         h.run_steps(1);
         let done = h
             .state()
-            .corpus
+            .ws
+            .folder
             .as_ref()
             .is_some_and(|c| c.progress().is_none());
         if done || t.elapsed() > Duration::from_secs(20) {
@@ -81,7 +82,7 @@ fn harness(dir: &std::path::Path) -> Harness<'static, FactmarkApp> {
 fn a_folder_lists_its_documents() {
     let dir = corpus();
     let h = harness(dir.path());
-    let c = h.state().corpus.as_ref().expect("a corpus");
+    let c = h.state().ws.folder.as_ref().expect("a corpus");
     assert_eq!(h.state().mode, Mode::Documents);
     let names: Vec<String> = c.loaded().map(|(_, d)| d.name.clone()).collect();
     assert_eq!(names, ["a.txt", "notes.txt", "sub/b.txt"]);
@@ -103,6 +104,12 @@ fn keyboard_review_across_documents_is_saved() {
     h.run();
     h.key_press(Key::W);
     h.run();
+    // Saved by the autosave, as every change is.
+    let autosaved = |h: &mut Harness<'_, FactmarkApp>| {
+        std::thread::sleep(factmark::workspace::AUTOSAVE_DELAY + Duration::from_millis(100));
+        h.run_steps(2);
+    };
+    autosaved(&mut h);
     let review = |name: &str| -> Vec<ReviewStatus> {
         Session::open(&dir.path().join(name))
             .unwrap()
@@ -125,6 +132,7 @@ fn keyboard_review_across_documents_is_saved() {
     // Ctrl+Z takes the last review back.
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run();
+    autosaved(&mut h);
     assert_eq!(review("sub/b.txt"), [ReviewStatus::Unreviewed]);
 
     // K goes back up; Enter opens the span in its document, selected.
@@ -134,7 +142,7 @@ fn keyboard_review_across_documents_is_saved() {
     h.key_press(Key::Enter);
     h.run();
     assert_eq!(h.state().mode, Mode::Document);
-    let doc = h.state().doc.as_ref().unwrap();
+    let doc = h.state().doc().unwrap();
     assert!(doc.path().ends_with("a.txt"));
     assert_eq!(doc.selected, Some(id));
     assert_eq!(

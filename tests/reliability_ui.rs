@@ -8,6 +8,7 @@ use factmark::core::annotation::{Annotation, Tag, TagKind};
 use factmark::core::edit::Command;
 use factmark::store::Session;
 use factmark::ui::{Action, FactmarkApp, Settings};
+use factmark::workspace::Intent;
 
 const DOC: &str = "The mayor said exports rose 12 percent in 2023, a record.\n";
 
@@ -41,8 +42,7 @@ fn add(session: &mut Session, needle: &str, kind: TagKind) -> Annotation {
 }
 
 fn apply(h: &mut Harness<'_, FactmarkApp>, cmd: Command) {
-    let ctx = h.ctx.clone();
-    h.state_mut().apply(&ctx, Action::Edit(cmd));
+    h.state_mut().apply(Action::Do(Intent::Edit(cmd)));
     h.run();
 }
 
@@ -78,7 +78,7 @@ fn saving_merges_other_writers_and_asks_only_about_clashes() {
         assert!(saved.annotations.contains(id), "lost {id}");
     }
     assert_eq!(saved.annotations.get(shared.id).unwrap().note, "their note");
-    assert!(!h.state().doc.as_ref().unwrap().dirty);
+    assert!(!h.state().doc().unwrap().dirty);
 
     // Both change the same note: the save asks, writes nothing until the user chooses.
     let mut other = Session::open(&path).unwrap();
@@ -95,7 +95,7 @@ fn saving_merges_other_writers_and_asks_only_about_clashes() {
         before,
         "nothing written"
     );
-    assert_eq!(h.state().doc.as_ref().unwrap().conflicts().len(), 1);
+    assert_eq!(h.state().doc().unwrap().conflicts().len(), 1);
     h.get_by_label("Keep all of this version").click();
     h.run();
     h.get_by_label("Apply and save").click();
@@ -103,7 +103,7 @@ fn saving_merges_other_writers_and_asks_only_about_clashes() {
     h.run();
     let saved = Session::open(&path).unwrap();
     assert_eq!(saved.annotations.get(shared.id).unwrap().note, "mine");
-    assert!(h.state().doc.as_ref().unwrap().conflicts().is_empty());
+    assert!(h.state().doc().unwrap().conflicts().is_empty());
 
     // A crash: unsaved work is in the journal, and the next start offers it back.
     apply(
@@ -113,7 +113,7 @@ fn saving_merges_other_writers_and_asks_only_about_clashes() {
     h.run();
     drop(h);
     let mut h = harness(&path);
-    assert!(h.state().doc.as_ref().unwrap().recovery.is_some());
+    assert!(h.state().doc().unwrap().recovery.is_some());
     h.get_by_label("Recover them").click();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
@@ -141,16 +141,16 @@ fn an_unreadable_sidecar_is_left_alone_and_work_goes_on_in_a_new_file_with_conse
     std::fs::write(&sidecar, &broken).unwrap();
 
     let mut h = harness(&path);
-    assert!(h.state().doc.is_none(), "not opened without consent");
+    assert!(h.state().doc().is_none(), "not opened without consent");
     assert!(
         h.state()
-            .notices
+            .notices()
             .iter()
             .any(|n| n.error && n.text.contains("a.txt.ann.ron"))
     );
     h.get_by_label("Open with a new annotations file").click();
     h.run();
-    assert!(h.state().doc.is_some());
+    assert!(h.state().doc().is_some());
     let text = factmark::core::text::Text::from_str_normalized(DOC);
     let a = Annotation::new(
         &text,

@@ -11,6 +11,7 @@ use egui_kittest::kittest::Queryable as _;
 use factmark::core::annotation::{Annotation, Tag, TagKind};
 use factmark::store::Session;
 use factmark::ui::{FactmarkApp, Settings};
+use factmark::workspace::Intent;
 
 const DOC: &str = "The mayor said the harbor handled 4.2 million containers in 2023.\n\n\
 Critics at the Harbor Institute disagreed. They said the harbor handled far fewer.\n\n\
@@ -42,8 +43,10 @@ fn harness(doc: &Path) -> Harness<'static, FactmarkApp> {
 }
 
 fn char_pos(h: &Harness<'_, FactmarkApp>, offset: usize) -> Pos2 {
-    let doc = h.state().doc.as_ref().unwrap();
-    doc.view
+    let doc = h.state().doc().unwrap();
+    h.state()
+        .view()
+        .unwrap()
         .screen_pos_of(&doc.session.text, offset)
         .expect("the char is on screen")
 }
@@ -78,8 +81,7 @@ fn find(text: &str, needle: &str) -> (usize, usize) {
 
 fn annotations(h: &Harness<'_, FactmarkApp>) -> Vec<Annotation> {
     h.state()
-        .doc
-        .as_ref()
+        .doc()
         .unwrap()
         .session
         .annotations
@@ -93,7 +95,7 @@ fn drag_tag_note_save_and_reload() {
     let mut h = harness(&path);
     let (s, e) = find(DOC, "handled 4.2 million containers");
     drag(&mut h, s, e);
-    let sel = h.state().doc.as_ref().unwrap().selection.unwrap();
+    let sel = h.state().doc().unwrap().selection.unwrap();
     assert_eq!((sel.start(), sel.end()), (s, e));
 
     h.key_press(Key::C);
@@ -103,7 +105,7 @@ fn drag_tag_note_save_and_reload() {
     assert_eq!(anns[0].exact, "handled 4.2 million containers");
     assert_eq!(anns[0].tag.kind(), TagKind::Claim);
     assert_eq!(anns[0].author, "tester");
-    assert_eq!(h.state().doc.as_ref().unwrap().selected, Some(anns[0].id));
+    assert_eq!(h.state().doc().unwrap().selected, Some(anns[0].id));
 
     h.key_press(Key::N);
     h.run();
@@ -111,7 +113,7 @@ fn drag_tag_note_save_and_reload() {
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
-    assert!(!h.state().doc.as_ref().unwrap().dirty);
+    assert!(!h.state().doc().unwrap().dirty);
 
     let reloaded = Session::open(&path).unwrap();
     let saved = reloaded.annotations.as_slice();
@@ -149,15 +151,15 @@ fn undo_redo_delete_and_retag() {
     let id = annotations(&h)[0].id;
 
     // Retag the selected annotation with a key.
-    h.state_mut().doc.as_mut().unwrap().selected = Some(id);
+    h.state_mut().doc_mut().unwrap().selected = Some(id);
     h.key_press(Key::Q);
     h.run();
     assert_eq!(annotations(&h)[0].tag.kind(), TagKind::Quote);
 
     // Click it to select it, then delete it.
-    h.state_mut().doc.as_mut().unwrap().selected = None;
+    h.state_mut().doc_mut().unwrap().selected = None;
     click(&mut h, s + 2);
-    assert_eq!(h.state().doc.as_ref().unwrap().selected, Some(id));
+    assert_eq!(h.state().doc().unwrap().selected, Some(id));
     h.key_press(Key::Delete);
     h.run();
     assert!(annotations(&h).is_empty());
@@ -227,7 +229,7 @@ fn list_filters_and_search() {
     // J selects the next annotation in the list.
     h.key_press(Key::J);
     h.run();
-    assert_eq!(h.state().doc.as_ref().unwrap().selected, Some(rows[0]));
+    assert_eq!(h.state().doc().unwrap().selected, Some(rows[0]));
 }
 
 #[test]
@@ -306,14 +308,14 @@ fn clicking_overlapping_spans_cycles_through_them() {
     let (s, _) = find(DOC, "doubled");
     click(&mut h, s + 2);
     assert_eq!(
-        h.state().doc.as_ref().unwrap().selected,
+        h.state().doc().unwrap().selected,
         Some(claim),
         "innermost first"
     );
     click(&mut h, s + 2);
-    assert_eq!(h.state().doc.as_ref().unwrap().selected, Some(quote));
+    assert_eq!(h.state().doc().unwrap().selected, Some(quote));
     click(&mut h, s + 2);
-    assert_eq!(h.state().doc.as_ref().unwrap().selected, Some(claim));
+    assert_eq!(h.state().doc().unwrap().selected, Some(claim));
 }
 
 #[test]
@@ -337,31 +339,33 @@ fn a_large_document_lays_out_only_the_visible_paragraphs() {
     assert!(text.len() > 4_000_000);
     let (_dir, path) = setup(&text);
     let mut h = harness(&path);
-    let doc = h.state().doc.as_ref().unwrap();
-    let visible = doc.view.visible_paragraphs().len();
+    let visible = h.state().view().unwrap().visible_paragraphs().len();
     assert!(visible > 0 && visible < 60, "{visible} paragraphs drawn");
-    assert!(doc.view.laid_out_last_frame() < 60);
+    assert!(h.state().view().unwrap().laid_out_last_frame() < 60);
     // A steady frame lays out nothing new.
     h.run();
-    assert_eq!(
-        h.state().doc.as_ref().unwrap().view.laid_out_last_frame(),
-        0
-    );
+    assert_eq!(h.state().view().unwrap().laid_out_last_frame(), 0);
     // Scrolling to the end shows the last paragraph in one frame.
     let last = text.chars().count() - 3;
-    h.state_mut().doc.as_mut().unwrap().view.scroll_to(last);
+    h.state_mut().view_mut().unwrap().scroll_to(last);
     h.run_steps(2);
-    let doc = h.state().doc.as_ref().unwrap();
+    let doc = h.state().doc().unwrap();
     let last_para = doc.session.text.paragraph_at(last);
-    assert!(doc.view.visible_paragraphs().contains(&last_para));
-    assert!(doc.view.laid_out_last_frame() < 60);
+    assert!(
+        h.state()
+            .view()
+            .unwrap()
+            .visible_paragraphs()
+            .contains(&last_para)
+    );
+    assert!(h.state().view().unwrap().laid_out_last_frame() < 60);
 }
 
 #[test]
 fn suggested_dates_are_added_only_when_accepted() {
     let (_dir, path) = setup(DOC);
     let mut h = harness(&path);
-    h.state_mut().suggest.open = true;
+    h.state_mut().tools.suggest = true;
     h.run();
     assert!(annotations(&h).is_empty(), "nothing is added by looking");
     let n = h
@@ -430,12 +434,12 @@ fn dropping_a_file_opens_it() {
             FactmarkApp::new(settings(), None),
         );
     h.run();
-    assert!(h.state().doc.is_none());
+    assert!(h.state().doc().is_none());
     h.input_mut()
         .dropped_files
         .push(std::sync::Arc::new(Dropped(path.clone())));
     h.run();
-    assert_eq!(h.state().doc.as_ref().unwrap().path(), path);
+    assert_eq!(h.state().doc().unwrap().path(), path);
 }
 
 #[test]
@@ -447,33 +451,21 @@ fn every_document_opens_at_its_own_place() {
     std::fs::write(&b, &long).unwrap();
     let mut h = harness(&a);
     let end = long.chars().count() - 5;
-    let ctx = h.ctx.clone();
-    h.state_mut()
-        .apply(&ctx, factmark::ui::Action::ScrollTo(end));
+    h.state_mut().apply(factmark::ui::Action::ScrollTo(end));
     h.run_steps(4);
-    let last = |h: &Harness<'_, FactmarkApp>| {
-        let doc = h.state().doc.as_ref().unwrap();
-        doc.view.visible_paragraphs()
-    };
-    let far = h
-        .state()
-        .doc
-        .as_ref()
-        .unwrap()
-        .session
-        .text
-        .paragraph_at(end);
+    let last = |h: &Harness<'_, FactmarkApp>| h.state().view().unwrap().visible_paragraphs();
+    let far = h.state().doc().unwrap().session.text.paragraph_at(end);
     assert!(last(&h).contains(&far), "scrolled to the end");
 
     // Another document opens at its top, not where the first one was.
     h.state_mut()
-        .apply(&ctx, factmark::ui::Action::Open(b.clone()));
+        .apply(factmark::ui::Action::Do(Intent::Open(b.clone())));
     h.run_steps(4);
     assert!(last(&h).contains(&0), "b opens at its top: {:?}", last(&h));
 
     // The first one, opened again, is where it was left.
     h.state_mut()
-        .apply(&ctx, factmark::ui::Action::Open(a.clone()));
+        .apply(factmark::ui::Action::Do(Intent::Open(a.clone())));
     h.run_steps(4);
     assert!(
         last(&h).contains(&far),
@@ -520,18 +512,14 @@ fn annotations_saved_elsewhere_are_offered_when_the_document_is_opened_again() {
     );
     let offer = h
         .state()
-        .notices
+        .notices()
         .iter()
         .find_map(|n| n.actions.first().map(|(_, a)| a.clone()))
         .expect("the annotations saved elsewhere are offered");
-    let ctx = h.ctx.clone();
-    h.state_mut().apply(&ctx, offer);
+    h.state_mut().apply(offer);
     h.run_steps(2);
     assert_eq!(annotations(&h).len(), 2, "the latest annotations are open");
-    assert_eq!(
-        h.state().doc.as_ref().unwrap().session.sidecar_path,
-        elsewhere
-    );
+    assert_eq!(h.state().doc().unwrap().session.sidecar_path, elsewhere);
 }
 
 #[test]
@@ -544,11 +532,9 @@ fn a_document_reopens_where_it_was_left_after_a_restart() {
     std::fs::write(&a, &long).unwrap();
     let mut h = harness(&a);
     let middle = long.find("Paragraph 150 ").unwrap();
-    let ctx = h.ctx.clone();
-    h.state_mut()
-        .apply(&ctx, factmark::ui::Action::ScrollTo(middle));
+    h.state_mut().apply(factmark::ui::Action::ScrollTo(middle));
     h.run_steps(4);
-    h.state_mut().apply(&ctx, factmark::ui::Action::Close);
+    h.state_mut().apply(factmark::ui::Action::Do(Intent::Close));
     let settings = h.state().settings.clone();
     let place = settings.place_of(&a).expect("the place is remembered");
     assert!(place > 0 && place <= middle, "{place}");
@@ -560,9 +546,9 @@ fn a_document_reopens_where_it_was_left_after_a_restart() {
         .with_accessibility_check(false)
         .build_ui_state(|ui, app: &mut FactmarkApp| app.ui_body(ui), app);
     h.run_steps(4);
-    let doc = h.state().doc.as_ref().unwrap();
+    let doc = h.state().doc().unwrap();
     // The paragraph left at the top is at the top again (give or take the page's margin).
-    let top = doc.view.visible_paragraphs()[0];
+    let top = h.state().view().unwrap().visible_paragraphs()[0];
     let want = doc.session.text.paragraph_at(place);
     assert!(
         top.abs_diff(want) <= 1,
@@ -575,14 +561,11 @@ fn shift_click_adjusts_the_selected_annotations_span() {
     let (_dir, path) = with_sidecar(DOC, &[("harbor handled", TagKind::Claim)]);
     let mut h = harness(&path);
     let a = annotations(&h)[0].clone();
-    let ctx = h.ctx.clone();
-    h.state_mut().apply(
-        &ctx,
-        factmark::ui::Action::SelectAnnotation {
+    h.state_mut()
+        .apply(factmark::ui::Action::Do(Intent::SelectAnnotation {
             id: Some(a.id),
-            scroll: false,
-        },
-    );
+            reveal: false,
+        }));
     h.run();
     // Shift+click after "containers": the end moves there, the annotation is the same one.
     let (_, end) = find(DOC, "harbor handled 4.2 million containers");

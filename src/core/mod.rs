@@ -11,6 +11,7 @@ mod locate;
 pub mod markdown;
 pub mod merge;
 pub mod model;
+pub mod reach;
 pub mod search;
 pub mod segments;
 pub mod source;

@@ -203,3 +203,13 @@ mod tests {
         ));
     }
 }
+
+/// What a file looks like on disk for noticing changes: its modification time and size, or
+/// `None` when it is missing.
+pub type Stamp = Option<(std::time::SystemTime, u64)>;
+
+/// The [`Stamp`] of `path` now (following links).
+pub fn stamp(path: &Path) -> Stamp {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.modified().ok()?, m.len()))
+}

@@ -7,24 +7,23 @@ use std::path::{Path, PathBuf};
 use egui::{RichText, Ui};
 
 use super::actions::Action;
-use super::open_document::OpenDocument;
 use super::{labels, theme};
 use crate::core::agreement::{Agreement, DisagreementKind, Kappa, Scores, compare};
 use crate::core::annotation::TagKind;
 use crate::store::read::read_sidecar;
+use crate::workspace::Document;
+use crate::workspace::Intent;
 
 /// The comparison window's state.
 #[derive(Default)]
 pub struct AgreementView {
-    /// Whether the window is shown.
-    pub open: bool,
     path: String,
     result: Option<(PathBuf, Agreement, bool)>,
     error: Option<String>,
 }
 
 impl AgreementView {
-    fn load(&mut self, doc: &OpenDocument, path: &Path) {
+    fn load(&mut self, doc: &Document, path: &Path) {
         let read = match read_sidecar(path) {
             Ok(Some(loaded)) => Ok(loaded.sidecar),
             Ok(None) => Err(format!("{}: there is no such sidecar", path.display())),
@@ -45,7 +44,7 @@ impl AgreementView {
     }
 
     /// Draws the window's contents.
-    pub fn ui(&mut self, ui: &mut Ui, doc: &OpenDocument) -> Vec<Action> {
+    pub fn ui(&mut self, ui: &mut Ui, doc: &Document) -> Vec<Action> {
         let mut actions = Vec::new();
         ui.label("A is the open document's annotations; B is another annotator's sidecar of the same document.");
         ui.horizontal(|ui| {
@@ -132,10 +131,12 @@ impl AgreementView {
                         ui.label(RichText::new(what).color(theme::warning(ui.visuals())));
                         if ui.link(d.exact.replace('\n', " ")).clicked() {
                             actions.push(Action::ScrollTo(d.start));
-                            actions.push(Action::Select(Some(super::selection::Selection {
-                                anchor: d.start,
-                                head: d.end,
-                            })));
+                            actions.push(Action::Do(Intent::Select(Some(
+                                super::selection::Selection {
+                                    anchor: d.start,
+                                    head: d.end,
+                                },
+                            ))));
                         }
                     });
                 }

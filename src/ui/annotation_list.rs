@@ -4,11 +4,12 @@
 use egui::{RichText, Sense, Ui, vec2};
 
 use super::actions::Action;
-use super::open_document::OpenDocument;
 use super::{labels, theme};
 use crate::core::anchor::AnchorStatus;
 use crate::core::annotation::{AnnotationId, ReviewStatus, TagKind};
 use crate::core::text::one_line;
+use crate::workspace::Document;
+use crate::workspace::Intent;
 
 const ROW_HEIGHT: f32 = 44.0;
 
@@ -38,7 +39,7 @@ impl Default for AnnotationList {
     }
 }
 
-use super::corpus::tag_index;
+use crate::workspace::tag_index;
 
 impl AnnotationList {
     /// The annotations shown, in order.
@@ -80,7 +81,7 @@ impl AnnotationList {
         }
     }
 
-    fn refilter(&mut self, doc: &OpenDocument) {
+    fn refilter(&mut self, doc: &Document) {
         let key = format!(
             "{:?}{:?}{:?}{}",
             self.show_tag, self.review, self.status, self.search
@@ -107,7 +108,7 @@ impl AnnotationList {
     }
 
     /// Draws the list.
-    pub fn ui(&mut self, ui: &mut Ui, doc: &OpenDocument) -> Vec<Action> {
+    pub fn ui(&mut self, ui: &mut Ui, doc: &Document) -> Vec<Action> {
         let mut actions = Vec::new();
         let visuals = ui.visuals().clone();
         let counts = doc.tag_counts();
@@ -225,10 +226,10 @@ impl AnnotationList {
                         .selectable(false),
                 );
                 if response.clicked() {
-                    actions.push(Action::SelectAnnotation {
+                    actions.push(Action::Do(Intent::SelectAnnotation {
                         id: Some(*id),
-                        scroll: true,
-                    });
+                        reveal: true,
+                    }));
                 }
             }
         });

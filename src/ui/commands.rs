@@ -7,6 +7,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 use super::actions::Action;
 use super::document_view::Move;
 use crate::core::annotation::{ReviewStatus, TagKind};
+use crate::workspace::Intent;
 
 /// What a key asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -356,20 +357,20 @@ pub fn actions(ui: &Ui, scope: Scope) -> Vec<Action> {
 /// What a command of the document and folder views does; `None` for the span review's.
 pub fn action(cmd: Cmd) -> Option<Action> {
     Some(match cmd {
-        Cmd::Save => Action::Save,
+        Cmd::Save => Action::Do(Intent::Save),
         Cmd::Open => Action::OpenDialog,
         Cmd::Find => Action::ToggleFind,
         Cmd::Help => Action::ToggleShortcuts,
-        Cmd::Undo => Action::Undo,
-        Cmd::Redo => Action::Redo,
-        Cmd::Tag(kind) => Action::Tag(kind),
+        Cmd::Undo => Action::Do(Intent::Undo),
+        Cmd::Redo => Action::Do(Intent::Redo),
+        Cmd::Tag(kind) => Action::Do(Intent::Tag(kind)),
         Cmd::Next => Action::Step(1),
         Cmd::Previous => Action::Step(-1),
         Cmd::ScrollToSelected => Action::ScrollToSelected,
         Cmd::PreviousMatch => Action::PreviousMatch,
         Cmd::Scroll(m) => Action::Scroll(m),
         Cmd::FocusNote => Action::FocusNote,
-        Cmd::Delete => Action::DeleteSelected,
+        Cmd::Delete => Action::Do(Intent::DeleteSelected),
         Cmd::Escape => Action::Escape,
         Cmd::NextDocument => Action::StepDocument(1),
         Cmd::PreviousDocument => Action::StepDocument(-1),

@@ -7,9 +7,10 @@ use std::collections::HashMap;
 use egui::{RichText, Ui};
 
 use super::actions::Action;
-use super::open_document::OpenDocument;
 use super::{annotation_card, labels, theme};
 use crate::core::merge::{Conflict, FieldValue, Resolution, Side};
+use crate::workspace::Document;
+use crate::workspace::Intent;
 
 /// The user's choices so far, by conflict.
 #[derive(Default)]
@@ -20,7 +21,7 @@ pub struct ConflictsView {
 
 impl ConflictsView {
     /// Draws the conflicts and the choice for each.
-    pub fn ui(&mut self, ui: &mut Ui, doc: &OpenDocument) -> Vec<Action> {
+    pub fn ui(&mut self, ui: &mut Ui, doc: &Document) -> Vec<Action> {
         let mut actions = Vec::new();
         let conflicts = doc.conflicts();
         if conflicts != self.for_conflicts {
@@ -83,8 +84,8 @@ impl ConflictsView {
                         })
                     })
                     .collect();
-                actions.push(Action::Resolve(resolutions));
-                actions.push(Action::Save);
+                actions.push(Action::Do(Intent::Resolve(resolutions)));
+                actions.push(Action::Do(Intent::Save));
             }
         });
         if !all {

@@ -4,9 +4,10 @@
 use egui::{RichText, Sense, Ui, vec2};
 
 use super::actions::Action;
-use super::corpus::Corpus;
 use super::{labels, theme};
 use crate::core::annotation::TagKind;
+use crate::workspace::Folder;
+use crate::workspace::Intent;
 
 const ROW_HEIGHT: f32 = 24.0;
 
@@ -31,8 +32,8 @@ pub struct CorpusView {
 }
 
 impl CorpusView {
-    fn resort(&mut self, corpus: &Corpus) {
-        let key = (corpus.version, self.sort, self.descending);
+    fn resort(&mut self, corpus: &Folder) {
+        let key = (corpus.version(), self.sort, self.descending);
         if self.order_for == Some(key) {
             return;
         }
@@ -66,7 +67,7 @@ impl CorpusView {
     }
 
     /// Draws the table.
-    pub fn ui(&mut self, ui: &mut Ui, corpus: &Corpus, open: Option<usize>) -> Vec<Action> {
+    pub fn ui(&mut self, ui: &mut Ui, corpus: &Folder, open: Option<usize>) -> Vec<Action> {
         let mut actions = Vec::new();
         self.resort(corpus);
         let visuals = ui.visuals().clone();
@@ -153,7 +154,7 @@ impl CorpusView {
                     let cells: [(String, Option<egui::Color32>); 8] = [
                         (
                             d.name.clone(),
-                            d.session.as_ref().err().map(|_| theme::error(&visuals)),
+                            d.doc.as_ref().err().map(|_| theme::error(&visuals)),
                         ),
                         (
                             counts[0].to_string(),
@@ -193,12 +194,12 @@ impl CorpusView {
                             color,
                         );
                     }
-                    let resp = match &d.session {
+                    let resp = match &d.doc {
                         Err(e) => resp.on_hover_text(e.as_str()),
                         Ok(_) => resp.on_hover_text(d.path.display().to_string()),
                     };
-                    if resp.clicked() && d.session.is_ok() {
-                        actions.push(Action::OpenCorpusDoc(i));
+                    if resp.clicked() && d.doc.is_ok() {
+                        actions.push(Action::Do(Intent::Show(i)));
                     }
                 }
             });

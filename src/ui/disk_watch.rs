@@ -6,18 +6,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{RecvTimeoutError, Sender, channel};
-use std::time::SystemTime;
 
-use super::open_document::DISK_CHECK_EVERY;
-
-/// What a file looks like on disk: its modification time and size, or `None` when missing.
-pub type Stamp = Option<(SystemTime, u64)>;
-
-/// The stamp of `path` now.
-pub fn stamp(path: &Path) -> Stamp {
-    let m = std::fs::metadata(path).ok()?;
-    Some((m.modified().ok()?, m.len()))
-}
+pub use crate::store::target::{Stamp, stamp};
+use crate::workspace::DISK_CHECK_EVERY;
 
 /// A thread watching one file; it stops when this is dropped.
 pub struct DiskWatch {

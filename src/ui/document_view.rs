@@ -766,21 +766,6 @@ fn snap_point(text: &Text, at: usize) -> usize {
     }
 }
 
-/// The span of `start..end` with its nearer edge moved to `at`: before the start or past the
-/// end, that edge; inside, the edge `at` is closer to. `None` when the span would be empty.
-pub fn reach(start: usize, end: usize, at: usize) -> Option<(usize, usize)> {
-    let (s, e) = if at <= start {
-        (at, end)
-    } else if at >= end {
-        (start, at)
-    } else if at - start <= end - at {
-        (at, end)
-    } else {
-        (start, at)
-    };
-    (s < e && (s, e) != (start, end)).then_some((s, e))
-}
-
 /// Opening marks and the marks that close them.
 const PAIRS: &[(char, char)] = &[
     ('“', '”'),
@@ -886,16 +871,6 @@ mod tests {
             },
         );
         assert_eq!((back.anchor, back.head), (snapped.end(), snapped.start()));
-    }
-
-    #[test]
-    fn shift_click_moves_the_nearer_edge() {
-        assert_eq!(reach(10, 20, 5), Some((5, 20)));
-        assert_eq!(reach(10, 20, 25), Some((10, 25)));
-        assert_eq!(reach(10, 20, 12), Some((12, 20)));
-        assert_eq!(reach(10, 20, 18), Some((10, 18)));
-        assert_eq!(reach(10, 20, 10), None);
-        assert_eq!(reach(10, 11, 10), None);
     }
 
     /// Snaps the selection of `from`..`to` (the first occurrences) and returns its text.

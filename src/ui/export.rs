@@ -8,7 +8,7 @@ use crate::store::output::{
     FolderFile, OutputRules, Written, free_name, write_folder, write_output,
 };
 
-use super::open_document::OpenDocument;
+use crate::workspace::Document;
 
 /// A menu label for a format.
 pub fn format_label(f: ExportFormat) -> &'static str {
@@ -40,7 +40,7 @@ fn default_target(doc: &Path, format: ExportFormat) -> PathBuf {
 /// message for the user. The document and its sidecar are never written over; an existing
 /// file is replaced only when the file dialog asked the user (without a dialog, a free name
 /// beside the document is chosen).
-pub fn export_ui(doc: &OpenDocument, format: ExportFormat) -> Result<String, String> {
+pub fn export_ui(doc: &Document, format: ExportFormat) -> Result<String, String> {
     let suggested = default_target(doc.path(), format);
     let dir = suggested.parent().unwrap_or(Path::new(".")).to_owned();
     let name = suggested

@@ -9,6 +9,7 @@ use super::{labels, theme};
 use crate::core::annotation::{EntityKind, Tag, TagKind, Verdict};
 use crate::core::search::find_loose;
 use crate::core::text::Text;
+use crate::workspace::Intent;
 
 /// At most this many matches are found and highlighted.
 pub const MAX_MATCHES: usize = 10_000;
@@ -134,7 +135,10 @@ impl FindBar {
         self.current = Some(i);
         self.shown = true;
         let (s, e) = self.matches[i];
-        actions.push(Action::Select(Some(Selection { anchor: s, head: e })));
+        actions.push(Action::Do(Intent::Select(Some(Selection {
+            anchor: s,
+            head: e,
+        }))));
         actions.push(Action::ScrollTo(s));
     }
 

@@ -5,13 +5,14 @@ use chrono::{Local, SubsecRound as _, Utc};
 use egui::{RichText, Ui};
 
 use super::actions::Action;
-use super::open_document::OpenDocument;
 use super::{labels, theme};
 use crate::core::anchor::AnchorStatus;
 use crate::core::annotation::{
     Annotation, AnnotationId, DateValue, EntityKind, Review, ReviewStatus, Tag, TagKind, Verdict,
 };
 use crate::core::edit::Command;
+use crate::workspace::Document;
+use crate::workspace::Intent;
 
 /// Text being typed into the inspector's fields, kept while a field has focus so that the
 /// model can be updated on every keystroke without fighting the cursor.
@@ -58,7 +59,7 @@ impl Inspector {
     }
 
     /// Draws the inspector for the selected annotation.
-    pub fn ui(&mut self, ui: &mut Ui, doc: &OpenDocument, author: &str) -> Vec<Action> {
+    pub fn ui(&mut self, ui: &mut Ui, doc: &Document, author: &str) -> Vec<Action> {
         let mut actions = Vec::new();
         let Some(a) = doc.selected.and_then(|id| doc.session.annotations.get(id)) else {
             self.for_id = None;
@@ -105,11 +106,11 @@ impl Inspector {
                     if let Some(sel) = doc.selection.filter(|s| !s.is_empty())
                         && ui.button("Re-attach to the selected text").clicked()
                     {
-                        actions.push(Action::Edit(Command::SetSpan {
+                        actions.push(Action::Do(Intent::Edit(Command::SetSpan {
                             id,
                             start: sel.start(),
                             end: sel.end(),
-                        }));
+                        })));
                     }
                 }
                 ui.separator();
@@ -128,7 +129,10 @@ impl Inspector {
                                 }
                             });
                         if new_kind != kind {
-                            actions.push(Action::Edit(Command::SetTag(id, a.retagged(new_kind))));
+                            actions.push(Action::Do(Intent::Edit(Command::SetTag(
+                                id,
+                                a.retagged(new_kind),
+                            ))));
                         }
                         ui.end_row();
                         self.attributes_ui(ui, a, &mut actions);
@@ -147,7 +151,10 @@ impl Inspector {
                     self.focus_note = false;
                 }
                 if note.changed() {
-                    actions.push(Action::EditTyping(Command::SetNote(id, self.note.clone())));
+                    actions.push(Action::Do(Intent::EditTyping(Command::SetNote(
+                        id,
+                        self.note.clone(),
+                    ))));
                 }
 
                 ui.add_space(6.0);
@@ -163,7 +170,7 @@ impl Inspector {
                     .add(egui::Button::new("Delete annotation").shortcut_text("Del"))
                     .clicked()
                 {
-                    actions.push(Action::Delete(id));
+                    actions.push(Action::Do(Intent::Delete(id)));
                 }
             });
         actions
@@ -183,13 +190,13 @@ impl Inspector {
                         }
                     });
                 if v != *verdict {
-                    actions.push(Action::Edit(Command::SetTag(
+                    actions.push(Action::Do(Intent::Edit(Command::SetTag(
                         id,
                         Tag::Claim {
                             verdict: v,
                             claimant: claimant.clone(),
                         },
-                    )));
+                    ))));
                 }
                 ui.end_row();
                 ui.label("Claimant");
@@ -197,13 +204,13 @@ impl Inspector {
                     .add(egui::TextEdit::singleline(&mut self.person).hint_text("who said it"))
                     .changed()
                 {
-                    actions.push(Action::EditTyping(Command::SetTag(
+                    actions.push(Action::Do(Intent::EditTyping(Command::SetTag(
                         id,
                         Tag::Claim {
                             verdict: *verdict,
                             claimant: non_empty(&self.person),
                         },
-                    )));
+                    ))));
                 }
                 ui.end_row();
             }
@@ -213,12 +220,12 @@ impl Inspector {
                     .add(egui::TextEdit::singleline(&mut self.person).hint_text("who is quoted"))
                     .changed()
                 {
-                    actions.push(Action::EditTyping(Command::SetTag(
+                    actions.push(Action::Do(Intent::EditTyping(Command::SetTag(
                         id,
                         Tag::Quote {
                             speaker: non_empty(&self.person),
                         },
-                    )));
+                    ))));
                 }
                 ui.end_row();
             }
@@ -236,12 +243,12 @@ impl Inspector {
                 if edit.changed()
                     && let Ok(value) = &parsed
                 {
-                    actions.push(Action::EditTyping(Command::SetTag(
+                    actions.push(Action::Do(Intent::EditTyping(Command::SetTag(
                         id,
                         Tag::Date {
                             value: value.clone(),
                         },
-                    )));
+                    ))));
                 }
                 ui.end_row();
                 if let Err(e) = parsed {
@@ -265,13 +272,13 @@ impl Inspector {
                         }
                     });
                 if k != *kind {
-                    actions.push(Action::Edit(Command::SetTag(
+                    actions.push(Action::Do(Intent::Edit(Command::SetTag(
                         id,
                         Tag::Entity {
                             kind: k,
                             identifier: identifier.clone(),
                         },
-                    )));
+                    ))));
                 }
                 ui.end_row();
                 ui.label("Identifier");
@@ -282,13 +289,13 @@ impl Inspector {
                     )
                     .changed()
                 {
-                    actions.push(Action::EditTyping(Command::SetTag(
+                    actions.push(Action::Do(Intent::EditTyping(Command::SetTag(
                         id,
                         Tag::Entity {
                             kind: *kind,
                             identifier: non_empty(&self.identifier),
                         },
-                    )));
+                    ))));
                 }
                 ui.end_row();
             }
@@ -310,7 +317,7 @@ impl Inspector {
         });
         let now = Utc::now().trunc_subsecs(0);
         if status != a.review.status {
-            actions.push(Action::Edit(Command::SetReview(
+            actions.push(Action::Do(Intent::Edit(Command::SetReview(
                 id,
                 Review {
                     status,
@@ -318,7 +325,7 @@ impl Inspector {
                     at: Some(now),
                     comment: a.review.comment.clone(),
                 },
-            )));
+            ))));
         }
         if let (Some(by), Some(at)) = (&a.review.by, a.review.at) {
             ui.label(
@@ -336,7 +343,7 @@ impl Inspector {
             )
             .changed()
         {
-            actions.push(Action::EditTyping(Command::SetReview(
+            actions.push(Action::Do(Intent::EditTyping(Command::SetReview(
                 id,
                 Review {
                     status: a.review.status,
@@ -344,7 +351,7 @@ impl Inspector {
                     at: Some(now),
                     comment: non_empty(&self.comment),
                 },
-            )));
+            ))));
         }
     }
 }
@@ -377,7 +384,7 @@ fn status_help(s: AnchorStatus) -> &'static str {
 }
 
 /// What is known about the document: its kind and, for web pages, title, byline, date and URL.
-fn document_info_ui(ui: &mut Ui, doc: &OpenDocument) {
+fn document_info_ui(ui: &mut Ui, doc: &Document) {
     use crate::core::source::DocumentKind;
     ui.add_space(16.0);
     ui.separator();

@@ -5,17 +5,21 @@ mod agreement_view;
 mod annotation_card;
 mod annotation_list;
 mod app;
+mod banners;
 mod commands;
 mod conflicts_view;
-mod corpus;
 mod corpus_view;
+mod dialogs;
 mod disk_watch;
 mod document_view;
+mod drop_files;
 mod export;
 mod find;
+mod folder_bar;
 mod inspector;
 mod labels;
-mod open_document;
+mod layout;
+mod menu;
 pub mod profile;
 mod reanchor_review;
 mod selection;
@@ -23,16 +27,19 @@ mod settings;
 mod span_review;
 mod start_screen;
 mod stats_view;
+mod status_bar;
 mod suggest_pane;
 pub mod theme;
+mod toolbar;
+mod windows;
 mod wording;
 
 pub use actions::{Action, Mode};
-pub use app::{FactmarkApp, Notice};
+pub use app::FactmarkApp;
+pub use banners::{Notice, Topic};
 pub use commands::{COMMANDS, Cmd, Command, Scope, actions as commands_actions, sheet_rows};
-pub use corpus::{Corpus, CorpusDoc};
 pub use document_view::{DocumentView, Move, ViewEvent, ViewModel};
-pub use open_document::OpenDocument;
+pub use menu::ToolWindows;
 pub use selection::Selection;
 pub use settings::{Settings, ThemeChoice};
 
@@ -60,7 +67,7 @@ pub fn run(doc: Option<PathBuf>) -> anyhow::Result<()> {
     let reading = doc
         .clone()
         .filter(|p| !p.is_dir())
-        .map(|p| std::thread::spawn(move || OpenDocument::open(&p)));
+        .map(|p| std::thread::spawn(move || crate::workspace::Document::open(&p)));
     profile::step("creating the window");
     eframe::run_native(
         "factmark",

@@ -7,18 +7,19 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, RichText, Stroke, Ui};
 
 use super::actions::Action;
-use super::open_document::OpenDocument;
 use super::{labels, theme};
 use crate::core::anchor::{AnchorStatus, Anchoring};
 use crate::core::annotation::Annotation;
 use crate::core::edit::Command;
 use crate::core::text::Text;
+use crate::workspace::Document;
+use crate::workspace::Intent;
 
 /// Context shown around a candidate, in chars.
 const CONTEXT: usize = 40;
 
 /// The list of annotations to review; returns the actions chosen.
-pub fn review_ui(ui: &mut Ui, doc: &OpenDocument) -> Vec<Action> {
+pub fn review_ui(ui: &mut Ui, doc: &Document) -> Vec<Action> {
     let mut actions = Vec::new();
     let text = &doc.session.text;
     let pending: Vec<(&Annotation, &Anchoring)> = doc
@@ -79,11 +80,11 @@ pub fn review_ui(ui: &mut Ui, doc: &OpenDocument) -> Vec<Action> {
                             });
                             ui.horizontal(|ui| {
                                 if ui.button("Accept the new text").clicked() {
-                                    actions.push(Action::Edit(Command::SetSpan {
+                                    actions.push(Action::Do(Intent::Edit(Command::SetSpan {
                                         id: a.id,
                                         start: r.start,
                                         end: r.end,
-                                    }));
+                                    })));
                                 }
                                 if ui.button("Show").clicked() {
                                     actions.push(Action::ScrollTo(r.start));
@@ -99,11 +100,11 @@ pub fn review_ui(ui: &mut Ui, doc: &OpenDocument) -> Vec<Action> {
                                     );
                                     ui.label(context_job(ui, text, c.start, c.end));
                                     if ui.small_button("Use this").clicked() {
-                                        actions.push(Action::Edit(Command::SetSpan {
+                                        actions.push(Action::Do(Intent::Edit(Command::SetSpan {
                                             id: a.id,
                                             start: c.start,
                                             end: c.end,
-                                        }));
+                                        })));
                                     }
                                     if ui.small_button("Show").clicked() {
                                         actions.push(Action::ScrollTo(c.start));
@@ -128,14 +129,14 @@ pub fn review_ui(ui: &mut Ui, doc: &OpenDocument) -> Vec<Action> {
                         if reattach.clicked()
                             && let Some(sel) = selection
                         {
-                            actions.push(Action::Edit(Command::SetSpan {
+                            actions.push(Action::Do(Intent::Edit(Command::SetSpan {
                                 id: a.id,
                                 start: sel.start(),
                                 end: sel.end(),
-                            }));
+                            })));
                         }
                         if ui.button("Delete").clicked() {
-                            actions.push(Action::Delete(a.id));
+                            actions.push(Action::Do(Intent::Delete(a.id)));
                         }
                     });
                 });

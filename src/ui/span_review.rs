@@ -6,10 +6,11 @@ use egui::{Align2, FontId, Key, RichText, Sense, Ui, vec2};
 
 use super::actions::Action;
 use super::commands::{Cmd, Scope, pressed};
-use super::corpus::Corpus;
 use super::{annotation_card, labels, theme};
 use crate::core::annotation::{Annotation, AnnotationId, ReviewStatus, Tag, TagKind, Verdict};
 use crate::core::text::one_line;
+use crate::workspace::Folder;
+use crate::workspace::Intent;
 
 const ROW_HEIGHT: f32 = 26.0;
 const CONTEXT_CHARS: usize = 48;
@@ -59,19 +60,19 @@ impl SpanReview {
         self.tag = tag;
     }
 
-    fn refilter(&mut self, corpus: &Corpus) {
+    fn refilter(&mut self, corpus: &Folder) {
         let key = format!(
             "{:?}{:?}{:?}{:?}\u{0}{}\u{0}{}",
             self.tag, self.review, self.verdict, self.sort, self.author, self.text
         );
-        if self.rows_for.as_ref() == Some(&(corpus.version, key.clone())) {
+        if self.rows_for.as_ref() == Some(&(corpus.version(), key.clone())) {
             return;
         }
         let author = self.author.to_lowercase();
         let text = self.text.to_lowercase();
         let mut rows: Vec<(usize, usize)> = Vec::new();
         for (d, doc) in corpus.loaded() {
-            let Ok(s) = &doc.session else { continue };
+            let Some(s) = doc.session() else { continue };
             for (k, a) in s.annotations.iter().enumerate() {
                 let keep = self.tag.is_none_or(|t| a.tag.kind() == t)
                     && self.review.is_none_or(|r| a.review.status == r)
@@ -92,9 +93,7 @@ impl SpanReview {
                 .docs
                 .get(d)?
                 .as_ref()?
-                .session
-                .as_ref()
-                .ok()?
+                .session()?
                 .annotations
                 .as_slice()
                 .get(k)
@@ -106,7 +105,7 @@ impl SpanReview {
             SortBy::Author => rows.sort_by_key(|r| ann(r).map(|a| a.author.to_lowercase())),
         }
         self.rows = rows;
-        self.rows_for = Some((corpus.version, key));
+        self.rows_for = Some((corpus.version(), key));
         // Keep the selection on the same span if it is still shown, else at the same row; start
         // on the first row, so the review keys work at once.
         if self.selected.is_none() {
@@ -123,7 +122,7 @@ impl SpanReview {
         }
     }
 
-    fn select_row(&mut self, corpus: &Corpus, row: usize) {
+    fn select_row(&mut self, corpus: &Folder, row: usize) {
         if self.rows.is_empty() {
             self.selected = None;
             return;
@@ -136,7 +135,7 @@ impl SpanReview {
     }
 
     /// Draws the table and reads the review keys.
-    pub fn ui(&mut self, ui: &mut Ui, corpus: &Corpus) -> Vec<Action> {
+    pub fn ui(&mut self, ui: &mut Ui, corpus: &Folder) -> Vec<Action> {
         let mut actions = Vec::new();
         self.refilter(corpus);
         let visuals = ui.visuals().clone();
@@ -196,7 +195,9 @@ impl SpanReview {
                 let Some(doc) = corpus.docs.get(d).and_then(|x| x.as_ref()) else {
                     continue;
                 };
-                let Ok(session) = &doc.session else { continue };
+                let Some(session) = doc.session() else {
+                    continue;
+                };
                 let Some(a) = session.annotations.as_slice().get(k) else {
                     continue;
                 };
@@ -356,7 +357,7 @@ impl SpanReview {
         });
     }
 
-    fn comment_ui(&mut self, ui: &mut Ui, corpus: &Corpus, actions: &mut Vec<Action>) {
+    fn comment_ui(&mut self, ui: &mut Ui, corpus: &Folder, actions: &mut Vec<Action>) {
         let current = self
             .selected
             .and_then(|(d, id)| find(corpus, d, id).map(|a| (d, a)));
@@ -381,17 +382,17 @@ impl SpanReview {
                 && ui.input(|i| i.key_pressed(Key::Enter))
                 && let Some((d, a)) = current
             {
-                actions.push(Action::Review {
+                actions.push(Action::Do(Intent::Review {
                     doc: d,
                     id: a.id,
                     status: a.review.status,
                     comment: non_empty(&self.comment),
-                });
+                }));
             }
         });
     }
 
-    fn keys(&mut self, ui: &Ui, corpus: &Corpus, actions: &mut Vec<Action>) {
+    fn keys(&mut self, ui: &Ui, corpus: &Folder, actions: &mut Vec<Action>) {
         let mut review = None;
         let mut step = 0i64;
         let mut open = false;
@@ -408,17 +409,17 @@ impl SpanReview {
             }
         }
         if undo {
-            actions.push(Action::UndoCorpus);
+            actions.push(Action::Do(Intent::UndoReview));
         }
         if let Some(status) = review
             && let Some((d, id)) = self.selected
         {
-            actions.push(Action::Review {
+            actions.push(Action::Do(Intent::Review {
                 doc: d,
                 id,
                 status,
                 comment: non_empty(&self.comment),
-            });
+            }));
             step = 1;
         }
         if step != 0 {
@@ -485,29 +486,19 @@ impl Columns {
     }
 }
 
-fn annotation(corpus: &Corpus, d: usize, k: usize) -> Option<&Annotation> {
+fn annotation(corpus: &Folder, d: usize, k: usize) -> Option<&Annotation> {
     corpus
         .docs
         .get(d)?
         .as_ref()?
-        .session
-        .as_ref()
-        .ok()?
+        .session()?
         .annotations
         .as_slice()
         .get(k)
 }
 
-fn find(corpus: &Corpus, d: usize, id: AnnotationId) -> Option<&Annotation> {
-    corpus
-        .docs
-        .get(d)?
-        .as_ref()?
-        .session
-        .as_ref()
-        .ok()?
-        .annotations
-        .get(id)
+fn find(corpus: &Folder, d: usize, id: AnnotationId) -> Option<&Annotation> {
+    corpus.docs.get(d)?.as_ref()?.session()?.annotations.get(id)
 }
 
 /// Up to [`CONTEXT_CHARS`] chars on each side of the span, on one line.

@@ -6,6 +6,7 @@ use egui::{RichText, Ui};
 
 use super::actions::Action;
 use super::theme;
+use crate::workspace::Intent;
 
 /// The sample articles shipped with factmark, if they can be found next to the program or in
 /// the current folder.
@@ -20,7 +21,7 @@ pub fn samples() -> Vec<PathBuf> {
         if let Ok(entries) = std::fs::read_dir(&root) {
             let mut docs: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| super::corpus::is_document(p))
+                .filter(|p| crate::workspace::is_document(p))
                 .collect();
             if !docs.is_empty() {
                 docs.sort();
@@ -72,7 +73,7 @@ pub fn start_ui(ui: &mut Ui, recent: &[PathBuf], samples: &[PathBuf]) -> Vec<Act
                     .on_hover_text(p.display().to_string())
                     .clicked()
                 {
-                    actions.push(Action::Open(p.clone()));
+                    actions.push(Action::Do(Intent::Open(p.clone())));
                 }
             }
         };

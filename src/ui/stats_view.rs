@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 
 use egui::{Color32, RichText, Sense, Ui, vec2};
 
-use super::corpus::Corpus;
 use super::{labels, theme};
 use crate::core::anchor::AnchorStatus;
 use crate::core::annotation::{ReviewStatus, Tag, TagKind, Verdict};
+use crate::workspace::Folder;
 
 /// Counts behind the dashboard.
 #[derive(Default)]
@@ -28,9 +28,9 @@ pub struct StatsView {
 }
 
 impl StatsView {
-    fn recount(&mut self, corpus: &Corpus, ui: &Ui) {
+    fn recount(&mut self, corpus: &Folder, ui: &Ui) {
         let dark = ui.visuals().dark_mode;
-        if self.counted_for == Some((corpus.version, dark)) {
+        if self.counted_for == Some((corpus.version(), dark)) {
             return;
         }
         let v = ui.visuals();
@@ -41,9 +41,9 @@ impl StatsView {
         let mut statuses = [0usize; 5];
         let mut authors: BTreeMap<String, usize> = BTreeMap::new();
         for (_, doc) in corpus.loaded() {
-            let Ok(s) = &doc.session else { continue };
-            for (k, a) in s.annotations.iter().enumerate() {
-                tags[super::corpus::tag_index(a.tag.kind())] += 1;
+            let Ok(d) = &doc.doc else { continue };
+            for a in d.session.annotations.iter() {
+                tags[crate::workspace::tag_index(a.tag.kind())] += 1;
                 if let Tag::Claim { verdict, .. } = a.tag {
                     let i = Verdict::ALL.iter().position(|x| *x == verdict).unwrap_or(0);
                     verdicts[i] += 1;
@@ -53,7 +53,7 @@ impl StatsView {
                     .position(|x| *x == a.review.status)
                     .unwrap_or(0);
                 reviews[r] += 1;
-                let st = doc.statuses.get(k).copied().unwrap_or(AnchorStatus::Exact);
+                let st = d.status(a.id);
                 statuses[AnchorStatus::ALL.iter().position(|x| *x == st).unwrap_or(0)] += 1;
                 *authors.entry(a.author.clone()).or_default() += 1;
             }
@@ -100,11 +100,11 @@ impl StatsView {
                 .collect(),
             authors: authors.into_iter().map(|(a, n)| (a, n, accent)).collect(),
         };
-        self.counted_for = Some((corpus.version, dark));
+        self.counted_for = Some((corpus.version(), dark));
     }
 
     /// Draws the dashboard.
-    pub fn ui(&mut self, ui: &mut Ui, corpus: &Corpus) {
+    pub fn ui(&mut self, ui: &mut Ui, corpus: &Folder) {
         self.recount(corpus, ui);
         egui::ScrollArea::vertical()
             .id_salt("stats")

@@ -7,26 +7,25 @@ use chrono::{SubsecRound as _, Utc};
 use egui::{RichText, Ui};
 
 use super::actions::Action;
-use super::open_document::OpenDocument;
 use super::selection::Selection;
 use super::{labels, theme};
 use crate::core::annotation::TagKind;
 use crate::core::edit::Command;
 use crate::core::suggest::{Suggestion, suggest};
 use crate::core::text::one_line;
+use crate::workspace::Document;
+use crate::workspace::Intent;
 
 /// The pane's state: the suggestions for the current annotations, and those dismissed.
 #[derive(Default)]
 pub struct SuggestPane {
-    /// Whether the pane is shown.
-    pub open: bool,
     suggestions: Vec<Suggestion>,
     computed_for: Option<(u64, String)>,
     dismissed: HashSet<(usize, usize, TagKind)>,
 }
 
 impl SuggestPane {
-    fn refresh(&mut self, doc: &OpenDocument) {
+    fn refresh(&mut self, doc: &Document) {
         let key = (doc.version, doc.session.text.sha256().to_owned());
         if self.computed_for.as_ref() == Some(&key) {
             return;
@@ -43,7 +42,7 @@ impl SuggestPane {
     }
 
     /// Draws the pane.
-    pub fn ui(&mut self, ui: &mut Ui, doc: &OpenDocument, author: &str) -> Vec<Action> {
+    pub fn ui(&mut self, ui: &mut Ui, doc: &Document, author: &str) -> Vec<Action> {
         let mut actions = Vec::new();
         self.refresh(doc);
         let text = &doc.session.text;
@@ -66,7 +65,7 @@ impl SuggestPane {
                     .clicked()
                 {
                     let cmds: Vec<Command> = of_kind.iter().filter_map(|s| add(s)).collect();
-                    actions.push(Action::Edit(Command::Batch(cmds)));
+                    actions.push(Action::Do(Intent::Edit(Command::Batch(cmds))));
                 }
             }
         });
@@ -98,16 +97,16 @@ impl SuggestPane {
                             if ui.small_button("Accept").clicked()
                                 && let Some(cmd) = add(s)
                             {
-                                actions.push(Action::Edit(cmd));
+                                actions.push(Action::Do(Intent::Edit(cmd)));
                             }
                             if ui.small_button("Dismiss").clicked() {
                                 self.dismissed.insert((s.start, s.end, s.kind()));
                             }
                             if ui.small_button("Show").clicked() {
-                                actions.push(Action::Select(Some(Selection {
+                                actions.push(Action::Do(Intent::Select(Some(Selection {
                                     anchor: s.start,
                                     head: s.end,
-                                })));
+                                }))));
                                 actions.push(Action::ScrollTo(s.start));
                             }
                         });

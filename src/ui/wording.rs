@@ -1,7 +1,163 @@
-//! Where the window puts what happened into words: saves, merges and save failures. Everything
-//! else speaks in types; a sentence is made only here, once, for the banner or status bar.
+//! Where the window puts what happened into words: every [`Outcome`] of the workspace becomes
+//! (at most) one banner here, and says which earlier banner it settles. Everything else speaks
+//! in types; a sentence is made only here, once.
 
-use super::open_document::{SaveFailure, Saved};
+use super::actions::Action;
+use super::banners::{Notice, Topic};
+use super::labels;
+use crate::workspace::{AnchorSummary, DiskChange, Intent, Opened, Outcome, SaveFailure, Saved};
+
+/// The banners an outcome deserves.
+pub fn notices(o: &Outcome) -> Vec<Notice> {
+    match o {
+        Outcome::Opened(opened) => opened_notices(opened),
+        _ => notice(o).into_iter().collect(),
+    }
+}
+
+/// The banner an outcome other than [`Outcome::Opened`] deserves, if any.
+fn notice(o: &Outcome) -> Option<Notice> {
+    Some(match o {
+        Outcome::OpenFailed {
+            path,
+            error,
+            sidecar_unreadable: true,
+        } => Notice::error(format!(
+            "Could not open the document's annotations. {error} The file is left untouched. You can open the document anyway and keep new annotations in a separate file beside it."
+        ))
+        .offering(
+            "Open with a new annotations file",
+            Intent::OpenAside(path.clone()),
+        ),
+        Outcome::OpenFailed { error, .. } => {
+            Notice::error(format!("Could not open the document. {error}"))
+        }
+        Outcome::Saved { saved, .. } => Notice::info(self::saved(saved)?),
+        Outcome::SaveFailed { failure, .. } => {
+            Notice::error(save_failed(failure)).about(Topic::Save)
+        }
+        Outcome::SavedAs { now, before } => Notice::info(format!(
+            "The annotations are now saved to {}. {} was not changed.",
+            now.display(),
+            before.display()
+        )),
+        Outcome::SaveAsFailed(e) => {
+            Notice::error(format!("Could not save the annotations there. {e}"))
+        }
+        Outcome::EditFailed(e) => Notice::error(sentence(&e.to_string())),
+        Outcome::TaggedMatches { count, kind } => Notice::info(format!(
+            "Tagged {count} matches as {}. Undo (Ctrl+Z) takes them all back.",
+            labels::tag_label(*kind).to_lowercase()
+        )),
+        Outcome::Recovered { conflicts: 0 } => {
+            Notice::info("Recovered the unsaved annotations; they will be saved in a moment.")
+        }
+        Outcome::Recovered { conflicts } => Notice::info(format!(
+            "Recovered the unsaved annotations; {conflicts} of their changes clash with changes saved since: choose in Tools > Resolve Conflicts."
+        ))
+        .offering("Resolve", Action::ShowConflicts),
+        Outcome::JournalFailed(e) => {
+            Notice::error(format!("Could not write the recovery journal. {e}"))
+        }
+        Outcome::DiskChanged(DiskChange::Changed(summary)) if summary.any() => {
+            changed_notice(summary)
+        }
+        Outcome::DiskChanged(DiskChange::Changed(_)) => Notice::info(
+            "The document was changed by another program; every annotation still sits on its text.",
+        )
+        .about(Topic::DocumentChanged),
+        Outcome::DiskChanged(DiskChange::Missing) => Notice::error(
+            "The document file was deleted or renamed. Your annotations are kept in memory and saved to the sidecar; open the document again from its new place.",
+        ),
+        Outcome::DiskChanged(DiskChange::Unreadable(e)) => Notice::error(format!(
+            "The document changed on disk and can no longer be read. {e} Your annotations are kept."
+        )),
+        Outcome::ReviewFailed(e) => Notice::error(format!("Could not review. {e}")),
+        Outcome::Opened(_)
+        | Outcome::FolderOpened(_)
+        | Outcome::Closed(_)
+        | Outcome::Reloaded
+        | Outcome::Selected(_)
+        | Outcome::Reveal(_)
+        | Outcome::RecoveryDiscarded => return None,
+    })
+}
+
+/// The banner topic an outcome settles (its banner is taken down).
+pub fn settles(o: &Outcome) -> Option<Topic> {
+    match o {
+        Outcome::Saved { .. } | Outcome::SavedAs { .. } => Some(Topic::Save),
+        Outcome::Recovered { .. } | Outcome::RecoveryDiscarded => Some(Topic::Recovery),
+        Outcome::Opened(_) | Outcome::Closed(_) | Outcome::Reloaded => Some(Topic::Opened),
+        _ => None,
+    }
+}
+
+/// What to tell about a document just opened: how its annotations fared against its text,
+/// recovered work, conflicts waiting, and where its annotations are kept.
+fn opened_notices(o: &Opened) -> Vec<Notice> {
+    let mut said = Vec::new();
+    if o.summary.any() {
+        said.push(changed_notice(&o.summary));
+    }
+    if let Some(rec) = &o.recovery {
+        said.push(
+            Notice::info(format!(
+                "Unsaved annotations from {} were found (factmark may have stopped before saving them): {} annotations, kept in {}.",
+                rec.written.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M:%S"),
+                rec.annotations,
+                rec.path.display()
+            ))
+            .offering("Recover them", Intent::Recover)
+            .offering("Discard", Intent::DiscardRecovery)
+            .about(Topic::Recovery),
+        );
+    }
+    if o.conflicts > 0 {
+        said.push(
+            Notice::info(format!(
+                "The annotations file holds {} merge conflicts (the same thing changed in two versions). Choose which to keep.",
+                o.conflicts
+            ))
+            .offering("Resolve", Action::ShowConflicts)
+            .about(Topic::Conflicts),
+        );
+    }
+    if o.aside {
+        said.push(
+            Notice::info(format!(
+                "New annotations of this document go to {}; its unreadable annotations file was not changed.",
+                o.annotations.display()
+            ))
+            .about(Topic::Opened),
+        );
+    } else if o.chosen {
+        said.push(
+            Notice::info(format!(
+                "The annotations are read from and saved to {}.",
+                o.annotations.display()
+            ))
+            .about(Topic::Opened),
+        );
+    }
+    said
+}
+
+/// What re-anchoring found, with a Review button when something needs a decision.
+fn changed_notice(summary: &AnchorSummary) -> Notice {
+    let mut text = format!("The document changed: {}.", summary.describe());
+    if summary.moved > 0 {
+        text.push_str(" Moved annotations follow their text.");
+    }
+    let mut notice = if summary.needing_review() > 0 {
+        text.push_str(" The others are kept as they were until you decide.");
+        Notice::info(text).offering("Review", Action::ShowReanchorReview)
+    } else {
+        Notice::info(text)
+    };
+    notice.topic = Some(Topic::DocumentChanged);
+    notice
+}
 
 /// What a save did, said for a banner; `None` when there is nothing worth saying.
 pub fn saved(s: &Saved) -> Option<String> {

@@ -1,17 +1,16 @@
-//! One open document in the window: its session, undo history, anchoring statuses, UI state
-//! (selection, selected annotation, view) and save state. Every change goes through
-//! [`OpenDocument::apply`], which records it for undo, marks the document dirty and schedules
-//! the autosave.
+//! One document of the workspace, opened alone or from a folder: its session, undo history,
+//! anchoring statuses, view state (text selection, selected annotation) and save state. Every
+//! change goes through [`Document::apply`], which records it for undo and marks the document
+//! dirty; the workspace decides when it is saved.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Local, SubsecRound as _, Utc};
 
-use super::disk_watch::stamp;
-use super::document_view::DocumentView;
+use super::outcome::{SaveFailure, Saved};
 use super::selection::Selection;
 use crate::core::anchor::{AnchorStatus, Anchoring, anchor_all, apply_anchoring};
 use crate::core::annotation::AnnotationId;
@@ -19,7 +18,8 @@ use crate::core::edit::{Command, EditError, History};
 use crate::core::merge::{Conflict, Resolution};
 use crate::store::output::{OutputRules, free_name};
 use crate::store::recovery::Recovery;
-use crate::store::save::{MergeReport, SaveOutcome};
+use crate::store::save::SaveOutcome;
+use crate::store::target::{Stamp, stamp};
 use crate::store::{Session, StoreError};
 
 /// How long after the last change the autosave runs.
@@ -80,32 +80,8 @@ pub enum DiskChange {
     Unreadable(String),
 }
 
-/// What a save did (the window puts it into words).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Saved {
-    /// Nothing needed writing.
-    Nothing,
-    /// Written; the sidecar on disk was the one loaded.
-    Written,
-    /// Another program's changes were merged in, then written.
-    Merged(MergeReport),
-    /// The sidecar had been removed; it was written again.
-    Recreated,
-}
-
-/// Why a save wrote nothing; the work stays in memory.
-#[derive(Debug, thiserror::Error)]
-pub enum SaveFailure {
-    /// Another program changed some of the same fields: the user chooses.
-    #[error("{0} fields changed both here and by another program")]
-    Conflicts(usize),
-    /// The store refused or failed (read-only, disk full, unreadable sidecar on disk…).
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
-
-/// A document open in the window.
-pub struct OpenDocument {
+/// A document of the workspace.
+pub struct Document {
     /// The document, its text and its annotations.
     pub session: Session,
     /// Undo and redo.
@@ -127,8 +103,6 @@ pub struct OpenDocument {
     pub save_error: Option<Arc<SaveFailure>>,
     /// Word count of the text.
     pub words: usize,
-    /// The document view's layout state.
-    pub view: DocumentView,
     /// The text selection.
     pub selection: Option<Selection>,
     /// The selected annotation.
@@ -137,7 +111,7 @@ pub struct OpenDocument {
     pub anchoring: HashMap<AnnotationId, Anchoring>,
     /// What the last re-anchoring found.
     pub summary: AnchorSummary,
-    disk_stamp: Option<(SystemTime, u64)>,
+    disk_stamp: Stamp,
     last_disk_check: Instant,
     /// Whether the document file was found missing at the last check.
     pub missing: bool,
@@ -146,9 +120,12 @@ pub struct OpenDocument {
     /// Unsaved annotations of an earlier session (after a crash), offered for recovery.
     pub recovery: Option<Recovery>,
     last_journal: Option<Instant>,
+    /// Annotations moved by re-anchoring that were not yet saved, in a document read quietly
+    /// (in a folder): saved once the user opens it.
+    moves_to_save: bool,
 }
 
-impl OpenDocument {
+impl Document {
     /// Opens a document and anchors its annotations against the current text. Annotations
     /// that moved get their new offsets (and the document is marked for saving); the others
     /// keep theirs and are listed with their status.
@@ -172,6 +149,30 @@ impl OpenDocument {
         Self::with_session(path, Session::open_with_sidecar(path, annotations)?)
     }
 
+    /// Opens a document of a folder: like [`Self::open`], but annotations that moved are only
+    /// saved once the user opens the document ([`Self::take_moves`]), so reading a folder
+    /// writes nothing.
+    pub fn open_quietly(path: &Path) -> Result<Self, StoreError> {
+        let mut doc = Self::open(path)?;
+        if doc.dirty {
+            doc.dirty = false;
+            doc.last_change = None;
+            doc.moves_to_save = true;
+        }
+        Ok(doc)
+    }
+
+    /// Marks the moves found when the document was read quietly for saving (the user opened
+    /// it); returns whether there were any.
+    pub fn take_moves(&mut self) -> bool {
+        let moves = std::mem::take(&mut self.moves_to_save);
+        if moves {
+            self.dirty = true;
+            self.last_change = Some(Instant::now());
+        }
+        moves
+    }
+
     fn with_session(path: &Path, session: Session) -> Result<Self, StoreError> {
         let words = session.text.word_count();
         let mut doc = Self {
@@ -186,7 +187,6 @@ impl OpenDocument {
             last_saved: None,
             save_error: None,
             words,
-            view: DocumentView::default(),
             selection: None,
             selected: None,
             anchoring: HashMap::new(),
@@ -197,6 +197,7 @@ impl OpenDocument {
             save_conflicts: Vec::new(),
             recovery: None,
             last_journal: None,
+            moves_to_save: false,
         };
         doc.reanchor();
         doc.recovery = crate::store::recovery::find_recovery(path).ok().flatten();
@@ -255,7 +256,7 @@ impl OpenDocument {
     }
 
     /// What the document file looked like on disk when last looked at.
-    pub fn disk_stamp(&self) -> super::disk_watch::Stamp {
+    pub fn disk_stamp(&self) -> Stamp {
         self.disk_stamp
     }
 
@@ -282,7 +283,6 @@ impl OpenDocument {
                 self.session.text = text;
                 self.history = History::default();
                 self.selection = None;
-                self.view = DocumentView::default();
                 self.reanchor();
                 Some(DiskChange::Changed(self.summary))
             }
@@ -333,7 +333,7 @@ impl OpenDocument {
             .annotations
             .iter()
             .map(|a| {
-                counts[super::corpus::tag_index(a.tag.kind())] += 1;
+                counts[super::folder::tag_index(a.tag.kind())] += 1;
                 self.status(a.id).is_anchored()
             })
             .collect();

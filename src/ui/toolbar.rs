@@ -1,0 +1,47 @@
+//! The tag toolbar: one button per tag, in its colours, that tags the selection (or retags the
+//! selected annotation); it doubles as the legend, and its hint says where keys go now.
+
+use egui::{RichText, Ui};
+
+use super::actions::Action;
+use super::{labels, theme};
+use crate::core::annotation::TagKind;
+use crate::workspace::Intent;
+
+/// Draws the toolbar; `typing` is whether a field has the keyboard.
+pub fn toolbar_ui(ui: &mut Ui, has_selection: bool, typing: bool, actions: &mut Vec<Action>) {
+    ui.horizontal_wrapped(|ui| {
+        for k in TagKind::ALL {
+            let fill = theme::tag_fill(*k, ui.visuals());
+            let strong = theme::tag_strong(*k, ui.visuals());
+            let button = egui::Button::new(
+                RichText::new(format!(
+                    "{} ({})",
+                    labels::tag_label(*k),
+                    labels::tag_key(*k)
+                ))
+                .color(strong),
+            )
+            .fill(fill);
+            if ui
+                .add(button)
+                .on_hover_text(format!(
+                    "Tag the selected text as {} (or retag the selected annotation)",
+                    labels::tag_label(*k).to_lowercase()
+                ))
+                .clicked()
+            {
+                actions.push(Intent::Tag(*k).into());
+            }
+        }
+        // The hint says where keys go now.
+        let hint = if typing {
+            "Keys go into the field being edited; press Esc or click in the text to tag."
+        } else if has_selection {
+            "Press C, Q, D or E (or 1–4) to tag the selection."
+        } else {
+            "Select text, then press a key. Outer spans of nested ones are underlined."
+        };
+        ui.label(RichText::new(hint).small().color(theme::weak(ui.visuals())));
+    });
+}

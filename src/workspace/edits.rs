@@ -1,0 +1,219 @@
+//! Changing annotations: one small function per intent, each one undoable step on the
+//! document it changes.
+
+use std::time::{Duration, Instant};
+
+use chrono::{SubsecRound as _, Utc};
+
+use super::{Outcome, Workspace};
+use crate::core::annotation::{Annotation, AnnotationId, Review, ReviewStatus, Tag, TagKind};
+use crate::core::edit::Command;
+
+/// How long typing pauses before the next keystroke starts a new undo step.
+pub const TYPING_PAUSE: Duration = Duration::from_millis(1500);
+
+impl Workspace {
+    /// Applies a command to the current document. While `typing`, a change to the same
+    /// annotation as the previous keystroke, soon after it, joins its undo step.
+    pub(super) fn edit(&mut self, cmd: &Command, typing: bool) -> Vec<Outcome> {
+        let id = cmd_id(cmd);
+        let coalesce = typing
+            && matches!((self.last_typing, id), (Some((last, t)), Some(id)) if last == id && t.elapsed() < TYPING_PAUSE);
+        let Some(doc) = self.current_mut() else {
+            return Vec::new();
+        };
+        match doc.apply(cmd, coalesce) {
+            Ok(_) => {
+                self.last_typing = if typing {
+                    id.map(|id| (id, Instant::now()))
+                } else {
+                    None
+                };
+                Vec::new()
+            }
+            Err(e) => vec![Outcome::EditFailed(e)],
+        }
+    }
+
+    /// Undoes (or with `redo`, redoes) the current document's last change, and selects and
+    /// shows what it touched.
+    pub(super) fn undo(&mut self, redo: bool) -> Vec<Outcome> {
+        self.last_typing = None;
+        let Some(doc) = self.current_mut() else {
+            return Vec::new();
+        };
+        let r = if redo { doc.redo() } else { doc.undo() };
+        match r {
+            Some(Ok(ids)) => {
+                let Some(a) = ids.iter().find_map(|id| doc.session.annotations.get(*id)) else {
+                    return Vec::new();
+                };
+                let (id, at) = (a.id, a.start);
+                doc.selected = Some(id);
+                vec![Outcome::Selected(id), Outcome::Reveal(at)]
+            }
+            Some(Err(e)) => vec![Outcome::EditFailed(e)],
+            None => Vec::new(),
+        }
+    }
+
+    /// Selects an annotation of the current document (or none).
+    pub(super) fn select_annotation(
+        &mut self,
+        id: Option<AnnotationId>,
+        reveal: bool,
+    ) -> Vec<Outcome> {
+        let Some(doc) = self.current_mut() else {
+            return Vec::new();
+        };
+        doc.selected = id.filter(|id| doc.session.annotations.contains(*id));
+        let mut out = Vec::new();
+        if let Some(a) = doc.selected.and_then(|id| doc.session.annotations.get(id)) {
+            out.push(Outcome::Selected(a.id));
+            if reveal {
+                out.push(Outcome::Reveal(a.start));
+            }
+        }
+        out
+    }
+
+    /// Tags the text selection as `kind` (with details read from the text where they can be);
+    /// with no text selected, retags the selected annotation, keeping what still fits.
+    pub(super) fn tag(&mut self, kind: TagKind) -> Vec<Outcome> {
+        self.last_typing = None;
+        let author = self.author.clone();
+        let Some(doc) = self.current_mut() else {
+            return Vec::new();
+        };
+        let Some(sel) = doc.selection.filter(|s| !s.is_empty()) else {
+            let retag = doc
+                .selected
+                .and_then(|id| doc.session.annotations.get(id))
+                .filter(|a| a.tag.kind() != kind)
+                .map(|a| Command::SetTag(a.id, a.retagged(kind)));
+            return match retag {
+                Some(cmd) => self.edit(&cmd, false),
+                None => Vec::new(),
+            };
+        };
+        let text = &doc.session.text;
+        let tag = Tag::for_text(kind, text.slice(sel.start()..sel.end()));
+        let now = Utc::now().trunc_subsecs(0);
+        let a = match Annotation::new(text, sel.start(), sel.end(), tag, &author, now) {
+            Ok(a) => a,
+            Err(e) => return vec![Outcome::EditFailed(e.into())],
+        };
+        let id = a.id;
+        match doc.apply(&Command::Add(a), false) {
+            Ok(_) => {
+                doc.selected = Some(id);
+                doc.selection = None;
+                vec![Outcome::Selected(id)]
+            }
+            Err(e) => vec![Outcome::EditFailed(e)],
+        }
+    }
+
+    /// Tags every span like `template` in one step, skipping spans already tagged that way.
+    pub(super) fn tag_all(&mut self, template: &Tag, spans: &[(usize, usize)]) -> Vec<Outcome> {
+        self.last_typing = None;
+        let author = self.author.clone();
+        let Some(doc) = self.current_mut() else {
+            return Vec::new();
+        };
+        let kind = template.kind();
+        let now = Utc::now().trunc_subsecs(0);
+        let text = &doc.session.text;
+        let adds: Vec<Command> = spans
+            .iter()
+            .filter(|(s, e)| {
+                !doc.session
+                    .annotations
+                    .overlapping(*s..*e)
+                    .any(|a| a.start == *s && a.end == *e && a.tag.kind() == kind)
+            })
+            .filter_map(|&(s, e)| {
+                let tag = template.clone().with_value_from(text.slice(s..e));
+                Annotation::new(text, s, e, tag, &author, now).ok()
+            })
+            .map(Command::Add)
+            .collect();
+        let count = adds.len();
+        if count == 0 {
+            return Vec::new();
+        }
+        match doc.apply(&Command::Batch(adds), false) {
+            Ok(_) => vec![Outcome::TaggedMatches { count, kind }],
+            Err(e) => vec![Outcome::EditFailed(e)],
+        }
+    }
+
+    /// Moves the nearer edge of an annotation's span to `at`.
+    pub(super) fn reach(&mut self, id: AnnotationId, at: usize) -> Vec<Outcome> {
+        let span = self
+            .current()
+            .and_then(|d| d.session.annotations.get(id))
+            .and_then(|a| crate::core::reach::reach(a.start, a.end, at));
+        match span {
+            Some((start, end)) => self.edit(&Command::SetSpan { id, start, end }, false),
+            None => Vec::new(),
+        }
+    }
+
+    /// Reviews an annotation of folder document `i` (saved by the save policy like any other
+    /// change); [`Self::undo_review`] takes it back.
+    pub(super) fn review(
+        &mut self,
+        i: usize,
+        id: AnnotationId,
+        status: ReviewStatus,
+        comment: Option<String>,
+    ) -> Vec<Outcome> {
+        let now = Utc::now().trunc_subsecs(0);
+        let review = Review {
+            status,
+            by: Some(self.author.clone()),
+            at: Some(now),
+            comment,
+        };
+        let Some(doc) = self.folder.as_mut().and_then(|f| f.doc_mut(i)) else {
+            return vec![Outcome::ReviewFailed(
+                "the document is not read yet".to_owned(),
+            )];
+        };
+        match doc.apply(&Command::SetReview(id, review), false) {
+            Ok(_) => {
+                self.review_undo.push(i);
+                Vec::new()
+            }
+            Err(e) => vec![Outcome::ReviewFailed(e.to_string())],
+        }
+    }
+
+    /// Undoes the last review made in the folder's views.
+    pub(super) fn undo_review(&mut self) -> Vec<Outcome> {
+        let Some(i) = self.review_undo.pop() else {
+            return Vec::new();
+        };
+        let Some(doc) = self.folder.as_mut().and_then(|f| f.doc_mut(i)) else {
+            return Vec::new();
+        };
+        match doc.undo() {
+            Some(Err(e)) => vec![Outcome::ReviewFailed(e.to_string())],
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// The annotation a command is about, if it is about one.
+fn cmd_id(cmd: &Command) -> Option<AnnotationId> {
+    match cmd {
+        Command::Add(a) => Some(a.id),
+        Command::Delete(id)
+        | Command::SetTag(id, _)
+        | Command::SetNote(id, _)
+        | Command::SetReview(id, _)
+        | Command::SetSpan { id, .. } => Some(*id),
+        Command::Batch(_) => None,
+    }
+}
