@@ -40,7 +40,8 @@ pub struct FactmarkApp {
     pub span_review: SpanReview,
     stats_view: StatsView,
     pending_folder: Option<PathBuf>,
-    /// Each open document's view (layout and scroll), by path: every document keeps its place.
+    /// The current document's view (layout and scroll), by its path. Every document starts
+    /// where it was left (see [`Settings::place_of`]).
     views: HashMap<PathBuf, DocumentView>,
     /// The current document and the text position at the top of its view, as last drawn.
     place: Option<(PathBuf, usize)>,
@@ -217,7 +218,7 @@ impl FactmarkApp {
                             ),
                         );
                     }
-                    self.open_view(&opened.path, false);
+                    self.open_view(&opened.path);
                     self.list = AnnotationList::default();
                     self.inspector = Inspector::default();
                     self.mode = Mode::Document;
@@ -237,13 +238,13 @@ impl FactmarkApp {
                 Outcome::Reloaded => {
                     self.banners.clear();
                     if let Some(path) = self.ws.current().map(|d| d.path().to_owned()) {
-                        self.open_view(&path, true);
+                        self.open_view(&path);
                     }
                 }
                 Outcome::DiskChanged(crate::workspace::DiskChange::Changed(_)) => {
                     // The text changed under the view: laid out again, at the reader's place.
                     if let Some(path) = self.ws.current().map(|d| d.path().to_owned()) {
-                        self.open_view(&path, true);
+                        self.open_view(&path);
                     }
                 }
                 Outcome::Selected(_) => self.list.reveal_selected(),
@@ -273,12 +274,9 @@ impl FactmarkApp {
         }
     }
 
-    /// Makes a view for the document at `path` (anew with `fresh`), starting where it was left:
-    /// this session's place, or the one remembered from an earlier one.
-    fn open_view(&mut self, path: &Path, fresh: bool) {
-        if !fresh && self.views.contains_key(path) {
-            return;
-        }
+    /// Makes the view of the current document at `path`, starting where it was left: its
+    /// place as last drawn, or the one remembered from an earlier session.
+    fn open_view(&mut self, path: &Path) {
         let Some(doc) = self.ws.current() else { return };
         let at = match &self.place {
             Some((p, at)) if p == path => Some(*at),
@@ -286,6 +284,7 @@ impl FactmarkApp {
         };
         let mut view = DocumentView::default();
         view.start_at(&doc.session.text, at);
+        self.views.clear();
         self.views.insert(path.to_owned(), view);
     }
 

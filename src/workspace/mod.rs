@@ -158,6 +158,3 @@ impl Workspace {
         }
     }
 }
-
-#[cfg(test)]
-mod tests;
