@@ -180,7 +180,7 @@ fn check(cmd: Cmd, key: &KeyboardShortcut) {
         Cmd::Find => {
             let mut h = harness(&doc);
             press(&mut h, key);
-            assert!(h.state().find.open, "{what}");
+            assert!(h.state().pane.find.open, "{what}");
         }
         Cmd::Help => {
             let mut h = harness(&doc);
@@ -276,8 +276,8 @@ fn check(cmd: Cmd, key: &KeyboardShortcut) {
         Cmd::PreviousMatch => {
             let mut h = harness(&doc);
             let first = span(A, "e");
-            h.state_mut().find.toggle();
-            h.state_mut().find.set_query("e");
+            h.state_mut().pane.find.toggle();
+            h.state_mut().pane.find.set_query("e");
             h.run_steps(2);
             // Enter selects the current (first) match; Shift+Enter goes back to the last one.
             apply(&mut h, Action::ScrollToSelected);
@@ -371,13 +371,13 @@ fn check(cmd: Cmd, key: &KeyboardShortcut) {
             let mut h = harness(dir.path());
             h.state_mut().mode = Mode::Spans;
             h.run_steps(2);
-            let (_, id) = h.state().span_review.selected().unwrap();
+            let (_, id) = h.state().folder_views.spans.selected().unwrap();
             press(&mut h, key);
             autosaved(&mut h);
             let saved = on_disk(&doc).into_iter().find(|a| a.id == id).unwrap();
             assert_eq!(saved.review.status, status, "{what}: saved");
             assert_ne!(
-                h.state().span_review.selected().map(|s| s.1),
+                h.state().folder_views.spans.selected().map(|s| s.1),
                 Some(id),
                 "{what}: moves on"
             );
@@ -386,7 +386,7 @@ fn check(cmd: Cmd, key: &KeyboardShortcut) {
             let mut h = harness(dir.path());
             h.state_mut().mode = Mode::Spans;
             h.run_steps(2);
-            let (_, id) = h.state().span_review.selected().unwrap();
+            let (_, id) = h.state().folder_views.spans.selected().unwrap();
             press(&mut h, key);
             h.event(egui::Event::Text("which survey?".into()));
             h.run_steps(1);
@@ -404,27 +404,35 @@ fn check(cmd: Cmd, key: &KeyboardShortcut) {
             let mut h = harness(dir.path());
             h.state_mut().mode = Mode::Spans;
             h.run_steps(2);
-            let first = h.state().span_review.selected().unwrap();
+            let first = h.state().folder_views.spans.selected().unwrap();
             press(
                 &mut h,
                 &KeyboardShortcut::new(egui::Modifiers::NONE, egui::Key::J),
             );
-            let second = h.state().span_review.selected().unwrap();
+            let second = h.state().folder_views.spans.selected().unwrap();
             assert_ne!(first, second);
             if cmd == Cmd::NextSpan {
                 apply_step_back(&mut h);
                 press(&mut h, key);
-                assert_eq!(h.state().span_review.selected(), Some(second), "{what}");
+                assert_eq!(
+                    h.state().folder_views.spans.selected(),
+                    Some(second),
+                    "{what}"
+                );
             } else {
                 press(&mut h, key);
-                assert_eq!(h.state().span_review.selected(), Some(first), "{what}");
+                assert_eq!(
+                    h.state().folder_views.spans.selected(),
+                    Some(first),
+                    "{what}"
+                );
             }
         }
         Cmd::OpenSpan => {
             let mut h = harness(dir.path());
             h.state_mut().mode = Mode::Spans;
             h.run_steps(2);
-            let (_, id) = h.state().span_review.selected().unwrap();
+            let (_, id) = h.state().folder_views.spans.selected().unwrap();
             press(&mut h, key);
             assert_eq!(h.state().mode, Mode::Document, "{what}");
             assert_eq!(h.state().doc().unwrap().selected, Some(id), "{what}");
@@ -433,7 +441,7 @@ fn check(cmd: Cmd, key: &KeyboardShortcut) {
             let mut h = harness(dir.path());
             h.state_mut().mode = Mode::Spans;
             h.run_steps(2);
-            let (_, id) = h.state().span_review.selected().unwrap();
+            let (_, id) = h.state().folder_views.spans.selected().unwrap();
             h.key_press(egui::Key::A);
             h.run_steps(2);
             autosaved(&mut h);
@@ -506,6 +514,13 @@ fn the_sheet_lists_what_works_in_each_view_and_nothing_else() {
         );
     }
     assert!(!rows.iter().any(|(k, _)| k.contains("Delete")), "{rows:?}");
+    assert!(
+        !rows.iter().any(|(k, _)| k.contains("Page Down")),
+        "the next document is not a key of the review: {rows:?}"
+    );
+    h.state_mut().mode = Mode::Documents;
+    h.run_steps(2);
+    assert_eq!(h.state().scopes(), [Scope::Everywhere]);
 }
 
 /// Keeps the recovery journal of these tests out of the user's data folder.
@@ -547,7 +562,7 @@ fn a_find_match_is_the_selection_and_a_tag_key_tags_it() {
         .filter(|a| a.exact == "3 May")
         .collect();
     assert_eq!(dates.len(), 1, "D tagged the match");
-    let query = |h: &Harness<'_, FactmarkApp>| h.state().find.current();
+    let query = |h: &Harness<'_, FactmarkApp>| h.state().pane.find.current();
     assert_eq!(query(&h), Some(0));
 }
 
@@ -596,7 +611,7 @@ fn keys_follow_the_last_gesture() {
         h.state().doc().unwrap().selection.is_some(),
         "the drag selected text"
     );
-    h.state_mut().inspector.focus_note();
+    h.state_mut().pane.inspector.focus_note();
     h.run_steps(2);
     assert!(h.ctx.text_edit_focused(), "the note field has the keyboard");
     h.key_press(egui::Key::Escape);

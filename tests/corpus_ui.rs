@@ -96,7 +96,7 @@ fn keyboard_review_across_documents_is_saved() {
     let mut h = harness(dir.path());
     h.state_mut().mode = Mode::Spans;
     h.run_steps(2);
-    assert_eq!(h.state().span_review.rows().len(), 3);
+    assert_eq!(h.state().folder_views.spans.rows().len(), 3);
     // A accepts the first span and moves on; R rejects the second; W marks the third.
     h.key_press(Key::A);
     h.run();
@@ -138,7 +138,7 @@ fn keyboard_review_across_documents_is_saved() {
     // K goes back up; Enter opens the span in its document, selected.
     h.key_press(Key::K);
     h.run();
-    let (_, id) = h.state().span_review.selected().unwrap();
+    let (_, id) = h.state().folder_views.spans.selected().unwrap();
     h.key_press(Key::Enter);
     h.run();
     assert_eq!(h.state().mode, Mode::Document);

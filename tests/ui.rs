@@ -214,17 +214,17 @@ fn list_filters_and_search() {
         ],
     );
     let mut h = harness(&path);
-    assert_eq!(h.state().list.rows().len(), 4);
-    h.state_mut().list.only_tag(Some(TagKind::Entity));
+    assert_eq!(h.state().pane.list.rows().len(), 4);
+    h.state_mut().pane.list.only_tag(Some(TagKind::Entity));
     h.run();
-    assert_eq!(h.state().list.rows().len(), 2);
-    h.state_mut().list.set_search("institute");
+    assert_eq!(h.state().pane.list.rows().len(), 2);
+    h.state_mut().pane.list.set_search("institute");
     h.run();
-    assert_eq!(h.state().list.rows().len(), 1);
-    h.state_mut().list.only_tag(None);
-    h.state_mut().list.set_search("fewer");
+    assert_eq!(h.state().pane.list.rows().len(), 1);
+    h.state_mut().pane.list.only_tag(None);
+    h.state_mut().pane.list.set_search("fewer");
     h.run();
-    let rows = h.state().list.rows().to_vec();
+    let rows = h.state().pane.list.rows().to_vec();
     assert_eq!(rows.len(), 1);
     // J selects the next annotation in the list.
     h.key_press(Key::J);
@@ -238,10 +238,10 @@ fn tag_all_find_matches_in_one_undoable_step() {
     let mut h = harness(&path);
     h.key_press_modifiers(Modifiers::COMMAND, Key::F);
     h.run();
-    assert!(h.state().find.open);
-    h.state_mut().find.set_query("harbor");
+    assert!(h.state().pane.find.open);
+    h.state_mut().pane.find.set_query("harbor");
     h.run();
-    assert_eq!(h.state().find.matches().len(), 3);
+    assert_eq!(h.state().pane.find.matches().len(), 3);
     h.get_by_label("Tag all 3 matches").click();
     h.run();
     let anns = annotations(&h);
@@ -260,10 +260,10 @@ fn tag_all_gives_every_match_the_details_chosen_first() {
     let mut h = harness(&path);
     h.key_press_modifiers(Modifiers::COMMAND, Key::F);
     h.run();
-    h.state_mut().find.set_query("harbor");
+    h.state_mut().pane.find.set_query("harbor");
     h.run();
     // Choose the tag and its details in the bar before adding.
-    h.state_mut().find.set_template(&Tag::Entity {
+    h.state_mut().pane.find.set_template(&Tag::Entity {
         kind: factmark::core::annotation::EntityKind::Place,
         identifier: None,
     });
@@ -365,12 +365,13 @@ fn a_large_document_lays_out_only_the_visible_paragraphs() {
 fn suggested_dates_are_added_only_when_accepted() {
     let (_dir, path) = setup(DOC);
     let mut h = harness(&path);
-    h.state_mut().tools.suggest = true;
+    h.state_mut().windows.suggest = true;
     h.run();
     assert!(annotations(&h).is_empty(), "nothing is added by looking");
     let n = h
         .state()
-        .suggest
+        .windows
+        .suggest_pane
         .pending()
         .filter(|s| s.kind() == TagKind::Date)
         .count();

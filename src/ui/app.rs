@@ -2,28 +2,22 @@
 //! the person asks for to the workspace. Panels return [`Action`]s; a change to the documents
 //! is an [`Intent`] applied by [`Workspace::apply`], whose outcomes [`wording`] puts into words.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use egui::Ui;
 
 use super::actions::{Action, Mode};
-use super::annotation_list::AnnotationList;
 use super::banners::{Banners, Notice};
 use super::commands::{self, Scope};
-use super::corpus_view::CorpusView;
 use super::dialogs::{self, Picked};
 use super::disk_watch::DiskWatch;
-use super::document_view::{DocumentView, ViewEvent, ViewModel};
-use super::find::FindBar;
-use super::inspector::Inspector;
-use super::layout::{LIST_MIN, LIST_WIDTH, PanelRoom};
-use super::menu::{ToolWindows, menu_bar};
+use super::document_pane::DocumentPane;
+use super::document_view::DocumentView;
+use super::folder_views::FolderViews;
+use super::menu::menu_bar;
 use super::settings::{Settings, ThemeChoice};
-use super::span_review::SpanReview;
-use super::stats_view::StatsView;
-use super::windows::{shortcut_sheet, tool_window};
+use super::windows::Windows;
 use super::{start_screen, wording};
 use crate::store::StoreError;
 use crate::workspace::{Document, Intent, Outcome, SaveFailure, Workspace};
@@ -34,36 +28,17 @@ pub struct FactmarkApp {
     pub ws: Workspace,
     /// What the central area shows.
     pub mode: Mode,
-    /// The folder's documents table.
-    pub corpus_view: CorpusView,
-    /// The folder's span review table.
-    pub span_review: SpanReview,
-    stats_view: StatsView,
+    /// The folder's views.
+    pub folder_views: FolderViews,
     pending_folder: Option<PathBuf>,
-    /// The current document's view (layout and scroll), by its path. Every document starts
-    /// where it was left (see [`Settings::place_of`]).
-    views: HashMap<PathBuf, DocumentView>,
-    /// The current document and the text position at the top of its view, as last drawn.
-    place: Option<(PathBuf, usize)>,
+    /// The current document's pane (list, inspector, find, view).
+    pub pane: DocumentPane,
     /// Remembered settings.
     pub settings: Settings,
-    /// The annotation list panel.
-    pub list: AnnotationList,
-    /// The inspector panel.
-    pub inspector: Inspector,
-    /// The find bar.
-    pub find: FindBar,
     /// The banners.
     pub banners: Banners,
-    show_shortcuts: bool,
-    show_reanchor: bool,
-    show_conflicts: bool,
-    /// Which tool windows are open.
-    pub tools: ToolWindows,
-    conflicts_view: super::conflicts_view::ConflictsView,
-    /// The Suggest pane.
-    pub suggest: super::suggest_pane::SuggestPane,
-    agreement: super::agreement_view::AgreementView,
+    /// The floating windows.
+    pub windows: Windows,
     title: String,
     samples: Vec<PathBuf>,
     applied_theme: Option<ThemeChoice>,
@@ -73,9 +48,6 @@ pub struct FactmarkApp {
     disk_watch: Option<DiskWatch>,
     /// Whether a text field had the keyboard at the end of the last frame.
     typing: bool,
-    /// Whether the annotation list is open in the inspector's place (when there is no room for
-    /// both beside the text).
-    list_drawer: bool,
     /// Wakes the window from other threads (set on the first frame).
     repaint: Arc<std::sync::OnceLock<egui::Context>>,
 }
@@ -106,31 +78,18 @@ impl FactmarkApp {
         let mut app = Self {
             ws,
             mode: Mode::Document,
-            corpus_view: CorpusView::default(),
-            span_review: SpanReview::default(),
-            stats_view: StatsView::default(),
+            folder_views: FolderViews::default(),
             pending_folder: None,
-            views: HashMap::new(),
-            place: None,
+            pane: DocumentPane::default(),
             settings,
-            list: AnnotationList::default(),
-            inspector: Inspector::default(),
-            find: FindBar::default(),
             banners: Banners::default(),
-            show_shortcuts: false,
-            show_reanchor: false,
-            show_conflicts: false,
-            tools: ToolWindows::default(),
-            conflicts_view: super::conflicts_view::ConflictsView::default(),
-            suggest: super::suggest_pane::SuggestPane::default(),
-            agreement: super::agreement_view::AgreementView::default(),
+            windows: Windows::default(),
             title: String::new(),
             samples: start_screen::samples(),
             applied_theme: None,
             frame_timer: super::profile::FrameTimer::default(),
             disk_watch: None,
             typing: false,
-            list_drawer: false,
             repaint,
         };
         if let Some(path) = doc {
@@ -159,13 +118,13 @@ impl FactmarkApp {
 
     /// The current document's view.
     pub fn view(&self) -> Option<&DocumentView> {
-        self.views.get(self.ws.current()?.path())
+        self.pane.view(self.ws.current()?.path())
     }
 
     /// The current document's view, to scroll it.
     pub fn view_mut(&mut self) -> Option<&mut DocumentView> {
         let path = self.ws.current()?.path().to_owned();
-        self.views.get_mut(&path)
+        self.pane.view_mut(&path)
     }
 
     /// The banners shown.
@@ -186,7 +145,7 @@ impl FactmarkApp {
     pub fn run(&mut self, intent: Intent) {
         if matches!(intent, Intent::Tag(_)) {
             // What was just made shows in the inspector, not behind the folded list.
-            self.list_drawer = false;
+            self.pane.close_drawer();
         }
         self.ws.author.clone_from(&self.settings.author);
         let outcomes = self.ws.apply(intent);
@@ -218,36 +177,27 @@ impl FactmarkApp {
                             ),
                         );
                     }
-                    self.open_view(&opened.path);
-                    self.list = AnnotationList::default();
-                    self.inspector = Inspector::default();
+                    self.open_view();
+                    self.pane.reset_panels();
                     self.mode = Mode::Document;
                 }
                 Outcome::FolderOpened(path) => {
                     self.leave_place();
                     self.settings.remember(path);
-                    self.views.clear();
-                    self.corpus_view = CorpusView::default();
-                    self.span_review = SpanReview::default();
+                    self.folder_views = FolderViews::default();
                     self.mode = Mode::Documents;
                 }
                 Outcome::Closed(path) => {
                     self.leave_place();
-                    self.views.remove(path);
+                    self.pane.forget(path);
                 }
                 Outcome::Reloaded => {
                     self.banners.clear();
-                    if let Some(path) = self.ws.current().map(|d| d.path().to_owned()) {
-                        self.open_view(&path);
-                    }
+                    self.open_view();
                 }
-                Outcome::DiskChanged(crate::workspace::DiskChange::Changed(_)) => {
-                    // The text changed under the view: laid out again, at the reader's place.
-                    if let Some(path) = self.ws.current().map(|d| d.path().to_owned()) {
-                        self.open_view(&path);
-                    }
-                }
-                Outcome::Selected(_) => self.list.reveal_selected(),
+                // The text changed under the view: laid out again, at the reader's place.
+                Outcome::DiskChanged(crate::workspace::DiskChange::Changed(_)) => self.open_view(),
+                Outcome::Selected(_) => self.pane.list.reveal_selected(),
                 Outcome::Reveal(at) => {
                     if let Some(v) = self.view_mut() {
                         v.scroll_to(*at);
@@ -256,7 +206,7 @@ impl FactmarkApp {
                 Outcome::SaveFailed { failure, .. }
                     if matches!(**failure, SaveFailure::Conflicts(_)) =>
                 {
-                    self.show_conflicts = true;
+                    self.windows.conflicts = true;
                 }
                 Outcome::SavedAs { now, .. } => {
                     if let Some(doc) = self.ws.current().map(|d| d.path().to_owned()) {
@@ -274,23 +224,17 @@ impl FactmarkApp {
         }
     }
 
-    /// Makes the view of the current document at `path`, starting where it was left: its
-    /// place as last drawn, or the one remembered from an earlier session.
-    fn open_view(&mut self, path: &Path) {
-        let Some(doc) = self.ws.current() else { return };
-        let at = match &self.place {
-            Some((p, at)) if p == path => Some(*at),
-            _ => self.settings.place_of(path),
-        };
-        let mut view = DocumentView::default();
-        view.start_at(&doc.session.text, at);
-        self.views.clear();
-        self.views.insert(path.to_owned(), view);
+    /// Shows the current document's view where it was left: its place as last drawn, or the
+    /// one remembered from an earlier session.
+    fn open_view(&mut self) {
+        if let Some(doc) = self.ws.current() {
+            self.pane.show(doc, self.settings.place_of(doc.path()));
+        }
     }
 
     /// Remembers where the current document was left (for the next session).
     fn leave_place(&mut self) {
-        if let Some((path, at)) = self.place.take() {
+        if let Some((path, at)) = self.pane.take_place() {
             self.settings.leave_at(&path, at);
         }
     }
@@ -352,26 +296,39 @@ impl FactmarkApp {
         }
         self.ws.poll_folder();
         let mut actions = commands::actions(ui, Scope::Everywhere);
-        actions.extend(menu_bar(ui, &self.ws, &mut self.settings, &mut self.tools));
+        actions.extend(menu_bar(
+            ui,
+            &self.ws,
+            &mut self.settings,
+            &mut self.windows,
+        ));
         actions.extend(super::status_bar::status_bar(ui, self.ws.current()));
         actions.extend(self.banners.ui(ui));
         actions.extend(super::folder_bar::folder_bar(ui, &self.ws, self.mode));
-        if self.ws.folder.is_some() {
+        if self.scopes().contains(&Scope::Folder) {
             actions.extend(commands::actions(ui, Scope::Folder));
         }
-        actions.extend(self.side_panels(ui));
+        let document_mode = self.document_mode();
+        if let Some(doc) = self.ws.current().filter(|_| document_mode) {
+            actions.extend(self.pane.side_panels(ui, doc, &self.settings));
+        }
         actions.extend(self.central(ui));
         let scopes = self.scopes();
-        shortcut_sheet(ui.ctx(), &mut self.show_shortcuts, &scopes);
+        self.windows.shortcut_sheet(ui.ctx(), &scopes);
         // Keys pressed while a field had the keyboard at the start of this frame were for
         // that field (Esc only leaves it): they never reach the document.
         if !typing_at_start && !ui.ctx().text_edit_focused() && self.document_mode() {
             actions.extend(commands::actions(ui, Scope::Document));
-        } else if ui.input(|i| i.key_pressed(egui::Key::Escape)) && self.find.open {
+        } else if ui.input(|i| i.key_pressed(egui::Key::Escape)) && self.pane.find.open {
             ui.ctx().memory_mut(|m| m.stop_text_input());
         }
         self.watch_disk(ui.ctx());
-        actions.extend(self.tool_windows(ui.ctx()));
+        if let Some(doc) = self.ws.current() {
+            actions.extend(
+                self.windows
+                    .ui(ui.ctx(), doc, &self.settings.author, document_mode),
+            );
+        }
         super::drop_files::dropped_files(ui, &mut actions);
         for action in actions {
             self.apply(action);
@@ -386,182 +343,24 @@ impl FactmarkApp {
         self.typing = ui.ctx().text_edit_focused();
     }
 
-    /// The inspector and the list beside the document (or the list in a drawer when the
-    /// window is narrow).
-    fn side_panels(&mut self, ui: &mut Ui) -> Vec<Action> {
-        let mut actions = Vec::new();
-        let document_mode = self.document_mode();
-        let Some(doc) = self.ws.current().filter(|_| document_mode) else {
-            return actions;
-        };
-        if self.find.open {
-            let text = &doc.session.text;
-            egui::Panel::top("find-bar").show(ui, |ui| actions.extend(self.find.ui(ui, text)));
-        }
-        let room = PanelRoom::of(
-            ui.available_width(),
-            self.settings.show_list,
-            self.settings.show_inspector,
-        );
-        // No room for the list beside the text: it opens from the toolbar in the inspector's
-        // place until an annotation is picked.
-        let drawer = self.settings.show_list && room.list.is_none() && self.list_drawer;
-        if let Some(width) = room.inspector.filter(|_| !drawer) {
-            // A fixed width: selecting another annotation never reflows the text.
-            egui::Panel::right("inspector")
-                .resizable(false)
-                .exact_size(width)
-                .show(ui, |ui| {
-                    actions.extend(self.inspector.ui(ui, doc, &self.settings.author));
-                });
-        }
-        if let Some(max) = room.list {
-            egui::Panel::left("annotation-list")
-                .resizable(true)
-                .default_size(LIST_WIDTH.min(max))
-                .size_range(LIST_MIN..=max)
-                .show(ui, |ui| actions.extend(self.list.ui(ui, doc)));
-        } else if drawer {
-            let width = room.inspector.unwrap_or(LIST_MIN).max(LIST_MIN);
-            egui::Panel::left("annotation-drawer")
-                .resizable(false)
-                .exact_size(width)
-                .show(ui, |ui| {
-                    let picked = self.list.ui(ui, doc);
-                    if picked
-                        .iter()
-                        .any(|a| matches!(a, Action::Do(Intent::SelectAnnotation { .. })))
-                    {
-                        self.list_drawer = false;
-                    }
-                    actions.extend(picked);
-                });
-        }
-        actions
-    }
-
     /// The central area: a folder view, the current document, or the start screen.
     fn central(&mut self, ui: &mut Ui) -> Vec<Action> {
         let mut actions = Vec::new();
         let document_mode = self.document_mode();
-        let list_folded = self.settings.show_list
-            && PanelRoom::of(
-                ui.ctx().content_rect().width(),
-                true,
-                self.settings.show_inspector,
-            )
-            .list
-            .is_none();
         egui::CentralPanel::default().show(ui, |ui| {
             if let Some(folder) = self.ws.folder.as_ref().filter(|_| !document_mode) {
-                match self.mode {
-                    Mode::Documents => actions.extend(self.corpus_view.ui(
-                        ui,
-                        folder,
-                        self.ws.current_in_folder(),
-                    )),
-                    Mode::Spans => actions.extend(self.span_review.ui(ui, folder)),
-                    Mode::Stats => self.stats_view.ui(ui, folder),
-                    Mode::Document => {}
-                }
-                return;
-            }
-            let Some(doc) = self.ws.current() else {
+                let current = self.ws.current_in_folder();
+                actions.extend(self.folder_views.ui(ui, self.mode, folder, current));
+            } else if let Some(doc) = self.ws.current() {
+                actions.extend(self.pane.central(ui, doc, &self.settings));
+            } else {
                 actions.extend(start_screen::start_ui(
                     ui,
                     &self.settings.recent,
                     &self.samples,
                 ));
-                return;
-            };
-            let Some(view) = self.views.get_mut(doc.path()) else {
-                return;
-            };
-            if list_folded {
-                ui.horizontal(|ui| {
-                    if ui
-                        .selectable_label(self.list_drawer, "☰ Annotations")
-                        .on_hover_text("Show the list of annotations in the inspector's place (there is no room for both at this window size)")
-                        .clicked()
-                    {
-                        self.list_drawer = !self.list_drawer;
-                    }
-                });
-            }
-            super::toolbar::toolbar_ui(
-                ui,
-                doc.selection.is_some_and(|s| !s.is_empty()),
-                ui.ctx().text_edit_focused(),
-                &mut actions,
-            );
-            let model = ViewModel {
-                text: &doc.session.text,
-                annotations: doc.session.annotations.as_slice(),
-                drawable: &doc.drawable,
-                version: doc.version,
-                selected: doc.selected,
-                selection: doc.selection,
-                find_matches: self.find.matches(),
-                find_current: self.find.current(),
-                snap_words: self.settings.snap_words,
-                markdown: doc.is_markdown(),
-            };
-            for e in view.ui(ui, &model) {
-                actions.push(Action::Do(match e {
-                    ViewEvent::Select(s) => Intent::Select(s),
-                    ViewEvent::SelectAnnotation(id) => Intent::SelectAnnotation { id, reveal: false },
-                    ViewEvent::Tag(k) => Intent::Tag(k),
-                    ViewEvent::Delete(id) => Intent::Delete(id),
-                    ViewEvent::Reach(id, at) => Intent::Reach(id, at),
-                }));
-            }
-            if let Some(at) = view.top_offset(&doc.session.text) {
-                self.place = Some((doc.path().to_owned(), at));
             }
         });
-        actions
-    }
-
-    /// The floating tool windows about the current document.
-    fn tool_windows(&mut self, ctx: &egui::Context) -> Vec<Action> {
-        let mut actions = Vec::new();
-        let Some(doc) = self.ws.current() else {
-            return actions;
-        };
-        let author = &self.settings.author;
-        let conflicts = &mut self.conflicts_view;
-        actions.extend(tool_window(
-            ctx,
-            "Resolve conflicts",
-            560.0,
-            &mut self.show_conflicts,
-            |ui| conflicts.ui(ui, doc),
-        ));
-        if self.mode == Mode::Document || self.ws.folder.is_none() {
-            let suggest = &mut self.suggest;
-            actions.extend(tool_window(
-                ctx,
-                "Suggestions",
-                380.0,
-                &mut self.tools.suggest,
-                |ui| suggest.ui(ui, doc, author),
-            ));
-            let agreement = &mut self.agreement;
-            actions.extend(tool_window(
-                ctx,
-                "Compare annotators",
-                560.0,
-                &mut self.tools.agreement,
-                |ui| agreement.ui(ui, doc),
-            ));
-        }
-        actions.extend(tool_window(
-            ctx,
-            "Review changed annotations",
-            560.0,
-            &mut self.show_reanchor,
-            |ui| super::reanchor_review::review_ui(ui, doc),
-        ));
         actions
     }
 
@@ -585,7 +384,7 @@ impl FactmarkApp {
 
     /// Whether the shortcut sheet (F1) is shown.
     pub fn shortcuts_shown(&self) -> bool {
-        self.show_shortcuts
+        self.windows.shortcuts
     }
 
     /// Where keys work in the current view: what the F1 sheet lists.
@@ -600,7 +399,7 @@ impl FactmarkApp {
             Mode::Spans => scopes.push(Scope::SpanReview),
             Mode::Document | Mode::Documents | Mode::Stats => {}
         }
-        if self.ws.folder.is_some() {
+        if self.document_mode() && self.ws.current_in_folder().is_some() {
             scopes.push(Scope::Folder);
         }
         scopes
@@ -696,7 +495,7 @@ impl FactmarkApp {
                 if let Some(next) = self
                     .ws
                     .current_in_folder()
-                    .and_then(|i| self.corpus_view.neighbour(i, delta))
+                    .and_then(|i| self.folder_views.documents.neighbour(i, delta))
                 {
                     self.run(Intent::Show(next));
                 }
@@ -711,74 +510,23 @@ impl FactmarkApp {
                 });
             }
             Action::SetMode(mode) => self.mode = mode,
-            Action::Step(delta) => {
-                let from = self.ws.current().and_then(|d| d.selected);
-                if let Some(id) = self.list.step(from, delta) {
-                    self.run(Intent::Select(None));
-                    self.run(Intent::SelectAnnotation {
-                        id: Some(id),
-                        reveal: true,
-                    });
-                }
-            }
-            Action::ScrollToSelected | Action::PreviousMatch if self.find.open => {
-                let delta = if action == Action::PreviousMatch { -1 } else { 1 };
-                for a in self.find.step(delta) {
-                    self.apply(a);
-                }
-            }
-            Action::ScrollToSelected => {
-                let at = self
-                    .ws
-                    .current()
-                    .and_then(|d| d.selected.and_then(|id| d.session.annotations.get(id)))
-                    .map(|a| a.start);
-                if let (Some(at), Some(view)) = (at, self.view_mut()) {
-                    view.scroll_to(at);
-                }
-            }
-            Action::PreviousMatch => {}
-            Action::Scroll(m) => {
-                if let Some(view) = self.view_mut() {
-                    view.scroll_by(m);
-                }
-            }
-            Action::ScrollTo(at) => {
-                if let Some(view) = self.view_mut() {
-                    view.scroll_to(at);
-                }
-            }
-            Action::Escape => {
+            Action::ToggleShortcuts => self.windows.shortcuts = !self.windows.shortcuts,
+            Action::ShowReanchorReview => self.windows.reanchor = true,
+            Action::ShowConflicts => self.windows.conflicts = true,
+            Action::Step(_)
+            | Action::ScrollToSelected
+            | Action::PreviousMatch
+            | Action::Scroll(_)
+            | Action::ScrollTo(_)
+            | Action::Escape
+            | Action::FocusNote
+            | Action::ToggleFind
+            | Action::TagAllMatches(_) => {
                 let Some(doc) = self.ws.current() else { return };
-                if self.find.open {
-                    self.find.open = false;
-                } else if doc.selection.is_some() {
-                    self.run(Intent::Select(None));
-                } else {
-                    self.run(Intent::SelectAnnotation {
-                        id: None,
-                        reveal: false,
-                    });
+                for next in self.pane.act(&action, doc, &mut self.settings) {
+                    self.apply(next);
                 }
             }
-            Action::FocusNote => {
-                if self.ws.current().is_some_and(|d| d.selected.is_some()) {
-                    self.settings.show_inspector = true;
-                    self.inspector.focus_note();
-                }
-            }
-            Action::ToggleFind => {
-                if self.ws.current().is_some() {
-                    self.find.toggle();
-                }
-            }
-            Action::TagAllMatches(template) => {
-                let spans = self.find.matches().to_vec();
-                self.run(Intent::TagAll { template, spans });
-            }
-            Action::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
-            Action::ShowReanchorReview => self.show_reanchor = true,
-            Action::ShowConflicts => self.show_conflicts = true,
         }
     }
 }
@@ -797,7 +545,7 @@ impl eframe::App for FactmarkApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        if let Some((path, at)) = &self.place {
+        if let Some((path, at)) = self.pane.place() {
             self.settings.leave_at(path, *at);
         }
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);

@@ -67,7 +67,7 @@ pub enum Scope {
     Everywhere,
     /// The document view, when no field has the keyboard.
     Document,
-    /// Any view while a folder is open.
+    /// A folder's document, shown in the document view.
     Folder,
     /// The folder's span review, when no field has the keyboard.
     SpanReview,
@@ -422,7 +422,7 @@ mod tests {
     fn no_key_does_two_things_in_one_view() {
         let views: [&[Scope]; 2] = [
             &[Scope::Everywhere, Scope::Document, Scope::Folder],
-            &[Scope::Everywhere, Scope::Folder, Scope::SpanReview],
+            &[Scope::Everywhere, Scope::SpanReview],
         ];
         for scopes in views {
             let mut seen = std::collections::HashSet::new();

@@ -5,25 +5,17 @@ use egui::Ui;
 use super::actions::Action;
 use super::commands::{Cmd, shortcut_text};
 use super::settings::{Settings, ThemeChoice};
+use super::windows::Windows;
 use super::{export, labels};
 use crate::core::annotation::TagKind;
 use crate::workspace::{Intent, Workspace};
-
-/// Tool windows the menus open.
-#[derive(Debug, Default)]
-pub struct ToolWindows {
-    /// The Suggestions pane.
-    pub suggest: bool,
-    /// Compare annotators.
-    pub agreement: bool,
-}
 
 /// Draws the menu bar; returns what was chosen. Settings shown as check boxes change in place.
 pub fn menu_bar(
     ui: &mut Ui,
     ws: &Workspace,
     settings: &mut Settings,
-    tools: &mut ToolWindows,
+    tools: &mut Windows,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     let doc = ws.current();
@@ -116,10 +108,10 @@ pub fn menu_bar(
                     tools.agreement = true;
                 }
                 if item(ui, has_doc, "Review Changed Annotations…", None) {
-                    actions.push(Action::ShowReanchorReview);
+                    tools.reanchor = true;
                 }
                 if item(ui, has_doc, "Resolve Conflicts…", None) {
-                    actions.push(Action::ShowConflicts);
+                    tools.conflicts = true;
                 }
             });
             ui.menu_button("Tag", |ui| {
@@ -148,7 +140,7 @@ pub fn menu_bar(
             });
             ui.menu_button("Help", |ui| {
                 if item(ui, true, "Keyboard Shortcuts", Some(Cmd::Help)) {
-                    actions.push(Action::ToggleShortcuts);
+                    tools.shortcuts = !tools.shortcuts;
                 }
             });
         });

@@ -11,11 +11,13 @@ mod conflicts_view;
 mod corpus_view;
 mod dialogs;
 mod disk_watch;
+mod document_pane;
 mod document_view;
 mod drop_files;
 mod export;
 mod find;
 mod folder_bar;
+mod folder_views;
 mod inspector;
 mod labels;
 mod layout;
@@ -39,9 +41,9 @@ pub use app::FactmarkApp;
 pub use banners::{Notice, Topic};
 pub use commands::{COMMANDS, Cmd, Command, Scope, actions as commands_actions, sheet_rows};
 pub use document_view::{DocumentView, Move, ViewEvent, ViewModel};
-pub use menu::ToolWindows;
 pub use selection::Selection;
 pub use settings::{Settings, ThemeChoice};
+pub use windows::Windows;
 
 use std::path::PathBuf;
 

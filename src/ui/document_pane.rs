@@ -1,0 +1,269 @@
+//! The current document's pane: the find bar, the inspector and the annotation list beside the
+//! text (the list folds into a drawer when the window is narrow), the tag toolbar and the
+//! document view; and what the window's own keys do to it (scrolling, stepping through
+//! annotations, find, Esc).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use egui::Ui;
+
+use super::actions::Action;
+use super::annotation_list::AnnotationList;
+use super::document_view::{DocumentView, ViewEvent, ViewModel};
+use super::find::FindBar;
+use super::inspector::Inspector;
+use super::layout::{LIST_MIN, LIST_WIDTH, PanelRoom};
+use super::settings::Settings;
+use crate::workspace::{Document, Intent};
+
+/// The document pane's state.
+#[derive(Default)]
+pub struct DocumentPane {
+    /// The annotation list.
+    pub list: AnnotationList,
+    /// The inspector.
+    pub inspector: Inspector,
+    /// The find bar.
+    pub find: FindBar,
+    /// The current document's view (layout and scroll), by its path.
+    views: HashMap<PathBuf, DocumentView>,
+    /// The current document and the text position at the top of its view, as last drawn.
+    place: Option<(PathBuf, usize)>,
+    /// Whether the list is open in the inspector's place (no room for both beside the text).
+    list_drawer: bool,
+}
+
+impl DocumentPane {
+    /// Shows `doc`, just made current, starting at `remembered` (where it was left in an
+    /// earlier session) unless this session's place of it is known.
+    pub fn show(&mut self, doc: &Document, remembered: Option<usize>) {
+        let path = doc.path();
+        let at = match &self.place {
+            Some((p, at)) if p == path => Some(*at),
+            _ => remembered,
+        };
+        let mut view = DocumentView::default();
+        view.start_at(&doc.session.text, at);
+        self.views.clear();
+        self.views.insert(path.to_owned(), view);
+    }
+
+    /// A new document: the list and inspector start afresh.
+    pub fn reset_panels(&mut self) {
+        self.list = AnnotationList::default();
+        self.inspector = Inspector::default();
+    }
+
+    /// Forgets the view of the document at `path` (closed).
+    pub fn forget(&mut self, path: &Path) {
+        self.views.remove(path);
+    }
+
+    /// Where the current document was left: its path and the text position at the top.
+    pub fn take_place(&mut self) -> Option<(PathBuf, usize)> {
+        self.place.take()
+    }
+
+    /// Where the current document is now, without forgetting it.
+    pub fn place(&self) -> Option<&(PathBuf, usize)> {
+        self.place.as_ref()
+    }
+
+    /// The view of the document at `path`.
+    pub fn view(&self, path: &Path) -> Option<&DocumentView> {
+        self.views.get(path)
+    }
+
+    /// The view of the document at `path`, to scroll it.
+    pub fn view_mut(&mut self, path: &Path) -> Option<&mut DocumentView> {
+        self.views.get_mut(path)
+    }
+
+    /// Closes the list drawer (an annotation was just made: it shows in the inspector).
+    pub fn close_drawer(&mut self) {
+        self.list_drawer = false;
+    }
+
+    /// The find bar, the inspector and the list (or the list in a drawer when the window is
+    /// narrow).
+    pub fn side_panels(&mut self, ui: &mut Ui, doc: &Document, settings: &Settings) -> Vec<Action> {
+        let mut actions = Vec::new();
+        if self.find.open {
+            let text = &doc.session.text;
+            egui::Panel::top("find-bar").show(ui, |ui| actions.extend(self.find.ui(ui, text)));
+        }
+        let room = PanelRoom::of(
+            ui.available_width(),
+            settings.show_list,
+            settings.show_inspector,
+        );
+        // No room for the list beside the text: it opens from the toolbar in the inspector's
+        // place until an annotation is picked.
+        let drawer = settings.show_list && room.list.is_none() && self.list_drawer;
+        if let Some(width) = room.inspector.filter(|_| !drawer) {
+            // A fixed width: selecting another annotation never reflows the text.
+            egui::Panel::right("inspector")
+                .resizable(false)
+                .exact_size(width)
+                .show(ui, |ui| {
+                    actions.extend(self.inspector.ui(ui, doc, &settings.author));
+                });
+        }
+        if let Some(max) = room.list {
+            egui::Panel::left("annotation-list")
+                .resizable(true)
+                .default_size(LIST_WIDTH.min(max))
+                .size_range(LIST_MIN..=max)
+                .show(ui, |ui| actions.extend(self.list.ui(ui, doc)));
+        } else if drawer {
+            let width = room.inspector.unwrap_or(LIST_MIN).max(LIST_MIN);
+            egui::Panel::left("annotation-drawer")
+                .resizable(false)
+                .exact_size(width)
+                .show(ui, |ui| {
+                    let picked = self.list.ui(ui, doc);
+                    if picked
+                        .iter()
+                        .any(|a| matches!(a, Action::Do(Intent::SelectAnnotation { .. })))
+                    {
+                        self.list_drawer = false;
+                    }
+                    actions.extend(picked);
+                });
+        }
+        actions
+    }
+
+    /// The toolbar and the document view, in the central area.
+    pub fn central(&mut self, ui: &mut Ui, doc: &Document, settings: &Settings) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let list_folded = settings.show_list
+            && PanelRoom::of(
+                ui.ctx().content_rect().width(),
+                true,
+                settings.show_inspector,
+            )
+            .list
+            .is_none();
+        let Some(view) = self.views.get_mut(doc.path()) else {
+            return actions;
+        };
+        if list_folded {
+            ui.horizontal(|ui| {
+                if ui
+                    .selectable_label(self.list_drawer, "☰ Annotations")
+                    .on_hover_text("Show the list of annotations in the inspector's place (there is no room for both at this window size)")
+                    .clicked()
+                {
+                    self.list_drawer = !self.list_drawer;
+                }
+            });
+        }
+        super::toolbar::toolbar_ui(
+            ui,
+            doc.selection.is_some_and(|s| !s.is_empty()),
+            ui.ctx().text_edit_focused(),
+            &mut actions,
+        );
+        let model = ViewModel {
+            text: &doc.session.text,
+            annotations: doc.session.annotations.as_slice(),
+            drawable: &doc.drawable,
+            version: doc.version,
+            selected: doc.selected,
+            selection: doc.selection,
+            find_matches: self.find.matches(),
+            find_current: self.find.current(),
+            snap_words: settings.snap_words,
+            markdown: doc.is_markdown(),
+        };
+        for e in view.ui(ui, &model) {
+            actions.push(Action::Do(match e {
+                ViewEvent::Select(s) => Intent::Select(s),
+                ViewEvent::SelectAnnotation(id) => Intent::SelectAnnotation { id, reveal: false },
+                ViewEvent::Tag(k) => Intent::Tag(k),
+                ViewEvent::Delete(id) => Intent::Delete(id),
+                ViewEvent::Reach(id, at) => Intent::Reach(id, at),
+            }));
+        }
+        if let Some(at) = view.top_offset(&doc.session.text) {
+            self.place = Some((doc.path().to_owned(), at));
+        }
+        actions
+    }
+
+    /// Does one of the window's own actions about the current document (scrolling, stepping,
+    /// find, Esc); returns the changes it leads to, for the workspace.
+    pub fn act(&mut self, action: &Action, doc: &Document, settings: &mut Settings) -> Vec<Action> {
+        let view = self.views.get_mut(doc.path());
+        match action {
+            Action::Step(delta) => self
+                .list
+                .step(doc.selected, *delta)
+                .map(|id| {
+                    vec![
+                        Intent::Select(None).into(),
+                        Intent::SelectAnnotation {
+                            id: Some(id),
+                            reveal: true,
+                        }
+                        .into(),
+                    ]
+                })
+                .unwrap_or_default(),
+            Action::ScrollToSelected if self.find.open => self.find.step(1),
+            Action::PreviousMatch if self.find.open => self.find.step(-1),
+            Action::ScrollToSelected => {
+                let at = doc.selected.and_then(|id| doc.session.annotations.get(id));
+                if let (Some(a), Some(view)) = (at, view) {
+                    view.scroll_to(a.start);
+                }
+                Vec::new()
+            }
+            Action::Scroll(m) => {
+                if let Some(view) = view {
+                    view.scroll_by(*m);
+                }
+                Vec::new()
+            }
+            Action::ScrollTo(at) => {
+                if let Some(view) = view {
+                    view.scroll_to(*at);
+                }
+                Vec::new()
+            }
+            Action::Escape if self.find.open => {
+                self.find.open = false;
+                Vec::new()
+            }
+            Action::Escape if doc.selection.is_some() => vec![Intent::Select(None).into()],
+            Action::Escape => vec![
+                Intent::SelectAnnotation {
+                    id: None,
+                    reveal: false,
+                }
+                .into(),
+            ],
+            Action::FocusNote => {
+                if doc.selected.is_some() {
+                    settings.show_inspector = true;
+                    self.inspector.focus_note();
+                }
+                Vec::new()
+            }
+            Action::ToggleFind => {
+                self.find.toggle();
+                Vec::new()
+            }
+            Action::TagAllMatches(template) => vec![
+                Intent::TagAll {
+                    template: template.clone(),
+                    spans: self.find.matches().to_vec(),
+                }
+                .into(),
+            ],
+            _ => Vec::new(),
+        }
+    }
+}
