@@ -356,7 +356,7 @@ fn corpus(n: usize, per_doc: usize) -> anyhow::Result<()> {
         let mut run = |ui: &mut egui::Ui| app.ui_body(ui);
         review_frames.push(frame(&ctx, raw, &mut run));
     }
-    let spans = app.span_review.rows().len();
+    let spans = app.folder_views.spans.rows().len();
     println!(
         "{{\"corpus\":{n},\"listed\":{listed},\"listed_ms\":{listed_ms:.0},\"frames\":{},\"frame_ms_p95\":{:.2},\"frame_ms_max\":{:.2},\"review_spans\":{spans},\"review_first_frame_ms\":{:.1},\"review_scroll_frame_ms_p95\":{:.2}}}",
         frames.len(),
