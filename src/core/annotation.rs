@@ -504,10 +504,20 @@ impl Annotation {
 
     /// Moves the annotation to `start..end` of `text` and refreshes its quote and context.
     /// The caller checks the span first.
+    ///
+    /// A date whose value was read from its old text (or had none) has it read again from the
+    /// new text; a value the user typed stays.
     pub fn set_span(&mut self, text: &Text, start: usize, end: usize) {
+        let exact = text.slice(start..end);
+        if let Tag::Date { value } = &mut self.tag
+            && exact != self.exact
+            && (value.is_none() || *value == DateValue::guess(&self.exact))
+        {
+            *value = DateValue::guess(exact);
+        }
         self.start = start;
         self.end = end;
-        self.exact = text.slice(start..end).to_owned();
+        self.exact = exact.to_owned();
         self.prefix = text
             .slice(start.saturating_sub(CONTEXT_CHARS)..start)
             .to_owned();
@@ -643,5 +653,32 @@ mod tests {
         assert_eq!(a.suffix, "” in 2023.");
         assert!(Annotation::new(&t, 5, 5, Tag::new(TagKind::Date), "a", Utc::now()).is_err());
         assert!(Annotation::new(&t, 5, 500, Tag::new(TagKind::Date), "a", Utc::now()).is_err());
+    }
+
+    #[test]
+    fn a_dates_value_follows_its_text_unless_typed() {
+        let t = Text::from_str_normalized("Signed on June 8, 2020 and on 9 July 2021.");
+        let find = |s: &str| t.as_str().find(s).unwrap();
+        let (s, e) = (find("June 8"), find("June 8") + "June 8".len());
+        let tag = Tag::for_text(TagKind::Date, t.slice(s..e));
+        let mut a = Annotation::new(&t, s, e, tag, "ana", Utc::now()).unwrap();
+        let value = |a: &Annotation| match &a.tag {
+            Tag::Date { value } => value.as_ref().map(|v| v.0.clone()),
+            _ => None,
+        };
+        assert_eq!(value(&a), None, "no year yet");
+        // Widened to take the year: read again.
+        a.set_span(&t, s, find(" and"));
+        assert_eq!(value(&a).as_deref(), Some("2020-06-08"));
+        // Moved onto the other date: read again, since it was read from the text.
+        let other = find("9 July 2021");
+        a.set_span(&t, other, other + "9 July 2021".len());
+        assert_eq!(value(&a).as_deref(), Some("2021-07-09"));
+        // A value the user typed stays when the span changes.
+        a.tag = Tag::Date {
+            value: Some(DateValue::parse("2021-07-10").unwrap()),
+        };
+        a.set_span(&t, s, find(" and"));
+        assert_eq!(value(&a).as_deref(), Some("2021-07-10"));
     }
 }
