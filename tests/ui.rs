@@ -247,11 +247,19 @@ fn tag_all_find_matches_in_one_undoable_step() {
     let anns = annotations(&h);
     assert_eq!(anns.len(), 3);
     assert!(anns.iter().all(|a| a.exact.eq_ignore_ascii_case("harbor")));
+    let said = |h: &Harness<'_, FactmarkApp>| {
+        h.state()
+            .notices()
+            .iter()
+            .any(|n| n.text.starts_with("Tagged 3 matches"))
+    };
+    assert!(said(&h), "the banner says what was done");
     h.key_press(Key::Escape);
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert!(annotations(&h).is_empty());
+    assert!(!said(&h), "undone: the banner goes with it");
 }
 
 #[test]

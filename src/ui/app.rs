@@ -224,6 +224,19 @@ impl FactmarkApp {
         }
     }
 
+    /// Takes down the banners whose matter is settled: no annotation waits for a decision, no
+    /// conflict waits for a choice.
+    fn settle_done(&mut self) {
+        let Some(doc) = self.ws.current() else { return };
+        if doc.not_anchored() == 0 {
+            self.banners
+                .settle(Some(super::banners::Topic::NeedsReview));
+        }
+        if !doc.has_conflicts() {
+            self.banners.settle(Some(super::banners::Topic::Conflicts));
+        }
+    }
+
     /// Shows the current document's view where it was left: its place as last drawn, or the
     /// one remembered from an earlier session.
     fn open_view(&mut self) {
@@ -335,6 +348,7 @@ impl FactmarkApp {
         }
         let outcomes = self.ws.tick();
         self.tell(outcomes);
+        self.settle_done();
         if let Some(wait) = self.ws.next_tick() {
             ui.ctx().request_repaint_after(wait);
         }

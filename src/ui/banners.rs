@@ -57,6 +57,10 @@ impl Notice {
 pub enum Topic {
     /// The document changed on disk.
     DocumentChanged,
+    /// Annotations wait for a decision (not on their text any more): goes when none waits.
+    NeedsReview,
+    /// A change just made (undone with Ctrl+Z): goes when it is undone.
+    Edit,
     /// Unsaved annotations of an earlier session were found.
     Recovery,
     /// Saving failed (conflicts, or the store refused).

@@ -48,7 +48,8 @@ fn notice(o: &Outcome) -> Option<Notice> {
         Outcome::TaggedMatches { count, kind } => Notice::info(format!(
             "Tagged {count} matches as {}. Undo (Ctrl+Z) takes them all back.",
             labels::tag_label(*kind).to_lowercase()
-        )),
+        ))
+        .about(Topic::Edit),
         Outcome::Recovered { conflicts: 0 } => {
             Notice::info("Recovered the unsaved annotations; they will be saved in a moment.")
         }
@@ -74,6 +75,7 @@ fn notice(o: &Outcome) -> Option<Notice> {
         )),
         Outcome::ReviewFailed(e) => Notice::error(format!("Could not review. {e}")),
         Outcome::Opened(_)
+        | Outcome::Undone { .. }
         | Outcome::FolderOpened(_)
         | Outcome::Closed(_)
         | Outcome::Reloaded
@@ -89,6 +91,7 @@ pub fn settles(o: &Outcome) -> Option<Topic> {
         Outcome::Saved { .. } | Outcome::SavedAs { .. } => Some(Topic::Save),
         Outcome::Recovered { .. } | Outcome::RecoveryDiscarded => Some(Topic::Recovery),
         Outcome::Opened(_) | Outcome::Closed(_) | Outcome::Reloaded => Some(Topic::Opened),
+        Outcome::Undone { .. } => Some(Topic::Edit),
         _ => None,
     }
 }
@@ -149,14 +152,14 @@ fn changed_notice(summary: &AnchorSummary) -> Notice {
     if summary.moved > 0 {
         text.push_str(" Moved annotations follow their text.");
     }
-    let mut notice = if summary.needing_review() > 0 {
+    if summary.needing_review() > 0 {
         text.push_str(" The others are kept as they were until you decide.");
-        Notice::info(text).offering("Review", Action::ShowReanchorReview)
-    } else {
         Notice::info(text)
-    };
-    notice.topic = Some(Topic::DocumentChanged);
-    notice
+            .offering("Review", Action::ShowReanchorReview)
+            .about(Topic::NeedsReview)
+    } else {
+        Notice::info(text).about(Topic::DocumentChanged)
+    }
 }
 
 /// What a save did, said for a banner; `None` when there is nothing worth saying.

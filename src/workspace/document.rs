@@ -533,6 +533,11 @@ impl Document {
         self.save_with(&owned)
     }
 
+    /// Whether conflicts wait for the user (see [`Self::conflicts`]).
+    pub fn has_conflicts(&self) -> bool {
+        !self.save_conflicts.is_empty() || !self.session.conflicts.is_empty()
+    }
+
     /// Every conflict waiting for the user: from the last save, and recorded in the sidecar.
     pub fn conflicts(&self) -> Vec<Conflict> {
         let mut all = self.save_conflicts.clone();

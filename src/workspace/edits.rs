@@ -45,12 +45,13 @@ impl Workspace {
         let r = if redo { doc.redo() } else { doc.undo() };
         match r {
             Some(Ok(ids)) => {
-                let Some(a) = ids.iter().find_map(|id| doc.session.annotations.get(*id)) else {
-                    return Vec::new();
-                };
-                let (id, at) = (a.id, a.start);
-                doc.selected = Some(id);
-                vec![Outcome::Selected(id), Outcome::Reveal(at)]
+                let mut out = vec![Outcome::Undone { redo }];
+                if let Some(a) = ids.iter().find_map(|id| doc.session.annotations.get(*id)) {
+                    let (id, at) = (a.id, a.start);
+                    doc.selected = Some(id);
+                    out.extend([Outcome::Selected(id), Outcome::Reveal(at)]);
+                }
+                out
             }
             Some(Err(e)) => vec![Outcome::EditFailed(e)],
             None => Vec::new(),

@@ -118,6 +118,11 @@ pub enum Outcome {
         /// As what.
         kind: TagKind,
     },
+    /// The last change was undone (or, with `redo`, redone).
+    Undone {
+        /// Whether it was redone.
+        redo: bool,
+    },
     /// An annotation became the selected one.
     Selected(AnnotationId),
     /// The current document's view should show this char offset.
