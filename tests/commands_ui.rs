@@ -347,6 +347,34 @@ fn check(cmd: Cmd, key: &KeyboardShortcut) {
             press(&mut h, key);
             assert!(annotations(&h).iter().all(|a| a.id != first.id), "{what}");
         }
+        Cmd::SelectAll => {
+            let mut h = harness(&doc);
+            press(&mut h, key);
+            let all: Vec<_> = annotations(&h).iter().map(|a| a.id).collect();
+            let many: Vec<_> = h.state().doc().unwrap().many.iter().copied().collect();
+            assert_eq!(many.len(), all.len(), "{what}");
+            // A tag key now retags them all in one step; Ctrl+Z takes it back whole.
+            h.key_press(egui::Key::Q);
+            h.run_steps(2);
+            assert!(
+                annotations(&h)
+                    .iter()
+                    .all(|a| a.tag.kind() == TagKind::Quote),
+                "{what}"
+            );
+            h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+            h.run_steps(2);
+            assert!(
+                !annotations(&h)
+                    .iter()
+                    .any(|a| a.tag.kind() == TagKind::Quote),
+                "{what}"
+            );
+            // Esc selects none; Delete then deletes only what is selected.
+            h.key_press(egui::Key::Escape);
+            h.run_steps(2);
+            assert!(h.state().doc().unwrap().many.is_empty(), "{what}");
+        }
         Cmd::Escape => {
             let mut h = harness(&doc);
             select_text(&mut h, "mayor");

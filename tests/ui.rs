@@ -203,6 +203,49 @@ fn with_sidecar(text: &str, spans: &[(&str, TagKind)]) -> (tempfile::TempDir, Pa
 }
 
 #[test]
+fn many_annotations_are_selected_in_the_list_and_changed_in_one_step() {
+    let (_dir, path) = with_sidecar(
+        DOC,
+        &[
+            ("The mayor", TagKind::Entity),
+            ("Harbor Institute", TagKind::Entity),
+            ("handled far fewer", TagKind::Claim),
+            ("3 May 2024", TagKind::Date),
+        ],
+    );
+    let mut h = harness(&path);
+    // Click the first row, Shift+click the third: three selected together.
+    h.get_by_label("The mayor").click();
+    h.run();
+    h.get_by_label("handled far fewer")
+        .click_modifiers(Modifiers::SHIFT);
+    h.run();
+    assert_eq!(h.state().doc().unwrap().many.len(), 3);
+    // Ctrl+click takes one out again.
+    h.get_by_label("Harbor Institute")
+        .click_modifiers(Modifiers::COMMAND);
+    h.run();
+    assert_eq!(h.state().doc().unwrap().many.len(), 2);
+    // The inspector's place offers one change for all of them.
+    h.get_by_label("Accepted").click();
+    h.run();
+    let reviewed = |h: &Harness<'_, FactmarkApp>| {
+        annotations(h)
+            .iter()
+            .filter(|a| a.review.status == factmark::core::annotation::ReviewStatus::Accepted)
+            .map(|a| a.exact.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(reviewed(&h), ["The mayor", "handled far fewer"]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        reviewed(&h).is_empty(),
+        "one undo takes back the whole change"
+    );
+}
+
+#[test]
 fn list_filters_and_search() {
     let (_dir, path) = with_sidecar(
         DOC,

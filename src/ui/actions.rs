@@ -28,6 +28,8 @@ pub enum Action {
     SetMode(Mode),
     /// Select the next (+1) or previous (-1) annotation in the list's order.
     Step(i32),
+    /// Select every annotation the list shows, together.
+    SelectAllListed,
     /// Scroll the document to the selected annotation; with Find open, select the next match.
     ScrollToSelected,
     /// With Find open, select the previous match.

@@ -177,7 +177,7 @@ impl AnnotationList {
                     continue;
                 };
                 let kind = a.tag.kind();
-                let selected = doc.selected == Some(*id);
+                let selected = doc.selected == Some(*id) || doc.many.contains(id);
                 let (rect, response) =
                     ui.allocate_exact_size(vec2(ui.available_width(), ROW_HEIGHT), Sense::click());
                 if selected {
@@ -226,13 +226,56 @@ impl AnnotationList {
                         .selectable(false),
                 );
                 if response.clicked() {
-                    actions.push(Action::Do(Intent::SelectAnnotation {
-                        id: Some(*id),
-                        reveal: true,
-                    }));
+                    let mods = ui.input(|i| i.modifiers);
+                    actions.push(Action::Do(self.clicked(doc, *id, mods)));
                 }
             }
         });
         actions
+    }
+
+    /// What a click on row `id` selects: that annotation; with Ctrl (⌘), it is added to or taken
+    /// out of the annotations selected together; with Shift, every row from the selected one to
+    /// it.
+    fn clicked(&self, doc: &Document, id: AnnotationId, mods: egui::Modifiers) -> Intent {
+        let together: Vec<AnnotationId> = if doc.many.is_empty() {
+            doc.selected.into_iter().collect()
+        } else {
+            self.rows
+                .iter()
+                .filter(|r| doc.many.contains(r))
+                .copied()
+                .collect()
+        };
+        if mods.shift
+            && let Some(from) = doc
+                .selected
+                .and_then(|s| self.rows.iter().position(|r| *r == s))
+            && let Some(to) = self.rows.iter().position(|r| *r == id)
+        {
+            let mut range: Vec<AnnotationId> = self.rows[from.min(to)..=from.max(to)].to_vec();
+            // The one clicked last stays the selected one.
+            range.retain(|r| *r != id);
+            range.push(id);
+            return Intent::SelectMany(range);
+        }
+        if mods.command {
+            let mut ids = together;
+            if let Some(i) = ids.iter().position(|r| *r == id) {
+                ids.remove(i);
+            } else {
+                ids.push(id);
+            }
+            return Intent::SelectMany(ids);
+        }
+        Intent::SelectAnnotation {
+            id: Some(id),
+            reveal: true,
+        }
+    }
+
+    /// Selects every annotation the list shows (with its filters), together.
+    pub fn select_all(&self) -> Intent {
+        Intent::SelectMany(self.rows.clone())
     }
 }

@@ -528,6 +528,7 @@ impl FactmarkApp {
             Action::ShowReanchorReview => self.windows.reanchor = true,
             Action::ShowConflicts => self.windows.conflicts = true,
             Action::Step(_)
+            | Action::SelectAllListed
             | Action::ScrollToSelected
             | Action::PreviousMatch
             | Action::Scroll(_)

@@ -40,6 +40,8 @@ pub enum Cmd {
     FocusNote,
     /// Delete the selected annotation.
     Delete,
+    /// Select every annotation the list shows, together.
+    SelectAll,
     /// Clear the selection, leave a field, close Find.
     Escape,
     /// Open the folder's next document.
@@ -222,7 +224,13 @@ pub const COMMANDS: &[Command] = &[
         cmd: Cmd::Delete,
         scope: Scope::Document,
         keys: &[key(Key::Delete), key(Key::Backspace)],
-        help: "delete the selected annotation",
+        help: "delete the selected annotation (or all selected together)",
+    },
+    Command {
+        cmd: Cmd::SelectAll,
+        scope: Scope::Document,
+        keys: &[ctrl(Key::A)],
+        help: "select every annotation the list shows, to change them together",
     },
     Command {
         cmd: Cmd::Escape,
@@ -371,6 +379,7 @@ pub fn action(cmd: Cmd) -> Option<Action> {
         Cmd::Scroll(m) => Action::Scroll(m),
         Cmd::FocusNote => Action::FocusNote,
         Cmd::Delete => Action::Do(Intent::DeleteSelected),
+        Cmd::SelectAll => Action::SelectAllListed,
         Cmd::Escape => Action::Escape,
         Cmd::NextDocument => Action::StepDocument(1),
         Cmd::PreviousDocument => Action::StepDocument(-1),

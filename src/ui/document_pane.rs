@@ -107,7 +107,13 @@ impl DocumentPane {
                 .resizable(false)
                 .exact_size(width)
                 .show(ui, |ui| {
-                    actions.extend(self.inspector.ui(ui, doc, &settings.author));
+                    if doc.many.is_empty() {
+                        actions.extend(self.inspector.ui(ui, doc, &settings.author));
+                    } else {
+                        egui::ScrollArea::vertical()
+                            .id_salt("bulk-panel")
+                            .show(ui, |ui| actions.extend(super::bulk_panel::bulk_ui(ui, doc)));
+                    }
                 });
         }
         if let Some(max) = room.list {
@@ -163,6 +169,7 @@ impl DocumentPane {
         super::toolbar::toolbar_ui(
             ui,
             doc.selection.is_some_and(|s| !s.is_empty()),
+            doc.many.len(),
             ui.ctx().text_edit_focused(),
             &mut actions,
         );
@@ -256,6 +263,7 @@ impl DocumentPane {
                 self.find.toggle();
                 Vec::new()
             }
+            Action::SelectAllListed => vec![self.list.select_all().into()],
             Action::TagAllMatches(template) => vec![
                 Intent::TagAll {
                     template: template.clone(),

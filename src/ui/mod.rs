@@ -6,6 +6,7 @@ mod annotation_card;
 mod annotation_list;
 mod app;
 mod banners;
+mod bulk_panel;
 mod commands;
 mod conflicts_view;
 mod corpus_view;

@@ -8,8 +8,15 @@ use super::{labels, theme};
 use crate::core::annotation::TagKind;
 use crate::workspace::Intent;
 
-/// Draws the toolbar; `typing` is whether a field has the keyboard.
-pub fn toolbar_ui(ui: &mut Ui, has_selection: bool, typing: bool, actions: &mut Vec<Action>) {
+/// Draws the toolbar; `typing` is whether a field has the keyboard, `many` how many
+/// annotations are selected together.
+pub fn toolbar_ui(
+    ui: &mut Ui,
+    has_selection: bool,
+    many: usize,
+    typing: bool,
+    actions: &mut Vec<Action>,
+) {
     ui.horizontal_wrapped(|ui| {
         for k in TagKind::ALL {
             let fill = theme::tag_fill(*k, ui.visuals());
@@ -36,11 +43,13 @@ pub fn toolbar_ui(ui: &mut Ui, has_selection: bool, typing: bool, actions: &mut 
         }
         // The hint says where keys go now.
         let hint = if typing {
-            "Keys go into the field being edited; press Esc or click in the text to tag."
+            "Keys go into the field being edited; press Esc or click in the text to tag.".to_owned()
         } else if has_selection {
-            "Press C, Q, D or E (or 1–4) to tag the selection."
+            "Press C, Q, D or E (or 1–4) to tag the selection.".to_owned()
+        } else if many > 1 {
+            format!("Press C, Q, D or E to retag the {many} annotations selected together; Esc selects none.")
         } else {
-            "Select text, then press a key. Outer spans of nested ones are underlined."
+            "Select text, then press a key. Outer spans of nested ones are underlined.".to_owned()
         };
         ui.label(RichText::new(hint).small().color(theme::weak(ui.visuals())));
     });

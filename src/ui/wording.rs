@@ -50,6 +50,10 @@ fn notice(o: &Outcome) -> Option<Notice> {
             labels::tag_label(*kind).to_lowercase()
         ))
         .about(Topic::Edit),
+        Outcome::EditedMany { count } => Notice::info(format!(
+            "Changed {count} annotations in one step. Undo (Ctrl+Z) takes it back."
+        ))
+        .about(Topic::Edit),
         Outcome::Recovered { conflicts: 0 } => {
             Notice::info("Recovered the unsaved annotations; they will be saved in a moment.")
         }

@@ -107,6 +107,9 @@ pub struct Document {
     pub selection: Option<Selection>,
     /// The selected annotation.
     pub selected: Option<AnnotationId>,
+    /// Annotations selected together (in the list), for one change to all of them; empty or
+    /// two and more.
+    pub many: std::collections::BTreeSet<AnnotationId>,
     /// Anchoring results of the annotations that are not exact.
     pub anchoring: HashMap<AnnotationId, Anchoring>,
     /// What the last re-anchoring found.
@@ -189,6 +192,7 @@ impl Document {
             words,
             selection: None,
             selected: None,
+            many: std::collections::BTreeSet::new(),
             anchoring: HashMap::new(),
             summary: AnchorSummary::default(),
             disk_stamp: stamp(path),
@@ -349,6 +353,11 @@ impl Document {
             && !self.session.annotations.contains(id)
         {
             self.selected = None;
+        }
+        let annotations = &self.session.annotations;
+        self.many.retain(|id| annotations.contains(*id));
+        if self.many.len() < 2 {
+            self.many.clear();
         }
     }
 

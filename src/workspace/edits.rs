@@ -7,6 +7,7 @@ use chrono::{SubsecRound as _, Utc};
 
 use super::{Outcome, Workspace};
 use crate::core::annotation::{Annotation, AnnotationId, Review, ReviewStatus, Tag, TagKind};
+use crate::core::bulk::BulkEdit;
 use crate::core::edit::Command;
 
 /// How long typing pauses before the next keystroke starts a new undo step.
@@ -68,6 +69,7 @@ impl Workspace {
             return Vec::new();
         };
         doc.selected = id.filter(|id| doc.session.annotations.contains(*id));
+        doc.many.clear();
         let mut out = Vec::new();
         if let Some(a) = doc.selected.and_then(|id| doc.session.annotations.get(id)) {
             out.push(Outcome::Selected(a.id));
@@ -87,6 +89,9 @@ impl Workspace {
             return Vec::new();
         };
         let Some(sel) = doc.selection.filter(|s| !s.is_empty()) else {
+            if !doc.many.is_empty() {
+                return self.edit_many(BulkEdit::Retag(kind));
+            }
             let retag = doc
                 .selected
                 .and_then(|id| doc.session.annotations.get(id))
@@ -111,6 +116,47 @@ impl Workspace {
                 doc.selection = None;
                 vec![Outcome::Selected(id)]
             }
+            Err(e) => vec![Outcome::EditFailed(e)],
+        }
+    }
+
+    /// Selects annotations together (fewer than two: just the one, as a single selection).
+    pub(super) fn select_many(&mut self, ids: Vec<AnnotationId>) -> Vec<Outcome> {
+        let Some(doc) = self.current_mut() else {
+            return Vec::new();
+        };
+        let ids: Vec<AnnotationId> = ids
+            .into_iter()
+            .filter(|id| doc.session.annotations.contains(*id))
+            .collect();
+        doc.selection = None;
+        doc.selected = ids.last().copied();
+        doc.many = ids.iter().copied().collect();
+        if doc.many.len() < 2 {
+            doc.many.clear();
+        }
+        doc.selected.map(Outcome::Selected).into_iter().collect()
+    }
+
+    /// Makes one change to every annotation selected together, in one undoable step.
+    pub(super) fn edit_many(&mut self, edit: BulkEdit) -> Vec<Outcome> {
+        self.last_typing = None;
+        let by = self.author.clone();
+        let Some(doc) = self.current_mut() else {
+            return Vec::new();
+        };
+        let ids: Vec<AnnotationId> = doc.many.iter().copied().collect();
+        let now = Utc::now().trunc_subsecs(0);
+        let Some(cmd) = crate::core::bulk::bulk(&doc.session.annotations, &ids, edit, &by, now)
+        else {
+            return Vec::new();
+        };
+        let count = match &cmd {
+            Command::Batch(cmds) => cmds.len(),
+            _ => 1,
+        };
+        match doc.apply(&cmd, false) {
+            Ok(_) => vec![Outcome::EditedMany { count }],
             Err(e) => vec![Outcome::EditFailed(e)],
         }
     }

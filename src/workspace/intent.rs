@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use super::selection::Selection;
 use crate::core::annotation::{AnnotationId, ReviewStatus, Tag, TagKind};
+use crate::core::bulk::BulkEdit;
 use crate::core::edit::Command;
 use crate::core::merge::Resolution;
 
@@ -51,9 +52,14 @@ pub enum Intent {
         /// Whether the view should show it.
         reveal: bool,
     },
+    /// Select these annotations together (two or more), the last one as the selected one.
+    SelectMany(Vec<AnnotationId>),
+    /// Make one change to every annotation selected together, in one undoable step.
+    EditMany(BulkEdit),
     /// Set or clear the text selection.
     Select(Option<Selection>),
-    /// Tag the text selection, or retag the selected annotation when nothing is selected.
+    /// Tag the text selection, or retag the selected annotation (or the ones selected together)
+    /// when no text is selected.
     Tag(TagKind),
     /// Tag these spans like `template`, in one undoable step (spans already tagged that way
     /// are left alone).
@@ -65,7 +71,7 @@ pub enum Intent {
     },
     /// Delete an annotation.
     Delete(AnnotationId),
-    /// Delete the selected annotation.
+    /// Delete the selected annotation (or the ones selected together).
     DeleteSelected,
     /// Move the nearer edge of an annotation's span to this char offset.
     Reach(AnnotationId, usize),

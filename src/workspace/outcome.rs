@@ -123,6 +123,11 @@ pub enum Outcome {
         /// Whether it was redone.
         redo: bool,
     },
+    /// Annotations selected together were changed in one step.
+    EditedMany {
+        /// How many were changed.
+        count: usize,
+    },
     /// An annotation became the selected one.
     Selected(AnnotationId),
     /// The current document's view should show this char offset.
