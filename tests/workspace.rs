@@ -78,7 +78,10 @@ fn tagging_a_selection_adds_selects_and_undoes() {
     ws.apply(Intent::Undo);
     assert!(ws.current().unwrap().session.annotations.is_empty());
     let redone = ws.apply(Intent::Redo);
-    assert!(matches!(redone[..], [Outcome::Selected(id), Outcome::Reveal(_)] if id == added.id));
+    assert!(matches!(
+        redone[..],
+        [Outcome::Undone { redo: true }, Outcome::Selected(id), Outcome::Reveal(_)] if id == added.id
+    ));
     assert_eq!(ws.current().unwrap().session.annotations.len(), 1);
 
     // With nothing selected, a tag key retags the selected annotation.
