@@ -14,7 +14,7 @@ const ALPHABET: &[char] = &[
 
 /// Every char one unit wide, so the visual order is the order of the boxes.
 fn unit(text: &str, width: f32) -> ParaLayout<()> {
-    layout(text, width, &[], &mut |s: &str, _| {
+    layout(text, width, &[], &mut |_, s: &str| {
         ((), vec![1.0; s.chars().count()])
     })
 }
@@ -101,7 +101,7 @@ proptest! {
         widths in prop::collection::vec(0.0f32..3.0, 48),
     ) {
         let mut k = 0;
-        let l = layout(&text, width, &[3, 7], &mut |s: &str, _| {
+        let l = layout(&text, width, &[3, 7], &mut |_, s: &str| {
             let adv = s.chars().map(|_| { k += 1; widths[k % widths.len()] }).collect();
             ((), adv)
         });

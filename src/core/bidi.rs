@@ -82,7 +82,7 @@ pub fn rtl_script(c: char) -> Option<Script> {
 }
 
 /// Chars that join or mark the letters around them: they stay in the same shaped piece.
-fn is_joiner(c: char) -> bool {
+pub fn is_joiner(c: char) -> bool {
     matches!(c, '\u{200C}' | '\u{200D}' | '\u{0640}') || c.script() == Script::Inherited
 }
 
@@ -192,9 +192,9 @@ pub struct ParaLayout<H> {
     pub len: usize,
 }
 
-/// Shapes one piece: its text in logical order and whether it runs right to left, to what the
+/// Shapes one piece (its chars and direction, and its text in logical order) to what the
 /// shaper made of it and the advance of each char, in logical order.
-pub type Measure<'a, H> = dyn FnMut(&str, bool) -> (H, Vec<f32>) + 'a;
+pub type Measure<'a, H> = dyn FnMut(&Piece, &str) -> (H, Vec<f32>) + 'a;
 
 /// Lays out paragraph `text` in lines no wider than `max_width` (a word wider than that is cut
 /// between chars), in visual order. `measure` shapes one piece (its text in logical order, and
@@ -228,7 +228,7 @@ pub fn layout<H: Clone>(
     let mut shape = |p: &Piece| -> (H, Vec<f32>) {
         memo.entry(p.clone())
             .or_insert_with(|| {
-                let (h, mut adv) = measure(&text[byte(p.range.start)..byte(p.range.end)], p.rtl);
+                let (h, mut adv) = measure(p, &text[byte(p.range.start)..byte(p.range.end)]);
                 adv.resize(p.range.len(), 0.0);
                 for a in &mut adv {
                     if !a.is_finite() || *a < 0.0 {
@@ -564,7 +564,7 @@ mod tests {
 
     /// Lays `text` out with every char one unit wide, except marks and controls.
     fn unit(text: &str, width: f32) -> ParaLayout<String> {
-        layout(text, width, &[], &mut |s: &str, _rtl| {
+        layout(text, width, &[], &mut |_, s: &str| {
             let adv = s
                 .chars()
                 .map(|c| {

@@ -5,6 +5,7 @@ mod agreement_view;
 mod annotation_card;
 mod annotation_list;
 mod app;
+mod bidi_text;
 mod commands;
 mod conflicts_view;
 mod corpus;
@@ -13,6 +14,7 @@ mod disk_watch;
 mod document_view;
 mod export;
 mod find;
+mod fonts;
 mod inspector;
 mod labels;
 mod open_document;
@@ -32,6 +34,7 @@ pub use app::{FactmarkApp, Notice};
 pub use commands::{COMMANDS, Cmd, Command, Scope, actions as commands_actions, sheet_rows};
 pub use corpus::{Corpus, CorpusDoc};
 pub use document_view::{DocumentView, Move, ViewEvent, ViewModel};
+pub use fonts::install_fonts;
 pub use open_document::OpenDocument;
 pub use selection::Selection;
 pub use settings::{Settings, ThemeChoice};
@@ -67,6 +70,7 @@ pub fn run(doc: Option<PathBuf>) -> anyhow::Result<()> {
         options,
         Box::new(move |cc| {
             profile::step("window and renderer ready");
+            install_fonts(&cc.egui_ctx);
             let settings: Settings = cc
                 .storage
                 .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
