@@ -1035,7 +1035,7 @@ fn html_report_has_no_script_and_no_remote_resources() {
     assert!(html.contains("default-src 'none'"));
     // Every placed annotation has a numbered entry, and the claims table lists the claim.
     assert!(html.contains("id=\"d1-a7\""));
-    assert!(html.contains("<td>Crime fell by 20% last year</td>"));
+    assert!(html.contains("<td dir=\"auto\">Crime fell by 20% last year</td>"));
     assert!(html.contains("Not found in the current text"));
 }
 

@@ -4,6 +4,7 @@
 pub mod agreement;
 pub mod anchor;
 pub mod annotation;
+pub mod bidi;
 pub mod bulk;
 pub mod context;
 pub mod edit;

@@ -32,12 +32,12 @@ h3 { font-size: 1.05rem; margin-top: 2rem; }
 .t-claim { background: var(--claim); } .t-quote { background: var(--quote); }
 .t-date { background: var(--date); } .t-entity { background: var(--entity); }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; background: #fcfcfd; border: 1px solid #e9ecef;
-  border-radius: .4rem; padding: 1rem 1.2rem; }
+  border-radius: .4rem; padding: 1rem 1.2rem; unicode-bidi: plaintext; text-align: start; }
 .hl { border-radius: .15rem; }
 sup.ref { font-size: .7rem; line-height: 0; }
 sup.ref a { color: #495057; text-decoration: none; }
 table { border-collapse: collapse; width: 100%; font-size: .95rem; }
-th, td { text-align: left; vertical-align: top; border-bottom: 1px solid #e9ecef; padding: .35rem .5rem; }
+th, td { text-align: start; vertical-align: top; border-bottom: 1px solid #e9ecef; padding: .35rem .5rem; }
 th { background: #f1f3f5; }
 .verdict { display: inline-block; border-radius: 1rem; padding: 0 .55rem; font-size: .85rem; font-weight: 600;
   white-space: nowrap; }
@@ -157,7 +157,8 @@ fn document(out: &mut String, d: usize, doc: &ExportDoc) {
         }
     );
     claims_table(out, d, &placed);
-    out.push_str("<h3>Text</h3>\n<div class=\"text\">");
+    // Each paragraph reads in the direction of its first strong letter, as in the window.
+    out.push_str("<h3>Text</h3>\n<div class=\"text\" dir=\"auto\">");
     text(out, d, doc, &placed);
     out.push_str("</div>\n<h3>Annotations</h3>\n<ol class=\"notes\">\n");
     for (i, a) in placed.iter().enumerate() {
@@ -194,7 +195,7 @@ fn source(out: &mut String, doc: &ExportDoc) {
     let title = m.title.as_deref().map(escape);
     match (title, &doc.url) {
         (Some(t), Some(url)) => parts.push(format!("<a href=\"{}\">{t}</a>", escape(url))),
-        (Some(t), None) => parts.push(format!("<cite>{t}</cite>")),
+        (Some(t), None) => parts.push(format!("<cite dir=\"auto\">{t}</cite>")),
         (None, Some(url)) => parts.push(format!("<a href=\"{0}\">{0}</a>", escape(url))),
         (None, None) => {}
     }
@@ -238,7 +239,7 @@ fn claims_table(out: &mut String, d: usize, placed: &[&Annotation]) {
         };
         let _ = writeln!(
             out,
-            "<tr><td><a href=\"#d{d}-a{n}\">{n}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td><a href=\"#d{d}-a{n}\">{n}</a></td><td dir=\"auto\">{}</td><td>{}</td><td dir=\"auto\">{}</td><td dir=\"auto\">{}</td><td>{}</td></tr>",
             escape(&a.exact),
             verdict_badge(verdict),
             escape(&claimant),
@@ -337,7 +338,7 @@ fn entry(out: &mut String, a: &Annotation) {
     let kind = a.tag.kind();
     let _ = write!(
         out,
-        "<span class=\"tag {}\">{}</span> <span class=\"exact\">{}</span> <span class=\"attrs\">{}–{}",
+        "<span class=\"tag {}\">{}</span> <span class=\"exact\" dir=\"auto\">{}</span> <span class=\"attrs\">{}–{}",
         tag_class(kind),
         kind.as_str(),
         escape(&a.exact),
@@ -349,12 +350,12 @@ fn entry(out: &mut String, a: &Annotation) {
         Tag::Claim { verdict, claimant } => {
             attrs.push(verdict_badge(*verdict));
             if let Some(c) = claimant {
-                attrs.push(format!("claimant: {}", escape(c)));
+                attrs.push(format!("claimant: <bdi>{}</bdi>", escape(c)));
             }
         }
         Tag::Quote { speaker } => {
             if let Some(s) = speaker {
-                attrs.push(format!("speaker: {}", escape(s)));
+                attrs.push(format!("speaker: <bdi>{}</bdi>", escape(s)));
             }
         }
         Tag::Date { value } => {
@@ -388,7 +389,11 @@ fn entry(out: &mut String, a: &Annotation) {
     }
     out.push_str("</span>");
     if !a.note.is_empty() {
-        let _ = write!(out, "<p class=\"note\">{}</p>", escape(&a.note));
+        let _ = write!(
+            out,
+            "<p class=\"note\" dir=\"auto\">{}</p>",
+            escape(&a.note)
+        );
     }
 }
 

@@ -204,12 +204,23 @@ impl AnnotationList {
                 );
                 child.set_clip_rect(rect.intersect(ui.clip_rect()));
                 let status = doc.status(*id);
-                let mut first = RichText::new(one_line(&a.exact, 160));
-                if !status.is_anchored() {
-                    first = first.color(theme::warning(&visuals));
+                let excerpt = one_line(&a.exact, 160);
+                let color = if status.is_anchored() {
+                    visuals.text_color()
+                } else {
+                    theme::warning(&visuals)
+                };
+                let format = egui::TextFormat {
+                    font_id: egui::TextStyle::Body.resolve(child.style()),
+                    color,
+                    ..Default::default()
+                };
+                // Right-to-left text is laid out by the bidirectional algorithm and aligned
+                // right. Not selectable: a click anywhere on the row selects the annotation.
+                if super::bidi_text::one_line(&mut child, &excerpt, format).is_none() {
+                    let first = RichText::new(excerpt).color(color);
+                    child.add(egui::Label::new(first).truncate().selectable(false));
                 }
-                // Not selectable: a click anywhere on the row selects the annotation.
-                child.add(egui::Label::new(first).truncate().selectable(false));
                 let mut second = labels::tag_label(kind).to_owned();
                 if let Some(d) = super::annotation_card::detail(a) {
                     second.push_str(&format!(" · {d}"));

@@ -7,11 +7,13 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use egui::text::{CCursor, LayoutJob, TextFormat};
-use egui::{Galley, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
+use egui::{Color32, Galley, Pos2, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
 
+use super::bidi_text::BidiBlock;
 use super::selection::Selection;
 use super::theme;
 use crate::core::annotation::{Annotation, AnnotationId, TagKind};
+use crate::core::bidi;
 use crate::core::markdown::line_styles;
 use crate::core::segments::{Span, flatten};
 use crate::core::text::Text;
@@ -65,14 +67,70 @@ pub enum ViewEvent {
 
 struct Cached {
     key: (u64, u32, bool),
-    galley: Arc<Galley>,
-    rtl: bool,
+    block: Block,
 }
 
 struct Visible {
     index: usize,
     origin: Pos2,
-    galley: Arc<Galley>,
+    block: Block,
+}
+
+/// A laid-out paragraph: by egui alone when it reads left to right, or by the bidirectional
+/// algorithm (with its tag highlights, which egui cannot draw in it) when it needs it.
+#[derive(Clone)]
+enum Block {
+    Plain(Arc<Galley>),
+    Bidi(Arc<BidiPara>),
+}
+
+struct BidiPara {
+    block: BidiBlock,
+    /// Tag fills, drawn under the text.
+    fills: Vec<(Rect, Color32)>,
+    /// Underlines of the outer tags of nested spans.
+    underlines: Vec<(Rect, Color32)>,
+}
+
+impl Block {
+    fn height(&self) -> f32 {
+        match self {
+            Block::Plain(g) => g.rect.height(),
+            Block::Bidi(b) => b.block.height(),
+        }
+    }
+
+    /// The caret offset (in the paragraph) at point `p`, relative to the paragraph.
+    fn caret_at(&self, p: Vec2) -> usize {
+        match self {
+            Block::Plain(g) => g.cursor_from_pos(p).index.into(),
+            Block::Bidi(b) => b.block.caret_at(p),
+        }
+    }
+
+    /// The char (in the paragraph) under point `p`, relative to the paragraph.
+    fn char_at(&self, p: Vec2) -> usize {
+        match self {
+            Block::Plain(g) => g.cursor_from_pos(p).index.into(),
+            Block::Bidi(b) => b.block.char_at(p).unwrap_or_else(|| b.block.caret_at(p)),
+        }
+    }
+
+    /// Rectangles covering chars `a..b` of the paragraph, relative to it.
+    fn rects(&self, a: usize, b: usize) -> Vec<Rect> {
+        match self {
+            Block::Plain(g) => range_rects(g, a, b),
+            Block::Bidi(p) => p.block.rects(a, b),
+        }
+    }
+
+    /// Where the caret before char `pos` of the paragraph is, relative to it.
+    fn caret_rect(&self, pos: usize) -> Rect {
+        match self {
+            Block::Plain(g) => g.pos_from_cursor(CCursor::new(pos)),
+            Block::Bidi(b) => b.block.caret_rect(pos),
+        }
+    }
 }
 
 /// State of the document view that lives across frames (layout caches, scroll requests).
@@ -99,6 +157,8 @@ pub struct DocumentView {
     keep_top: Option<usize>,
     laid_out: usize,
     last_click: Option<(usize, AnnotationId)>,
+    /// Where a drag started: the paragraph and the point in it.
+    drag_from: Option<(usize, Vec2)>,
 }
 
 /// A move of the view asked for by the keyboard.
@@ -155,8 +215,27 @@ impl DocumentView {
         let p = text.paragraph_at(pos);
         let v = self.visible.iter().find(|v| v.index == p)?;
         let local = pos - text.paragraphs()[p].start;
-        let r = v.galley.pos_from_cursor(CCursor::new(local));
+        let r = v.block.caret_rect(local);
         Some(v.origin + vec2(r.min.x, r.center().y))
+    }
+
+    /// The screen rectangles covering chars `a..b`, as drawn in the last frame (the same that
+    /// highlight them), on the paragraphs that were visible.
+    pub fn rects_on_screen(&self, text: &Text, a: usize, b: usize) -> Vec<Rect> {
+        let mut out = Vec::new();
+        for v in &self.visible {
+            let para = text.paragraphs()[v.index];
+            let (s, e) = (a.max(para.start), b.min(para.end));
+            if s < e {
+                out.extend(
+                    v.block
+                        .rects(s - para.start, e - para.start)
+                        .into_iter()
+                        .map(|r| r.translate(v.origin.to_vec2())),
+                );
+            }
+        }
+        out
     }
 
     /// Draws the view and reports what the user did.
@@ -246,8 +325,8 @@ impl DocumentView {
             let mut y = self.tops[first];
             let mut i = first;
             while i < n && y < viewport.max.y - PAGE_PAD {
-                let galley = self.galley(ui, m, i, dark);
-                let h = galley.rect.height().max(theme::DOC_LINE_HEIGHT);
+                let block = self.galley(ui, m, i, dark);
+                let h = block.height().max(theme::DOC_LINE_HEIGHT);
                 if (self.heights[i] - h).abs() > 0.01 {
                     self.heights[i] = h;
                     self.dirty_from = Some(self.dirty_from.map_or(i + 1, |d| d.min(i + 1)));
@@ -256,7 +335,7 @@ impl DocumentView {
                 self.visible.push(Visible {
                     index: i,
                     origin,
-                    galley,
+                    block,
                 });
                 y += h;
                 i += 1;
@@ -267,7 +346,7 @@ impl DocumentView {
                 ui.ctx().request_repaint();
             }
 
-            self.paint(ui, m, &visuals, left, rect);
+            self.paint(ui, m, &visuals);
             self.interact(ui, m, &response, &mut events);
         });
         self.viewport_height = output.inner_rect.height();
@@ -327,18 +406,18 @@ impl DocumentView {
         let mut y = self.tops.get(p).copied().unwrap_or(0.0);
         if let Some(c) = self.cache.get(&p) {
             let local = pos - text.paragraphs()[p].start;
-            y += c.galley.pos_from_cursor(CCursor::new(local)).min.y;
+            y += c.block.caret_rect(local).min.y;
         }
         (y + PAGE_PAD - self.viewport_height / 2.0 + theme::DOC_LINE_HEIGHT / 2.0).max(0.0)
     }
 
     /// The laid-out paragraph `i`, from the cache or newly laid out.
-    fn galley(&mut self, ui: &Ui, m: &ViewModel<'_>, i: usize, dark: bool) -> Arc<Galley> {
+    fn galley(&mut self, ui: &Ui, m: &ViewModel<'_>, i: usize, dark: bool) -> Block {
         let key = (m.version, self.wrap_width.round() as u32, dark);
         if let Some(c) = self.cache.get(&i)
             && c.key == key
         {
-            return c.galley.clone();
+            return c.block.clone();
         }
         self.laid_out += 1;
         let para = m.text.paragraphs()[i];
@@ -370,6 +449,17 @@ impl DocumentView {
         } else {
             Vec::new()
         };
+        if bidi::needs_bidi(m.text.slice(para.range())) {
+            let block = Block::Bidi(Arc::new(self.bidi_para(ui, m, i, &spans, &styles, &base)));
+            self.cache.insert(
+                i,
+                Cached {
+                    key,
+                    block: block.clone(),
+                },
+            );
+            return block;
+        }
         for seg in flatten(&spans, para.range()) {
             let mut format = base.clone();
             if let Some(&inner) = seg.keys.last() {
@@ -396,26 +486,95 @@ impl DocumentView {
             }
         }
         let galley = ui.fonts_mut(|f| f.layout_job(job));
-        let rtl = m.text.slice(para.range()).chars().any(is_rtl);
+        let block = Block::Plain(galley);
         self.cache.insert(
             i,
             Cached {
                 key,
-                galley: galley.clone(),
-                rtl,
+                block: block.clone(),
             },
         );
-        galley
+        block
     }
 
-    fn paint(&self, ui: &Ui, m: &ViewModel<'_>, visuals: &egui::Visuals, left: f32, rect: Rect) {
+    /// Paragraph `i` laid out by the bidirectional algorithm, with its tag highlights.
+    fn bidi_para(
+        &self,
+        ui: &Ui,
+        m: &ViewModel<'_>,
+        i: usize,
+        spans: &[Span<u32>],
+        styles: &[crate::core::markdown::StyleRun],
+        base: &TextFormat,
+    ) -> BidiPara {
+        let visuals = ui.visuals();
+        let para = m.text.paragraphs()[i];
+        let mut cuts: Vec<usize> = styles
+            .iter()
+            .flat_map(|r| [r.range.start, r.range.end])
+            .collect();
+        cuts.sort_unstable();
+        cuts.dedup();
+        let format_at = |k: usize| match styles.iter().find(|r| r.range.contains(&k)) {
+            Some(r) => theme::markdown_format(base.clone(), &r.style, visuals),
+            None => base.clone(),
+        };
+        let block = BidiBlock::new(
+            ui,
+            m.text.slice(para.range()),
+            self.wrap_width,
+            &cuts,
+            &format_at,
+        );
+        let mut fills = Vec::new();
+        let mut underlines = Vec::new();
+        for seg in flatten(spans, para.range()) {
+            let (a, b) = (seg.start - para.start, seg.end - para.start);
+            if let Some(&inner) = seg.keys.last() {
+                let kind = m.annotations[inner as usize].tag.kind();
+                let fill = theme::tag_fill(kind, visuals);
+                fills.extend(block.rects(a, b).into_iter().map(|r| (r, fill)));
+            }
+            if seg.keys.len() >= 2 {
+                let outer = m.annotations[seg.keys[0] as usize].tag.kind();
+                let color = theme::tag_strong(outer, visuals);
+                underlines.extend(block.rects(a, b).into_iter().map(|r| {
+                    (
+                        Rect::from_min_max(
+                            pos2(r.min.x, r.max.y - 3.0),
+                            pos2(r.max.x, r.max.y - 1.0),
+                        ),
+                        color,
+                    )
+                }));
+            }
+        }
+        BidiPara {
+            block,
+            fills,
+            underlines,
+        }
+    }
+
+    fn paint(&self, ui: &Ui, m: &ViewModel<'_>, visuals: &egui::Visuals) {
         let painter = ui.painter();
         let selected = m
             .selected
             .and_then(|id| m.annotations.iter().find(|a| a.id == id));
         for v in &self.visible {
             let para = m.text.paragraphs()[v.index];
-            painter.galley(v.origin, v.galley.clone(), theme::doc_text(visuals));
+            match &v.block {
+                Block::Plain(g) => painter.galley(v.origin, g.clone(), theme::doc_text(visuals)),
+                Block::Bidi(b) => {
+                    for (r, c) in &b.fills {
+                        painter.rect_filled(r.translate(v.origin.to_vec2()), 0.0, *c);
+                    }
+                    b.block.paint(painter, v.origin, theme::doc_text(visuals));
+                    for (r, c) in &b.underlines {
+                        painter.rect_filled(r.translate(v.origin.to_vec2()), 0.0, *c);
+                    }
+                }
+            }
             let local = |a: usize, b: usize| -> Option<(usize, usize)> {
                 let (s, e) = (a.max(para.start), b.min(para.end));
                 (s < e || (a <= para.start && b > para.end && para.is_empty()))
@@ -429,7 +588,7 @@ impl DocumentView {
                 }
                 if let Some((s, e)) = local(a, b) {
                     let current = m.find_current == Some(first_match + k);
-                    for r in range_rects(&v.galley, s, e) {
+                    for r in v.block.rects(s, e) {
                         painter.rect_filled(
                             r.translate(v.origin.to_vec2()),
                             2.0,
@@ -442,7 +601,7 @@ impl DocumentView {
             if let Some(sel) = m.selection.filter(|s| !s.is_empty())
                 && let Some((s, e)) = local(sel.start(), sel.end())
             {
-                for r in range_rects(&v.galley, s, e) {
+                for r in v.block.rects(s, e) {
                     painter.rect_filled(
                         r.translate(v.origin.to_vec2()),
                         0.0,
@@ -454,7 +613,7 @@ impl DocumentView {
             if let Some(a) = selected
                 && let Some((s, e)) = local(a.start, a.end)
             {
-                for r in range_rects(&v.galley, s, e) {
+                for r in v.block.rects(s, e) {
                     painter.rect_stroke(
                         r.translate(v.origin.to_vec2()).expand(1.0),
                         2.0,
@@ -463,32 +622,66 @@ impl DocumentView {
                     );
                 }
             }
-            if self.cache.get(&v.index).is_some_and(|c| c.rtl) {
-                let at = pos2(
-                    rect.min.x + left - theme::DOC_MARGIN / 2.0 - 4.0,
-                    v.origin.y + 2.0,
-                );
-                painter.text(
-                    at,
-                    egui::Align2::RIGHT_TOP,
-                    "RTL",
-                    egui::FontId::proportional(11.0),
-                    theme::warning(visuals),
-                );
-            }
         }
     }
 
-    /// The document char offset under a screen position (clamped to the visible text).
-    fn hit(&self, text: &Text, pos: Pos2) -> Option<usize> {
-        let v = self
-            .visible
+    /// The visible paragraph at a screen position (the last one below them all).
+    fn visible_at(&self, pos: Pos2) -> Option<&Visible> {
+        self.visible
             .iter()
-            .find(|v| pos.y < v.origin.y + v.galley.rect.height().max(theme::DOC_LINE_HEIGHT))
-            .or(self.visible.last())?;
+            .find(|v| pos.y < v.origin.y + v.block.height().max(theme::DOC_LINE_HEIGHT))
+            .or(self.visible.last())
+    }
+
+    /// The document caret offset at a screen position (clamped to the visible text).
+    fn hit(&self, text: &Text, pos: Pos2) -> Option<usize> {
+        let v = self.visible_at(pos)?;
         let para = text.paragraphs()[v.index];
-        let local: usize = v.galley.cursor_from_pos(pos - v.origin).index.into();
+        let local = v.block.caret_at(pos - v.origin);
         Some(para.start + local.min(para.len()))
+    }
+
+    /// The document offset of the char under a screen position (clamped to the visible text).
+    fn hit_char(&self, text: &Text, pos: Pos2) -> Option<usize> {
+        let v = self.visible_at(pos)?;
+        let para = text.paragraphs()[v.index];
+        let local = v.block.char_at(pos - v.origin);
+        Some(para.start + local.min(para.len()))
+    }
+
+    /// The selection made by dragging from where the drag started to `to`, `anchor` being
+    /// the offset it started at. Within one line of a bidirectional paragraph it is the chars
+    /// swept over (the smallest range holding them, as a line mixing directions shows one
+    /// logical range in several places); elsewhere, from the anchor to the caret at `to`.
+    fn drag_selection(
+        &self,
+        text: &Text,
+        to: Pos2,
+        anchor: usize,
+        extend: bool,
+    ) -> Option<Selection> {
+        let head = self.hit(text, to)?;
+        if !extend
+            && let Some((p, from)) = self.drag_from
+            && let Some(v) = self.visible_at(to)
+            && v.index == p
+            && let Block::Bidi(b) = &v.block
+            && let Some(swept) = b.block.swept(from, to - v.origin)
+        {
+            let start = text.paragraphs()[p].start;
+            return Some(match swept {
+                Some(r) if anchor <= head => Selection {
+                    anchor: start + r.start,
+                    head: start + r.end,
+                },
+                Some(r) => Selection {
+                    anchor: start + r.end,
+                    head: start + r.start,
+                },
+                None => Selection { anchor: head, head },
+            });
+        }
+        Some(Selection { anchor, head })
     }
 
     fn interact(
@@ -506,29 +699,32 @@ impl DocumentView {
             ui.ctx().memory_mut(|m| m.stop_text_input());
         }
         if response.drag_started()
-            && let (Some(a), Some(b)) = (
-                ui.input(|i| i.pointer.press_origin())
-                    .and_then(|p| self.hit(text, p)),
-                response
-                    .interact_pointer_pos()
-                    .and_then(|p| self.hit(text, p)),
-            )
+            && let Some(origin) = ui.input(|i| i.pointer.press_origin())
+            && let (Some(a), Some(to)) = (self.hit(text, origin), response.interact_pointer_pos())
         {
+            let extend = shift && m.selection.is_some();
             let anchor = match m.selection {
                 Some(s) if shift => s.anchor,
                 _ => a,
             };
-            events.push(ViewEvent::Select(Some(Selection { anchor, head: b })));
+            // Extending a selection goes from its anchor; a new one from the chars swept.
+            self.drag_from = if extend {
+                None
+            } else {
+                self.visible_at(origin)
+                    .map(|v| (v.index, origin - v.origin))
+            };
+            if let Some(sel) = self.drag_selection(text, to, anchor, extend) {
+                events.push(ViewEvent::Select(Some(sel)));
+            }
         } else if response.dragged()
-            && let (Some(sel), Some(b)) = (
-                m.selection,
-                response
-                    .interact_pointer_pos()
-                    .and_then(|p| self.hit(text, p)),
-            )
+            && let (Some(sel), Some(to)) = (m.selection, response.interact_pointer_pos())
         {
-            if sel.head != b {
-                events.push(ViewEvent::Select(Some(Selection { head: b, ..sel })));
+            let extend = self.drag_from.is_none();
+            if let Some(new) = self.drag_selection(text, to, sel.anchor, extend)
+                && new != sel
+            {
+                events.push(ViewEvent::Select(Some(new)));
             }
             // Scroll while dragging past the top or bottom edge.
             if let Some(p) = response.interact_pointer_pos() {
@@ -557,7 +753,7 @@ impl DocumentView {
         if response.double_clicked()
             && let Some(at) = response
                 .interact_pointer_pos()
-                .and_then(|p| self.hit(text, p))
+                .and_then(|p| self.hit_char(text, p))
         {
             let (s, e) = word_at(text, at);
             events.push(ViewEvent::Select(Some(Selection { anchor: s, head: e })));
@@ -578,6 +774,11 @@ impl DocumentView {
                 };
                 events.push(ViewEvent::Reach(id, at));
             } else {
+                // The annotations on the char clicked.
+                let at = response
+                    .interact_pointer_pos()
+                    .and_then(|p| self.hit_char(text, p))
+                    .unwrap_or(at);
                 let covering = self.covering(m, at);
                 let pick = match (self.last_click, m.selected) {
                     // A repeated click on the same spot cycles through the overlapping ones.
@@ -599,7 +800,7 @@ impl DocumentView {
 
         // Hover details.
         if !response.dragged()
-            && let Some(at) = response.hover_pos().and_then(|p| self.hit(text, p))
+            && let Some(at) = response.hover_pos().and_then(|p| self.hit_char(text, p))
         {
             let covering = self.covering(m, at);
             if !covering.is_empty() {
@@ -699,7 +900,8 @@ fn measure_avg_char_width(ui: &Ui) -> f32 {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || c == '\'' || c == '’'
+    // The zero-width non-joiner and joiner are inside Persian and Urdu words ("می‌شود").
+    c.is_alphanumeric() || matches!(c, '_' | '\'' | '’' | '\u{200C}' | '\u{200D}')
 }
 
 /// The word (or run of non-space punctuation) around char `at`.
@@ -837,10 +1039,6 @@ fn balance(text: &Text, s: usize, e: usize) -> (usize, usize) {
     (s, e)
 }
 
-fn is_rtl(c: char) -> bool {
-    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -871,6 +1069,13 @@ mod tests {
             },
         );
         assert_eq!((back.anchor, back.head), (snapped.end(), snapped.start()));
+    }
+
+    #[test]
+    fn a_persian_word_keeps_its_half_space() {
+        let t = Text::from_str_normalized("وزارت اقتصاد می‌گوید تورم");
+        let (s, e) = word_at(&t, 15);
+        assert_eq!(t.slice(s..e), "می‌گوید");
     }
 
     /// Snaps the selection of `from`..`to` (the first occurrences) and returns its text.

@@ -87,7 +87,19 @@ impl Inspector {
                         .rect_filled(r, 2.0, theme::tag_strong(kind, ui.visuals()));
                     ui.heading(labels::tag_label(kind));
                 });
-                ui.label(RichText::new(format!("“{}”", clip(&a.exact, 300))).italics());
+                let quote = format!("“{}”", clip(&a.exact, 300));
+                if crate::core::bidi::needs_bidi(&quote) {
+                    // Right-to-left text, laid out by the bidirectional algorithm.
+                    let format = egui::TextFormat {
+                        font_id: egui::TextStyle::Body.resolve(ui.style()),
+                        color: ui.visuals().text_color(),
+                        italics: true,
+                        ..Default::default()
+                    };
+                    super::bidi_text::label(ui, &quote, format);
+                } else {
+                    ui.label(RichText::new(quote).italics());
+                }
                 ui.label(
                     RichText::new(format!("chars {}–{}", a.start, a.end))
                         .small()

@@ -6,6 +6,7 @@ mod annotation_card;
 mod annotation_list;
 mod app;
 mod banners;
+mod bidi_text;
 mod bulk_panel;
 mod commands;
 mod conflicts_view;
@@ -19,6 +20,7 @@ mod export;
 mod find;
 mod folder_bar;
 mod folder_views;
+mod fonts;
 mod inspector;
 mod labels;
 mod layout;
@@ -42,6 +44,7 @@ pub use app::FactmarkApp;
 pub use banners::{Notice, Topic};
 pub use commands::{COMMANDS, Cmd, Command, Scope, actions as commands_actions, sheet_rows};
 pub use document_view::{DocumentView, Move, ViewEvent, ViewModel};
+pub use fonts::install_fonts;
 pub use selection::Selection;
 pub use settings::{Settings, ThemeChoice};
 pub use windows::Windows;
@@ -77,6 +80,7 @@ pub fn run(doc: Option<PathBuf>) -> anyhow::Result<()> {
         options,
         Box::new(move |cc| {
             profile::step("window and renderer ready");
+            install_fonts(&cc.egui_ctx);
             let settings: Settings = cc
                 .storage
                 .and_then(|s| eframe::get_value(s, eframe::APP_KEY))

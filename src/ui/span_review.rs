@@ -227,13 +227,14 @@ impl SpanReview {
                         Align2::RIGHT_CENTER => egui::pos2(clip.max.x, y),
                         _ => egui::pos2(clip.min.x, y),
                     };
-                    painter.with_clip_rect(clip.intersect(rect)).text(
-                        at,
-                        align,
-                        s,
-                        font.clone(),
-                        color,
-                    );
+                    let painter = painter.with_clip_rect(clip.intersect(rect));
+                    if crate::core::bidi::needs_bidi(&s) {
+                        // Right-to-left text, laid out by the bidirectional algorithm.
+                        let format = egui::TextFormat::simple(font.clone(), color);
+                        super::bidi_text::paint_line(ui, &painter, &s, format, at, align);
+                    } else {
+                        painter.text(at, align, s, font.clone(), color);
+                    }
                 };
                 painter.rect_filled(
                     egui::Rect::from_min_size(
