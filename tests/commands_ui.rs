@@ -9,7 +9,9 @@ use egui::{KeyboardShortcut, Vec2};
 use egui_kittest::Harness;
 use factmark::core::annotation::{Annotation, ReviewStatus, Tag, TagKind};
 use factmark::store::Session;
-use factmark::ui::{Action, COMMANDS, Cmd, FactmarkApp, Mode, Move, Scope, Selection, Settings};
+use factmark::ui::{
+    Action, COMMANDS, Cmd, FactmarkApp, Mode, Motion, Move, Scope, Selection, Settings,
+};
 use factmark::workspace::Intent;
 
 const A: &str =
@@ -346,6 +348,48 @@ fn check(cmd: Cmd, key: &KeyboardShortcut) {
             let first = select_first(&mut h);
             press(&mut h, key);
             assert!(annotations(&h).iter().all(|a| a.id != first.id), "{what}");
+        }
+        Cmd::Caret(motion, extend) => {
+            let mut h = harness(&doc);
+            // The caret starts in "exports" (a click puts it there; here, set directly).
+            let (at, _) = span(A, "ports rose");
+            let caret = |h: &mut Harness<'_, FactmarkApp>, p: usize| {
+                apply(
+                    h,
+                    Action::Do(Intent::Select(Some(Selection { anchor: p, head: p }))),
+                );
+            };
+            let from = if motion == Motion::Up {
+                span(A, "disagreed").0
+            } else {
+                at
+            };
+            caret(&mut h, from);
+            press(&mut h, key);
+            let sel = h.state().doc().unwrap().selection.unwrap();
+            let head = match motion {
+                Motion::Right => from + 1,
+                Motion::Left => from - 1,
+                Motion::WordRight => span(A, "exports").1,
+                Motion::WordLeft => span(A, "exports").0,
+                // A line down leaves the first paragraph; up comes back to it.
+                Motion::Down => {
+                    assert!(sel.head > span(A, "2023.").1, "{what}: {sel:?}");
+                    sel.head
+                }
+                Motion::Up => {
+                    assert!(sel.head < span(A, "Critics").0, "{what}: {sel:?}");
+                    sel.head
+                }
+            };
+            let anchor = if extend { from } else { head };
+            assert_eq!((sel.anchor, sel.head), (anchor, head), "{what}");
+            if extend && matches!(motion, Motion::WordRight) {
+                // What the keyboard selected is what a tag key tags.
+                h.key_press(egui::Key::E);
+                h.run_steps(2);
+                assert!(annotations(&h).iter().any(|a| a.exact == "ports"), "{what}");
+            }
         }
         Cmd::SelectAll => {
             let mut h = harness(&doc);

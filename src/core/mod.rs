@@ -6,6 +6,7 @@ pub mod anchor;
 pub mod annotation;
 pub mod bidi;
 pub mod bulk;
+pub mod caret;
 pub mod context;
 pub mod edit;
 pub mod fuzzy;

@@ -30,6 +30,13 @@ pub enum Action {
     Step(i32),
     /// Select every annotation the list shows, together.
     SelectAllListed,
+    /// Move the caret; with `extend`, move the selection's moving end (the other stays).
+    Caret {
+        /// Where to.
+        motion: Motion,
+        /// Whether the selection grows or shrinks instead of the caret moving alone.
+        extend: bool,
+    },
     /// Scroll the document to the selected annotation; with Find open, select the next match.
     ScrollToSelected,
     /// With Find open, select the previous match.
@@ -58,6 +65,23 @@ impl From<Intent> for Action {
     fn from(intent: Intent) -> Self {
         Self::Do(intent)
     }
+}
+
+/// A caret move by the keyboard, on screen: left and right follow the line's direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Motion {
+    /// A char to the left.
+    Left,
+    /// A char to the right.
+    Right,
+    /// A word to the left.
+    WordLeft,
+    /// A word to the right.
+    WordRight,
+    /// A line up.
+    Up,
+    /// A line down.
+    Down,
 }
 
 /// What the central area shows.

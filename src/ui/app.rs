@@ -529,6 +529,7 @@ impl FactmarkApp {
             Action::ShowConflicts => self.windows.conflicts = true,
             Action::Step(_)
             | Action::SelectAllListed
+            | Action::Caret { .. }
             | Action::ScrollToSelected
             | Action::PreviousMatch
             | Action::Scroll(_)

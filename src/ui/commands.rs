@@ -4,7 +4,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
-use super::actions::Action;
+use super::actions::{Action, Motion};
 use super::document_view::Move;
 use crate::core::annotation::{ReviewStatus, TagKind};
 use crate::workspace::Intent;
@@ -42,6 +42,8 @@ pub enum Cmd {
     Delete,
     /// Select every annotation the list shows, together.
     SelectAll,
+    /// Move the caret, or (with `true`) the selection's moving end.
+    Caret(Motion, bool),
     /// Clear the selection, leave a field, close Find.
     Escape,
     /// Open the folder's next document.
@@ -94,6 +96,10 @@ const fn key(k: Key) -> KeyboardShortcut {
 
 const fn ctrl(k: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(Modifiers::COMMAND, k)
+}
+
+const fn shift(k: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::SHIFT, k)
 }
 
 const fn ctrl_shift(k: Key) -> KeyboardShortcut {
@@ -162,6 +168,66 @@ pub const COMMANDS: &[Command] = &[
         scope: Scope::Document,
         keys: &[key(Key::E), key(Key::Num4)],
         help: "… as an entity",
+    },
+    Command {
+        cmd: Cmd::Caret(Motion::WordRight, true),
+        scope: Scope::Document,
+        keys: &[ctrl_shift(Key::ArrowRight)],
+        help: "select to the end of the word (to the right)",
+    },
+    Command {
+        cmd: Cmd::Caret(Motion::WordLeft, true),
+        scope: Scope::Document,
+        keys: &[ctrl_shift(Key::ArrowLeft)],
+        help: "select to the start of the word (to the left)",
+    },
+    Command {
+        cmd: Cmd::Caret(Motion::Right, true),
+        scope: Scope::Document,
+        keys: &[shift(Key::ArrowRight)],
+        help: "select one more char to the right (or one less)",
+    },
+    Command {
+        cmd: Cmd::Caret(Motion::Left, true),
+        scope: Scope::Document,
+        keys: &[shift(Key::ArrowLeft)],
+        help: "select one more char to the left (or one less)",
+    },
+    Command {
+        cmd: Cmd::Caret(Motion::Down, true),
+        scope: Scope::Document,
+        keys: &[shift(Key::ArrowDown)],
+        help: "select down a line",
+    },
+    Command {
+        cmd: Cmd::Caret(Motion::Up, true),
+        scope: Scope::Document,
+        keys: &[shift(Key::ArrowUp)],
+        help: "select up a line",
+    },
+    Command {
+        cmd: Cmd::Caret(Motion::WordRight, false),
+        scope: Scope::Document,
+        keys: &[ctrl(Key::ArrowRight)],
+        help: "move the caret a word to the right",
+    },
+    Command {
+        cmd: Cmd::Caret(Motion::WordLeft, false),
+        scope: Scope::Document,
+        keys: &[ctrl(Key::ArrowLeft)],
+        help: "move the caret a word to the left",
+    },
+    Command {
+        cmd: Cmd::Caret(Motion::Right, false),
+        scope: Scope::Document,
+        keys: &[key(Key::ArrowRight)],
+        help: "move the caret to the right (click in the text to place it)",
+    },
+    Command {
+        cmd: Cmd::Caret(Motion::Left, false),
+        scope: Scope::Document,
+        keys: &[key(Key::ArrowLeft)],
+        help: "move the caret to the left",
     },
     Command {
         cmd: Cmd::Next,
@@ -380,6 +446,7 @@ pub fn action(cmd: Cmd) -> Option<Action> {
         Cmd::FocusNote => Action::FocusNote,
         Cmd::Delete => Action::Do(Intent::DeleteSelected),
         Cmd::SelectAll => Action::SelectAllListed,
+        Cmd::Caret(motion, extend) => Action::Caret { motion, extend },
         Cmd::Escape => Action::Escape,
         Cmd::NextDocument => Action::StepDocument(1),
         Cmd::PreviousDocument => Action::StepDocument(-1),

@@ -8,14 +8,15 @@ use std::path::{Path, PathBuf};
 
 use egui::Ui;
 
-use super::actions::Action;
+use super::actions::{Action, Motion};
 use super::annotation_list::AnnotationList;
 use super::document_view::{DocumentView, ViewEvent, ViewModel};
 use super::find::FindBar;
 use super::inspector::Inspector;
 use super::layout::{LIST_MIN, LIST_WIDTH, PanelRoom};
 use super::settings::Settings;
-use crate::workspace::{Document, Intent};
+use crate::core::caret::{Step, step};
+use crate::workspace::{Document, Intent, Selection};
 
 /// The document pane's state.
 #[derive(Default)]
@@ -264,6 +265,8 @@ impl DocumentPane {
                 Vec::new()
             }
             Action::SelectAllListed => vec![self.list.select_all().into()],
+            Action::Caret { motion, extend } => caret(doc, view, *motion, *extend)
+                .map_or_else(Vec::new, |sel| vec![Intent::Select(Some(sel)).into()]),
             Action::TagAllMatches(template) => vec![
                 Intent::TagAll {
                     template: template.clone(),
@@ -274,4 +277,62 @@ impl DocumentPane {
             _ => Vec::new(),
         }
     }
+}
+
+/// The selection after a caret move: the caret starts at the selection's moving end, or at the
+/// selected annotation, or at the top of the view. Left and right follow the direction of the
+/// paragraph (in a right-to-left one, left reads on). A move without `extend` collapses a
+/// selection to its edge on that side first.
+fn caret(
+    doc: &Document,
+    view: Option<&mut DocumentView>,
+    motion: Motion,
+    extend: bool,
+) -> Option<Selection> {
+    let text = &doc.session.text;
+    let selected = doc.selected.and_then(|id| doc.session.annotations.get(id));
+    let forward_hint = matches!(motion, Motion::Right | Motion::WordRight | Motion::Down);
+    let from = doc
+        .selection
+        .map(|s| s.head)
+        .or_else(|| selected.map(|a| if forward_hint { a.end } else { a.start }))
+        .or_else(|| view.as_ref().and_then(|v| v.top_offset(text)))
+        .unwrap_or(0);
+    let para = text.paragraphs()[text.paragraph_at(from.min(text.char_count()))];
+    let rtl = crate::core::bidi::is_rtl_paragraph(text.slice(para.range()));
+    let reading = |right: bool| right != rtl;
+    let to = match motion {
+        Motion::Left | Motion::Right => {
+            let forward = reading(motion == Motion::Right);
+            match doc.selection.filter(|s| !s.is_empty() && !extend) {
+                // A selection collapses to its edge first.
+                Some(s) => {
+                    if forward {
+                        s.end()
+                    } else {
+                        s.start()
+                    }
+                }
+                None => step(text, from, forward, Step::Char),
+            }
+        }
+        Motion::WordLeft | Motion::WordRight => {
+            step(text, from, reading(motion == Motion::WordRight), Step::Word)
+        }
+        Motion::Up | Motion::Down => {
+            let lines = if motion == Motion::Down { 1 } else { -1 };
+            view.as_ref()
+                .and_then(|v| v.line_step(text, from, lines))
+                .unwrap_or(from)
+        }
+    };
+    if let Some(v) = view {
+        v.reveal(text, to);
+    }
+    let anchor = match doc.selection {
+        Some(s) if extend => s.anchor,
+        _ if extend => from,
+        _ => to,
+    };
+    Some(Selection { anchor, head: to })
 }

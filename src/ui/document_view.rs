@@ -14,6 +14,7 @@ use super::selection::Selection;
 use super::theme;
 use crate::core::annotation::{Annotation, AnnotationId, TagKind};
 use crate::core::bidi;
+use crate::core::caret::is_word_char;
 use crate::core::markdown::line_styles;
 use crate::core::segments::{Span, flatten};
 use crate::core::text::Text;
@@ -155,6 +156,8 @@ pub struct DocumentView {
     start: Option<usize>,
     scroll_to: Option<usize>,
     keep_top: Option<usize>,
+    /// The screen rectangle the text was shown in, last frame.
+    shown: Option<Rect>,
     laid_out: usize,
     last_click: Option<(usize, AnnotationId)>,
     /// Where a drag started: the paragraph and the point in it.
@@ -197,6 +200,29 @@ impl DocumentView {
     /// Asks the view to scroll so that char offset `pos` is centred, in the next frame.
     pub fn scroll_to(&mut self, pos: usize) {
         self.scroll_to = Some(pos);
+    }
+
+    /// Scrolls so that char offset `pos` is on screen, only if it is not (it is centred then).
+    pub fn reveal(&mut self, text: &Text, pos: usize) {
+        let seen = self.shown.is_some_and(|shown| {
+            let inner = shown.shrink2(vec2(0.0, theme::DOC_LINE_HEIGHT));
+            self.screen_pos_of(text, pos)
+                .is_some_and(|p| p.y >= inner.min.y && p.y <= inner.max.y)
+        });
+        if !seen {
+            self.scroll_to = Some(pos);
+        }
+    }
+
+    /// Where a caret at `pos` goes `lines` lines down (up when negative), keeping its x, as
+    /// the text was laid out last frame; `None` when that line is not on screen.
+    pub fn line_step(&self, text: &Text, pos: usize, lines: i32) -> Option<usize> {
+        let from = self.screen_pos_of(text, pos)?;
+        // Paragraph gaps are taller than a line: try a little further until the caret moves.
+        (1..=3).find_map(|k| {
+            let dy = lines as f32 * theme::DOC_LINE_HEIGHT * (1.0 + 0.5 * (k - 1) as f32);
+            self.hit(text, from + vec2(0.0, dy)).filter(|to| *to != pos)
+        })
     }
 
     /// How many paragraphs were laid out in the last frame (not taken from the cache).
@@ -350,6 +376,7 @@ impl DocumentView {
             self.interact(ui, m, &response, &mut events);
         });
         self.viewport_height = output.inner_rect.height();
+        self.shown = Some(output.inner_rect);
         self.offset = output.state.clamped_offset().y;
         events
     }
@@ -609,6 +636,17 @@ impl DocumentView {
                     );
                 }
             }
+            // The caret (an empty selection, placed by a click or the keyboard).
+            if let Some(sel) = m.selection.filter(|s| s.is_empty())
+                && (para.start..=para.end).contains(&sel.head)
+            {
+                let r = v.block.caret_rect(sel.head - para.start);
+                let x = v.origin.x + r.min.x;
+                painter.line_segment(
+                    [pos2(x, v.origin.y + r.min.y), pos2(x, v.origin.y + r.max.y)],
+                    Stroke::new(1.5, visuals.text_cursor.stroke.color),
+                );
+            }
             // The selected annotation.
             if let Some(a) = selected
                 && let Some((s, e)) = local(a.start, a.end)
@@ -793,7 +831,15 @@ impl DocumentView {
                     _ => covering.last().copied(),
                 };
                 self.last_click = pick.map(|id| (at, id));
-                events.push(ViewEvent::Select(None));
+                // The caret goes where the click was, for selecting with the keyboard.
+                let caret = response
+                    .interact_pointer_pos()
+                    .and_then(|p| self.hit(text, p))
+                    .map(|at| Selection {
+                        anchor: at,
+                        head: at,
+                    });
+                events.push(ViewEvent::Select(caret));
                 events.push(ViewEvent::SelectAnnotation(pick));
             }
         }
@@ -897,11 +943,6 @@ fn measure_avg_char_width(ui: &Ui) -> f32 {
         f.layout_no_wrap(SAMPLE.to_owned(), theme::doc_font(), egui::Color32::WHITE)
     });
     (galley.rect.width() / SAMPLE.chars().count() as f32).max(1.0)
-}
-
-fn is_word_char(c: char) -> bool {
-    // The zero-width non-joiner and joiner are inside Persian and Urdu words ("می‌شود").
-    c.is_alphanumeric() || matches!(c, '_' | '\'' | '’' | '\u{200C}' | '\u{200D}')
 }
 
 /// The word (or run of non-space punctuation) around char `at`.

@@ -39,7 +39,7 @@ mod toolbar;
 mod windows;
 mod wording;
 
-pub use actions::{Action, Mode};
+pub use actions::{Action, Mode, Motion};
 pub use app::FactmarkApp;
 pub use banners::{Notice, Topic};
 pub use commands::{COMMANDS, Cmd, Command, Scope, actions as commands_actions, sheet_rows};
