@@ -33,6 +33,20 @@ pub struct DocumentPane {
     place: Option<(PathBuf, usize)>,
     /// Whether the list is open in the inspector's place (no room for both beside the text).
     list_drawer: bool,
+    /// Where the panels were drawn last frame.
+    pub drawn: Drawn,
+}
+
+/// Where the document pane's parts were drawn in the last frame (screen rectangles), to check
+/// the layout.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Drawn {
+    /// The inspector (or what shows in its place), if shown.
+    pub inspector: Option<egui::Rect>,
+    /// The list, beside the text or in the drawer, if shown.
+    pub list: Option<egui::Rect>,
+    /// The document text's column.
+    pub text: Option<egui::Rect>,
 }
 
 impl DocumentPane {
@@ -102,9 +116,10 @@ impl DocumentPane {
         // No room for the list beside the text: it opens from the toolbar in the inspector's
         // place until an annotation is picked.
         let drawer = settings.show_list && room.list.is_none() && self.list_drawer;
+        self.drawn = Drawn::default();
         if let Some(width) = room.inspector.filter(|_| !drawer) {
             // A fixed width: selecting another annotation never reflows the text.
-            egui::Panel::right("inspector")
+            let shown = egui::Panel::right("inspector")
                 .resizable(false)
                 .exact_size(width)
                 .show(ui, |ui| {
@@ -116,16 +131,18 @@ impl DocumentPane {
                             .show(ui, |ui| actions.extend(super::bulk_panel::bulk_ui(ui, doc)));
                     }
                 });
+            self.drawn.inspector = Some(shown.response.rect);
         }
         if let Some(max) = room.list {
-            egui::Panel::left("annotation-list")
+            let shown = egui::Panel::left("annotation-list")
                 .resizable(true)
                 .default_size(LIST_WIDTH.min(max))
                 .size_range(LIST_MIN..=max)
                 .show(ui, |ui| actions.extend(self.list.ui(ui, doc)));
+            self.drawn.list = Some(shown.response.rect);
         } else if drawer {
             let width = room.inspector.unwrap_or(LIST_MIN).max(LIST_MIN);
-            egui::Panel::left("annotation-drawer")
+            let shown = egui::Panel::left("annotation-drawer")
                 .resizable(false)
                 .exact_size(width)
                 .show(ui, |ui| {
@@ -138,6 +155,7 @@ impl DocumentPane {
                     }
                     actions.extend(picked);
                 });
+            self.drawn.list = Some(shown.response.rect);
         }
         actions
     }
@@ -159,7 +177,7 @@ impl DocumentPane {
         if list_folded {
             ui.horizontal(|ui| {
                 if ui
-                    .selectable_label(self.list_drawer, "☰ Annotations")
+                    .selectable_label(self.list_drawer, "Annotation list")
                     .on_hover_text("Show the list of annotations in the inspector's place (there is no room for both at this window size)")
                     .clicked()
                 {
@@ -198,6 +216,7 @@ impl DocumentPane {
         if let Some(at) = view.top_offset(&doc.session.text) {
             self.place = Some((doc.path().to_owned(), at));
         }
+        self.drawn.text = view.text_rect();
         actions
     }
 

@@ -202,6 +202,15 @@ impl DocumentView {
         self.scroll_to = Some(pos);
     }
 
+    /// The screen rectangle the text's column was drawn in last frame (within the view's
+    /// margins).
+    pub fn text_rect(&self) -> Option<Rect> {
+        let shown = self.shown?;
+        let width = (shown.width() - 2.0 * theme::DOC_MARGIN).clamp(120.0, theme::READING_WIDTH);
+        let left = shown.min.x + ((shown.width() - width) / 2.0).max(0.0);
+        Some(Rect::from_x_y_ranges(left..=left + width, shown.y_range()))
+    }
+
     /// Scrolls so that char offset `pos` is on screen, only if it is not (it is centred then).
     pub fn reveal(&mut self, text: &Text, pos: usize) {
         let seen = self.shown.is_some_and(|shown| {

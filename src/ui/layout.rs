@@ -9,7 +9,7 @@ pub const LIST_WIDTH: f32 = 300.0;
 pub const LIST_MIN: f32 = 200.0;
 /// The inspector's width, and the narrowest it may be.
 const INSPECTOR_WIDTH: f32 = 320.0;
-const INSPECTOR_MIN: f32 = 200.0;
+const INSPECTOR_MIN: f32 = 180.0;
 /// The document column never gets narrower than this because of side panels: about 45
 /// characters of text and its margins.
 const MIN_TEXT_COLUMN: f32 = 45.0 * 8.5 + 2.0 * theme::DOC_MARGIN;

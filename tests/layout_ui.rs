@@ -1,0 +1,160 @@
+//! The window's layout at the smallest, a small and a large size: the text column keeps a
+//! readable width, the inspector and the list never cover it, the inspector keeps its width
+//! whichever annotation is selected, and the toolbar's buttons and the menus are on screen.
+
+use std::path::{Path, PathBuf};
+
+use egui::Vec2;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use factmark::core::annotation::{Annotation, Tag, TagKind};
+use factmark::store::Session;
+use factmark::ui::{Action, FactmarkApp, Settings};
+use factmark::workspace::Intent;
+
+const DOC: &str = "The mayor said the harbor handled 4.2 million containers in 2023, a record for the port and the region.\n\n\
+Critics at the Harbor Institute disagreed. They said the harbor handled far fewer, and that the count included empty boxes.\n\n\
+“We doubled the budget,” the mayor said on 3 May 2024, adding that a longer note would follow.\n";
+
+const SIZES: [(f32, f32); 3] = [(640.0, 400.0), (800.0, 600.0), (1920.0, 1080.0)];
+
+fn document() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("article.txt");
+    std::fs::write(&path, DOC).unwrap();
+    let mut s = Session::open(&path).unwrap();
+    for (needle, kind) in [
+        ("The mayor", TagKind::Entity),
+        (
+            "Critics at the Harbor Institute disagreed. They said the harbor handled far fewer, and that the count included empty boxes.",
+            TagKind::Claim,
+        ),
+    ] {
+        let start = DOC[..DOC.find(needle).unwrap()].chars().count();
+        let a = Annotation::new(
+            &s.text,
+            start,
+            start + needle.chars().count(),
+            Tag::new(kind),
+            "ana",
+            chrono::Utc::now(),
+        )
+        .unwrap();
+        s.annotations.insert(a);
+    }
+    s.save().unwrap();
+    (dir, path)
+}
+
+fn harness(path: &Path, size: (f32, f32)) -> Harness<'static, FactmarkApp> {
+    private_recovery_dir();
+    let app = FactmarkApp::new(
+        Settings {
+            author: "tester".into(),
+            ..Settings::default()
+        },
+        Some(path.to_owned()),
+    );
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(size.0, size.1))
+        .with_accessibility_check(false)
+        .build_ui_state(|ui, app: &mut FactmarkApp| app.ui_body(ui), app);
+    h.run_steps(3);
+    h
+}
+
+#[test]
+fn the_text_column_is_readable_and_never_covered_at_any_size() {
+    let (_dir, path) = document();
+    for size in SIZES {
+        let mut h = harness(&path, size);
+        let drawn = h.state().pane.drawn;
+        let text = drawn.text.expect("the text is drawn");
+        // About 45 characters of text at the least.
+        assert!(text.width() >= 45.0 * 7.0, "{size:?}: text {text:?}");
+        for (what, panel) in [("inspector", drawn.inspector), ("list", drawn.list)] {
+            if let Some(panel) = panel {
+                assert!(
+                    !panel.intersects(text.shrink(1.0)),
+                    "{size:?}: the {what} {panel:?} covers the text {text:?}"
+                );
+            }
+        }
+        assert!(
+            drawn.inspector.is_some(),
+            "{size:?}: the inspector is shown"
+        );
+
+        // The inspector keeps its width, whichever annotation is selected.
+        let width = drawn.inspector.map(|r| r.width());
+        let ids: Vec<_> = h
+            .state()
+            .doc()
+            .unwrap()
+            .session
+            .annotations
+            .iter()
+            .map(|a| a.id)
+            .collect();
+        for id in ids {
+            h.state_mut().apply(Action::Do(Intent::SelectAnnotation {
+                id: Some(id),
+                reveal: true,
+            }));
+            h.run_steps(2);
+            let now = h.state().pane.drawn;
+            assert_eq!(now.inspector.map(|r| r.width()), width, "{size:?}");
+            assert_eq!(now.text, drawn.text, "{size:?}: the text does not reflow");
+        }
+
+        // Every tag button and menu is on screen, not clipped.
+        let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, Vec2::new(size.0, size.1));
+        for label in [
+            "Claim (C)",
+            "Quote (Q)",
+            "Date (D)",
+            "Entity (E)",
+            "File",
+            "Edit",
+            "Help",
+        ] {
+            let r = h.get_by_label(label).rect();
+            assert!(screen.contains_rect(r), "{size:?}: {label} at {r:?}");
+        }
+    }
+}
+
+#[test]
+fn a_narrow_window_folds_the_list_into_a_drawer_that_opens_in_the_inspectors_place() {
+    let (_dir, path) = document();
+    let mut h = harness(&path, (800.0, 600.0));
+    assert_eq!(
+        h.state().pane.drawn.list,
+        None,
+        "no room for the list beside the text"
+    );
+    h.get_by_label("Annotation list").click();
+    h.run_steps(2);
+    let drawn = h.state().pane.drawn;
+    let list = drawn.list.expect("the drawer is open");
+    let text = drawn.text.unwrap();
+    assert!(!list.intersects(text.shrink(1.0)), "{list:?} {text:?}");
+    // Picking an annotation closes the drawer and shows it in the inspector.
+    h.get_by_label("The mayor").click();
+    h.run_steps(2);
+    assert_eq!(h.state().pane.drawn.list, None);
+    assert!(h.state().doc().unwrap().selected.is_some());
+}
+
+/// Keeps the recovery journal of these tests out of the user's data folder.
+fn private_recovery_dir() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let dir = std::env::temp_dir().join(format!(
+            "factmark-test-recovery-layout-{}",
+            std::process::id()
+        ));
+        // Set once, before any test reads it.
+        unsafe { std::env::set_var("FACTMARK_RECOVERY_DIR", dir) };
+    });
+}
