@@ -650,3 +650,42 @@ fn shift_click_adjusts_the_selected_annotations_span() {
     h.run();
     assert_eq!(annotations(&h)[0].exact, "harbor handled");
 }
+
+#[test]
+fn dragging_an_edge_of_the_selected_annotation_moves_it_in_one_step() {
+    let (_dir, path) = with_sidecar(DOC, &[("the harbor", TagKind::Entity)]);
+    let mut h = harness(&path);
+    let id = annotations(&h)[0].id;
+    h.state_mut()
+        .apply(factmark::ui::Action::Do(Intent::SelectAnnotation {
+            id: Some(id),
+            reveal: false,
+        }));
+    h.run();
+    let (_, end) = find(DOC, "the harbor");
+    let (_, further) = find(DOC, "the harbor handled");
+    // Take the end edge exactly and drop it after "handled".
+    let (a, b) = (
+        char_pos(&h, end),
+        char_pos(&h, further) - Vec2::new(1.0, 0.0),
+    );
+    h.hover_at(a);
+    h.run();
+    h.drag_at(a);
+    h.run();
+    h.hover_at(b);
+    h.run();
+    h.drop_at(b);
+    h.run();
+    let a0 = annotations(&h).into_iter().find(|a| a.id == id).unwrap();
+    assert_eq!(a0.exact, "the harbor handled", "the same annotation, wider");
+    assert_eq!(
+        h.state().doc().unwrap().selection,
+        None,
+        "no text was selected"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let a0 = annotations(&h).into_iter().find(|a| a.id == id).unwrap();
+    assert_eq!(a0.exact, "the harbor");
+}

@@ -211,6 +211,9 @@ impl DocumentPane {
                 ViewEvent::Tag(k) => Intent::Tag(k),
                 ViewEvent::Delete(id) => Intent::Delete(id),
                 ViewEvent::Reach(id, at) => Intent::Reach(id, at),
+                ViewEvent::Respan(id, start, end) => {
+                    Intent::Edit(crate::core::edit::Command::SetSpan { id, start, end })
+                }
             }));
         }
         if let Some(at) = view.top_offset(&doc.session.text) {

@@ -64,6 +64,8 @@ pub enum ViewEvent {
     /// Shift+click with no text selected: move the nearer edge of this annotation's span to
     /// this char offset.
     Reach(AnnotationId, usize),
+    /// An edge of this annotation was dragged: its span is now `start..end`.
+    Respan(AnnotationId, usize, usize),
 }
 
 struct Cached {
@@ -162,6 +164,9 @@ pub struct DocumentView {
     last_click: Option<(usize, AnnotationId)>,
     /// Where a drag started: the paragraph and the point in it.
     drag_from: Option<(usize, Vec2)>,
+    /// An edge of the selected annotation being dragged: the annotation, the edge that stays
+    /// and where the moving one is now.
+    edge_drag: Option<(AnnotationId, usize, usize)>,
 }
 
 /// A move of the view asked for by the keyboard.
@@ -656,6 +661,18 @@ impl DocumentView {
                     Stroke::new(1.5, visuals.text_cursor.stroke.color),
                 );
             }
+            // An edge being dragged: the span it will have.
+            if let Some((_, a, b)) = self.edge_preview()
+                && let Some((s, e)) = local(a, b)
+            {
+                for r in v.block.rects(s, e) {
+                    painter.rect_filled(
+                        r.translate(v.origin.to_vec2()),
+                        0.0,
+                        theme::selection(visuals),
+                    );
+                }
+            }
             // The selected annotation.
             if let Some(a) = selected
                 && let Some((s, e)) = local(a.start, a.end)
@@ -731,6 +748,73 @@ impl DocumentView {
         Some(Selection { anchor, head })
     }
 
+    /// Dragging an edge of the selected annotation moves that edge (snapped to words unless
+    /// Alt is held), in one undoable step when the drag ends; the pointer shows where an edge
+    /// can be taken. Returns whether the pointer is busy with an edge.
+    fn drag_edge(
+        &mut self,
+        ui: &Ui,
+        m: &ViewModel<'_>,
+        response: &egui::Response,
+        events: &mut Vec<ViewEvent>,
+    ) -> bool {
+        let text = m.text;
+        let selected = m
+            .selected
+            .and_then(|id| m.annotations.iter().find(|a| a.id == id));
+        // Which edge of the selected annotation a screen point is on, if any.
+        let edge_at = |p: Pos2| -> Option<(usize, usize)> {
+            let a = selected?;
+            [(a.start, a.end), (a.end, a.start)]
+                .into_iter()
+                .find(|(edge, _)| {
+                    self.screen_pos_of(text, *edge).is_some_and(|e| {
+                        (e.x - p.x).abs() <= 5.0
+                            && (e.y - p.y).abs() <= theme::DOC_LINE_HEIGHT / 2.0
+                    })
+                })
+                .map(|(edge, fixed)| (fixed, edge))
+        };
+        if self.edge_drag.is_none()
+            && response.hovered()
+            && !response.dragged()
+            && response.hover_pos().and_then(edge_at).is_some()
+        {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeHorizontal);
+        }
+        if response.drag_started()
+            && let Some(origin) = ui.input(|i| i.pointer.press_origin())
+            && let (Some(a), Some((fixed, edge))) = (selected, edge_at(origin))
+        {
+            self.edge_drag = Some((a.id, fixed, edge));
+        }
+        let Some((id, fixed, _)) = self.edge_drag else {
+            return false;
+        };
+        ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeHorizontal);
+        if let Some(at) = response
+            .interact_pointer_pos()
+            .and_then(|p| self.hit(text, p))
+        {
+            let exact = ui.input(|i| i.modifiers.alt) || !m.snap_words;
+            let at = if exact { at } else { snap_point(text, at) };
+            self.edge_drag = Some((id, fixed, at));
+        }
+        if response.drag_stopped()
+            && let Some((id, fixed, at)) = self.edge_drag.take()
+            && at != fixed
+        {
+            events.push(ViewEvent::Respan(id, fixed.min(at), fixed.max(at)));
+        }
+        true
+    }
+
+    /// The span being given to an annotation by dragging its edge, to draw.
+    fn edge_preview(&self) -> Option<(AnnotationId, usize, usize)> {
+        self.edge_drag
+            .map(|(id, fixed, at)| (id, fixed.min(at), fixed.max(at)))
+    }
+
     fn interact(
         &mut self,
         ui: &Ui,
@@ -744,6 +828,9 @@ impl DocumentView {
         // to it, so a field that was being typed in (a note) lets go of the keyboard.
         if response.hovered() && ui.input(|i| i.pointer.any_pressed()) {
             ui.ctx().memory_mut(|m| m.stop_text_input());
+        }
+        if self.drag_edge(ui, m, response, events) {
+            return;
         }
         if response.drag_started()
             && let Some(origin) = ui.input(|i| i.pointer.press_origin())
