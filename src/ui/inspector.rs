@@ -490,17 +490,19 @@ fn identifier_hint_ui(
     typed: &str,
     parsed: &Result<Identifier, identifier::IdentifierError>,
 ) {
-    let (text, color) = match parsed {
+    let text = match parsed {
         Err(identifier::IdentifierError::Empty) => return,
-        Err(e) => (e.to_string(), theme::warning(ui.visuals())),
-        Ok(valid @ Identifier::Wikidata(q)) if q != typed => (
-            format!("Saved as {valid}, the Wikidata item’s id"),
-            theme::weak(ui.visuals()),
-        ),
+        // As large as the field's text: it says what to write instead.
+        Err(e) => RichText::new(e.to_string()).color(theme::warning(ui.visuals())),
+        Ok(valid @ Identifier::Wikidata(q)) if q != typed => {
+            RichText::new(format!("Saved as {valid}, the Wikidata item’s id"))
+                .small()
+                .color(theme::weak(ui.visuals()))
+        }
         Ok(_) => return,
     };
     ui.label("");
-    ui.add(egui::Label::new(RichText::new(text).small().color(color)).wrap());
+    ui.add(egui::Label::new(text).wrap());
     ui.end_row();
 }
 
