@@ -380,6 +380,31 @@ fn span_review_shows_the_selected_spans_whole_note_and_comment() {
     );
 }
 
+#[test]
+fn enter_in_the_review_comment_keeps_it_and_stays_in_the_review() {
+    let dir = tempfile::tempdir().unwrap();
+    annotated(
+        dir.path(),
+        "article.txt",
+        DOC,
+        &[("Diane Dubois", entity(EntityKind::Person), "")],
+    );
+    let mut h = harness(dir.path(), Vec2::new(1280.0, 800.0));
+    h.state_mut().mode = Mode::Spans;
+    h.run_steps(2);
+    press(&mut h, Key::C);
+    type_text(&mut h, "Check the spelling");
+    press(&mut h, Key::Enter);
+    assert_eq!(h.state().mode, Mode::Spans, "Enter left the field only");
+    let (d, id) = h.state().folder_views.spans.selected().unwrap();
+    let folder = h.state().ws.folder.as_ref().unwrap();
+    let doc = folder.docs[d].as_ref().unwrap().session().unwrap();
+    assert_eq!(
+        doc.annotations.get(id).unwrap().review.comment.as_deref(),
+        Some("Check the spelling")
+    );
+}
+
 /// Keeps the recovery journal of these tests out of the user's data folder.
 fn private_recovery_dir() {
     static ONCE: std::sync::Once = std::sync::Once::new();

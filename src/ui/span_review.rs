@@ -142,6 +142,9 @@ impl SpanReview {
     /// Draws the table and reads the review keys.
     pub fn ui(&mut self, ui: &mut Ui, corpus: &Folder) -> Vec<Action> {
         let mut actions = Vec::new();
+        // A key pressed in a field is for the field, also the Enter that leaves it (which
+        // would otherwise open the span as well).
+        let typing_at_start = ui.ctx().text_edit_focused();
         self.refilter(corpus);
         let visuals = ui.visuals().clone();
         self.filters_ui(ui);
@@ -156,7 +159,7 @@ impl SpanReview {
         );
         self.comment_ui(ui, corpus, &mut actions);
         ui.separator();
-        if !ui.ctx().text_edit_focused() {
+        if !typing_at_start && !ui.ctx().text_edit_focused() {
             self.keys(ui, corpus, &mut actions);
         }
 
