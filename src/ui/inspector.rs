@@ -38,9 +38,17 @@ pub struct Inspector {
     folder_names_version: u64,
     /// The names offered in the speaker and claimant fields: this document's, then the folder's.
     names: Vec<String>,
-    /// What `names` were gathered for: document version, annotation being edited, folder names.
-    names_for: Option<(u64, AnnotationId, u64)>,
+    /// What `names` were gathered for.
+    names_for: Option<NamesKey>,
+    /// The names last offered, and for what typed text and names: matching runs once per
+    /// change, not every frame the field is shown.
+    offered: Vec<String>,
+    offered_for: Option<(String, Option<NamesKey>)>,
 }
+
+/// What the offered names were gathered for: document version, annotation being edited, and
+/// the version of the folder's names.
+type NamesKey = (u64, AnnotationId, u64);
 
 impl Inspector {
     /// Puts the keyboard focus in the note field in the next frame.
@@ -366,7 +374,8 @@ impl Inspector {
         let label = ui.label(label);
         let id = egui::Id::unique("inspector-person");
         let focused = ui.memory(|m| m.has_focus(id));
-        let names = &self.names;
+        let (names, names_for) = (&self.names, self.names_for);
+        let (offered, offered_for) = (&mut self.offered, &mut self.offered_for);
         let out = egui::CompletionPopup::new(id)
             // The whole field is the name being looked up, spaces included.
             .word_boundary(|_| false)
@@ -381,9 +390,14 @@ impl Inspector {
                     if !focused {
                         return Vec::new();
                     }
-                    let mut found = names::suggest(query.text, names);
-                    found.truncate(MAX_SUGGESTIONS);
-                    found.into_iter().map(egui::Suggestion::new).collect()
+                    let key = (query.text.to_owned(), names_for);
+                    if offered_for.as_ref() != Some(&key) {
+                        let mut found = names::suggest(query.text, names);
+                        found.truncate(MAX_SUGGESTIONS);
+                        *offered = found.into_iter().map(str::to_owned).collect();
+                        *offered_for = Some(key);
+                    }
+                    offered.iter().map(egui::Suggestion::new).collect()
                 },
             );
         let response = out.text_edit.response.response.labelled_by(label.id);
