@@ -7,7 +7,7 @@ use super::actions::Action;
 use super::selection::Selection;
 use super::{labels, theme};
 use crate::core::annotation::{EntityKind, Tag, TagKind, Verdict};
-use crate::core::search::find_loose;
+use crate::core::search::{FindOptions, find};
 use crate::core::text::Text;
 use crate::workspace::Intent;
 
@@ -19,10 +19,10 @@ pub struct FindBar {
     /// Whether the bar is shown.
     pub open: bool,
     query: String,
-    ignore_case: bool,
+    options: FindOptions,
     matches: Vec<(usize, usize)>,
     current: Option<usize>,
-    computed_for: Option<(String, bool, String)>,
+    computed_for: Option<(String, FindOptions, String)>,
     tag_as: TagKind,
     /// The entity kind "Tag all" gives.
     kind: EntityKind,
@@ -38,7 +38,7 @@ impl Default for FindBar {
         Self {
             open: false,
             query: String::new(),
-            ignore_case: true,
+            options: FindOptions::default(),
             matches: Vec::new(),
             current: None,
             computed_for: None,
@@ -98,17 +98,17 @@ impl FindBar {
         self.query = q.to_owned();
     }
 
+    /// Sets whether case must match and whether only whole words match (used by tests).
+    pub fn set_options(&mut self, options: FindOptions) {
+        self.options = options;
+    }
+
     fn recompute(&mut self, text: &Text) {
-        let key = (
-            self.query.clone(),
-            self.ignore_case,
-            text.sha256().to_owned(),
-        );
+        let key = (self.query.clone(), self.options, text.sha256().to_owned());
         if self.computed_for.as_ref() == Some(&key) {
             return;
         }
-        self.matches =
-            find_loose(text, &self.query, self.ignore_case, MAX_MATCHES).unwrap_or_default();
+        self.matches = find(text, &self.query, self.options, MAX_MATCHES).unwrap_or_default();
         self.current = (!self.matches.is_empty()).then_some(0);
         self.shown = false;
         self.computed_for = Some(key);
@@ -169,7 +169,13 @@ impl FindBar {
                 let back = ui.input(|i| i.modifiers.shift);
                 self.go(if back { -1 } else { 1 }, &mut actions);
             }
-            if ui.checkbox(&mut self.ignore_case, "Ignore case").changed() {
+            let case = ui
+                .checkbox(&mut self.options.match_case, "Match case")
+                .on_hover_text("Upper and lower case must be as typed");
+            let word = ui
+                .checkbox(&mut self.options.whole_word, "Whole word")
+                .on_hover_text("Only where the text is a word of its own, not part of a longer word");
+            if case.changed() || word.changed() {
                 self.recompute(text);
             }
             let n = self.matches.len();

@@ -1,5 +1,6 @@
 //! The inspector: the selected annotation's tag, typed attributes, note, author, times, review
-//! and anchoring status, all editable through commands.
+//! and anchoring status, all editable through commands. The speaker and claimant fields offer
+//! the names already used; the identifier field says what it expects.
 
 use chrono::{Local, SubsecRound as _, Utc};
 use egui::{RichText, Ui};
@@ -11,8 +12,13 @@ use crate::core::annotation::{
     Annotation, AnnotationId, DateValue, EntityKind, Review, ReviewStatus, Tag, TagKind, Verdict,
 };
 use crate::core::edit::Command;
-use crate::workspace::Document;
+use crate::core::identifier::{self, Identifier};
+use crate::core::names;
 use crate::workspace::Intent;
+use crate::workspace::{Document, Folder};
+
+/// At most this many names are offered under the speaker and claimant fields.
+const MAX_SUGGESTIONS: usize = 8;
 
 /// Text being typed into the inspector's fields, kept while a field has focus so that the
 /// model can be updated on every keystroke without fighting the cursor.
@@ -26,12 +32,68 @@ pub struct Inspector {
     identifier: String,
     comment: String,
     focus_note: bool,
+    /// Names from the folder's other documents, given by the window.
+    folder_names: Vec<String>,
+    /// Bumped when `folder_names` changes.
+    folder_names_version: u64,
+    /// The names offered in the speaker and claimant fields: this document's, then the folder's.
+    names: Vec<String>,
+    /// What `names` were gathered for.
+    names_for: Option<NamesKey>,
+    /// The names last offered, and for what typed text and names: matching runs once per
+    /// change, not every frame the field is shown.
+    offered: Vec<String>,
+    offered_for: Option<(String, Option<NamesKey>)>,
 }
+
+/// What the offered names were gathered for: document version, annotation being edited, and
+/// the version of the folder's names.
+type NamesKey = (u64, AnnotationId, u64);
 
 impl Inspector {
     /// Puts the keyboard focus in the note field in the next frame.
     pub fn focus_note(&mut self) {
         self.focus_note = true;
+    }
+
+    /// The names used in a folder's documents (speakers, claimants, person and organization
+    /// entities), for [`Inspector::set_folder_names`]. This reads every loaded document: call
+    /// it when the folder changes ([`Folder::version`]), not every frame.
+    pub fn folder_names(folder: &Folder) -> Vec<String> {
+        names::gather(
+            folder
+                .loaded()
+                .filter_map(|(_, doc)| doc.session())
+                .flat_map(|s| s.annotations.iter()),
+        )
+    }
+
+    /// The names used in the folder's other documents, offered in the speaker and claimant
+    /// fields after this document's own (see [`Inspector::folder_names`]).
+    pub fn set_folder_names(&mut self, names: Vec<String>) {
+        if names != self.folder_names {
+            self.folder_names = names;
+            self.folder_names_version += 1;
+        }
+    }
+
+    /// The names the speaker and claimant fields offer for what is typed, best first.
+    pub fn name_suggestions(&self, typed: &str) -> Vec<&str> {
+        let mut found = names::suggest(typed, &self.names);
+        found.truncate(MAX_SUGGESTIONS);
+        found
+    }
+
+    /// Gathers the names of the document, leaving out the annotation being edited (its field
+    /// changes the model as it is typed).
+    fn refresh_names(&mut self, doc: &Document, editing: AnnotationId) {
+        let key = (doc.version, editing, self.folder_names_version);
+        if self.names_for == Some(key) {
+            return;
+        }
+        let here = names::gather(doc.session.annotations.iter().filter(|a| a.id != editing));
+        self.names = names::combine(here, &self.folder_names);
+        self.names_for = Some(key);
     }
 
     fn refresh(&mut self, a: &Annotation, version: u64, ui: &Ui) {
@@ -74,6 +136,9 @@ impl Inspector {
             return actions;
         };
         self.refresh(a, doc.version, ui);
+        if matches!(a.tag, Tag::Claim { .. } | Tag::Quote { .. }) {
+            self.refresh_names(doc, a.id);
+        }
         let id = a.id;
         let kind = a.tag.kind();
         egui::ScrollArea::vertical()
@@ -211,11 +276,7 @@ impl Inspector {
                     ))));
                 }
                 ui.end_row();
-                ui.label("Claimant");
-                if ui
-                    .add(egui::TextEdit::singleline(&mut self.person).hint_text("who said it"))
-                    .changed()
-                {
+                if self.person_ui(ui, "Claimant", "who said it") {
                     actions.push(Action::Do(Intent::EditTyping(Command::SetTag(
                         id,
                         Tag::Claim {
@@ -227,11 +288,7 @@ impl Inspector {
                 ui.end_row();
             }
             Tag::Quote { .. } => {
-                ui.label("Speaker");
-                if ui
-                    .add(egui::TextEdit::singleline(&mut self.person).hint_text("who is quoted"))
-                    .changed()
-                {
+                if self.person_ui(ui, "Speaker", "who is quoted") {
                     actions.push(Action::Do(Intent::EditTyping(Command::SetTag(
                         id,
                         Tag::Quote {
@@ -293,25 +350,82 @@ impl Inspector {
                     ))));
                 }
                 ui.end_row();
-                ui.label("Identifier");
-                if ui
+                let label = ui.label("Identifier");
+                let edit = ui
                     .add(
                         egui::TextEdit::singleline(&mut self.identifier)
-                            .hint_text("Wikidata QID or URL"),
+                            .hint_text("Q42 or https://…"),
                     )
-                    .changed()
-                {
+                    .labelled_by(label.id);
+                // A valid identifier is stored in its one form (a Wikidata item as `Q42`);
+                // anything else is kept as typed, under a hint saying what is expected.
+                let typed = self.identifier.trim();
+                let parsed = identifier::parse(typed);
+                if edit.changed() {
+                    let value = match &parsed {
+                        Ok(valid) => Some(valid.as_str().to_owned()),
+                        Err(_) => non_empty(typed),
+                    };
                     actions.push(Action::Do(Intent::EditTyping(Command::SetTag(
                         id,
                         Tag::Entity {
                             kind: *kind,
-                            identifier: non_empty(&self.identifier),
+                            identifier: value,
                         },
                     ))));
                 }
                 ui.end_row();
+                identifier_hint_ui(ui, typed, &parsed);
             }
         }
+    }
+
+    /// The speaker or claimant field, offering names as the person types: ↓/↑ and Enter or a
+    /// click fill the field, Esc closes the list and keeps the field. Whether the text changed.
+    fn person_ui(&mut self, ui: &mut Ui, label: &str, hint: &str) -> bool {
+        let label = ui.label(label);
+        let id = egui::Id::unique("inspector-person");
+        let focused = ui.memory(|m| m.has_focus(id));
+        let (names, names_for) = (&self.names, self.names_for);
+        let (offered, offered_for) = (&mut self.offered, &mut self.offered_for);
+        let out = egui::CompletionPopup::new(id)
+            // The whole field is the name being looked up, spaces included.
+            .word_boundary(|_| false)
+            .align(egui::RectAlign::BOTTOM_START)
+            .max_height(220.0)
+            .show(
+                ui,
+                egui::TextEdit::singleline(&mut self.person)
+                    .hint_text(hint)
+                    .desired_width(f32::INFINITY),
+                |query| {
+                    if !focused {
+                        return Vec::new();
+                    }
+                    let key = (query.text.to_owned(), names_for);
+                    if offered_for.as_ref() != Some(&key) {
+                        let mut found = names::suggest(query.text, names);
+                        found.truncate(MAX_SUGGESTIONS);
+                        *offered = found.into_iter().map(str::to_owned).collect();
+                        *offered_for = Some(key);
+                    }
+                    offered.iter().map(egui::Suggestion::new).collect()
+                },
+            );
+        let response = out.text_edit.response.response.labelled_by(label.id);
+        if let Some(chosen) = out.accepted {
+            // The chosen name replaces all that was typed, with the cursor after it.
+            self.person = chosen.insert;
+            if let Some(mut state) = egui::text_edit::TextEditState::load(ui.ctx(), id) {
+                let end = egui::text::CCursor::new(self.person.chars().count());
+                state
+                    .cursor
+                    .set_char_range(Some(egui::text::CCursorRange::one(end)));
+                state.store(ui.ctx(), id);
+            }
+            return true;
+        }
+        response.changed()
     }
 
     fn review_ui(&mut self, ui: &mut Ui, a: &Annotation, author: &str, actions: &mut Vec<Action>) {
@@ -393,6 +507,29 @@ fn status_help(s: AnchorStatus) -> &'static str {
         AnchorStatus::Ambiguous => "the text occurs at several places",
         AnchorStatus::Orphaned => "the text is no longer in the document",
     }
+}
+
+/// Under the identifier field: what a value that is not an identifier should look like, or,
+/// when a Wikidata item was written another way, the form it is stored in.
+fn identifier_hint_ui(
+    ui: &mut Ui,
+    typed: &str,
+    parsed: &Result<Identifier, identifier::IdentifierError>,
+) {
+    let text = match parsed {
+        Err(identifier::IdentifierError::Empty) => return,
+        // As large as the field's text: it says what to write instead.
+        Err(e) => RichText::new(e.to_string()).color(theme::warning(ui.visuals())),
+        Ok(valid @ Identifier::Wikidata(q)) if q != typed => {
+            RichText::new(format!("Saved as {valid}, the Wikidata item’s id"))
+                .small()
+                .color(theme::weak(ui.visuals()))
+        }
+        Ok(_) => return,
+    };
+    ui.label("");
+    ui.add(egui::Label::new(text).wrap());
+    ui.end_row();
 }
 
 /// What is known about the document: its kind and, for web pages, title, byline, date and URL.

@@ -1,6 +1,7 @@
 //! Span review across a corpus: every tagged span with a little context on each side
 //! (keyword in context), filters and sorting, and fast keyboard review — `A` accept, `R` reject,
 //! `W` needs work, `U` unreviewed, `C` comment, `J`/`K` next/previous, `Enter` opens the span.
+//! Under the table, the selected span's whole text, note and review comment, wrapped.
 
 use egui::{Align2, FontId, Key, RichText, Sense, Ui, vec2};
 
@@ -14,6 +15,10 @@ use crate::workspace::Intent;
 
 const ROW_HEIGHT: f32 = 26.0;
 const CONTEXT_CHARS: usize = 48;
+/// The share of the view's height the selected span's details may take, and its bounds.
+const DETAIL_SHARE: f32 = 0.3;
+const DETAIL_MIN: f32 = 90.0;
+const DETAIL_MAX: f32 = 260.0;
 
 /// How the table is sorted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -137,6 +142,9 @@ impl SpanReview {
     /// Draws the table and reads the review keys.
     pub fn ui(&mut self, ui: &mut Ui, corpus: &Folder) -> Vec<Action> {
         let mut actions = Vec::new();
+        // A key pressed in a field is for the field, also the Enter that leaves it (which
+        // would otherwise open the span as well).
+        let typing_at_start = ui.ctx().text_edit_focused();
         self.refilter(corpus);
         let visuals = ui.visuals().clone();
         self.filters_ui(ui);
@@ -151,7 +159,7 @@ impl SpanReview {
         );
         self.comment_ui(ui, corpus, &mut actions);
         ui.separator();
-        if !ui.ctx().text_edit_focused() {
+        if !typing_at_start && !ui.ctx().text_edit_focused() {
             self.keys(ui, corpus, &mut actions);
         }
 
@@ -166,6 +174,13 @@ impl SpanReview {
         let width = ui.available_width();
         let cols = Columns::new(width);
         let (header, _) = ui.allocate_exact_size(vec2(width, 18.0), Sense::hover());
+        // Room under the table for the selected span in full.
+        let detail_height = if self.selected.is_some() {
+            (ui.available_height() * DETAIL_SHARE).clamp(DETAIL_MIN, DETAIL_MAX)
+        } else {
+            0.0
+        };
+        area = area.max_height((ui.available_height() - detail_height).max(ROW_HEIGHT * 2.0));
         for (x, w, title, align) in [
             (cols.tag, 70.0, "Tag", Align2::LEFT_CENTER),
             (cols.left, cols.ctx_w, "before", Align2::RIGHT_CENTER),
@@ -311,7 +326,88 @@ impl SpanReview {
                 }
             }
         });
+        if detail_height > 0.0 {
+            ui.separator();
+            self.detail_ui(ui, corpus, detail_height);
+        }
         actions
+    }
+
+    /// The selected span in full: its tag and details, its text in its context, its note and
+    /// its review comment, wrapped, scrolling when long.
+    fn detail_ui(&self, ui: &mut Ui, corpus: &Folder, height: f32) {
+        let Some((d, id)) = self.selected else {
+            return;
+        };
+        let Some(doc) = corpus.docs.get(d).and_then(|x| x.as_ref()) else {
+            return;
+        };
+        let Some(session) = doc.session() else {
+            return;
+        };
+        let Some(a) = session.annotations.get(id) else {
+            return;
+        };
+        let visuals = ui.visuals().clone();
+        let weak = theme::weak(&visuals);
+        egui::ScrollArea::vertical()
+            .id_salt("span-review-detail")
+            .max_height(height)
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    let kind = a.tag.kind();
+                    ui.label(
+                        RichText::new(labels::tag_label(kind))
+                            .strong()
+                            .color(theme::tag_strong(kind, &visuals)),
+                    );
+                    if let Some(detail) = annotation_card::detail(a) {
+                        ui.label(detail);
+                    }
+                    ui.label(RichText::new(labels::review_label(a.review.status)).color(weak));
+                    ui.label(
+                        RichText::new(format!(
+                            "{} · chars {}–{} · by {}",
+                            doc.name, a.start, a.end, a.author
+                        ))
+                        .color(weak),
+                    );
+                });
+                let (left, right) = context(session, a);
+                let mut job = egui::text::LayoutJob::default();
+                let body = FontId::proportional(14.0);
+                let plain = |color| egui::TextFormat {
+                    font_id: body.clone(),
+                    color,
+                    ..Default::default()
+                };
+                job.append(&left, 0.0, plain(weak));
+                job.append(
+                    &a.exact,
+                    0.0,
+                    egui::TextFormat {
+                        background: visuals.selection.bg_fill.gamma_multiply(0.5),
+                        ..plain(visuals.strong_text_color())
+                    },
+                );
+                job.append(&right, 0.0, plain(weak));
+                ui.add(egui::Label::new(job).wrap());
+                for (title, text) in [
+                    ("Note", a.note.as_str()),
+                    (
+                        "Review comment",
+                        a.review.comment.as_deref().unwrap_or_default(),
+                    ),
+                ] {
+                    if text.trim().is_empty() {
+                        continue;
+                    }
+                    ui.add_space(4.0);
+                    ui.label(RichText::new(title).small().color(weak));
+                    ui.add(egui::Label::new(text).wrap());
+                }
+            });
     }
 
     fn filters_ui(&mut self, ui: &mut Ui) {
