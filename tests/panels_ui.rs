@@ -272,6 +272,32 @@ fn names_from_the_folder_are_offered_after_the_documents_own() {
 }
 
 #[test]
+fn a_name_used_in_another_document_of_the_folder_is_offered() {
+    let (dir, _) = article();
+    annotated(
+        dir.path(),
+        "other.txt",
+        "Minister Cecilia Dunn spoke at length.\n",
+        &[("Cecilia Dunn", entity(EntityKind::Person), "")],
+    );
+    let mut h = harness(dir.path(), Vec2::new(1280.0, 800.0));
+    let folder = h.state().ws.folder.as_ref().unwrap();
+    let i = folder.index_of(&dir.path().join("article.txt")).unwrap();
+    h.state_mut()
+        .apply(factmark::ui::Action::Do(factmark::workspace::Intent::Show(
+            i,
+        )));
+    h.run_steps(2);
+    inspect(&mut h, "It cannot be done");
+    field(&mut h, "Speaker");
+    type_text(&mut h, "cec");
+    assert_eq!(
+        h.state().pane.inspector.name_suggestions("cec"),
+        ["Cecilia Dunn"]
+    );
+}
+
+#[test]
 fn an_identifier_that_is_not_one_shows_what_is_expected() {
     let (_dir, path) = article();
     let mut h = harness(&path, Vec2::new(1280.0, 800.0));

@@ -323,6 +323,7 @@ impl FactmarkApp {
         }
         let document_mode = self.document_mode();
         if let Some(doc) = self.ws.current().filter(|_| document_mode) {
+            self.pane.offer_folder_names(self.ws.folder.as_ref(), doc);
             actions.extend(self.pane.side_panels(ui, doc, &self.settings));
         }
         actions.extend(self.central(ui));

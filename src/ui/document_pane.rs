@@ -35,6 +35,9 @@ pub struct DocumentPane {
     list_drawer: bool,
     /// Where the panels were drawn last frame.
     pub drawn: Drawn,
+    /// The folder's documents read and the current document when the names the inspector
+    /// offers from the folder were gathered.
+    names_for: Option<(usize, PathBuf)>,
 }
 
 /// Where the document pane's parts were drawn in the last frame (screen rectangles), to check
@@ -68,6 +71,23 @@ impl DocumentPane {
     pub fn reset_panels(&mut self) {
         self.list = AnnotationList::default();
         self.inspector = Inspector::default();
+        self.names_for = None;
+    }
+
+    /// Gives the inspector the names used in the folder's documents (for the speaker and
+    /// claimant fields), gathered again when more documents are read or another is shown.
+    pub fn offer_folder_names(
+        &mut self,
+        folder: Option<&crate::workspace::Folder>,
+        doc: &Document,
+    ) {
+        let Some(folder) = folder else { return };
+        let key = (folder.loaded().count(), doc.path().to_owned());
+        if self.names_for.as_ref() != Some(&key) {
+            self.inspector
+                .set_folder_names(Inspector::folder_names(folder));
+            self.names_for = Some(key);
+        }
     }
 
     /// Forgets the view of the document at `path` (closed).
