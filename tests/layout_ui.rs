@@ -146,6 +146,20 @@ fn a_narrow_window_folds_the_list_into_a_drawer_that_opens_in_the_inspectors_pla
     assert!(h.state().doc().unwrap().selected.is_some());
 }
 
+#[test]
+fn the_lists_keys_work_while_it_is_folded_away() {
+    let (_dir, path) = document();
+    let mut h = harness(&path, (800.0, 600.0));
+    assert_eq!(h.state().pane.drawn.list, None);
+    // J selects the first annotation; Ctrl+A selects every one together.
+    h.key_press(egui::Key::J);
+    h.run_steps(2);
+    assert!(h.state().doc().unwrap().selected.is_some());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run_steps(2);
+    assert_eq!(h.state().doc().unwrap().many.len(), 2);
+}
+
 /// Keeps the recovery journal of these tests out of the user's data folder.
 fn private_recovery_dir() {
     static ONCE: std::sync::Once = std::sync::Once::new();

@@ -81,7 +81,9 @@ impl AnnotationList {
         }
     }
 
-    fn refilter(&mut self, doc: &Document) {
+    /// Works out the rows shown for `doc` with the filters (only when something changed); the
+    /// list's keys need them even while the list is folded away.
+    pub fn refilter(&mut self, doc: &Document) {
         let key = format!(
             "{:?}{:?}{:?}{}",
             self.show_tag, self.review, self.status, self.search

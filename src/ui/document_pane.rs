@@ -247,6 +247,8 @@ impl DocumentPane {
     /// find, Esc); returns the changes it leads to, for the workspace.
     pub fn act(&mut self, action: &Action, doc: &Document, settings: &mut Settings) -> Vec<Action> {
         let view = self.views.get_mut(doc.path());
+        // The list's order counts even when the list is folded away.
+        self.list.refilter(doc);
         match action {
             Action::Step(delta) => self
                 .list
