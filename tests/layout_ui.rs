@@ -160,6 +160,45 @@ fn the_lists_keys_work_while_it_is_folded_away() {
     assert_eq!(h.state().doc().unwrap().many.len(), 2);
 }
 
+#[test]
+fn the_folder_bar_wraps_rather_than_cutting_buttons_off() {
+    let (dir, path) = document();
+    std::fs::write(dir.path().join("another-article-with-a-long-name.txt"), DOC).unwrap();
+    for size in SIZES {
+        let mut h = harness(dir.path(), size);
+        let t = std::time::Instant::now();
+        while h
+            .state()
+            .ws
+            .folder
+            .as_ref()
+            .is_some_and(|f| f.progress().is_some())
+            && t.elapsed() < std::time::Duration::from_secs(20)
+        {
+            h.run_steps(1);
+        }
+        let i = h
+            .state()
+            .ws
+            .folder
+            .as_ref()
+            .unwrap()
+            .index_of(&path)
+            .unwrap();
+        h.state_mut().apply(Action::Do(Intent::Show(i)));
+        h.run_steps(3);
+        let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, Vec2::new(size.0, size.1));
+        for label in ["Review spans", "Previous document", "Next document"] {
+            let r = h.get_by_label(label).rect();
+            assert!(screen.contains_rect(r), "{size:?}: {label} at {r:?}");
+        }
+        let drawn = h.state().pane.drawn;
+        if let (Some(text), Some(inspector)) = (drawn.text, drawn.inspector) {
+            assert!(!inspector.intersects(text.shrink(1.0)), "{size:?}");
+        }
+    }
+}
+
 /// Keeps the recovery journal of these tests out of the user's data folder.
 fn private_recovery_dir() {
     static ONCE: std::sync::Once = std::sync::Once::new();

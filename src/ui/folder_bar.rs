@@ -14,7 +14,8 @@ pub fn folder_bar(ui: &mut Ui, ws: &Workspace, mode: Mode) -> Vec<Action> {
     };
     let doc_name = ws.current().map(|d| d.name());
     egui::Panel::top("corpus-tabs").show(ui, |ui| {
-        ui.horizontal(|ui| {
+        // Wraps onto a second line rather than cutting buttons off in a small window.
+        ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(format!("Folder: {}", folder.name())).strong());
             ui.separator();
             let mut chosen = mode;
