@@ -306,6 +306,20 @@ fn tag_all_find_matches_in_one_undoable_step() {
 }
 
 #[test]
+fn what_is_typed_right_after_ctrl_f_goes_into_the_find_field() {
+    let (_dir, path) = setup(DOC);
+    let mut h = harness(&path);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.step();
+    // Typed in the very next frame, before anything else happens.
+    h.event(Event::Text("harbor".into()));
+    h.step();
+    h.run();
+    assert_eq!(h.state().pane.find.matches().len(), 3);
+    assert!(annotations(&h).is_empty(), "no key reached the document");
+}
+
+#[test]
 fn tag_all_gives_every_match_the_details_chosen_first() {
     let (_dir, path) = setup(DOC);
     let mut h = harness(&path);

@@ -146,16 +146,21 @@ impl FindBar {
     pub fn ui(&mut self, ui: &mut Ui, text: &Text) -> Vec<Action> {
         let mut actions = Vec::new();
         self.recompute(text);
+        let field_id = egui::Id::unique("find-field");
+        if std::mem::take(&mut self.focus) {
+            // Focused before the field reads this frame's keys, so nothing typed right after
+            // Ctrl+F is lost; and drawn again at once, with the bar's final layout.
+            ui.memory_mut(|m| m.request_focus(field_id));
+            ui.ctx().request_repaint();
+        }
         ui.horizontal_wrapped(|ui| {
             ui.label("Find");
             let field = ui.add(
                 egui::TextEdit::singleline(&mut self.query)
+                    .id(field_id)
                     .hint_text("text to find (spaces match any whitespace)")
                     .desired_width(280.0),
             );
-            if std::mem::take(&mut self.focus) {
-                field.request_focus();
-            }
             if field.changed() {
                 self.recompute(text);
                 if let Some((s, _)) = self.matches.first() {
