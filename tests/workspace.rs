@@ -414,3 +414,15 @@ fn opening_a_folder_saves_the_document_open_alone_first() {
     assert!(ws.current().is_none());
     assert!(!ws.unsaved());
 }
+
+#[test]
+fn spaces_at_the_edges_of_a_selection_are_not_tagged() {
+    let (_dir, a, _) = folder();
+    let mut ws = workspace();
+    ws.apply(Intent::Open(a));
+    let (s, e) = span(" exports rose ");
+    ws.apply(Intent::Select(Some(Selection { anchor: e, head: s })));
+    ws.apply(Intent::Tag(TagKind::Claim));
+    let a0 = &ws.current().unwrap().session.annotations.as_slice()[0];
+    assert_eq!(a0.exact, "exports rose");
+}

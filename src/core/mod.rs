@@ -19,6 +19,8 @@ pub mod names;
 pub mod reach;
 pub mod search;
 pub mod segments;
+pub mod selection;
+pub mod snap;
 pub mod source;
 pub mod suggest;
 pub mod text;

@@ -201,7 +201,12 @@ impl AnnotationList {
                 );
                 let mut child = ui.new_child(
                     egui::UiBuilder::new()
-                        .max_rect(rect.shrink2(vec2(4.0, 3.0)).translate(vec2(8.0, 0.0)))
+                        // Inside the row on both sides: right-aligned (right-to-left) text keeps its
+                        // first letter.
+                        .max_rect(egui::Rect::from_min_max(
+                            rect.min + vec2(12.0, 3.0),
+                            rect.max - vec2(4.0, 3.0),
+                        ))
                         .layout(egui::Layout::top_down(egui::Align::Min)),
                 );
                 child.set_clip_rect(rect.intersect(ui.clip_rect()));

@@ -103,9 +103,21 @@ impl Workspace {
             };
         };
         let text = &doc.session.text;
-        let tag = Tag::for_text(kind, text.slice(sel.start()..sel.end()));
+        // Spaces at the edges of a selection (made by the keyboard) are not tagged.
+        let picked = text.slice(sel.start()..sel.end());
+        let lead = picked.chars().take_while(|c| c.is_whitespace()).count();
+        let trail = picked
+            .chars()
+            .rev()
+            .take_while(|c| c.is_whitespace())
+            .count();
+        let (start, end) = (sel.start() + lead, sel.end().saturating_sub(trail));
+        if start >= end {
+            return Vec::new();
+        }
+        let tag = Tag::for_text(kind, text.slice(start..end));
         let now = Utc::now().trunc_subsecs(0);
-        let a = match Annotation::new(text, sel.start(), sel.end(), tag, &author, now) {
+        let a = match Annotation::new(text, start, end, tag, &author, now) {
             Ok(a) => a,
             Err(e) => return vec![Outcome::EditFailed(e.into())],
         };

@@ -1,0 +1,287 @@
+//! Snapping a selection to what a person means to tag: whole words, both marks of a quote or
+//! bracket, a whole sentence's final stop, and no stray punctuation or Markdown emphasis
+//! markers at its edges.
+
+use super::caret::is_word_char;
+use super::selection::Selection;
+use super::text::Text;
+
+/// The word (or run of non-space punctuation) around char `at`.
+pub fn word_at(text: &Text, at: usize) -> (usize, usize) {
+    let para = text.paragraphs()[text.paragraph_at(at)];
+    let chars: Vec<char> = text.slice(para.range()).chars().collect();
+    let i = (at - para.start).min(chars.len());
+    if chars.is_empty() {
+        return (at, at);
+    }
+    let probe = if i < chars.len() { i } else { i - 1 };
+    let class = |c: char| (is_word_char(c), c.is_whitespace());
+    let want = class(chars[probe]);
+    let mut s = probe;
+    while s > 0 && class(chars[s - 1]) == want {
+        s -= 1;
+    }
+    let mut e = probe + 1;
+    while e < chars.len() && class(chars[e]) == want {
+        e += 1;
+    }
+    (para.start + s, para.start + e)
+}
+
+/// Grows a selection to whole words at both ends, and trims surrounding spaces.
+pub fn snap_to_words(text: &Text, sel: Selection) -> Selection {
+    let (mut s, mut e) = (sel.start(), sel.end());
+    let slice: Vec<char> = text.slice(s..e).chars().collect();
+    let lead = slice.iter().take_while(|c| c.is_whitespace()).count();
+    let trail = slice.iter().rev().take_while(|c| c.is_whitespace()).count();
+    if lead == slice.len() {
+        return sel;
+    }
+    s += lead;
+    e -= trail;
+    // A stop or comma that ends the text before the selection is not part of it (". Ingrid").
+    while s + 1 < e
+        && text
+            .slice(s..s + 1)
+            .chars()
+            .all(|c| matches!(c, '.' | ',' | ';' | ':'))
+    {
+        s += 1;
+        while s < e && text.slice(s..s + 1).chars().all(char::is_whitespace) {
+            s += 1;
+        }
+    }
+    let (ws, _) = word_at(text, s);
+    let (_, we) = word_at(text, e - 1);
+    let starts_in_word = text.slice(s..s + 1).chars().all(is_word_char);
+    let ends_in_word = text.slice(e - 1..e).chars().all(is_word_char);
+    if starts_in_word {
+        s = ws;
+    }
+    if ends_in_word {
+        e = we;
+    }
+    (s, e) = balance(text, s, e);
+    (s, e) = unemphasize(text, s, e);
+    if sel.anchor <= sel.head {
+        Selection { anchor: s, head: e }
+    } else {
+        Selection { anchor: e, head: s }
+    }
+}
+
+/// Markdown emphasis markers (`**`, `_`) at the edges of a span are not part of what is said.
+fn unemphasize(text: &Text, mut s: usize, mut e: usize) -> (usize, usize) {
+    let marker = |i: usize| text.slice(i..i + 1).chars().all(|c| matches!(c, '*' | '_'));
+    while s < e && marker(s) {
+        s += 1;
+    }
+    while e > s && marker(e - 1) {
+        e -= 1;
+    }
+    if s < e { (s, e) } else { (s.min(e), e.max(s)) }
+}
+
+/// Words ending in a full stop that do not end a sentence ("Dr. Solberg").
+const ABBREVIATIONS: &[&str] = &[
+    "Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt",
+    "Capt", "Cpt", "Maj", "Adm", "Jr", "Sr", "Mt", "No", "vs", "etc", "e.g", "i.e", "approx",
+    "Inc", "Ltd", "Co", "Corp", "Fig", "Vol", "Rev", "Hon", "Pres", "Supt", "Det", "Insp",
+];
+
+/// Whether the text before a full stop at the end of `before` is an abbreviation or an
+/// initial ("J."), so the stop does not end a sentence.
+fn abbreviated(before: &str) -> bool {
+    let word = before
+        .trim_end()
+        .trim_end_matches('.')
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"'))
+        .next()
+        .unwrap_or_default();
+    let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    initial || ABBREVIATIONS.contains(&word) || word.contains('.')
+}
+
+/// The word boundary nearest to `at` (the start or end of the word it is in).
+pub fn snap_point(text: &Text, at: usize) -> usize {
+    let (s, e) = word_at(text, at);
+    let inside = text.slice(s..e).chars().all(is_word_char) && s < at && at < e;
+    if !inside {
+        at
+    } else if at - s < e - at {
+        s
+    } else {
+        e
+    }
+}
+
+/// Opening marks and the marks that close them.
+const PAIRS: &[(char, char)] = &[
+    ('“', '”'),
+    ('"', '"'),
+    ('‘', '’'),
+    ('«', '»'),
+    ('„', '“'),
+    ('(', ')'),
+    ('[', ']'),
+];
+
+/// Treats both ends of a snapped selection alike: a selection that starts with an opening
+/// quote or bracket takes the closing one that follows its end (with the `,` `.` `?` `!`
+/// written inside it), one that ends with a closing mark takes the opening one just before
+/// it, and a selection that starts a sentence takes the `.` `?` `!` or `…` that ends it.
+fn balance(text: &Text, s: usize, e: usize) -> (usize, usize) {
+    let para = text.paragraphs()[text.paragraph_at(s)];
+    let at = |i: usize| -> Option<char> {
+        (i >= para.start && i < para.end).then(|| text.slice(i..i + 1).chars().next())?
+    };
+    // A comma, semicolon or colon after the last word is never part of a span.
+    let mut e = e;
+    while e > s + 1 && at(e - 1).is_some_and(|c| matches!(c, ',' | ';' | ':')) {
+        e -= 1;
+    }
+    let (first, last) = (at(s), e.checked_sub(1).and_then(at));
+    // An opening mark inside the selection whose closing one is not: the closing one.
+    let inside: Vec<char> = text.slice(s..e).chars().collect();
+    let unclosed = PAIRS.iter().find_map(|&(open, close)| {
+        let opens = inside.iter().filter(|&&c| c == open).count();
+        let closes = inside.iter().filter(|&&c| c == close).count();
+        let open_left = if open == close {
+            opens % 2 == 1
+        } else {
+            opens > closes
+        };
+        open_left.then_some(close)
+    });
+    if let Some(close) = unclosed {
+        // The closing mark may come after a stop, or after a space ("(MITV )").
+        let mut k = e;
+        while k < e + 3
+            && at(k).is_some_and(|c| matches!(c, ',' | '.' | '?' | '!' | '…') || c == ' ')
+        {
+            k += 1;
+        }
+        if at(k) == Some(close) {
+            return (s, k + 1);
+        }
+    }
+    if let Some(open) = last.and_then(|c| PAIRS.iter().find(|p| p.1 == c).map(|p| p.0))
+        && first != Some(open)
+        && s > para.start
+        && at(s - 1) == Some(open)
+    {
+        return (s - 1, e);
+    }
+    let before = text.slice(para.start..s).trim_end();
+    let starts_sentence = s == para.start
+        || before.ends_with(['.', '?', '!', '…', ':'])
+            && !(before.ends_with('.') && abbreviated(before))
+            && at(s - 1).is_some_and(char::is_whitespace);
+    let ends_sentence =
+        |k: usize| at(k).is_none_or(|c| c.is_whitespace() || PAIRS.iter().any(|p| p.1 == c));
+    if starts_sentence
+        && at(e).is_some_and(|c| matches!(c, '.' | '?' | '!' | '…'))
+        && ends_sentence(e + 1)
+    {
+        return (s, e + 1);
+    }
+    (s, e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_snapping() {
+        let t = Text::from_str_normalized("The rival’s claim, “3.7 percent”, was wrong.");
+        assert_eq!(
+            t.slice({
+                let (s, e) = word_at(&t, 6);
+                s..e
+            }),
+            "rival’s"
+        );
+        let snapped = snap_to_words(
+            &t,
+            Selection {
+                anchor: 6,
+                head: 14,
+            },
+        );
+        assert_eq!(t.slice(snapped.start()..snapped.end()), "rival’s claim");
+        let back = snap_to_words(
+            &t,
+            Selection {
+                anchor: 14,
+                head: 6,
+            },
+        );
+        assert_eq!((back.anchor, back.head), (snapped.end(), snapped.start()));
+    }
+
+    #[test]
+    fn a_persian_word_keeps_its_half_space() {
+        let t = Text::from_str_normalized("وزارت اقتصاد می‌گوید تورم");
+        let (s, e) = word_at(&t, 15);
+        assert_eq!(t.slice(s..e), "می‌گوید");
+    }
+
+    /// Snaps the selection of `from`..`to` (the first occurrences) and returns its text.
+    fn snapped(text: &str, from: &str, to: &str) -> String {
+        let t = Text::from_str_normalized(text);
+        let at = |n: &str| text[..text.find(n).unwrap()].chars().count();
+        let sel = Selection {
+            anchor: at(from),
+            head: at(to) + to.chars().count(),
+        };
+        let s = snap_to_words(&t, sel);
+        t.slice(s.start()..s.end()).to_owned()
+    }
+
+    #[test]
+    fn both_ends_of_a_quote_or_sentence_are_treated_alike() {
+        let text =
+            "He said: “We doubled the budget,” and left. Critics disagreed. Then (briefly) more.";
+        // From the opening mark to inside the last word: the closing mark comes too.
+        assert_eq!(snapped(text, "“We", "budg"), "“We doubled the budget,”");
+        // From inside the first word to the closing mark: the opening mark comes too.
+        assert_eq!(
+            snapped(text, "e doubled", "budget,”"),
+            "“We doubled the budget,”"
+        );
+        // Inside the quote only: no marks added.
+        assert_eq!(snapped(text, "doubled", "budg"), "doubled the budget");
+        // A whole sentence takes its final period; part of one does not.
+        assert_eq!(snapped(text, "Critics", "disagre"), "Critics disagreed.");
+        assert_eq!(snapped(text, "ritics", "disagre"), "Critics disagreed.");
+        assert_eq!(snapped(text, "disagre", "disagre"), "disagreed");
+        assert_eq!(snapped(text, "(briefly", "briefl"), "(briefly)");
+        // An opening mark in the middle of the selection takes its closing one too.
+        assert_eq!(
+            snapped(text, "said: ", "budg"),
+            "said: “We doubled the budget,”"
+        );
+        // A trailing comma is left out.
+        assert_eq!(snapped(text, "doubled", "budget,"), "doubled the budget");
+    }
+
+    #[test]
+    fn names_after_titles_and_emphasis_markers_snap_to_the_words() {
+        let text = "Led by the epidemiologist Dr. Ingrid Solberg. Then on **Monday** (founder MITV ) spoke.";
+        // "Dr." does not end a sentence: the name does not take the final stop.
+        assert_eq!(snapped(text, "Ingrid", "Solberg"), "Ingrid Solberg");
+        // A drag that starts on the stop before the name leaves the stop out.
+        assert_eq!(snapped(text, ". Ingrid", "Solberg"), "Ingrid Solberg");
+        // Markdown emphasis is not part of the word.
+        assert_eq!(snapped(text, "**Monday", "Monday**"), "Monday");
+        assert_eq!(snapped(text, "Monday", "Monday**"), "Monday");
+        // A closing bracket after a space still closes the span.
+        assert_eq!(snapped(text, "(founder", "MITV"), "(founder MITV )");
+        // A real sentence still takes its stop.
+        assert_eq!(
+            snapped(text, "Then", "spoke"),
+            "Then on **Monday** (founder MITV ) spoke."
+        );
+    }
+}
