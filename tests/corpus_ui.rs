@@ -161,3 +161,56 @@ fn private_recovery_dir() {
         unsafe { std::env::set_var("FACTMARK_RECOVERY_DIR", dir) };
     });
 }
+
+#[test]
+fn a_span_opened_from_the_review_is_shown_even_where_the_document_was_left_elsewhere() {
+    private_recovery_dir();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.txt");
+    let mut raw = String::from("The mayor said exports rose.\n\n");
+    raw.push_str(&"A paragraph of filler text about the harbor.\n\n".repeat(300));
+    std::fs::write(&path, &raw).unwrap();
+    let mut s = Session::open(&path).unwrap();
+    let a = Annotation::new(
+        &s.text,
+        4,
+        9,
+        Tag::new(TagKind::Entity),
+        "ana",
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    let id = a.id;
+    s.annotations.insert(a);
+    s.save().unwrap();
+    // The document was last left near its end.
+    let mut settings = Settings {
+        author: "rev".into(),
+        ..Settings::default()
+    };
+    settings.leave_at(&path, raw.chars().count() - 10);
+    let app = FactmarkApp::new(settings, Some(dir.path().to_owned()));
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1280.0, 800.0))
+        .with_accessibility_check(false)
+        .build_ui_state(|ui, app: &mut FactmarkApp| app.ui_body(ui), app);
+    let t = Instant::now();
+    while h
+        .state()
+        .ws
+        .folder
+        .as_ref()
+        .is_none_or(|c| c.progress().is_some())
+        && t.elapsed() < Duration::from_secs(20)
+    {
+        h.run_steps(1);
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    h.run_steps(2);
+    h.state_mut().apply(factmark::ui::Action::OpenSpan(0, id));
+    h.run_steps(4);
+    assert_eq!(h.state().mode, Mode::Document);
+    assert_eq!(h.state().doc().unwrap().selected, Some(id));
+    let visible = h.state().view().unwrap().visible_paragraphs();
+    assert!(visible.contains(&0), "the span is on screen: {visible:?}");
+}

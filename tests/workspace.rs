@@ -426,3 +426,29 @@ fn spaces_at_the_edges_of_a_selection_are_not_tagged() {
     let a0 = &ws.current().unwrap().session.annotations.as_slice()[0];
     assert_eq!(a0.exact, "exports rose");
 }
+
+#[test]
+fn reattaching_a_changed_annotation_settles_it() {
+    let (_dir, a, _) = folder();
+    let mut ws = workspace();
+    ws.apply(Intent::Open(a.clone()));
+    select(&mut ws, "exports rose 12 percent");
+    ws.apply(Intent::Tag(TagKind::Claim));
+    ws.apply(Intent::Save);
+    // The article is corrected under the claim.
+    std::fs::write(&a, DOC.replace("rose 12 percent", "rose 14 percent")).unwrap();
+    let mut ws = workspace();
+    ws.apply(Intent::Open(a.clone()));
+    let doc = ws.current().unwrap();
+    let id = doc.session.annotations.as_slice()[0].id;
+    assert_eq!(doc.not_anchored(), 1);
+    assert!(doc.anchoring.contains_key(&id), "waits for a decision");
+    let (start, end) = span("exports rose 12 percent");
+    ws.apply(Intent::Edit(Command::SetSpan { id, start, end }));
+    let doc = ws.current().unwrap();
+    assert_eq!(doc.not_anchored(), 0);
+    assert!(
+        !doc.anchoring.contains_key(&id),
+        "no longer listed for review"
+    );
+}

@@ -301,19 +301,27 @@ impl DocumentView {
         let mut area = egui::ScrollArea::vertical()
             .id_salt("document")
             .auto_shrink(false);
-        if let Some(p) = self.start {
-            if self.wrap_width > 0.0 {
-                // The heights are estimated by now: the place can be found.
+        if self.wrap_width == 0.0 && (self.start.is_some() || self.scroll_to.is_some()) {
+            // The first frame: the paragraphs' heights are not known yet, so places are found
+            // in the next one; no offset remembered from elsewhere is used meanwhile.
+            area = area.vertical_scroll_offset(0.0);
+            ui.ctx().request_repaint();
+        } else {
+            // Showing an annotation wins over the place the document was left at.
+            if self.scroll_to.is_some() {
+                self.start = None;
+            }
+            if let Some(p) = self.start.take() {
                 self.fix_tops();
                 self.keep_top = Some(p.min(n.saturating_sub(1)));
-                self.start = None;
-            } else {
-                // The first frame: no offset remembered from elsewhere is used meanwhile.
-                area = area.vertical_scroll_offset(0.0);
-                ui.ctx().request_repaint();
             }
         }
-        if let Some(pos) = self.scroll_to.take() {
+        let scroll_to = if self.wrap_width > 0.0 {
+            self.scroll_to.take()
+        } else {
+            None
+        };
+        if let Some(pos) = scroll_to {
             area = area.vertical_scroll_offset(self.offset_for(m.text, pos));
         } else if let Some(p) = self.keep_top.take() {
             area = area.vertical_scroll_offset(self.tops[p]);

@@ -377,6 +377,8 @@ impl Document {
             for id in &ids {
                 if matches!(cmd, Command::SetSpan { .. }) || !self.statuses.contains_key(id) {
                     self.statuses.insert(*id, AnchorStatus::Exact);
+                    // Settled: no longer waiting in the review of changed annotations.
+                    self.anchoring.remove(id);
                 }
             }
         }
