@@ -199,6 +199,31 @@ fn the_folder_bar_wraps_rather_than_cutting_buttons_off() {
     }
 }
 
+#[test]
+fn a_web_pages_long_title_and_address_stay_inside_the_inspector() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("page.html");
+    std::fs::write(
+        &path,
+        "<html><head><title>Appeals court strikes down the Westmarch water levy after a hearing that lasted three days</title>\
+         <link rel=\"canonical\" href=\"https://courier.example/news/2025/06/appeals-court-strikes-down-the-westmarch-water-levy\">\
+         <meta name=\"author\" content=\"Mireille Santoro-Quist, Courts Correspondent of the Westmarch Courier\"></head>\
+         <body><article><h1>Appeals court strikes down water levy</h1><p>The three-judge panel said the levy was passed without the consultation the charter requires.</p></article></body></html>",
+    )
+    .unwrap();
+    for size in SIZES {
+        let h = harness(&path, size);
+        let panel = h.state().pane.drawn.inspector.expect("the inspector");
+        for label in ["Inspector", "Title", "URL"] {
+            let r = h.get_by_label(label).rect();
+            assert!(
+                panel.expand(1.0).contains_rect(r),
+                "{size:?}: {label} at {r:?} outside {panel:?}"
+            );
+        }
+    }
+}
+
 /// Keeps the recovery journal of these tests out of the user's data folder.
 fn private_recovery_dir() {
     static ONCE: std::sync::Once = std::sync::Once::new();

@@ -549,36 +549,32 @@ fn document_info_ui(ui: &mut Ui, doc: &Document) {
     };
     ui.label(RichText::new(kind).color(weak));
     if let Some(m) = doc.session.metadata() {
-        egui::Grid::new("document-info")
-            .num_columns(2)
-            .show(ui, |ui| {
-                for (name, value) in [
-                    ("Title", &m.title),
-                    ("By", &m.byline),
-                    ("Published", &m.published),
-                ] {
-                    if let Some(v) = value {
-                        ui.label(RichText::new(name).color(weak));
-                        ui.label(v);
-                        ui.end_row();
-                    }
-                }
-                if let Some(url) = &m.url {
-                    ui.label(RichText::new("URL").color(weak));
-                    let link = ui
-                        .add(
-                            egui::Label::new(
-                                RichText::new(url.as_str()).color(ui.visuals().hyperlink_color),
-                            )
-                            .truncate()
-                            .sense(egui::Sense::click()),
-                        )
-                        .on_hover_text(format!("Open {url}"));
-                    if link.clicked() {
-                        ui.ctx().open_url(egui::OpenUrl::new_tab(url));
-                    }
-                    ui.end_row();
-                }
-            });
+        // Each name over its value, wrapped to the inspector's width: a long title or address
+        // never widens the panel over the text.
+        for (name, value) in [
+            ("Title", &m.title),
+            ("By", &m.byline),
+            ("Published", &m.published),
+        ] {
+            if let Some(v) = value {
+                ui.label(RichText::new(name).small().color(weak));
+                ui.add(egui::Label::new(v.as_str()).wrap());
+            }
+        }
+        if let Some(url) = &m.url {
+            ui.label(RichText::new("URL").small().color(weak));
+            let link = ui
+                .add(
+                    egui::Label::new(
+                        RichText::new(url.as_str()).color(ui.visuals().hyperlink_color),
+                    )
+                    .truncate()
+                    .sense(egui::Sense::click()),
+                )
+                .on_hover_text(format!("Open {url}"));
+            if link.clicked() {
+                ui.ctx().open_url(egui::OpenUrl::new_tab(url));
+            }
+        }
     }
 }
