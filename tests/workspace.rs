@@ -452,3 +452,30 @@ fn reattaching_a_changed_annotation_settles_it() {
         "no longer listed for review"
     );
 }
+
+#[test]
+fn exports_beside_a_document_are_not_read_as_documents_of_the_folder() {
+    let (dir, a, b) = folder();
+    std::fs::write(
+        dir.path().join("a.txt.html"),
+        "<html><body>report</body></html>",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("a.txt.csv"), "id,start\n").unwrap();
+    std::fs::create_dir(dir.path().join("a.txt.brat")).unwrap();
+    std::fs::write(dir.path().join("a.txt.brat/a.txt"), DOC).unwrap();
+    // A page that merely shares a name with no document is a document.
+    std::fs::write(dir.path().join("notes.html"), "<p>Notes.</p>").unwrap();
+    let mut ws = workspace();
+    open_folder(&mut ws, dir.path());
+    let mut names: Vec<String> = ws
+        .folder
+        .as_ref()
+        .unwrap()
+        .loaded()
+        .map(|(_, d)| d.name.clone())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["a.txt", "b.txt", "notes.html"]);
+    let _ = (a, b);
+}

@@ -491,11 +491,25 @@ impl FactmarkApp {
                 Picked::Nothing => {}
             },
             Action::SaveCopyAs => {
-                let Some(suggested) = self.ws.current().map(Document::copy_name) else {
-                    return;
-                };
-                if let Some((to, replace)) = dialogs::pick_save(&suggested) {
-                    self.run(Intent::SaveAs { to, replace });
+                let Some(doc) = self.ws.current() else { return };
+                let suggested = doc.copy_name();
+                let failing = doc.save_error.is_some();
+                match dialogs::pick_save(&suggested) {
+                    Picked::Path(to) => self.run(Intent::SaveAs { to, replace: true }),
+                    // No dialog, and saving fails: the work is kept in a new file beside the
+                    // sidecar rather than only in memory.
+                    Picked::NoDialog if failing => self.run(Intent::SaveAs {
+                        to: suggested,
+                        replace: false,
+                    }),
+                    Picked::NoDialog => self.notify(
+                        format!(
+                            "No file dialog could be shown on this system, so the annotations stay where they are saved now: {}. (When saving there fails, Save Annotations As… keeps them in a new file beside it.)",
+                            doc.session.sidecar_path.display()
+                        ),
+                        false,
+                    ),
+                    Picked::Nothing => {}
                 }
             }
             Action::Export(format) => {

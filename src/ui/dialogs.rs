@@ -40,11 +40,9 @@ pub fn pick_folder() -> Picked {
     picked(started, rfd::FileDialog::new().pick_folder())
 }
 
-/// Asks where to save, suggesting `suggested`. Returns the file and whether it may be
-/// replaced: a save dialog asks before it returns an existing file; without a dialog,
-/// `suggested` (a free name) is used and nothing is replaced. `None` when the person closed
-/// the dialog.
-pub fn pick_save(suggested: &Path) -> Option<(PathBuf, bool)> {
+/// Asks where to save, suggesting `suggested`. A save dialog asks before it returns an
+/// existing file, so the path it gives may be replaced.
+pub fn pick_save(suggested: &Path) -> Picked {
     let started = Instant::now();
     let path = rfd::FileDialog::new()
         .set_directory(suggested.parent().unwrap_or(Path::new(".")))
@@ -55,9 +53,5 @@ pub fn pick_save(suggested: &Path) -> Option<(PathBuf, bool)> {
                 .unwrap_or_default(),
         )
         .save_file();
-    match picked(started, path) {
-        Picked::Path(to) => Some((to, true)),
-        Picked::NoDialog => Some((suggested.to_owned(), false)),
-        Picked::Nothing => None,
-    }
+    picked(started, path)
 }

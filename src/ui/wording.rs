@@ -41,9 +41,10 @@ fn notice(o: &Outcome) -> Option<Notice> {
             now.display(),
             before.display()
         )),
-        Outcome::SaveAsFailed(e) => {
-            Notice::error(format!("Could not save the annotations there. {e}"))
-        }
+        Outcome::SaveAsFailed { to, error } => Notice::error(format!(
+            "Could not save the annotations to {}. {error} They are kept in memory; choose another place.",
+            to.display()
+        )),
         Outcome::EditFailed(e) => Notice::error(sentence(&e.to_string())),
         Outcome::TaggedMatches { count, kind } => Notice::info(format!(
             "Tagged {count} matches as {}. Undo (Ctrl+Z) takes them all back.",

@@ -217,11 +217,26 @@ pub fn is_document(path: &Path) -> bool {
             .is_some_and(|e| DOCUMENT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
+/// Whether `path` is something factmark wrote from a document beside it (an export such as
+/// `article.txt.html`, or a file inside an `article.txt.brat` folder), not a document.
+pub fn is_export(path: &Path) -> bool {
+    let in_brat = path.ancestors().skip(1).any(|a| {
+        a.file_name()
+            .is_some_and(|n| n.to_string_lossy().ends_with(".brat"))
+    });
+    // `article.txt.html`: what is left without the last ending is itself a document beside it.
+    let from_document = path.file_stem().is_some_and(|stem| {
+        let source = path.with_file_name(stem);
+        is_document(&source) && source.is_file()
+    });
+    in_brat || from_document
+}
+
 fn scan(root: &Path, tx: &Sender<ScanMsg>, wake: &Waker) {
     let mut paths: Vec<PathBuf> = Vec::new();
     for entry in walkdir::WalkDir::new(root).sort_by_file_name() {
         match entry {
-            Ok(e) if e.file_type().is_file() && is_document(e.path()) => {
+            Ok(e) if e.file_type().is_file() && is_document(e.path()) && !is_export(e.path()) => {
                 paths.push(e.path().to_owned());
             }
             Ok(_) => {}

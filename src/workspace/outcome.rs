@@ -106,7 +106,12 @@ pub enum Outcome {
         before: PathBuf,
     },
     /// Save As wrote nothing.
-    SaveAsFailed(Arc<StoreError>),
+    SaveAsFailed {
+        /// Where it was to write.
+        to: PathBuf,
+        /// Why it did not.
+        error: Arc<StoreError>,
+    },
     /// The document and its annotations were read again, unsaved changes dropped.
     Reloaded,
     /// A change could not be made.

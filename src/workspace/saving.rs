@@ -52,7 +52,10 @@ impl Workspace {
         let before = doc.session.sidecar_path.clone();
         match doc.save_as(to, replace) {
             Ok(now) => vec![Outcome::SavedAs { now, before }],
-            Err(e) => vec![Outcome::SaveAsFailed(Arc::new(e))],
+            Err(e) => vec![Outcome::SaveAsFailed {
+                to: to.to_owned(),
+                error: Arc::new(e),
+            }],
         }
     }
 
