@@ -149,6 +149,7 @@ fn tag_all_is_one_step_and_skips_spans_already_tagged_that_way() {
         out[..],
         [Outcome::TaggedMatches {
             count: 2,
+            skipped: 0,
             kind: TagKind::Claim
         }]
     ));
@@ -162,14 +163,18 @@ fn tag_all_is_one_step_and_skips_spans_already_tagged_that_way() {
             .count()
     };
     assert_eq!(claims(&ws), 2, "each with the verdict chosen");
-    // Again: both are already claims there.
-    assert!(
+    // Again: both are already claims there, and it says so.
+    assert!(matches!(
         ws.apply(Intent::TagAll {
             template: template.clone(),
             spans: vec![first, second],
-        })
-        .is_empty()
-    );
+        })[..],
+        [Outcome::TaggedMatches {
+            count: 0,
+            skipped: 2,
+            ..
+        }]
+    ));
     ws.apply(Intent::Undo);
     assert_eq!(claims(&ws), 0, "one undo takes all of them back");
     assert_eq!(ws.current().unwrap().session.annotations.len(), 1);

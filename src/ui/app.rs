@@ -329,6 +329,13 @@ impl FactmarkApp {
         actions.extend(self.central(ui));
         let scopes = self.scopes();
         self.windows.shortcut_sheet(ui.ctx(), &scopes);
+        // Esc closes the shortcut sheet first.
+        if self.windows.shortcuts
+            && !typing_at_start
+            && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.windows.shortcuts = false;
+        }
         // Keys pressed while a field had the keyboard at the start of this frame were for
         // that field (Esc only leaves it): they never reach the document.
         if !typing_at_start && !ui.ctx().text_edit_focused() && self.document_mode() {
@@ -355,7 +362,22 @@ impl FactmarkApp {
         }
         self.guard_close(ui.ctx());
         self.update_title(ui.ctx());
+        self.keep_keys_in_the_document(ui, typing_at_start);
         self.typing = ui.ctx().text_edit_focused();
+    }
+
+    /// Tab does not hand the document's keys to a menu or button (where Enter would open a
+    /// menu and Backspace still delete): in the document, keys go where the last gesture was.
+    fn keep_keys_in_the_document(&self, ui: &Ui, typing_at_start: bool) {
+        let tabbed = ui.input(|i| i.key_pressed(egui::Key::Tab));
+        if tabbed
+            && !typing_at_start
+            && self.document_mode()
+            && !ui.ctx().text_edit_focused()
+            && let Some(id) = ui.ctx().memory(|m| m.focused())
+        {
+            ui.ctx().memory_mut(|m| m.surrender_focus(id));
+        }
     }
 
     /// The central area: a folder view, the current document, or the start screen.

@@ -123,7 +123,7 @@ pub const COMMANDS: &[Command] = &[
     },
     Command {
         cmd: Cmd::Find,
-        scope: Scope::Everywhere,
+        scope: Scope::Document,
         keys: &[ctrl(Key::F)],
         help: "find in the document; Enter / Shift+Enter for next / previous",
     },
@@ -477,14 +477,17 @@ pub fn sheet_rows(ctx: &egui::Context, scopes: &[Scope]) -> Vec<(String, &'stati
 /// Draws the sheet for a view where `scopes` work.
 pub fn sheet_ui(ui: &mut Ui, scopes: &[Scope]) {
     let rows = sheet_rows(ui.ctx(), scopes);
+    // The descriptions wrap, so the sheet fits a small window.
+    let width = ui.available_width();
     egui::Grid::new("shortcut-sheet")
         .num_columns(2)
         .spacing([16.0, 4.0])
+        .max_col_width((width * 0.7).max(160.0))
         .striped(true)
         .show(ui, |ui| {
             for (keys, what) in rows {
                 ui.label(egui::RichText::new(keys).strong());
-                ui.label(what);
+                ui.add(egui::Label::new(what).wrap());
                 ui.end_row();
             }
         });

@@ -34,8 +34,9 @@ pub fn review_ui(ui: &mut Ui, doc: &Document) -> Vec<Action> {
         return actions;
     }
     ui.label(format!(
-        "{} annotations need a decision. Nothing is changed until you choose; every choice can be undone.",
-        pending.len()
+        "{} {} a decision. Nothing is changed until you choose; every choice can be undone.",
+        super::wording::plural(pending.len(), "annotation", "annotations"),
+        if pending.len() == 1 { "needs" } else { "need" }
     ));
     let selection = doc.selection.filter(|s| !s.is_empty());
     egui::ScrollArea::vertical()

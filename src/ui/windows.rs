@@ -79,11 +79,13 @@ impl Windows {
             return;
         }
         let height = ctx.content_rect().height() - 80.0;
+        let width = (ctx.content_rect().width() - 40.0).min(640.0);
         egui::Window::new("Keyboard shortcuts")
             .open(&mut self.shortcuts)
             .collapsible(false)
             .resizable(false)
             .max_height(height)
+            .max_width(width)
             .show(ctx, |ui| {
                 egui::ScrollArea::vertical()
                     .max_height(height)

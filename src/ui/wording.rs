@@ -46,11 +46,28 @@ fn notice(o: &Outcome) -> Option<Notice> {
             to.display()
         )),
         Outcome::EditFailed(e) => Notice::error(sentence(&e.to_string())),
-        Outcome::TaggedMatches { count, kind } => Notice::info(format!(
-            "Tagged {count} matches as {}. Undo (Ctrl+Z) takes them all back.",
-            labels::tag_label(*kind).to_lowercase()
-        ))
-        .about(Topic::Edit),
+        Outcome::TaggedMatches {
+            count,
+            skipped,
+            kind,
+        } => {
+            let tag = labels::tag_label(*kind).to_lowercase();
+            let left = match skipped {
+                0 => String::new(),
+                1 => format!(" 1 match was left alone: it is already tagged as {tag} there."),
+                n => format!(" {n} matches were left alone: they are already tagged as {tag} there."),
+            };
+            Notice::info(if *count == 0 {
+                format!("Nothing to tag.{left}")
+            } else {
+                format!(
+                    "Tagged {} as {tag}.{left} Undo (Ctrl+Z) takes {} back.",
+                    plural(*count, "match", "matches"),
+                    if *count == 1 { "it" } else { "them all" }
+                )
+            })
+            .about(Topic::Edit)
+        }
         Outcome::EditedMany { count } => Notice::info(format!(
             "Changed {count} annotations in one step. Undo (Ctrl+Z) takes it back."
         ))
@@ -191,6 +208,15 @@ pub fn save_failed(f: &SaveFailure) -> String {
             "Could not save the annotations; they are kept in memory (and in the recovery journal). {} Use File > Save Annotations As… to keep them elsewhere.",
             sentence(&e.to_string())
         ),
+    }
+}
+
+/// "1 match", "3 matches".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
     }
 }
 

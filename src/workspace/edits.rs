@@ -198,11 +198,20 @@ impl Workspace {
             .map(Command::Add)
             .collect();
         let count = adds.len();
+        let skipped = spans.len() - count;
         if count == 0 {
-            return Vec::new();
+            return vec![Outcome::TaggedMatches {
+                count,
+                skipped,
+                kind,
+            }];
         }
         match doc.apply(&Command::Batch(adds), false) {
-            Ok(_) => vec![Outcome::TaggedMatches { count, kind }],
+            Ok(_) => vec![Outcome::TaggedMatches {
+                count,
+                skipped,
+                kind,
+            }],
             Err(e) => vec![Outcome::EditFailed(e)],
         }
     }

@@ -120,6 +120,8 @@ pub enum Outcome {
     TaggedMatches {
         /// How many.
         count: usize,
+        /// How many were left alone (already tagged so).
+        skipped: usize,
         /// As what.
         kind: TagKind,
     },
