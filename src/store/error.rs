@@ -38,6 +38,15 @@ pub enum StoreError {
         /// What it is ("a FIFO (named pipe)", "a folder", …).
         what: &'static str,
     },
+    /// A named pipe that nothing read from in time.
+    #[error(
+        "{}: nothing is reading from this named pipe, so nothing was written; start the program that reads it first",
+        path.display()
+    )]
+    NoReader {
+        /// The pipe.
+        path: PathBuf,
+    },
     /// A folder export was given something else than a folder.
     #[error("{}: this is {what}; a folder is needed here", path.display())]
     NotAFolder {

@@ -135,10 +135,7 @@ impl Checked {
                 Ok(Written::Stdout)
             }
             Place::Stream(path) => {
-                let mut f = std::fs::OpenOptions::new()
-                    .write(true)
-                    .open(&path)
-                    .map_err(|e| StoreError::io(&path, e))?;
+                let mut f = open_stream(&path)?;
                 f.write_all(bytes)
                     .and_then(|()| f.flush())
                     .map_err(|e| StoreError::io(&path, e))?;
@@ -287,6 +284,48 @@ fn is_sidecar(path: &Path) -> bool {
         .is_some_and(|n| n.ends_with(SUFFIX))
 }
 
+/// How long a named pipe is given to find a reader before writing to it is given up.
+pub const PIPE_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Opens a FIFO or character device for writing. A named pipe with nothing reading from it
+/// would make the open wait for ever: it is given [`PIPE_WAIT`] to get a reader, then refused
+/// with a clear error.
+fn open_stream(path: &Path) -> Result<std::fs::File, StoreError> {
+    open_stream_within(path, PIPE_WAIT)
+}
+
+fn open_stream_within(path: &Path, wait: std::time::Duration) -> Result<std::fs::File, StoreError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        let started = std::time::Instant::now();
+        loop {
+            // Without waiting: fails at once (ENXIO) while nothing reads from the pipe.
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .custom_flags(libc::O_NONBLOCK)
+                .open(path)
+            {
+                Ok(_probe) => break,
+                Err(e) if e.raw_os_error() == Some(libc::ENXIO) => {
+                    if started.elapsed() >= wait {
+                        return Err(StoreError::NoReader {
+                            path: path.to_owned(),
+                        });
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                Err(e) => return Err(StoreError::io(path, e)),
+            }
+        }
+    }
+    // A reader is there: opened again to write with ordinary (waiting) writes.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(|e| StoreError::io(path, e))
+}
+
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
@@ -401,6 +440,23 @@ mod tests {
         };
         write_output(&fifo, b"through", &rules).unwrap();
         assert_eq!(reader.join().unwrap(), b"through");
+        // A reader that comes a little later still gets them.
+        let late = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(std::time::Duration::from_millis(300));
+                std::fs::read(fifo).unwrap()
+            })
+        };
+        write_output(&fifo, b"later", &rules).unwrap();
+        assert_eq!(late.join().unwrap(), b"later");
+        // With nothing reading, the write is given up with a clear error, not a hang.
+        let started = std::time::Instant::now();
+        assert!(matches!(
+            open_stream_within(&fifo, std::time::Duration::from_millis(200)),
+            Err(StoreError::NoReader { .. })
+        ));
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
 
         // A read-only file is not replaced even when asked.
         use std::os::unix::fs::PermissionsExt as _;
