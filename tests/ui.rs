@@ -703,3 +703,35 @@ fn dragging_an_edge_of_the_selected_annotation_moves_it_in_one_step() {
     let a0 = annotations(&h).into_iter().find(|a| a.id == id).unwrap();
     assert_eq!(a0.exact, "the harbor");
 }
+
+#[test]
+fn a_document_comes_back_at_the_line_it_was_left_at() {
+    let dir = tempfile::tempdir().unwrap();
+    // Long paragraphs: several lines each, so the place is inside a paragraph.
+    let para = "The harbor authority said the count of containers rose again this year. ".repeat(8);
+    let long = format!("{para}\n\n").repeat(40);
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&a, &long).unwrap();
+    std::fs::write(&b, &long).unwrap();
+    let mut h = harness(&a);
+    let middle = long.chars().count() / 2 + 200;
+    h.state_mut().apply(factmark::ui::Action::ScrollTo(middle));
+    h.run_steps(4);
+    let top = |h: &Harness<'_, FactmarkApp>| {
+        let text = &h.state().doc().unwrap().session.text;
+        h.state().view().unwrap().top_offset(text).unwrap()
+    };
+    let left_at = top(&h);
+    let text = h.state().doc().unwrap().session.text.clone();
+    assert!(
+        left_at > text.paragraphs()[text.paragraph_at(left_at)].start,
+        "the top line is inside a paragraph"
+    );
+    h.state_mut()
+        .apply(factmark::ui::Action::Do(Intent::Open(b.clone())));
+    h.run_steps(4);
+    h.state_mut()
+        .apply(factmark::ui::Action::Do(Intent::Open(a.clone())));
+    h.run_steps(6);
+    assert_eq!(top(&h), left_at, "back at the same line");
+}

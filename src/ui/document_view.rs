@@ -158,6 +158,10 @@ pub struct DocumentView {
     start: Option<usize>,
     scroll_to: Option<usize>,
     keep_top: Option<usize>,
+    /// The char to bring to the top once its paragraph is laid out (where the document was
+    /// left, to the line), and the scroll offset that does it, for the next frame.
+    start_char: Option<usize>,
+    fine_offset: Option<f32>,
     /// The screen rectangle the text was shown in, last frame.
     shown: Option<Rect>,
     laid_out: usize,
@@ -189,12 +193,16 @@ impl DocumentView {
     pub fn start_at(&mut self, text: &Text, at: Option<usize>) {
         let p = at.map_or(0, |at| text.paragraph_at(at.min(text.char_count())));
         self.start = Some(p);
+        self.start_char = at.filter(|at| *at > text.paragraphs()[p].start);
     }
 
-    /// The char offset at the top of the view (the start of the first paragraph on screen).
+    /// The char offset at the top of the view: the first char of the topmost line on screen.
     pub fn top_offset(&self, text: &Text) -> Option<usize> {
         let first = self.visible.first()?;
-        text.paragraphs().get(first.index).map(|p| p.start)
+        let line = self
+            .shown
+            .and_then(|shown| self.hit(text, pos2(first.origin.x + 1.0, shown.min.y + 2.0)));
+        line.or_else(|| text.paragraphs().get(first.index).map(|p| p.start))
     }
 
     /// Scrolls by a page, or to the top or the end, in the next frame.
@@ -259,6 +267,20 @@ impl DocumentView {
         Some(v.origin + vec2(r.min.x, r.center().y))
     }
 
+    /// The screen y of the top of the line holding char `pos`, as drawn in the last frame.
+    fn line_top_of(&self, text: &Text, pos: usize) -> Option<f32> {
+        let p = text.paragraph_at(pos);
+        let v = self.visible.iter().find(|v| v.index == p)?;
+        let para = text.paragraphs()[p];
+        let local = pos - para.start;
+        // The char's own box: a caret at a line's start would count as the previous line's end.
+        let top = match v.block.rects(local, (local + 1).min(para.len())).first() {
+            Some(r) if local < para.len() => r.min.y,
+            _ => v.block.caret_rect(local).min.y,
+        };
+        Some(v.origin.y + top)
+    }
+
     /// The screen rectangles covering chars `a..b`, as drawn in the last frame (the same that
     /// highlight them), on the paragraphs that were visible.
     pub fn rects_on_screen(&self, text: &Text, a: usize, b: usize) -> Vec<Rect> {
@@ -310,6 +332,7 @@ impl DocumentView {
             // Showing an annotation wins over the place the document was left at.
             if self.scroll_to.is_some() {
                 self.start = None;
+                self.start_char = None;
             }
             if let Some(p) = self.start.take() {
                 self.fix_tops();
@@ -323,6 +346,8 @@ impl DocumentView {
         };
         if let Some(pos) = scroll_to {
             area = area.vertical_scroll_offset(self.offset_for(m.text, pos));
+        } else if let Some(y) = self.fine_offset.take() {
+            area = area.vertical_scroll_offset(y);
         } else if let Some(p) = self.keep_top.take() {
             area = area.vertical_scroll_offset(self.tops[p]);
         } else if let Some(mv) = self.move_by.take() {
@@ -400,6 +425,20 @@ impl DocumentView {
         self.viewport_height = output.inner_rect.height();
         self.shown = Some(output.inner_rect);
         self.offset = output.state.clamped_offset().y;
+        // Where the document was left, to the line: once its paragraph is at the top, the
+        // line is brought up too.
+        if self.start.is_none()
+            && self.keep_top.is_none()
+            && let Some(at) = self.start_char
+            && let Some(line_top) = self.line_top_of(m.text, at)
+        {
+            self.start_char = None;
+            let dy = line_top - output.inner_rect.min.y;
+            if dy > 1.0 {
+                self.fine_offset = Some(self.offset + dy);
+                ui.ctx().request_repaint();
+            }
+        }
         events
     }
 
