@@ -15,12 +15,14 @@ use crate::store::Session;
 #[derive(Debug, Args)]
 #[command(
     after_help = "Each annotation is found again in the current text: exact (still at its \
-place), moved (the same text and context elsewhere), fuzzy (similar text, shown in `found`; \
-needs review), ambiguous (several places fit) or orphaned (no place fits).\n\n\
+place), moved (the same text and context elsewhere), changed (the text was replaced in place: \
+its context is intact around other text, shown in `found`; a correction to review), fuzzy \
+(similar text, shown in `found`; needs review), ambiguous (several places fit) or orphaned (no \
+place fits).\n\n\
 With --write, moved annotations are saved at their new positions (and exact ones with \
-refreshed context); fuzzy, ambiguous and orphaned ones are never changed. A sidecar that \
+refreshed context); changed, fuzzy, ambiguous and orphaned ones are never rewritten. A sidecar that \
 changed on disk since it was read is not overwritten.\n\n\
-Exit codes: 0 when every annotation is exact, 1 when any is moved, fuzzy, ambiguous or \
+Exit codes: 0 when every annotation is exact, 1 when any is moved, changed, fuzzy, ambiguous or \
 orphaned (even if --write saved the moved ones), 2 on errors. The JSON output has the schema \
 of `list`, where start/end are the current positions."
 )]

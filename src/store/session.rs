@@ -203,7 +203,7 @@ mod tests {
     use chrono::Utc;
 
     #[test]
-    fn moved_annotations_are_saved_and_fuzzy_ones_kept() {
+    fn moved_annotations_are_saved_and_changed_ones_kept() {
         let dir = tempfile::tempdir().unwrap();
         let doc = dir.path().join("a.txt");
         std::fs::write(&doc, "Spoke on 3 May 2024 in Lyon.\n").unwrap();
@@ -229,7 +229,7 @@ mod tests {
         s.save().unwrap();
         let again = Session::open(&doc).unwrap();
         let statuses: Vec<_> = again.anchor().iter().map(|r| r.status.as_str()).collect();
-        assert_eq!(statuses, ["fuzzy", "exact"]);
+        assert_eq!(statuses, ["changed", "exact"]);
         assert_eq!(again.annotations.as_slice()[0], before.as_slice()[0]);
         assert_eq!(again.annotations.as_slice()[1].start, 27);
     }

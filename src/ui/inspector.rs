@@ -503,6 +503,7 @@ fn status_help(s: AnchorStatus) -> &'static str {
     match s {
         AnchorStatus::Exact => "on its text",
         AnchorStatus::Moved => "found at a new place",
+        AnchorStatus::Changed => "its text was replaced in place (a correction)",
         AnchorStatus::Fuzzy => "only similar text was found",
         AnchorStatus::Ambiguous => "the text occurs at several places",
         AnchorStatus::Orphaned => "the text is no longer in the document",

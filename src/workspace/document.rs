@@ -34,6 +34,8 @@ pub const JOURNAL_EVERY: Duration = Duration::from_millis(1000);
 pub struct AnchorSummary {
     /// Annotations found at a new place (already moved there).
     pub moved: usize,
+    /// Annotations whose text was replaced in place (a correction; waiting for the user).
+    pub changed: usize,
     /// Annotations on text that changed a little (waiting for the user).
     pub fuzzy: usize,
     /// Annotations whose text occurs at several places.
@@ -45,13 +47,14 @@ pub struct AnchorSummary {
 impl AnchorSummary {
     /// Whether anything needs the user's attention or moved.
     pub fn any(&self) -> bool {
-        self.moved + self.fuzzy + self.ambiguous + self.orphaned > 0
+        self.moved + self.changed + self.fuzzy + self.ambiguous + self.orphaned > 0
     }
 
     /// "37 moved, 2 fuzzy, 1 orphaned".
     pub fn describe(&self) -> String {
         let parts: Vec<String> = [
             (self.moved, "moved"),
+            (self.changed, "changed"),
             (self.fuzzy, "fuzzy"),
             (self.ambiguous, "ambiguous"),
             (self.orphaned, "orphaned"),
@@ -65,7 +68,7 @@ impl AnchorSummary {
 
     /// How many need the user's attention (not moved).
     pub fn needing_review(&self) -> usize {
-        self.fuzzy + self.ambiguous + self.orphaned
+        self.changed + self.fuzzy + self.ambiguous + self.orphaned
     }
 }
 
@@ -228,6 +231,7 @@ impl Document {
                         moved.push(moved_a);
                     }
                 }
+                AnchorStatus::Changed => summary.changed += 1,
                 AnchorStatus::Fuzzy => summary.fuzzy += 1,
                 AnchorStatus::Ambiguous => summary.ambiguous += 1,
                 AnchorStatus::Orphaned => summary.orphaned += 1,
