@@ -8,6 +8,7 @@ pub mod bidi;
 pub mod bulk;
 pub mod caret;
 pub mod context;
+pub mod corrections;
 pub mod edit;
 pub mod fuzzy;
 pub mod identifier;
