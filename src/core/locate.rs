@@ -463,7 +463,10 @@ impl Search<'_> {
                 continue;
             }
             let new = text.slice(e..s);
-            if new == self.a.exact
+            // Text that starts or ends with the quote is the quote kept with its context
+            // edited (or text inserted beside it), not a replacement of it.
+            if new.starts_with(self.a.exact.as_str())
+                || new.ends_with(self.a.exact.as_str())
                 || !new.chars().any(char::is_alphanumeric)
                 || (!quote_has_break && new.contains("\n\n"))
             {
