@@ -24,6 +24,7 @@ pub mod source;
 pub mod suggest;
 pub mod text;
 mod windows;
+pub mod worddiff;
 
 pub use anchor::{AnchorStatus, Anchoring, anchor_all, apply_anchoring};
 pub use annotation::{
