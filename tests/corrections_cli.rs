@@ -169,8 +169,24 @@ fn history_prints_the_log_that_check_write_records() {
     assert_eq!(changes[1]["new"], "January 8, 2020");
     assert_eq!(changes[2]["new"], Value::Null);
 
+    // The ClaimReview export warns about the claim whose text changed since it was rated.
+    let export = |d: &Path| {
+        let out = factmark(d, &["export", "article.txt", "--format", "claimreview"]);
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let warned = export(d);
+    assert!(
+        warned.contains("the claim's text changed in the document since it was rated"),
+        "{warned}"
+    );
+
     // A script takes the corrections: values follow, the rated claim is flagged.
     factmark(d, &["check", "article.txt", "--write", "--accept-changed"]);
+    let warned = export(d);
+    assert!(
+        warned.contains("changed since it was rated and it awaits a new rating"),
+        "{warned}"
+    );
     let v: Value = serde_json::from_str(&ok(&factmark(
         d,
         &["history", "article.txt", "--format", "json"],
