@@ -326,6 +326,17 @@ first case.\n\n";
     assert!(rs.iter().all(|r| r.status == AnchorStatus::Moved), "{rs:?}");
     assert_eq!(log.versions.len(), 2);
     assert!(log.changes.is_empty());
+    // The notice itself is offered as an annotation, a claim with a note.
+    let t2 = Text::from_str_normalized(&edited);
+    let offered = crate::core::suggest::suggest(&t2, &[]);
+    let n = offered
+        .iter()
+        .find(|s| s.note == crate::core::suggest::NOTICE_NOTE)
+        .unwrap();
+    assert_eq!(n.exact, notice.trim_end());
+    assert_eq!((n.kind(), n.start), (TagKind::Claim, 0));
+    let a = n.to_annotation(&t2, "ana", later()).unwrap();
+    assert_eq!(a.note, "Correction notice");
 }
 
 #[test]
