@@ -180,8 +180,25 @@ fn history_prints_the_log_that_check_write_records() {
         "{warned}"
     );
 
+    let html = |d: &Path| ok(&factmark(d, &["export", "article.txt", "--format", "html"]));
+    let report = html(d);
+    assert!(report.contains("<h3>Corrections</h3>"), "{report}");
+    assert!(
+        report.contains("<del>June</del><ins>January</ins> 8, 2020"),
+        "{report}"
+    );
+
     // A script takes the corrections: values follow, the rated claim is flagged.
     factmark(d, &["check", "article.txt", "--write", "--accept-changed"]);
+    let report = html(d);
+    assert!(
+        report.contains("auto-followed; date 2020-06-08 → 2020-01-08"),
+        "{report}"
+    );
+    assert!(
+        report.contains("auto-followed; marked for re-check"),
+        "{report}"
+    );
     let warned = export(d);
     assert!(
         warned.contains("changed since it was rated and it awaits a new rating"),
