@@ -8,19 +8,28 @@ use clap::Args;
 use super::list::render;
 use super::record::{Record, load_records};
 use super::{Format, Outcome, discover, print_out};
+use chrono::SubsecRound as _;
+
 use crate::core::anchor::AnchorStatus;
+use crate::core::corrections::{CorrectionAction, follow_changes};
 use crate::store::Session;
 
 /// Arguments of `factmark check`.
 #[derive(Debug, Args)]
 #[command(
     after_help = "Each annotation is found again in the current text: exact (still at its \
-place), moved (the same text and context elsewhere), fuzzy (similar text, shown in `found`; \
-needs review), ambiguous (several places fit) or orphaned (no place fits).\n\n\
+place), moved (the same text and context elsewhere), changed (the text was replaced in place: \
+its context is intact around other text, shown in `found`; a correction to review), fuzzy \
+(similar text, shown in `found`; needs review), ambiguous (several places fit) or orphaned (no \
+place fits).\n\n\
 With --write, moved annotations are saved at their new positions (and exact ones with \
-refreshed context); fuzzy, ambiguous and orphaned ones are never changed. A sidecar that \
+refreshed context), and what changed under the annotations since the sidecar was written is \
+recorded in its corrections log (see `factmark history`); changed, fuzzy, ambiguous and orphaned \
+annotations are never rewritten, unless --accept-changed: then changed ones take their \
+corrected text (a date's value is read again unless it was typed; a rated claim keeps its \
+verdict and is marked needs-work for re-check), logged as auto-followed. A sidecar that \
 changed on disk since it was read is not overwritten.\n\n\
-Exit codes: 0 when every annotation is exact, 1 when any is moved, fuzzy, ambiguous or \
+Exit codes: 0 when every annotation is exact, 1 when any is moved, changed, fuzzy, ambiguous or \
 orphaned (even if --write saved the moved ones), 2 on errors. The JSON output has the schema \
 of `list`, where start/end are the current positions."
 )]
@@ -31,15 +40,18 @@ pub struct CheckArgs {
     /// Output format (table or json).
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
-    /// Save the new positions of moved annotations to their sidecars.
+    /// Save the new positions of moved annotations to their sidecars, and log the changes.
     #[arg(long)]
     pub write: bool,
+    /// With --write: changed annotations take their corrected text (see below).
+    #[arg(long, requires = "write")]
+    pub accept_changed: bool,
 }
 
 pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
     let docs = discover::documents(&args.paths)?;
     let (records, failed, saved) = if args.write {
-        load_and_write(&docs)
+        load_and_write(&docs, args.accept_changed)
     } else {
         let (records, failed) = load_records(&docs);
         (records, failed, Vec::new())
@@ -85,7 +97,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
 /// Like `load_records`, and saves each sidecar whose exact or moved annotations changed.
 /// Returns the records, the number of documents that failed, and the sidecars saved with how
 /// many annotations each.
-fn load_and_write(docs: &[PathBuf]) -> (Vec<Record>, usize, Vec<(PathBuf, usize)>) {
+fn load_and_write(
+    docs: &[PathBuf],
+    accept_changed: bool,
+) -> (Vec<Record>, usize, Vec<(PathBuf, usize)>) {
+    let now = chrono::Utc::now().trunc_subsecs(0);
     let (mut records, mut failed, mut saved) = (Vec::new(), 0, Vec::new());
     for doc in docs {
         let mut session = match Session::open(doc) {
@@ -104,8 +120,25 @@ fn load_and_write(docs: &[PathBuf]) -> (Vec<Record>, usize, Vec<(PathBuf, usize)
                 .zip(&anchored)
                 .map(|(a, r)| Record::new(doc, a, r)),
         );
-        let changed = session.apply_anchoring(&anchored);
-        if changed > 0 {
+        let noticed = session.notice_corrections(&anchored, now);
+        let mut changed = session.apply_anchoring(&anchored);
+        if accept_changed {
+            let before = session.annotations.as_slice().to_vec();
+            let followed = follow_changes(&session.text, &before, &anchored, now);
+            for a in followed {
+                let was = before.iter().find(|b| b.id == a.id);
+                session.corrections.resolve(
+                    a.id,
+                    was,
+                    Some(&a),
+                    CorrectionAction::AutoFollowed,
+                    now,
+                );
+                session.annotations.replace(a);
+                changed += 1;
+            }
+        }
+        if changed > 0 || noticed {
             match session.save() {
                 Ok(()) => saved.push((session.sidecar_path.clone(), changed)),
                 Err(e) => {

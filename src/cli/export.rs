@@ -98,6 +98,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<Outcome> {
         let session = Session::open(path)?;
         let metadata = session.metadata().cloned().unwrap_or_default();
         let doc = ExportDoc::new(path, session.text, session.annotations.as_slice())
+            .with_corrections(session.corrections)
             .with_uri(absolute_uri(path))
             .with_url(args.article_url.clone())
             .with_metadata(metadata);

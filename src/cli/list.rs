@@ -152,7 +152,12 @@ fn table(records: &[Record]) -> String {
             detail,
             r.status.to_owned(),
             r.review.to_owned(),
-            one_line(&r.exact, 48),
+            match (&r.old_text, &r.new_text) {
+                (Some(old), Some(new)) => {
+                    format!("{} → {}", one_line(old, 22), one_line(new, 22))
+                }
+                _ => one_line(&r.exact, 48),
+            },
             one_line(&r.note, 40),
         ]);
     }

@@ -89,6 +89,7 @@ pub fn run(args: MergeArgs) -> anyhow::Result<Outcome> {
         document,
         annotations: result.merged.clone(),
         conflicts: records.clone(),
+        corrections: merged_log(&base, &ours, &theirs),
     };
     let encoded = merged.encode()?;
     check_size_to_write(out, encoded.len(), MAX_SIDECAR_BYTES)?;
@@ -164,4 +165,18 @@ fn document(
         (Some(o), _) => Some(o.clone()),
         (None, t) => t.cloned(),
     }
+}
+
+/// The corrections logs of both sides together (each side's log includes what it inherited
+/// from the base).
+fn merged_log(
+    base: &Option<Sidecar>,
+    ours: &Option<Sidecar>,
+    theirs: &Option<Sidecar>,
+) -> crate::core::corrections::CorrectionLog {
+    let mut log = crate::core::corrections::CorrectionLog::default();
+    for s in [ours, theirs, base].into_iter().flatten() {
+        log.merge(&s.corrections);
+    }
+    log
 }

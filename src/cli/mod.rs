@@ -5,6 +5,7 @@ mod agree;
 mod check;
 mod discover;
 mod export;
+mod history;
 mod import;
 mod list;
 mod merge;
@@ -47,6 +48,9 @@ pub enum Commands {
     List(list::ListArgs),
     /// Check that every annotation still sits on its text; exit 1 if any does not.
     Check(check::CheckArgs),
+    /// Print the corrections log: versions of the text seen, and what changed under each
+    /// annotation and what was done.
+    History(history::HistoryArgs),
     /// Count annotations per tag, verdict, author, review status, anchoring status and document.
     Stats(stats::StatsArgs),
     /// Set the review status of an annotation (accepted, rejected, needs-work, unreviewed).
@@ -94,6 +98,7 @@ pub fn run(command: Commands) -> ExitCode {
         Commands::Add(a) => add::run(*a),
         Commands::List(a) => list::run(a),
         Commands::Check(a) => check::run(a),
+        Commands::History(a) => history::run(a),
         Commands::Stats(a) => stats::run(a),
         Commands::Review(a) => review::run(a),
         Commands::Agree(a) => agree::run(a),

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::parallel::par_map;
 use crate::core::anchor::{AnchorStatus, Anchoring};
 use crate::core::annotation::{Annotation, Tag};
+use crate::core::corrections::{date_follow, is_rated_claim, needs_recheck};
 use crate::store::Session;
 
 /// One annotation, flattened. Field names and meanings are part of the documented JSON schema.
@@ -31,12 +32,22 @@ pub struct Record {
     pub suffix: String,
     /// The note.
     pub note: String,
-    /// exact, moved, fuzzy, ambiguous or orphaned.
+    /// exact, moved, changed, fuzzy, ambiguous or orphaned.
     pub status: &'static str,
     /// Anchoring confidence, 0 to 1.
     pub score: f64,
-    /// For fuzzy matches, the text now found.
+    /// For changed and fuzzy annotations, the text now found.
     pub found: Option<String>,
+    /// For changed annotations (a text replaced in place): the text before the correction.
+    pub old_text: Option<String>,
+    /// For changed annotations: the text after the correction (its span is start/end).
+    pub new_text: Option<String>,
+    /// For changed dates whose value was read from the text: the value read from the new text
+    /// (what accepting the correction gives; null if it cannot be read).
+    pub date_now: Option<String>,
+    /// Whether this is a rated claim whose text changed since it was rated: changed now, or
+    /// accepted and awaiting a new rating (review needs-work).
+    pub recheck: bool,
     /// unreviewed, accepted, rejected or needs-work.
     pub review: &'static str,
     /// Who reviewed it.
@@ -75,6 +86,10 @@ fn rfc3339(t: chrono::DateTime<chrono::Utc>) -> String {
 impl Record {
     /// Flattens an annotation of `document` with its anchoring result.
     pub fn new(document: &Path, a: &Annotation, anchoring: &Anchoring) -> Self {
+        let changed = anchoring
+            .found
+            .as_deref()
+            .filter(|_| anchoring.status == AnchorStatus::Changed);
         let (mut verdict, mut claimant, mut speaker, mut date, mut kind, mut identifier) =
             (None, None, None, None, None, None);
         match &a.tag {
@@ -102,6 +117,12 @@ impl Record {
             status: anchoring.status.as_str(),
             score: anchoring.score,
             found: anchoring.found.clone(),
+            old_text: changed.map(|_| a.exact.clone()),
+            new_text: changed.map(str::to_owned),
+            date_now: changed
+                .and_then(|new| date_follow(a, new))
+                .and_then(|(_, to)| to.map(|d| d.to_string())),
+            recheck: needs_recheck(a) || (changed.is_some() && is_rated_claim(a)),
             review: a.review.status.as_str(),
             reviewer: a.review.by.clone(),
             reviewed: a.review.at.map(rfc3339),

@@ -34,11 +34,20 @@
 //!    *witness*: if the stored prefix or suffix (16+ chars) still occurs verbatim somewhere
 //!    else, the annotated place may still be there, edited, while a lookalike paragraph kept
 //!    the quote (client#7571); that is ambiguous, not moved.
-//! 4. **Otherwise** ambiguous, when two or more places are plausible, or orphaned; the best
+//! 4. **Replacement in place.** When stage 3 placed nothing with certainty (fuzzy, ambiguous
+//!    or orphaned), the stored prefix and suffix are looked for near the expected place
+//!    (approximately, a few errors each). A tight pair of them — the prefix ending, the suffix
+//!    starting a little further on — around text other than the quote is a correction made in
+//!    place: **changed**, with the new text and its span. Only when that pair is the one
+//!    place: another pair nearly as good (lookalike paragraphs), or a place where the quote
+//!    itself was found with a context nearly as good, makes it ambiguous instead. Text with
+//!    no letter or digit between the two sides (a cut) is not a replacement.
+//! 5. **Otherwise** ambiguous, when two or more places are plausible, or orphaned; the best
 //!    candidates are kept either way, for the user to choose from.
 //!
-//! [`apply_anchoring`] then updates exact and moved annotations (offsets and context); fuzzy,
-//! ambiguous and orphaned ones are never rewritten here: the user decides.
+//! [`apply_anchoring`] then updates exact and moved annotations (offsets and context);
+//! changed, fuzzy, ambiguous and orphaned ones are never rewritten here: the user decides
+//! (the `corrections` module says what accepting a change does).
 //!
 //! # No snapshot diff
 //!
@@ -91,12 +100,17 @@ pub const MARGIN: f64 = 0.05;
 const MIN_SEARCHES_PER_THREAD: usize = 4;
 
 /// How an annotation relates to the current text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum AnchorStatus {
     /// The stored offsets still hold the exact text.
     Exact,
     /// The exact text was found, unambiguously, at another place.
     Moved,
+    /// The text was replaced in place: the stored context before and after it was found once,
+    /// unambiguously, around different text (a correction). The new text is in `found`.
+    Changed,
     /// Similar, but not identical, text was found.
     Fuzzy,
     /// Several places fit about equally well and nothing tells which one is meant.
@@ -111,6 +125,7 @@ impl AnchorStatus {
     pub const ALL: &'static [AnchorStatus] = &[
         AnchorStatus::Exact,
         AnchorStatus::Moved,
+        AnchorStatus::Changed,
         AnchorStatus::Fuzzy,
         AnchorStatus::Ambiguous,
         AnchorStatus::Orphaned,
@@ -121,6 +136,7 @@ impl AnchorStatus {
         match self {
             AnchorStatus::Exact => "exact",
             AnchorStatus::Moved => "moved",
+            AnchorStatus::Changed => "changed",
             AnchorStatus::Fuzzy => "fuzzy",
             AnchorStatus::Ambiguous => "ambiguous",
             AnchorStatus::Orphaned => "orphaned",
@@ -141,7 +157,7 @@ impl std::str::FromStr for AnchorStatus {
             .copied()
             .find(|st| st.as_str() == s.trim().to_ascii_lowercase())
             .ok_or_else(|| {
-                format!("{s:?} is not an anchoring status; expected exact|moved|fuzzy|ambiguous|orphaned")
+                format!("{s:?} is not an anchoring status; expected exact|moved|changed|fuzzy|ambiguous|orphaned")
             })
     }
 }
@@ -162,14 +178,15 @@ pub struct Candidate {
 pub struct Anchoring {
     /// The status.
     pub status: AnchorStatus,
-    /// The current span: the found place for exact, moved and fuzzy; the stored one otherwise.
+    /// The current span: the found place for exact, moved, changed and fuzzy; the stored one
+    /// otherwise.
     pub start: usize,
     /// See `start`.
     pub end: usize,
     /// Confidence from 0 to 1: the score of the place found (1 for an untouched quote and
     /// context); for ambiguous and orphaned annotations, that of the best candidate (0 if none).
     pub score: f64,
-    /// For fuzzy matches, the text now found (which differs from `exact`).
+    /// For changed and fuzzy annotations, the text now found (which differs from `exact`).
     pub found: Option<String>,
     /// For ambiguous and orphaned annotations, the places it could belong to, best first (at
     /// most a few); empty otherwise.

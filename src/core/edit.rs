@@ -156,7 +156,14 @@ pub fn plan(
         Command::Delete(id) => Ok(Change::Remove(
             set.get(*id).ok_or(EditError::NotFound(*id))?.clone(),
         )),
-        Command::SetTag(id, tag) => update(*id, &|a| a.tag = tag.clone()),
+        Command::SetTag(id, tag) => update(*id, &|a| {
+            // A claim awaiting a new rating after its text changed is rated again.
+            let recheck = super::corrections::needs_recheck(a);
+            let old = std::mem::replace(&mut a.tag, tag.clone());
+            if recheck && verdict(&old) != verdict(tag) {
+                a.review = Review::default();
+            }
+        }),
         Command::SetNote(id, note) => update(*id, &|a| a.note = note.clone()),
         Command::SetReview(id, review) => update(*id, &|a| a.review = review.clone()),
         Command::SetSpan { id, start, end } => {
@@ -174,6 +181,14 @@ pub fn plan(
             }
             Ok(Change::Batch(changes))
         }
+    }
+}
+
+/// A claim's verdict.
+fn verdict(tag: &Tag) -> Option<super::annotation::Verdict> {
+    match tag {
+        Tag::Claim { verdict, .. } => Some(*verdict),
+        _ => None,
     }
 }
 

@@ -36,6 +36,21 @@ const MAX_WITNESSES: usize = 3;
 const MAX_JOINT_ALIGNMENT: usize = 256;
 /// Quotes longer than this are not compared char by char with a witness place (too slow).
 const MAX_WITNESS_QUOTE: usize = 2_000;
+/// A replacement in place is looked for only when each stored side of the context is at least
+/// this long.
+const MIN_CHANGED_CONTEXT: usize = 8;
+/// The largest share of a context side's chars that may differ around a replacement.
+const CONTEXT_ERROR_RATE: f64 = 0.15;
+/// The similarity each side of the context needs around a replacement in place.
+const MIN_CHANGED_SIDE: f64 = 0.85;
+/// The mean similarity both sides need.
+const MIN_CHANGED_PAIR: f64 = 0.9;
+/// How far the best pair of context sides must lead any other pair.
+const CHANGED_MARGIN: f64 = 0.1;
+/// How far its context must lead that of any place where the quote itself was found.
+const CHANGED_LEAD: f64 = 0.3;
+/// A replacement may be longer than the quote by this many chars (or up to three times it).
+const MAX_CHANGED_GROWTH: usize = 120;
 
 /// A scored place.
 #[derive(Debug, Clone)]
@@ -243,9 +258,19 @@ impl Search<'_> {
         }
     }
 
+    /// Decides by the quote ([`Self::decide_by_quote`]); what is not placed with certainty
+    /// that way is then looked at as a replacement in place ([`Self::in_place`]).
+    fn decide(&self, cands: Vec<Scored>, exact_count: usize) -> Anchoring {
+        let by_quote = self.decide_by_quote(cands.clone(), exact_count);
+        if by_quote.status.is_anchored() {
+            return by_quote;
+        }
+        self.in_place(by_quote, &cands)
+    }
+
     /// Picks the best candidate if it is acceptable, leads every other by [`MARGIN`] and, when
     /// its context is not perfect, no witness says the annotated place is elsewhere.
-    fn decide(&self, mut cands: Vec<Scored>, exact_count: usize) -> Anchoring {
+    fn decide_by_quote(&self, mut cands: Vec<Scored>, exact_count: usize) -> Anchoring {
         let hint = self.hint;
         cands.sort_by(|x, y| {
             y.score
@@ -330,6 +355,143 @@ impl Search<'_> {
                 let end = text.char_of_byte(b);
                 add(end.saturating_sub(m), end);
             }
+        }
+        out
+    }
+
+    /// A replacement in place: the stored prefix and suffix found once, near the expected
+    /// place, around text that differs from the quote. `by_quote` is what the quote alone gave
+    /// (fuzzy, ambiguous or orphaned) and `cands` the places it considered.
+    ///
+    /// - One pair of context sides, clearly better than any other (by [`CHANGED_MARGIN`]) and
+    ///   than every place the quote was found with its context (by [`CHANGED_LEAD`]):
+    ///   changed, on the text between them.
+    /// - Two or more pairs that fit about equally well (lookalike paragraphs), or a place
+    ///   where the quote was found with a context nearly as good: never changed, and not
+    ///   fuzzy either (a likeness in one lookalike paragraph says nothing about which one was
+    ///   annotated): ambiguous, with those places among the candidates.
+    /// - No pair: what the quote gave.
+    fn in_place(&self, by_quote: Anchoring, cands: &[Scored]) -> Anchoring {
+        let mut pairs = self.context_pairs();
+        if pairs.is_empty() {
+            return by_quote;
+        }
+        pairs.sort_by(|x, y| {
+            y.context().total_cmp(&x.context()).then(
+                x.start
+                    .abs_diff(self.hint)
+                    .cmp(&y.start.abs_diff(self.hint)),
+            )
+        });
+        let best = pairs[0].clone();
+        let rivals: Vec<&Scored> = pairs[1..]
+            .iter()
+            .filter(|p| best.context() - p.context() < CHANGED_MARGIN)
+            .chain(cands.iter().filter(|c| {
+                !c.overlaps(best.start, best.end.max(best.start + 1))
+                    && c.quote >= MIN_FUZZY_QUOTE
+                    && best.context() - c.context() < CHANGED_LEAD
+            }))
+            .collect();
+        if rivals.is_empty() {
+            let found = self.text.slice(best.start..best.end).to_owned();
+            return Anchoring {
+                status: AnchorStatus::Changed,
+                start: best.start,
+                end: best.end,
+                score: best.context(),
+                found: Some(found),
+                candidates: Vec::new(),
+            };
+        }
+        let mut all: Vec<Scored> = std::iter::once(best)
+            .chain(rivals.into_iter().cloned())
+            .collect();
+        for c in cands {
+            if !all.iter().any(|x| x.overlaps(c.start, c.end)) {
+                all.push(c.clone());
+            }
+        }
+        all.truncate(MAX_KEPT);
+        let mut r = self.unresolved(AnchorStatus::Ambiguous, &all);
+        r.score = all.first().map_or(0.0, Scored::context);
+        r
+    }
+
+    /// Every place near the expected one where the stored prefix (approximately, with at most
+    /// [`CONTEXT_ERROR_RATE`] of errors) ends and, a little further on, the stored suffix
+    /// starts, around text other than the quote: scored by their similarity, with `quote`
+    /// the similarity of the text between them to the quote. Pairs are tight (no other
+    /// prefix end or suffix start between them), so the text between never holds the stored
+    /// context itself. Both sides must be at least [`MIN_CHANGED_CONTEXT`] chars: at a
+    /// document's edge, one side alone is too little to say the text was replaced.
+    fn context_pairs(&self) -> Vec<Scored> {
+        let (text, m, n) = (self.text, self.m(), self.text.char_count());
+        let pre: Vec<char> = self.a.prefix.chars().collect();
+        let suf: Vec<char> = self.a.suffix.chars().collect();
+        if pre.len().min(suf.len()) < MIN_CHANGED_CONTEXT {
+            return Vec::new();
+        }
+        let max_gap = (3 * m).max(m + MAX_CHANGED_GROWTH);
+        let reach = MIN_WINDOW.max(n / 10);
+        let near = self.hint.saturating_sub(reach + CONTEXT_CHARS)
+            ..(self.hint + m + reach + CONTEXT_CHARS).min(n);
+        let budget = |len: usize| (len as f64 * CONTEXT_ERROR_RATE).floor() as usize;
+        // (position, errors): where the prefix ends, where the suffix starts.
+        let ends: Vec<(usize, usize)> = Pattern::new(&pre)
+            .search(text.slice(near.clone()).chars(), budget(pre.len()))
+            .into_iter()
+            .map(|h| (near.start + h.end, h.errors))
+            .collect();
+        let rev: Vec<char> = suf.iter().rev().copied().collect();
+        let mut starts: Vec<(usize, usize)> = Pattern::new(&rev)
+            .search(text.slice(near.clone()).chars().rev(), budget(suf.len()))
+            .into_iter()
+            .map(|h| (near.end - h.end, h.errors))
+            .collect();
+        starts.sort_unstable();
+        let quote_has_break = self.a.exact.contains("\n\n");
+        let mut out: Vec<Scored> = Vec::new();
+        for (i, &(e, de)) in ends.iter().enumerate() {
+            let next_end = ends.get(i + 1).map_or(usize::MAX, |x| x.0);
+            let at = starts.partition_point(|&(s, _)| s < e);
+            let Some(&(s, ds)) = starts.get(at) else {
+                continue;
+            };
+            // Tight: the next prefix end comes after this suffix start.
+            if next_end <= s || s - e > max_gap || s == e {
+                continue;
+            }
+            let new = text.slice(e..s);
+            // Text that starts or ends with the quote is the quote kept with its context
+            // edited (or text inserted beside it), not a replacement of it.
+            if new.starts_with(self.a.exact.as_str())
+                || new.ends_with(self.a.exact.as_str())
+                || !new.chars().any(char::is_alphanumeric)
+                || (!quote_has_break && new.contains("\n\n"))
+            {
+                continue;
+            }
+            let sim = |d: usize, len: usize| (1.0 - d as f64 / len as f64).max(0.0);
+            let (p, sx) = (sim(de, pre.len()), sim(ds, suf.len()));
+            if p < MIN_CHANGED_SIDE || sx < MIN_CHANGED_SIDE || (p + sx) / 2.0 < MIN_CHANGED_PAIR {
+                continue;
+            }
+            let found: Vec<char> = new.chars().collect();
+            let quote = if m <= MAX_WITNESS_QUOTE && found.len() <= MAX_WITNESS_QUOTE {
+                1.0 - levenshtein(&self.quote, &found) as f64 / m.max(found.len()).max(1) as f64
+            } else {
+                0.0
+            };
+            out.push(Scored {
+                start: e,
+                end: s,
+                exact: false,
+                quote,
+                prefix: p,
+                suffix: sx,
+                score: (50.0 * quote + 20.0 * p + 20.0 * sx) / 90.0,
+            });
         }
         out
     }

@@ -8,6 +8,7 @@ pub mod bidi;
 pub mod bulk;
 pub mod caret;
 pub mod context;
+pub mod corrections;
 pub mod edit;
 pub mod fuzzy;
 pub mod identifier;
@@ -25,6 +26,7 @@ pub mod source;
 pub mod suggest;
 pub mod text;
 mod windows;
+pub mod worddiff;
 
 pub use anchor::{AnchorStatus, Anchoring, anchor_all, apply_anchoring};
 pub use annotation::{

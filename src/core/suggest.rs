@@ -1,9 +1,12 @@
 //! Suggested annotations, never added silently: dates (normalized with chrono), quotations
-//! between straight or curly quotes and guillemets, and further mentions of entities already
-//! tagged in the document. The user accepts or dismisses them; this module only finds them.
+//! between straight or curly quotes and guillemets, further mentions of entities already
+//! tagged in the document, and correction notices ("Correction:", "Editor's note:", "An
+//! earlier version of this article …"), offered as claims with a note. The user accepts or
+//! dismisses them; this module only finds them.
 
 mod dates;
 mod entities;
+mod notices;
 mod quotes;
 
 use chrono::{DateTime, Utc};
@@ -13,6 +16,7 @@ use super::text::Text;
 
 pub use dates::find_dates;
 pub use entities::find_entity_mentions;
+pub use notices::{NOTICE_NOTE, find_notices};
 pub use quotes::find_quotes;
 
 /// A span that could be annotated, with the tag (and attributes) it would get.
@@ -27,6 +31,8 @@ pub struct Suggestion {
     pub end: usize,
     /// The text of the span.
     pub exact: String,
+    /// The note the annotation gets (a correction notice says it is one); usually empty.
+    pub note: String,
 }
 
 impl Suggestion {
@@ -37,7 +43,14 @@ impl Suggestion {
             start,
             end,
             exact: text.slice(start..end).to_owned(),
+            note: String::new(),
         }
+    }
+
+    /// The same suggestion with a note for the annotation.
+    pub fn with_note(mut self, note: &str) -> Self {
+        self.note = note.to_owned();
+        self
     }
 
     /// Which tag it suggests.
@@ -60,7 +73,9 @@ impl Suggestion {
         author: &str,
         now: DateTime<Utc>,
     ) -> Result<Annotation, SpanError> {
-        Annotation::new(text, self.start, self.end, self.tag.clone(), author, now)
+        let mut a = Annotation::new(text, self.start, self.end, self.tag.clone(), author, now)?;
+        a.note.clone_from(&self.note);
+        Ok(a)
     }
 
     fn sort_key(&self) -> (usize, usize, TagKind) {
@@ -76,6 +91,7 @@ pub fn suggest(text: &Text, existing: &[Annotation]) -> Vec<Suggestion> {
     let mut all = find_dates(text);
     all.extend(find_quotes(text));
     all.extend(find_entity_mentions(text, existing));
+    all.extend(find_notices(text));
     drop_covered(&mut all, existing);
     all.sort_by_key(Suggestion::sort_key);
     all.dedup_by(|x, y| x.sort_key() == y.sort_key());
@@ -88,7 +104,7 @@ pub fn suggest_kind(text: &Text, existing: &[Annotation], kind: TagKind) -> Vec<
         TagKind::Date => find_dates(text),
         TagKind::Quote => find_quotes(text),
         TagKind::Entity => find_entity_mentions(text, existing),
-        TagKind::Claim => Vec::new(),
+        TagKind::Claim => find_notices(text),
     };
     drop_covered(&mut found, existing);
     found.sort_by_key(Suggestion::sort_key);

@@ -30,7 +30,9 @@
 //!     page's canonical URL), its `headline`, `author` (byline) and `datePublished` where the
 //!     page gives them, and, as `text`, the quote the claim sits in.
 //!
-//! Missing recommended fields are reported as advice, never invented.
+//! Missing recommended fields are reported as advice, never invented. A claim whose text
+//! changed since it was rated (changed in the current text, or accepted and awaiting a new
+//! rating) is exported with its verdict and a warning.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -40,7 +42,9 @@ use super::error::FormatError;
 use super::export_doc::ExportDoc;
 use super::labels::identifier_url;
 use super::warning::{ExportWarning, WarningKind};
+use crate::core::anchor::AnchorStatus;
 use crate::core::annotation::{Annotation, EntityKind, Tag, Verdict};
+use crate::core::corrections::needs_recheck;
 
 /// Google's advice on the length of `claimReviewed`.
 const ADVISED_CHARS: usize = 75;
@@ -175,7 +179,7 @@ pub fn export(
             .copied()
             .filter(|a| matches!(a.tag, Tag::Date { value: Some(_) }))
             .collect();
-        for a in &all {
+        for (a, p) in all.iter().zip(&doc.annotations) {
             let Tag::Claim { verdict, .. } = &a.tag else {
                 continue;
             };
@@ -191,6 +195,17 @@ pub fn export(
             let mut advise = |kind: WarningKind, message: String| {
                 warnings.push(ExportWarning::about(&doc.path, a, kind, message));
             };
+            if p.status == AnchorStatus::Changed {
+                advise(
+                    WarningKind::Advice,
+                    "the claim's text changed in the document since it was rated (a correction); review the change and rate it again before publishing".to_owned(),
+                );
+            } else if needs_recheck(a) {
+                advise(
+                    WarningKind::Advice,
+                    "the claim's text changed since it was rated and it awaits a new rating (review: needs work); the verdict exported is the old one".to_owned(),
+                );
+            }
             let claim_reviewed = a.exact.split_whitespace().collect::<Vec<_>>().join(" ");
             let length = claim_reviewed.chars().count();
             if length > ADVISED_CHARS {

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::core::anchor::{AnchorStatus, anchor};
 use crate::core::annotation::Annotation;
+use crate::core::corrections::CorrectionLog;
 use crate::core::source::Metadata;
 use crate::core::text::Text;
 
@@ -17,6 +18,8 @@ pub struct ExportAnnotation {
     pub annotation: Annotation,
     /// Where it stands in the current text.
     pub status: AnchorStatus,
+    /// For a changed (or fuzzy) annotation, the text now found in its place.
+    pub found: Option<String>,
 }
 
 impl ExportAnnotation {
@@ -42,6 +45,8 @@ pub struct ExportDoc {
     pub text: Text,
     /// The annotations, sorted by (start, end, id) of their current spans.
     pub annotations: Vec<ExportAnnotation>,
+    /// The corrections log from the sidecar (empty if the text never changed).
+    pub corrections: CorrectionLog,
 }
 
 impl ExportDoc {
@@ -60,6 +65,7 @@ impl ExportDoc {
                 ExportAnnotation {
                     annotation,
                     status: found.status,
+                    found: found.found,
                 }
             })
             .collect();
@@ -71,7 +77,14 @@ impl ExportDoc {
             metadata: Metadata::default(),
             text,
             annotations: placed,
+            corrections: CorrectionLog::default(),
         }
+    }
+
+    /// The same document with its corrections log.
+    pub fn with_corrections(mut self, corrections: CorrectionLog) -> Self {
+        self.corrections = corrections;
+        self
     }
 
     /// The same document with another URI (for example of its absolute path).

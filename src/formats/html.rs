@@ -1,6 +1,8 @@
 //! HTML report: one self-contained page for editors. For each document, a table of claims
 //! (verdict, claimant, note, review), the full text with every annotation highlighted, and the
-//! list of annotations with their notes and attributes, numbered to match markers in the text.
+//! list of annotations with their notes and attributes, numbered to match markers in the text,
+//! and, when the text was corrected under the annotations, a "Corrections" section: what
+//! changed (old and new text by words) and what was done about it.
 //!
 //! Nested and overlapping spans are flattened into runs ([`crate::core::segments`]): the
 //! innermost tag gives a run its fill, outer tags an underline each. Annotations not anchored
@@ -17,8 +19,11 @@ use std::fmt::Write as _;
 use super::claimreview::rating;
 use super::export_doc::ExportDoc;
 use super::labels::identifier_url;
+use crate::core::anchor::AnchorStatus;
 use crate::core::annotation::{Annotation, ReviewStatus, Tag, TagKind};
+use crate::core::corrections::{CorrectionAction, is_rated_claim, needs_recheck};
 use crate::core::segments::{Span, flatten};
+use crate::core::worddiff::{DiffKind, word_diff};
 
 const STYLE: &str = "
 :root { --claim: #ffd8a8; --claim-line: #e8590c; --quote: #d0ebff; --quote-line: #1c7ed6;
@@ -50,6 +55,7 @@ ol.notes li { margin-bottom: .8rem; }
 .attrs { color: #495057; font-size: .9rem; }
 .note { margin: .2rem 0 0; white-space: pre-wrap; }
 .missing { color: #868e96; }
+del { color: #c92a2a; } ins { background: #fff3bf; text-decoration: underline; }
 footer { margin-top: 3rem; color: #868e96; font-size: .85rem; }
 @media print { body { max-width: none; } .text { border: none; padding: 0; } }
 ";
@@ -167,6 +173,7 @@ fn document(out: &mut String, d: usize, doc: &ExportDoc) {
         out.push_str("</li>\n");
     }
     out.push_str("</ol>\n");
+    corrections(out, doc);
     let unplaced: Vec<_> = doc.annotations.iter().filter(|p| !p.is_placed()).collect();
     if !unplaced.is_empty() {
         out.push_str("<h3>Not found in the current text</h3>\n<ul class=\"notes\">\n");
@@ -182,6 +189,103 @@ fn document(out: &mut String, d: usize, doc: &ExportDoc) {
         out.push_str("</ul>\n");
     }
     out.push_str("</section>\n");
+}
+
+/// The "Corrections" section: annotations whose text was replaced in place in the current text
+/// (old and new text by words), then the log of earlier changes and what was done. Nothing
+/// when the text never changed under the annotations.
+fn corrections(out: &mut String, doc: &ExportDoc) {
+    let changed: Vec<_> = doc
+        .annotations
+        .iter()
+        .filter(|p| p.status == AnchorStatus::Changed)
+        .collect();
+    let log = &doc.corrections;
+    if changed.is_empty() && log.changes.is_empty() {
+        return;
+    }
+    out.push_str("<h3>Corrections</h3>\n");
+    if log.versions.len() > 1 {
+        let _ = writeln!(
+            out,
+            "<p>{} versions of the text seen.</p>",
+            log.versions.len()
+        );
+    }
+    if !changed.is_empty() {
+        out.push_str(
+            "<p>Changed in the current text, waiting for review:</p>\n<ul class=\"notes\">\n",
+        );
+        for p in &changed {
+            let a = &p.annotation;
+            let _ = write!(
+                out,
+                "<li><span class=\"tag {}\">{}</span> ",
+                tag_class(a.tag.kind()),
+                a.tag.kind().as_str()
+            );
+            diff_html(out, &a.exact, p.found.as_deref().unwrap_or(""));
+            if needs_recheck(a) || is_rated_claim(a) {
+                out.push_str(
+                    " <span class=\"attrs\">rated before the change: to be rated again</span>",
+                );
+            }
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ul>\n");
+    }
+    let logged: Vec<_> = log
+        .changes
+        .iter()
+        .filter(|c| c.action != CorrectionAction::Pending)
+        .collect();
+    if !logged.is_empty() {
+        out.push_str("<table><thead><tr><th>Noticed</th><th>Tag</th><th>Change</th><th>Done</th></tr></thead><tbody>\n");
+        for c in logged {
+            let _ = write!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td>",
+                c.noticed.format("%Y-%m-%d"),
+                c.tag.as_str()
+            );
+            match &c.new {
+                Some(new) => diff_html(out, &c.old, new),
+                None => {
+                    let _ = write!(out, "{} ({})", escape(&c.old), c.status.as_str());
+                }
+            }
+            let mut done = c.action.as_str().to_owned();
+            if let Some(d) = &c.date {
+                let show = |v: &Option<crate::core::annotation::DateValue>| {
+                    v.as_ref()
+                        .map_or_else(|| "none".to_owned(), |d| d.to_string())
+                };
+                done.push_str(&format!("; date {} → {}", show(&d.from), show(&d.to)));
+            }
+            if c.recheck {
+                done.push_str("; marked for re-check");
+            }
+            let _ = writeln!(out, "</td><td>{}</td></tr>", escape(&done));
+        }
+        out.push_str("</tbody></table>\n");
+    }
+}
+
+/// Old and new text by words: removed words struck through, inserted ones underlined.
+fn diff_html(out: &mut String, old: &str, new: &str) {
+    out.push_str("<span class=\"exact\">");
+    for part in word_diff(old, new) {
+        match part.kind {
+            DiffKind::Same => out.push_str(&escape(&part.text)),
+            DiffKind::Removed => {
+                let _ = write!(out, "<del>{}</del>", escape(&part.text));
+            }
+            DiffKind::Inserted => {
+                let _ = write!(out, "<ins>{}</ins>", escape(&part.text));
+            }
+        }
+    }
+    out.push_str("</span>");
 }
 
 /// The page's title (linked to its URL), byline and publication date, for documents

@@ -496,7 +496,7 @@ fn find_quote(
             "{why_offsets}, and its text {quote:?} occurs {} times with no context to tell which",
             found.candidates.len()
         )),
-        AnchorStatus::Fuzzy | AnchorStatus::Orphaned => Err(format!(
+        AnchorStatus::Changed | AnchorStatus::Fuzzy | AnchorStatus::Orphaned => Err(format!(
             "{why_offsets}, and its text {quote:?} is not in the document"
         )),
     }

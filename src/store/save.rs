@@ -154,6 +154,7 @@ impl Session {
             merged.as_slice(),
         );
         self.annotations = merged;
+        self.corrections.merge(&theirs.corrections);
         self.write_sidecar()?;
         Ok(SaveOutcome::Merged(report))
     }

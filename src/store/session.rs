@@ -9,6 +9,7 @@ use super::read::{Loaded, read_sidecar};
 use super::save::{Base, SaveOutcome};
 use super::sidecar::{DocumentInfo, Sidecar, SourceInfo, sidecar_path};
 use crate::core::anchor::{Anchoring, anchor_all, apply_anchoring};
+use crate::core::corrections::CorrectionLog;
 use crate::core::merge::Conflict;
 use crate::core::model::AnnotationSet;
 use crate::core::source::{DocumentKind, Metadata};
@@ -35,6 +36,9 @@ pub struct Session {
     /// Merge conflicts recorded in the sidecar (by `factmark merge` or a recovery), to be
     /// resolved with [`Self::resolve_recorded`]; saved back until then.
     pub conflicts: Vec<Conflict>,
+    /// The corrections log: versions of the text seen and what changed under the annotations
+    /// (see [`Self::notice_corrections`]).
+    pub corrections: CorrectionLog,
     /// SHA-256 of the sidecar's bytes as loaded or last saved; `None` if there was none.
     pub(super) fingerprint: Option<Vec<u8>>,
     /// The sidecar as loaded or last saved, to merge against when it changed on disk.
@@ -72,13 +76,19 @@ impl Session {
             ),
             None => (None, None, Base::default()),
         };
-        let (recorded, annotations, conflicts) = match sidecar {
+        let (recorded, annotations, conflicts, corrections) = match sidecar {
             Some(s) => (
                 Some(s.document),
                 AnnotationSet::from_vec(s.annotations),
                 s.conflicts,
+                s.corrections,
             ),
-            None => (None, AnnotationSet::default(), Vec::new()),
+            None => (
+                None,
+                AnnotationSet::default(),
+                Vec::new(),
+                CorrectionLog::default(),
+            ),
         };
         Ok(Self {
             doc_path: doc_path.to_owned(),
@@ -89,6 +99,7 @@ impl Session {
             annotations,
             recorded,
             conflicts,
+            corrections,
             fingerprint,
             base,
         })
@@ -129,6 +140,27 @@ impl Session {
         )
         .with_source(self.source.clone())
         .with_conflicts(self.conflicts.clone())
+        .with_corrections(self.corrections.clone())
+    }
+
+    /// Records in the corrections log what anchoring found (`results`, in sidecar order, as
+    /// [`Self::anchor`] returns them) if the text differs from the version the sidecar was
+    /// written against: that version and this one, and each annotation not on its text. Nothing
+    /// when the text is the one recorded, or there is no sidecar yet. Returns whether anything
+    /// was recorded (to be saved).
+    pub fn notice_corrections(
+        &mut self,
+        results: &[Anchoring],
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> bool {
+        let recorded = self.recorded.as_ref().map(|d| (d.sha256.clone(), d.chars));
+        self.corrections.notice(
+            recorded.as_ref().map(|(s, n)| (s.as_str(), *n)),
+            &self.text,
+            self.annotations.as_slice(),
+            results,
+            now,
+        )
     }
 
     /// Anchors every annotation against the current text, in sidecar order.
@@ -203,7 +235,7 @@ mod tests {
     use chrono::Utc;
 
     #[test]
-    fn moved_annotations_are_saved_and_fuzzy_ones_kept() {
+    fn moved_annotations_are_saved_and_changed_ones_kept() {
         let dir = tempfile::tempdir().unwrap();
         let doc = dir.path().join("a.txt");
         std::fs::write(&doc, "Spoke on 3 May 2024 in Lyon.\n").unwrap();
@@ -229,7 +261,7 @@ mod tests {
         s.save().unwrap();
         let again = Session::open(&doc).unwrap();
         let statuses: Vec<_> = again.anchor().iter().map(|r| r.status.as_str()).collect();
-        assert_eq!(statuses, ["fuzzy", "exact"]);
+        assert_eq!(statuses, ["changed", "exact"]);
         assert_eq!(again.annotations.as_slice()[0], before.as_slice()[0]);
         assert_eq!(again.annotations.as_slice()[1].start, 27);
     }
@@ -249,7 +281,7 @@ mod tests {
         s.annotations.insert(a);
         s.save().unwrap();
         let saved = std::fs::read_to_string(&s.sidecar_path).unwrap();
-        assert!(saved.contains("version: 2,"), "{saved}");
+        assert!(saved.contains("version: 3,"), "{saved}");
         assert!(saved.contains("kind: Html,"), "{saved}");
         assert!(saved.contains("title: Some(\"T\"),"), "{saved}");
         assert_eq!(

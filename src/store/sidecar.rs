@@ -1,10 +1,16 @@
-//! The sidecar file format (`<document>.ann.ron`, version 2): schema, deterministic encoding,
-//! and decoding with errors that name the file, line and column. Version 1 sidecars are read
-//! through `sidecar_v1` and written back as version 2.
+//! The sidecar file format (`<document>.ann.ron`, version 3): schema, deterministic encoding,
+//! and decoding with errors that name the file, line and column. Older sidecars are read and
+//! written back as version 3: version 1 through `sidecar_v1`, version 2 as it is (it is
+//! version 3 without a corrections log).
 //!
 //! Version 2 added `document.source`, recorded for text extracted from another format (HTML):
 //! the hash of the file's bytes, the extractor's version, the encoding and the page's metadata,
 //! and the optional `conflicts` list that `factmark merge` records.
+//!
+//! Version 3 added the optional `corrections` log
+//! ([`crate::core::corrections::CorrectionLog`]): each version of the document's text seen
+//! since the annotations were made, and what changed under each annotation and what was done
+//! about it. It is absent until the text first changes under the annotations.
 
 use std::path::{Path, PathBuf};
 
@@ -13,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use super::error::StoreError;
 use super::sidecar_v1;
 use crate::core::annotation::Annotation;
+use crate::core::corrections::CorrectionLog;
 use crate::core::merge::Conflict;
 use crate::core::source::Metadata;
 use crate::core::text::Text;
@@ -20,7 +27,7 @@ use crate::core::text::Text;
 /// The value of the `format` field.
 pub const FORMAT: &str = "factmark";
 /// The newest sidecar version this build reads and the one it writes.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// What a sidecar's name adds to its document's name.
 pub const SUFFIX: &str = ".ann.ron";
 /// No offset can be larger: a document has at most as many chars as the size limit has
@@ -94,7 +101,7 @@ pub struct SourceInfo {
     pub metadata: Metadata,
 }
 
-/// A sidecar, version 2.
+/// A sidecar, version 3.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Sidecar {
@@ -111,6 +118,10 @@ pub struct Sidecar {
     /// `ours` until the user chooses. Optional, absent when there are none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
+    /// The corrections log: versions of the text seen and what changed under the
+    /// annotations. Optional, absent while empty.
+    #[serde(default, skip_serializing_if = "CorrectionLog::is_empty")]
+    pub corrections: CorrectionLog,
 }
 
 /// Just enough of any sidecar to know its format and version.
@@ -132,7 +143,14 @@ impl Sidecar {
             document: DocumentInfo::of(file, text),
             annotations,
             conflicts: Vec::new(),
+            corrections: CorrectionLog::default(),
         }
+    }
+
+    /// The same sidecar with this corrections log.
+    pub fn with_corrections(mut self, corrections: CorrectionLog) -> Self {
+        self.corrections = corrections;
+        self
     }
 
     /// The same sidecar recording these merge conflicts.
@@ -216,7 +234,13 @@ impl Sidecar {
         }
         let sidecar: Sidecar = match version {
             1 => sidecar_v1::migrate(ron::from_str(source).map_err(parse_error)?),
-            2 => ron::from_str(source).map_err(parse_error)?,
+            // Version 3 only added an optional field: a version 2 file reads as it is. (A
+            // current file reaches here only when the fast path refused it: for the error.)
+            2 | 3 => {
+                let mut v2: Sidecar = ron::from_str(source).map_err(parse_error)?;
+                v2.version = VERSION;
+                v2
+            }
             _ => {
                 return Err(StoreError::Invalid {
                     path: path.to_owned(),
@@ -319,7 +343,7 @@ mod tests {
         let (_, s) = sample();
         let text = s.encode().unwrap();
         assert!(
-            text.starts_with("(\n    format: \"factmark\",\n    version: 2,\n"),
+            text.starts_with("(\n    format: \"factmark\",\n    version: 3,\n"),
             "{text}"
         );
         assert!(text.contains("tag: Date(\n"), "{text}");
@@ -339,13 +363,13 @@ mod tests {
             StoreError::Parse { line, .. } => assert!(line > 1),
             e => panic!("{e}"),
         }
-        let newer = text.replace("version: 2,", "version: 99,\n    shiny: true,");
+        let newer = text.replace("version: 3,", "version: 99,\n    shiny: true,");
         let e = Sidecar::decode(Path::new("x.ann.ron"), &newer).unwrap_err();
         assert!(
             matches!(e, StoreError::NewerVersion { version: 99, .. }),
             "{e}"
         );
-        let unknown = text.replace("version: 2,", "version: 2,\n    shiny: true,");
+        let unknown = text.replace("version: 3,", "version: 3,\n    shiny: true,");
         let e = Sidecar::decode(Path::new("x.ann.ron"), &unknown).unwrap_err();
         assert!(
             matches!(
@@ -376,6 +400,60 @@ mod tests {
             }
             e => panic!("{e}"),
         }
+    }
+
+    #[test]
+    fn version_2_reads_unchanged_and_a_log_round_trips() {
+        let (t, s) = sample();
+        let v3 = s.encode().unwrap();
+        assert!(
+            !v3.contains("corrections"),
+            "no log until the text changes: {v3}"
+        );
+        let v2 = v3.replace("version: 3,", "version: 2,");
+        let back = Sidecar::decode(Path::new("a.txt.ann.ron"), &v2).unwrap();
+        assert_eq!(back, s, "a version 2 file is version 3 without a log");
+        assert_eq!(back.version, VERSION);
+        // The sample documents' sidecars, written by version 2, all load.
+        let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-docs");
+        for entry in std::fs::read_dir(samples).unwrap() {
+            let path = entry.unwrap().path();
+            if path.to_string_lossy().ends_with(SUFFIX) {
+                let src = std::fs::read_to_string(&path).unwrap();
+                Sidecar::decode(&path, &src).unwrap_or_else(|e| panic!("{e}"));
+            }
+        }
+        // A log is written and read back as it was.
+        let mut t2 = t.as_str().to_owned();
+        t2.insert_str(0, "Correction: ");
+        let t2 = Text::from_str_normalized(&t2);
+        let results = crate::core::anchor::anchor_all(&t2, &s.annotations);
+        let mut log = CorrectionLog::default();
+        let at = Utc.with_ymd_and_hms(2026, 11, 28, 9, 30, 0).unwrap();
+        let gone = Text::from_str_normalized("nothing left");
+        let lost = crate::core::anchor::anchor_all(&gone, &s.annotations);
+        log.notice(
+            Some((t.sha256(), t.char_count())),
+            &t2,
+            &s.annotations,
+            &results,
+            at,
+        );
+        log.notice(
+            Some((t2.sha256(), t2.char_count())),
+            &gone,
+            &s.annotations,
+            &lost,
+            at,
+        );
+        assert_eq!((log.versions.len(), log.changes.len()), (3, 2));
+        let with_log = s.clone().with_corrections(log);
+        let encoded = with_log.encode().unwrap();
+        assert!(encoded.contains("corrections: ("), "{encoded}");
+        assert!(encoded.contains("status: Orphaned,"), "{encoded}");
+        let back = Sidecar::decode(Path::new("a.txt.ann.ron"), &encoded).unwrap();
+        assert_eq!(back, with_log);
+        assert_eq!(back.encode().unwrap(), encoded);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Sidecar format version 1, read only to migrate it: version 2 added the optional
-//! `document.source` and nothing else, so a version 1 file becomes a version 2 sidecar with no
-//! source. Unknown fields are still refused.
+//! `document.source` and version 3 the optional corrections log, and nothing else, so a
+//! version 1 file becomes a current sidecar with no source and no log. Unknown fields are
+//! still refused.
 
 use serde::Deserialize;
 
@@ -27,7 +28,7 @@ pub struct SidecarV1 {
     annotations: Vec<Annotation>,
 }
 
-/// The version 2 sidecar of a version 1 one (same annotations, no source).
+/// The current sidecar of a version 1 one (same annotations, no source, no log).
 pub fn migrate(old: SidecarV1) -> Sidecar {
     Sidecar {
         format: old.format,
@@ -40,6 +41,7 @@ pub fn migrate(old: SidecarV1) -> Sidecar {
         },
         annotations: old.annotations,
         conflicts: Vec::new(),
+        corrections: Default::default(),
     }
 }
 
@@ -85,16 +87,16 @@ mod tests {
 "#;
 
     #[test]
-    fn version_1_is_read_and_written_as_version_2() {
+    fn version_1_is_read_and_written_as_the_current_version() {
         let s = Sidecar::decode(Path::new("a.txt.ann.ron"), V1).unwrap();
-        assert_eq!(s.version, 2);
+        assert_eq!(s.version, VERSION);
         assert_eq!(s.document.source, None);
         assert_eq!(s.annotations.len(), 1);
         assert_eq!(s.annotations[0].exact, "world");
         let encoded = s.encode().unwrap();
         // An empty note and an unreviewed review are not written (both are their defaults).
         let v2 = V1
-            .replace("version: 1,", "version: 2,")
+            .replace("version: 1,", "version: 3,")
             .replace("            note: \"\",\n", "")
             .replace(
                 "            review: (\n                status: Unreviewed,\n            ),\n",
@@ -135,7 +137,7 @@ mod tests {
         let expected = format!(
             r#"(
     format: "factmark",
-    version: 2,
+    version: 3,
     document: (
         file: "a.html",
         sha256: "{}",

@@ -14,6 +14,7 @@ use crate::core::annotation::{
 use crate::core::edit::Command;
 use crate::core::identifier::{self, Identifier};
 use crate::core::names;
+use crate::core::text::one_line;
 use crate::workspace::Intent;
 use crate::workspace::{Document, Folder};
 
@@ -190,6 +191,7 @@ impl Inspector {
                         })));
                     }
                 }
+                history_ui(ui, doc, id);
                 ui.separator();
 
                 egui::Grid::new("inspector-grid")
@@ -503,6 +505,7 @@ fn status_help(s: AnchorStatus) -> &'static str {
     match s {
         AnchorStatus::Exact => "on its text",
         AnchorStatus::Moved => "found at a new place",
+        AnchorStatus::Changed => "its text was replaced in place (a correction)",
         AnchorStatus::Fuzzy => "only similar text was found",
         AnchorStatus::Ambiguous => "the text occurs at several places",
         AnchorStatus::Orphaned => "the text is no longer in the document",
@@ -577,4 +580,53 @@ fn document_info_ui(ui: &mut Ui, doc: &Document) {
             }
         }
     }
+}
+
+/// The annotation's corrections, newest first (a few): what changed in which version of the
+/// text, and what was done about it. Nothing when its text never changed.
+fn history_ui(ui: &mut Ui, doc: &Document, id: AnnotationId) {
+    let log = &doc.session.corrections;
+    let records: Vec<_> = log.of(id).collect();
+    if records.is_empty() {
+        return;
+    }
+    let weak = theme::weak(ui.visuals());
+    egui::CollapsingHeader::new(format!("History ({})", records.len()))
+        .id_salt("inspector-history")
+        .default_open(true)
+        .show(ui, |ui| {
+            for c in records.iter().rev().take(4) {
+                let version = log
+                    .version_number(&c.version)
+                    .map_or_else(String::new, |v| format!("v{v}, "));
+                let (old, new) = match &c.new {
+                    Some(new) => {
+                        let (o, n) = crate::core::worddiff::changed_words(&c.old, new);
+                        (o, Some(n))
+                    }
+                    None => (c.old.clone(), None),
+                };
+                let what = match new {
+                    Some(new) => format!("“{}” → “{}”", one_line(&old, 40), one_line(&new, 40)),
+                    None => format!("“{}” {}", one_line(&old, 40), c.status.as_str()),
+                };
+                ui.label(RichText::new(what).small());
+                let mut done = format!(
+                    "{version}noticed {}: {}",
+                    c.noticed.format("%Y-%m-%d"),
+                    c.action.as_str()
+                );
+                if let Some(d) = &c.date {
+                    let show = |v: &Option<crate::core::annotation::DateValue>| {
+                        v.as_ref()
+                            .map_or_else(|| "none".to_owned(), |d| d.to_string())
+                    };
+                    done.push_str(&format!("; date {} → {}", show(&d.from), show(&d.to)));
+                }
+                if c.recheck {
+                    done.push_str("; marked for re-check");
+                }
+                ui.label(RichText::new(done).small().color(weak));
+            }
+        });
 }

@@ -61,6 +61,7 @@ pub fn status_label(s: AnchorStatus) -> &'static str {
     match s {
         AnchorStatus::Exact => "Exact",
         AnchorStatus::Moved => "Moved",
+        AnchorStatus::Changed => "Changed",
         AnchorStatus::Fuzzy => "Fuzzy",
         AnchorStatus::Ambiguous => "Ambiguous",
         AnchorStatus::Orphaned => "Orphaned",

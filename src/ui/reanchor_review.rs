@@ -1,17 +1,22 @@
-//! Reviewing annotations after the document changed: for each fuzzy, ambiguous or orphaned
-//! annotation, the old quote beside the candidate text with the differences marked, and the
-//! ways to fix it — accept, choose a candidate, re-attach to the selection, delete — each one
-//! an undoable command.
+//! Reviewing annotations after the document changed: for each changed, fuzzy, ambiguous or
+//! orphaned annotation, the old quote beside the new text with the differences marked by words,
+//! what accepting it does (a date's value read again, a rated claim marked for re-check), and
+//! the ways to fix it — accept the corrected text, choose a candidate, re-attach to the
+//! selection, delete — each one an undoable command.
 
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, RichText, Stroke, Ui};
 
 use super::actions::Action;
 use super::{labels, theme};
+use chrono::{SubsecRound as _, Utc};
+
 use crate::core::anchor::{AnchorStatus, Anchoring};
-use crate::core::annotation::Annotation;
+use crate::core::annotation::{Annotation, Tag};
+use crate::core::corrections::{accept_command, date_follow, is_rated_claim};
 use crate::core::edit::Command;
 use crate::core::text::Text;
+use crate::core::worddiff::{DiffKind, word_diff};
 use crate::workspace::Document;
 use crate::workspace::Intent;
 
@@ -70,7 +75,7 @@ pub fn review_ui(ui: &mut Ui, doc: &Document) -> Vec<Action> {
                         ui.label(RichText::new(&a.exact).italics());
                     });
                     match r.status {
-                        AnchorStatus::Fuzzy => {
+                        AnchorStatus::Changed | AnchorStatus::Fuzzy => {
                             let found = r
                                 .found
                                 .clone()
@@ -79,13 +84,22 @@ pub fn review_ui(ui: &mut Ui, doc: &Document) -> Vec<Action> {
                                 ui.label(RichText::new("Now:").color(theme::weak(ui.visuals())));
                                 ui.label(diff_job(ui, &a.exact, &found));
                             });
+                            follow_ups_ui(ui, a, &found);
                             ui.horizontal(|ui| {
-                                if ui.button("Accept the new text").clicked() {
-                                    actions.push(Action::Do(Intent::Edit(Command::SetSpan {
-                                        id: a.id,
-                                        start: r.start,
-                                        end: r.end,
-                                    })));
+                                let label = if r.status == AnchorStatus::Changed {
+                                    "Accept the corrected text"
+                                } else {
+                                    "Accept the new text"
+                                };
+                                if ui
+                                    .button(label)
+                                    .on_hover_text("One step; undo takes it back")
+                                    .clicked()
+                                {
+                                    let now = Utc::now().trunc_subsecs(0);
+                                    actions.push(Action::Do(Intent::Edit(accept_command(
+                                        a, text, r.start, r.end, now,
+                                    ))));
                                 }
                                 if ui.button("Show").clicked() {
                                     actions.push(Action::ScrollTo(r.start));
@@ -146,8 +160,33 @@ pub fn review_ui(ui: &mut Ui, doc: &Document) -> Vec<Action> {
     actions
 }
 
-/// The new text with what changed from the old one marked: inserted chars underlined, removed
-/// ones struck through.
+/// What accepting the new text does besides moving the annotation: a date's value read again,
+/// a rated claim marked for re-check.
+fn follow_ups_ui(ui: &mut Ui, a: &Annotation, new: &str) {
+    let weak = theme::weak(ui.visuals());
+    if let Some((from, to)) = date_follow(a, new) {
+        let show = |v: Option<crate::core::annotation::DateValue>| {
+            v.map_or_else(|| "none".to_owned(), |d| d.to_string())
+        };
+        ui.label(RichText::new(format!("Date value: {} → {}", show(from), show(to))).color(weak));
+    } else if let Tag::Date { value: Some(v) } = &a.tag {
+        ui.label(RichText::new(format!("Date value stays {v} (typed)")).color(weak));
+    }
+    if is_rated_claim(a)
+        && let Tag::Claim { verdict, .. } = &a.tag
+    {
+        ui.label(
+            RichText::new(format!(
+                "Rated {}: the verdict stays, and the claim is marked needs work to be rated again",
+                labels::verdict_label(*verdict)
+            ))
+            .color(theme::warning(ui.visuals())),
+        );
+    }
+}
+
+/// The new text with what changed from the old one marked by words: inserted words
+/// underlined, removed ones struck through (letters only inside a word that mostly stays).
 fn diff_job(ui: &Ui, old: &str, new: &str) -> LayoutJob {
     let v = ui.visuals();
     let plain = TextFormat {
@@ -166,14 +205,13 @@ fn diff_job(ui: &Ui, old: &str, new: &str) -> LayoutJob {
         ..Default::default()
     };
     let mut job = LayoutJob::default();
-    let diff = similar::TextDiff::from_chars(old, new);
-    for change in diff.iter_all_changes() {
-        let format = match change.tag() {
-            similar::ChangeTag::Equal => plain.clone(),
-            similar::ChangeTag::Insert => inserted.clone(),
-            similar::ChangeTag::Delete => removed.clone(),
+    for part in word_diff(old, new) {
+        let format = match part.kind {
+            DiffKind::Same => plain.clone(),
+            DiffKind::Inserted => inserted.clone(),
+            DiffKind::Removed => removed.clone(),
         };
-        job.append(change.value(), 0.0, format);
+        job.append(&part.text, 0.0, format);
     }
     job
 }

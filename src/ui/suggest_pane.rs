@@ -87,6 +87,9 @@ impl SuggestPane {
                                     .color(theme::tag_strong(kind, ui.visuals())),
                             );
                             ui.label(one_line(&s.exact, 90));
+                            if !s.note.is_empty() {
+                                ui.label(RichText::new(&s.note).color(theme::weak(ui.visuals())));
+                            }
                             if let Some(d) = s.date() {
                                 ui.label(
                                     RichText::new(d.as_str()).color(theme::weak(ui.visuals())),

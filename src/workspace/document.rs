@@ -14,6 +14,7 @@ use super::outcome::{SaveFailure, Saved};
 use super::selection::Selection;
 use crate::core::anchor::{AnchorStatus, Anchoring, anchor_all, apply_anchoring};
 use crate::core::annotation::AnnotationId;
+use crate::core::corrections::CorrectionAction;
 use crate::core::edit::{Command, EditError, History};
 use crate::core::merge::{Conflict, Resolution};
 use crate::store::output::{OutputRules, free_name};
@@ -34,6 +35,8 @@ pub const JOURNAL_EVERY: Duration = Duration::from_millis(1000);
 pub struct AnchorSummary {
     /// Annotations found at a new place (already moved there).
     pub moved: usize,
+    /// Annotations whose text was replaced in place (a correction; waiting for the user).
+    pub changed: usize,
     /// Annotations on text that changed a little (waiting for the user).
     pub fuzzy: usize,
     /// Annotations whose text occurs at several places.
@@ -45,13 +48,14 @@ pub struct AnchorSummary {
 impl AnchorSummary {
     /// Whether anything needs the user's attention or moved.
     pub fn any(&self) -> bool {
-        self.moved + self.fuzzy + self.ambiguous + self.orphaned > 0
+        self.moved + self.changed + self.fuzzy + self.ambiguous + self.orphaned > 0
     }
 
     /// "37 moved, 2 fuzzy, 1 orphaned".
     pub fn describe(&self) -> String {
         let parts: Vec<String> = [
             (self.moved, "moved"),
+            (self.changed, "changed"),
             (self.fuzzy, "fuzzy"),
             (self.ambiguous, "ambiguous"),
             (self.orphaned, "orphaned"),
@@ -65,7 +69,7 @@ impl AnchorSummary {
 
     /// How many need the user's attention (not moved).
     pub fn needing_review(&self) -> usize {
-        self.fuzzy + self.ambiguous + self.orphaned
+        self.changed + self.fuzzy + self.ambiguous + self.orphaned
     }
 }
 
@@ -213,6 +217,8 @@ impl Document {
     fn reanchor(&mut self) {
         let s = &mut self.session;
         let results = anchor_all(&s.text, s.annotations.as_slice());
+        // Changes under the annotations go to the corrections log (saved with them).
+        let noticed = s.notice_corrections(&results, Utc::now().trunc_subsecs(0));
         let mut summary = AnchorSummary::default();
         let mut moved = Vec::new();
         self.statuses.clear();
@@ -228,6 +234,7 @@ impl Document {
                         moved.push(moved_a);
                     }
                 }
+                AnchorStatus::Changed => summary.changed += 1,
                 AnchorStatus::Fuzzy => summary.fuzzy += 1,
                 AnchorStatus::Ambiguous => summary.ambiguous += 1,
                 AnchorStatus::Orphaned => summary.orphaned += 1,
@@ -242,7 +249,7 @@ impl Document {
         }
         self.summary = summary;
         self.version += 1;
-        if any_moved {
+        if any_moved || noticed {
             self.dirty = true;
             self.last_change = Some(Instant::now());
         }
@@ -366,20 +373,34 @@ impl Document {
     pub fn apply(&mut self, cmd: &Command, coalesce: bool) -> Result<Vec<AnnotationId>, EditError> {
         let now = Utc::now().trunc_subsecs(0);
         let s = &mut self.session;
+        let before: Vec<_> = cmd_spans(cmd)
+            .into_iter()
+            .filter_map(|id| s.annotations.get(id).cloned())
+            .collect();
         let ids = self
             .history
             .apply_coalesced(&mut s.annotations, &s.text, cmd, now, coalesce)?;
         // New and re-attached annotations sit exactly on their text.
+        let spans = cmd_spans(cmd);
         if matches!(
             cmd,
             Command::Add(_) | Command::SetSpan { .. } | Command::Batch(_)
         ) {
             for id in &ids {
-                if matches!(cmd, Command::SetSpan { .. }) || !self.statuses.contains_key(id) {
+                if spans.contains(id) || !self.statuses.contains_key(id) {
                     self.statuses.insert(*id, AnchorStatus::Exact);
                     // Settled: no longer waiting in the review of changed annotations.
                     self.anchoring.remove(id);
                 }
+            }
+        }
+        // A change under the annotation is settled: accepted, re-attached or deleted.
+        let log = &mut self.session.corrections;
+        for id in &ids {
+            let was = before.iter().find(|a| a.id == *id);
+            let now_a = self.session.annotations.get(*id);
+            if now_a.is_none() || spans.contains(id) {
+                log.resolve(*id, was, now_a, CorrectionAction::Accepted, now);
             }
         }
         self.changed();
@@ -404,13 +425,27 @@ impl Document {
         Some(r)
     }
 
-    /// Anchors these annotations again (after undo or redo moved them).
+    /// Anchors these annotations again (after undo or redo moved them), and brings their
+    /// corrections back in line: an annotation off its text again has its change pending
+    /// again; one back on the text found, or gone, has it settled again.
     fn restatus(&mut self, ids: &[AnnotationId]) {
+        let now = Utc::now().trunc_subsecs(0);
         for id in ids {
             match self.session.annotations.get(*id) {
                 Some(a) => {
                     let r = crate::core::anchor::anchor(&self.session.text, a);
                     self.statuses.insert(*id, r.status);
+                    if r.status.is_anchored() {
+                        self.session.corrections.resolve(
+                            *id,
+                            None,
+                            Some(a),
+                            CorrectionAction::Accepted,
+                            now,
+                        );
+                    } else {
+                        self.session.corrections.reopen(*id);
+                    }
                     if r.status == AnchorStatus::Exact {
                         self.anchoring.remove(id);
                     } else {
@@ -418,6 +453,13 @@ impl Document {
                     }
                 }
                 None => {
+                    self.session.corrections.resolve(
+                        *id,
+                        None,
+                        None,
+                        CorrectionAction::Accepted,
+                        now,
+                    );
                     self.statuses.remove(id);
                     self.anchoring.remove(id);
                 }
@@ -578,5 +620,15 @@ impl Document {
         let mut name = self.session.sidecar_path.clone().into_os_string();
         name.push(".copy.ron");
         free_name(&PathBuf::from(name))
+    }
+}
+
+/// The annotations a command puts on a span of the current text (set span, also inside a
+/// batch such as accepting a corrected text).
+fn cmd_spans(cmd: &Command) -> Vec<AnnotationId> {
+    match cmd {
+        Command::SetSpan { id, .. } => vec![*id],
+        Command::Batch(cmds) => cmds.iter().flat_map(cmd_spans).collect(),
+        _ => Vec::new(),
     }
 }

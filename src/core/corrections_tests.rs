@@ -1,0 +1,490 @@
+//! Pairs of original and corrected texts: what anchoring finds, what follows from accepting
+//! the corrected text, and what the log records.
+
+use super::*;
+use crate::core::anchor::anchor_all;
+use crate::core::annotation::EntityKind;
+use crate::core::edit::History;
+use crate::core::model::AnnotationSet;
+
+const ORIGINAL: &str = "Harbour town corrects its records\n\n\
+The council said the first case was confirmed on June 8, 2020, after a traveller returned \
+from abroad.\n\n\
+The harbour budget grew to 4.2 million euros last year, the treasurer said on Monday.\n\n\
+Dr. Anna Kovac, who leads the clinic, welcomed the figures at a press conference.\n\n\
+The opposition called the plan reckless and promised a referendum before the end of the \
+year.\n";
+
+fn now() -> DateTime<Utc> {
+    "2026-11-26T21:00:00Z".parse().unwrap()
+}
+
+fn later() -> DateTime<Utc> {
+    "2026-11-28T09:30:00Z".parse().unwrap()
+}
+
+/// An annotation of the first occurrence of `quote` with `tag`.
+fn on(t: &Text, quote: &str, tag: Tag) -> Annotation {
+    let byte = t
+        .as_str()
+        .find(quote)
+        .unwrap_or_else(|| panic!("{quote:?}"));
+    let start = t.char_of_byte(byte);
+    Annotation::new(t, start, start + quote.chars().count(), tag, "ana", now()).unwrap()
+}
+
+fn rated(verdict: Verdict) -> Tag {
+    Tag::Claim {
+        verdict,
+        claimant: None,
+    }
+}
+
+/// The annotations of the original, anchored in `edited`: (annotations, results, log after
+/// noticing).
+fn corrected(anns: &[Annotation], edited: &str) -> (Text, Text, Vec<Anchoring>, CorrectionLog) {
+    let t = Text::from_str_normalized(ORIGINAL);
+    let t2 = Text::from_str_normalized(edited);
+    let results = anchor_all(&t2, anns);
+    let mut log = CorrectionLog::default();
+    log.notice(
+        Some((t.sha256(), t.char_count())),
+        &t2,
+        anns,
+        &results,
+        later(),
+    );
+    (t, t2, results, log)
+}
+
+/// Accepts the corrected text of `a` through the undo history, as the window does.
+fn accept(
+    set: &mut AnnotationSet,
+    history: &mut History,
+    log: &mut CorrectionLog,
+    text: &Text,
+    a: &Annotation,
+    r: &Anchoring,
+) -> Annotation {
+    let cmd = accept_command(a, text, r.start, r.end, later());
+    history.apply(set, text, &cmd, later()).unwrap();
+    let after = set.get(a.id).unwrap().clone();
+    assert!(log.resolve(
+        a.id,
+        Some(a),
+        Some(&after),
+        CorrectionAction::Accepted,
+        later()
+    ));
+    after
+}
+
+fn date_of(a: &Annotation) -> Option<String> {
+    match &a.tag {
+        Tag::Date { value } => value.as_ref().map(|v| v.to_string()),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_date_corrected_in_place_follows_and_its_claim_is_rechecked() {
+    let t = Text::from_str_normalized(ORIGINAL);
+    let date = on(
+        &t,
+        "June 8, 2020",
+        Tag::for_text(TagKind::Date, "June 8, 2020"),
+    );
+    assert_eq!(date_of(&date).as_deref(), Some("2020-06-08"));
+    let claim = on(
+        &t,
+        "the first case was confirmed on June 8, 2020",
+        rated(Verdict::False),
+    );
+    let anns = vec![date.clone(), claim.clone()];
+    let edited = ORIGINAL.replace("June 8, 2020", "January 8, 2020");
+    let (t, t2, rs, mut log) = corrected(&anns, &edited);
+
+    assert_eq!(rs[0].status, AnchorStatus::Changed, "{:?}", rs[0]);
+    assert_eq!(rs[0].found.as_deref(), Some("January 8, 2020"));
+    assert_eq!(rs[1].status, AnchorStatus::Changed, "{:?}", rs[1]);
+    assert_eq!(
+        rs[1].found.as_deref(),
+        Some("the first case was confirmed on January 8, 2020")
+    );
+    // What accepting would do, shown before anyone decides.
+    let (from, to) = date_follow(&date, "January 8, 2020").unwrap();
+    assert_eq!(
+        (from.unwrap().to_string(), to.unwrap().to_string()),
+        ("2020-06-08".into(), "2020-01-08".into())
+    );
+
+    // The log: both versions, two pending changes.
+    assert_eq!(log.versions.len(), 2);
+    assert_eq!(log.versions[0].sha256, t.sha256());
+    assert_eq!(log.versions[0].seen, None);
+    assert_eq!(log.versions[1].sha256, t2.sha256());
+    assert_eq!(log.versions[1].seen, Some(later()));
+    assert_eq!(log.pending().count(), 2);
+    let rec = log.of(date.id).next().unwrap();
+    assert_eq!(
+        (rec.status, rec.old.as_str(), rec.new.as_deref(), rec.tag),
+        (
+            AnchorStatus::Changed,
+            "June 8, 2020",
+            Some("January 8, 2020"),
+            TagKind::Date
+        )
+    );
+    assert_eq!(rec.version, t2.sha256());
+
+    // Noticing the same version again records nothing new.
+    let mut again = log.clone();
+    assert!(!again.notice(Some((t.sha256(), t.char_count())), &t2, &anns, &rs, later()));
+    assert_eq!(again, log);
+
+    // Accept both, one undoable step each.
+    let mut set = AnnotationSet::from_vec(anns.clone());
+    let mut history = History::default();
+    let d = accept(&mut set, &mut history, &mut log, &t2, &date, &rs[0]);
+    assert_eq!(d.exact, "January 8, 2020");
+    assert_eq!(date_of(&d).as_deref(), Some("2020-01-08"));
+    assert_eq!(d.review, Review::default(), "a date is not re-checked");
+    let c = accept(&mut set, &mut history, &mut log, &t2, &claim, &rs[1]);
+    assert_eq!(c.tag, rated(Verdict::False), "the verdict is kept");
+    assert!(needs_recheck(&c));
+    assert_eq!(c.review.status, ReviewStatus::NeedsWork);
+    assert_eq!(
+        c.review.comment.as_deref(),
+        Some(
+            "Text changed from “the first case was confirmed on June 8, 2020” to “the first \
+case was confirmed on January 8, 2020” on 2026-11-28; rate again"
+        )
+    );
+    // Both sit on their text now.
+    for a in [&d, &c] {
+        assert_eq!(
+            crate::core::anchor::anchor(&t2, a).status,
+            AnchorStatus::Exact
+        );
+    }
+    let rec = log.of(date.id).next().unwrap();
+    assert_eq!(rec.action, CorrectionAction::Accepted);
+    assert_eq!(rec.decided, Some(later()));
+    assert_eq!(
+        rec.date,
+        Some(DateFollow {
+            from: DateValue::parse("2020-06-08").ok(),
+            to: DateValue::parse("2020-01-08").ok()
+        })
+    );
+    let rec = log.of(claim.id).next().unwrap();
+    assert!(rec.recheck && rec.action == CorrectionAction::Accepted);
+    assert_eq!(log.pending().count(), 0);
+
+    // Undo takes the claim back, and its change is pending again.
+    history.undo(&mut set).unwrap().unwrap();
+    assert_eq!(set.get(claim.id).unwrap(), &claim);
+    assert!(log.reopen(claim.id));
+    assert_eq!(log.pending().count(), 1);
+    assert!(!log.of(claim.id).next().unwrap().recheck);
+}
+
+#[test]
+fn a_typed_date_keeps_its_value() {
+    let t = Text::from_str_normalized(ORIGINAL);
+    let mut date = on(&t, "June 8, 2020", Tag::new(TagKind::Date));
+    date.tag = Tag::Date {
+        value: DateValue::parse("2020-06-09").ok(),
+    };
+    let edited = ORIGINAL.replace("June 8, 2020", "January 8, 2020");
+    let (_, t2, rs, mut log) = corrected(std::slice::from_ref(&date), &edited);
+    assert_eq!(rs[0].status, AnchorStatus::Changed);
+    assert_eq!(date_follow(&date, "January 8, 2020"), None);
+    let mut set = AnnotationSet::from_vec(vec![date.clone()]);
+    let d = accept(
+        &mut set,
+        &mut History::default(),
+        &mut log,
+        &t2,
+        &date,
+        &rs[0],
+    );
+    assert_eq!(date_of(&d).as_deref(), Some("2020-06-09"));
+    assert_eq!(log.changes[0].date, None);
+}
+
+#[test]
+fn a_number_and_a_name_corrected_in_place() {
+    let t = Text::from_str_normalized(ORIGINAL);
+    let number = on(&t, "4.2 million euros", rated(Verdict::MostlyTrue));
+    let name = on(
+        &t,
+        "Dr. Anna Kovac",
+        Tag::Entity {
+            kind: EntityKind::Person,
+            identifier: Some("Q42".into()),
+        },
+    );
+    let unrated = on(&t, "The harbour budget grew", Tag::new(TagKind::Claim));
+    let anns = vec![number.clone(), name.clone(), unrated.clone()];
+    let edited = ORIGINAL
+        .replace("4.2 million", "4.7 million")
+        .replace("Anna Kovac", "Anna Kovács")
+        .replace("The harbour budget grew", "The harbour budget rose");
+    let (_, t2, rs, mut log) = corrected(&anns, &edited);
+    let want = [
+        "4.7 million euros",
+        "Dr. Anna Kovács",
+        "The harbour budget rose",
+    ];
+    for ((a, r), new) in anns.iter().zip(&rs).zip(want) {
+        assert_eq!(r.status, AnchorStatus::Changed, "{}: {r:?}", a.exact);
+        assert_eq!(r.found.as_deref(), Some(new));
+        assert_eq!(t2.slice(r.start..r.end), new);
+    }
+    let mut set = AnnotationSet::from_vec(anns.clone());
+    let mut history = History::default();
+    let n = accept(&mut set, &mut history, &mut log, &t2, &number, &rs[0]);
+    assert!(needs_recheck(&n));
+    assert_eq!(n.tag, rated(Verdict::MostlyTrue));
+    let e = accept(&mut set, &mut history, &mut log, &t2, &name, &rs[1]);
+    assert_eq!(e.tag, name.tag, "an entity's kind and identifier stay");
+    assert_eq!(e.review, Review::default());
+    let u = accept(&mut set, &mut history, &mut log, &t2, &unrated, &rs[2]);
+    assert!(
+        !needs_recheck(&u),
+        "an unrated claim has nothing to re-check"
+    );
+    assert_eq!(u.review, Review::default());
+    let rechecked: Vec<bool> = log.changes.iter().map(|c| c.recheck).collect();
+    assert_eq!(rechecked, [true, false, false]);
+}
+
+#[test]
+fn a_reworded_sentence_is_changed() {
+    let t = Text::from_str_normalized(ORIGINAL);
+    let old =
+        "The harbour budget grew to 4.2 million euros last year, the treasurer said on Monday.";
+    let new =
+        "According to the treasurer, the harbour budget reached about 4.2 million euros in 2025.";
+    let claim = on(&t, old, rated(Verdict::True));
+    let (_, _, rs, log) = corrected(std::slice::from_ref(&claim), &ORIGINAL.replace(old, new));
+    assert_eq!(rs[0].status, AnchorStatus::Changed, "{:?}", rs[0]);
+    assert_eq!(rs[0].found.as_deref(), Some(new));
+    assert_eq!(log.changes[0].new.as_deref(), Some(new));
+}
+
+#[test]
+fn a_deleted_paragraph_orphans_its_annotations_and_moves_the_others() {
+    let t = Text::from_str_normalized(ORIGINAL);
+    let name = on(&t, "Dr. Anna Kovac", Tag::new(TagKind::Entity));
+    let claim = on(&t, "promised a referendum", rated(Verdict::Mixed));
+    let para =
+        "Dr. Anna Kovac, who leads the clinic, welcomed the figures at a press conference.\n\n";
+    let (_, t2, rs, log) = corrected(&[name.clone(), claim.clone()], &ORIGINAL.replace(para, ""));
+    assert_eq!(rs[0].status, AnchorStatus::Orphaned, "{:?}", rs[0]);
+    assert_eq!(rs[1].status, AnchorStatus::Moved);
+    assert_eq!(t2.slice(rs[1].start..rs[1].end), "promised a referendum");
+    assert_eq!(log.changes.len(), 1, "moved text is not a change");
+    let rec = &log.changes[0];
+    assert_eq!(
+        (rec.id, rec.status, rec.new.clone(), rec.action),
+        (
+            name.id,
+            AnchorStatus::Orphaned,
+            None,
+            CorrectionAction::Pending
+        )
+    );
+    // Deleting the orphan settles it.
+    let mut log = log;
+    assert!(log.resolve(
+        name.id,
+        Some(&name),
+        None,
+        CorrectionAction::Accepted,
+        later()
+    ));
+    assert_eq!(log.changes[0].action, CorrectionAction::Deleted);
+}
+
+#[test]
+fn a_correction_notice_at_the_top_moves_everything_and_changes_nothing() {
+    let t = Text::from_str_normalized(ORIGINAL);
+    let anns = vec![
+        on(
+            &t,
+            "June 8, 2020",
+            Tag::for_text(TagKind::Date, "June 8, 2020"),
+        ),
+        on(&t, "4.2 million euros", rated(Verdict::True)),
+    ];
+    let notice = "Correction: An earlier version of this article misstated the date of the \
+first case.\n\n";
+    let edited = format!("{notice}{ORIGINAL}");
+    let (_, _, rs, log) = corrected(&anns, &edited);
+    assert!(rs.iter().all(|r| r.status == AnchorStatus::Moved), "{rs:?}");
+    assert_eq!(log.versions.len(), 2);
+    assert!(log.changes.is_empty());
+    // The notice itself is offered as an annotation, a claim with a note.
+    let t2 = Text::from_str_normalized(&edited);
+    let offered = crate::core::suggest::suggest(&t2, &[]);
+    let n = offered
+        .iter()
+        .find(|s| s.note == crate::core::suggest::NOTICE_NOTE)
+        .unwrap();
+    assert_eq!(n.exact, notice.trim_end());
+    assert_eq!((n.kind(), n.start), (TagKind::Claim, 0));
+    let a = n.to_annotation(&t2, "ana", later()).unwrap();
+    assert_eq!(a.note, "Correction notice");
+}
+
+#[test]
+fn lookalike_paragraphs_are_ambiguous_never_changed() {
+    let para = |n: &str| {
+        format!("The committee approved a budget of {n} euros for the harbour works this year.\n\n")
+    };
+    let before = format!("Budgets\n\n{}{}", para("4 million"), para("5 million"));
+    let t = Text::from_str_normalized(&before);
+    let a = on(&t, "4 million", rated(Verdict::False));
+    let t2 = Text::from_str_normalized(&format!(
+        "Budgets\n\n{}{}",
+        para("4.5 million"),
+        para("5 million")
+    ));
+    let rs = anchor_all(&t2, std::slice::from_ref(&a));
+    assert_eq!(rs[0].status, AnchorStatus::Ambiguous, "{:?}", rs[0]);
+    let mut log = CorrectionLog::default();
+    log.notice(
+        Some((t.sha256(), t.char_count())),
+        &t2,
+        std::slice::from_ref(&a),
+        &rs,
+        later(),
+    );
+    assert_eq!(
+        (log.changes[0].status, log.changes[0].new.clone()),
+        (AnchorStatus::Ambiguous, None)
+    );
+}
+
+#[test]
+fn a_later_version_supersedes_a_pending_change() {
+    let t = Text::from_str_normalized(ORIGINAL);
+    let date = on(
+        &t,
+        "June 8, 2020",
+        Tag::for_text(TagKind::Date, "June 8, 2020"),
+    );
+    let anns = vec![date.clone()];
+    let (_, t2, _, mut log) = corrected(&anns, &ORIGINAL.replace("June 8", "January 8"));
+    // Corrected again, before anyone decided: the first change is superseded.
+    let t3 = Text::from_str_normalized(&ORIGINAL.replace("June 8", "January 9"));
+    let rs = anchor_all(&t3, &anns);
+    assert!(log.notice(
+        Some((t2.sha256(), t2.char_count())),
+        &t3,
+        &anns,
+        &rs,
+        later()
+    ));
+    let actions: Vec<_> = log.changes.iter().map(|c| c.action).collect();
+    assert_eq!(
+        actions,
+        [CorrectionAction::Superseded, CorrectionAction::Pending]
+    );
+    assert_eq!(log.versions.len(), 3);
+    // And the old text coming back settles the last one.
+    let rs = anchor_all(&t, &anns);
+    assert!(log.notice(
+        Some((t3.sha256(), t3.char_count())),
+        &t,
+        &anns,
+        &rs,
+        later()
+    ));
+    assert_eq!(log.pending().count(), 0);
+    assert_eq!(log.version_number(t.sha256()), Some(1));
+}
+
+#[test]
+fn merging_logs_keeps_both_and_prefers_decisions() {
+    let t = Text::from_str_normalized(ORIGINAL);
+    let date = on(
+        &t,
+        "June 8, 2020",
+        Tag::for_text(TagKind::Date, "June 8, 2020"),
+    );
+    let (_, _, _, ours) = corrected(
+        std::slice::from_ref(&date),
+        &ORIGINAL.replace("June 8", "January 8"),
+    );
+    let mut theirs = ours.clone();
+    theirs.resolve(
+        date.id,
+        Some(&date),
+        None,
+        CorrectionAction::Accepted,
+        later(),
+    );
+    let mut merged = ours.clone();
+    merged.merge(&theirs);
+    assert_eq!(merged.changes.len(), 1);
+    assert_eq!(merged.changes[0].action, CorrectionAction::Deleted);
+    assert_eq!(merged.versions, ours.versions);
+}
+
+#[test]
+fn changing_the_verdict_ends_the_recheck() {
+    let t = Text::from_str_normalized(ORIGINAL);
+    let mut claim = on(&t, "4.2 million euros", rated(Verdict::True));
+    claim.review = recheck_review("4.1 million euros", "4.2 million euros", later());
+    assert!(needs_recheck(&claim));
+    let mut set = AnnotationSet::from_vec(vec![claim.clone()]);
+    let mut history = History::default();
+    history
+        .apply(
+            &mut set,
+            &t,
+            &Command::SetTag(claim.id, rated(Verdict::MostlyTrue)),
+            later(),
+        )
+        .unwrap();
+    let after = set.get(claim.id).unwrap();
+    assert!(!needs_recheck(after));
+    assert_eq!(after.review, Review::default());
+    // A note changes nothing about it.
+    let mut set = AnnotationSet::from_vec(vec![claim.clone()]);
+    history
+        .apply(
+            &mut set,
+            &t,
+            &Command::SetNote(claim.id, "x".into()),
+            later(),
+        )
+        .unwrap();
+    assert!(needs_recheck(set.get(claim.id).unwrap()));
+}
+
+#[test]
+fn scripts_can_follow_every_change() {
+    let t = Text::from_str_normalized(ORIGINAL);
+    let anns = vec![
+        on(
+            &t,
+            "June 8, 2020",
+            Tag::for_text(TagKind::Date, "June 8, 2020"),
+        ),
+        on(&t, "4.2 million euros", rated(Verdict::True)),
+        on(&t, "promised a referendum", rated(Verdict::Mixed)),
+    ];
+    let edited = ORIGINAL
+        .replace("June 8", "January 8")
+        .replace("4.2 million", "4.7 million");
+    let (_, t2, rs, _) = corrected(&anns, &edited);
+    let followed = follow_changes(&t2, &anns, &rs, later());
+    assert_eq!(followed.len(), 2);
+    assert_eq!(date_of(&followed[0]).as_deref(), Some("2020-01-08"));
+    assert!(needs_recheck(&followed[1]));
+    assert_eq!(followed[1].exact, "4.7 million euros");
+}

@@ -1,0 +1,301 @@
+//! Differences between an old and a new text by words, as people read a correction: "June" →
+//! "January", not interleaved letters ("more‑than‑three‑hours‑lon~~terview~~g"). Inside a
+//! replaced word, the letters are compared only when most of the word stays (a fixed typo,
+//! "Kovac" → "Kovács"); otherwise, and always for numbers, the whole word is shown removed and
+//! inserted.
+
+use similar::{Algorithm, ChangeTag, capture_diff_slices};
+
+/// What a piece of the difference is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DiffKind {
+    /// In both texts.
+    Same,
+    /// Only in the old text.
+    Removed,
+    /// Only in the new text.
+    Inserted,
+}
+
+/// A piece of text and what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiffPart {
+    /// What it is.
+    pub kind: DiffKind,
+    /// The text.
+    pub text: String,
+}
+
+/// A word replaced by a word is compared letter by letter only if at least this share of the
+/// longer word's letters stays.
+const MIN_KEPT_IN_WORD: f64 = 0.6;
+
+/// The difference from `old` to `new`, by words (and white space and punctuation, each a
+/// token of its own); consecutive parts of the same kind are merged. Removed text comes
+/// before the inserted text that replaces it. Concatenating the `Same` and `Removed` parts
+/// gives `old`; the `Same` and `Inserted` parts give `new`.
+pub fn word_diff(old: &str, new: &str) -> Vec<DiffPart> {
+    let a = tokens(old);
+    let b = tokens(new);
+    let ops = capture_diff_slices(Algorithm::Patience, &a, &b);
+    let mut out: Vec<DiffPart> = Vec::new();
+    // Runs of removed and inserted tokens, flushed at each unchanged token.
+    let (mut removed, mut inserted): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+    let flush = |out: &mut Vec<DiffPart>, removed: &mut Vec<&str>, inserted: &mut Vec<&str>| {
+        match (removed.as_slice(), inserted.as_slice()) {
+            ([r], [i]) if is_spelled(r) && is_spelled(i) && letters_kept(r, i) => {
+                for part in char_diff(r, i) {
+                    push(out, part.kind, &part.text);
+                }
+            }
+            _ => {
+                push(out, DiffKind::Removed, &removed.concat());
+                push(out, DiffKind::Inserted, &inserted.concat());
+            }
+        }
+        removed.clear();
+        inserted.clear();
+    };
+    for op in ops {
+        for change in op.iter_changes(&a, &b) {
+            match change.tag() {
+                ChangeTag::Equal => {
+                    flush(&mut out, &mut removed, &mut inserted);
+                    push(&mut out, DiffKind::Same, change.value());
+                }
+                ChangeTag::Delete => removed.push(change.value()),
+                ChangeTag::Insert => inserted.push(change.value()),
+            }
+        }
+    }
+    flush(&mut out, &mut removed, &mut inserted);
+    out
+}
+
+/// Only the changed stretch with a word of context on each side: "on June 8" → "on January
+/// 8", for one-line summaries. Returns (old excerpt, new excerpt).
+pub fn changed_words(old: &str, new: &str) -> (String, String) {
+    let parts = word_diff(old, new);
+    let first = parts.iter().position(|p| p.kind != DiffKind::Same);
+    let last = parts.iter().rposition(|p| p.kind != DiffKind::Same);
+    let (Some(first), Some(last)) = (first, last) else {
+        return (old.to_owned(), new.to_owned());
+    };
+    let before = parts[..first]
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<String>();
+    let after = parts[last + 1..]
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<String>();
+    let lead = last_word(&before);
+    let trail = first_word(&after);
+    let side = |skip: DiffKind| {
+        let middle: String = parts[first..=last]
+            .iter()
+            .filter(|p| p.kind != skip)
+            .map(|p| p.text.as_str())
+            .collect();
+        let dots_before = if lead.len() < before.len() { "…" } else { "" };
+        let dots_after = if trail.len() < after.len() { "…" } else { "" };
+        format!("{dots_before}{lead}{middle}{trail}{dots_after}")
+    };
+    (side(DiffKind::Inserted), side(DiffKind::Removed))
+}
+
+fn last_word(s: &str) -> &str {
+    let trimmed = s.trim_end();
+    let start = trimmed.rfind(char::is_whitespace).map_or(0, |i| {
+        i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    &s[start..]
+}
+
+fn first_word(s: &str) -> &str {
+    let lead = s.len() - s.trim_start().len();
+    let end = s[lead..]
+        .find(char::is_whitespace)
+        .map_or(s.len(), |i| lead + i);
+    &s[..end]
+}
+
+fn push(out: &mut Vec<DiffPart>, kind: DiffKind, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    match out.last_mut() {
+        Some(last) if last.kind == kind => last.text.push_str(text),
+        _ => out.push(DiffPart {
+            kind,
+            text: text.to_owned(),
+        }),
+    }
+}
+
+/// Words (letters, digits and the marks inside them such as "4.2", "don't", "co-op"), runs of
+/// white space, and single other chars.
+fn tokens(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        let class = |c: char| {
+            if c.is_alphanumeric() {
+                0
+            } else if c.is_whitespace() {
+                1
+            } else {
+                2
+            }
+        };
+        let k = class(c);
+        let mut j = i + 1;
+        if k != 2 {
+            while j < chars.len() {
+                let c2 = chars[j].1;
+                let joins = k == 0
+                    && matches!(c2, '.' | ',' | '\'' | '’' | '-' | '‑')
+                    && chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
+                if class(c2) == k || joins {
+                    j += if joins { 2 } else { 1 };
+                } else {
+                    break;
+                }
+            }
+        }
+        let end = chars.get(j).map_or(s.len(), |x| x.0);
+        debug_assert_eq!(at, start);
+        out.push(&s[start..end]);
+        start = end;
+        i = j;
+    }
+    out
+}
+
+/// A word of letters (no digits: a number reads as a whole, "4.2" → "4.7").
+fn is_spelled(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(|c| c.is_numeric())
+}
+
+/// Whether most letters of two words stay (compared by longest common subsequence).
+fn letters_kept(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let kept: usize = capture_diff_slices(Algorithm::Myers, &a, &b)
+        .iter()
+        .filter_map(|op| match op {
+            similar::DiffOp::Equal { len, .. } => Some(*len),
+            _ => None,
+        })
+        .sum();
+    kept as f64 >= MIN_KEPT_IN_WORD * a.len().max(b.len()) as f64
+}
+
+fn char_diff(a: &str, b: &str) -> Vec<DiffPart> {
+    let mut out = Vec::new();
+    for change in similar::TextDiff::from_chars(a, b).iter_all_changes() {
+        let kind = match change.tag() {
+            ChangeTag::Equal => DiffKind::Same,
+            ChangeTag::Delete => DiffKind::Removed,
+            ChangeTag::Insert => DiffKind::Inserted,
+        };
+        push(&mut out, kind, change.value());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The diff written compactly: removed `[-…-]`, inserted `{+…+}`.
+    fn show(old: &str, new: &str) -> String {
+        word_diff(old, new)
+            .iter()
+            .map(|p| match p.kind {
+                DiffKind::Same => p.text.clone(),
+                DiffKind::Removed => format!("[-{}-]", p.text),
+                DiffKind::Inserted => format!("{{+{}+}}", p.text),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn words_not_letters() {
+        assert_eq!(
+            show("June 8, 2020", "January 8, 2020"),
+            "[-June-]{+January+} 8, 2020"
+        );
+        assert_eq!(
+            show(
+                "a more-than-three-hours-long interview",
+                "a more-than-three-hours-long talk"
+            ),
+            "a more-than-three-hours-long [-interview-]{+talk+}"
+        );
+        assert_eq!(
+            show("grew to 4.2 million euros", "grew to 4.7 million euros"),
+            "grew to [-4.2-]{+4.7+} million euros"
+        );
+        assert_eq!(
+            show(
+                "The budget grew last year",
+                "The budget rose sharply last year"
+            ),
+            "The budget [-grew-]{+rose sharply+} last year"
+        );
+    }
+
+    #[test]
+    fn letters_inside_a_word_only_when_most_stay() {
+        assert_eq!(
+            show("Dr. Anna Kovac", "Dr. Anna Kovács"),
+            "Dr. Anna Kov[-a-]{+á+}c{+s+}"
+        );
+        let typo = show("it was recieved", "it was received");
+        assert!(
+            typo.starts_with("it was rec") && !typo.contains("[-recieved-]"),
+            "{typo}"
+        );
+        // Too little of the word stays: the whole word.
+        assert_eq!(show("in June", "in July"), "in [-June-]{+July+}");
+    }
+
+    #[test]
+    fn parts_rebuild_both_texts() {
+        for (old, new) in [
+            ("", "new text"),
+            ("old text", ""),
+            ("the same", "the same"),
+            ("Hé, 😀 wörld. Done", "Hé 😀 world! Done now"),
+        ] {
+            let parts = word_diff(old, new);
+            let side = |skip| {
+                parts
+                    .iter()
+                    .filter(|p| p.kind != skip)
+                    .map(|p| p.text.as_str())
+                    .collect::<String>()
+            };
+            assert_eq!(side(DiffKind::Inserted), old);
+            assert_eq!(side(DiffKind::Removed), new);
+        }
+    }
+
+    #[test]
+    fn changed_words_keep_a_word_around() {
+        assert_eq!(
+            changed_words(
+                "the first case was confirmed on June 8, 2020",
+                "the first case was confirmed on January 8, 2020"
+            ),
+            ("…on June 8,…".to_owned(), "…on January 8,…".to_owned())
+        );
+        assert_eq!(
+            changed_words("June 8, 2020", "January 8, 2020"),
+            ("June 8,…".to_owned(), "January 8,…".to_owned())
+        );
+    }
+}

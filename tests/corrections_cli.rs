@@ -1,0 +1,264 @@
+//! Runs the real `factmark` binary on an article corrected under its annotations: `check
+//! --format json` reports the old and new text of each change, `check --write` records the
+//! corrections log, `--accept-changed` takes the corrected text with its follow-ups, and
+//! `history` prints the log as text and JSON. Older sidecars load unchanged.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const BEFORE: &str = "Harbour town corrects its records\n\n\
+Health officials said the first case was confirmed on June 8, 2020, after a traveller \
+returned from abroad.\n\n\
+The harbour budget grew to 4.2 million euros last year, the treasurer said on Monday.\n\n\
+Dr. Anna Kovac, who leads the clinic, welcomed the figures at a press conference.\n";
+
+const AFTER: &str = "Correction: An earlier version of this article gave the wrong date for the \
+first case.\n\n\
+Harbour town corrects its records\n\n\
+Health officials said the first case was confirmed on January 8, 2020, after a traveller \
+returned from abroad.\n\n\
+The harbour budget grew to 4.2 million euros last year, the treasurer said on Monday.\n";
+
+fn factmark(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_factmark"))
+        .args(args)
+        .current_dir(dir)
+        .env("USER", "tester")
+        .output()
+        .expect("run factmark")
+}
+
+fn ok(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn add(dir: &Path, tag: &str, text: &str, more: &[&str]) {
+    let mut args = vec!["add", "article.txt", "--tag", tag, "--text", text];
+    args.extend(more);
+    ok(&factmark(dir, &args));
+}
+
+fn by_tag<'a>(records: &'a [Value], tag: &str) -> &'a Value {
+    records.iter().find(|r| r["tag"] == tag).unwrap()
+}
+
+fn annotated() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("article.txt"), BEFORE).unwrap();
+    add(d, "date", "June 8, 2020", &[]);
+    add(
+        d,
+        "claim",
+        "the first case was confirmed on June 8, 2020",
+        &["--verdict", "false"],
+    );
+    add(d, "entity", "Dr. Anna Kovac", &["--kind", "person"]);
+    add(d, "quote", "the treasurer said on Monday", &[]);
+    std::fs::write(d.join("article.txt"), AFTER).unwrap();
+    dir
+}
+
+#[test]
+fn check_json_reports_old_and_new_text_of_changes() {
+    let dir = annotated();
+    let d = dir.path();
+    let out = factmark(d, &["check", "article.txt", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let records = v.as_array().unwrap();
+    let date = by_tag(records, "date");
+    assert_eq!(date["status"], "changed");
+    assert_eq!(date["old_text"], "June 8, 2020");
+    assert_eq!(date["new_text"], "January 8, 2020");
+    assert_eq!(date["found"], "January 8, 2020");
+    assert_eq!(date["date"], "2020-06-08", "nothing is rewritten by check");
+    assert_eq!(date["date_now"], "2020-01-08");
+    assert_eq!(date["recheck"], false);
+    let (s, e) = (
+        date["start"].as_u64().unwrap() as usize,
+        date["end"].as_u64().unwrap() as usize,
+    );
+    let now: String = AFTER.chars().skip(s).take(e - s).collect();
+    assert_eq!(
+        now, "January 8, 2020",
+        "start/end are those of the new text"
+    );
+    let claim = by_tag(records, "claim");
+    assert_eq!(claim["status"], "changed");
+    assert_eq!(
+        claim["new_text"],
+        "the first case was confirmed on January 8, 2020"
+    );
+    assert_eq!(claim["recheck"], true);
+    let entity = by_tag(records, "entity");
+    assert_eq!(entity["status"], "orphaned");
+    assert_eq!(entity["old_text"], Value::Null);
+    assert_eq!(by_tag(records, "quote")["status"], "moved");
+    // check exits 1 when it finds anything; its table is still what is tested.
+    let table =
+        String::from_utf8_lossy(&factmark(d, &["check", "article.txt"]).stdout).into_owned();
+    assert!(table.contains("2 changed"), "{table}");
+    assert!(table.contains("June 8, 2020 → January 8, 2020"), "{table}");
+}
+
+#[test]
+fn history_prints_the_log_that_check_write_records() {
+    let dir = annotated();
+    let d = dir.path();
+    let sidecar = d.join("article.txt.ann.ron");
+    let before = std::fs::read(&sidecar).unwrap();
+
+    // Not yet recorded: shown, marked, and nothing is written.
+    let text = ok(&factmark(d, &["history", "article.txt"]));
+    assert!(text.contains("annotated before the log began"), "{text}");
+    assert!(
+        text.contains("“June 8, 2020” → “January 8, 2020”"),
+        "{text}"
+    );
+    assert!(text.contains("pending (not saved)"), "{text}");
+    assert_eq!(std::fs::read(&sidecar).unwrap(), before);
+
+    // Recorded by check --write; nothing is accepted without --accept-changed.
+    factmark(d, &["check", "article.txt", "--write"]);
+    let saved = std::fs::read_to_string(&sidecar).unwrap();
+    assert!(saved.contains("version: 3,"), "{saved}");
+    assert!(saved.contains("corrections: ("), "{saved}");
+    let v: Value = serde_json::from_str(&ok(&factmark(
+        d,
+        &["history", "article.txt", "--format", "json"],
+    )))
+    .unwrap();
+    let versions = v["versions"].as_array().unwrap();
+    assert_eq!(versions.len(), 2);
+    assert_eq!(versions[0]["seen"], Value::Null);
+    assert_eq!(versions[1]["current"], true);
+    assert!(versions[1]["seen"].is_string());
+    let changes = v["changes"].as_array().unwrap();
+    let statuses: Vec<(&str, &str, &str)> = changes
+        .iter()
+        .map(|c| {
+            (
+                c["tag"].as_str().unwrap(),
+                c["status"].as_str().unwrap(),
+                c["action"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            ("claim", "changed", "pending"),
+            ("date", "changed", "pending"),
+            ("entity", "orphaned", "pending"),
+        ]
+    );
+    assert!(
+        changes
+            .iter()
+            .all(|c| c["saved"] == true && c["version"] == 2)
+    );
+    assert_eq!(changes[1]["old"], "June 8, 2020");
+    assert_eq!(changes[1]["new"], "January 8, 2020");
+    assert_eq!(changes[2]["new"], Value::Null);
+
+    // The ClaimReview export warns about the claim whose text changed since it was rated.
+    let export = |d: &Path| {
+        let out = factmark(d, &["export", "article.txt", "--format", "claimreview"]);
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let warned = export(d);
+    assert!(
+        warned.contains("the claim's text changed in the document since it was rated"),
+        "{warned}"
+    );
+
+    let html = |d: &Path| ok(&factmark(d, &["export", "article.txt", "--format", "html"]));
+    let report = html(d);
+    assert!(report.contains("<h3>Corrections</h3>"), "{report}");
+    assert!(
+        report.contains("<del>June</del><ins>January</ins> 8, 2020"),
+        "{report}"
+    );
+
+    // A script takes the corrections: values follow, the rated claim is flagged.
+    factmark(d, &["check", "article.txt", "--write", "--accept-changed"]);
+    let report = html(d);
+    assert!(
+        report.contains("auto-followed; date 2020-06-08 → 2020-01-08"),
+        "{report}"
+    );
+    assert!(
+        report.contains("auto-followed; marked for re-check"),
+        "{report}"
+    );
+    let warned = export(d);
+    assert!(
+        warned.contains("changed since it was rated and it awaits a new rating"),
+        "{warned}"
+    );
+    let v: Value = serde_json::from_str(&ok(&factmark(
+        d,
+        &["history", "article.txt", "--format", "json"],
+    )))
+    .unwrap();
+    let changes = v["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 3, "{v}");
+    assert_eq!(changes[0]["action"], "auto-followed");
+    assert_eq!(changes[0]["recheck"], true);
+    assert_eq!(changes[1]["action"], "auto-followed");
+    assert_eq!(changes[1]["date_from"], "2020-06-08");
+    assert_eq!(changes[1]["date_to"], "2020-01-08");
+    assert_eq!(
+        changes[2]["action"], "pending",
+        "an orphan waits for a person"
+    );
+    let list: Value = serde_json::from_str(&ok(&factmark(
+        d,
+        &["list", "article.txt", "--format", "json"],
+    )))
+    .unwrap();
+    let records = list.as_array().unwrap();
+    let claim = by_tag(records, "claim");
+    assert_eq!(claim["verdict"], "false", "the verdict is kept");
+    assert_eq!(claim["review"], "needs-work");
+    assert_eq!(claim["recheck"], true);
+    assert!(
+        claim["review_comment"]
+            .as_str()
+            .unwrap()
+            .starts_with("Text changed from “the first case was confirmed on June 8, 2020” to “the first case was confirmed on January 8, 2020” on ")
+    );
+    assert_eq!(by_tag(records, "date")["date"], "2020-01-08");
+    let text = ok(&factmark(d, &["history", "article.txt"]));
+    assert!(text.contains("date 2020-06-08 → 2020-01-08"), "{text}");
+    assert!(
+        text.contains("verdict kept, marked needs-work for re-check"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_unchanged_document_has_no_history_and_old_sidecars_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("article.txt"), BEFORE).unwrap();
+    add(d, "date", "June 8, 2020", &[]);
+    let text = ok(&factmark(d, &["history", "article.txt"]));
+    assert!(text.contains("no corrections"), "{text}");
+    // The same sidecar as version 2 wrote it reads the same.
+    let sidecar = d.join("article.txt.ann.ron");
+    let v3 = std::fs::read_to_string(&sidecar).unwrap();
+    assert!(!v3.contains("corrections"), "no log until the text changes");
+    std::fs::write(&sidecar, v3.replace("version: 3,", "version: 2,")).unwrap();
+    let list = ok(&factmark(d, &["list", "article.txt", "--format", "json"]));
+    assert!(list.contains("\"2020-06-08\""), "{list}");
+    assert!(ok(&factmark(d, &["history", "article.txt"])).contains("no corrections"));
+}
