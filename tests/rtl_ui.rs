@@ -259,3 +259,20 @@ fn controls_marks_and_unpaired_brackets_are_laid_out_and_hit() {
     let sel = h.state().doc().unwrap().selection.unwrap();
     assert!(sel.start() >= a && sel.end() <= b && sel.end() > sel.start());
 }
+
+#[test]
+fn in_a_persian_article_a_paragraph_starting_with_a_latin_name_reads_right_to_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("fa.txt");
+    let first = "MTC توسط شهرام پناهی راه اندازی شد.";
+    let text = format!("{first}\n\nشبکه ماهواره ای در سال ۱۴۰۲ آغاز شد و برنامه های زیادی دارد.\n");
+    std::fs::write(&doc, &text).unwrap();
+    let h = harness(&doc);
+    // "MTC" is the first thing read: at the right end of the line, right of the Persian words.
+    let mtc = rects(&h, 0, 3);
+    let persian = rects(&h, 4, 8);
+    assert!(
+        mtc[0].min.x > persian[0].max.x,
+        "MTC {mtc:?} should be right of {persian:?}"
+    );
+}

@@ -34,6 +34,39 @@ pub fn is_rtl_paragraph(text: &str) -> bool {
     ParagraphBidiInfo::new(text, None).paragraph_level.is_rtl()
 }
 
+/// Whether a document reads right to left: more of its letters are right-to-left ones than
+/// left-to-right ones (a Persian article quoting English names, say). Its paragraphs that
+/// hold any right-to-left text then read right to left even when they start with a Latin word,
+/// as they do on a page marked `dir="rtl"`.
+pub fn document_is_rtl(text: &str) -> bool {
+    mostly_rtl(text)
+}
+
+/// Whether more of the letters of `text` are right-to-left ones than left-to-right ones.
+fn mostly_rtl(text: &str) -> bool {
+    let (mut rtl, mut ltr) = (0usize, 0usize);
+    for c in text.chars() {
+        match bidi_class(c) {
+            BidiClass::R | BidiClass::AL => rtl += 1,
+            BidiClass::L => ltr += 1,
+            _ => {}
+        }
+    }
+    rtl > ltr
+}
+
+/// The direction a paragraph is laid out in: right to left in a right-to-left document when
+/// most of its own letters are right-to-left ones (even if it starts with a Latin name),
+/// otherwise from its first strong char. `None` leaves it to the algorithm (rules P2, P3).
+pub fn paragraph_direction(text: &str, document_rtl: bool) -> Option<bool> {
+    (document_rtl && mostly_rtl(text)).then_some(true)
+}
+
+/// Whether a paragraph reads right to left, in a document that does or not.
+pub fn reads_rtl(text: &str, document_rtl: bool) -> bool {
+    paragraph_direction(text, document_rtl).unwrap_or_else(|| is_rtl_paragraph(text))
+}
+
 /// The right-to-left script of `c`, if it has one: the scripts a shaper lays out right to
 /// left (the list HarfBuzz and harfrust use to guess a run's direction).
 pub fn rtl_script(c: char) -> Option<Script> {
@@ -207,10 +240,23 @@ pub fn layout<H: Clone>(
     forced: &[usize],
     measure: &mut Measure<'_, H>,
 ) -> ParaLayout<H> {
+    layout_in(text, None, max_width, forced, measure)
+}
+
+/// Like [`layout`], with the paragraph's direction given (`Some(true)`: right to left) instead
+/// of found from its first strong char.
+pub fn layout_in<H: Clone>(
+    text: &str,
+    rtl: Option<bool>,
+    max_width: f32,
+    forced: &[usize],
+    measure: &mut Measure<'_, H>,
+) -> ParaLayout<H> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let n = chars.len();
     let byte = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
-    let info = ParagraphBidiInfo::new(text, None);
+    let level = rtl.map(|r| if r { Level::rtl() } else { Level::ltr() });
+    let info = ParagraphBidiInfo::new(text, level);
     let rtl = info.paragraph_level.is_rtl();
     if n == 0 {
         return ParaLayout {
@@ -754,6 +800,32 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_right_to_left_document_reads_its_mixed_paragraphs_right_to_left() {
+        let doc = "MTC توسط شهرام پناهی راه اندازی شد.\n\nشبکه ماهواره ای در سال ۱۴۰۲ آغاز شد.";
+        assert!(document_is_rtl(doc));
+        assert!(!document_is_rtl("The minister said «سلام» twice."));
+        let para = "MTC توسط شهرام پناهی راه اندازی شد.";
+        assert!(
+            !is_rtl_paragraph(para),
+            "alone, it starts with a Latin word"
+        );
+        assert!(
+            reads_rtl(para, true),
+            "in a Persian article it reads right to left"
+        );
+        assert!(!reads_rtl("Plain English line.", true));
+        // An English sentence quoting a little Arabic keeps its own direction.
+        assert!(!reads_rtl(
+            "The minister told Al Jazeera: «قلنا إن» on 3 June.",
+            true
+        ));
+        let l = layout_in(para, Some(true), 1000.0, &[], &mut |p: &Piece, s: &str| {
+            ((), vec![1.0; s.chars().count().max(p.range.len())])
+        });
+        assert!(l.rtl);
     }
 
     #[test]

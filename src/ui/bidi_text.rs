@@ -31,7 +31,20 @@ impl BidiBlock {
         cuts: &[usize],
         format_at: &dyn Fn(usize) -> TextFormat,
     ) -> Self {
-        let layout = bidi::layout(text, width, cuts, &mut |piece: &Piece, s: &str| {
+        Self::new_in(ui, text, None, width, cuts, format_at)
+    }
+
+    /// Like [`Self::new`], with the paragraph's direction given (`Some(true)`: right to
+    /// left) instead of found from its first strong char.
+    pub fn new_in(
+        ui: &Ui,
+        text: &str,
+        rtl: Option<bool>,
+        width: f32,
+        cuts: &[usize],
+        format_at: &dyn Fn(usize) -> TextFormat,
+    ) -> Self {
+        let layout = bidi::layout_in(text, rtl, width, cuts, &mut |piece: &Piece, s: &str| {
             shape(ui, piece, s, format_at(piece.range.start))
         });
         let min_height = format_at(0).line_height.unwrap_or(0.0);

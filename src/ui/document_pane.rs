@@ -223,6 +223,7 @@ impl DocumentPane {
             find_current: self.find.current(),
             snap_words: settings.snap_words,
             markdown: doc.is_markdown(),
+            rtl_document: doc.rtl,
         };
         for e in view.ui(ui, &model) {
             actions.push(Action::Do(match e {
@@ -343,7 +344,7 @@ fn caret(
         .or_else(|| view.as_ref().and_then(|v| v.top_offset(text)))
         .unwrap_or(0);
     let para = text.paragraphs()[text.paragraph_at(from.min(text.char_count()))];
-    let rtl = crate::core::bidi::is_rtl_paragraph(text.slice(para.range()));
+    let rtl = crate::core::bidi::reads_rtl(text.slice(para.range()), doc.rtl);
     let reading = |right: bool| right != rtl;
     let to = match motion {
         Motion::Left | Motion::Right => {

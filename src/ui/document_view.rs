@@ -48,6 +48,10 @@ pub struct ViewModel<'a> {
     /// Whether the text is Markdown source, shown with headings and emphasis styled (the text
     /// itself, and so every offset, stays as written).
     pub markdown: bool,
+    /// Whether the document reads right to left (most of its letters are right-to-left ones):
+    /// its paragraphs with right-to-left text then read right to left even when they start
+    /// with a Latin word.
+    pub rtl_document: bool,
 }
 
 /// What the user did in the view this frame.
@@ -607,9 +611,11 @@ impl DocumentView {
             Some(r) => theme::markdown_format(base.clone(), &r.style, visuals),
             None => base.clone(),
         };
-        let block = BidiBlock::new(
+        let text = m.text.slice(para.range());
+        let block = BidiBlock::new_in(
             ui,
-            m.text.slice(para.range()),
+            text,
+            bidi::paragraph_direction(text, m.rtl_document),
             self.wrap_width,
             &cuts,
             &format_at,

@@ -107,6 +107,8 @@ pub struct Document {
     pub save_error: Option<Arc<SaveFailure>>,
     /// Word count of the text.
     pub words: usize,
+    /// Whether the text reads right to left (most of its letters are right-to-left ones).
+    pub rtl: bool,
     /// The text selection.
     pub selection: Option<Selection>,
     /// The selected annotation.
@@ -182,6 +184,7 @@ impl Document {
 
     fn with_session(path: &Path, session: Session) -> Result<Self, StoreError> {
         let words = session.text.word_count();
+        let rtl = crate::core::bidi::document_is_rtl(session.text.as_str());
         let mut doc = Self {
             session,
             history: History::default(),
@@ -194,6 +197,7 @@ impl Document {
             last_saved: None,
             save_error: None,
             words,
+            rtl,
             selection: None,
             selected: None,
             many: std::collections::BTreeSet::new(),
@@ -291,6 +295,7 @@ impl Document {
             Ok(text) if text.sha256() == self.session.text.sha256() => None,
             Ok(text) => {
                 self.words = text.as_str().split_whitespace().count();
+                self.rtl = crate::core::bidi::document_is_rtl(text.as_str());
                 self.session.text = text;
                 self.history = History::default();
                 self.selection = None;
