@@ -236,3 +236,42 @@ fn private_recovery_dir() {
         unsafe { std::env::set_var("FACTMARK_RECOVERY_DIR", dir) };
     });
 }
+
+#[test]
+fn tagging_does_not_move_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.txt");
+    let para = "For the first time we have strong evidence that a nasal vaccine can protect the people who are most likely to end up in the hospital, said the lead author. ";
+    std::fs::write(&path, format!("{para}\n\n").repeat(30)).unwrap();
+    for size in [(800.0, 600.0), (1920.0, 1080.0)] {
+        let mut h = harness(&path, size);
+        h.key_press(egui::Key::PageDown);
+        h.run_steps(3);
+        let top = |h: &Harness<'_, FactmarkApp>| {
+            let text = &h.state().doc().unwrap().session.text;
+            h.state().view().unwrap().top_offset(text).unwrap()
+        };
+        let before = top(&h);
+        for (k, kind) in [
+            Intent::Tag(factmark::core::annotation::TagKind::Quote),
+            Intent::Tag(factmark::core::annotation::TagKind::Claim),
+            Intent::Tag(factmark::core::annotation::TagKind::Entity),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let at = before + 200 + 160 * k;
+            h.state_mut().apply(Action::Do(Intent::Select(Some(
+                factmark::workspace::Selection {
+                    anchor: at,
+                    head: at + 30,
+                },
+            ))));
+            h.run_steps(2);
+            h.state_mut().apply(Action::Do(kind));
+            h.run_steps(4);
+            let d = h.state().pane.drawn;
+            assert_eq!(top(&h), before, "{size:?}: tag {k} moved the text {d:?}");
+        }
+    }
+}

@@ -165,6 +165,19 @@ fn balance(text: &Text, s: usize, e: usize) -> (usize, usize) {
             return (s, k + 1);
         }
     }
+    // The whole of a quotation, from its first word to its last: both its marks come too.
+    if s > para.start
+        && let Some(&(open, close)) = PAIRS.iter().find(|p| at(s - 1) == Some(p.0))
+        && first != Some(open)
+    {
+        let mut k = e;
+        while k < e + 2 && at(k).is_some_and(|c| matches!(c, ',' | '.' | '?' | '!' | '…')) {
+            k += 1;
+        }
+        if at(k) == Some(close) && !text.slice(s..e).contains(close) {
+            return (s - 1, k + 1);
+        }
+    }
     if let Some(open) = last.and_then(|c| PAIRS.iter().find(|p| p.1 == c).map(|p| p.0))
         && first != Some(open)
         && s > para.start
@@ -252,6 +265,11 @@ mod tests {
         );
         // Inside the quote only: no marks added.
         assert_eq!(snapped(text, "doubled", "budg"), "doubled the budget");
+        // The whole quotation, from inside its first word to inside its last: both marks.
+        assert_eq!(
+            snapped(text, "e doubled", "budg"),
+            "“We doubled the budget,”"
+        );
         // A whole sentence takes its final period; part of one does not.
         assert_eq!(snapped(text, "Critics", "disagre"), "Critics disagreed.");
         assert_eq!(snapped(text, "ritics", "disagre"), "Critics disagreed.");

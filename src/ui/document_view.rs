@@ -21,6 +21,8 @@ use crate::core::text::Text;
 
 /// Space above the first and below the last paragraph, in points.
 const PAGE_PAD: f32 = 24.0;
+/// How much the text column's width may change before the text is wrapped again, in points.
+const REWRAP_SLACK: f32 = 8.0;
 /// Laid-out paragraphs kept beyond the visible ones, on each side.
 const CACHE_MARGIN: usize = 40;
 
@@ -373,11 +375,18 @@ impl DocumentView {
             let text_width =
                 (full_width - 2.0 * theme::DOC_MARGIN).clamp(120.0, theme::READING_WIDTH);
             let left = ((full_width - text_width) / 2.0).max(0.0);
-            if (text_width - self.wrap_width).abs() > 0.5 {
+            // A change of a few points (a panel settling for a frame) does not re-wrap the
+            // text: the lines under the reader's eyes stay where they are. The margins take it.
+            if self.wrap_width == 0.0 || (text_width - self.wrap_width).abs() > REWRAP_SLACK {
                 let top = self.first_visible(viewport.min.y);
+                // The line at the top stays at the top, not just its paragraph.
+                let top_char = self.top_offset(m.text);
                 self.reflow(m.text, text_width);
                 if viewport.min.y > 0.0 {
                     self.keep_top = Some(top);
+                    if self.start_char.is_none() {
+                        self.start_char = top_char;
+                    }
                 }
             }
             self.fix_tops();
@@ -857,7 +866,18 @@ impl DocumentView {
             && let Some((id, fixed, at)) = self.edge_drag.take()
             && at != fixed
         {
-            events.push(ViewEvent::Respan(id, fixed.min(at), fixed.max(at)));
+            // Spaces at the new edges are not part of the span.
+            let (mut s, mut e) = (fixed.min(at), fixed.max(at));
+            let blank = |i: usize| text.slice(i..i + 1).chars().all(char::is_whitespace);
+            while s < e && blank(s) {
+                s += 1;
+            }
+            while e > s && blank(e - 1) {
+                e -= 1;
+            }
+            if s < e {
+                events.push(ViewEvent::Respan(id, s, e));
+            }
         }
         true
     }

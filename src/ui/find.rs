@@ -200,6 +200,8 @@ impl FindBar {
                 .on_hover_text("Select the previous match (Shift+Enter)")
                 .clicked()
             {
+                // Like Enter: the match is the selection and the keys go to the document.
+                ui.memory_mut(|m| m.surrender_focus(field_id));
                 self.go(-1, &mut actions);
             }
             if ui
@@ -207,6 +209,7 @@ impl FindBar {
                 .on_hover_text("Select the next match (Enter); a tag key tags it")
                 .clicked()
             {
+                ui.memory_mut(|m| m.surrender_focus(field_id));
                 self.go(1, &mut actions);
             }
             ui.separator();

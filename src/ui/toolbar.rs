@@ -17,7 +17,9 @@ pub fn toolbar_ui(
     typing: bool,
     actions: &mut Vec<Action>,
 ) {
-    ui.horizontal_wrapped(|ui| {
+    // One line whatever the hint says: a toolbar that grows or shrinks would move the text
+    // under the pointer.
+    ui.horizontal(|ui| {
         for k in TagKind::ALL {
             let fill = theme::tag_fill(*k, ui.visuals());
             let strong = theme::tag_strong(*k, ui.visuals());
@@ -51,6 +53,10 @@ pub fn toolbar_ui(
         } else {
             "Select text, then press a key. Outer spans of nested ones are underlined.".to_owned()
         };
-        ui.label(RichText::new(hint).small().color(theme::weak(ui.visuals())));
+        ui.add(
+            egui::Label::new(RichText::new(hint.as_str()).small().color(theme::weak(ui.visuals())))
+                .truncate(),
+        )
+        .on_hover_text(hint);
     });
 }
