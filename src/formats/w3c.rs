@@ -263,7 +263,7 @@ fn positions_fit_source(doc: &ExportDoc) -> bool {
         .unwrap_or_default();
     match DocumentKind::from_extension(&extension) {
         DocumentKind::Text | DocumentKind::Markdown => true,
-        DocumentKind::Html => false,
+        DocumentKind::Html | DocumentKind::Pdf => false,
     }
 }
 
@@ -416,13 +416,13 @@ pub fn parse(input: &str, file_name: &str) -> Result<Parsed, FormatError> {
     Ok(parsed)
 }
 
-/// Whether the document named `file_name` is annotated on text extracted from it (a web page),
-/// not on its own text.
+/// Whether the document named `file_name` is annotated on text extracted from it (a web page
+/// or a PDF), not on its own text.
 fn text_is_extracted(file_name: &str) -> bool {
     let extension = file_name.rsplit_once('.').map_or("", |(_, e)| e);
     match DocumentKind::from_extension(extension) {
         DocumentKind::Text | DocumentKind::Markdown => false,
-        DocumentKind::Html => true,
+        DocumentKind::Html | DocumentKind::Pdf => true,
     }
 }
 
