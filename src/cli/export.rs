@@ -100,7 +100,8 @@ pub fn run(args: ExportArgs) -> anyhow::Result<Outcome> {
         let doc = ExportDoc::new(path, session.text, session.annotations.as_slice())
             .with_uri(absolute_uri(path))
             .with_url(args.article_url.clone())
-            .with_metadata(metadata);
+            .with_metadata(metadata)
+            .with_pages(session.pages);
         docs.push(doc);
     }
     let options = ExportOptions {
