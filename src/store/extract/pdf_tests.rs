@@ -99,6 +99,19 @@ fn lines_far_apart_are_paragraphs_and_close_ones_are_joined() {
 }
 
 #[test]
+fn list_items_are_paragraphs_and_their_hanging_lines_belong_to_them() {
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td (Features:) Tj 0 -14 Td (\x95 One feature that is long enough to wrap onto) Tj 12 -14 Td (a second line.) Tj -12 -14 Td (\x95 Another.) Tj 0 -14 Td (1. A numbered one.) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "Features:\n\n\u{2022} One feature that is long enough to wrap onto a second line.\n\n\u{2022} Another.\n\n1. A numbered one.\n"
+    );
+}
+
+#[test]
 fn a_page_of_shapes_has_no_text_layer() {
     let pdf = page(b"0 0 m 300 300 l S 10 10 100 100 re f", "", &[]);
     let e = extract_pdf(&pdf).unwrap_err();

@@ -27,6 +27,8 @@ pub fn assemble(pages: &[PageGlyphs]) -> (String, Pages) {
 
     let mut out = Builder::default();
     let mut prev: Option<(usize, &Line, &str)> = None;
+    // The left edge of the list item the current paragraph is, if it is one.
+    let mut item: Option<f32> = None;
     for (pi, (ls, ts)) in per_page.iter().zip(&texts).enumerate() {
         let page = &pages[pi];
         out.page_start(page);
@@ -34,13 +36,26 @@ pub fn assemble(pages: &[PageGlyphs]) -> (String, Pages) {
             if let Some((ppi, pl, pt)) = prev {
                 let right = rights.get(&(ppi, pl.region)).copied().unwrap_or(pl.x1);
                 let first_word = first_word_width(page, line);
-                match join(pl, pt, ppi, line, text, pi, right, first_word, &words) {
-                    Join::Paragraph => out.push_sep("\n\n"),
+                let context = Context {
+                    prev_page: ppi,
+                    cur_page: pi,
+                    prev_right: right,
+                    first_word,
+                    item,
+                };
+                match join(pl, pt, line, text, &context, &words) {
+                    Join::Paragraph => {
+                        out.push_sep("\n\n");
+                        item = is_item(text).then_some(line.x0);
+                    }
                     Join::Row => out.push_sep("\n"),
                     Join::Space => out.push_sep(" "),
                     Join::DropHyphen => out.drop_last(),
                     Join::Glue => {}
                 }
+            }
+            if prev.is_none() {
+                item = is_item(text).then_some(line.x0);
             }
             out.push_line(page, line);
             prev = Some((pi, line, text));
@@ -124,7 +139,10 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
             }
             let key = furniture_key(&line_text(page, l));
             let repeated = counts.get(&key).copied().unwrap_or(0);
-            let running = repeated >= 2 && (repeated >= 3 || n <= 3);
+            // A line that repeats and carries a page number ("Chapter 2: Methods   14") is a
+            // running header even when it repeats only on a chapter's few pages.
+            let numbered = key.starts_with('#') || key.ends_with('#');
+            let running = repeated >= 2 && (repeated >= 3 || n <= 3 || numbered);
             !(running || is_page_number(&key))
         });
     }
@@ -179,18 +197,64 @@ enum Join {
     Glue,
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Where two lines are, beyond the lines themselves.
+struct Context {
+    prev_page: usize,
+    cur_page: usize,
+    /// The right edge of the previous line's column.
+    prev_right: f32,
+    /// The width of the next line's first word.
+    first_word: f32,
+    /// The left edge of the list item the previous line belongs to, if it does.
+    item: Option<f32>,
+}
+
+/// Whether a line starts a list item: a bullet, or a dash followed by a space.
+fn is_item(text: &str) -> bool {
+    let mut chars = text.chars();
+    let (first, second) = (chars.next(), chars.next());
+    match first {
+        Some('•' | '◦' | '▪' | '▫' | '‣' | '⁃' | '●' | '○' | '■' | '□' | '➢' | '►' | '·') => {
+            true
+        }
+        Some('-' | '–' | '—' | '*') => second == Some(' '),
+        _ => false,
+    }
+}
+
+/// Whether a line starts with a number or letter of an enumeration: `1.`, `2)`, `(a)`, `iv.`.
+fn is_enumerated(text: &str) -> bool {
+    let Some(head) = text.split(' ').next() else {
+        return false;
+    };
+    let inner = head
+        .strip_prefix('(')
+        .and_then(|h| h.strip_suffix(')'))
+        .or_else(|| head.strip_suffix(['.', ')']));
+    inner.is_some_and(|n| {
+        !n.is_empty()
+            && n.len() <= 4
+            && (n.chars().all(|c| c.is_ascii_digit())
+                || (n.len() == 1 && n.chars().all(|c| c.is_ascii_lowercase()))
+                || n.chars().all(|c| matches!(c, 'i' | 'v' | 'x')))
+    })
+}
+
 fn join(
     prev: &Line,
     prev_text: &str,
-    prev_page: usize,
     cur: &Line,
     cur_text: &str,
-    cur_page: usize,
-    prev_right: f32,
-    first_word: f32,
+    context: &Context,
     words: &HashSet<String>,
 ) -> Join {
+    let Context {
+        prev_page,
+        cur_page,
+        prev_right,
+        first_word,
+        item,
+    } = *context;
     if prev.has_tab() && cur.has_tab() {
         return Join::Row;
     }
@@ -208,9 +272,24 @@ fn join(
             return Join::Paragraph;
         }
     }
-    // A first-line indent.
-    if cur.x0 > cur.bounds.0 + 0.8 * size && cur.x0 > prev.x0 + 0.8 * size {
+    let ends_clause = prev_text.trim_end().ends_with(['.', ':', ';', '!', '?']);
+    if is_item(cur_text) || (ends_clause && is_enumerated(cur_text)) {
         return Join::Paragraph;
+    }
+    match item {
+        // A list item goes on in the lines indented under its text (a hanging indent), and
+        // ends at a line back at the bullet's edge.
+        Some(left) if prev_page == cur_page && prev.region == cur.region => {
+            if cur.x0 < left + 0.3 * size {
+                return Join::Paragraph;
+            }
+        }
+        // A first-line indent.
+        _ => {
+            if cur.x0 > cur.bounds.0 + 0.8 * size && cur.x0 > prev.x0 + 0.8 * size {
+                return Join::Paragraph;
+            }
+        }
     }
     // A short line ending a sentence, when the next line's first word would have fitted.
     let room = prev_right - prev.x1;
