@@ -223,6 +223,7 @@ impl DocumentPane {
             find_current: self.find.current(),
             snap_words: settings.snap_words,
             markdown: doc.is_markdown(),
+            pages: doc.session.pages.as_deref(),
         };
         for e in view.ui(ui, &model) {
             actions.push(Action::Do(match e {
