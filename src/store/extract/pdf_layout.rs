@@ -285,6 +285,35 @@ fn leaf_lines(
         .collect()
 }
 
+/// A justified line stretched so far that its word spaces are as wide as cell gaps (the
+/// line before a long word that did not fit): when every gap between its words is about as
+/// wide as the others, they are word spaces, not cells.
+fn evenly_stretched(page: &PageGlyphs, items: &mut [(u32, Sep)]) {
+    let gap = |k: usize| {
+        let (a, b) = (
+            &page.glyphs[items[k - 1].0 as usize],
+            &page.glyphs[items[k].0 as usize],
+        );
+        b.x0 - a.x1
+    };
+    let breaks: Vec<usize> = (1..items.len())
+        .filter(|&k| items[k].1 != Sep::None)
+        .collect();
+    let tabs = breaks.iter().filter(|&&k| items[k].1 == Sep::Tab).count();
+    if tabs == 0 || breaks.len() < 3 {
+        return;
+    }
+    let widths: Vec<f32> = breaks.iter().map(|&k| gap(k)).collect();
+    let (lo, hi) = widths
+        .iter()
+        .fold((f32::MAX, f32::MIN), |(l, h), &w| (l.min(w), h.max(w)));
+    if lo > 0.0 && hi <= 1.25 * lo {
+        for &k in &breaks {
+            items[k].1 = Sep::Space;
+        }
+    }
+}
+
 fn line_of(
     page: &PageGlyphs,
     fragments: &[Fragment],
@@ -304,7 +333,9 @@ fn line_of(
                     let gap = g.x0 - p.x1;
                     if gap >= CELL_GAP * size {
                         Sep::Tab
-                    } else if g.space_before || gap > WORD_GAP * size {
+                    } else if gap > WORD_GAP * size || (g.space_before && gap > 0.02 * size) {
+                        // A space the PDF draws counts unless the next glyph is drawn over
+                        // it (some producers kern with a space moved back).
                         Sep::Space
                     } else {
                         Sep::None
@@ -315,6 +346,7 @@ fn line_of(
             prev = Some(g);
         }
     }
+    evenly_stretched(page, &mut items);
     let glyphs = || items.iter().map(|&(i, _)| &page.glyphs[i as usize]);
     Line {
         x0: glyphs().map(|g| g.x0).fold(f32::MAX, f32::min),

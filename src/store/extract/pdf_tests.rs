@@ -112,6 +112,19 @@ fn list_items_are_paragraphs_and_their_hanging_lines_belong_to_them() {
 }
 
 #[test]
+fn a_justified_line_stretched_wide_keeps_spaces_and_a_table_row_keeps_tabs() {
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td [(fied) -1500 (in) -1500 (the) -1500 (report,) -1500 (page)] TJ 0 -60 Td [(North) -3000 (6.1%) -1500 (5.4%)] TJ ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "fied in the report, page\n\nNorth\t6.1%\t5.4%\n"
+    );
+}
+
+#[test]
 fn a_page_of_shapes_has_no_text_layer() {
     let pdf = page(b"0 0 m 300 300 l S 10 10 100 100 re f", "", &[]);
     let e = extract_pdf(&pdf).unwrap_err();
@@ -343,6 +356,34 @@ proptest! {
         }
         if let Ok(e) = result {
             prop_assert_eq!(e.text.chars().count(), e.pages.boxes.len());
+        }
+    }
+}
+
+/// Prints the glyphs of a PDF named by `FACTMARK_PDF_DEBUG`, to look at how a file is drawn:
+/// `FACTMARK_PDF_DEBUG=doc.pdf cargo test --lib print_glyphs -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn print_glyphs() {
+    use hayro_interpret::hayro_syntax::Pdf;
+    let Ok(path) = std::env::var("FACTMARK_PDF_DEBUG") else {
+        return;
+    };
+    let pdf = Pdf::new(std::fs::read(path).unwrap()).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    for (i, page) in pdf.pages().iter().enumerate() {
+        let glyphs = super::pdf_glyphs::collect_page(page, i + 1, deadline, u64::MAX);
+        for g in &glyphs.glyphs {
+            let text: String = glyphs.text(g).iter().collect();
+            println!(
+                "p{} {text:?} x0={:.2} x1={:.2} base={:.2} size={:.2} space_before={}",
+                i + 1,
+                g.x0,
+                g.x1,
+                g.baseline,
+                g.size,
+                g.space_before
+            );
         }
     }
 }

@@ -295,8 +295,16 @@ fn join(
     let room = prev_right - prev.x1;
     let ends_sentence = prev_text
         .trim_end()
-        .ends_with(['.', '!', '?', '"', '\u{201D}', '\u{2019}', ')', '…']);
-    if ends_sentence && room > first_word + 0.4 * size {
+        .ends_with(['.', '!', '?', ':', '"', '\u{201D}', '\u{2019}', ')', '…']);
+    let starts_capital = cur_text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let outdented = cur.x0 < prev.x0 - 0.8 * size;
+    // Text set line by line wraps where the next word does not fit: a line that stops short
+    // of that, before a sentence, a capital or a line further left, was ended on purpose
+    // (the last line of a paragraph, a heading, a line of a list).
+    if room > first_word + 0.4 * size && (ends_sentence || starts_capital || outdented) {
         return Join::Paragraph;
     }
     // Hyphenation.
