@@ -124,6 +124,44 @@ fn a_justified_line_stretched_wide_keeps_spaces_and_a_table_row_keeps_tabs() {
     );
 }
 
+/// A PDF of several pages, each drawing its content with Helvetica as /F1.
+fn pages(contents: &[&[u8]]) -> Vec<u8> {
+    let n = contents.len();
+    let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", 4 + 2 * i)).collect();
+    let mut objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!("<< /Type /Pages /Kids [{}] /Count {n} >>", kids.join(" ")).into_bytes(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+    ];
+    for (i, c) in contents.iter().enumerate() {
+        objects.push(
+            format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
+                5 + 2 * i
+            )
+            .into_bytes(),
+        );
+        objects.push(stream("", c));
+    }
+    build(&objects)
+}
+
+#[test]
+fn the_title_stays_although_a_running_header_repeats_it_in_small_type() {
+    let pdf = pages(&[
+        b"BT /F1 20 Tf 72 740 Td (Annual Report) Tj /F1 12 Tf 0 -60 Td (First page text.) Tj ET",
+        b"BT /F1 9 Tf 72 760 Td (Annual Report) Tj /F1 12 Tf 0 -80 Td (Second page text.) Tj /F1 9 Tf 0 -640 Td (2) Tj ET",
+        b"BT /F1 9 Tf 72 760 Td (Annual Report) Tj /F1 12 Tf 0 -80 Td (Third page text.) Tj /F1 9 Tf 0 -640 Td (3) Tj ET",
+    ]);
+    let text = text_of(&pdf);
+    assert!(
+        text.starts_with("Annual Report\n\nFirst page text.\n\n"),
+        "{text}"
+    );
+    assert_eq!(text.matches("Annual Report").count(), 1, "{text}");
+    assert!(!text.contains('2') && !text.contains('3'), "{text}");
+}
+
 #[test]
 fn a_page_of_shapes_has_no_text_layer() {
     let pdf = page(b"0 0 m 300 300 l S 10 10 100 100 re f", "", &[]);

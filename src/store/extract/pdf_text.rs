@@ -90,6 +90,16 @@ fn furniture_key(text: &str) -> String {
         .collect()
 }
 
+/// A line's furniture key with its font size: a document's title on its first page is not
+/// the running header that repeats its words in small type on the others.
+fn sized_key(page: &PageGlyphs, line: &Line) -> String {
+    format!(
+        "{}@{}",
+        furniture_key(&line_text(page, line)),
+        (line.size * 2.0).round()
+    )
+}
+
 /// Whether a line is only a page number: `12`, `- 12 -`, `Page 12`, `12 of 40`, `xii`.
 fn is_page_number(key: &str) -> bool {
     let words: Vec<&str> = key
@@ -125,7 +135,7 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
         let keys: HashSet<String> = ls
             .iter()
             .filter(|l| in_margin(page, l))
-            .map(|l| furniture_key(&line_text(page, l)))
+            .map(|l| sized_key(page, l))
             .collect();
         for k in keys {
             *counts.entry(k).or_default() += 1;
@@ -138,7 +148,7 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
                 return true;
             }
             let key = furniture_key(&line_text(page, l));
-            let repeated = counts.get(&key).copied().unwrap_or(0);
+            let repeated = counts.get(&sized_key(page, l)).copied().unwrap_or(0);
             // A line that repeats and carries a page number ("Chapter 2: Methods   14") is a
             // running header even when it repeats only on a chapter's few pages.
             let numbered = key.starts_with('#') || key.ends_with('#');
@@ -168,14 +178,23 @@ fn inner_words(texts: &[Vec<String>]) -> HashSet<String> {
     out
 }
 
-/// The right edge of each column of each page: the farthest a line of prose reaches in it.
+/// The right edge of each column of each page: the farthest a line of prose reaches in it
+/// (in a column of fewer than three lines, the farthest any line of the page reaches).
 fn region_rights(per_page: &[Vec<Line>]) -> HashMap<(usize, u32), f32> {
     let mut out: HashMap<(usize, u32), f32> = HashMap::new();
     for (pi, ls) in per_page.iter().enumerate() {
+        let mut counts: HashMap<u32, usize> = HashMap::new();
+        let page_right = ls.iter().map(|l| l.x1).fold(f32::MIN, f32::max);
         for l in ls {
+            *counts.entry(l.region).or_default() += 1;
             let e = out.entry((pi, l.region)).or_insert(l.x1);
             if !l.has_tab() {
                 *e = e.max(l.x1);
+            }
+        }
+        for (region, n) in counts {
+            if n < 3 {
+                out.insert((pi, region), page_right);
             }
         }
     }
