@@ -60,7 +60,7 @@ pub const MAX_PDF_INFLATED_BYTES: u64 = 1024 * 1024 * 1024;
 
 /// A page that draws more than this many things (glyphs, paths, clips, groups, images) is
 /// refused: real pages draw a few thousand, a dense map some hundred thousand. A page of
-/// forms drawing forms reaches it in about 3.5 s (release build).
+/// forms drawing forms reaches it in about a second (release build).
 pub const MAX_PDF_PAGE_STEPS: u64 = 1_000_000;
 
 /// Reading a whole PDF may take at most this long (seconds); real reports take a few
