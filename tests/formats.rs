@@ -330,7 +330,7 @@ fn unplaced_annotations_are_reported_not_dropped_silently() {
     }
     // CSV and JSONL keep it, with its status.
     let csv = run(ExportFormat::Csv, &[sample_doc()], &options());
-    assert!(single(&csv).contains(",orphaned\r\n"));
+    assert!(single(&csv).contains(",orphaned,,\r\n"));
 }
 
 // ---------------------------------------------------------------- Unicode stress

@@ -101,7 +101,8 @@ pub fn run(args: ExportArgs) -> anyhow::Result<Outcome> {
             .with_corrections(session.corrections)
             .with_uri(absolute_uri(path))
             .with_url(args.article_url.clone())
-            .with_metadata(metadata);
+            .with_metadata(metadata)
+            .with_pages(session.pages);
         docs.push(doc);
     }
     let options = ExportOptions {

@@ -15,25 +15,29 @@ pub enum DocumentKind {
     Markdown,
     /// An HTML page: the readable article text extracted from it.
     Html,
+    /// A PDF: the text of its pages in reading order, with where each char was drawn.
+    Pdf,
 }
 
 impl DocumentKind {
     /// The kind of a file from its extension (case-insensitive): `html`/`htm`/`xhtml` are
-    /// HTML, `md`/`markdown` are Markdown, anything else is plain text.
+    /// HTML, `pdf` is PDF, `md`/`markdown` are Markdown, anything else is plain text.
     pub fn from_extension(extension: &str) -> Self {
         match extension.to_ascii_lowercase().as_str() {
             "html" | "htm" | "xhtml" => Self::Html,
             "md" | "markdown" => Self::Markdown,
+            "pdf" => Self::Pdf,
             _ => Self::Text,
         }
     }
 
-    /// A short lowercase name: `text`, `markdown` or `html`.
+    /// A short lowercase name: `text`, `markdown`, `html` or `pdf`.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Text => "text",
             Self::Markdown => "markdown",
             Self::Html => "html",
+            Self::Pdf => "pdf",
         }
     }
 }
@@ -80,9 +84,175 @@ impl Metadata {
     }
 }
 
+/// Where the pages of a PDF are in its extracted text, and where on its page each char was
+/// drawn: enough to say on which pages an annotation is, and to outline it on the page.
+/// Offsets are chars of the normalized text, as everywhere.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Pages {
+    /// Every page of the PDF, in order, also those with no text (whose span is empty).
+    pub pages: Vec<PageSpan>,
+    /// One per char of the text: where it was drawn, or `None` for the spaces and line breaks
+    /// the extractor put between words, lines and paragraphs.
+    pub boxes: Vec<Option<CharBox>>,
+}
+
+/// One page: its number and the chars drawn on it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PageSpan {
+    /// 1-based, as PDF viewers count (`#page=N`), not the number printed on the page.
+    pub number: u32,
+    /// The first char drawn on the page.
+    pub start: usize,
+    /// Just past the last char drawn on it (`start` when it has none).
+    pub end: usize,
+    /// Its width in points (1/72 inch), as shown (rotation applied).
+    pub width: f32,
+    /// Its height in points.
+    pub height: f32,
+}
+
+/// Where one char was drawn.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CharBox {
+    /// The page's number (1-based).
+    pub page: u32,
+    /// Left, top, right, bottom in points from the page's top-left corner.
+    pub rect: [f32; 4],
+}
+
+/// An area of a page that an annotation covers: the union of its chars on one line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PageRect {
+    /// The page's number (1-based).
+    pub page: u32,
+    /// Left, top, right, bottom in points from the page's top-left corner.
+    pub rect: [f32; 4],
+}
+
+impl Pages {
+    /// The page numbers of the chars in `start..end`, first to last, each once: one page for
+    /// most annotations, two for one that crosses a page break. Empty when no char of the
+    /// span was drawn (it holds only separators) or it is out of range.
+    pub fn pages_of(&self, start: usize, end: usize) -> Vec<u32> {
+        let mut out: Vec<u32> = Vec::new();
+        for p in &self.pages {
+            if p.start < p.end && p.start < end && start < p.end && out.last() != Some(&p.number) {
+                out.push(p.number);
+            }
+        }
+        out
+    }
+
+    /// The first and last page of `start..end`, if any char of it was drawn.
+    pub fn page_range(&self, start: usize, end: usize) -> Option<(u32, u32)> {
+        let pages = self.pages_of(start, end);
+        Some((*pages.first()?, *pages.last()?))
+    }
+
+    /// The areas `start..end` covers: one rectangle per page and line (chars whose boxes
+    /// overlap vertically on the same page are one line), in text order.
+    pub fn rects_of(&self, start: usize, end: usize) -> Vec<PageRect> {
+        let end = end.min(self.boxes.len());
+        let mut out: Vec<PageRect> = Vec::new();
+        for b in self
+            .boxes
+            .get(start..end)
+            .unwrap_or_default()
+            .iter()
+            .flatten()
+        {
+            let [l, t, r, btm] = b.rect;
+            if let Some(last) = out.last_mut()
+                && last.page == b.page
+            {
+                let [ll, lt, lr, lb] = last.rect;
+                let overlap = lb.min(btm) - lt.max(t);
+                let height = (lb - lt).min(btm - t).max(0.0);
+                if overlap > 0.5 * height && l >= ll - 1.0 {
+                    last.rect = [ll.min(l), lt.min(t), lr.max(r), lb.max(btm)];
+                    continue;
+                }
+            }
+            out.push(PageRect {
+                page: b.page,
+                rect: b.rect,
+            });
+        }
+        out
+    }
+
+    /// The page a char offset is on: the page whose chars surround it (a separator between
+    /// two pages belongs to the earlier one).
+    pub fn page_at(&self, at: usize) -> Option<u32> {
+        self.pages
+            .iter()
+            .rev()
+            .find(|p| p.start < p.end && p.start <= at)
+            .map(|p| p.number)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pages_and_rects_of_a_span() {
+        let bx = |page, x: f32, y: f32| {
+            Some(CharBox {
+                page,
+                rect: [x, y, x + 5.0, y + 10.0],
+            })
+        };
+        // "ab cd" on page 1 (two lines: "ab" and "cd"), "\n\n", "ef" on page 3.
+        let pages = Pages {
+            pages: vec![
+                PageSpan {
+                    number: 1,
+                    start: 0,
+                    end: 5,
+                    width: 600.0,
+                    height: 800.0,
+                },
+                PageSpan {
+                    number: 2,
+                    start: 5,
+                    end: 5,
+                    width: 600.0,
+                    height: 800.0,
+                },
+                PageSpan {
+                    number: 3,
+                    start: 7,
+                    end: 9,
+                    width: 600.0,
+                    height: 800.0,
+                },
+            ],
+            boxes: vec![
+                bx(1, 10.0, 10.0),
+                bx(1, 15.0, 10.0),
+                None,
+                bx(1, 10.0, 30.0),
+                bx(1, 15.0, 30.0),
+                None,
+                None,
+                bx(3, 10.0, 10.0),
+                bx(3, 15.0, 10.0),
+            ],
+        };
+        assert_eq!(pages.pages_of(0, 2), vec![1]);
+        assert_eq!(pages.pages_of(3, 9), vec![1, 3]);
+        assert_eq!(pages.pages_of(5, 7), Vec::<u32>::new());
+        assert_eq!(pages.page_range(1, 8), Some((1, 3)));
+        let rects = pages.rects_of(0, 9);
+        assert_eq!(rects.len(), 3, "{rects:?}");
+        assert_eq!(rects[0].rect, [10.0, 10.0, 20.0, 20.0]);
+        assert_eq!(rects[1].rect, [10.0, 30.0, 20.0, 40.0]);
+        assert_eq!(rects[2].page, 3);
+        assert_eq!(pages.page_at(6), Some(1));
+        assert_eq!(pages.page_at(8), Some(3));
+    }
 
     #[test]
     fn kinds_from_extensions() {

@@ -2,11 +2,12 @@
 //! the current text (anchored), each with its anchoring status.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::core::anchor::{AnchorStatus, anchor};
 use crate::core::annotation::Annotation;
 use crate::core::corrections::CorrectionLog;
-use crate::core::source::Metadata;
+use crate::core::source::{Metadata, PageRect, Pages};
 use crate::core::text::Text;
 
 use super::warning::{ExportWarning, WarningKind};
@@ -43,6 +44,8 @@ pub struct ExportDoc {
     pub metadata: Metadata,
     /// The normalized text.
     pub text: Text,
+    /// For a PDF: where its pages and chars are, to give each annotation its pages.
+    pub pages: Option<Arc<Pages>>,
     /// The annotations, sorted by (start, end, id) of their current spans.
     pub annotations: Vec<ExportAnnotation>,
     /// The corrections log from the sidecar (empty if the text never changed).
@@ -76,6 +79,7 @@ impl ExportDoc {
             url: None,
             metadata: Metadata::default(),
             text,
+            pages: None,
             annotations: placed,
             corrections: CorrectionLog::default(),
         }
@@ -107,6 +111,28 @@ impl ExportDoc {
         }
         self.metadata = metadata;
         self
+    }
+
+    /// The same document with where its pages are (a PDF's).
+    pub fn with_pages(mut self, pages: Option<Arc<Pages>>) -> Self {
+        self.pages = pages;
+        self
+    }
+
+    /// The first and last page (1-based) an annotation placed on the current text is on,
+    /// for a PDF; `None` otherwise.
+    pub fn page_range(&self, p: &ExportAnnotation) -> Option<(u32, u32)> {
+        let pages = self.pages.as_ref().filter(|_| p.is_placed())?;
+        pages.page_range(p.annotation.start, p.annotation.end)
+    }
+
+    /// Where on its pages an annotation placed on the current text is drawn: a rectangle
+    /// per line, for a PDF; empty otherwise.
+    pub fn page_rects(&self, p: &ExportAnnotation) -> Vec<PageRect> {
+        match self.pages.as_ref().filter(|_| p.is_placed()) {
+            Some(pages) => pages.rects_of(p.annotation.start, p.annotation.end),
+            None => Vec::new(),
+        }
     }
 
     /// The annotations placed on the current text, in order.

@@ -167,9 +167,15 @@ fn document(out: &mut String, d: usize, doc: &ExportDoc) {
     out.push_str("<h3>Text</h3>\n<div class=\"text\" dir=\"auto\">");
     text(out, d, doc, &placed);
     out.push_str("</div>\n<h3>Annotations</h3>\n<ol class=\"notes\">\n");
+    let placed_pages: Vec<Option<(u32, u32)>> = doc
+        .annotations
+        .iter()
+        .filter(|p| p.is_placed())
+        .map(|p| doc.page_range(p))
+        .collect();
     for (i, a) in placed.iter().enumerate() {
         let _ = write!(out, "<li id=\"d{d}-a{}\">", i + 1);
-        entry(out, a);
+        entry(out, a, placed_pages.get(i).copied().flatten());
         out.push_str("</li>\n");
     }
     out.push_str("</ol>\n");
@@ -183,7 +189,7 @@ fn document(out: &mut String, d: usize, doc: &ExportDoc) {
                 "<li><span class=\"missing\">{}</span> ",
                 p.status.as_str()
             );
-            entry(out, &p.annotation);
+            entry(out, &p.annotation, None);
             out.push_str("</li>\n");
         }
         out.push_str("</ul>\n");
@@ -437,8 +443,8 @@ fn text(out: &mut String, d: usize, doc: &ExportDoc, placed: &[&Annotation]) {
     }
 }
 
-/// One annotation in a list: tag, text, attributes, note.
-fn entry(out: &mut String, a: &Annotation) {
+/// One annotation in a list: tag, text, attributes (and for a PDF its pages), note.
+fn entry(out: &mut String, a: &Annotation, pages: Option<(u32, u32)>) {
     let kind = a.tag.kind();
     let _ = write!(
         out,
@@ -450,6 +456,11 @@ fn entry(out: &mut String, a: &Annotation) {
         a.end
     );
     let mut attrs = Vec::new();
+    match pages {
+        Some((first, last)) if first == last => attrs.push(format!("page {first}")),
+        Some((first, last)) => attrs.push(format!("pages {first}–{last}")),
+        None => {}
+    }
     match &a.tag {
         Tag::Claim { verdict, claimant } => {
             attrs.push(verdict_badge(*verdict));

@@ -55,10 +55,16 @@ pub struct Row {
     pub review_comment: Option<String>,
     /// Anchoring status in the current text: exact, moved, fuzzy, ambiguous or orphaned.
     pub status: &'static str,
+    /// For a PDF: the page (1-based, as viewers count) where the annotation starts; `null`
+    /// for other documents and for annotations not placed on the current text.
+    pub page_start: Option<u32>,
+    /// For a PDF: the page where it ends (the same as `page_start` unless it crosses a page
+    /// break).
+    pub page_end: Option<u32>,
 }
 
 /// The CSV header, in field order.
-pub const COLUMNS: [&str; 23] = [
+pub const COLUMNS: [&str; 25] = [
     "document",
     "id",
     "tag",
@@ -82,6 +88,8 @@ pub const COLUMNS: [&str; 23] = [
     "reviewed",
     "review_comment",
     "status",
+    "page_start",
+    "page_end",
 ];
 
 /// RFC 3339 in UTC, whole seconds unless the time has a fraction.
@@ -117,7 +125,13 @@ impl Row {
             reviewed: a.review.at.map(rfc3339),
             review_comment: a.review.comment.clone(),
             status: p.status.as_str(),
+            page_start: None,
+            page_end: None,
         };
+        if let Some((first, last)) = doc.page_range(p) {
+            row.page_start = Some(first);
+            row.page_end = Some(last);
+        }
         match &a.tag {
             Tag::Claim { verdict, claimant } => {
                 row.verdict = Some(verdict.as_str());
@@ -134,7 +148,7 @@ impl Row {
     }
 
     /// The cells in column order, `None` as empty.
-    pub fn cells(&self) -> [String; 23] {
+    pub fn cells(&self) -> [String; 25] {
         let o = |v: &Option<String>| v.clone().unwrap_or_default();
         [
             self.document.clone(),
@@ -160,6 +174,8 @@ impl Row {
             o(&self.reviewed),
             o(&self.review_comment),
             self.status.to_owned(),
+            self.page_start.map(|p| p.to_string()).unwrap_or_default(),
+            self.page_end.map(|p| p.to_string()).unwrap_or_default(),
         ]
     }
 }

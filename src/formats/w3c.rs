@@ -13,7 +13,8 @@
 //!   (`http://www.wikidata.org/entity/Q42`, or the URL);
 //! - `target`: `source` the document's file URI, a `TextQuoteSelector` (exact, prefix, suffix:
 //!   up to 32 chars of context) and, where the positions count the text of what `source`
-//!   names, a `TextPositionSelector` (see `positions_fit_source`).
+//!   names, a `TextPositionSelector` (see `positions_fit_source`); for a PDF, beside them, a
+//!   `FragmentSelector` (RFC 8118, `page=N&viewrect=…`) for each page the annotation is on.
 //!
 //! Positions count the normalized text: a plain-text or Markdown file decoded, its BOM dropped
 //! and its line ends as LF, which is also the text a browser shows for the file. They are
@@ -40,7 +41,7 @@ use sha2::{Digest, Sha256};
 
 use super::ExportOptions;
 use super::error::FormatError;
-use super::export_doc::ExportDoc;
+use super::export_doc::{ExportAnnotation, ExportDoc};
 use super::import::{Incoming, Parsed, Positions, Skipped};
 use super::labels::{
     entity_kind, identifier_from_reference, qid, review_status, tag_for_label, verdict,
@@ -154,6 +155,7 @@ struct Target {
 
 #[derive(Serialize)]
 #[serde(tag = "type")]
+#[allow(clippy::enum_variant_names)] // The names are W3C's types.
 enum Selector {
     TextQuoteSelector {
         exact: String,
@@ -165,6 +167,13 @@ enum Selector {
     TextPositionSelector {
         start: usize,
         end: usize,
+    },
+    /// A place in a PDF (RFC 8118): `page=N&viewrect=left,top,width,height` in points from
+    /// the page's top-left corner.
+    FragmentSelector {
+        #[serde(rename = "conformsTo")]
+        conforms_to: &'static str,
+        value: String,
     },
 }
 
@@ -207,7 +216,9 @@ pub fn export(
             } else {
                 None
             };
-            items.push(annotation(doc, a, position));
+            let mut item = annotation(doc, a, position);
+            item.target.selector.extend(page_selectors(doc, p));
+            items.push(item);
         }
     }
     let digest = hash.finalize();
@@ -263,7 +274,7 @@ fn positions_fit_source(doc: &ExportDoc) -> bool {
         .unwrap_or_default();
     match DocumentKind::from_extension(&extension) {
         DocumentKind::Text | DocumentKind::Markdown => true,
-        DocumentKind::Html => false,
+        DocumentKind::Html | DocumentKind::Pdf => false,
     }
 }
 
@@ -368,6 +379,39 @@ fn annotation(doc: &ExportDoc, a: &Annotation, position: Option<(usize, usize)>)
     }
 }
 
+/// For an annotation placed in a PDF, a `FragmentSelector` (RFC 8118) per page it is on:
+/// the page and the rectangle around its part of that page. Most annotations have one; one
+/// that crosses a page break has one for each page.
+fn page_selectors(doc: &ExportDoc, p: &ExportAnnotation) -> Vec<Selector> {
+    let mut per_page: Vec<(u32, [f32; 4])> = Vec::new();
+    for r in doc.page_rects(p) {
+        match per_page.last_mut() {
+            Some((page, rect)) if *page == r.page => {
+                *rect = [
+                    rect[0].min(r.rect[0]),
+                    rect[1].min(r.rect[1]),
+                    rect[2].max(r.rect[2]),
+                    rect[3].max(r.rect[3]),
+                ];
+            }
+            _ => per_page.push((r.page, r.rect)),
+        }
+    }
+    per_page
+        .into_iter()
+        .map(|(page, [l, t, r, b])| Selector::FragmentSelector {
+            conforms_to: "http://tools.ietf.org/rfc/rfc8118",
+            value: format!(
+                "page={page}&viewrect={:.1},{:.1},{:.1},{:.1}",
+                l,
+                t,
+                r - l,
+                b - t
+            ),
+        })
+        .collect()
+}
+
 /// The IRI of an entity identifier: a QID's Wikidata entity, or an http(s) URL as it is.
 fn entity_iri(identifier: &str) -> Option<String> {
     let id = identifier.trim();
@@ -416,13 +460,13 @@ pub fn parse(input: &str, file_name: &str) -> Result<Parsed, FormatError> {
     Ok(parsed)
 }
 
-/// Whether the document named `file_name` is annotated on text extracted from it (a web page),
-/// not on its own text.
+/// Whether the document named `file_name` is annotated on text extracted from it (a web page
+/// or a PDF), not on its own text.
 fn text_is_extracted(file_name: &str) -> bool {
     let extension = file_name.rsplit_once('.').map_or("", |(_, e)| e);
     match DocumentKind::from_extension(extension) {
         DocumentKind::Text | DocumentKind::Markdown => false,
-        DocumentKind::Html => true,
+        DocumentKind::Html | DocumentKind::Pdf => true,
     }
 }
 

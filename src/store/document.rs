@@ -1,16 +1,20 @@
 //! Reading a document file into normalized text, with errors that name the file: plain text
-//! and Markdown as they are written, HTML pages as the article text extracted from them.
+//! and Markdown as they are written, HTML pages as the article text extracted from them, PDFs
+//! as the text of their pages with where each page and char is.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
 use super::error::StoreError;
-use super::extract::limits::MAX_PAGE_BYTES;
-use super::extract::{EXTRACTOR_VERSION, HtmlError, extract_html};
+use super::extract::limits::{MAX_PAGE_BYTES, MAX_PDF_BYTES};
+use super::extract::{
+    EXTRACTOR_VERSION, HtmlError, PDF_EXTRACTOR_VERSION, PdfError, extract_html, extract_pdf,
+};
 use super::read::{MAX_DOCUMENT_BYTES, first_nul, read_limited, regular_file};
 use super::sidecar::{SourceInfo, SourceKind};
-use crate::core::source::DocumentKind;
+use crate::core::source::{DocumentKind, Pages};
 use crate::core::text::Text;
 
 /// A document as read from disk.
@@ -20,10 +24,13 @@ pub struct Document {
     pub text: Text,
     /// What kind of file it is (from its extension).
     pub kind: DocumentKind,
-    /// For text extracted from another format (HTML): the file's hash, the extractor's
+    /// For text extracted from another format (HTML, PDF): the file's hash, the extractor's
     /// version, its encoding and metadata. `None` for plain text and Markdown, whose text is
     /// the file's.
     pub source: Option<SourceInfo>,
+    /// For a PDF: where each page and char of the text is. Read again from the file on every
+    /// load, never stored in the sidecar.
+    pub pages: Option<Arc<Pages>>,
 }
 
 /// Reads and normalizes a document. Refuses unreadable files, invalid UTF-8 and empty
@@ -33,7 +40,8 @@ pub fn read_document(path: &Path) -> Result<Text, StoreError> {
 }
 
 /// Reads a document of any kind: `.html`/`.htm` pages are decoded (BOM, declared charset,
-/// else UTF-8) and their article text extracted; Markdown and everything else is read as
+/// else UTF-8) and their article text extracted; `.pdf` files have the text of their pages
+/// extracted in reading order; Markdown and everything else is read as
 /// UTF-8 text. Line endings are normalized. Refuses files over [`MAX_DOCUMENT_BYTES`] (before
 /// reading them), binary text files (NUL bytes) and documents with no text but white space. Errors
 /// name the file; the file is never modified.
@@ -48,6 +56,19 @@ pub fn load_document(path: &Path) -> Result<Document, StoreError> {
         .extension()
         .and_then(|e| e.to_str())
         .map_or(DocumentKind::Text, DocumentKind::from_extension);
+    if kind == DocumentKind::Pdf {
+        // A PDF over its own, smaller limit is refused before it is read.
+        let size = regular_file(path)?.len();
+        if size > MAX_PDF_BYTES as u64 {
+            return Err(StoreError::Pdf {
+                path: path.to_owned(),
+                error: PdfError::TooLarge {
+                    size: usize::try_from(size).unwrap_or(usize::MAX),
+                    limit: MAX_PDF_BYTES,
+                },
+            });
+        }
+    }
     if kind == DocumentKind::Html {
         // A page over its own, smaller limit is refused before it is read.
         let size = regular_file(path)?.len();
@@ -62,7 +83,25 @@ pub fn load_document(path: &Path) -> Result<Document, StoreError> {
         }
     }
     let bytes = read_limited(path, MAX_DOCUMENT_BYTES, "document")?;
+    let mut pages = None;
     let (text, source) = match kind {
+        DocumentKind::Pdf => {
+            let extracted = extract_pdf(&bytes).map_err(|error| StoreError::Pdf {
+                path: path.to_owned(),
+                error,
+            })?;
+            let source = SourceInfo {
+                kind: SourceKind::Pdf,
+                sha256: hex_sha256(&bytes),
+                extractor: PDF_EXTRACTOR_VERSION,
+                encoding: extracted.version,
+                metadata: extracted.metadata,
+            };
+            let text = Text::from_str_normalized(&extracted.text);
+            debug_assert_eq!(text.char_count(), extracted.pages.boxes.len());
+            pages = Some(Arc::new(extracted.pages));
+            (text, Some(source))
+        }
         DocumentKind::Html => {
             let extracted = extract_html(&bytes).map_err(|error| StoreError::Html {
                 path: path.to_owned(),
@@ -96,7 +135,12 @@ pub fn load_document(path: &Path) -> Result<Document, StoreError> {
             path: path.to_owned(),
         });
     }
-    Ok(Document { text, kind, source })
+    Ok(Document {
+        text,
+        kind,
+        source,
+        pages,
+    })
 }
 
 /// Lowercase hex SHA-256 of some bytes.

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::extract::HtmlError;
+use super::extract::{HtmlError, PdfError};
 use crate::core::merge::Conflict;
 use crate::core::text::TextError;
 
@@ -115,6 +115,14 @@ pub enum StoreError {
         path: PathBuf,
         /// What is wrong with it (not an error `source`: the message already says it).
         error: HtmlError,
+    },
+    /// A PDF whose text could not be read.
+    #[error("{}: {error}", path.display())]
+    Pdf {
+        /// The PDF.
+        path: PathBuf,
+        /// What is wrong with it (not an error `source`: the message already says it).
+        error: PdfError,
     },
     /// The document has no text.
     #[error(

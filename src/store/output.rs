@@ -306,7 +306,16 @@ fn open_stream_within(path: &Path, wait: std::time::Duration) -> Result<std::fs:
                 .custom_flags(libc::O_NONBLOCK)
                 .open(path)
             {
-                Ok(_probe) => break,
+                // A reader is there. The file is opened again for ordinary (waiting) writes
+                // while this one still holds the pipe, so the reader never sees it closed.
+                Ok(probe) => {
+                    let file = std::fs::OpenOptions::new()
+                        .write(true)
+                        .open(path)
+                        .map_err(|e| StoreError::io(path, e));
+                    drop(probe);
+                    return file;
+                }
                 Err(e) if e.raw_os_error() == Some(libc::ENXIO) => {
                     if started.elapsed() >= wait {
                         return Err(StoreError::NoReader {
@@ -319,7 +328,7 @@ fn open_stream_within(path: &Path, wait: std::time::Duration) -> Result<std::fs:
             }
         }
     }
-    // A reader is there: opened again to write with ordinary (waiting) writes.
+    #[cfg(not(unix))]
     std::fs::OpenOptions::new()
         .write(true)
         .open(path)

@@ -2,6 +2,7 @@
 //! and saving without ever clobbering a sidecar that changed on disk.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::document::load_document;
 use super::error::StoreError;
@@ -12,7 +13,7 @@ use crate::core::anchor::{Anchoring, anchor_all, apply_anchoring};
 use crate::core::corrections::CorrectionLog;
 use crate::core::merge::Conflict;
 use crate::core::model::AnnotationSet;
-use crate::core::source::{DocumentKind, Metadata};
+use crate::core::source::{DocumentKind, Metadata, Pages};
 use crate::core::text::Text;
 
 /// A document and its annotations, as loaded from disk.
@@ -26,9 +27,11 @@ pub struct Session {
     pub text: Text,
     /// What kind of file the document is (plain text, Markdown or HTML).
     pub kind: DocumentKind,
-    /// Where the text came from, for text extracted from another format (HTML): the file's
+    /// Where the text came from, for text extracted from another format (HTML, PDF): the file's
     /// hash, the extractor's version, the encoding and the page's metadata, as read now.
     pub source: Option<SourceInfo>,
+    /// For a PDF: where its pages and chars are in the text (read from the file, not stored).
+    pub pages: Option<Arc<Pages>>,
     /// The annotations.
     pub annotations: AnnotationSet,
     /// What the sidecar recorded about the document when it was last written, if it exists.
@@ -96,6 +99,7 @@ impl Session {
             text: document.text,
             kind: document.kind,
             source: document.source,
+            pages: document.pages,
             annotations,
             recorded,
             conflicts,
@@ -215,7 +219,7 @@ impl Session {
 pub struct DocumentChanges {
     /// The normalized text differs.
     pub text: bool,
-    /// The file's bytes differ (recorded only for extracted text: HTML).
+    /// The file's bytes differ (recorded only for extracted text: HTML, PDF).
     pub file: bool,
     /// The text was extracted by another version of the extractor, or not extracted before.
     pub extractor: bool,

@@ -81,6 +81,8 @@ impl DocumentInfo {
 pub enum SourceKind {
     /// An HTML page.
     Html,
+    /// A PDF.
+    Pdf,
 }
 
 /// Where an extracted text came from: enough to tell when the file or the extraction rules
@@ -92,9 +94,11 @@ pub struct SourceInfo {
     pub kind: SourceKind,
     /// SHA-256 of the file's bytes as read (lowercase hex).
     pub sha256: String,
-    /// The extractor's version ([`crate::store::extract::EXTRACTOR_VERSION`]).
+    /// The extractor's version ([`crate::store::extract::EXTRACTOR_VERSION`] for HTML,
+    /// [`crate::store::extract::PDF_EXTRACTOR_VERSION`] for PDF).
     pub extractor: u32,
-    /// The encoding the file was decoded from (WHATWG name, e.g. `UTF-8`).
+    /// The encoding the file was decoded from (WHATWG name, e.g. `UTF-8`); for a PDF, its
+    /// version (e.g. `PDF-1.7`).
     pub encoding: String,
     /// Title, byline, publication date and URL, where the page has them.
     #[serde(default, skip_serializing_if = "Metadata::is_empty")]

@@ -224,6 +224,7 @@ impl DocumentPane {
             snap_words: settings.snap_words,
             markdown: doc.is_markdown(),
             rtl_document: doc.rtl,
+            pages: doc.session.pages.as_deref(),
         };
         for e in view.ui(ui, &model) {
             actions.push(Action::Do(match e {

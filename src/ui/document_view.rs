@@ -17,6 +17,7 @@ use crate::core::bidi;
 use crate::core::markdown::line_styles;
 use crate::core::segments::{Span, flatten};
 use crate::core::snap::{snap_point, snap_to_words, word_at};
+use crate::core::source::Pages;
 use crate::core::text::Text;
 
 /// Space above the first and below the last paragraph, in points.
@@ -54,6 +55,8 @@ pub struct ViewModel<'a> {
     /// its paragraphs with right-to-left text then read right to left even when they start
     /// with a Latin word.
     pub rtl_document: bool,
+    /// For a PDF: where its pages begin, marked in the margin (the text is not changed).
+    pub pages: Option<&'a Pages>,
 }
 
 /// What the user did in the view this frame.
@@ -433,6 +436,7 @@ impl DocumentView {
             }
 
             self.paint(ui, m, &visuals);
+            self.paint_page_marks(ui, m, &visuals, text_width);
             self.interact(ui, m, &response, &mut events);
         });
         self.viewport_height = output.inner_rect.height();
@@ -748,6 +752,64 @@ impl DocumentView {
                     );
                 }
             }
+        }
+    }
+
+    /// Where the pages of a PDF begin: a thin rule with "Page N" in the blank line before a
+    /// page that begins with a paragraph, and "p. N" in the margin beside the line where a
+    /// page begins inside a paragraph (with a tick before its first char). Drawn over the
+    /// laid-out text; the text and its offsets are not changed.
+    fn paint_page_marks(&self, ui: &Ui, m: &ViewModel<'_>, visuals: &egui::Visuals, width: f32) {
+        let Some(pages) = m.pages else {
+            return;
+        };
+        let painter = ui.painter();
+        let colour = theme::weak(visuals);
+        let font = egui::FontId::proportional(11.0);
+        let paragraphs = m.text.paragraphs();
+        let shown = |i: usize| self.visible.iter().find(|v| v.index == i);
+        for page in pages.pages.iter().filter(|p| p.start < p.end) {
+            let at = page.start;
+            let pi = m.text.paragraph_at(at);
+            let Some(v) = shown(pi) else {
+                continue;
+            };
+            let local = at - paragraphs[pi].start;
+            let blank_before = pi > 0 && local == 0 && paragraphs[pi - 1].is_empty();
+            let rule_y = if pi == 0 && local == 0 {
+                Some(v.origin.y - PAGE_PAD / 2.0)
+            } else if blank_before {
+                shown(pi - 1).map(|b| b.origin.y + theme::DOC_LINE_HEIGHT / 2.0)
+            } else {
+                None
+            };
+            if let Some(y) = rule_y {
+                let label = format!("Page {}", page.number);
+                let galley = painter.layout_no_wrap(label, font.clone(), colour);
+                let x1 = v.origin.x + width;
+                let text_x = x1 - galley.size().x;
+                painter.line_segment(
+                    [pos2(v.origin.x, y), pos2(text_x - 6.0, y)],
+                    Stroke::new(1.0, colour.gamma_multiply(0.5)),
+                );
+                painter.galley(pos2(text_x, y - galley.size().y / 2.0), galley, colour);
+                continue;
+            }
+            let r = v.block.caret_rect(local).translate(v.origin.to_vec2());
+            painter.line_segment(
+                [
+                    pos2(r.min.x - 1.0, r.min.y + 2.0),
+                    pos2(r.min.x - 1.0, r.max.y - 2.0),
+                ],
+                Stroke::new(1.0, colour),
+            );
+            painter.text(
+                pos2(v.origin.x - 6.0, r.center().y),
+                egui::Align2::RIGHT_CENTER,
+                format!("p. {}", page.number),
+                font.clone(),
+                colour,
+            );
         }
     }
 

@@ -67,7 +67,8 @@ pub fn export_ui(doc: &Document, format: ExportFormat) -> Result<String, String>
         doc.session.annotations.as_slice(),
     )
     .with_metadata(doc.session.metadata().cloned().unwrap_or_default())
-    .with_corrections(doc.session.corrections.clone());
+    .with_corrections(doc.session.corrections.clone())
+    .with_pages(doc.session.pages.clone());
     let output = crate::formats::export(format, &[export_doc], &ExportOptions::default())
         .map_err(|e| format!("Could not export: {e}"))?;
     let written = match &output.content {

@@ -549,6 +549,9 @@ fn document_info_ui(ui: &mut Ui, doc: &Document) {
         DocumentKind::Html => {
             "Web page: the article text extracted from the HTML (the file is never changed)"
         }
+        DocumentKind::Pdf => {
+            "PDF: the text of its pages in reading order (the file is never changed)"
+        }
     };
     ui.label(RichText::new(kind).color(weak));
     if let Some(m) = doc.session.metadata() {

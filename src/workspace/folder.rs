@@ -12,7 +12,7 @@ use crate::core::annotation::{ReviewStatus, TagKind};
 use crate::store::Session;
 
 /// File name endings that are documents.
-pub const DOCUMENT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm"];
+pub const DOCUMENT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "pdf"];
 
 /// Called from the scanning threads when documents arrive (the window repaints).
 pub type Waker = Arc<dyn Fn() + Send + Sync>;

@@ -44,3 +44,25 @@ impl Limits {
         steps: MAX_STEPS,
     };
 }
+
+/// PDF files larger than this are refused before they are read.
+pub const MAX_PDF_BYTES: usize = 128 * 1024 * 1024;
+
+/// PDFs with more pages than this are refused (a 5,000-page PDF is a shelf of books).
+pub const MAX_PDF_PAGES: usize = 5_000;
+
+/// No stream that factmark decodes (page contents, forms, fonts, object streams) may inflate
+/// to more than this; checked before anything is parsed, without keeping what is inflated.
+pub const MAX_PDF_STREAM_BYTES: u64 = 64 * 1024 * 1024;
+
+/// All such streams together may not inflate to more than this.
+pub const MAX_PDF_INFLATED_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// A page that draws more than this many things (glyphs, paths, clips, groups, images) is
+/// refused: real pages draw a few thousand, a dense map some hundred thousand. A page of
+/// forms drawing forms reaches it in about a second (release build).
+pub const MAX_PDF_PAGE_STEPS: u64 = 1_000_000;
+
+/// Reading a whole PDF may take at most this long (seconds); real reports take a few
+/// milliseconds a page.
+pub const MAX_PDF_SECONDS: u64 = 30;

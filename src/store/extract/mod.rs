@@ -19,6 +19,13 @@ mod metadata;
 mod parse;
 #[cfg(test)]
 mod parse_tests;
+pub mod pdf;
+mod pdf_glyphs;
+mod pdf_inflate;
+mod pdf_layout;
+#[cfg(test)]
+mod pdf_tests;
+mod pdf_text;
 mod render;
 mod scan;
 mod sink;
@@ -28,7 +35,9 @@ mod tests;
 use crate::core::source::Metadata;
 use crate::core::text::TextError;
 
-/// The version of the extraction rules; recorded in sidecars. Bump it whenever the text
+pub use pdf::{PDF_EXTRACTOR_VERSION, PdfError, PdfExtracted, extract_pdf};
+
+/// The version of the HTML extraction rules; recorded in sidecars. Bump it whenever the text
 /// extracted from some page would change.
 pub const EXTRACTOR_VERSION: u32 = 1;
 

@@ -1,0 +1,361 @@
+//! Reading the text of a PDF: its pages interpreted with `hayro-interpret` (pure Rust), every
+//! glyph collected with its Unicode text and rectangle (`pdf_glyphs`), laid out into lines in
+//! reading order (`pdf_layout`), and joined into paragraphs with running headers, footers and
+//! page numbers left out (`pdf_text`). The same bytes always give the same text;
+//! [`PDF_EXTRACTOR_VERSION`] changes when the rules do, so old sidecars are re-anchored.
+//!
+//! Limits ([`super::limits`]): the file's size, the page count, how far any stream that is
+//! decoded may inflate (checked on the raw bytes before anything is parsed), how many things a
+//! page may draw, and how long the whole file may take. A panic inside the PDF reader is
+//! caught and reported as a broken file; it never takes the program down.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::time::{Duration, Instant};
+
+use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};
+
+use super::limits::{
+    MAX_PDF_BYTES, MAX_PDF_INFLATED_BYTES, MAX_PDF_PAGE_STEPS, MAX_PDF_PAGES, MAX_PDF_SECONDS,
+    MAX_PDF_STREAM_BYTES,
+};
+use super::pdf_glyphs::{PageGlyphs, Stop, collect_page};
+use super::pdf_text::assemble;
+use super::{grouped, pdf_inflate};
+use crate::core::source::{Metadata, Pages};
+
+/// The version of the PDF extraction rules; recorded in sidecars. Bump it whenever the text
+/// extracted from some PDF would change.
+pub const PDF_EXTRACTOR_VERSION: u32 = 1;
+
+/// Why a PDF gave no text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PdfError {
+    /// Not a PDF, or damaged beyond repair.
+    #[error(
+        "this is not a readable PDF: {why}. If it opens in a PDF viewer, save or print it to a new PDF and try that"
+    )]
+    Broken {
+        /// What is wrong, in a few words.
+        why: String,
+    },
+    /// Encrypted with a password.
+    #[error(
+        "the PDF is encrypted{}; factmark cannot read encrypted PDFs. Save a copy without a password (in a PDF viewer: print to PDF) and open that",
+        if *password { " and needs a password to open" } else { " in a way factmark cannot read" }
+    )]
+    Encrypted {
+        /// Whether it asks for a password (otherwise its encryption is unsupported or broken).
+        password: bool,
+    },
+    /// Larger than factmark reads as a PDF.
+    #[error(
+        "the PDF is {} bytes, more than the {} MiB factmark reads; split it into smaller PDFs",
+        grouped(*size as u64),
+        limit / (1024 * 1024)
+    )]
+    TooLarge {
+        /// Its size in bytes.
+        size: usize,
+        /// [`MAX_PDF_BYTES`].
+        limit: usize,
+    },
+    /// More pages than factmark reads.
+    #[error("the PDF has {} pages, more than the {} factmark reads; split it into smaller PDFs", grouped(*pages as u64), grouped(*limit as u64))]
+    TooManyPages {
+        /// How many it has.
+        pages: usize,
+        /// [`MAX_PDF_PAGES`].
+        limit: usize,
+    },
+    /// A stream inflates beyond the limits (a "zip bomb", or a file built to exhaust memory).
+    #[error(
+        "a compressed stream at byte {offset} of the PDF inflates to more than {} MiB{}, more than any real page needs (the file is broken, or made to exhaust memory)",
+        limit / (1024 * 1024),
+        if *total { " together with the others" } else { "" }
+    )]
+    StreamTooLarge {
+        /// Where the stream starts in the file.
+        offset: usize,
+        /// The limit it went past.
+        limit: u64,
+        /// Whether it was the sum of all streams that went past [`MAX_PDF_INFLATED_BYTES`].
+        total: bool,
+    },
+    /// A page draws far more than any real page.
+    #[error(
+        "page {page} draws more than {} things, more than any real page (the file is broken, or made to stall programs that read it)",
+        grouped(*limit)
+    )]
+    PageTooComplex {
+        /// The page (1-based).
+        page: usize,
+        /// [`MAX_PDF_PAGE_STEPS`].
+        limit: u64,
+    },
+    /// Reading took too long.
+    #[error(
+        "reading the PDF took more than {seconds} seconds and was stopped at page {page} (the file is very large, broken, or made to stall programs that read it)"
+    )]
+    TooSlow {
+        /// The page it was reading (1-based).
+        page: usize,
+        /// [`MAX_PDF_SECONDS`].
+        seconds: u64,
+    },
+    /// No page has a text layer: a scan, or text drawn as shapes.
+    #[error(
+        "the PDF has no text layer ({pages} {} of images or shapes, no characters): it is probably scanned. Run it through OCR (for example `ocrmypdf`) and open the result",
+        if *pages == 1 { "page" } else { "pages" }
+    )]
+    NoText {
+        /// How many pages it has.
+        pages: usize,
+    },
+    /// The text is drawn with fonts that do not say which letters they draw.
+    #[error(
+        "{unmapped} of the PDF's {glyphs} characters are drawn with fonts that do not say which letters they are (no Unicode mapping), so its text cannot be read reliably. Run it through OCR and open the result"
+    )]
+    Unmapped {
+        /// Glyphs without Unicode.
+        unmapped: usize,
+        /// All glyphs.
+        glyphs: usize,
+    },
+    /// The PDF reader failed on this file.
+    #[error(
+        "the PDF reader failed on page {page} ({message}); the file is probably damaged. Save or print it to a new PDF and try that"
+    )]
+    ReaderFailed {
+        /// The page it was reading (1-based, 0 before the first).
+        page: usize,
+        /// The reader's message.
+        message: String,
+    },
+}
+
+/// The text read from a PDF.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PdfExtracted {
+    /// Paragraphs separated by a blank line (table rows by a line feed, cells by a tab), a
+    /// final line feed.
+    pub text: String,
+    /// Where each page and char is (offsets in chars of `text`, which is already normalized).
+    pub pages: Pages,
+    /// The document's title and author, where its information dictionary gives them.
+    pub metadata: Metadata,
+    /// The PDF's version, e.g. `PDF-1.7`.
+    pub version: String,
+}
+
+/// The limits one extraction runs under: [`Limits::FILE`] for files; tests use smaller ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PdfLimits {
+    /// [`MAX_PDF_BYTES`].
+    pub bytes: usize,
+    /// [`MAX_PDF_PAGES`].
+    pub pages: usize,
+    /// [`MAX_PDF_STREAM_BYTES`].
+    pub stream: u64,
+    /// [`MAX_PDF_INFLATED_BYTES`].
+    pub inflated: u64,
+    /// [`MAX_PDF_PAGE_STEPS`].
+    pub page_steps: u64,
+    /// [`MAX_PDF_SECONDS`], as a duration.
+    pub time: Duration,
+}
+
+impl PdfLimits {
+    /// The limits for PDF files.
+    pub const FILE: PdfLimits = PdfLimits {
+        bytes: MAX_PDF_BYTES,
+        pages: MAX_PDF_PAGES,
+        stream: MAX_PDF_STREAM_BYTES,
+        inflated: MAX_PDF_INFLATED_BYTES,
+        page_steps: MAX_PDF_PAGE_STEPS,
+        time: Duration::from_secs(MAX_PDF_SECONDS),
+    };
+}
+
+/// Extracts the text of a PDF's bytes under the file limits.
+pub fn extract_pdf(bytes: &[u8]) -> Result<PdfExtracted, PdfError> {
+    extract_pdf_with(bytes, PdfLimits::FILE)
+}
+
+/// Extracts the text of a PDF's bytes under `limits`.
+pub fn extract_pdf_with(bytes: &[u8], limits: PdfLimits) -> Result<PdfExtracted, PdfError> {
+    if bytes.len() > limits.bytes {
+        return Err(PdfError::TooLarge {
+            size: bytes.len(),
+            limit: limits.bytes,
+        });
+    }
+    if !looks_like_pdf(bytes) {
+        return Err(PdfError::Broken {
+            why: "it does not start with a PDF header (%PDF-)".to_owned(),
+        });
+    }
+    let tail = &bytes[bytes.len().saturating_sub(2048)..];
+    if memchr::memmem::find(tail, b"%%EOF").is_none() {
+        return Err(PdfError::Broken {
+            why: "it stops before its end-of-file marker (%%EOF), so it was probably cut short (an interrupted download or copy); get the file again".to_owned(),
+        });
+    }
+    pdf_inflate::check_streams(bytes, limits.stream, limits.inflated)?;
+    let started = Instant::now();
+    let mut page_no = 0usize;
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        read_pages(bytes, limits, started, &mut page_no)
+    }));
+    let (pages, metadata, version) = match outcome {
+        Ok(result) => result?,
+        Err(payload) => return Err(stopped(payload, page_no, limits)),
+    };
+    let glyphs: usize = pages.iter().map(|p| p.glyph_count()).sum();
+    let unmapped: usize = pages.iter().map(|p| p.unmapped).sum();
+    if glyphs == 0 {
+        return Err(PdfError::NoText { pages: pages.len() });
+    }
+    if unmapped * 2 > glyphs {
+        return Err(PdfError::Unmapped { unmapped, glyphs });
+    }
+    let (text, page_map) = assemble(&pages);
+    if text.trim().is_empty() {
+        return Err(PdfError::NoText { pages: pages.len() });
+    }
+    Ok(PdfExtracted {
+        text,
+        pages: page_map,
+        metadata,
+        version,
+    })
+}
+
+/// Whether the bytes hold a PDF header near their start (viewers accept junk before it).
+fn looks_like_pdf(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    memchr::memmem::find(head, b"%PDF-").is_some()
+}
+
+/// The glyphs of every page, the metadata and the version.
+fn read_pages(
+    bytes: &[u8],
+    limits: PdfLimits,
+    started: Instant,
+    page_no: &mut usize,
+) -> Result<(Vec<PageGlyphs>, Metadata, String), PdfError> {
+    let pdf = Pdf::new(bytes.to_vec()).map_err(|e| match e {
+        LoadPdfError::Decryption(d) => PdfError::Encrypted {
+            password: matches!(
+                d,
+                hayro_interpret::hayro_syntax::DecryptionError::PasswordProtected
+            ),
+        },
+        LoadPdfError::Invalid => PdfError::Broken {
+            why: "its structure (cross-reference table and trailer) cannot be read".to_owned(),
+        },
+    })?;
+    let count = pdf.pages().len();
+    if count > limits.pages {
+        return Err(PdfError::TooManyPages {
+            pages: count,
+            limit: limits.pages,
+        });
+    }
+    if count == 0 {
+        return Err(PdfError::Broken {
+            why: "it has no pages".to_owned(),
+        });
+    }
+    let deadline = started + limits.time;
+    let mut out = Vec::with_capacity(count);
+    for (i, page) in pdf.pages().iter().enumerate() {
+        *page_no = i + 1;
+        if Instant::now() > deadline {
+            return Err(PdfError::TooSlow {
+                page: i + 1,
+                seconds: limits.time.as_secs(),
+            });
+        }
+        out.push(collect_page(page, i + 1, deadline, limits.page_steps));
+    }
+    let metadata = metadata(&pdf);
+    let version = format!("PDF-{}", version_name(&pdf));
+    Ok((out, metadata, version))
+}
+
+/// The error for an unwinding out of the reader: a stop asked for by the glyph collector
+/// (a limit), or a panic in the reader.
+fn stopped(payload: Box<dyn std::any::Any + Send>, page: usize, limits: PdfLimits) -> PdfError {
+    match payload.downcast::<Stop>() {
+        Ok(stop) => match *stop {
+            Stop::Steps => PdfError::PageTooComplex {
+                page,
+                limit: limits.page_steps,
+            },
+            Stop::Time => PdfError::TooSlow {
+                page,
+                seconds: limits.time.as_secs(),
+            },
+        },
+        Err(payload) => {
+            let message = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "an internal error".to_owned());
+            PdfError::ReaderFailed { page, message }
+        }
+    }
+}
+
+/// The version as written in the file's header or catalog, e.g. `1.7`.
+fn version_name(pdf: &Pdf) -> &'static str {
+    use hayro_interpret::hayro_syntax::PdfVersion as V;
+    match pdf.version() {
+        V::Pdf10 => "1.0",
+        V::Pdf11 => "1.1",
+        V::Pdf12 => "1.2",
+        V::Pdf13 => "1.3",
+        V::Pdf14 => "1.4",
+        V::Pdf15 => "1.5",
+        V::Pdf16 => "1.6",
+        V::Pdf17 => "1.7",
+        V::Pdf20 => "2.0",
+    }
+}
+
+/// Title and author from the information dictionary. The creation date is not taken as the
+/// publication date: it is when the file was made, which may be another day.
+fn metadata(pdf: &Pdf) -> Metadata {
+    let info = pdf.metadata();
+    Metadata {
+        title: info.title.as_deref().and_then(text_string),
+        byline: info.author.as_deref().and_then(text_string),
+        published: None,
+        url: None,
+    }
+}
+
+/// A PDF text string: UTF-16BE with a byte order mark, UTF-8 with one (PDF 2.0), else
+/// PDFDocEncoding (read as Latin-1, which it equals for letters). Blank ones are `None`.
+pub(super) fn text_string(bytes: &[u8]) -> Option<String> {
+    let s = if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    } else if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        String::from_utf8_lossy(rest).into_owned()
+    } else {
+        bytes.iter().map(|&b| char::from(b)).collect()
+    };
+    let s: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!s.is_empty()).then_some(s)
+}

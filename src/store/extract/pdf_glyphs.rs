@@ -1,0 +1,277 @@
+//! Collecting the glyphs of one PDF page: `hayro-interpret` runs the page's content and calls
+//! this device for everything drawn; glyphs are kept with their Unicode text and rectangle in
+//! page space (points, origin at the top-left of the page as shown), everything else is only
+//! counted. The device stops the page (by unwinding with a [`Stop`], which the caller catches)
+//! when it draws more than the step limit or the time runs out.
+
+use std::time::Instant;
+
+use hayro_interpret::font::{Glyph as FontGlyph, GlyphRun};
+use hayro_interpret::hayro_cmap::BfString;
+use hayro_interpret::hayro_syntax::object::Dict;
+use hayro_interpret::hayro_syntax::page::Page;
+use hayro_interpret::kurbo::{Affine, BezPath, Point, Rect};
+use hayro_interpret::{
+    BlendMode, ClipPath, Context, Device, DrawMode, DrawProps, Image, ImageDrawProps,
+    InterpreterCache, InterpreterSettings, RenderContent, SoftMask, TransformExt, interpret_page,
+};
+
+/// Why a page was stopped (the payload of the unwinding).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// It drew more than the step limit.
+    Steps,
+    /// The time ran out.
+    Time,
+}
+
+/// One glyph as drawn.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Glyph {
+    /// Left edge (points from the page's left).
+    pub x0: f32,
+    /// Right edge: the origin plus the glyph's advance.
+    pub x1: f32,
+    /// The baseline (points from the page's top).
+    pub baseline: f32,
+    /// The font size in points, as drawn (after all scaling).
+    pub size: f32,
+    /// Where its text starts in [`PageGlyphs::chars`].
+    pub text: u32,
+    /// How many chars its text has (a ligature has several).
+    pub len: u8,
+    /// Whether the PDF drew a space glyph just before it.
+    pub space_before: bool,
+}
+
+impl Glyph {
+    /// The top of its box.
+    pub fn top(&self) -> f32 {
+        self.baseline - 0.8 * self.size
+    }
+
+    /// The bottom of its box.
+    pub fn bottom(&self) -> f32 {
+        self.baseline + 0.2 * self.size
+    }
+}
+
+/// The glyphs of one page, in the order they were drawn.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PageGlyphs {
+    /// 1-based.
+    pub number: u32,
+    /// Width as shown, in points.
+    pub width: f32,
+    /// Height as shown, in points.
+    pub height: f32,
+    /// The glyphs.
+    pub glyphs: Vec<Glyph>,
+    /// Their text, one after another.
+    pub chars: Vec<char>,
+    /// Glyphs whose font gives no Unicode text (kept as U+FFFD).
+    pub unmapped: usize,
+    /// Glyphs left out because they are rotated, mirrored or off the page.
+    pub skipped: usize,
+}
+
+impl PageGlyphs {
+    /// The text of a glyph.
+    pub fn text(&self, g: &Glyph) -> &[char] {
+        let start = g.text as usize;
+        &self.chars[start..start + g.len as usize]
+    }
+
+    /// How many glyphs with text the page has.
+    pub fn glyph_count(&self) -> usize {
+        self.glyphs.len()
+    }
+}
+
+/// Runs one page and collects its glyphs. Unwinds with a [`Stop`] past the limits.
+pub fn collect_page(page: &Page<'_>, number: usize, deadline: Instant, steps: u64) -> PageGlyphs {
+    let (width, height) = page.render_dimensions();
+    let settings = InterpreterSettings {
+        // Form fields and comments are not the document's text.
+        render_content: RenderContent::PAGE,
+        ..InterpreterSettings::default()
+    };
+    let cache = InterpreterCache::new();
+    let transform = page.initial_transform(true).to_kurbo();
+    let mut context = Context::new(
+        transform,
+        Rect::new(0.0, 0.0, f64::from(width), f64::from(height)),
+        &cache,
+        page.xref(),
+        settings,
+    );
+    let mut collector = Collector {
+        page: PageGlyphs {
+            number: u32::try_from(number).unwrap_or(u32::MAX),
+            width,
+            height,
+            ..PageGlyphs::default()
+        },
+        pending_space: false,
+        last_fill: None,
+        steps: 0,
+        limit: steps,
+        deadline,
+    };
+    interpret_page(page, &mut context, &mut collector);
+    collector.page
+}
+
+struct Collector {
+    page: PageGlyphs,
+    pending_space: bool,
+    /// The glyph count and first origin of the last run filled, to skip its stroke.
+    last_fill: Option<(usize, u64, u64)>,
+    steps: u64,
+    limit: u64,
+    deadline: Instant,
+}
+
+impl Collector {
+    /// Counts one step; stops the page past the limits.
+    fn step(&mut self) {
+        self.steps += 1;
+        if self.steps > self.limit {
+            std::panic::resume_unwind(Box::new(Stop::Steps));
+        }
+        if self.steps.is_multiple_of(1024) && Instant::now() > self.deadline {
+            std::panic::resume_unwind(Box::new(Stop::Time));
+        }
+    }
+
+    fn glyph(&mut self, transform: Affine, advance: f32, unicode: Option<BfString>) {
+        let origin = transform * Point::ZERO;
+        let along = transform * Point::new(f64::from(advance), 0.0) - origin;
+        let up = transform * Point::new(0.0, 1000.0) - origin;
+        let size = up.hypot() as f32;
+        let (x0, baseline) = (origin.x as f32, origin.y as f32);
+        let x1 = x0 + along.x as f32;
+        let upright = up.y < 0.0
+            && up.x.abs() < 0.2 * up.y.abs()
+            && along.y.abs() <= 0.2 * along.x.abs().max(1e-3)
+            && along.x >= 0.0;
+        let on_page = (0.0..=self.page.width).contains(&((x0 + x1) / 2.0))
+            && (0.0..=self.page.height + size).contains(&baseline);
+        let finite = size.is_finite() && x0.is_finite() && x1.is_finite() && baseline.is_finite();
+        if !(finite && size >= 0.5 && upright && on_page) {
+            self.page.skipped += 1;
+            return;
+        }
+        let mut text: Vec<char> = Vec::with_capacity(2);
+        match unicode {
+            Some(BfString::Char(c)) => push_clean(&mut text, c),
+            Some(BfString::String(s)) => s.chars().for_each(|c| push_clean(&mut text, c)),
+            None => {
+                self.page.unmapped += 1;
+                text.push('\u{FFFD}');
+            }
+        }
+        if text.iter().all(|c| c.is_whitespace()) {
+            if !text.is_empty() {
+                self.pending_space = true;
+            }
+            return;
+        }
+        // Text drawn twice at (almost) the same place, for a bold look, counts once.
+        let twice = self.page.glyphs.iter().rev().take(4).any(|g| {
+            (g.x0 - x0).abs() < 0.15 * size
+                && (g.baseline - baseline).abs() < 0.15 * size
+                && self.page.text(g) == text.as_slice()
+        });
+        if twice {
+            return;
+        }
+        let len = text.len().min(usize::from(u8::MAX));
+        let start = u32::try_from(self.page.chars.len()).unwrap_or(u32::MAX);
+        self.page.chars.extend(text.into_iter().take(len));
+        self.page.glyphs.push(Glyph {
+            x0,
+            x1: x1.max(x0),
+            baseline,
+            size,
+            text: start,
+            len: len as u8,
+            space_before: std::mem::take(&mut self.pending_space),
+        });
+    }
+}
+
+/// Appends a char of a glyph's text: ligatures as their letters, white space as a space,
+/// other control characters dropped.
+fn push_clean(out: &mut Vec<char>, c: char) {
+    let letters: &str = match c {
+        '\u{FB00}' => "ff",
+        '\u{FB01}' => "fi",
+        '\u{FB02}' => "fl",
+        '\u{FB03}' => "ffi",
+        '\u{FB04}' => "ffl",
+        '\u{FB05}' | '\u{FB06}' => "st",
+        c if c.is_whitespace() => " ",
+        c if c.is_control() || c == '\u{FEFF}' => "",
+        c => {
+            out.push(c);
+            return;
+        }
+    };
+    out.extend(letters.chars());
+}
+
+impl<'a> Device<'a> for Collector {
+    fn draw_path(&mut self, _: &BezPath, _: DrawProps<'a>, _: &DrawMode) {
+        self.step();
+    }
+
+    fn push_clip_path(&mut self, _: &ClipPath) {
+        self.step();
+    }
+
+    fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {
+        self.step();
+    }
+
+    fn draw_glyph_run(&mut self, run: &GlyphRun<'_, 'a>, props: DrawProps<'a>, mode: &DrawMode) {
+        // Text filled and then stroked (render mode 2) is drawn twice: the stroke is skipped.
+        let key = run.glyphs().first().map(|g| {
+            let o = (props.transform * g.transform()) * Point::ZERO;
+            (run.glyphs().len(), o.x.to_bits(), o.y.to_bits())
+        });
+        let last = self.last_fill.take();
+        if matches!(mode, DrawMode::Stroke(_)) && key.is_some() && key == last {
+            return;
+        }
+        if !matches!(mode, DrawMode::Stroke(_)) {
+            self.last_fill = key;
+        }
+        for glyph in run.glyphs() {
+            self.step();
+            let advance = match &**glyph {
+                FontGlyph::Outline(g) => g.advance_width(),
+                FontGlyph::Type3(g) => g.advance_width(),
+            }
+            .filter(|a| a.is_finite() && *a > 0.0)
+            .unwrap_or(500.0);
+            self.glyph(
+                props.transform * glyph.transform(),
+                advance,
+                glyph.as_unicode(),
+            );
+        }
+    }
+
+    fn draw_image(&mut self, _: Image<'a, '_>, _: ImageDrawProps<'a>) {
+        self.step();
+    }
+
+    fn pop_clip(&mut self) {}
+
+    fn pop_transparency_group(&mut self) {}
+
+    fn begin_marked_content(&mut self, _tag: &[u8], _properties: Option<&Dict<'_>>) {
+        self.step();
+    }
+}

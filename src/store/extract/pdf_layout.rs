@@ -1,0 +1,360 @@
+//! Reading order on one PDF page: glyphs become fragments (runs drawn one after another on
+//! a baseline, with gaps no wider than a word space or so), fragments are split recursively
+//! into blocks along the widest white gaps (a vertical gap only where both sides read as
+//! columns of prose, so that table cells stay in their rows), and each block's fragments
+//! become lines, left to right, with a space or a tab where the gap between glyphs says so.
+
+use super::pdf_glyphs::{Glyph, PageGlyphs};
+
+/// A gap wider than this many font sizes ends a fragment (and is a tab between cells).
+const CELL_GAP: f32 = 1.0;
+/// A gap wider than this many font sizes between two glyphs is a word space.
+const WORD_GAP: f32 = 0.15;
+/// Baselines closer than this many font sizes are one line.
+const SAME_LINE: f32 = 0.3;
+
+/// What comes before a glyph in its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sep {
+    /// Nothing: the next letter of a word.
+    None,
+    /// A word space.
+    Space,
+    /// A wide gap: the next cell of a table row.
+    Tab,
+}
+
+/// A line of text in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// Its glyphs (indices into the page's glyphs), each with what comes before it (the
+    /// first one's is [`Sep::None`]).
+    pub items: Vec<(u32, Sep)>,
+    /// Left edge.
+    pub x0: f32,
+    /// Right edge.
+    pub x1: f32,
+    /// Baseline (of most of its glyphs).
+    pub baseline: f32,
+    /// Font size (of most of its glyphs).
+    pub size: f32,
+    /// Which column of the page it is in (a number unique on the page).
+    pub region: u32,
+    /// The left and right edges of that column.
+    pub bounds: (f32, f32),
+}
+
+impl Line {
+    /// Whether it holds a wide gap (a table row).
+    pub fn has_tab(&self) -> bool {
+        self.items.iter().any(|&(_, s)| s == Sep::Tab)
+    }
+}
+
+/// A run of glyphs on one baseline.
+#[derive(Debug, Clone)]
+struct Fragment {
+    glyphs: Vec<u32>,
+    x0: f32,
+    x1: f32,
+    top: f32,
+    bottom: f32,
+    baseline: f32,
+    size: f32,
+}
+
+impl Fragment {
+    fn new(i: u32, g: &Glyph) -> Self {
+        Self {
+            glyphs: vec![i],
+            x0: g.x0,
+            x1: g.x1,
+            top: core_top(g),
+            bottom: core_bottom(g),
+            baseline: g.baseline,
+            size: g.size,
+        }
+    }
+
+    fn push(&mut self, i: u32, g: &Glyph) {
+        self.glyphs.push(i);
+        self.x0 = self.x0.min(g.x0);
+        self.x1 = self.x1.max(g.x1);
+        self.top = self.top.min(core_top(g));
+        self.bottom = self.bottom.max(core_bottom(g));
+        self.size = self.size.max(g.size);
+    }
+}
+
+/// The part of a glyph's box used to find gaps between lines: from about the x-height to a
+/// little below the baseline, so that tightly set lines still have white between them.
+fn core_top(g: &Glyph) -> f32 {
+    g.baseline - 0.7 * g.size
+}
+
+fn core_bottom(g: &Glyph) -> f32 {
+    g.baseline + 0.15 * g.size
+}
+
+/// The lines of a page in reading order.
+pub fn lines(page: &PageGlyphs) -> Vec<Line> {
+    let fragments = fragments(page);
+    if fragments.is_empty() {
+        return Vec::new();
+    }
+    let all: Vec<usize> = (0..fragments.len()).collect();
+    let bounds = span_x(&fragments, &all);
+    let mut out = Vec::new();
+    let mut next_region = 1u32;
+    // Blocks still to split, the next one on top.
+    let mut stack = vec![(all, 0u32, bounds)];
+    while let Some((block, region, bounds)) = stack.pop() {
+        if let Some((left, right)) = column_cut(&fragments, &block) {
+            let (lb, rb) = (span_x(&fragments, &left), span_x(&fragments, &right));
+            stack.push((right, next_region + 1, rb));
+            stack.push((left, next_region, lb));
+            next_region += 2;
+            continue;
+        }
+        let rows = row_cut(&fragments, &block);
+        if rows.len() > 1 {
+            for row in rows.into_iter().rev() {
+                stack.push((row, region, bounds));
+            }
+            continue;
+        }
+        out.extend(leaf_lines(page, &fragments, block, region, bounds));
+    }
+    out
+}
+
+/// Glyphs in drawing order, cut into fragments.
+fn fragments(page: &PageGlyphs) -> Vec<Fragment> {
+    let mut out: Vec<Fragment> = Vec::new();
+    for (i, g) in page.glyphs.iter().enumerate() {
+        let i = i as u32;
+        if let Some(f) = out.last_mut() {
+            let last = &page.glyphs[*f.glyphs.last().unwrap_or(&i) as usize];
+            let size = last.size.max(g.size);
+            let gap = g.x0 - last.x1;
+            let same_line = (g.baseline - last.baseline).abs() < SAME_LINE * size;
+            if same_line && gap > -0.5 * size && gap < CELL_GAP * size {
+                f.push(i, g);
+                continue;
+            }
+        }
+        out.push(Fragment::new(i, g));
+    }
+    out
+}
+
+fn span_x(fragments: &[Fragment], block: &[usize]) -> (f32, f32) {
+    block.iter().fold((f32::MAX, f32::MIN), |(l, r), &i| {
+        (l.min(fragments[i].x0), r.max(fragments[i].x1))
+    })
+}
+
+fn median(mut v: Vec<f32>) -> f32 {
+    if v.is_empty() {
+        return 0.0;
+    }
+    v.sort_by(f32::total_cmp);
+    v[v.len() / 2]
+}
+
+/// White gaps along one axis: intervals sorted by start, merged; the gaps between them as
+/// (start, end) with the index of the first interval after the gap.
+fn gaps(mut intervals: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
+    intervals.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut out = Vec::new();
+    let mut reach = f32::MIN;
+    for (a, b) in intervals {
+        if reach > f32::MIN && a > reach {
+            out.push((reach, a));
+        }
+        reach = reach.max(b);
+    }
+    out
+}
+
+/// A split of the block into two columns of prose at the widest vertical white gap that
+/// has one on both sides.
+fn column_cut(fragments: &[Fragment], block: &[usize]) -> Option<(Vec<usize>, Vec<usize>)> {
+    if block.len() < 4 {
+        return None;
+    }
+    let size = median(block.iter().map(|&i| fragments[i].size).collect());
+    let mut candidates: Vec<(f32, f32)> = gaps(
+        block
+            .iter()
+            .map(|&i| (fragments[i].x0, fragments[i].x1))
+            .collect(),
+    )
+    .into_iter()
+    .filter(|(a, b)| b - a >= 0.6 * size)
+    .collect();
+    candidates.sort_by(|a, b| (b.1 - b.0).total_cmp(&(a.1 - a.0)));
+    // The widest few: a table with many columns is not tried at every one of them.
+    for (a, _) in candidates.into_iter().take(6) {
+        let (left, right): (Vec<usize>, Vec<usize>) =
+            block.iter().partition(|&&i| fragments[i].x1 <= a);
+        if is_prose(fragments, &left) && is_prose(fragments, &right) {
+            return Some((left, right));
+        }
+    }
+    None
+}
+
+/// Whether fragments read as a column of prose: two lines or more, at least six font sizes
+/// wide, most of them filling half its width or more.
+fn is_prose(fragments: &[Fragment], side: &[usize]) -> bool {
+    if side.len() < 2 {
+        return false;
+    }
+    let size = median(side.iter().map(|&i| fragments[i].size).collect());
+    let (l, r) = span_x(fragments, side);
+    let width = r - l;
+    let mut baselines: Vec<f32> = side.iter().map(|&i| fragments[i].baseline).collect();
+    baselines.sort_by(f32::total_cmp);
+    baselines.dedup_by(|a, b| (*a - *b).abs() < 0.5 * size);
+    let widths = median(
+        side.iter()
+            .map(|&i| fragments[i].x1 - fragments[i].x0)
+            .collect(),
+    );
+    baselines.len() >= 2 && width >= 6.0 * size && widths >= 0.5 * width
+}
+
+/// The block split at its widest horizontal white gaps (all gaps at least half as wide as
+/// the widest), top to bottom; the block itself if it has none.
+fn row_cut(fragments: &[Fragment], block: &[usize]) -> Vec<Vec<usize>> {
+    let found = gaps(
+        block
+            .iter()
+            .map(|&i| (fragments[i].top, fragments[i].bottom))
+            .collect(),
+    );
+    let Some(widest) = found.iter().map(|(a, b)| b - a).reduce(f32::max) else {
+        return vec![block.to_vec()];
+    };
+    let cuts: Vec<f32> = found
+        .iter()
+        .filter(|(a, b)| b - a >= 0.5 * widest)
+        .map(|(_, b)| *b)
+        .collect();
+    let mut rows: Vec<Vec<usize>> = vec![Vec::new(); cuts.len() + 1];
+    for &i in block {
+        let row = cuts.partition_point(|&c| c <= fragments[i].top);
+        rows[row].push(i);
+    }
+    rows.retain(|r| !r.is_empty());
+    rows
+}
+
+/// The lines of a block with no white gap: fragments grouped by baseline (top to bottom),
+/// each group left to right.
+fn leaf_lines(
+    page: &PageGlyphs,
+    fragments: &[Fragment],
+    mut block: Vec<usize>,
+    region: u32,
+    bounds: (f32, f32),
+) -> Vec<Line> {
+    block.sort_by(|&a, &b| fragments[a].baseline.total_cmp(&fragments[b].baseline));
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for i in block {
+        let f = &fragments[i];
+        match groups.last_mut() {
+            Some(g)
+                if {
+                    let first = &fragments[g[0]];
+                    (f.baseline - first.baseline).abs() < 0.5 * f.size.max(first.size)
+                } =>
+            {
+                g.push(i)
+            }
+            _ => groups.push(vec![i]),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|mut g| {
+            g.sort_by(|&a, &b| fragments[a].x0.total_cmp(&fragments[b].x0));
+            line_of(page, fragments, &g, region, bounds)
+        })
+        .collect()
+}
+
+/// A justified line stretched so far that its word spaces are as wide as cell gaps (the
+/// line before a long word that did not fit): when every gap between its words is about as
+/// wide as the others, they are word spaces, not cells.
+fn evenly_stretched(page: &PageGlyphs, items: &mut [(u32, Sep)]) {
+    let gap = |k: usize| {
+        let (a, b) = (
+            &page.glyphs[items[k - 1].0 as usize],
+            &page.glyphs[items[k].0 as usize],
+        );
+        b.x0 - a.x1
+    };
+    let breaks: Vec<usize> = (1..items.len())
+        .filter(|&k| items[k].1 != Sep::None)
+        .collect();
+    let tabs = breaks.iter().filter(|&&k| items[k].1 == Sep::Tab).count();
+    if tabs == 0 || breaks.len() < 3 {
+        return;
+    }
+    let widths: Vec<f32> = breaks.iter().map(|&k| gap(k)).collect();
+    let (lo, hi) = widths
+        .iter()
+        .fold((f32::MAX, f32::MIN), |(l, h), &w| (l.min(w), h.max(w)));
+    if lo > 0.0 && hi <= 1.25 * lo {
+        for &k in &breaks {
+            items[k].1 = Sep::Space;
+        }
+    }
+}
+
+fn line_of(
+    page: &PageGlyphs,
+    fragments: &[Fragment],
+    group: &[usize],
+    region: u32,
+    bounds: (f32, f32),
+) -> Line {
+    let mut items: Vec<(u32, Sep)> = Vec::new();
+    let mut prev: Option<&Glyph> = None;
+    for &f in group {
+        for &gi in &fragments[f].glyphs {
+            let g = &page.glyphs[gi as usize];
+            let sep = match prev {
+                None => Sep::None,
+                Some(p) => {
+                    let size = p.size.max(g.size);
+                    let gap = g.x0 - p.x1;
+                    if gap >= CELL_GAP * size {
+                        Sep::Tab
+                    } else if gap > WORD_GAP * size || (g.space_before && gap > 0.02 * size) {
+                        // A space the PDF draws counts unless the next glyph is drawn over
+                        // it (some producers kern with a space moved back).
+                        Sep::Space
+                    } else {
+                        Sep::None
+                    }
+                }
+            };
+            items.push((gi, sep));
+            prev = Some(g);
+        }
+    }
+    evenly_stretched(page, &mut items);
+    let glyphs = || items.iter().map(|&(i, _)| &page.glyphs[i as usize]);
+    Line {
+        x0: glyphs().map(|g| g.x0).fold(f32::MAX, f32::min),
+        x1: glyphs().map(|g| g.x1).fold(f32::MIN, f32::max),
+        baseline: median(glyphs().map(|g| g.baseline).collect()),
+        size: median(glyphs().map(|g| g.size).collect()),
+        items,
+        region,
+        bounds,
+    }
+}

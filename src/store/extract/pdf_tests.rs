@@ -1,0 +1,441 @@
+//! PDFs made by hand, byte by byte: words spaced by gaps alone, and broken or hostile files
+//! (not a PDF, cut short, no text layer, a loop in the page tree, a form that draws itself,
+//! a stream declaring a huge length, a stream that inflates without end, nesting thousands
+//! deep), each refused with its reason, fast. And the fixtures, mutated at random, never
+//! take down the program or run past the time limit.
+
+use std::time::{Duration, Instant};
+
+use proptest::prelude::*;
+
+use super::limits::MAX_PDF_STREAM_BYTES;
+use super::pdf::{PdfError, PdfLimits, extract_pdf, extract_pdf_with};
+
+/// A PDF of these objects (numbered from 1; the first is the catalog), with a correct
+/// cross-reference table.
+fn build(objects: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+fn stream(dict: &str, data: &[u8]) -> Vec<u8> {
+    let mut s = format!("<< /Length {} {dict} >>\nstream\n", data.len()).into_bytes();
+    s.extend_from_slice(data);
+    s.extend_from_slice(b"\nendstream");
+    s
+}
+
+/// A one-page PDF drawing `content` with Helvetica as /F1, and more objects from number 6.
+fn page(content: &[u8], resources: &str, more: &[Vec<u8>]) -> Vec<u8> {
+    let mut objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> {resources} >> /Contents 5 0 R >>"
+        )
+        .into_bytes(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+            .to_vec(),
+        stream("", content),
+    ];
+    objects.extend_from_slice(more);
+    build(&objects)
+}
+
+fn text_of(pdf: &[u8]) -> String {
+    match extract_pdf(pdf) {
+        Ok(e) => e.text,
+        Err(e) => panic!("{e}"),
+    }
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/fixtures/pdf/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(path).unwrap()
+}
+
+#[test]
+fn words_are_spaced_by_their_gaps_and_kerning_does_not_split_them() {
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td [(The) -280 (cou) 30 (ncil) -300 (voted.)] TJ ET",
+        "",
+        &[],
+    );
+    assert_eq!(text_of(&pdf), "The council voted.\n");
+}
+
+#[test]
+fn lines_far_apart_are_paragraphs_and_close_ones_are_joined() {
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td (First line of a) Tj 0 -14 Td (paragraph.) Tj 0 -40 Td (Another one.) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "First line of a paragraph.\n\nAnother one.\n"
+    );
+}
+
+#[test]
+fn list_items_are_paragraphs_and_their_hanging_lines_belong_to_them() {
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td (Features:) Tj 0 -14 Td (\x95 One feature that is long enough to wrap onto) Tj 12 -14 Td (a second line.) Tj -12 -14 Td (\x95 Another.) Tj 0 -14 Td (1. A numbered one.) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "Features:\n\n\u{2022} One feature that is long enough to wrap onto a second line.\n\n\u{2022} Another.\n\n1. A numbered one.\n"
+    );
+}
+
+#[test]
+fn a_justified_line_stretched_wide_keeps_spaces_and_a_table_row_keeps_tabs() {
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td [(fied) -1500 (in) -1500 (the) -1500 (report,) -1500 (page)] TJ 0 -60 Td [(North) -3000 (6.1%) -1500 (5.4%)] TJ ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "fied in the report, page\n\nNorth\t6.1%\t5.4%\n"
+    );
+}
+
+/// A PDF of several pages, each drawing its content with Helvetica as /F1.
+fn pages(contents: &[&[u8]]) -> Vec<u8> {
+    let n = contents.len();
+    let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", 4 + 2 * i)).collect();
+    let mut objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!("<< /Type /Pages /Kids [{}] /Count {n} >>", kids.join(" ")).into_bytes(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+    ];
+    for (i, c) in contents.iter().enumerate() {
+        objects.push(
+            format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
+                5 + 2 * i
+            )
+            .into_bytes(),
+        );
+        objects.push(stream("", c));
+    }
+    build(&objects)
+}
+
+#[test]
+fn the_title_stays_although_a_running_header_repeats_it_in_small_type() {
+    let pdf = pages(&[
+        b"BT /F1 20 Tf 72 740 Td (Annual Report) Tj /F1 12 Tf 0 -60 Td (First page text.) Tj ET",
+        b"BT /F1 9 Tf 72 760 Td (Annual Report) Tj /F1 12 Tf 0 -80 Td (Second page text.) Tj /F1 9 Tf 0 -640 Td (2) Tj ET",
+        b"BT /F1 9 Tf 72 760 Td (Annual Report) Tj /F1 12 Tf 0 -80 Td (Third page text.) Tj /F1 9 Tf 0 -640 Td (3) Tj ET",
+    ]);
+    let text = text_of(&pdf);
+    assert!(
+        text.starts_with("Annual Report\n\nFirst page text.\n\n"),
+        "{text}"
+    );
+    assert_eq!(text.matches("Annual Report").count(), 1, "{text}");
+    assert!(!text.contains('2') && !text.contains('3'), "{text}");
+}
+
+#[test]
+fn a_page_of_shapes_has_no_text_layer() {
+    let pdf = page(b"0 0 m 300 300 l S 10 10 100 100 re f", "", &[]);
+    let e = extract_pdf(&pdf).unwrap_err();
+    assert!(matches!(e, PdfError::NoText { pages: 1 }), "{e}");
+    assert!(e.to_string().contains("scanned"), "{e}");
+}
+
+#[test]
+fn files_that_are_not_pdfs_or_are_cut_short_are_refused() {
+    let e = extract_pdf(b"<html>not a pdf</html>").unwrap_err();
+    assert!(e.to_string().contains("PDF header"), "{e}");
+    let whole = fixture("one-column.pdf");
+    for cut in [whole.len() / 2, whole.len() - 8, 20] {
+        let e = extract_pdf(&whole[..cut]).unwrap_err();
+        assert!(e.to_string().contains("cut short"), "{cut}: {e}");
+    }
+}
+
+#[test]
+fn a_password_is_refused_and_restrictions_alone_are_not() {
+    let e = extract_pdf(&fixture("encrypted-password.pdf")).unwrap_err();
+    assert!(matches!(e, PdfError::Encrypted { password: true }), "{e}");
+    let text = text_of(&fixture("encrypted-permissions.pdf"));
+    assert!(text.starts_with("This paragraph is encrypted"), "{text}");
+}
+
+#[test]
+fn a_loop_in_the_page_tree_is_refused_fast() {
+    let pdf = build(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>".to_vec(),
+        b"<< /Type /Pages /Kids [2 0 R] /Parent 2 0 R /Count 1 >>".to_vec(),
+    ]);
+    let started = Instant::now();
+    let e = extract_pdf(&pdf).unwrap_err();
+    assert!(started.elapsed() < Duration::from_secs(2), "{e}");
+    assert!(
+        matches!(e, PdfError::Broken { .. } | PdfError::NoText { .. }),
+        "{e}"
+    );
+}
+
+#[test]
+fn forms_that_draw_each_other_exponentially_are_stopped_at_the_limits() {
+    // Thirty forms, each drawing the next four times: 4^30 paths, no form drawing itself.
+    let forms: Vec<Vec<u8>> = (0..30)
+        .map(|k| {
+            let id = 6 + k;
+            if k == 29 {
+                stream("/Type /XObject /Subtype /Form /BBox [0 0 10 10]", b"0 0 m 5 5 l S")
+            } else {
+                stream(
+                    &format!(
+                        "/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /Fm {} 0 R >> >>",
+                        id + 1
+                    ),
+                    b"/Fm Do /Fm Do /Fm Do /Fm Do",
+                )
+            }
+        })
+        .collect();
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td (Some text) Tj ET /Fm Do",
+        "/XObject << /Fm 6 0 R >>",
+        &forms,
+    );
+    let limits = PdfLimits {
+        page_steps: 200_000,
+        ..PdfLimits::FILE
+    };
+    let started = Instant::now();
+    let e = extract_pdf_with(&pdf, limits).unwrap_err();
+    assert!(matches!(e, PdfError::PageTooComplex { page: 1, .. }), "{e}");
+    assert!(started.elapsed() < Duration::from_secs(10));
+    // The time limit stops it too.
+    let limits = PdfLimits {
+        time: Duration::from_millis(300),
+        ..PdfLimits::FILE
+    };
+    let started = Instant::now();
+    let e = extract_pdf_with(&pdf, limits).unwrap_err();
+    assert!(
+        matches!(
+            e,
+            PdfError::TooSlow { .. } | PdfError::PageTooComplex { .. }
+        ),
+        "{e}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
+    eprintln!("stopped after {:?}: {e}", started.elapsed());
+}
+
+#[test]
+fn a_stream_declaring_a_huge_length_does_not_allocate_it() {
+    let content = b"BT /F1 12 Tf 72 700 Td (Declared too long) Tj ET";
+    let mut body = b"<< /Length 99999999999 >>\nstream\n".to_vec();
+    body.extend_from_slice(content);
+    body.extend_from_slice(b"\nendstream");
+    let pdf = build(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+        body,
+    ]);
+    let started = Instant::now();
+    let result = extract_pdf(&pdf);
+    assert!(started.elapsed() < Duration::from_secs(2));
+    match result {
+        Ok(e) => assert_eq!(e.text, "Declared too long\n"),
+        Err(e) => assert!(
+            matches!(e, PdfError::Broken { .. } | PdfError::NoText { .. }),
+            "{e}"
+        ),
+    }
+}
+
+#[test]
+fn a_content_stream_that_inflates_past_the_limit_is_refused_before_parsing() {
+    use flate2::Compression;
+    use flate2::write::ZlibEncoder;
+    use std::io::Write;
+    let mut z = ZlibEncoder::new(Vec::new(), Compression::fast());
+    let chunk = vec![b' '; 1 << 20];
+    for _ in 0..(MAX_PDF_STREAM_BYTES >> 20) + 1 {
+        z.write_all(&chunk).unwrap();
+    }
+    let bomb = z.finish().unwrap();
+    assert!(bomb.len() < 1 << 20, "{}", bomb.len());
+    let pdf = build(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>".to_vec(),
+        stream("/Filter /FlateDecode", &bomb),
+    ]);
+    let e = extract_pdf(&pdf).unwrap_err();
+    assert!(
+        matches!(e, PdfError::StreamTooLarge { total: false, .. }),
+        "{e}"
+    );
+    assert!(e.to_string().contains("64 MiB"), "{e}");
+}
+
+#[test]
+fn nesting_thousands_deep_does_not_overflow_the_stack() {
+    let deep = format!("/Junk {}1{}", "[".repeat(100_000), "]".repeat(100_000));
+    let dict_deep = format!("/Deep {}1{}", "<< /A ".repeat(50_000), " >>".repeat(50_000));
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td (Still here) Tj ET",
+        &format!("{deep} {dict_deep}"),
+        &[],
+    );
+    let started = Instant::now();
+    let result = extract_pdf(&pdf);
+    assert!(started.elapsed() < Duration::from_secs(5));
+    if let Ok(e) = result {
+        assert_eq!(e.text, "Still here\n");
+    }
+}
+
+#[test]
+fn metadata_strings_are_decoded() {
+    use super::pdf::text_string;
+    assert_eq!(
+        text_string(b"\xFE\xFF\x00R\x00\xE9\x00p\x00o\x00r\x00t").as_deref(),
+        Some("Rép\u{6f}rt")
+    );
+    assert_eq!(
+        text_string(b"Annual  report\n2025").as_deref(),
+        Some("Annual report 2025")
+    );
+    assert_eq!(text_string(b"  "), None);
+}
+
+/// A fixture with a few bytes changed, a slice repeated or the end cut.
+fn mutated() -> impl Strategy<Value = Vec<u8>> {
+    let names = [
+        "one-column.pdf",
+        "two-columns.pdf",
+        "table.pdf",
+        "ligatures.pdf",
+        "page-quote.pdf",
+    ];
+    (
+        0..names.len(),
+        proptest::collection::vec(
+            (any::<prop::sample::Index>(), any::<u8>(), any::<bool>()),
+            1..12,
+        ),
+        any::<prop::sample::Index>(),
+        0u8..4,
+    )
+        .prop_map(move |(n, edits, at, how)| {
+            let mut bytes = fixture(names[n]);
+            // Half the edits hit a digit (an object number, offset, length or count) and put
+            // another digit or a sign there: the structure breaks, not only a font's data.
+            let digits: Vec<usize> = (0..bytes.len())
+                .filter(|&i| bytes[i].is_ascii_digit())
+                .collect();
+            for (i, b, digit) in edits {
+                if digit && !digits.is_empty() {
+                    let i = digits[i.index(digits.len())];
+                    bytes[i] = b"0123456789-9"[usize::from(b) % 12];
+                } else {
+                    let i = i.index(bytes.len());
+                    bytes[i] = b;
+                }
+            }
+            match how {
+                0 => {
+                    let i = at.index(bytes.len());
+                    bytes.truncate(i.max(16));
+                }
+                1 => {
+                    let i = at.index(bytes.len());
+                    let end = (i + 200).min(bytes.len());
+                    let slice = bytes[i..end].to_vec();
+                    bytes.splice(i..i, slice);
+                }
+                _ => {}
+            }
+            bytes
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn mutated_fixtures_never_panic_or_hang(bytes in mutated()) {
+        let limits = PdfLimits { time: Duration::from_secs(5), ..PdfLimits::FILE };
+        let started = Instant::now();
+        let result = extract_pdf_with(&bytes, limits);
+        prop_assert!(started.elapsed() < Duration::from_secs(8));
+        if let Err(PdfError::ReaderFailed { message, .. }) = &result {
+            // Caught, reported as a damaged file; the program goes on.
+            eprintln!("the reader panicked: {message}");
+            prop_assert!(!message.is_empty());
+        }
+        if let Ok(e) = result {
+            prop_assert_eq!(e.text.chars().count(), e.pages.boxes.len());
+        }
+    }
+}
+
+/// Prints the glyphs of a PDF named by `FACTMARK_PDF_DEBUG`, to look at how a file is drawn:
+/// `FACTMARK_PDF_DEBUG=doc.pdf cargo test --lib print_glyphs -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn print_glyphs() {
+    use hayro_interpret::hayro_syntax::Pdf;
+    let Ok(path) = std::env::var("FACTMARK_PDF_DEBUG") else {
+        return;
+    };
+    let pdf = Pdf::new(std::fs::read(path).unwrap()).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    for (i, page) in pdf.pages().iter().enumerate() {
+        let glyphs = super::pdf_glyphs::collect_page(page, i + 1, deadline, u64::MAX);
+        for g in &glyphs.glyphs {
+            let text: String = glyphs.text(g).iter().collect();
+            println!(
+                "p{} {text:?} x0={:.2} x1={:.2} base={:.2} size={:.2} space_before={}",
+                i + 1,
+                g.x0,
+                g.x1,
+                g.baseline,
+                g.size,
+                g.space_before
+            );
+        }
+    }
+}

@@ -1,0 +1,454 @@
+//! From the lines of every page to the document's text: running headers, footers and page
+//! numbers left out, lines joined into paragraphs (a blank line between paragraphs, a line feed
+//! between table rows, a tab between cells), words hyphenated at a line end joined, and for
+//! every char of the text the page and rectangle it was drawn in.
+
+use std::collections::{HashMap, HashSet};
+
+use super::pdf_glyphs::PageGlyphs;
+use super::pdf_layout::{Line, Sep, lines};
+use crate::core::source::{CharBox, PageSpan, Pages};
+
+/// Lines whose baseline is this close to the top or bottom of the page (a fraction of its
+/// height) may be running headers, footers or page numbers.
+const MARGIN: f32 = 0.12;
+
+/// The text of all pages, and where each page and char is in it.
+pub fn assemble(pages: &[PageGlyphs]) -> (String, Pages) {
+    let mut per_page: Vec<Vec<Line>> = pages.iter().map(lines).collect();
+    drop_furniture(pages, &mut per_page);
+    let texts: Vec<Vec<String>> = per_page
+        .iter()
+        .zip(pages)
+        .map(|(ls, p)| ls.iter().map(|l| line_text(p, l)).collect())
+        .collect();
+    let words = inner_words(&texts);
+    let rights = region_rights(&per_page);
+
+    let mut out = Builder::default();
+    let mut prev: Option<(usize, &Line, &str)> = None;
+    // The left edge of the list item the current paragraph is, if it is one.
+    let mut item: Option<f32> = None;
+    for (pi, (ls, ts)) in per_page.iter().zip(&texts).enumerate() {
+        let page = &pages[pi];
+        out.page_start(page);
+        for (line, text) in ls.iter().zip(ts) {
+            if let Some((ppi, pl, pt)) = prev {
+                let right = rights.get(&(ppi, pl.region)).copied().unwrap_or(pl.x1);
+                let first_word = first_word_width(page, line);
+                let context = Context {
+                    prev_page: ppi,
+                    cur_page: pi,
+                    prev_right: right,
+                    first_word,
+                    item,
+                };
+                match join(pl, pt, line, text, &context, &words) {
+                    Join::Paragraph => {
+                        out.push_sep("\n\n");
+                        item = is_item(text).then_some(line.x0);
+                    }
+                    Join::Row => out.push_sep("\n"),
+                    Join::Space => out.push_sep(" "),
+                    Join::DropHyphen => out.drop_last(),
+                    Join::Glue => {}
+                }
+            }
+            if prev.is_none() {
+                item = is_item(text).then_some(line.x0);
+            }
+            out.push_line(page, line);
+            prev = Some((pi, line, text));
+        }
+    }
+    out.finish()
+}
+
+/// The text of a line as it will be written.
+fn line_text(page: &PageGlyphs, line: &Line) -> String {
+    let mut s = String::new();
+    for &(g, sep) in &line.items {
+        match sep {
+            Sep::None => {}
+            Sep::Space => s.push(' '),
+            Sep::Tab => s.push('\t'),
+        }
+        s.extend(page.text(&page.glyphs[g as usize]));
+    }
+    s
+}
+
+/// A line's text with digits as `#` and white space collapsed, lowercase: the same running
+/// header on every page, whatever its page number.
+fn furniture_key(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .collect()
+}
+
+/// A line's furniture key with its font size: a document's title on its first page is not
+/// the running header that repeats its words in small type on the others.
+fn sized_key(page: &PageGlyphs, line: &Line) -> String {
+    format!(
+        "{}@{}",
+        furniture_key(&line_text(page, line)),
+        (line.size * 2.0).round()
+    )
+}
+
+/// Whether a line is only a page number: `12`, `- 12 -`, `Page 12`, `12 of 40`, `xii`.
+fn is_page_number(key: &str) -> bool {
+    let words: Vec<&str> = key
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | '/'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let number = |w: &str| {
+        w.chars().all(|c| c == '#')
+            || (w.len() <= 6 && w.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c')))
+    };
+    match words.as_slice() {
+        [n] => number(n),
+        ["page" | "p." | "seite" | "página" | "pagina", n] => number(n),
+        [n, "of" | "de" | "von", m] => number(n) && number(m),
+        [
+            "page" | "p." | "seite" | "página" | "pagina",
+            n,
+            "of" | "de" | "von",
+            m,
+        ] => number(n) && number(m),
+        _ => false,
+    }
+}
+
+/// Leaves out lines near the top or bottom of pages that repeat on several pages (digits
+/// aside) and page numbers there.
+fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
+    let in_margin = |page: &PageGlyphs, line: &Line| {
+        line.baseline < MARGIN * page.height || line.baseline > (1.0 - MARGIN) * page.height
+    };
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for (page, ls) in pages.iter().zip(per_page.iter()) {
+        let keys: HashSet<String> = ls
+            .iter()
+            .filter(|l| in_margin(page, l))
+            .map(|l| sized_key(page, l))
+            .collect();
+        for k in keys {
+            *counts.entry(k).or_default() += 1;
+        }
+    }
+    let n = pages.len();
+    for (page, ls) in pages.iter().zip(per_page.iter_mut()) {
+        ls.retain(|l| {
+            if !in_margin(page, l) {
+                return true;
+            }
+            let key = furniture_key(&line_text(page, l));
+            let repeated = counts.get(&sized_key(page, l)).copied().unwrap_or(0);
+            // A line that repeats and carries a page number ("Chapter 2: Methods   14") is a
+            // running header even when it repeats only on a chapter's few pages.
+            let numbered = key.starts_with('#') || key.ends_with('#');
+            let running = repeated >= 2 && (repeated >= 3 || n <= 3 || numbered);
+            !(running || is_page_number(&key))
+        });
+    }
+}
+
+/// Words written whole inside lines (lowercase), to tell a compound split at its hyphen
+/// (`self-` `reported`, written `self-reported` elsewhere) from a hyphenated word.
+fn inner_words(texts: &[Vec<String>]) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for t in texts.iter().flatten() {
+        let words: Vec<&str> = t.split_whitespace().collect();
+        for (i, w) in words.iter().enumerate() {
+            // A line's last word may be a hyphenated half.
+            if i + 1 == words.len() && w.ends_with('-') {
+                continue;
+            }
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            if !w.is_empty() {
+                out.insert(w.to_lowercase());
+            }
+        }
+    }
+    out
+}
+
+/// The right edge of each column of each page: the farthest a line of prose reaches in it
+/// (in a column of fewer than three lines, the farthest any line of the page reaches).
+fn region_rights(per_page: &[Vec<Line>]) -> HashMap<(usize, u32), f32> {
+    let mut out: HashMap<(usize, u32), f32> = HashMap::new();
+    for (pi, ls) in per_page.iter().enumerate() {
+        let mut counts: HashMap<u32, usize> = HashMap::new();
+        let page_right = ls.iter().map(|l| l.x1).fold(f32::MIN, f32::max);
+        for l in ls {
+            *counts.entry(l.region).or_default() += 1;
+            let e = out.entry((pi, l.region)).or_insert(l.x1);
+            if !l.has_tab() {
+                *e = e.max(l.x1);
+            }
+        }
+        for (region, n) in counts {
+            if n < 3 {
+                out.insert((pi, region), page_right);
+            }
+        }
+    }
+    out
+}
+
+/// How two lines in reading order are joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Join {
+    /// A new paragraph.
+    Paragraph,
+    /// The next row of a table.
+    Row,
+    /// The same paragraph.
+    Space,
+    /// The same paragraph, the word hyphenated across the line end joined (hyphen dropped).
+    DropHyphen,
+    /// The same paragraph, with nothing between (a compound split at its own hyphen).
+    Glue,
+}
+
+/// Where two lines are, beyond the lines themselves.
+struct Context {
+    prev_page: usize,
+    cur_page: usize,
+    /// The right edge of the previous line's column.
+    prev_right: f32,
+    /// The width of the next line's first word.
+    first_word: f32,
+    /// The left edge of the list item the previous line belongs to, if it does.
+    item: Option<f32>,
+}
+
+/// Whether a line starts a list item: a bullet, or a dash followed by a space.
+fn is_item(text: &str) -> bool {
+    let mut chars = text.chars();
+    let (first, second) = (chars.next(), chars.next());
+    match first {
+        Some('•' | '◦' | '▪' | '▫' | '‣' | '⁃' | '●' | '○' | '■' | '□' | '➢' | '►' | '·') => {
+            true
+        }
+        Some('-' | '–' | '—' | '*') => second == Some(' '),
+        _ => false,
+    }
+}
+
+/// Whether a line starts with a number or letter of an enumeration: `1.`, `2)`, `(a)`, `iv.`.
+fn is_enumerated(text: &str) -> bool {
+    let Some(head) = text.split(' ').next() else {
+        return false;
+    };
+    let inner = head
+        .strip_prefix('(')
+        .and_then(|h| h.strip_suffix(')'))
+        .or_else(|| head.strip_suffix(['.', ')']));
+    inner.is_some_and(|n| {
+        !n.is_empty()
+            && n.len() <= 4
+            && (n.chars().all(|c| c.is_ascii_digit())
+                || (n.len() == 1 && n.chars().all(|c| c.is_ascii_lowercase()))
+                || n.chars().all(|c| matches!(c, 'i' | 'v' | 'x')))
+    })
+}
+
+fn join(
+    prev: &Line,
+    prev_text: &str,
+    cur: &Line,
+    cur_text: &str,
+    context: &Context,
+    words: &HashSet<String>,
+) -> Join {
+    let Context {
+        prev_page,
+        cur_page,
+        prev_right,
+        first_word,
+        item,
+    } = *context;
+    if prev.has_tab() && cur.has_tab() {
+        return Join::Row;
+    }
+    if prev.has_tab() || cur.has_tab() {
+        return Join::Paragraph;
+    }
+    let size = prev.size.max(cur.size);
+    if (prev.size - cur.size).abs() > 0.15 * size {
+        return Join::Paragraph;
+    }
+    let same_column = prev_page == cur_page && prev.region == cur.region;
+    if same_column {
+        let pitch = cur.baseline - prev.baseline;
+        if pitch <= 0.0 || pitch > 1.55 * size {
+            return Join::Paragraph;
+        }
+    }
+    let ends_clause = prev_text.trim_end().ends_with(['.', ':', ';', '!', '?']);
+    if is_item(cur_text) || (ends_clause && is_enumerated(cur_text)) {
+        return Join::Paragraph;
+    }
+    match item {
+        // A list item goes on in the lines indented under its text (a hanging indent), and
+        // ends at a line back at the bullet's edge.
+        Some(left) if prev_page == cur_page && prev.region == cur.region => {
+            if cur.x0 < left + 0.3 * size {
+                return Join::Paragraph;
+            }
+        }
+        // A first-line indent.
+        _ => {
+            if cur.x0 > cur.bounds.0 + 0.8 * size && cur.x0 > prev.x0 + 0.8 * size {
+                return Join::Paragraph;
+            }
+        }
+    }
+    // A short line ending a sentence, when the next line's first word would have fitted.
+    let room = prev_right - prev.x1;
+    let ends_sentence = prev_text
+        .trim_end()
+        .ends_with(['.', '!', '?', ':', '"', '\u{201D}', '\u{2019}', ')', '…']);
+    let starts_capital = cur_text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let outdented = cur.x0 < prev.x0 - 0.8 * size;
+    // Text set line by line wraps where the next word does not fit: a line that stops short
+    // of that, before a sentence, a capital or a line further left, was ended on purpose
+    // (the last line of a paragraph, a heading, a line of a list).
+    if room > first_word + 0.4 * size && (ends_sentence || starts_capital || outdented) {
+        return Join::Paragraph;
+    }
+    // Hyphenation.
+    let starts_lower = cur_text.chars().next().is_some_and(char::is_lowercase);
+    if prev_text.ends_with('\u{AD}') {
+        return Join::DropHyphen;
+    }
+    let mut back = prev_text.chars().rev();
+    let (last, before) = (back.next(), back.next());
+    if matches!(last, Some('-' | '\u{2010}'))
+        && before.is_some_and(char::is_alphabetic)
+        && starts_lower
+    {
+        let head: String = prev_text
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or_default()
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let tail: String = cur_text
+            .split(char::is_whitespace)
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let stem = head.trim_end_matches(['-', '\u{2010}']);
+        let compound = format!("{stem}-{tail}");
+        let joined = format!("{stem}{tail}");
+        return if words.contains(&compound) && !words.contains(&joined) {
+            Join::Glue
+        } else {
+            Join::DropHyphen
+        };
+    }
+    Join::Space
+}
+
+/// The width of a line's first word.
+fn first_word_width(page: &PageGlyphs, line: &Line) -> f32 {
+    let mut right = line.x0;
+    for (k, &(gi, sep)) in line.items.iter().enumerate() {
+        if k > 0 && sep != Sep::None {
+            break;
+        }
+        right = right.max(page.glyphs[gi as usize].x1);
+    }
+    right - line.x0
+}
+
+/// The text being written, with a box for every char.
+#[derive(Default)]
+struct Builder {
+    text: String,
+    boxes: Vec<Option<CharBox>>,
+    pages: Vec<PageSpan>,
+}
+
+impl Builder {
+    fn page_start(&mut self, page: &PageGlyphs) {
+        let at = self.boxes.len();
+        self.pages.push(PageSpan {
+            number: page.number,
+            start: at,
+            end: at,
+            width: page.width,
+            height: page.height,
+        });
+    }
+
+    fn push_sep(&mut self, sep: &str) {
+        for c in sep.chars() {
+            self.text.push(c);
+            self.boxes.push(None);
+        }
+    }
+
+    /// Drops the last char (a hyphen at a line end).
+    fn drop_last(&mut self) {
+        if self.text.pop().is_some() {
+            self.boxes.pop();
+            let len = self.boxes.len();
+            for p in self.pages.iter_mut().rev().take(2) {
+                p.end = p.end.min(len);
+                p.start = p.start.min(p.end);
+            }
+        }
+    }
+
+    fn push_line(&mut self, page: &PageGlyphs, line: &Line) {
+        for &(gi, sep) in &line.items {
+            match sep {
+                Sep::None => {}
+                Sep::Space => self.push_sep(" "),
+                Sep::Tab => self.push_sep("\t"),
+            }
+            let g = &page.glyphs[gi as usize];
+            let chars = page.text(g);
+            let n = chars.len().max(1) as f32;
+            let w = (g.x1 - g.x0) / n;
+            for (k, &c) in chars.iter().enumerate() {
+                let x = g.x0 + w * k as f32;
+                self.text.push(c);
+                let at = self.boxes.len();
+                self.boxes.push(Some(CharBox {
+                    page: page.number,
+                    rect: [x, g.top(), x + w, g.bottom()],
+                }));
+                if let Some(p) = self.pages.last_mut() {
+                    if p.start == p.end {
+                        p.start = at;
+                    }
+                    p.end = at + 1;
+                }
+            }
+        }
+    }
+
+    fn finish(mut self) -> (String, Pages) {
+        self.push_sep("\n");
+        (
+            self.text,
+            Pages {
+                pages: self.pages,
+                boxes: self.boxes,
+            },
+        )
+    }
+}
