@@ -320,6 +320,31 @@ fn what_is_typed_right_after_ctrl_f_goes_into_the_find_field() {
 }
 
 #[test]
+fn the_next_button_moves_on_from_the_match_the_counter_shows() {
+    let (_dir, path) = setup(DOC);
+    let mut h = harness(&path);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.state_mut().pane.find.set_query("harbor");
+    h.run();
+    h.get_by_label("Next").click();
+    h.run();
+    let sel = h.state().doc().unwrap().selection.unwrap();
+    // "1 of 3" was shown: Next selects the second match.
+    let starts: Vec<usize> = DOC
+        .to_lowercase()
+        .match_indices("harbor")
+        .map(|(b, _)| DOC[..b].chars().count())
+        .collect();
+    assert_eq!(sel.start(), starts[1]);
+    // And a tag key then tags it, not the search field.
+    h.key_press(Key::E);
+    h.run();
+    assert_eq!(annotations(&h).len(), 1);
+    assert_eq!(annotations(&h)[0].start, starts[1]);
+}
+
+#[test]
 fn tag_all_gives_every_match_the_details_chosen_first() {
     let (_dir, path) = setup(DOC);
     let mut h = harness(&path);

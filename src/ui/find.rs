@@ -200,8 +200,10 @@ impl FindBar {
                 .on_hover_text("Select the previous match (Shift+Enter)")
                 .clicked()
             {
-                // Like Enter: the match is the selection and the keys go to the document.
+                // The match is the selection and the keys go to the document; the button
+                // always moves on from the match the counter shows.
                 ui.memory_mut(|m| m.surrender_focus(field_id));
+                self.shown |= self.current.is_some();
                 self.go(-1, &mut actions);
             }
             if ui
@@ -210,6 +212,7 @@ impl FindBar {
                 .clicked()
             {
                 ui.memory_mut(|m| m.surrender_focus(field_id));
+                self.shown |= self.current.is_some();
                 self.go(1, &mut actions);
             }
             ui.separator();

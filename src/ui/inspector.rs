@@ -153,7 +153,14 @@ impl Inspector {
                         .rect_filled(r, 2.0, theme::tag_strong(kind, ui.visuals()));
                     ui.heading(labels::tag_label(kind));
                 });
-                let quote = format!("“{}”", clip(&a.exact, 300));
+                // A quotation that brings its own marks is not wrapped in more.
+                let exact = clip(&a.exact, 300);
+                let marked = exact.starts_with(['“', '"', '«', '„', '‘']);
+                let quote = if marked {
+                    exact.to_string()
+                } else {
+                    format!("“{exact}”")
+                };
                 if crate::core::bidi::needs_bidi(&quote) {
                     // Right-to-left text, laid out by the bidirectional algorithm.
                     let format = egui::TextFormat {
