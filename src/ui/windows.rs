@@ -78,9 +78,11 @@ impl Windows {
         if !self.shortcuts {
             return;
         }
-        let height = ctx.content_rect().height() - 80.0;
-        let width = (ctx.content_rect().width() - 40.0).min(640.0);
+        let height = ctx.content_rect().height() - 96.0;
+        let width = (ctx.content_rect().width() - 48.0).min(640.0);
         egui::Window::new("Keyboard shortcuts")
+            // Below the menu bar, never over its labels.
+            .default_pos(egui::pos2(24.0, 56.0))
             .open(&mut self.shortcuts)
             .collapsible(false)
             .resizable(false)
