@@ -2,8 +2,11 @@
 //! F1 sheet says it works, does what the sheet says; and the sheet of each view lists exactly
 //! the commands whose keys work there.
 
+mod common;
+use common::private_recovery_dir;
+
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use egui::{KeyboardShortcut, Vec2};
 use egui_kittest::Harness;
@@ -69,18 +72,7 @@ fn harness(path: &Path) -> Harness<'static, FactmarkApp> {
         .with_size(Vec2::new(1280.0, 800.0))
         .with_accessibility_check(false)
         .build_ui_state(|ui, app: &mut FactmarkApp| app.ui_body(ui), app);
-    let t = Instant::now();
-    while h
-        .state()
-        .ws
-        .folder
-        .as_ref()
-        .is_some_and(|c| c.progress().is_some())
-        && t.elapsed() < Duration::from_secs(20)
-    {
-        h.run_steps(1);
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    common::wait_for_folder(&mut h);
     h.run_steps(3);
     h
 }
@@ -593,17 +585,6 @@ fn the_sheet_lists_what_works_in_each_view_and_nothing_else() {
     h.state_mut().mode = Mode::Documents;
     h.run_steps(2);
     assert_eq!(h.state().scopes(), [Scope::Everywhere]);
-}
-
-/// Keeps the recovery journal of these tests out of the user's data folder.
-fn private_recovery_dir() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        let dir =
-            std::env::temp_dir().join(format!("factmark-test-recovery-{}", std::process::id()));
-        // Set once, before any test reads it.
-        unsafe { std::env::set_var("FACTMARK_RECOVERY_DIR", dir) };
-    });
 }
 
 /// Find leads to tagging: Enter in the find field selects the match and hands the keys to the

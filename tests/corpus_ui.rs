@@ -1,7 +1,10 @@
 //! The corpus views, driven headless: open a folder, review spans across documents with the
 //! keyboard, open a span in its document. Assertions are on the sidecars.
 
-use std::time::{Duration, Instant};
+mod common;
+use common::private_recovery_dir;
+
+use std::time::Duration;
 
 use egui::{Key, Vec2};
 use egui_kittest::Harness;
@@ -60,20 +63,7 @@ fn harness(dir: &std::path::Path) -> Harness<'static, FactmarkApp> {
         .with_size(Vec2::new(1280.0, 800.0))
         .with_accessibility_check(false)
         .build_ui_state(|ui, app: &mut FactmarkApp| app.ui_body(ui), app);
-    let t = Instant::now();
-    loop {
-        h.run_steps(1);
-        let done = h
-            .state()
-            .ws
-            .folder
-            .as_ref()
-            .is_some_and(|c| c.progress().is_none());
-        if done || t.elapsed() > Duration::from_secs(20) {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    common::wait_for_folder(&mut h);
     h.run_steps(2);
     h
 }
@@ -151,17 +141,6 @@ fn keyboard_review_across_documents_is_saved() {
     );
 }
 
-/// Keeps the recovery journal of these tests out of the user's data folder.
-fn private_recovery_dir() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        let dir =
-            std::env::temp_dir().join(format!("factmark-test-recovery-{}", std::process::id()));
-        // Set once, before any test reads it.
-        unsafe { std::env::set_var("FACTMARK_RECOVERY_DIR", dir) };
-    });
-}
-
 #[test]
 fn a_span_opened_from_the_review_is_shown_even_where_the_document_was_left_elsewhere() {
     private_recovery_dir();
@@ -194,18 +173,7 @@ fn a_span_opened_from_the_review_is_shown_even_where_the_document_was_left_elsew
         .with_size(Vec2::new(1280.0, 800.0))
         .with_accessibility_check(false)
         .build_ui_state(|ui, app: &mut FactmarkApp| app.ui_body(ui), app);
-    let t = Instant::now();
-    while h
-        .state()
-        .ws
-        .folder
-        .as_ref()
-        .is_none_or(|c| c.progress().is_some())
-        && t.elapsed() < Duration::from_secs(20)
-    {
-        h.run_steps(1);
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    common::wait_for_folder(&mut h);
     h.run_steps(2);
     h.state_mut().apply(factmark::ui::Action::OpenSpan(0, id));
     h.run_steps(4);

@@ -2,6 +2,9 @@
 //! logged, accepting a corrected text is one undoable step that settles its log entry, and
 //! undo makes it pending again.
 
+mod common;
+use common::private_recovery_dir;
+
 use chrono::Utc;
 use factmark::core::anchor::AnchorStatus;
 use factmark::core::annotation::{Annotation, ReviewStatus, Tag, TagKind, Verdict};
@@ -11,18 +14,6 @@ use factmark::workspace::{DiskChange, Document};
 
 const BEFORE: &str = "Health officials said the first case was confirmed on June 8, 2020, after \
 a traveller returned from abroad. The ministry published its figures a week later.\n";
-
-fn private_recovery_dir() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        let dir = std::env::temp_dir().join(format!(
-            "factmark-test-recovery-corr-{}",
-            std::process::id()
-        ));
-        // Set once, before any test reads it.
-        unsafe { std::env::set_var("FACTMARK_RECOVERY_DIR", dir) };
-    });
-}
 
 fn add(doc: &mut Document, quote: &str, tag: Tag) -> Annotation {
     let text = &doc.session.text;

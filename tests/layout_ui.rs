@@ -2,6 +2,9 @@
 //! readable width, the inspector and the list never cover it, the inspector keeps its width
 //! whichever annotation is selected, and the toolbar's buttons and the menus are on screen.
 
+mod common;
+use common::private_recovery_dir;
+
 use std::path::{Path, PathBuf};
 
 use egui::Vec2;
@@ -166,17 +169,7 @@ fn the_folder_bar_wraps_rather_than_cutting_buttons_off() {
     std::fs::write(dir.path().join("another-article-with-a-long-name.txt"), DOC).unwrap();
     for size in SIZES {
         let mut h = harness(dir.path(), size);
-        let t = std::time::Instant::now();
-        while h
-            .state()
-            .ws
-            .folder
-            .as_ref()
-            .is_some_and(|f| f.progress().is_some())
-            && t.elapsed() < std::time::Duration::from_secs(20)
-        {
-            h.run_steps(1);
-        }
+        common::wait_for_folder(&mut h);
         let i = h
             .state()
             .ws
@@ -222,19 +215,6 @@ fn a_web_pages_long_title_and_address_stay_inside_the_inspector() {
             );
         }
     }
-}
-
-/// Keeps the recovery journal of these tests out of the user's data folder.
-fn private_recovery_dir() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        let dir = std::env::temp_dir().join(format!(
-            "factmark-test-recovery-layout-{}",
-            std::process::id()
-        ));
-        // Set once, before any test reads it.
-        unsafe { std::env::set_var("FACTMARK_RECOVERY_DIR", dir) };
-    });
 }
 
 #[test]

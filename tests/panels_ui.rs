@@ -2,8 +2,10 @@
 //! headless: names offered in the speaker and claimant fields while the keys stay in the
 //! field, the identifier's hint, whole-word find, and a selected span's full note and comment.
 
+mod common;
+use common::private_recovery_dir;
+
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers, Vec2};
@@ -89,18 +91,7 @@ fn harness(path: &Path, size: Vec2) -> Harness<'static, FactmarkApp> {
         .with_size(size)
         .with_accessibility_check(false)
         .build_ui_state(|ui, app: &mut FactmarkApp| app.ui_body(ui), app);
-    let t = Instant::now();
-    while h
-        .state()
-        .ws
-        .folder
-        .as_ref()
-        .is_some_and(|c| c.progress().is_some())
-        && t.elapsed() < Duration::from_secs(20)
-    {
-        h.run_steps(1);
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    common::wait_for_folder(&mut h);
     h.run_steps(3);
     h
 }
@@ -429,15 +420,4 @@ fn enter_in_the_review_comment_keeps_it_and_stays_in_the_review() {
         doc.annotations.get(id).unwrap().review.comment.as_deref(),
         Some("Check the spelling")
     );
-}
-
-/// Keeps the recovery journal of these tests out of the user's data folder.
-fn private_recovery_dir() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        let dir =
-            std::env::temp_dir().join(format!("factmark-test-recovery-{}", std::process::id()));
-        // Set once, before any test reads it.
-        unsafe { std::env::set_var("FACTMARK_RECOVERY_DIR", dir) };
-    });
 }

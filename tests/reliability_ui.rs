@@ -1,6 +1,9 @@
 //! The window never loses work: a save that meets another writer's changes merges them, asks
 //! only about clashing fields, and a crash is recovered from the journal on the next start.
 
+mod common;
+use common::private_recovery_dir;
+
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -180,15 +183,4 @@ fn an_unreadable_sidecar_is_left_alone_and_work_goes_on_in_a_new_file_with_conse
             .unwrap()
             .contains(&a.id.to_string())
     );
-}
-
-/// One recovery folder for this test binary, outside the user's data folder, set before any
-/// test reads it (the documents of each test differ, so their journals do not mix).
-fn private_recovery_dir() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        let dir =
-            std::env::temp_dir().join(format!("factmark-test-recovery-{}", std::process::id()));
-        unsafe { std::env::set_var("FACTMARK_RECOVERY_DIR", dir) };
-    });
 }

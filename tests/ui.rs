@@ -3,6 +3,9 @@
 //! overlapping spans, and virtualized layout of a large document. Assertions are on the model
 //! and the sidecar, not on pixels.
 
+mod common;
+use common::private_recovery_dir;
+
 use std::path::{Path, PathBuf};
 
 use egui::{Event, Key, Modifiers, Pos2, Vec2};
@@ -486,17 +489,6 @@ fn suggested_dates_are_added_only_when_accepted() {
         .collect();
     assert!(dates.contains(&"2024-05-03".to_owned()), "{dates:?}");
     assert_eq!(dates.len(), n);
-}
-
-/// Keeps the recovery journal of these tests out of the user's data folder.
-fn private_recovery_dir() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        let dir =
-            std::env::temp_dir().join(format!("factmark-test-recovery-{}", std::process::id()));
-        // Set once, before any test reads it.
-        unsafe { std::env::set_var("FACTMARK_RECOVERY_DIR", dir) };
-    });
 }
 
 /// A file dropped onto the window, as the windowing layer reports it.

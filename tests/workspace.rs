@@ -1,6 +1,9 @@
 //! The workspace without a window: every intent, its undo, what it says it did, and the save
 //! policy (when documents are written, and what happens when another program wrote first).
 
+mod common;
+use common::private_recovery_dir;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -13,16 +16,6 @@ use factmark::workspace::{
 };
 
 const DOC: &str = "The mayor said exports rose 12 percent in 2023. Critics said exports fell.\n";
-
-fn private_recovery_dir() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        let dir =
-            std::env::temp_dir().join(format!("factmark-test-recovery-ws-{}", std::process::id()));
-        // Set once, before any test reads it.
-        unsafe { std::env::set_var("FACTMARK_RECOVERY_DIR", dir) };
-    });
-}
 
 fn workspace() -> Workspace {
     private_recovery_dir();

@@ -1,0 +1,39 @@
+//! Helpers shared by the window and workspace tests.
+// Each test file uses only some of these.
+#![allow(dead_code)]
+
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use factmark::ui::FactmarkApp;
+
+/// Keeps the recovery journal of the tests out of the user's data folder (one folder per test
+/// process, set once, before any test reads it).
+pub fn private_recovery_dir() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let dir =
+            std::env::temp_dir().join(format!("factmark-test-recovery-{}", std::process::id()));
+        // SAFETY: set once, before any thread of this test process reads it.
+        unsafe { std::env::set_var("FACTMARK_RECOVERY_DIR", dir) };
+    });
+}
+
+/// Runs the window until a folder it opened is read (at most 20 s); with no folder, one frame.
+pub fn wait_for_folder(h: &mut Harness<'_, FactmarkApp>) {
+    let t = Instant::now();
+    // The first frame opens a folder given at start.
+    h.run_steps(1);
+    while h
+        .state()
+        .ws
+        .folder
+        .as_ref()
+        .is_some_and(|f| f.progress().is_some())
+        && t.elapsed() < Duration::from_secs(20)
+    {
+        h.run_steps(1);
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    h.run_steps(2);
+}
