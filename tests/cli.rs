@@ -411,7 +411,7 @@ fn bad_input_is_refused_and_nothing_changes() {
     std::fs::write(d.join("v99.txt"), ARTICLE).unwrap();
     std::fs::write(
         d.join("v99.txt.ann.ron"),
-        sidecar.replace("version: 3,", "version: 99,\n    future: [],"),
+        sidecar.replace("version: 4,", "version: 99,\n    future: [],"),
     )
     .unwrap();
     refused(d, &add("v99.txt"), "version 99");

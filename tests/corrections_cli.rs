@@ -129,7 +129,7 @@ fn history_prints_the_log_that_check_write_records() {
     // Recorded by check --write; nothing is accepted without --accept-changed.
     factmark(d, &["check", "article.txt", "--write"]);
     let saved = std::fs::read_to_string(&sidecar).unwrap();
-    assert!(saved.contains("version: 3,"), "{saved}");
+    assert!(saved.contains("version: 4,"), "{saved}");
     assert!(saved.contains("corrections: ("), "{saved}");
     let v: Value = serde_json::from_str(&ok(&factmark(
         d,
@@ -257,7 +257,7 @@ fn an_unchanged_document_has_no_history_and_old_sidecars_load() {
     let sidecar = d.join("article.txt.ann.ron");
     let v3 = std::fs::read_to_string(&sidecar).unwrap();
     assert!(!v3.contains("corrections"), "no log until the text changes");
-    std::fs::write(&sidecar, v3.replace("version: 3,", "version: 2,")).unwrap();
+    std::fs::write(&sidecar, v3.replace("version: 4,", "version: 2,")).unwrap();
     let list = ok(&factmark(d, &["list", "article.txt", "--format", "json"]));
     assert!(list.contains("\"2020-06-08\""), "{list}");
     assert!(ok(&factmark(d, &["history", "article.txt"])).contains("no corrections"));

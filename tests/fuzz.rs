@@ -182,6 +182,8 @@ fn any_annotation() -> impl Strategy<Value = Annotation> {
                 created: now,
                 modified: now,
                 review: Review::default(),
+                links: Vec::new(),
+                evidence: Vec::new(),
             }
         })
 }

@@ -265,7 +265,7 @@ fn add_lands_on_the_extracted_text_and_the_page_is_untouched() {
 
     let sidecar = std::fs::read_to_string(d.join("news-article.html.ann.ron")).unwrap();
     for field in [
-        "version: 3,",
+        "version: 4,",
         "file: \"news-article.html\",",
         "kind: Html,",
         "extractor: 1,",
@@ -455,7 +455,7 @@ fn version_1_sidecars_load_and_are_written_back_as_the_current_version() {
     ));
     let new = std::fs::read_to_string(d.join("senator-speech.txt.ann.ron")).unwrap();
     assert!(
-        new.contains("version: 3,") && !new.contains("version: 1,"),
+        new.contains("version: 4,") && !new.contains("version: 1,"),
         "{new}"
     );
     assert!(!new.contains("source:"), "plain text has no source");

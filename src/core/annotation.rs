@@ -86,6 +86,7 @@ macro_rules! word_enum {
         }
     };
 }
+pub(crate) use word_enum;
 
 word_enum!(
     /// The kind of span an annotation marks.
@@ -417,6 +418,12 @@ pub struct Annotation {
     /// Review state (not written while unreviewed with no reviewer, time or comment).
     #[serde(default, skip_serializing_if = "Review::is_default")]
     pub review: Review,
+    /// Links from this annotation to others of the same document (not written when none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<super::link::Link>,
+    /// Sources for a claim or quote, in the order the user gave them (not written when none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<super::evidence::Evidence>,
 }
 
 /// A span that cannot be annotated.
@@ -481,6 +488,8 @@ impl Annotation {
             created: now,
             modified: now,
             review: Review::default(),
+            links: Vec::new(),
+            evidence: Vec::new(),
         };
         a.set_span(text, start, end);
         Ok(a)

@@ -6,6 +6,8 @@
 use chrono::{DateTime, Utc};
 
 use super::annotation::{Annotation, AnnotationId, Review, SpanError, Tag, check_span};
+use super::evidence::Evidence;
+use super::link::{Link, LinkError, LinkId, LinkKind, check_link, set_speaker, speaker};
 use super::model::AnnotationSet;
 use super::text::Text;
 
@@ -31,6 +33,24 @@ pub enum Command {
         /// New end.
         end: usize,
     },
+    /// Link an annotation to another of the same document. An `attributed-to` link makes
+    /// the target entity's text the quote's speaker (or the claim's claimant).
+    Link {
+        /// The annotation the link starts from (and is stored on).
+        from: AnnotationId,
+        /// The link, with its kind and target.
+        link: Link,
+    },
+    /// Remove a link; a speaker that came from it goes with it.
+    Unlink {
+        /// The annotation holding the link.
+        from: AnnotationId,
+        /// The link.
+        link: LinkId,
+    },
+    /// Replace the evidence of a claim or quote (adding, editing, reordering or removing
+    /// items is one replacement).
+    SetEvidence(AnnotationId, Vec<Evidence>),
     /// Several commands applied as one undoable step.
     Batch(Vec<Command>),
 }
@@ -47,6 +67,12 @@ pub enum EditError {
     /// The span is not valid for this text.
     #[error(transparent)]
     Span(#[from] SpanError),
+    /// The link cannot be made.
+    #[error(transparent)]
+    Link(#[from] LinkError),
+    /// No link has this id on that annotation.
+    #[error("the annotation has no link with the id {0}")]
+    LinkNotFound(LinkId),
 }
 
 /// A primitive change with everything needed to invert it.
@@ -153,9 +179,54 @@ pub fn plan(
             }
             Ok(Change::Insert(a.clone()))
         }
-        Command::Delete(id) => Ok(Change::Remove(
-            set.get(*id).ok_or(EditError::NotFound(*id))?.clone(),
-        )),
+        Command::Delete(id) => {
+            let gone = set.get(*id).ok_or(EditError::NotFound(*id))?.clone();
+            // Links to it go in the same step, so undo brings them back.
+            let mut changes: Vec<Change> = set
+                .iter()
+                .filter(|a| a.id != *id && a.links.iter().any(|l| l.to == *id))
+                .map(|a| {
+                    let mut after = a.clone();
+                    for l in a.links.iter().filter(|l| l.to == *id) {
+                        drop_link(&mut after, l, Some(&gone));
+                    }
+                    after.modified = now;
+                    Change::Replace {
+                        before: Box::new(a.clone()),
+                        after: Box::new(after),
+                    }
+                })
+                .collect();
+            if changes.is_empty() {
+                return Ok(Change::Remove(gone));
+            }
+            changes.push(Change::Remove(gone));
+            Ok(Change::Batch(changes))
+        }
+        Command::Link { from, link } => {
+            let source = set.get(*from).ok_or(EditError::NotFound(*from))?;
+            let target = set.get(link.to).ok_or(EditError::NotFound(link.to))?;
+            check_link(set.iter(), source, target, &link.kind)?;
+            let name = target.exact.trim().to_owned();
+            update(*from, &|a| {
+                if link.kind == LinkKind::AttributedTo && !name.is_empty() {
+                    set_speaker(&mut a.tag, Some(name.clone()));
+                }
+                a.links.push(link.clone());
+            })
+        }
+        Command::Unlink { from, link } => {
+            let source = set.get(*from).ok_or(EditError::NotFound(*from))?;
+            let gone = source
+                .links
+                .iter()
+                .find(|l| l.id == *link)
+                .ok_or(EditError::LinkNotFound(*link))?
+                .clone();
+            let target = set.get(gone.to).cloned();
+            update(*from, &|a| drop_link(a, &gone, target.as_ref()))
+        }
+        Command::SetEvidence(id, items) => update(*id, &|a| a.evidence = items.clone()),
         Command::SetTag(id, tag) => update(*id, &|a| {
             // A claim awaiting a new rating after its text changed is rated again.
             let recheck = super::corrections::needs_recheck(a);
@@ -168,7 +239,8 @@ pub fn plan(
         Command::SetReview(id, review) => update(*id, &|a| a.review = review.clone()),
         Command::SetSpan { id, start, end } => {
             check_span(text, *start, *end)?;
-            update(*id, &|a| a.set_span(text, *start, *end))
+            let moved = update(*id, &|a| a.set_span(text, *start, *end))?;
+            Ok(follow_speakers(set, moved, now))
         }
         Command::Batch(cmds) => {
             // Each command is planned against the set as the earlier ones leave it.
@@ -182,6 +254,53 @@ pub fn plan(
             Ok(Change::Batch(changes))
         }
     }
+}
+
+/// Removes `link` from `a`; a speaker that was the target's text goes with it (or becomes the
+/// next attributed entity's).
+fn drop_link(a: &mut Annotation, link: &Link, target: Option<&Annotation>) {
+    a.links.retain(|l| l.id != link.id);
+    if link.kind == LinkKind::AttributedTo
+        && let Some(t) = target
+        && speaker(&a.tag) == Some(t.exact.trim())
+    {
+        set_speaker(&mut a.tag, None);
+    }
+}
+
+/// When an entity's span moved, quotes and claims attributed to it by a link take its new
+/// text as their speaker, in the same step.
+fn follow_speakers(set: &AnnotationSet, moved: Change, now: DateTime<Utc>) -> Change {
+    let Change::Replace { before, after } = &moved else {
+        return moved;
+    };
+    if before.exact == after.exact || !matches!(after.tag, Tag::Entity { .. }) {
+        return moved;
+    }
+    let (old, new) = (before.exact.trim(), after.exact.trim().to_owned());
+    let mut changes: Vec<Change> = set
+        .iter()
+        .filter(|a| {
+            a.links
+                .iter()
+                .any(|l| l.to == after.id && l.kind == LinkKind::AttributedTo)
+                && speaker(&a.tag) == Some(old)
+        })
+        .map(|a| {
+            let mut b = a.clone();
+            set_speaker(&mut b.tag, Some(new.clone()));
+            b.modified = now;
+            Change::Replace {
+                before: Box::new(a.clone()),
+                after: Box::new(b),
+            }
+        })
+        .collect();
+    if changes.is_empty() {
+        return moved;
+    }
+    changes.insert(0, moved);
+    Change::Batch(changes)
 }
 
 /// A claim's verdict.

@@ -8,6 +8,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::annotation::{Annotation, AnnotationId, Review, Tag};
+use super::evidence::Evidence;
+use super::link::Link;
 
 /// A field of an annotation, as far as merging is concerned. The span, its quote and its
 /// context move together; `modified` is not a field (it follows the merged content).
@@ -25,6 +27,10 @@ pub enum Field {
     Author,
     /// When it was created.
     Created,
+    /// Its links to other annotations (merged link by link).
+    Links,
+    /// Its evidence (merged item by item).
+    Evidence,
 }
 
 impl Field {
@@ -36,9 +42,12 @@ impl Field {
         Field::Review,
         Field::Author,
         Field::Created,
+        Field::Links,
+        Field::Evidence,
     ];
 
-    /// The stable lowercase name (`span`, `tag`, `note`, `review`, `author`, `created`).
+    /// The stable lowercase name (`span`, `tag`, `note`, `review`, `author`, `created`,
+    /// `links`, `evidence`).
     pub fn as_str(self) -> &'static str {
         match self {
             Field::Span => "span",
@@ -47,6 +56,8 @@ impl Field {
             Field::Review => "review",
             Field::Author => "author",
             Field::Created => "created",
+            Field::Links => "links",
+            Field::Evidence => "evidence",
         }
     }
 }
@@ -83,6 +94,10 @@ pub enum FieldValue {
     Author(String),
     /// The creation time.
     Created(DateTime<Utc>),
+    /// The links.
+    Links(Vec<Link>),
+    /// The evidence.
+    Evidence(Vec<Evidence>),
 }
 
 impl FieldValue {
@@ -101,6 +116,8 @@ impl FieldValue {
             Field::Review => FieldValue::Review(a.review.clone()),
             Field::Author => FieldValue::Author(a.author.clone()),
             Field::Created => FieldValue::Created(a.created),
+            Field::Links => FieldValue::Links(a.links.clone()),
+            Field::Evidence => FieldValue::Evidence(a.evidence.clone()),
         }
     }
 
@@ -113,6 +130,8 @@ impl FieldValue {
             FieldValue::Review(_) => Field::Review,
             FieldValue::Author(_) => Field::Author,
             FieldValue::Created(_) => Field::Created,
+            FieldValue::Links(_) => Field::Links,
+            FieldValue::Evidence(_) => Field::Evidence,
         }
     }
 
@@ -134,6 +153,8 @@ impl FieldValue {
             FieldValue::Review(r) => a.review = r,
             FieldValue::Author(s) => a.author = s,
             FieldValue::Created(t) => a.created = t,
+            FieldValue::Links(l) => a.links = l,
+            FieldValue::Evidence(e) => a.evidence = e,
         }
     }
 
@@ -149,6 +170,8 @@ impl FieldValue {
             Field::Review => a.review == b.review,
             Field::Author => a.author == b.author,
             Field::Created => a.created == b.created,
+            Field::Links => a.links == b.links,
+            Field::Evidence => a.evidence == b.evidence,
         }
     }
 }
@@ -314,6 +337,11 @@ pub fn merge(base: &[Annotation], ours: &[Annotation], theirs: &[Annotation]) ->
         result.merged.extend(merged);
     }
     result.merged.sort_by_key(Annotation::sort_key);
+    for c in dangling_links(&result.merged) {
+        if !result.conflicts.contains(&c) {
+            result.conflicts.push(c);
+        }
+    }
     let order: BTreeMap<AnnotationId, usize> = result
         .merged
         .iter()
@@ -360,6 +388,31 @@ fn merge_one(
                 FieldValue::of(theirs, field).apply_to(&mut merged);
             }
             Some(b) if FieldValue::same(b, theirs, field) => {}
+            Some(b) if field == Field::Links => {
+                let (list, clash) = merge_items(&b.links, &ours.links, &theirs.links, |l| l.id);
+                merged.links = list;
+                if let Some(theirs_list) = clash {
+                    conflicts.push(Conflict {
+                        id: ours.id,
+                        field,
+                        ours: FieldValue::Links(merged.links.clone()),
+                        theirs: FieldValue::Links(theirs_list),
+                    });
+                }
+            }
+            Some(b) if field == Field::Evidence => {
+                let (list, clash) =
+                    merge_items(&b.evidence, &ours.evidence, &theirs.evidence, |e| e.id);
+                merged.evidence = list;
+                if let Some(theirs_list) = clash {
+                    conflicts.push(Conflict {
+                        id: ours.id,
+                        field,
+                        ours: FieldValue::Evidence(merged.evidence.clone()),
+                        theirs: FieldValue::Evidence(theirs_list),
+                    });
+                }
+            }
             _ => conflicts.push(Conflict {
                 id: ours.id,
                 field,
@@ -382,6 +435,88 @@ fn merge_one(
         ours.modified.max(theirs.modified)
     };
     merged
+}
+
+/// Three-way merge of a list of items by id, in ours' order with theirs' additions after
+/// their predecessor (at the end when they have none): an item added on either side is kept; removed on one side and
+/// unchanged on the other, removed; changed on one side, that change; removed on one side
+/// and changed on the other, kept changed. When the same item changed differently on both
+/// sides the list holds ours, and the second value is the list with theirs instead.
+fn merge_items<T: Clone + PartialEq, K: Ord + Copy>(
+    base: &[T],
+    ours: &[T],
+    theirs: &[T],
+    key: impl Fn(&T) -> K,
+) -> (Vec<T>, Option<Vec<T>>) {
+    let find = |list: &[T], k: K| list.iter().find(|x| key(x) == k).cloned();
+    let mut order: Vec<K> = ours.iter().map(&key).collect();
+    for (i, t) in theirs.iter().enumerate() {
+        let k = key(t);
+        if order.contains(&k) {
+            continue;
+        }
+        // Placed after the item that precedes it in theirs, where that is kept.
+        let after = theirs[..i]
+            .iter()
+            .rev()
+            .find_map(|p| order.iter().position(|&o| o == key(p)));
+        order.insert(after.map_or(order.len(), |p| p + 1), k);
+    }
+    let mut merged = Vec::new();
+    let mut alternative = Vec::new();
+    let mut clash = false;
+    for k in order {
+        let (b, o, t) = (find(base, k), find(ours, k), find(theirs, k));
+        let (pick, other) = match (b, o, t) {
+            (_, None, None) => (None, None),
+            (None, Some(x), None) | (None, None, Some(x)) => (Some(x.clone()), Some(x)),
+            (Some(b), Some(o), None) => {
+                let kept = (o != b).then_some(o);
+                (kept.clone(), kept)
+            }
+            (Some(b), None, Some(t)) => {
+                let kept = (t != b).then_some(t);
+                (kept.clone(), kept)
+            }
+            (b, Some(o), Some(t)) => {
+                if o == t || b.as_ref() == Some(&t) {
+                    (Some(o.clone()), Some(o))
+                } else if b.as_ref() == Some(&o) {
+                    (Some(t.clone()), Some(t))
+                } else {
+                    clash = true;
+                    (Some(o), Some(t))
+                }
+            }
+        };
+        merged.extend(pick);
+        alternative.extend(other);
+    }
+    (merged, clash.then_some(alternative))
+}
+
+/// Links in `merged` whose target is not among the merged annotations (deleted on one side
+/// while the other side linked to it): each annotation holding one gets a [`Field::Links`]
+/// conflict whose `ours` keeps the link (the annotation holds it) and whose `theirs` drops
+/// it, so the user decides; nothing is dropped silently.
+pub fn dangling_links(merged: &[Annotation]) -> Vec<Conflict> {
+    let ids: BTreeSet<AnnotationId> = merged.iter().map(|a| a.id).collect();
+    merged
+        .iter()
+        .filter(|a| a.links.iter().any(|l| !ids.contains(&l.to)))
+        .map(|a| Conflict {
+            id: a.id,
+            field: Field::Links,
+            ours: FieldValue::Links(a.links.clone()),
+            theirs: FieldValue::Links(
+                a.links
+                    .iter()
+                    .filter(|l| ids.contains(&l.to))
+                    .cloned()
+                    .collect(),
+            ),
+        })
+        .collect()
 }
 
 /// Three-way merge of recorded conflicts (a sidecar's `conflicts` list) as sets: a record

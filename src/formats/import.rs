@@ -484,6 +484,8 @@ fn find_quote(
         created: DateTime::<Utc>::UNIX_EPOCH,
         modified: DateTime::<Utc>::UNIX_EPOCH,
         review: Review::default(),
+        links: Vec::new(),
+        evidence: Vec::new(),
     };
     let found = anchor(text, &probe);
     let why_offsets = match hint {

@@ -156,7 +156,7 @@ fn unparsable_or_newer_sidecar_on_disk_is_never_overwritten() {
     add(&mut s, 18, 28, TagKind::Date);
     let good = std::fs::read_to_string(&s.sidecar_path).unwrap();
     for broken in [
-        good.replace("version: 3,", "version: 99,"),
+        good.replace("version: 4,", "version: 99,"),
         good[..good.len() / 2].to_owned(),
         String::new(),
     ] {

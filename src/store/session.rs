@@ -285,7 +285,7 @@ mod tests {
         s.annotations.insert(a);
         s.save().unwrap();
         let saved = std::fs::read_to_string(&s.sidecar_path).unwrap();
-        assert!(saved.contains("version: 3,"), "{saved}");
+        assert!(saved.contains("version: 4,"), "{saved}");
         assert!(saved.contains("kind: Html,"), "{saved}");
         assert!(saved.contains("title: Some(\"T\"),"), "{saved}");
         assert_eq!(

@@ -1,7 +1,7 @@
-//! The sidecar file format (`<document>.ann.ron`, version 3): schema, deterministic encoding,
+//! The sidecar file format (`<document>.ann.ron`, version 4): schema, deterministic encoding,
 //! and decoding with errors that name the file, line and column. Older sidecars are read and
-//! written back as version 3: version 1 through `sidecar_v1`, version 2 as it is (it is
-//! version 3 without a corrections log).
+//! written back as version 4: version 1 through `sidecar_v1`, versions 2 and 3 as they are
+//! (each only added optional fields).
 //!
 //! Version 2 added `document.source`, recorded for text extracted from another format (HTML):
 //! the hash of the file's bytes, the extractor's version, the encoding and the page's metadata,
@@ -11,6 +11,11 @@
 //! ([`crate::core::corrections::CorrectionLog`]): each version of the document's text seen
 //! since the annotations were made, and what changed under each annotation and what was done
 //! about it. It is absent until the text first changes under the annotations.
+//!
+//! Version 4 added two optional fields to each annotation: `links` (typed links to other
+//! annotations of the document, [`crate::core::link::Link`]) and `evidence` (sources with
+//! archived copies and snapshots, [`crate::core::evidence::Evidence`]). A version 3 reader
+//! would refuse them as unknown fields, hence the new version.
 
 use std::path::{Path, PathBuf};
 
@@ -27,7 +32,7 @@ use crate::core::text::Text;
 /// The value of the `format` field.
 pub const FORMAT: &str = "factmark";
 /// The newest sidecar version this build reads and the one it writes.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 /// What a sidecar's name adds to its document's name.
 pub const SUFFIX: &str = ".ann.ron";
 /// No offset can be larger: a document has at most as many chars as the size limit has
@@ -105,7 +110,7 @@ pub struct SourceInfo {
     pub metadata: Metadata,
 }
 
-/// A sidecar, version 3.
+/// A sidecar, version 4.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Sidecar {
@@ -238,9 +243,10 @@ impl Sidecar {
         }
         let sidecar: Sidecar = match version {
             1 => sidecar_v1::migrate(ron::from_str(source).map_err(parse_error)?),
-            // Version 3 only added an optional field: a version 2 file reads as it is. (A
-            // current file reaches here only when the fast path refused it: for the error.)
-            2 | 3 => {
+            // Versions 3 and 4 only added optional fields: a version 2 or 3 file reads as it
+            // is. (A current file reaches here only when the fast path refused it: for the
+            // error.)
+            2..=4 => {
                 let mut v2: Sidecar = ron::from_str(source).map_err(parse_error)?;
                 v2.version = VERSION;
                 v2
@@ -347,7 +353,7 @@ mod tests {
         let (_, s) = sample();
         let text = s.encode().unwrap();
         assert!(
-            text.starts_with("(\n    format: \"factmark\",\n    version: 3,\n"),
+            text.starts_with("(\n    format: \"factmark\",\n    version: 4,\n"),
             "{text}"
         );
         assert!(text.contains("tag: Date(\n"), "{text}");
@@ -367,13 +373,13 @@ mod tests {
             StoreError::Parse { line, .. } => assert!(line > 1),
             e => panic!("{e}"),
         }
-        let newer = text.replace("version: 3,", "version: 99,\n    shiny: true,");
+        let newer = text.replace("version: 4,", "version: 99,\n    shiny: true,");
         let e = Sidecar::decode(Path::new("x.ann.ron"), &newer).unwrap_err();
         assert!(
             matches!(e, StoreError::NewerVersion { version: 99, .. }),
             "{e}"
         );
-        let unknown = text.replace("version: 3,", "version: 3,\n    shiny: true,");
+        let unknown = text.replace("version: 4,", "version: 4,\n    shiny: true,");
         let e = Sidecar::decode(Path::new("x.ann.ron"), &unknown).unwrap_err();
         assert!(
             matches!(
@@ -407,6 +413,39 @@ mod tests {
     }
 
     #[test]
+    fn links_and_evidence_round_trip_and_a_version_3_file_reads_as_it_is() {
+        use crate::core::evidence::{Evidence, Snapshot, Stance};
+        use crate::core::link::{Link, LinkKind};
+        let (_, mut s) = sample();
+        let v3 = s.encode().unwrap().replace("version: 4,", "version: 3,");
+        let from_v3 = Sidecar::decode(Path::new("a.txt.ann.ron"), &v3).unwrap();
+        assert_eq!(from_v3, s, "a version 3 file is version 4 without links");
+        let now = chrono::Utc::now();
+        let to = s.annotations[1].id;
+        s.annotations[0]
+            .links
+            .push(Link::new(LinkKind::Other("cites".into()), to, "ann", now));
+        let mut e = Evidence::new("https://example.org/a", Stance::Refutes, now);
+        e.archived = "https://web.archive.org/web/2024/https://example.org/a".into();
+        e.snapshot = Some(Snapshot {
+            path: "sources/a.html".into(),
+            sha256: "00".repeat(32),
+        });
+        e.excerpt = "\"quoted\" — text".into();
+        s.annotations[0].evidence.push(e);
+        let text = s.encode().unwrap();
+        assert!(text.contains("kind: \"cites\""), "{text}");
+        let back = Sidecar::decode(Path::new("a.txt.ann.ron"), &text).unwrap();
+        assert_eq!(back, s);
+        assert_eq!(back.encode().unwrap(), text);
+        let older = text.replace("version: 4,", "version: 3,");
+        assert!(
+            Sidecar::decode(Path::new("a.txt.ann.ron"), &older).is_ok(),
+            "read leniently"
+        );
+    }
+
+    #[test]
     fn version_2_reads_unchanged_and_a_log_round_trips() {
         let (t, s) = sample();
         let v3 = s.encode().unwrap();
@@ -414,7 +453,7 @@ mod tests {
             !v3.contains("corrections"),
             "no log until the text changes: {v3}"
         );
-        let v2 = v3.replace("version: 3,", "version: 2,");
+        let v2 = v3.replace("version: 4,", "version: 2,");
         let back = Sidecar::decode(Path::new("a.txt.ann.ron"), &v2).unwrap();
         assert_eq!(back, s, "a version 2 file is version 3 without a log");
         assert_eq!(back.version, VERSION);

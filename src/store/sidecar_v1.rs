@@ -96,7 +96,7 @@ mod tests {
         let encoded = s.encode().unwrap();
         // An empty note and an unreviewed review are not written (both are their defaults).
         let v2 = V1
-            .replace("version: 1,", "version: 3,")
+            .replace("version: 1,", "version: 4,")
             .replace("            note: \"\",\n", "")
             .replace(
                 "            review: (\n                status: Unreviewed,\n            ),\n",
@@ -137,7 +137,7 @@ mod tests {
         let expected = format!(
             r#"(
     format: "factmark",
-    version: 3,
+    version: 4,
     document: (
         file: "a.html",
         sha256: "{}",

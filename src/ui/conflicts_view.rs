@@ -132,7 +132,24 @@ fn describe(v: &FieldValue) -> String {
         }
         FieldValue::Author(a) => a.clone(),
         FieldValue::Created(t) => t.to_rfc3339(),
+        FieldValue::Links(l) if l.is_empty() => "(no links)".to_owned(),
+        FieldValue::Links(l) => l
+            .iter()
+            .map(|l| format!("{} → {}", l.kind, short_id(&l.to.to_string())))
+            .collect::<Vec<_>>()
+            .join("; "),
+        FieldValue::Evidence(e) if e.is_empty() => "(no evidence)".to_owned(),
+        FieldValue::Evidence(e) => e
+            .iter()
+            .map(|e| format!("{} ({})", e.label(), e.stance))
+            .collect::<Vec<_>>()
+            .join("; "),
     }
+}
+
+/// The first block of an id, enough to tell annotations apart in a list.
+fn short_id(id: &str) -> &str {
+    id.split('-').next().unwrap_or(id)
 }
 
 fn placeholder() -> crate::core::annotation::Annotation {
@@ -149,5 +166,7 @@ fn placeholder() -> crate::core::annotation::Annotation {
         created: chrono::DateTime::UNIX_EPOCH,
         modified: chrono::DateTime::UNIX_EPOCH,
         review: Default::default(),
+        links: Vec::new(),
+        evidence: Vec::new(),
     }
 }

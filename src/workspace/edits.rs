@@ -281,7 +281,10 @@ fn cmd_id(cmd: &Command) -> Option<AnnotationId> {
         | Command::SetTag(id, _)
         | Command::SetNote(id, _)
         | Command::SetReview(id, _)
-        | Command::SetSpan { id, .. } => Some(*id),
+        | Command::SetSpan { id, .. }
+        | Command::SetEvidence(id, _)
+        | Command::Link { from: id, .. }
+        | Command::Unlink { from: id, .. } => Some(*id),
         Command::Batch(_) => None,
     }
 }
