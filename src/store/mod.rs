@@ -14,6 +14,7 @@ pub mod save;
 pub mod session;
 pub mod sidecar;
 mod sidecar_v1;
+pub mod snapshot;
 pub mod target;
 pub mod user;
 
