@@ -335,6 +335,44 @@ fn check(cmd: Cmd, key: &KeyboardShortcut) {
                 .clone();
             assert_eq!(note, "checked", "{what}: typing goes into the note");
         }
+        Cmd::Link => {
+            let mut h = harness(&doc);
+            let all = annotations(&h);
+            let claim = all.iter().find(|a| a.tag.kind() == TagKind::Claim).unwrap();
+            let date = all.iter().find(|a| a.tag.kind() == TagKind::Date).unwrap();
+            apply(
+                &mut h,
+                Action::Do(Intent::SelectAnnotation {
+                    id: Some(claim.id),
+                    reveal: false,
+                }),
+            );
+            press(&mut h, key);
+            click_on(&mut h, "2023");
+            let now = annotations(&h);
+            let from = now.iter().find(|a| a.id == claim.id).unwrap();
+            assert_eq!(from.links.len(), 1, "{what}: the click made the link");
+            assert_eq!(from.links[0].to, date.id, "{what}");
+            assert_eq!(from.links[0].kind.as_str(), "dated", "{what}");
+            // Esc cancels a link being made: the next click only selects.
+            apply(
+                &mut h,
+                Action::Do(Intent::SelectAnnotation {
+                    id: Some(claim.id),
+                    reveal: false,
+                }),
+            );
+            press(&mut h, key);
+            h.key_press(egui::Key::Escape);
+            h.run_steps(2);
+            click_on(&mut h, "2023");
+            let from = annotations(&h)
+                .into_iter()
+                .find(|a| a.id == claim.id)
+                .unwrap();
+            assert_eq!(from.links.len(), 1, "{what}: Esc cancelled");
+            assert_eq!(selected(&h).map(|a| a.id), Some(date.id), "{what}");
+        }
         Cmd::Delete => {
             let mut h = harness(&doc);
             let first = select_first(&mut h);
@@ -674,6 +712,21 @@ fn keys_follow_the_last_gesture() {
         h.state().doc().unwrap().selection.is_some(),
         "Esc kept the text selection"
     );
+}
+
+fn click_on(h: &mut Harness<'_, FactmarkApp>, needle: &str) {
+    let (start, _) = span(A, needle);
+    let at = {
+        let d = h.state().doc().unwrap();
+        let v = h.state().view().unwrap();
+        v.screen_pos_of(&d.session.text, start).unwrap() + Vec2::new(3.0, 4.0)
+    };
+    h.hover_at(at);
+    h.run();
+    h.drag_at(at);
+    h.run();
+    h.drop_at(at);
+    h.run_steps(2);
 }
 
 fn drag_over(h: &mut Harness<'_, FactmarkApp>, needle: &str) {

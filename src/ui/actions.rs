@@ -59,6 +59,17 @@ pub enum Action {
     ShowReanchorReview,
     /// Show the merge conflicts waiting for a choice.
     ShowConflicts,
+    /// Start a link from the selected annotation: the next annotation clicked is its target.
+    StartLink,
+    /// Open a web address with the system's browser.
+    OpenUrl(String),
+    /// Open a local file (an evidence snapshot) with the system's opener.
+    OpenFile(std::path::PathBuf),
+    /// Ask for a file and attach it as the snapshot of an evidence item.
+    AttachSnapshot(
+        crate::core::annotation::AnnotationId,
+        crate::core::evidence::EvidenceId,
+    ),
 }
 
 impl From<Intent> for Action {

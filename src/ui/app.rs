@@ -564,6 +564,20 @@ impl FactmarkApp {
             Action::ToggleShortcuts => self.windows.shortcuts = !self.windows.shortcuts,
             Action::ShowReanchorReview => self.windows.reanchor = true,
             Action::ShowConflicts => self.windows.conflicts = true,
+            Action::OpenUrl(url) => {
+                if let Err(e) = open::that_detached(&url) {
+                    self.notify(format!("Could not open {url}: {e}."), true);
+                }
+            }
+            Action::OpenFile(path) => {
+                if let Err(e) = open::that_detached(&path) {
+                    self.notify(
+                        format!("Could not open {}: {e}.", path.display()),
+                        true,
+                    );
+                }
+            }
+            Action::AttachSnapshot(id, item) => self.attach_snapshot(id, item),
             Action::Step(_)
             | Action::SelectAllListed
             | Action::Caret { .. }
@@ -574,12 +588,57 @@ impl FactmarkApp {
             | Action::Escape
             | Action::FocusNote
             | Action::ToggleFind
+            | Action::StartLink
             | Action::TagAllMatches(_) => {
                 let Some(doc) = self.ws.current() else { return };
                 for next in self.pane.act(&action, doc, &mut self.settings) {
                     self.apply(next);
                 }
             }
+        }
+    }
+}
+
+impl FactmarkApp {
+    /// Asks for a file and attaches it as the snapshot of evidence item `item` of annotation
+    /// `id`: its path beside the annotations and its SHA-256 are recorded (one undoable step).
+    fn attach_snapshot(
+        &mut self,
+        id: crate::core::annotation::AnnotationId,
+        item: crate::core::evidence::EvidenceId,
+    ) {
+        let Some(doc) = self.ws.current() else { return };
+        let Some(a) = doc.session.annotations.get(id) else {
+            return;
+        };
+        let folder = doc
+            .session
+            .sidecar_path
+            .parent()
+            .unwrap_or(std::path::Path::new("."))
+            .to_owned();
+        let file = match dialogs::pick_snapshot(&folder) {
+            Picked::Path(p) => p,
+            Picked::NoDialog => {
+                self.notify(
+                    "No file dialog could be shown on this system. Attach a snapshot from the command line: factmark evidence DOC ANNOTATION --url URL --snapshot FILE",
+                    false,
+                );
+                return;
+            }
+            Picked::Nothing => return,
+        };
+        match crate::store::snapshot::attach(&doc.session.sidecar_path, &file) {
+            Ok(snapshot) => {
+                let mut items = a.evidence.clone();
+                if let Some(e) = items.iter_mut().find(|e| e.id == item) {
+                    e.snapshot = Some(snapshot);
+                }
+                self.run(Intent::Edit(crate::core::edit::Command::SetEvidence(
+                    id, items,
+                )));
+            }
+            Err(e) => self.notify(format!("Could not attach the snapshot. {e}"), true),
         }
     }
 }

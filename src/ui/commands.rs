@@ -40,6 +40,8 @@ pub enum Cmd {
     FocusNote,
     /// Delete the selected annotation.
     Delete,
+    /// Link the selected annotation to the next one clicked.
+    Link,
     /// Select every annotation the list shows, together.
     SelectAll,
     /// Move the caret, or (with `true`) the selection's moving end.
@@ -287,6 +289,12 @@ pub const COMMANDS: &[Command] = &[
         help: "write the note of the selected annotation",
     },
     Command {
+        cmd: Cmd::Link,
+        scope: Scope::Document,
+        keys: &[key(Key::L)],
+        help: "link the selected annotation to another: press L, then click the other (Esc cancels)",
+    },
+    Command {
         cmd: Cmd::Delete,
         scope: Scope::Document,
         keys: &[key(Key::Delete), key(Key::Backspace)],
@@ -445,6 +453,7 @@ pub fn action(cmd: Cmd) -> Option<Action> {
         Cmd::Scroll(m) => Action::Scroll(m),
         Cmd::FocusNote => Action::FocusNote,
         Cmd::Delete => Action::Do(Intent::DeleteSelected),
+        Cmd::Link => Action::StartLink,
         Cmd::SelectAll => Action::SelectAllListed,
         Cmd::Caret(motion, extend) => Action::Caret { motion, extend },
         Cmd::Escape => Action::Escape,

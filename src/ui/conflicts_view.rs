@@ -135,7 +135,7 @@ fn describe(v: &FieldValue) -> String {
         FieldValue::Links(l) if l.is_empty() => "(no links)".to_owned(),
         FieldValue::Links(l) => l
             .iter()
-            .map(|l| format!("{} → {}", l.kind, short_id(&l.to.to_string())))
+            .map(|l| format!("{} (to {})", l.kind, short_id(&l.to.to_string())))
             .collect::<Vec<_>>()
             .join("; "),
         FieldValue::Evidence(e) if e.is_empty() => "(no evidence)".to_owned(),

@@ -55,3 +55,19 @@ pub fn pick_save(suggested: &Path) -> Picked {
         .save_file();
     picked(started, path)
 }
+
+/// Asks for a saved copy of a source (a page or a PDF) to attach as a snapshot, starting in
+/// `folder` (the document's).
+pub fn pick_snapshot(folder: &Path) -> Picked {
+    let started = Instant::now();
+    let path = rfd::FileDialog::new()
+        .set_title("Attach a saved copy of the source")
+        .set_directory(folder)
+        .add_filter(
+            "Saved pages and PDFs",
+            &["html", "htm", "mhtml", "pdf", "png", "jpg", "txt"],
+        )
+        .add_filter("All files", &["*"])
+        .pick_file();
+    picked(started, path)
+}

@@ -38,6 +38,9 @@ pub struct DocumentPane {
     /// The folder's documents read and the current document when the names the inspector
     /// offers from the folder were gathered.
     names_for: Option<(usize, PathBuf)>,
+    /// A link being made (L): the annotation it starts from; the next annotation clicked,
+    /// in the text or the list, is its target.
+    linking: Option<crate::core::annotation::AnnotationId>,
 }
 
 /// Where the document pane's parts were drawn in the last frame (screen rectangles), to check
@@ -160,6 +163,7 @@ impl DocumentPane {
                 .size_range(LIST_MIN..=max)
                 .show(ui, |ui| actions.extend(self.list.ui(ui, doc)));
             self.drawn.list = Some(shown.response.rect);
+            self.finish_link(doc, &settings.author, &mut actions);
         } else if drawer {
             let width = room.inspector.unwrap_or(LIST_MIN).max(LIST_MIN);
             let shown = egui::Panel::left("annotation-drawer")
@@ -176,8 +180,33 @@ impl DocumentPane {
                     actions.extend(picked);
                 });
             self.drawn.list = Some(shown.response.rect);
+            self.finish_link(doc, &settings.author, &mut actions);
         }
         actions
+    }
+
+    /// The annotation a link being made starts from, if one is (and it is in `doc`).
+    pub fn linking(&self, doc: &Document) -> Option<crate::core::annotation::AnnotationId> {
+        self.linking
+            .filter(|id| doc.session.annotations.contains(*id))
+    }
+
+    /// While a link is being made, an annotation picked (in the text or the list) becomes its
+    /// target: the pick is replaced by the link.
+    fn finish_link(&mut self, doc: &Document, author: &str, actions: &mut [Action]) {
+        let Some(from) = self.linking(doc) else {
+            self.linking = None;
+            return;
+        };
+        let picked = actions.iter().position(|a| {
+            matches!(a, Action::Do(Intent::SelectAnnotation { id: Some(to), .. }) if *to != from)
+        });
+        if let Some(k) = picked
+            && let Action::Do(Intent::SelectAnnotation { id: Some(to), .. }) = actions[k]
+        {
+            actions[k] = super::links_panel::link_action(doc, from, to, author);
+            self.linking = None;
+        }
     }
 
     /// The toolbar and the document view, in the central area.
@@ -205,11 +234,13 @@ impl DocumentPane {
                 }
             });
         }
+        let linking = self.linking.and_then(|id| doc.session.annotations.get(id));
         super::toolbar::toolbar_ui(
             ui,
             doc.selection.is_some_and(|s| !s.is_empty()),
             doc.many.len(),
             ui.ctx().text_edit_focused(),
+            linking.map(super::links_panel::linking_hint),
             &mut actions,
         );
         let model = ViewModel {
@@ -242,6 +273,7 @@ impl DocumentPane {
             self.place = Some((doc.path().to_owned(), at));
         }
         self.drawn.text = view.text_rect();
+        self.finish_link(doc, &settings.author, &mut actions);
         actions
     }
 
@@ -285,6 +317,18 @@ impl DocumentPane {
                 if let Some(view) = view {
                     view.scroll_to(*at);
                 }
+                Vec::new()
+            }
+            Action::StartLink => {
+                self.linking = doc.selected;
+                Vec::new()
+            }
+            Action::Escape
+                if self
+                    .linking
+                    .is_some_and(|id| doc.session.annotations.contains(id)) =>
+            {
+                self.linking = None;
                 Vec::new()
             }
             Action::Escape if self.find.open => {

@@ -437,6 +437,20 @@ impl DocumentView {
 
             self.paint(ui, m, &visuals);
             self.paint_page_marks(ui, m, &visuals, text_width);
+            let first_shown = self
+                .visible
+                .first()
+                .map_or(0, |v| m.text.paragraphs()[v.index].start);
+            super::link_marks::paint(
+                ui,
+                m.annotations,
+                m.drawable,
+                m.selected,
+                |a, b| self.rects_on_screen(m.text, a, b),
+                first_shown,
+                rect.min.x + left + text_width,
+                ui.clip_rect(),
+            );
             self.interact(ui, m, &response, &mut events);
         });
         self.viewport_height = output.inner_rect.height();

@@ -45,6 +45,8 @@ pub struct Inspector {
     /// change, not every frame the field is shown.
     offered: Vec<String>,
     offered_for: Option<(String, Option<NamesKey>)>,
+    /// The evidence section.
+    evidence: super::evidence_panel::EvidenceEditor,
 }
 
 /// What the offered names were gathered for: document version, annotation being edited, and
@@ -221,7 +223,7 @@ impl Inspector {
                             ))));
                         }
                         ui.end_row();
-                        self.attributes_ui(ui, a, &mut actions);
+                        self.attributes_ui(ui, doc, a, &mut actions);
                     });
 
                 ui.add_space(6.0);
@@ -244,6 +246,11 @@ impl Inspector {
                 }
 
                 ui.add_space(6.0);
+                super::links_panel::links_ui(ui, doc, a, &mut actions);
+                if matches!(a.tag, Tag::Claim { .. } | Tag::Quote { .. }) || !a.evidence.is_empty()
+                {
+                    self.evidence.ui(ui, doc, a, &mut actions);
+                }
                 ui.separator();
                 self.review_ui(ui, a, author, &mut actions);
                 ui.separator();
@@ -262,8 +269,17 @@ impl Inspector {
         actions
     }
 
-    fn attributes_ui(&mut self, ui: &mut Ui, a: &Annotation, actions: &mut Vec<Action>) {
+    fn attributes_ui(
+        &mut self,
+        ui: &mut Ui,
+        doc: &Document,
+        a: &Annotation,
+        actions: &mut Vec<Action>,
+    ) {
         let id = a.id;
+        // A speaker or claimant given by a link to an entity shows that entity; the link
+        // decides, so the name is not typed here.
+        let linked = crate::core::link::attributed_entity(doc.session.annotations.iter(), a);
         match &a.tag {
             Tag::Claim { verdict, claimant } => {
                 ui.label("Verdict");
@@ -285,7 +301,9 @@ impl Inspector {
                     ))));
                 }
                 ui.end_row();
-                if self.person_ui(ui, "Claimant", "who said it") {
+                if let Some(e) = linked {
+                    linked_person_ui(ui, "Claimant", e, actions);
+                } else if self.person_ui(ui, "Claimant", "who said it") {
                     actions.push(Action::Do(Intent::EditTyping(Command::SetTag(
                         id,
                         Tag::Claim {
@@ -297,7 +315,9 @@ impl Inspector {
                 ui.end_row();
             }
             Tag::Quote { .. } => {
-                if self.person_ui(ui, "Speaker", "who is quoted") {
+                if let Some(e) = linked {
+                    linked_person_ui(ui, "Speaker", e, actions);
+                } else if self.person_ui(ui, "Speaker", "who is quoted") {
                     actions.push(Action::Do(Intent::EditTyping(Command::SetTag(
                         id,
                         Tag::Quote {
@@ -488,6 +508,25 @@ impl Inspector {
                 },
             ))));
         }
+    }
+}
+
+/// A speaker or claimant given by a link: the entity's text, a click away.
+fn linked_person_ui(ui: &mut Ui, label: &str, entity: &Annotation, actions: &mut Vec<Action>) {
+    ui.label(label);
+    let shown = ui
+        .add(
+            egui::Label::new(
+                RichText::new(one_line(&entity.exact, 40)).color(ui.visuals().hyperlink_color),
+            )
+            .sense(egui::Sense::click()),
+        )
+        .on_hover_text("Given by its link to this entity: click to show it. Remove the link under Links to type another name.");
+    if shown.clicked() {
+        actions.push(Action::Do(Intent::SelectAnnotation {
+            id: Some(entity.id),
+            reveal: true,
+        }));
     }
 }
 

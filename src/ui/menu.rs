@@ -121,6 +121,9 @@ pub fn menu_bar(
                     }
                 }
                 ui.separator();
+                if item(ui, has_doc, "Link To…", Some(Cmd::Link)) {
+                    actions.push(Action::StartLink);
+                }
                 if item(ui, has_doc, "Delete Annotation", Some(Cmd::Delete)) {
                     actions.push(Intent::DeleteSelected.into());
                 }

@@ -9,12 +9,13 @@ use crate::core::annotation::TagKind;
 use crate::workspace::Intent;
 
 /// Draws the toolbar; `typing` is whether a field has the keyboard, `many` how many
-/// annotations are selected together.
+/// annotations are selected together, `linking` what to say while a link is being made.
 pub fn toolbar_ui(
     ui: &mut Ui,
     has_selection: bool,
     many: usize,
     typing: bool,
+    linking: Option<String>,
     actions: &mut Vec<Action>,
 ) {
     // One line whatever the hint says: a toolbar that grows or shrinks would move the text
@@ -44,7 +45,9 @@ pub fn toolbar_ui(
             }
         }
         // The hint says where keys go now.
-        let hint = if typing {
+        let hint = if let Some(linking) = linking {
+            linking
+        } else if typing {
             "Keys go into the field being edited; press Esc or click in the text to tag.".to_owned()
         } else if has_selection {
             "Press C, Q, D or E (or 1–4) to tag the selection.".to_owned()

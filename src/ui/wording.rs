@@ -148,6 +148,22 @@ fn opened_notices(o: &Opened) -> Vec<Notice> {
             .about(Topic::Conflicts),
         );
     }
+    if !o.snapshots.is_empty() {
+        let list = o
+            .snapshots
+            .iter()
+            .map(|(path, state)| format!("{path} ({state})"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        said.push(
+            Notice::error(format!(
+                "{} of the evidence's saved copies {} not as attached: {list}. Put the original file back, or attach it again in the claim's evidence.",
+                plural(o.snapshots.len(), "snapshot", "snapshots"),
+                if o.snapshots.len() == 1 { "is" } else { "are" },
+            ))
+            .about(Topic::Opened),
+        );
+    }
     if o.aside {
         said.push(
             Notice::info(format!(

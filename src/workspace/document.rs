@@ -128,6 +128,10 @@ pub struct Document {
     pub save_conflicts: Vec<Conflict>,
     /// Unsaved annotations of an earlier session (after a crash), offered for recovery.
     pub recovery: Option<Recovery>,
+    /// Evidence snapshots that are missing or changed since they were attached, as checked
+    /// when the document was opened and whenever its evidence changes.
+    pub snapshots: Vec<crate::store::snapshot::SnapshotProblem>,
+    snapshots_checked: Vec<(crate::core::evidence::EvidenceId, String, String)>,
     last_journal: Option<Instant>,
     /// Annotations moved by re-anchoring that were not yet saved, in a document read quietly
     /// (in a folder): saved once the user opens it.
@@ -208,9 +212,13 @@ impl Document {
             missing: false,
             save_conflicts: Vec::new(),
             recovery: None,
+            snapshots: Vec::new(),
+            snapshots_checked: Vec::new(),
             last_journal: None,
             moves_to_save: false,
         };
+        doc.snapshots_checked = doc.attached_snapshots();
+        doc.check_snapshots();
         doc.reanchor();
         doc.recovery = crate::store::recovery::find_recovery(path).ok().flatten();
         Ok(doc)
@@ -371,6 +379,46 @@ impl Document {
         if self.many.len() < 2 {
             self.many.clear();
         }
+        // Snapshots are hashed again only when one was attached, replaced or removed.
+        let attached = self.attached_snapshots();
+        if attached != self.snapshots_checked {
+            self.snapshots_checked = attached;
+            self.check_snapshots();
+        }
+    }
+
+    /// Every attached snapshot (evidence id, file and hash), to tell when to check again.
+    fn attached_snapshots(&self) -> Vec<(crate::core::evidence::EvidenceId, String, String)> {
+        self.session
+            .annotations
+            .iter()
+            .flat_map(|a| &a.evidence)
+            .filter_map(|e| {
+                let s = e.snapshot.as_ref()?;
+                Some((e.id, s.path.clone(), s.sha256.clone()))
+            })
+            .collect()
+    }
+
+    /// Checks every evidence snapshot against the hash recorded when it was attached.
+    pub fn check_snapshots(&mut self) {
+        self.snapshots = crate::store::snapshot::problems(
+            &self.session.sidecar_path,
+            self.session.annotations.as_slice(),
+        );
+    }
+
+    /// How the snapshot of evidence item `id` stands, as last checked.
+    pub fn snapshot_state(
+        &self,
+        id: crate::core::evidence::EvidenceId,
+    ) -> crate::store::snapshot::SnapshotState {
+        self.snapshots
+            .iter()
+            .find(|p| p.evidence == id)
+            .map_or(crate::store::snapshot::SnapshotState::Unchanged, |p| {
+                p.state.clone()
+            })
     }
 
     /// Applies a command and records it for undo. With `coalesce`, a change to the same

@@ -165,5 +165,10 @@ fn opened(doc: &Document, aside: bool, chosen: bool) -> Opened {
         conflicts: doc.session.conflicts.len(),
         aside,
         chosen,
+        snapshots: doc
+            .snapshots
+            .iter()
+            .map(|p| (p.path.clone(), p.state.describe()))
+            .collect(),
     }
 }

@@ -64,6 +64,9 @@ pub struct Opened {
     pub aside: bool,
     /// Its annotations are read from a file the user chose (not its sidecar).
     pub chosen: bool,
+    /// Evidence snapshots missing or changed since they were attached: the file as recorded
+    /// and what is wrong.
+    pub snapshots: Vec<(String, String)>,
 }
 
 /// What applying an intent did.
