@@ -191,6 +191,8 @@ impl ItemUi<'_> {
         let mut changed = false;
         let mut typed = false;
         let weak = theme::weak(ui.visuals());
+        // The fields fit the inspector's width beside their names.
+        let field = (ui.available_width() - 78.0).max(60.0);
         egui::Grid::new(("evidence-grid", e.id))
             .num_columns(2)
             .spacing([6.0, 4.0])
@@ -232,13 +234,13 @@ impl ItemUi<'_> {
                 )
                 .changed();
                 ui.end_row();
-                typed |= text_row(ui, "Title", &mut e.title, "");
-                typed |= text_row(ui, "Publisher", &mut e.publisher, "");
+                typed |= text_row(ui, "Title", &mut e.title, field);
+                typed |= text_row(ui, "Publisher", &mut e.publisher, field);
                 ui.label("Published");
                 let edit = ui.add(
                     egui::TextEdit::singleline(published)
                         .hint_text("YYYY, YYYY-MM or YYYY-MM-DD")
-                        .desired_width(f32::INFINITY),
+                        .desired_width(field),
                 );
                 ui.end_row();
                 let parsed = if published.trim().is_empty() {
@@ -382,14 +384,10 @@ fn address_row(
     edit
 }
 
-fn text_row(ui: &mut Ui, label: &str, value: &mut String, hint: &str) -> bool {
+fn text_row(ui: &mut Ui, label: &str, value: &mut String, width: f32) -> bool {
     ui.label(label);
     let changed = ui
-        .add(
-            egui::TextEdit::singleline(value)
-                .hint_text(hint)
-                .desired_width(f32::INFINITY),
-        )
+        .add(egui::TextEdit::singleline(value).desired_width(width))
         .changed();
     ui.end_row();
     changed

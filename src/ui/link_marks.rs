@@ -120,14 +120,13 @@ pub fn paint(
         // The link starts at the dot and points at the other end.
         painter.circle_filled(points[0], width + 1.0, colour);
         arrow_head(&painter, points[3], stroke);
+        // Named where the margin has room for the name (the inspector always lists it).
         if m.strong {
-            painter.text(
-                pos2(x + 4.0, (m.from_y + m.to_y) / 2.0),
-                egui::Align2::LEFT_CENTER,
-                m.kind,
-                font.clone(),
-                colour,
-            );
+            let galley = painter.layout_no_wrap(m.kind.to_owned(), font.clone(), colour);
+            if x + 4.0 + galley.size().x <= view.right() - 2.0 {
+                let y = (m.from_y + m.to_y) / 2.0 - galley.size().y / 2.0;
+                painter.galley(pos2(x + 4.0, y), galley, colour);
+            }
         }
     }
 }

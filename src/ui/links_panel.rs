@@ -43,9 +43,8 @@ pub fn link_action(doc: &Document, from: AnnotationId, to: AnnotationId, author:
 /// What the toolbar says while a link from `a` is being made.
 pub fn linking_hint(a: &Annotation) -> String {
     format!(
-        "Linking from the {} “{}”: click the annotation it refers to (in the text or the list). Esc cancels.",
-        labels::tag_label(a.tag.kind()).to_lowercase(),
-        one_line(&a.exact, 30)
+        "Linking “{}”: click the other annotation · Esc cancels",
+        one_line(&a.exact, 24)
     )
 }
 

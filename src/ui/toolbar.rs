@@ -45,6 +45,7 @@ pub fn toolbar_ui(
             }
         }
         // The hint says where keys go now.
+        let emphasis = linking.is_some();
         let hint = if let Some(linking) = linking {
             linking
         } else if typing {
@@ -56,10 +57,13 @@ pub fn toolbar_ui(
         } else {
             "Select text, then press a key. Outer spans of nested ones are underlined.".to_owned()
         };
-        ui.add(
-            egui::Label::new(RichText::new(hint.as_str()).small().color(theme::weak(ui.visuals())))
-                .truncate(),
-        )
-        .on_hover_text(hint);
+        // While a link is being made, the hint is what to do next: it stands out.
+        let colour = if emphasis {
+            theme::selected_outline(ui.visuals())
+        } else {
+            theme::weak(ui.visuals())
+        };
+        ui.add(egui::Label::new(RichText::new(hint.as_str()).small().color(colour)).truncate())
+            .on_hover_text(hint);
     });
 }
