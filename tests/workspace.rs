@@ -477,3 +477,65 @@ fn exports_beside_a_document_are_not_read_as_documents_of_the_folder() {
     assert_eq!(names, ["a.txt", "b.txt", "notes.html"]);
     let _ = (a, b);
 }
+
+#[test]
+fn links_and_evidence_are_saved_undone_and_a_changed_snapshot_is_reported_on_opening() {
+    use factmark::core::evidence::{Evidence, Stance};
+    use factmark::core::link::{Link, LinkKind};
+    let (dir, a, _) = folder();
+    let mut ws = workspace();
+    ws.apply(Intent::Open(a.clone()));
+    select(&mut ws, "The mayor");
+    ws.apply(Intent::Tag(TagKind::Entity));
+    select(&mut ws, "exports rose 12 percent");
+    ws.apply(Intent::Tag(TagKind::Claim));
+    let (mayor, claim) = {
+        let s = &ws.current().unwrap().session.annotations;
+        (s.as_slice()[0].id, s.as_slice()[1].id)
+    };
+    let link = Link::new(LinkKind::AttributedTo, mayor, "tester", chrono::Utc::now());
+    ws.apply(Intent::Edit(Command::Link { from: claim, link }));
+    let page = dir.path().join("source.html");
+    std::fs::write(&page, "<p>Exports fell 3 percent.</p>").unwrap();
+    let mut item = Evidence::new(
+        "https://stats.example/trade",
+        Stance::Refutes,
+        chrono::Utc::now(),
+    );
+    item.snapshot = Some(factmark::store::snapshot::attach(&sidecar_of(&a), &page).unwrap());
+    ws.apply(Intent::Edit(Command::SetEvidence(claim, vec![item])));
+    assert!(ws.current().unwrap().snapshots.is_empty(), "just attached");
+    // Deleting the entity takes the link with it, and one undo brings both back.
+    ws.apply(Intent::Delete(mayor));
+    let doc = ws.current().unwrap();
+    assert!(doc.session.annotations.get(claim).unwrap().links.is_empty());
+    ws.apply(Intent::Undo);
+    let doc = ws.current().unwrap();
+    assert_eq!(doc.session.annotations.get(claim).unwrap().links.len(), 1);
+    let claimant = match &doc.session.annotations.get(claim).unwrap().tag {
+        Tag::Claim { claimant, .. } => claimant.clone(),
+        _ => None,
+    };
+    assert_eq!(claimant.as_deref(), Some("The mayor"));
+    ws.apply(Intent::Save);
+    let saved = on_disk(&a);
+    let c = saved.iter().find(|x| x.id == claim).unwrap();
+    assert_eq!((c.links.len(), c.evidence.len()), (1, 1));
+    assert!(
+        std::fs::read_to_string(sidecar_of(&a))
+            .unwrap()
+            .contains("version: 4,")
+    );
+    ws.apply(Intent::Close);
+    // The saved copy changes behind factmark's back: opening says so.
+    std::fs::write(&page, "<p>Exports rose.</p>").unwrap();
+    let opened = ws.apply(Intent::Open(a.clone()));
+    match &opened[..] {
+        [Outcome::Opened(o)] => {
+            assert_eq!(o.snapshots.len(), 1, "{:?}", o.snapshots);
+            assert_eq!(o.snapshots[0].0, "source.html");
+            assert!(o.snapshots[0].1.contains("changed"), "{:?}", o.snapshots);
+        }
+        other => panic!("{other:?}"),
+    }
+}
