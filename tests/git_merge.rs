@@ -244,6 +244,123 @@ fn the_same_field_changed_on_both_branches_is_a_recorded_conflict() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("merge conflict"));
 }
 
+/// Changes the article's annotations as the window or a script would, and saves.
+fn edit(dir: &Path, cmds: &[factmark::core::edit::Command]) {
+    let mut s = factmark::store::Session::open(&dir.join("article.txt")).unwrap();
+    let mut h = factmark::core::edit::History::default();
+    for c in cmds {
+        h.apply(&mut s.annotations, &s.text, c, chrono::Utc::now())
+            .unwrap();
+    }
+    s.save().unwrap();
+}
+
+fn id_of(dir: &Path, exact: &str) -> factmark::core::annotation::AnnotationId {
+    sidecar(dir)
+        .1
+        .annotations
+        .iter()
+        .find(|a| a.exact == exact)
+        .unwrap()
+        .id
+}
+
+#[test]
+fn links_and_evidence_from_two_branches_merge_and_a_link_to_a_deleted_annotation_is_a_conflict() {
+    use factmark::core::edit::Command as Cmd;
+    use factmark::core::evidence::{Evidence, Stance};
+    use factmark::core::link::{Link, LinkKind};
+    let (_tmp, dir, _) = repo();
+    for (tag, text) in [
+        ("claim", "unemployment fell to 3.7 percent"),
+        ("entity", "Amélie Dufrêne"),
+        ("date", "3 May 2024"),
+    ] {
+        factmark(&dir, &["add", "article.txt", "--tag", tag, "--text", text]);
+    }
+    git(&dir, &["commit", "-q", "-am", "claims"]);
+    let claim = id_of(&dir, "unemployment fell to 3.7 percent");
+    let person = id_of(&dir, "Amélie Dufrêne");
+    let date = id_of(&dir, "3 May 2024");
+    let now = chrono::Utc::now();
+
+    git(&dir, &["checkout", "-q", "-b", "ana"]);
+    let attributed = Link::new(LinkKind::AttributedTo, person, "ana", now);
+    let source = Evidence::new("https://stats.example/jobs", Stance::Refutes, now);
+    edit(
+        &dir,
+        &[
+            Cmd::Link {
+                from: claim,
+                link: attributed.clone(),
+            },
+            Cmd::SetEvidence(claim, vec![source.clone()]),
+        ],
+    );
+    git(&dir, &["commit", "-q", "-am", "ana"]);
+    git(&dir, &["checkout", "-q", "main"]);
+    let dated = Link::new(LinkKind::Dated, date, "ben", now);
+    let other = Evidence::new("https://archive.example/jobs", Stance::Context, now);
+    edit(
+        &dir,
+        &[
+            Cmd::Link {
+                from: claim,
+                link: dated.clone(),
+            },
+            Cmd::SetEvidence(claim, vec![other.clone()]),
+        ],
+    );
+    git(&dir, &["commit", "-q", "-am", "ben"]);
+    git(&dir, &["merge", "--no-edit", "ana"]);
+    let (text, merged) = sidecar(&dir);
+    let c = merged.annotations.iter().find(|a| a.id == claim).unwrap();
+    let mut kinds: Vec<_> = c.links.iter().map(|l| l.kind.as_str().to_owned()).collect();
+    kinds.sort();
+    assert_eq!(kinds, ["attributed-to", "dated"], "{text}");
+    assert_eq!(c.evidence.len(), 2, "{text}");
+    assert!(merged.conflicts.is_empty(), "{text}");
+
+    // One branch deletes the date; the other links a new claim to it.
+    git(&dir, &["checkout", "-q", "-b", "cleo"]);
+    edit(&dir, &[Cmd::Delete(date)]);
+    git(&dir, &["commit", "-q", "-am", "cleo"]);
+    git(&dir, &["checkout", "-q", "main"]);
+    factmark(
+        &dir,
+        &[
+            "add",
+            "article.txt",
+            "--tag",
+            "claim",
+            "--text",
+            "Critics at the Harbor Institute disagreed.",
+        ],
+    );
+    let critics = id_of(&dir, "Critics at the Harbor Institute disagreed.");
+    edit(
+        &dir,
+        &[Cmd::Link {
+            from: critics,
+            link: Link::new(LinkKind::Dated, date, "ben", now),
+        }],
+    );
+    git(&dir, &["commit", "-q", "-am", "ben again"]);
+    let out = run(&dir, "git", &["merge", "--no-edit", "cleo"]);
+    assert!(!out.status.success(), "git reports the conflict");
+    let (text, merged) = sidecar(&dir);
+    assert!(merged.annotations.iter().all(|a| a.id != date), "{text}");
+    let k = merged.annotations.iter().find(|a| a.id == critics).unwrap();
+    assert_eq!(k.links.len(), 1, "kept until the user decides: {text}");
+    assert!(
+        merged
+            .conflicts
+            .iter()
+            .any(|c| c.id == critics && c.field == Field::Links),
+        "{text}"
+    );
+}
+
 #[test]
 fn merge_command_exit_codes() {
     let (_tmp, dir, shared) = repo();
