@@ -49,11 +49,11 @@ impl ConflictsView {
                     let mut choice = self.choices.get(&i).copied();
                     ui.horizontal_wrapped(|ui| {
                         ui.radio_value(&mut choice, Some(Side::Ours), "Keep this version:");
-                        ui.label(describe(&c.ours));
+                        ui.label(describe_in(&c.ours, doc));
                     });
                     ui.horizontal_wrapped(|ui| {
                         ui.radio_value(&mut choice, Some(Side::Theirs), "Take the other version:");
-                        ui.label(describe(&c.theirs));
+                        ui.label(describe_in(&c.theirs, doc));
                     });
                     if let Some(side) = choice {
                         self.choices.insert(i, side);
@@ -99,6 +99,21 @@ impl ConflictsView {
             );
         }
         actions
+    }
+}
+
+/// One value, in words; links name the annotation they point to, or say it was deleted.
+fn describe_in(v: &FieldValue, doc: &Document) -> String {
+    match v {
+        FieldValue::Links(links) if !links.is_empty() => links
+            .iter()
+            .map(|l| match doc.session.annotations.get(l.to) {
+                Some(t) => format!("{} “{}”", l.kind, crate::core::text::one_line(&t.exact, 30)),
+                None => format!("{} a deleted annotation", l.kind),
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => describe(other),
     }
 }
 
