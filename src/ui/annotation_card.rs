@@ -42,6 +42,19 @@ pub fn hover_ui(ui: &mut Ui, annotations: &[&Annotation]) {
         if !a.note.is_empty() {
             ui.label(&a.note);
         }
+        if !a.evidence.is_empty() {
+            let stances: Vec<String> = a
+                .evidence
+                .iter()
+                .map(|e| format!("{} ({})", e.label(), e.stance))
+                .take(3)
+                .collect();
+            ui.label(
+                RichText::new(format!("Evidence: {}", stances.join("; ")))
+                    .small()
+                    .color(theme::weak(ui.visuals())),
+            );
+        }
     }
     if annotations.len() > 1 {
         ui.label(

@@ -235,6 +235,12 @@ impl AnnotationList {
                 if status != AnchorStatus::Exact {
                     second.push_str(&format!(" · {}", labels::status_label(status)));
                 }
+                if !a.evidence.is_empty() {
+                    second.push_str(&format!(
+                        " · {}",
+                        super::wording::plural(a.evidence.len(), "source", "sources")
+                    ));
+                }
                 if !a.note.is_empty() {
                     second.push_str(&format!(" — {}", one_line(&a.note, 160)));
                 }
