@@ -160,12 +160,38 @@ fn kind_menu(ui: &mut Ui, doc: &Document, a: &Annotation, link: &Link, actions: 
         }
     }
     let mut chosen = link.kind.clone();
+    let own_id = egui::Id::unique(("link-kind-own", link.id));
     egui::ComboBox::from_id_salt(("link-kind", link.id))
         .selected_text(RichText::new(link.kind.as_str()).strong())
         .show_ui(ui, |ui| {
             for k in &kinds {
                 ui.selectable_value(&mut chosen, k.clone(), k.as_str());
             }
+            ui.separator();
+            // A kind of one's own: a word or words joined by '-', Enter to use it.
+            let mut own: String = ui.data(|d| d.get_temp(own_id)).unwrap_or_default();
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut own)
+                    .hint_text("another kind, e.g. cites")
+                    .desired_width(150.0),
+            );
+            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            match own.parse::<LinkKind>() {
+                Ok(k) if entered => {
+                    chosen = k;
+                    own.clear();
+                    ui.close();
+                }
+                Err(e) if !own.trim().is_empty() => {
+                    ui.label(
+                        RichText::new(e.to_string())
+                            .small()
+                            .color(theme::warning(ui.visuals())),
+                    );
+                }
+                _ => {}
+            }
+            ui.data_mut(|d| d.insert_temp(own_id, own));
         });
     if chosen != link.kind {
         let mut changed = link.clone();

@@ -46,6 +46,11 @@ fn notice(o: &Outcome) -> Option<Notice> {
             to.display()
         )),
         Outcome::EditFailed(e) => Notice::error(sentence(&e.to_string())),
+        Outcome::DeletedLinks(n) => Notice::info(format!(
+            "The annotation was deleted together with {}. Ctrl+Z brings it all back.",
+            plural(*n, "link", "links")
+        ))
+        .about(Topic::Edit),
         Outcome::TaggedMatches {
             count,
             skipped,

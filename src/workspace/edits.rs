@@ -36,6 +36,19 @@ impl Workspace {
         }
     }
 
+    /// Deletes an annotation with the links to and from it, in one undoable step; says how
+    /// many links went with it.
+    pub(super) fn delete(&mut self, id: AnnotationId) -> Vec<Outcome> {
+        let links = self.current().map_or(0, |d| {
+            crate::core::link::links_of(d.session.annotations.iter(), id).len()
+        });
+        let mut out = self.edit(&Command::Delete(id), false);
+        if links > 0 && out.is_empty() {
+            out.push(Outcome::DeletedLinks(links));
+        }
+        out
+    }
+
     /// Undoes (or with `redo`, redoes) the current document's last change, and selects and
     /// shows what it touched.
     pub(super) fn undo(&mut self, redo: bool) -> Vec<Outcome> {

@@ -134,12 +134,12 @@ impl Workspace {
             }
             Intent::Tag(kind) => self.tag(kind),
             Intent::TagAll { template, spans } => self.tag_all(&template, &spans),
-            Intent::Delete(id) => self.edit(&crate::core::edit::Command::Delete(id), false),
+            Intent::Delete(id) => self.delete(id),
             Intent::DeleteSelected if self.current().is_some_and(|d| !d.many.is_empty()) => {
                 self.edit_many(crate::core::bulk::BulkEdit::Delete)
             }
             Intent::DeleteSelected => match self.current().and_then(|d| d.selected) {
-                Some(id) => self.edit(&crate::core::edit::Command::Delete(id), false),
+                Some(id) => self.delete(id),
                 None => Vec::new(),
             },
             Intent::SelectMany(ids) => self.select_many(ids),

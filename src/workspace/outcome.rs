@@ -74,6 +74,8 @@ pub struct Opened {
 pub enum Outcome {
     /// A document was opened (alone, or from the folder) and is now the current one.
     Opened(Opened),
+    /// An annotation was deleted with this many links to or from it (undo brings them back).
+    DeletedLinks(usize),
     /// A document could not be opened.
     OpenFailed {
         /// The document.
