@@ -7,6 +7,7 @@ pub mod annotation;
 pub mod bidi;
 pub mod bulk;
 pub mod caret;
+pub mod claims;
 pub mod context;
 pub mod corrections;
 pub mod edit;
