@@ -21,6 +21,7 @@ pub mod merge;
 pub mod model;
 pub mod names;
 pub mod reach;
+pub mod register;
 pub mod search;
 pub mod segments;
 pub mod selection;
