@@ -3,6 +3,7 @@
 mod add;
 mod agree;
 mod check;
+mod claims;
 mod discover;
 mod export;
 mod history;
@@ -69,6 +70,9 @@ pub enum Commands {
     /// Merge two versions of a sidecar with their common ancestor by annotation id (a git merge
     /// driver: `factmark merge %O %A %B`); exit 1 when conflicts were recorded.
     Merge(merge::MergeArgs),
+    /// The same claim across documents: groups of claims that say the same thing (conflicting
+    /// verdicts first), or with --match the rated claims closest to a text.
+    Claims(claims::ClaimsArgs),
 }
 
 /// Output formats shared by several subcommands.
@@ -107,6 +111,7 @@ pub fn run(command: Commands) -> ExitCode {
         Commands::Import(a) => import::run(a),
         Commands::Text(a) => text::run(a),
         Commands::Merge(a) => merge::run(a),
+        Commands::Claims(a) => claims::run(a),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,

@@ -250,7 +250,11 @@ mod tests {
         assert_eq!(groups.len(), 3);
         assert!(groups[0].conflicting(), "false and mostly false disagree");
         assert_eq!(groups[0].documents(), 2);
-        assert_eq!(r.group_of(b[1].id).unwrap().members.len(), 1, "2% is not 20%");
+        assert_eq!(
+            r.group_of(b[1].id).unwrap().members.len(),
+            1,
+            "2% is not 20%"
+        );
         let found = r.closest("Exports went down by 20 percent in 2024", 5);
         assert!(found[0].2, "the same claim first");
         assert!(found.iter().all(|(m, _, _)| m.checked()));
