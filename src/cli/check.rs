@@ -1,4 +1,5 @@
-//! `factmark check`: whether every annotation still sits on its text.
+//! `factmark check`: whether every annotation still sits on its text, its evidence snapshots are
+//! unchanged and its links point to annotations that exist.
 
 use std::path::PathBuf;
 
@@ -6,7 +7,7 @@ use anyhow::bail;
 use clap::Args;
 
 use super::list::render;
-use super::record::{Record, load_records};
+use super::record::{Record, load_records, records_of};
 use super::{Format, Outcome, discover, print_out};
 use chrono::SubsecRound as _;
 
@@ -29,8 +30,12 @@ annotations are never rewritten, unless --accept-changed: then changed ones take
 corrected text (a date's value is read again unless it was typed; a rated claim keeps its \
 verdict and is marked needs-work for re-check), logged as auto-followed. A sidecar that \
 changed on disk since it was read is not overwritten.\n\n\
-Exit codes: 0 when every annotation is exact, 1 when any is moved, changed, fuzzy, ambiguous or \
-orphaned (even if --write saved the moved ones), 2 on errors. The JSON output has the schema \
+Evidence snapshots are hashed again: one that changed since it was attached, is missing or \
+cannot be read is reported, and so is a link whose target annotation no longer exists \
+(dangling). Neither is ever repaired by --write.\n\n\
+Exit codes: 0 when every annotation is exact and every snapshot and link is sound, 1 when any \
+annotation is moved, changed, fuzzy, ambiguous or orphaned (even if --write saved the moved \
+ones), or a snapshot is changed, missing or unreadable, or a link dangles; 2 on errors. The JSON output has the schema \
 of `list`, where start/end are the current positions."
 )]
 pub struct CheckArgs {
@@ -58,7 +63,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
     };
     let problems: Vec<_> = records
         .iter()
-        .filter(|r| r.status_kind != AnchorStatus::Exact)
+        .filter(|r| r.status_kind != AnchorStatus::Exact || r.has_relation_problems())
         .cloned()
         .collect();
     match args.format {
@@ -73,6 +78,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
                 docs.len(),
                 summary(&records)
             ));
+            out.push_str(&relation_problems(&records));
             for (sidecar, n) in &saved {
                 out.push_str(&format!(
                     "saved {n} updated annotations to {}\n",
@@ -113,13 +119,7 @@ fn load_and_write(
             }
         };
         let anchored = session.anchor();
-        records.extend(
-            session
-                .annotations
-                .iter()
-                .zip(&anchored)
-                .map(|(a, r)| Record::new(doc, a, r)),
-        );
+        records.extend(records_of(doc, &session, &anchored));
         let noticed = session.notice_corrections(&anchored, now);
         let mut changed = session.apply_anchoring(&anchored);
         if accept_changed {
@@ -149,6 +149,33 @@ fn load_and_write(
         }
     }
     (records, failed, saved)
+}
+
+/// One line per snapshot that is not as attached and per link whose target is gone.
+fn relation_problems(records: &[Record]) -> String {
+    let mut out = String::new();
+    for r in records {
+        for e in &r.evidence {
+            if let Some(s) = e.snapshot_problem() {
+                let why = s
+                    .error
+                    .as_deref()
+                    .map(|w| format!(": {w}"))
+                    .unwrap_or_default();
+                out.push_str(&format!(
+                    "snapshot {}{why}: {} (document {}, annotation {}, evidence {})\n",
+                    s.state, s.path, r.document, r.id, e.id
+                ));
+            }
+        }
+        for l in r.links.iter().filter(|l| l.dangling) {
+            out.push_str(&format!(
+                "dangling link: {} {} → {} no longer exists (document {}, annotation {})\n",
+                l.kind, l.id, l.to, r.document, r.id
+            ));
+        }
+    }
+    out
 }
 
 fn summary(records: &[Record]) -> String {

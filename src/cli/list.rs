@@ -6,6 +6,7 @@ use anyhow::bail;
 use clap::Args;
 
 use super::record::{Record, load_records, one_line, spreadsheet_safe};
+use super::relations::detail_lines;
 use super::{Format, Outcome, discover, print_out};
 use crate::core::anchor::AnchorStatus;
 use crate::core::annotation::{ReviewStatus, TagKind};
@@ -168,7 +169,7 @@ fn table(records: &[Record]) -> String {
         }
     }
     let mut out = String::new();
-    for row in &rows {
+    for (i, row) in rows.iter().enumerate() {
         let mut line = String::new();
         for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
             line.push_str(cell);
@@ -178,6 +179,12 @@ fn table(records: &[Record]) -> String {
         }
         out.push_str(line.trim_end());
         out.push('\n');
+        if let Some(r) = i.checked_sub(1).and_then(|k| records.get(k)) {
+            for detail in detail_lines(&r.links, &r.evidence) {
+                out.push_str(&detail);
+                out.push('\n');
+            }
+        }
     }
     if records.is_empty() {
         out = "no annotations\n".to_owned();

@@ -5,18 +5,23 @@ mod agree;
 mod check;
 mod claims;
 mod discover;
+mod evidence;
 mod export;
 mod history;
 mod import;
+mod link;
 mod list;
 mod merge;
 mod parallel;
+mod prefix;
 mod record;
+mod relations;
 mod report_format;
 mod review;
 mod stats;
 mod suggest;
 mod text;
+mod unlink;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -47,7 +52,8 @@ pub enum Commands {
     Add(Box<add::AddArgs>),
     /// List annotations of documents and folders.
     List(list::ListArgs),
-    /// Check that every annotation still sits on its text; exit 1 if any does not.
+    /// Check that every annotation still sits on its text, that evidence snapshots are unchanged
+    /// and that links point to annotations that exist; exit 1 if not.
     Check(check::CheckArgs),
     /// Print the corrections log: versions of the text seen, and what changed under each
     /// annotation and what was done.
@@ -56,6 +62,14 @@ pub enum Commands {
     Stats(stats::StatsArgs),
     /// Set the review status of an annotation (accepted, rejected, needs-work, unreviewed).
     Review(review::ReviewArgs),
+    /// Link one annotation to another (attributed-to, about, dated, same-claim, contradicts or
+    /// a kind of your own); prints the link id.
+    Link(link::LinkArgs),
+    /// Remove a link, given its id or the two annotations it joins.
+    Unlink(unlink::UnlinkArgs),
+    /// Add evidence (a source, an archived copy, a snapshot) to a claim or quote, remove it,
+    /// or list it.
+    Evidence(Box<evidence::EvidenceArgs>),
     /// Compare two annotators' sidecars of one document: precision, recall, F1, Cohen's kappa.
     Agree(agree::AgreeArgs),
     /// Suggest dates, quotations and entity mentions; add them only with --accept.
@@ -105,6 +119,9 @@ pub fn run(command: Commands) -> ExitCode {
         Commands::History(a) => history::run(a),
         Commands::Stats(a) => stats::run(a),
         Commands::Review(a) => review::run(a),
+        Commands::Link(a) => link::run(a),
+        Commands::Unlink(a) => unlink::run(a),
+        Commands::Evidence(a) => evidence::run(*a),
         Commands::Agree(a) => agree::run(a),
         Commands::Suggest(a) => suggest::run(a),
         Commands::Export(a) => export::run(*a),

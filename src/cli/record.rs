@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::parallel::par_map;
+use super::relations::{EvidenceRecord, LinkRecord, evidence_records, link_records, rfc3339};
 use crate::core::anchor::{AnchorStatus, Anchoring};
 use crate::core::annotation::{Annotation, Tag};
 use crate::core::corrections::{date_follow, is_rated_claim, needs_recheck};
@@ -74,13 +75,13 @@ pub struct Record {
     pub kind: Option<&'static str>,
     /// Entities: a Wikidata QID or URL.
     pub identifier: Option<String>,
+    /// The links stored on this annotation (outgoing), in stored order.
+    pub links: Vec<LinkRecord>,
+    /// Claims and quotes: the evidence, in order, with each snapshot's state now.
+    pub evidence: Vec<EvidenceRecord>,
     #[serde(skip)]
     /// The anchoring status, typed.
     pub status_kind: AnchorStatus,
-}
-
-fn rfc3339(t: chrono::DateTime<chrono::Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
 }
 
 impl Record {
@@ -136,9 +137,31 @@ impl Record {
             date,
             kind,
             identifier,
+            links: Vec::new(),
+            evidence: Vec::new(),
             status_kind: anchoring.status,
         }
     }
+
+    /// Whether the annotation has a snapshot that is not as attached or a link whose target
+    /// is gone.
+    pub fn has_relation_problems(&self) -> bool {
+        self.links.iter().any(|l| l.dangling)
+            || self.evidence.iter().any(|e| e.snapshot_problem().is_some())
+    }
+}
+
+/// The records of a session's annotations, with their anchoring results, links and evidence.
+pub fn records_of(doc: &Path, session: &Session, anchored: &[Anchoring]) -> Vec<Record> {
+    let all = session.annotations.as_slice();
+    all.iter()
+        .zip(anchored)
+        .map(|(a, r)| Record {
+            links: link_records(a, all),
+            evidence: evidence_records(a, &session.sidecar_path),
+            ..Record::new(doc, a, r)
+        })
+        .collect()
 }
 
 /// Loads each document, anchors its annotations and flattens them, in document then sidecar
@@ -149,12 +172,7 @@ pub fn load_records(docs: &[PathBuf]) -> (Vec<Record>, usize) {
     let loaded = par_map(docs, |doc| {
         Session::open(doc).map(|session| {
             let anchored = session.anchor();
-            let records = session
-                .annotations
-                .iter()
-                .zip(&anchored)
-                .map(|(a, r)| Record::new(doc, a, r))
-                .collect::<Vec<_>>();
+            let records = records_of(doc, &session, &anchored);
             (records, session.conflicts.len(), session.sidecar_path)
         })
     });

@@ -77,7 +77,7 @@ pub fn run(args: ReviewArgs) -> anyhow::Result<Outcome> {
 }
 
 /// The document a DOC argument names: itself, or the document of a sidecar.
-fn document_path(path: &Path) -> anyhow::Result<PathBuf> {
+pub(super) fn document_path(path: &Path) -> anyhow::Result<PathBuf> {
     if path.is_dir() {
         bail!(
             "{} is a folder; give one document (or its sidecar)",

@@ -217,7 +217,13 @@ pub enum LinkError {
     #[error("an annotation cannot be linked to itself")]
     ToItself,
     /// The kind does not join these tags.
-    #[error("{kind} links a {from_allowed} to a {to_allowed}, not a {from} to a {to}")]
+    #[error(
+        "{kind} links {} to {}, not {} to {}",
+        a_or_an(from_allowed),
+        a_or_an(to_allowed),
+        a_or_an(from.as_str()),
+        a_or_an(to.as_str())
+    )]
     WrongEnds {
         /// The kind.
         kind: LinkKind,
@@ -233,6 +239,16 @@ pub enum LinkError {
     /// The same link exists already (either way, for a symmetric kind).
     #[error("these two annotations are already linked as {0}")]
     Exists(LinkKind),
+}
+
+/// "a claim", "an entity": a tag name with its article.
+fn a_or_an(word: &str) -> String {
+    let article = if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {word}")
 }
 
 /// Checks that a link of `kind` may go from `from` to `to` among `all` (the document's

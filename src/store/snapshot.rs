@@ -59,9 +59,10 @@ pub struct SnapshotProblem {
     pub state: SnapshotState,
 }
 
-/// The SHA-256 of a file's bytes, read in pieces (lowercase hex).
+/// The SHA-256 of a regular file's bytes, read in pieces (lowercase hex). Anything else (a
+/// folder, a FIFO, a device) is refused with `InvalidInput` without waiting on it.
 pub fn file_sha256(path: &Path) -> std::io::Result<String> {
-    let mut file = std::fs::File::open(path)?;
+    let mut file = open_regular(path)?;
     let mut hash = Sha256::new();
     let mut buf = vec![0u8; 64 * 1024];
     loop {
@@ -74,10 +75,40 @@ pub fn file_sha256(path: &Path) -> std::io::Result<String> {
     Ok(hash.finalize().iter().map(|b| format!("{b:02x}")).collect())
 }
 
+/// Opens a file for reading only if it is a regular file. The type is checked before the
+/// open (opening a FIFO would wait for a writer) and again on the open file, which is opened
+/// non-blocking on Unix so that a file swapped for a FIFO in between cannot hang either.
+fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    let not_a_file = || {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "a snapshot must be a saved file (a page or a PDF), not a folder, a FIFO or a device",
+        )
+    };
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(not_a_file());
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(not_a_file());
+    }
+    Ok(file)
+}
+
 /// Where a snapshot recorded as `relative` is, for the sidecar at `sidecar`.
 pub fn resolve(sidecar: &Path, relative: &str) -> PathBuf {
-    let folder = sidecar.parent().unwrap_or(Path::new(""));
-    folder.join(relative.split('/').collect::<PathBuf>())
+    if Path::new(relative).is_absolute() {
+        // Recorded as it was: on another drive, or with no folder in common.
+        return PathBuf::from(relative);
+    }
+    folder_of(sidecar).join(relative.split('/').collect::<PathBuf>())
 }
 
 /// Records `file` as a snapshot for the sidecar at `sidecar`: its path relative to the
@@ -85,24 +116,19 @@ pub fn resolve(sidecar: &Path, relative: &str) -> PathBuf {
 /// regular file that can be read.
 pub fn attach(sidecar: &Path, file: &Path) -> Result<Snapshot, StoreError> {
     let io = |e: std::io::Error| StoreError::io(file, e);
-    let meta = std::fs::metadata(file).map_err(io)?;
-    if !meta.is_file() {
-        return Err(StoreError::io(
-            file,
-            std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                "a snapshot must be a saved file (a page or a PDF), not a folder or a device",
-            ),
-        ));
-    }
     let sha256 = file_sha256(file).map_err(io)?;
-    let folder = absolute(sidecar.parent().unwrap_or(Path::new("")));
+    let folder = absolute(folder_of(sidecar));
     let target = absolute(file);
-    let path = relative_to(&folder, &target)
-        .iter()
-        .map(|c| c.to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/");
+    let relative = relative_to(&folder, &target);
+    let path = if relative.is_absolute() {
+        relative.to_string_lossy().into_owned()
+    } else {
+        relative
+            .iter()
+            .map(|c| c.to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/")
+    };
     Ok(Snapshot { path, sha256 })
 }
 
@@ -134,6 +160,14 @@ pub fn problems(sidecar: &Path, annotations: &[Annotation]) -> Vec<SnapshotProbl
             })
         })
         .collect()
+}
+
+/// The folder a sidecar is in: `.` for a bare file name.
+fn folder_of(sidecar: &Path) -> &Path {
+    match sidecar.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
 }
 
 fn absolute(p: &Path) -> PathBuf {
@@ -191,5 +225,23 @@ mod tests {
         assert_eq!(s.path, "../page.pdf");
         assert!(check(&sidecar, &s).is_ok());
         assert!(attach(&sidecar, d.path()).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_without_waiting() {
+        let d = tempfile::tempdir().unwrap();
+        let sidecar = d.path().join("x.txt.ann.ron");
+        let fifo = d.path().join("pipe");
+        let name = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        let err = attach(&sidecar, &fifo).unwrap_err().to_string();
+        assert!(err.contains("FIFO"), "{err}");
+        let s = Snapshot {
+            path: "pipe".into(),
+            sha256: "00".into(),
+        };
+        assert!(matches!(check(&sidecar, &s), SnapshotState::Unreadable(_)));
     }
 }

@@ -37,3 +37,26 @@ pub fn wait_for_folder(h: &mut Harness<'_, FactmarkApp>) {
     }
     h.run_steps(2);
 }
+
+/// Runs the real `factmark` binary in `dir` with `args`, as the user "tester".
+pub fn factmark(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_factmark"))
+        .args(args)
+        .current_dir(dir)
+        .env("USER", "tester")
+        .env_remove("FACTMARK_AUTHOR")
+        .output()
+        .expect("run factmark")
+}
+
+/// The stdout of a run that must have succeeded (its stderr in the failure message).
+pub fn ok(out: &std::process::Output) -> String {
+    assert!(
+        out.status.success(),
+        "exit {:?}\nstdout: {}\nstderr: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
