@@ -107,4 +107,6 @@ pub enum Mode {
     Spans,
     /// The folder's statistics.
     Stats,
+    /// The claims made in more than one document of the folder.
+    Claims,
 }

@@ -308,6 +308,9 @@ impl FactmarkApp {
             self.run(Intent::OpenFolder(folder));
         }
         self.ws.poll_folder();
+        if let Some(folder) = self.ws.folder.as_mut() {
+            folder.refresh_claims();
+        }
         let mut actions = commands::actions(ui, Scope::Everywhere);
         actions.extend(menu_bar(
             ui,
@@ -324,7 +327,14 @@ impl FactmarkApp {
         let document_mode = self.document_mode();
         if let Some(doc) = self.ws.current().filter(|_| document_mode) {
             self.pane.offer_folder_names(self.ws.folder.as_ref(), doc);
-            actions.extend(self.pane.side_panels(ui, doc, &self.settings));
+            let here = self.ws.current_in_folder();
+            actions.extend(self.pane.side_panels(
+                ui,
+                doc,
+                &self.settings,
+                self.ws.folder.as_ref(),
+                here,
+            ));
         }
         actions.extend(self.central(ui));
         let scopes = self.scopes();
@@ -389,7 +399,14 @@ impl FactmarkApp {
                 let current = self.ws.current_in_folder();
                 actions.extend(self.folder_views.ui(ui, self.mode, folder, current));
             } else if let Some(doc) = self.ws.current() {
-                actions.extend(self.pane.central(ui, doc, &self.settings));
+                let here = self.ws.current_in_folder();
+                actions.extend(self.pane.central(
+                    ui,
+                    doc,
+                    &self.settings,
+                    self.ws.folder.as_ref(),
+                    here,
+                ));
             } else {
                 actions.extend(start_screen::start_ui(
                     ui,
@@ -434,7 +451,7 @@ impl FactmarkApp {
                 }
             }
             Mode::Spans => scopes.push(Scope::SpanReview),
-            Mode::Document | Mode::Documents | Mode::Stats => {}
+            Mode::Document | Mode::Documents | Mode::Stats | Mode::Claims => {}
         }
         if self.document_mode() && self.ws.current_in_folder().is_some() {
             scopes.push(Scope::Folder);

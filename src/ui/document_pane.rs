@@ -41,7 +41,12 @@ pub struct DocumentPane {
     /// A link being made (L): the annotation it starts from; the next annotation clicked,
     /// in the text or the list, is its target.
     linking: Option<crate::core::annotation::AnnotationId>,
+    /// The last hint that the selected text repeats a rated claim, and what it was made for.
+    repeat: Option<(RepeatKey, Option<String>)>,
 }
+
+/// Selection start and end, document version and folder version.
+type RepeatKey = (usize, usize, u64, u64);
 
 /// Where the document pane's parts were drawn in the last frame (screen rectangles), to check
 /// the layout.
@@ -125,7 +130,14 @@ impl DocumentPane {
 
     /// The find bar, the inspector and the list (or the list in a drawer when the window is
     /// narrow).
-    pub fn side_panels(&mut self, ui: &mut Ui, doc: &Document, settings: &Settings) -> Vec<Action> {
+    pub fn side_panels(
+        &mut self,
+        ui: &mut Ui,
+        doc: &Document,
+        settings: &Settings,
+        folder: Option<&crate::workspace::Folder>,
+        here: Option<usize>,
+    ) -> Vec<Action> {
         let mut actions = Vec::new();
         if self.find.open {
             let text = &doc.session.text;
@@ -147,7 +159,7 @@ impl DocumentPane {
                 .exact_size(width)
                 .show(ui, |ui| {
                     if doc.many.is_empty() {
-                        actions.extend(self.inspector.ui(ui, doc, &settings.author));
+                        actions.extend(self.inspector.ui(ui, doc, &settings.author, folder, here));
                     } else {
                         egui::ScrollArea::vertical()
                             .id_salt("bulk-panel")
@@ -185,6 +197,25 @@ impl DocumentPane {
         actions
     }
 
+    /// While text is selected that repeats a claim rated elsewhere in the folder, a word about
+    /// it (read again only when the selection or the folder changes).
+    fn repeat_hint(
+        &mut self,
+        doc: &Document,
+        folder: Option<&crate::workspace::Folder>,
+        here: Option<usize>,
+    ) -> Option<String> {
+        let folder = folder?;
+        let sel = doc.selection.filter(|s| !s.is_empty())?;
+        let key = (sel.start(), sel.end(), doc.version, folder.version());
+        if self.repeat.as_ref().map(|(k, _)| *k) != Some(key) {
+            let text = doc.session.text.slice(sel.start()..sel.end());
+            let hint = super::claims_panel::selection_hint(folder, text, here);
+            self.repeat = Some((key, hint));
+        }
+        self.repeat.as_ref().and_then(|(_, h)| h.clone())
+    }
+
     /// The annotation a link being made starts from, if one is (and it is in `doc`).
     pub fn linking(&self, doc: &Document) -> Option<crate::core::annotation::AnnotationId> {
         self.linking
@@ -210,8 +241,16 @@ impl DocumentPane {
     }
 
     /// The toolbar and the document view, in the central area.
-    pub fn central(&mut self, ui: &mut Ui, doc: &Document, settings: &Settings) -> Vec<Action> {
+    pub fn central(
+        &mut self,
+        ui: &mut Ui,
+        doc: &Document,
+        settings: &Settings,
+        folder: Option<&crate::workspace::Folder>,
+        here: Option<usize>,
+    ) -> Vec<Action> {
         let mut actions = Vec::new();
+        let repeat = self.repeat_hint(doc, folder, here);
         let list_folded = settings.show_list
             && PanelRoom::of(
                 ui.ctx().content_rect().width(),
@@ -241,6 +280,7 @@ impl DocumentPane {
             doc.many.len(),
             ui.ctx().text_edit_focused(),
             linking.map(super::links_panel::linking_hint),
+            repeat,
             &mut actions,
         );
         let model = ViewModel {

@@ -21,6 +21,7 @@ pub fn folder_bar(ui: &mut Ui, ws: &Workspace, mode: Mode) -> Vec<Action> {
             let mut chosen = mode;
             ui.selectable_value(&mut chosen, Mode::Documents, "Documents");
             ui.selectable_value(&mut chosen, Mode::Spans, "Review spans");
+            ui.selectable_value(&mut chosen, Mode::Claims, "Claims");
             ui.selectable_value(&mut chosen, Mode::Stats, "Statistics");
             if let Some(name) = &doc_name {
                 ui.selectable_value(&mut chosen, Mode::Document, format!("Document: {name}"));

@@ -35,6 +35,7 @@ impl FolderViews {
                 self.stats.ui(ui, folder);
                 Vec::new()
             }
+            Mode::Claims => super::claims_panel::claims_view_ui(ui, folder),
             Mode::Document => Vec::new(),
         }
     }

@@ -124,7 +124,14 @@ impl Inspector {
     }
 
     /// Draws the inspector for the selected annotation.
-    pub fn ui(&mut self, ui: &mut Ui, doc: &Document, author: &str) -> Vec<Action> {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        doc: &Document,
+        author: &str,
+        folder: Option<&Folder>,
+        here: Option<usize>,
+    ) -> Vec<Action> {
         let mut actions = Vec::new();
         let Some(a) = doc.selected.and_then(|id| doc.session.annotations.get(id)) else {
             self.for_id = None;
@@ -246,6 +253,7 @@ impl Inspector {
                 }
 
                 ui.add_space(6.0);
+                super::claims_panel::also_ui(ui, folder, here, a, &mut actions);
                 super::links_panel::links_ui(ui, doc, a, &mut actions);
                 if matches!(a.tag, Tag::Claim { .. } | Tag::Quote { .. }) || !a.evidence.is_empty()
                 {

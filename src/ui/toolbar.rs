@@ -9,13 +9,15 @@ use crate::core::annotation::TagKind;
 use crate::workspace::Intent;
 
 /// Draws the toolbar; `typing` is whether a field has the keyboard, `many` how many
-/// annotations are selected together, `linking` what to say while a link is being made.
+/// annotations are selected together, `linking` what to say while a link is being made,
+/// `repeat` whether the selected text repeats a claim rated elsewhere in the folder.
 pub fn toolbar_ui(
     ui: &mut Ui,
     has_selection: bool,
     many: usize,
     typing: bool,
     linking: Option<String>,
+    repeat: Option<String>,
     actions: &mut Vec<Action>,
 ) {
     // One line whatever the hint says: a toolbar that grows or shrinks would move the text
@@ -45,9 +47,11 @@ pub fn toolbar_ui(
             }
         }
         // The hint says where keys go now.
-        let emphasis = linking.is_some();
+        let emphasis = linking.is_some() || (repeat.is_some() && has_selection && !typing);
         let hint = if let Some(linking) = linking {
             linking
+        } else if let Some(repeat) = repeat.filter(|_| has_selection && !typing) {
+            format!("{repeat}. Press C, Q, D or E to tag the selection.")
         } else if typing {
             "Keys go into the field being edited; press Esc or click in the text to tag.".to_owned()
         } else if has_selection {

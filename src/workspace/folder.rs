@@ -102,6 +102,10 @@ pub struct Folder {
     scan: Option<Receiver<ScanMsg>>,
     loaded: usize,
     total: Option<usize>,
+    /// Every claim of the folder's documents, grouped, and the [`Folder::version`] it was
+    /// made for.
+    register: crate::core::register::ClaimRegister,
+    register_version: Option<u64>,
 }
 
 impl Folder {
@@ -117,7 +121,31 @@ impl Folder {
             scan: Some(rx),
             loaded: 0,
             total: None,
+            register: crate::core::register::ClaimRegister::default(),
+            register_version: None,
         }
+    }
+
+    /// Brings the claim register up to date with the documents read and their changes (only
+    /// the claims whose text changed are read again); call before [`Folder::claims`].
+    pub fn refresh_claims(&mut self) {
+        let version = self.version();
+        if self.register_version == Some(version) {
+            return;
+        }
+        let docs: Vec<(usize, &[crate::core::annotation::Annotation])> = self
+            .docs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| Some((i, d.as_ref()?.session()?.annotations.as_slice())))
+            .collect();
+        self.register.rebuild(docs);
+        self.register_version = Some(version);
+    }
+
+    /// Every claim of the folder, grouped as of the last [`Folder::refresh_claims`].
+    pub fn claims(&self) -> &crate::core::register::ClaimRegister {
+        &self.register
     }
 
     /// The folder's name.
