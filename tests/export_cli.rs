@@ -384,7 +384,11 @@ fn import_of_crlf_counted_brat_offsets_and_unknown_labels() {
     assert_eq!(code(&out), Some(1), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains("Sentiment"), "{err}");
-    assert!(err.contains("relations"), "{err}");
+    // The relation's second end was not imported, so neither is the relation.
+    assert!(
+        err.contains("R1 (Says Arg1:T1 Arg2:T2): refers to T2, which was not imported"),
+        "{err}"
+    );
     assert!(err.contains("CRLF"), "{err}");
     let v: Value = serde_json::from_str(&ok(&factmark(
         d,

@@ -14,6 +14,8 @@ use chrono::{DateTime, TimeZone, Utc};
 use factmark::core::annotation::{
     Annotation, AnnotationId, DateValue, EntityKind, Review, ReviewStatus, Tag, TagKind, Verdict,
 };
+use factmark::core::evidence::{Evidence, EvidenceId, Snapshot, Stance};
+use factmark::core::link::{Link, LinkId, LinkKind};
 use factmark::core::text::Text;
 use factmark::formats::import::{ImportOptions, ImportReport, ImportTarget, import};
 use factmark::formats::{
@@ -121,6 +123,29 @@ fn sample_annotations(t: &Text) -> Vec<Annotation> {
     v.push(quote);
     let (cs, ce) = char_span(s, "sont provisoires");
     v.push(ann(t, 7, cs, ce, Tag::new(TagKind::Claim)));
+    // Links: the quote said by Jane, the second claim contradicting the first; evidence on
+    // the first claim.
+    let link = |n: u128, kind: LinkKind, to: u128| {
+        let mut l = Link::new(
+            kind,
+            AnnotationId(uuid::Uuid::from_u128(0x1000 + to)),
+            "kim",
+            at(11, n as u32),
+        );
+        l.id = LinkId(uuid::Uuid::from_u128(0x5000 + n));
+        l
+    };
+    v[2].links.push(link(1, LinkKind::AttributedTo, 2));
+    v[6].links.push(link(2, LinkKind::Contradicts, 4));
+    let mut ons = Evidence::new("https://ons.example/crime", Stance::Refutes, at(8, 0));
+    ons.id = EvidenceId(uuid::Uuid::from_u128(0x6001));
+    ons.title = "Crime in England and Wales".into();
+    ons.archived = "https://web.archive.org/web/2026/https://ons.example/crime".into();
+    ons.snapshot = Some(Snapshot {
+        path: "snapshots/ons-crime.html".into(),
+        sha256: "0f".repeat(32),
+    });
+    v[3].evidence.push(ons);
     // An annotation whose text is no longer in the document (orphaned).
     let mut gone = ann(t, 8, 0, 4, Tag::new(TagKind::Quote));
     gone.exact = "Police budget".into();
@@ -255,6 +280,16 @@ fn golden_brat() {
         check_golden(&format!("brat/{}", f.name), &f.contents);
     }
     check_golden("brat/warnings.txt", &warnings_text(&out));
+}
+
+#[test]
+fn golden_csv_links_and_evidence() {
+    let out = run(ExportFormat::Csv, &[sample_doc()], &options());
+    let names: Vec<&str> = out.companions.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["links.csv", "evidence.csv"]);
+    for f in &out.companions {
+        check_golden(&format!("sample.{}", f.name), &f.contents);
+    }
 }
 
 #[test]
@@ -882,7 +917,7 @@ R1\tSpeaker Arg1:T1 Arg2:T2\n";
     assert!(
         reasons
             .iter()
-            .any(|r| r.contains("R1") && r.contains("relations"))
+            .any(|r| r.contains("R1") && r.contains("ends was not imported"))
     );
 }
 

@@ -13,14 +13,17 @@ use crate::formats::{
     OffsetUnit, file_uri,
 };
 use crate::store::Session;
-use crate::store::output::{FolderFile, OutputRules, Written, write_folder, write_output};
+use crate::store::output::{
+    FolderFile, OutputRules, Written, write_folder, write_output, write_with_companions,
+};
 
 /// Arguments of `factmark export`.
 #[derive(Debug, Args)]
 #[command(after_help = "Formats:\n  \
 w3c          W3C Web Annotation AnnotationCollection (JSON-LD), quote and position selectors\n  \
 brat         a brat folder: NAME.txt + NAME.ann per document, and annotation.conf (needs -o FOLDER)\n  \
-csv          one row per annotation, every attribute; RFC 4180, formula-safe for spreadsheets\n  \
+csv          one row per annotation, every attribute; RFC 4180, formula-safe for spreadsheets; \
+links and evidence in OUT.links.csv and OUT.evidence.csv beside -o OUT.csv\n  \
 jsonl        one JSON object per annotation per line (DuckDB, Spark, pandas)\n  \
 doccano      doccano sequence labelling: {\"text\", \"label\": [[start, end, LABEL]]} per document\n  \
 spacy        spaCy/Prodigy spans JSONL with tokens, per document\n  \
@@ -127,12 +130,38 @@ pub fn run(args: ExportArgs) -> anyhow::Result<Outcome> {
     let count: usize = docs.iter().map(|d| d.annotations.len()).sum();
     let rules =
         OutputRules::protecting(paths.iter().map(PathBuf::as_path), []).replacing(args.force);
+    let companions: Vec<FolderFile> = output
+        .companions
+        .iter()
+        .map(|f| FolderFile {
+            name: &f.name,
+            contents: f.contents.as_bytes(),
+        })
+        .collect();
+    let mut left_out = false;
     match (&output.content, &args.output) {
-        (ExportContent::Single(s), None) => print_out(s)?,
-        (ExportContent::Single(s), Some(out)) => {
+        (ExportContent::Single(s), None) if companions.is_empty() => print_out(s)?,
+        (ExportContent::Single(s), Some(out)) if companions.is_empty() => {
             let written = write_output(out, s.as_bytes(), &rules)?;
             if written != Written::Stdout {
                 summary(count, docs.len(), args.format, out);
+            }
+        }
+        (ExportContent::Single(s), out) => {
+            let out = out.clone().unwrap_or_else(|| PathBuf::from("-"));
+            let ext = args.format.extension().unwrap_or_default();
+            let (written, unwritten) =
+                write_with_companions(&out, ext, s.as_bytes(), &companions, &rules)?;
+            for f in &unwritten {
+                left_out = true;
+                eprintln!(
+                    "factmark: warning: the {} file (NAME.{}) is not written to standard output: give -o FILE.{ext} to write it beside FILE",
+                    f.name.trim_end_matches(&format!(".{ext}")),
+                    f.name
+                );
+            }
+            if written != Written::Stdout {
+                summary(count, docs.len(), args.format, &out);
             }
         }
         (ExportContent::Files(_), None) => {
@@ -153,7 +182,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<Outcome> {
             summary(count, docs.len(), args.format, out);
         }
     }
-    Ok(if output.has_problems() {
+    Ok(if output.has_problems() || left_out {
         Outcome::Problems
     } else {
         Outcome::Ok

@@ -25,7 +25,7 @@ Offsets are checked against each span's text before they are trusted: code point
 units, line ends counted as one or two characters, and a BOM counted or not are all tried, and \
 the reading under which the spans hold their text is used; a span whose offsets fail is searched \
 for by its text and context. Labels map to tags case-insensitively (claim, quote, date, entity, \
-and person/per, organization/org, location/loc/gpe, misc, time…); unknown labels, relations and \
+and person/per, organization/org, location/loc/gpe, misc, time…); unknown labels, events and \
 spans that cannot be found are reported on stderr and not imported (exit code 1).\n\n\
 A span added elsewhere than its offsets say is named on stderr: its place in the file (brat id, \
 doccano line, W3C id), its text, and old offsets → new ones.\n\n\
@@ -88,10 +88,18 @@ pub fn run(args: ImportArgs) -> anyhow::Result<Outcome> {
         "imported"
     };
     eprintln!(
-        "factmark: {verb} {} annotation(s) into {doc}; {} already present; {} skipped{}",
+        "factmark: {verb} {} annotation(s) into {doc}; {} already present; {} skipped{}{}",
         report.added.len(),
         report.already_present,
         report.skipped.len(),
+        if report.links_added + report.links_present > 0 {
+            format!(
+                "; links: {} new, {} already present",
+                report.links_added, report.links_present
+            )
+        } else {
+            String::new()
+        },
         if args.dry_run {
             "; dry run: nothing was saved"
         } else {
@@ -115,8 +123,18 @@ pub fn run(args: ImportArgs) -> anyhow::Result<Outcome> {
             .collect();
         print_out(&would)?;
     } else {
-        if !report.added.is_empty() {
-            let commands = report.added.iter().cloned().map(Command::Add).collect();
+        if !report.added.is_empty() || !report.links.is_empty() {
+            let links = report.links.iter().map(|(from, link)| Command::Link {
+                from: *from,
+                link: link.clone(),
+            });
+            let commands = report
+                .added
+                .iter()
+                .cloned()
+                .map(Command::Add)
+                .chain(links)
+                .collect();
             History::default().apply(
                 &mut session.annotations,
                 &session.text,

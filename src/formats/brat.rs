@@ -18,21 +18,31 @@
 //! - `#` lines: `AnnotatorNotes` for the note (line breaks become spaces), and `Claimant`,
 //!   `Speaker`, `DateValue`, `Reviewer`, `ReviewComment` for the free-text attributes.
 //!
+//! - `R` lines: links, and more `AnnotatorNotes` lines: evidence (see [`super::brat_links`]).
+//!
 //! brat cannot hold authors, timestamps or factmark ids; they are not exported. The import
-//! reads all of the above back; relations (`R`), events (`E`), equivalences (`*`) and unknown
-//! types or attributes are reported as skipped.
+//! reads all of the above back; events (`E`), equivalences (`*`) and unknown types or
+//! attributes are reported as skipped.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::NamedFile;
+use super::brat_links::{
+    evidence_is_lossy, evidence_line, other_relation_types, parse_evidence_line, parse_relation,
+    relation_lines, relations_conf,
+};
 use super::error::FormatError;
 use super::export_doc::ExportDoc;
 use super::import::{Incoming, Parsed, Positions, Skipped};
 use super::labels::{brat_type, camel, entity_kind, identifier_from_reference, qid};
 use super::labels::{review_status, tag_for_label, verdict};
 use super::warning::{ExportWarning, WarningKind};
-use crate::core::annotation::{DateValue, EntityKind, ReviewStatus, Tag, TagKind, Verdict};
+use crate::core::annotation::{
+    AnnotationId, DateValue, EntityKind, ReviewStatus, Tag, TagKind, Verdict,
+};
 use crate::core::text::Text;
+
+pub use super::brat_links::{kind_of_relation, relation_type};
 
 /// The name of brat's collection configuration file.
 pub const CONF_NAME: &str = "annotation.conf";
@@ -41,7 +51,7 @@ pub const CONF_NAME: &str = "annotation.conf";
 pub fn export(docs: &[ExportDoc], warnings: &mut Vec<ExportWarning>) -> Vec<NamedFile> {
     let mut files = vec![NamedFile {
         name: CONF_NAME.to_owned(),
-        contents: annotation_conf(),
+        contents: annotation_conf(&other_relation_types(docs)),
     }];
     let mut taken: HashSet<String> = HashSet::new();
     for doc in docs {
@@ -75,8 +85,9 @@ fn unique_base(path: &str, taken: &mut HashSet<String>) -> String {
     name
 }
 
-/// `annotation.conf` declaring factmark's types and attributes, with overlaps allowed.
-fn annotation_conf() -> String {
+/// `annotation.conf` declaring factmark's types, relations (link kinds, and `others`: the
+/// users' own kinds, as brat types) and attributes, with overlaps allowed.
+fn annotation_conf(others: &BTreeSet<String>) -> String {
     let values = |words: Vec<&str>| words.iter().map(|w| camel(w)).collect::<Vec<_>>().join("|");
     let verdicts = values(Verdict::ALL.iter().map(|v| v.as_str()).collect());
     let kinds = values(EntityKind::ALL.iter().map(|k| k.as_str()).collect());
@@ -85,13 +96,15 @@ fn annotation_conf() -> String {
     format!(
         "# brat configuration written by factmark for the annotations in this folder.\n\
 # The entity types are factmark's tags. A claim may sit inside a quote and spans may\n\
-# overlap, so <OVERLAP> allows any overlap between any two types.\n\
+# overlap, so <OVERLAP> allows any overlap between any two types. The relations are\n\
+# factmark's links, from Arg1 to Arg2.\n\
 \n\
 [entities]\n\
 {}\n\
 \n\
 [relations]\n\
 <OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\
+{}\
 \n\
 [events]\n\
 \n\
@@ -99,7 +112,8 @@ fn annotation_conf() -> String {
 Verdict\tArg:Claim, Value:{verdicts}\n\
 Kind\tArg:Entity, Value:{kinds}\n\
 Review\tArg:<ENTITY>, Value:{reviews}\n",
-        entities.join("\n")
+        entities.join("\n"),
+        relations_conf(others)
     )
 }
 
@@ -109,6 +123,7 @@ fn ann(doc: &ExportDoc, warnings: &mut Vec<ExportWarning>) -> String {
     let mut a_lines = Vec::new();
     let mut n_lines = Vec::new();
     let mut notes = Vec::new();
+    let mut tids: HashMap<AnnotationId, String> = HashMap::new();
     let mut t = 0;
     for a in doc.placed() {
         let fragments = fragments(&doc.text, a.start, a.end);
@@ -133,6 +148,7 @@ fn ann(doc: &ExportDoc, warnings: &mut Vec<ExportWarning>) -> String {
         }
         t += 1;
         let tid = format!("T{t}");
+        tids.insert(a.id, tid.clone());
         let offsets: Vec<String> = fragments.iter().map(|(s, e)| format!("{s} {e}")).collect();
         let texts: Vec<&str> = fragments
             .iter()
@@ -189,6 +205,17 @@ fn ann(doc: &ExportDoc, warnings: &mut Vec<ExportWarning>) -> String {
         if !a.note.is_empty() {
             note("AnnotatorNotes", &a.note);
         }
+        for e in &a.evidence {
+            note("AnnotatorNotes", &evidence_line(e));
+        }
+        if a.evidence.iter().any(evidence_is_lossy) {
+            warnings.push(ExportWarning::about(
+                &doc.path,
+                a,
+                WarningKind::Lossy,
+                "brat keeps each evidence item's stance, URL, archived copy, time consulted, snapshot and title; its publisher, date, excerpt and note are left out".to_owned(),
+            ));
+        }
         if notes
             .iter()
             .any(|(_, id, v)| *id == tid && v.contains(['\n', '\r', '\t']))
@@ -206,6 +233,9 @@ fn ann(doc: &ExportDoc, warnings: &mut Vec<ExportWarning>) -> String {
     for line in &t_lines {
         out.push_str(line);
         out.push('\n');
+    }
+    for (i, line) in relation_lines(doc, &tids, warnings).iter().enumerate() {
+        out.push_str(&format!("R{}\t{line}\n", i + 1));
     }
     for (i, line) in a_lines.iter().enumerate() {
         out.push_str(&format!("A{}\t{line}\n", i + 1));
@@ -343,9 +373,13 @@ pub fn parse(input: &str) -> Result<Parsed, FormatError> {
             Some('A' | 'M' | 'N' | '#') => {
                 attach(&id, &data, tail, &by_tid, &dropped_tids, &mut parsed.items)
             }
-            Some('R') => Err("relations are not imported: factmark has no relations".to_owned()),
+            Some('R') => parse_relation(&id, &data, &by_tid, &dropped_tids)
+                .map(|link| parsed.links.push(link)),
             Some('E') => Err("events are not imported: factmark has no events".to_owned()),
-            Some('*') => Err("equivalence sets are not imported".to_owned()),
+            Some('*') => Err(
+                "equivalence sets are not imported: give each pair as a relation (R line)"
+                    .to_owned(),
+            ),
             _ => Err(format!("line {lineno}: unknown kind of brat annotation")),
         };
         if let Err(reason) = result {
@@ -442,7 +476,10 @@ fn attach(
                 other => return Err(wrong_tag("an identifier", other)),
             }
         }
-        (Some('#'), "AnnotatorNotes") => push_line(&mut item.note, &text),
+        (Some('#'), "AnnotatorNotes") => match parse_evidence_line(&text) {
+            Some(e) => item.evidence.push(e),
+            None => push_line(&mut item.note, &text),
+        },
         (Some('#'), "Claimant") => match &mut item.tag {
             Tag::Claim { claimant, .. } => *claimant = Some(text),
             other => return Err(wrong_tag("a claimant", other)),
@@ -477,6 +514,8 @@ fn push_line(note: &mut String, line: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::link::LinkKind;
+    use crate::formats::import::Endpoint;
 
     #[test]
     fn multi_line_spans_become_fragments() {
@@ -516,11 +555,17 @@ mod tests {
         let ann = "T1\tDate 5 15\t3 May 2024\nT2\tEntity 26 34\tJane Doe\n\
 T3\tQuote 41 71\t\"Crime fell by 20% last year.\"\nT4\tClaim 42 69\tCrime fell by 20% last year\n\
 R1\tSpeaker Arg1:T3 Arg2:T2\nA1\tVerdict T4 MostlyFalse\n\
-#1\tAnnotatorNotes T4\tONS figures show a 7% fall; check base year.\n";
+#1\tAnnotatorNotes T4\tONS figures show a 7% fall; check base year.\nE1\tSay:T3\n";
         let p = parse(ann).unwrap();
         assert_eq!(p.items.len(), 4);
         assert_eq!(p.skipped.len(), 1, "{:?}", p.skipped);
-        assert!(p.skipped[0].reason.contains("relations"));
+        assert!(p.skipped[0].reason.contains("events"));
+        assert_eq!(p.links.len(), 1);
+        assert_eq!(p.links[0].kind, LinkKind::Other("speaker".into()));
+        assert_eq!(
+            (p.links[0].from, p.links[0].to),
+            (Endpoint::Item(2), Endpoint::Item(1))
+        );
         assert_eq!(
             p.items[3].tag,
             Tag::Claim {

@@ -16,6 +16,10 @@
 //!   incomplete. `author` and `datePublished` are recommended: without them one warning says
 //!   so, and nothing is invented (the date of the export is not the date of the fact-check).
 //! - `reviewBody`: the claim's note, which explains the verdict, when it has one.
+//! - `citation`: the claim's evidence, in order, each a `CreativeWork` with its `url`, its
+//!   title as `name`, its `publisher` and `datePublished` when known, and the archived copy as
+//!   `archivedAt`. An item without a URL (a local snapshot only) cannot be cited publicly and
+//!   is left out, with advice.
 //! - `itemReviewed`, a `Claim`:
 //!   - `author`: the claimant, else the speaker of the quote the claim sits in. If an entity
 //!     annotation has the same name, its kind picks `Person` or `Organization` and its
@@ -65,6 +69,8 @@ struct ClaimReview {
     claim_reviewed: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     review_body: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    citation: Vec<Citation>,
     item_reviewed: Claim,
     review_rating: Rating,
     /// The document it comes from (not written).
@@ -111,6 +117,55 @@ struct Appearance {
     date_published: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     text: Option<String>,
+}
+
+/// A source of the review (schema.org `citation`).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Citation {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    publisher: Option<Party>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    archived_at: Option<String>,
+}
+
+/// The citations of a claim's evidence; items without a URL are reported.
+fn citations(a: &Annotation, advise: &mut dyn FnMut(WarningKind, String)) -> Vec<Citation> {
+    let some = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+    let mut out = Vec::new();
+    for e in &a.evidence {
+        let Some(url) = some(&e.url) else {
+            advise(
+                WarningKind::Advice,
+                format!(
+                    "evidence {:?} has no URL, so it is not cited (a local snapshot cannot be)",
+                    e.label()
+                ),
+            );
+            continue;
+        };
+        out.push(Citation {
+            kind: "CreativeWork",
+            url,
+            name: some(&e.title),
+            publisher: some(&e.publisher).map(|name| Party {
+                kind: "Organization",
+                name,
+                url: None,
+                same_as: None,
+            }),
+            date_published: e.published.as_ref().map(|d| d.as_str().to_owned()),
+            archived_at: some(&e.archived),
+        });
+    }
+    out
 }
 
 #[derive(Serialize)]
@@ -231,6 +286,7 @@ pub fn export(
                     "itemReviewed.datePublished (recommended): no date annotation before the claim in its paragraph, no dateline, and no publication date in the page".to_owned(),
                 );
             }
+            let citation = citations(a, &mut advise);
             reviews.push(ClaimReview {
                 context: "https://schema.org",
                 kind: "ClaimReview",
@@ -248,6 +304,7 @@ pub fn export(
                 review_body: Some(a.note.trim())
                     .filter(|n| !n.is_empty())
                     .map(str::to_owned),
+                citation,
                 item_reviewed: Claim {
                     kind: "Claim",
                     author: claimant.map(|name| party_for(&entities, name)),

@@ -11,7 +11,9 @@
 //! The page has no script and loads nothing: one inline style sheet, and a Content Security
 //! Policy (`default-src 'none'`) that forbids scripts and remote resources even if the page is
 //! edited later. Every piece of text is HTML-escaped. The only links are entity identifiers
-//! (Wikidata pages and http(s) URLs), which load nothing until clicked. The tag colours here
+//! (Wikidata pages and http(s) URLs) and evidence sources and their archived copies (http(s)
+//! only), which load nothing until clicked. Under each annotation come its evidence and its
+//! links, both ways ([`super::html_links`]). The tag colours here
 //! mirror the window's; they live in this file because the report cannot depend on the UI.
 
 use std::fmt::Write as _;
@@ -54,6 +56,12 @@ ol.notes li { margin-bottom: .8rem; }
 .exact { background: #f8f9fa; border-left: 3px solid #dee2e6; padding: 0 .3rem; white-space: pre-wrap; }
 .attrs { color: #495057; font-size: .9rem; }
 .note { margin: .2rem 0 0; white-space: pre-wrap; }
+.evidence ul, .links ul { margin: .2rem 0; padding-left: 1.2rem; }
+.sub { margin: .3rem 0 0; font-size: .85rem; font-weight: bold; }
+.stance { font-size: .8rem; padding: 0 .3rem; border-radius: .2rem; background: #eee; }
+.stance.supports { background: #d7f0d7; } .stance.refutes { background: #f6d5d5; }
+.url { color: #555; word-break: break-all; }
+blockquote { margin: .2rem 0 .2rem 1rem; font-style: italic; }
 .missing { color: #868e96; }
 del { color: #c92a2a; } ins { background: #fff3bf; text-decoration: underline; }
 footer { margin-top: 3rem; color: #868e96; font-size: .85rem; }
@@ -76,7 +84,7 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-fn tag_class(kind: TagKind) -> &'static str {
+pub(super) fn tag_class(kind: TagKind) -> &'static str {
     match kind {
         TagKind::Claim => "t-claim",
         TagKind::Quote => "t-quote",
@@ -176,6 +184,7 @@ fn document(out: &mut String, d: usize, doc: &ExportDoc) {
     for (i, a) in placed.iter().enumerate() {
         let _ = write!(out, "<li id=\"d{d}-a{}\">", i + 1);
         entry(out, a, placed_pages.get(i).copied().flatten());
+        super::html_links::evidence_and_links(out, doc, a);
         out.push_str("</li>\n");
     }
     out.push_str("</ol>\n");
@@ -190,6 +199,7 @@ fn document(out: &mut String, d: usize, doc: &ExportDoc) {
                 p.status.as_str()
             );
             entry(out, &p.annotation, None);
+            super::html_links::evidence_and_links(out, doc, &p.annotation);
             out.push_str("</li>\n");
         }
         out.push_str("</ul>\n");

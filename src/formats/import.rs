@@ -14,7 +14,7 @@
 //! Importing is idempotent: a span whose (start, end, tag) or id is already in the document
 //! is counted as already present and not added again.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::str::FromStr;
 
@@ -25,6 +25,8 @@ use super::offsets::{OffsetMap, Reading};
 use super::{brat, doccano, w3c};
 use crate::core::anchor::{AnchorStatus, anchor};
 use crate::core::annotation::{Annotation, AnnotationId, Review, Tag, TagKind, check_span};
+use crate::core::evidence::Evidence;
+use crate::core::link::{Link, LinkId, LinkKind};
 use crate::core::text::Text;
 
 /// A format factmark imports from.
@@ -160,6 +162,14 @@ pub struct ImportReport {
     pub relocated: Vec<Relocation>,
     /// Spans with offsets but no text to check them against, taken as `reading` says.
     pub unchecked: usize,
+    /// Links starting from annotations already in the document, to add with
+    /// [`crate::core::edit::Command::Link`] after [`Self::added`] (links starting from a new
+    /// annotation are already in its `links`).
+    pub links: Vec<(AnnotationId, Link)>,
+    /// Links imported in all: on new annotations and in [`Self::links`].
+    pub links_added: usize,
+    /// Links already in the document (same kind and ends).
+    pub links_present: usize,
 }
 
 /// Where an incoming span is, as its file says.
@@ -201,6 +211,8 @@ pub struct Incoming {
     pub review: Review,
     /// Its factmark id, if the file carries one (a factmark export).
     pub id: Option<AnnotationId>,
+    /// Its evidence, in order.
+    pub evidence: Vec<Evidence>,
 }
 
 impl Incoming {
@@ -219,8 +231,40 @@ impl Incoming {
             modified: None,
             review: Review::default(),
             id: None,
+            evidence: Vec::new(),
         }
     }
+}
+
+/// One end of an incoming link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Endpoint {
+    /// A span of the same file ([`Parsed::items`] index).
+    Item(usize),
+    /// An annotation the file names by its factmark id, not among its spans (it may already
+    /// be in the document).
+    Id(AnnotationId),
+}
+
+/// A link read from another tool's file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IncomingLink {
+    /// What it is, in the file's own terms, for reports.
+    pub item: String,
+    /// The annotation it starts from.
+    pub from: Endpoint,
+    /// The annotation it points to.
+    pub to: Endpoint,
+    /// Its kind.
+    pub kind: LinkKind,
+    /// Its factmark id, if the file carries one.
+    pub id: Option<LinkId>,
+    /// Who made it, if the file says.
+    pub author: Option<String>,
+    /// When it was made, if the file says.
+    pub created: Option<DateTime<Utc>>,
+    /// Its note.
+    pub note: String,
 }
 
 /// What a format's parser found in a file.
@@ -232,6 +276,8 @@ pub struct Parsed {
     pub skipped: Vec<Skipped>,
     /// Annotations about other documents.
     pub other_documents: usize,
+    /// Links between the spans (or to annotations named by id).
+    pub links: Vec<IncomingLink>,
 }
 
 /// Reads `input` (a file of `format`) and works out which of its annotations to add to
@@ -265,12 +311,14 @@ pub fn place(parsed: Parsed, target: &ImportTarget<'_>, options: &ImportOptions)
         reading: best,
         ..ImportReport::default()
     };
-    let mut spans: HashSet<(usize, usize, TagKind)> = target
+    let mut spans: HashMap<(usize, usize, TagKind), AnnotationId> = target
         .existing
         .iter()
-        .map(|a| (a.start, a.end, a.tag.kind()))
+        .map(|a| ((a.start, a.end, a.tag.kind()), a.id))
         .collect();
     let mut ids: HashSet<AnnotationId> = target.existing.iter().map(|a| a.id).collect();
+    // The annotation each item became (added or already present), by item index.
+    let mut resolved: Vec<Option<AnnotationId>> = Vec::with_capacity(parsed.items.len());
 
     for item in parsed.items {
         let (start, end, moved) = match locate(&item, text, &map, &readings, best, &mut report) {
@@ -280,18 +328,25 @@ pub fn place(parsed: Parsed, target: &ImportTarget<'_>, options: &ImportOptions)
                     item: item.item,
                     reason,
                 });
+                resolved.push(None);
                 continue;
             }
         };
         let kind = item.tag.kind();
-        if spans.contains(&(start, end, kind)) || item.id.is_some_and(|id| ids.contains(&id)) {
+        let present = item
+            .id
+            .filter(|id| ids.contains(id))
+            .or_else(|| spans.get(&(start, end, kind)).copied());
+        if let Some(id) = present {
             report.already_present += 1;
+            resolved.push(Some(id));
             continue;
         }
         match build(&item, text, start, end, options) {
             Ok(a) => {
-                spans.insert((start, end, kind));
+                spans.insert((start, end, kind), a.id);
                 ids.insert(a.id);
+                resolved.push(Some(a.id));
                 if let (Some(how), Some(from)) = (moved, written_offsets(&item.positions)) {
                     report.relocated.push(Relocation {
                         item: item.item.clone(),
@@ -303,12 +358,16 @@ pub fn place(parsed: Parsed, target: &ImportTarget<'_>, options: &ImportOptions)
                 }
                 report.added.push(a);
             }
-            Err(reason) => report.skipped.push(Skipped {
-                item: item.item,
-                reason,
-            }),
+            Err(reason) => {
+                resolved.push(None);
+                report.skipped.push(Skipped {
+                    item: item.item,
+                    reason,
+                });
+            }
         }
     }
+    super::import_links::place_links(parsed.links, &resolved, target, options, &mut report);
     report
 }
 
@@ -526,5 +585,6 @@ fn build(
     a.modified = item.modified.unwrap_or(created).max(created);
     a.note = item.note.clone();
     a.review = item.review.clone();
+    a.evidence = item.evidence.clone();
     Ok(a)
 }

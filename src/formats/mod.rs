@@ -29,6 +29,7 @@
 //! (`Incomplete`), or could not be held whole (`Lossy`); show them to the user.
 
 pub mod brat;
+mod brat_links;
 pub mod claimreview;
 pub mod conll;
 pub mod csv;
@@ -36,14 +37,19 @@ pub mod doccano;
 mod error;
 mod export_doc;
 pub mod html;
+mod html_links;
 pub mod import;
+mod import_links;
 pub mod jsonl;
 pub mod labels;
 pub mod offsets;
+mod relations;
 mod row;
+mod row_links;
 pub mod spacy;
 pub mod tokens;
 pub mod w3c;
+mod w3c_links;
 mod warning;
 
 pub use error::FormatError;
@@ -207,6 +213,10 @@ pub struct ExportOutput {
     /// Annotations not exported, exported incompletely, or exported with a loss, in document
     /// order.
     pub warnings: Vec<ExportWarning>,
+    /// Files to write beside a single output, named by the suffix that replaces its
+    /// extension (CSV: `links.csv` and `evidence.csv`, see [`csv`]); empty for the other
+    /// formats and when there is nothing to put in them.
+    pub companions: Vec<NamedFile>,
 }
 
 impl ExportOutput {
@@ -233,11 +243,16 @@ pub fn export(
         });
     }
     let mut warnings = Vec::new();
+    let mut companions = Vec::new();
     let content = match format {
         ExportFormat::W3c => ExportContent::Single(w3c::export(docs, options, &mut warnings)?),
         ExportFormat::Brat => ExportContent::Files(brat::export(docs, &mut warnings)),
-        ExportFormat::Csv => ExportContent::Single(csv::export(docs, options.csv_bom)?),
-        ExportFormat::Jsonl => ExportContent::Single(jsonl::export(docs)?),
+        ExportFormat::Csv => {
+            let (main, extra) = csv::export(docs, options.csv_bom, &mut warnings)?;
+            companions = extra;
+            ExportContent::Single(main)
+        }
+        ExportFormat::Jsonl => ExportContent::Single(jsonl::export(docs, &mut warnings)?),
         ExportFormat::Doccano => ExportContent::Single(doccano::export(docs, &mut warnings)?),
         ExportFormat::Spacy => ExportContent::Single(spacy::export(docs, &mut warnings)?),
         ExportFormat::Conll => {
@@ -250,5 +265,9 @@ pub fn export(
         )?),
         ExportFormat::Html => ExportContent::Single(html::export(docs)),
     };
-    Ok(ExportOutput { content, warnings })
+    Ok(ExportOutput {
+        content,
+        warnings,
+        companions,
+    })
 }

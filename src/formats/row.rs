@@ -4,6 +4,9 @@
 use serde::Serialize;
 
 use super::export_doc::{ExportAnnotation, ExportDoc};
+use super::relations::exported_links;
+use super::row_links::{EvidenceRecord, LinkRecord};
+use super::warning::ExportWarning;
 use crate::core::annotation::Tag;
 
 /// One annotation, flattened. Field order is the CSV column order.
@@ -61,6 +64,11 @@ pub struct Row {
     /// For a PDF: the page where it ends (the same as `page_start` unless it crosses a page
     /// break).
     pub page_end: Option<u32>,
+    /// The links this annotation starts, in stored order (JSON Lines; CSV writes them to
+    /// `NAME.links.csv`).
+    pub links: Vec<LinkRecord>,
+    /// Its evidence, in order (JSON Lines; CSV writes it to `NAME.evidence.csv`).
+    pub evidence: Vec<EvidenceRecord>,
 }
 
 /// The CSV header, in field order.
@@ -127,6 +135,8 @@ impl Row {
             status: p.status.as_str(),
             page_start: None,
             page_end: None,
+            links: Vec::new(),
+            evidence: a.evidence.iter().map(EvidenceRecord::new).collect(),
         };
         if let Some((first, last)) = doc.page_range(p) {
             row.page_start = Some(first);
@@ -180,9 +190,21 @@ impl Row {
     }
 }
 
-/// Every annotation of every document as rows, in document then annotation order.
-pub fn rows(docs: &[ExportDoc]) -> Vec<Row> {
-    docs.iter()
-        .flat_map(|d| d.annotations.iter().map(move |p| Row::new(d, p)))
-        .collect()
+/// Every annotation of every document as rows, in document then annotation order, with the
+/// links whose target is in the document (the others are reported as left out of `format`).
+pub fn rows(docs: &[ExportDoc], format: &str, warnings: &mut Vec<ExportWarning>) -> Vec<Row> {
+    let mut out = Vec::new();
+    for d in docs {
+        let links = exported_links(d, &|_| true, format, warnings);
+        for p in &d.annotations {
+            let mut row = Row::new(d, p);
+            row.links = links
+                .iter()
+                .filter(|l| l.from.id == p.annotation.id)
+                .map(LinkRecord::new)
+                .collect();
+            out.push(row);
+        }
+    }
+    out
 }

@@ -11,6 +11,8 @@
 //!   `"reviewer: …"`, `"reviewed: <RFC 3339>"`, `"review comment: …"`; a `commenting` body with
 //!   the note (`text/plain`); and for an entity identifier an `identifying` `SpecificResource`
 //!   (`http://www.wikidata.org/entity/Q42`, or the URL);
+//! - `linking` `SpecificResource` bodies for a claim's or quote's evidence, and a `linking`
+//!   annotation of its own for each link (see [`super::w3c_links`]);
 //! - `target`: `source` the document's file URI, a `TextQuoteSelector` (exact, prefix, suffix:
 //!   up to 32 chars of context) and, where the positions count the text of what `source`
 //!   names, a `TextPositionSelector` (see `positions_fit_source`); for a PDF, beside them, a
@@ -42,12 +44,14 @@ use sha2::{Digest, Sha256};
 use super::ExportOptions;
 use super::error::FormatError;
 use super::export_doc::{ExportAnnotation, ExportDoc};
-use super::import::{Incoming, Parsed, Positions, Skipped};
+use super::import::{Endpoint, Incoming, Parsed, Positions, Skipped};
 use super::labels::{
     entity_kind, identifier_from_reference, qid, review_status, tag_for_label, verdict,
 };
 use super::offsets::{OffsetMap, OffsetUnit, Reading};
+use super::relations::exported_links;
 use super::row::rfc3339;
+use super::w3c_links;
 use super::warning::{ExportWarning, WarningKind};
 use crate::core::annotation::{Annotation, DateValue, ReviewStatus, Tag};
 use crate::core::source::DocumentKind;
@@ -78,18 +82,39 @@ struct Collection {
     first: Page,
 }
 
-/// factmark's own terms, added to the W3C context (a JSON-LD context list).
-#[derive(Serialize)]
-struct ContextTerms {
-    #[serde(rename = "textPositionUnit")]
-    unit: TermDefinition,
-}
+/// factmark's own terms, added to the W3C context (a JSON-LD context list), sorted by name.
+type ContextTerms = std::collections::BTreeMap<&'static str, TermDefinition>;
 
 /// A JSON-LD expanded term definition.
 #[derive(Serialize)]
 struct TermDefinition {
     #[serde(rename = "@id")]
     id: &'static str,
+    /// `@id` for a term whose values are IRIs.
+    #[serde(rename = "@type", skip_serializing_if = "Option::is_none")]
+    kind: Option<&'static str>,
+}
+
+/// Every term of factmark's the export uses.
+fn context_terms() -> ContextTerms {
+    let mut terms = ContextTerms::new();
+    terms.insert(
+        UNIT_TERM,
+        TermDefinition {
+            id: UNIT_IRI,
+            kind: None,
+        },
+    );
+    for &(term, iri, is_iri) in w3c_links::TERMS {
+        terms.insert(
+            term,
+            TermDefinition {
+                id: iri,
+                kind: is_iri.then_some("@id"),
+            },
+        );
+    }
+    terms
 }
 
 #[derive(Serialize)]
@@ -99,7 +124,15 @@ struct Page {
     kind: &'static str,
     #[serde(rename = "startIndex")]
     start_index: usize,
-    items: Vec<W3cAnnotation>,
+    items: Vec<Item>,
+}
+
+/// An annotation of the page: of a span, or a link between two of them.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Item {
+    Span(Box<W3cAnnotation>),
+    Link(Box<w3c_links::LinkingAnnotation>),
 }
 
 #[derive(Serialize)]
@@ -111,15 +144,33 @@ struct W3cAnnotation {
     created: String,
     modified: String,
     creator: Agent,
-    body: Vec<Body>,
+    body: Vec<AnyBody>,
     target: Target,
 }
 
+/// A `creator`.
 #[derive(Serialize)]
-struct Agent {
+pub(super) struct Agent {
     #[serde(rename = "type")]
     kind: &'static str,
     name: String,
+}
+
+impl Agent {
+    /// A person by name.
+    pub(super) fn person(name: &str) -> Self {
+        Self {
+            kind: "Person",
+            name: name.to_owned(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum AnyBody {
+    Plain(Body),
+    Evidence(Box<w3c_links::EvidenceBody>),
 }
 
 #[derive(Serialize)]
@@ -218,7 +269,11 @@ pub fn export(
             };
             let mut item = annotation(doc, a, position);
             item.target.selector.extend(page_selectors(doc, p));
-            items.push(item);
+            items.push(Item::Span(Box::new(item)));
+        }
+        for l in exported_links(doc, &|_| true, "w3c", warnings) {
+            hash.update(format!("{}\n{}\n", doc.uri, l.link.id));
+            items.push(Item::Link(Box::new(w3c_links::linking(&l))));
         }
     }
     let digest = hash.finalize();
@@ -227,12 +282,7 @@ pub fn export(
         _ => format!("factmark annotations of {} documents", docs.len()),
     };
     let collection = Collection {
-        context: (
-            CONTEXT,
-            ContextTerms {
-                unit: TermDefinition { id: UNIT_IRI },
-            },
-        ),
+        context: (CONTEXT, context_terms()),
         id: urn(&digest, 0),
         kind: "AnnotationCollection",
         label,
@@ -349,6 +399,12 @@ fn annotation(doc: &ExportDoc, a: &Annotation, position: Option<(usize, usize)>)
             ..Body::text("commenting", a.note.clone())
         });
     }
+    let mut body: Vec<AnyBody> = body.into_iter().map(AnyBody::Plain).collect();
+    body.extend(
+        a.evidence
+            .iter()
+            .map(|e| AnyBody::Evidence(Box::new(w3c_links::evidence_body(e)))),
+    );
     let mut selector = vec![Selector::TextQuoteSelector {
         exact: a.exact.clone(),
         prefix: a.prefix.clone(),
@@ -367,10 +423,7 @@ fn annotation(doc: &ExportDoc, a: &Annotation, position: Option<(usize, usize)>)
         },
         created: rfc3339(a.created),
         modified: rfc3339(a.modified),
-        creator: Agent {
-            kind: "Person",
-            name: a.author.clone(),
-        },
+        creator: Agent::person(&a.author),
         body,
         target: Target {
             source: doc.uri.clone(),
@@ -428,6 +481,8 @@ pub fn parse(input: &str, file_name: &str) -> Result<Parsed, FormatError> {
     let mut found = Vec::new();
     let mut parsed = Parsed::default();
     collect(&root, &mut found, &mut parsed.skipped)?;
+    let (linking, found): (Vec<Value>, Vec<Value>) =
+        found.into_iter().partition(w3c_links::is_linking);
     let sources: std::collections::BTreeSet<String> = found.iter().filter_map(source_of).collect();
     let ours = |a: &Value| {
         sources.len() <= 1 || source_of(a).is_some_and(|s| last_segment(&s) == file_name)
@@ -442,10 +497,18 @@ pub fn parse(input: &str, file_name: &str) -> Result<Parsed, FormatError> {
         });
     }
     let extracted = text_is_extracted(file_name);
+    // Annotation IRIs: of this document's spans (item index), and of other documents'.
+    let mut by_iri: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut elsewhere: std::collections::HashSet<String> = std::collections::HashSet::new();
     for (i, a) in found.iter().enumerate() {
+        let iri = a.get("id").and_then(Value::as_str).map(str::to_owned);
         if !ours(a) {
             parsed.other_documents += 1;
+            elsewhere.extend(iri);
             continue;
+        }
+        if let Some(iri) = iri {
+            by_iri.insert(iri, parsed.items.len());
         }
         let item = match a.get("id").and_then(Value::as_str) {
             Some(id) => format!("annotation {id}"),
@@ -454,6 +517,27 @@ pub fn parse(input: &str, file_name: &str) -> Result<Parsed, FormatError> {
         let positions = !(extracted && source_of(a).is_some_and(|s| is_web_page(&s)));
         match incoming(a, item.clone(), positions) {
             Ok(inc) => parsed.items.push(inc),
+            Err(reason) => parsed.skipped.push(Skipped { item, reason }),
+        }
+    }
+    let resolve = |iri: &str| {
+        by_iri.get(iri).map(|&i| Endpoint::Item(i)).or_else(|| {
+            iri.strip_prefix("urn:uuid:")
+                .and_then(|s| s.parse().ok())
+                .map(Endpoint::Id)
+        })
+    };
+    for (i, a) in linking.iter().enumerate() {
+        let item = match a.get("id").and_then(Value::as_str) {
+            Some(id) => format!("link {id}"),
+            None => format!("link #{}", i + 1),
+        };
+        if w3c_links::targets(a).iter().any(|t| elsewhere.contains(*t)) {
+            parsed.other_documents += 1;
+            continue;
+        }
+        match w3c_links::incoming_link(a, item.clone(), &resolve) {
+            Ok(link) => parsed.links.push(link),
             Err(reason) => parsed.skipped.push(Skipped { item, reason }),
         }
     }
@@ -581,6 +665,11 @@ fn last_segment(uri: &str) -> String {
 }
 
 /// A body or target list as a slice, whether the JSON has one object or an array.
+pub(super) fn many_values(v: Option<&Value>) -> Vec<&Value> {
+    many(v)
+}
+
+/// A body or target list as a slice, whether the JSON has one object or an array.
 fn many(v: Option<&Value>) -> Vec<&Value> {
     match v {
         Some(Value::Array(list)) => list.iter().collect(),
@@ -696,7 +785,12 @@ fn purpose(a: &Value, b: &Value) -> Option<String> {
 
 /// The attributes in `assessing`, `describing` and `identifying` bodies.
 fn apply_bodies(a: &Value, inc: &mut Incoming, notes: &mut Vec<String>) {
+    let fallback = time(a.get("created")).unwrap_or(chrono::DateTime::<chrono::Utc>::UNIX_EPOCH);
     for b in many(a.get("body")) {
+        if let Some(e) = w3c_links::evidence_of(b, fallback) {
+            inc.evidence.push(e);
+            continue;
+        }
         let value = b.get("value").and_then(Value::as_str);
         match (purpose(a, b).as_deref(), value) {
             (Some("assessing"), Some(v)) => match (&mut inc.tag, verdict(v)) {
@@ -783,7 +877,7 @@ fn describe(inc: &mut Incoming, v: &str, notes: &mut Vec<String>) {
 }
 
 /// The creator's name: a string, or an agent's `name` or `nickname`.
-fn creator(v: Option<&Value>) -> Option<String> {
+pub(super) fn creator(v: Option<&Value>) -> Option<String> {
     let first = many(v).into_iter().next()?;
     match first {
         Value::String(s) => Some(s.strip_prefix("acct:").unwrap_or(s).to_owned()),
@@ -797,7 +891,7 @@ fn creator(v: Option<&Value>) -> Option<String> {
 }
 
 /// An RFC 3339 time.
-fn time(v: Option<&Value>) -> Option<chrono::DateTime<chrono::Utc>> {
+pub(super) fn time(v: Option<&Value>) -> Option<chrono::DateTime<chrono::Utc>> {
     v.and_then(Value::as_str)
         .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
         .map(|t| t.with_timezone(&chrono::Utc))

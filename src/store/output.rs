@@ -154,6 +154,50 @@ pub fn write_output(path: &Path, bytes: &[u8], rules: &OutputRules) -> Result<Wr
     check(path, rules)?.write(bytes)
 }
 
+/// Where a companion file of `path` goes: beside it, its name `path`'s without the
+/// extension `main_ext`, then `.SUFFIX` (`out.csv` and `links.csv` → `out.links.csv`).
+pub fn companion_path(path: &Path, main_ext: &str, suffix: &str) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let dotted = format!(".{main_ext}");
+    let stem = match name.len().checked_sub(dotted.len()) {
+        Some(cut) if name.is_char_boundary(cut) && name[cut..].eq_ignore_ascii_case(&dotted) => {
+            &name[..cut]
+        }
+        _ => name.as_str(),
+    };
+    path.with_file_name(format!("{stem}.{suffix}"))
+}
+
+/// Writes `main` at `path` and each companion beside it (see [`companion_path`]), every one
+/// checked as [`check`] checks an export (a document, a sidecar, an existing file without
+/// `rules.replace`… are refused) before the first is written, so a refusal writes nothing.
+/// On standard output only `main` is written: the companions are returned unwritten, for
+/// the caller to say so.
+pub fn write_with_companions<'a>(
+    path: &Path,
+    main_ext: &str,
+    main: &[u8],
+    companions: &[FolderFile<'a>],
+    rules: &OutputRules,
+) -> Result<(Written, Vec<FolderFile<'a>>), StoreError> {
+    if is_stdout(path) {
+        return Ok((write_output(path, main, rules)?, companions.to_vec()));
+    }
+    let first = check(path, rules)?;
+    let others = companions
+        .iter()
+        .map(|c| check(&companion_path(path, main_ext, c.name), rules))
+        .collect::<Result<Vec<_>, _>>()?;
+    let written = first.write(main)?;
+    for (c, f) in others.into_iter().zip(companions) {
+        c.write(f.contents)?;
+    }
+    Ok((written, Vec::new()))
+}
+
 /// One file of an export that writes a folder.
 #[derive(Debug, Clone, Copy)]
 pub struct FolderFile<'a> {

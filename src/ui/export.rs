@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::formats::{ExportContent, ExportDoc, ExportFormat, ExportOptions};
 use crate::store::output::{
-    FolderFile, OutputRules, Written, free_name, write_folder, write_output,
+    FolderFile, OutputRules, Written, free_name, write_folder, write_with_companions,
 };
 
 use crate::workspace::Document;
@@ -71,8 +71,19 @@ pub fn export_ui(doc: &Document, format: ExportFormat) -> Result<String, String>
     .with_pages(doc.session.pages.clone());
     let output = crate::formats::export(format, &[export_doc], &ExportOptions::default())
         .map_err(|e| format!("Could not export: {e}"))?;
+    let companions: Vec<FolderFile> = output
+        .companions
+        .iter()
+        .map(|f| FolderFile {
+            name: &f.name,
+            contents: f.contents.as_bytes(),
+        })
+        .collect();
+    let ext = format.extension().unwrap_or_default();
     let written = match &output.content {
-        ExportContent::Single(s) => write_output(&target, s.as_bytes(), &rules),
+        ExportContent::Single(s) => {
+            write_with_companions(&target, ext, s.as_bytes(), &companions, &rules).map(|w| w.0)
+        }
         ExportContent::Files(files) => {
             let files: Vec<FolderFile> = files
                 .iter()
@@ -86,6 +97,9 @@ pub fn export_ui(doc: &Document, format: ExportFormat) -> Result<String, String>
     };
     written.map_err(|e| format!("Not exported. {e}"))?;
     let mut msg = format!("Exported as {} to {}.", format.as_str(), target.display());
+    if !companions.is_empty() {
+        msg.push_str(" Links and evidence are in the .links and .evidence files beside it.");
+    }
     if !output.warnings.is_empty() {
         msg.push_str(&format!(
             " {} warnings, the first: {}",
