@@ -207,7 +207,7 @@ fn brat_relations_are_declared_and_written() {
     for line in [
         "AttributedTo\tArg1:Quote|Claim, Arg2:Entity\n",
         "Dated\tArg1:Claim|Quote, Arg2:Date\n",
-        "Contradicts\tArg1:Claim, Arg2:Claim, <REL-TYPE>:symmetric\n",
+        "Contradicts\tArg1:Claim|Quote, Arg2:Claim|Quote, <REL-TYPE>:symmetric\n",
         "Cites\tArg1:<ENTITY>, Arg2:<ENTITY>\n",
     ] {
         assert!(conf.contains(line), "{line:?} not in\n{conf}");

@@ -41,6 +41,13 @@ pub enum Command {
         /// The link, with its kind and target.
         link: Link,
     },
+    /// Change a link in place (its kind or note), keeping its id and its place in the list.
+    SetLink {
+        /// The annotation holding the link.
+        from: AnnotationId,
+        /// The link as it is to be, with the id of the one it replaces.
+        link: Link,
+    },
     /// Remove a link; a speaker that came from it goes with it.
     Unlink {
         /// The annotation holding the link.
@@ -187,9 +194,8 @@ pub fn plan(
                 .filter(|a| a.id != *id && a.links.iter().any(|l| l.to == *id))
                 .map(|a| {
                     let mut after = a.clone();
-                    for l in a.links.iter().filter(|l| l.to == *id) {
-                        drop_link(&mut after, l, Some(&gone));
-                    }
+                    after.links.retain(|l| l.to != *id);
+                    sync_speaker(set, &mut after, &[&gone]);
                     after.modified = now;
                     Change::Replace {
                         before: Box::new(a.clone()),
@@ -207,12 +213,34 @@ pub fn plan(
             let source = set.get(*from).ok_or(EditError::NotFound(*from))?;
             let target = set.get(link.to).ok_or(EditError::NotFound(link.to))?;
             check_link(set.iter(), source, target, &link.kind)?;
-            let name = target.exact.trim().to_owned();
             update(*from, &|a| {
-                if link.kind == LinkKind::AttributedTo && !name.is_empty() {
-                    set_speaker(&mut a.tag, Some(name.clone()));
-                }
                 a.links.push(link.clone());
+                sync_speaker(set, a, &[]);
+            })
+        }
+        Command::SetLink { from, link } => {
+            let source = set.get(*from).ok_or(EditError::NotFound(*from))?;
+            let old = source
+                .links
+                .iter()
+                .find(|l| l.id == link.id)
+                .ok_or(EditError::LinkNotFound(link.id))?
+                .clone();
+            let target = set.get(link.to).ok_or(EditError::NotFound(link.to))?;
+            // Checked as if the link it replaces were gone.
+            let mut without = source.clone();
+            without.links.retain(|l| l.id != link.id);
+            let all = set
+                .iter()
+                .map(|x| if x.id == without.id { &without } else { x });
+            check_link(all, &without, target, &link.kind)?;
+            let old_target = set.get(old.to).cloned();
+            update(*from, &|a| {
+                if let Some(l) = a.links.iter_mut().find(|l| l.id == link.id) {
+                    *l = link.clone();
+                }
+                let was: Vec<&Annotation> = old_target.iter().collect();
+                sync_speaker(set, a, &was);
             })
         }
         Command::Unlink { from, link } => {
@@ -224,7 +252,11 @@ pub fn plan(
                 .ok_or(EditError::LinkNotFound(*link))?
                 .clone();
             let target = set.get(gone.to).cloned();
-            update(*from, &|a| drop_link(a, &gone, target.as_ref()))
+            update(*from, &|a| {
+                a.links.retain(|l| l.id != gone.id);
+                let was: Vec<&Annotation> = target.iter().collect();
+                sync_speaker(set, a, &was);
+            })
         }
         Command::SetEvidence(id, items) => update(*id, &|a| a.evidence = items.clone()),
         Command::SetTag(id, tag) => update(*id, &|a| {
@@ -256,15 +288,27 @@ pub fn plan(
     }
 }
 
-/// Removes `link` from `a`; a speaker that was the target's text goes with it (or becomes the
-/// next attributed entity's).
-fn drop_link(a: &mut Annotation, link: &Link, target: Option<&Annotation>) {
-    a.links.retain(|l| l.id != link.id);
-    if link.kind == LinkKind::AttributedTo
-        && let Some(t) = target
-        && speaker(&a.tag) == Some(t.exact.trim())
-    {
-        set_speaker(&mut a.tag, None);
+/// Keeps a quote's speaker (or a claim's claimant) in step with its links: the text of the
+/// entity its first `attributed-to` link points to; with no such link left, a speaker that
+/// was the text of an entity it was attributed to (`unlinked`) is cleared, and one typed by
+/// hand stays.
+fn sync_speaker(set: &AnnotationSet, a: &mut Annotation, unlinked: &[&Annotation]) {
+    let first = a
+        .links
+        .iter()
+        .filter(|l| l.kind == LinkKind::AttributedTo)
+        .find_map(|l| set.get(l.to));
+    match first {
+        Some(e) if !e.exact.trim().is_empty() => {
+            set_speaker(&mut a.tag, Some(e.exact.trim().to_owned()));
+        }
+        _ => {
+            let was_linked =
+                speaker(&a.tag).is_some_and(|s| unlinked.iter().any(|t| t.exact.trim() == s));
+            if was_linked {
+                set_speaker(&mut a.tag, None);
+            }
+        }
     }
 }
 

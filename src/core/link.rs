@@ -108,8 +108,30 @@ impl LinkKind {
             LinkKind::AttributedTo => Some((&[Quote, Claim], &[Entity])),
             LinkKind::About => Some((&[Claim, Quote], &[Entity])),
             LinkKind::Dated => Some((&[Claim, Quote], &[Date])),
-            LinkKind::SameClaim | LinkKind::Contradicts => Some((&[Claim], &[Claim])),
+            LinkKind::SameClaim | LinkKind::Contradicts => Some((&[Claim, Quote], &[Claim, Quote])),
             LinkKind::Other(_) => None,
+        }
+    }
+
+    /// Whether a link of this kind may go from an annotation tagged `from` to one tagged
+    /// `to`: the tags its ends allow, and, for `attributed-to`, not to a place (a place says
+    /// nothing).
+    pub fn fits(&self, from: &Tag, to: &Tag) -> bool {
+        use super::annotation::EntityKind;
+        if *self == LinkKind::AttributedTo
+            && matches!(
+                to,
+                Tag::Entity {
+                    kind: EntityKind::Place,
+                    ..
+                }
+            )
+        {
+            return false;
+        }
+        match self.endpoints() {
+            Some((froms, tos)) => froms.contains(&from.kind()) && tos.contains(&to.kind()),
+            None => true,
         }
     }
 
@@ -126,8 +148,14 @@ impl LinkKind {
                     ..
                 },
             ) => Some(LinkKind::AttributedTo),
-            (TagKind::Quote, Tag::Entity { .. }) => Some(LinkKind::AttributedTo),
-            (TagKind::Claim, Tag::Entity { .. }) => Some(LinkKind::About),
+            (
+                TagKind::Quote,
+                Tag::Entity {
+                    kind: EntityKind::Other,
+                    ..
+                },
+            ) => Some(LinkKind::AttributedTo),
+            (TagKind::Claim | TagKind::Quote, Tag::Entity { .. }) => Some(LinkKind::About),
             (TagKind::Claim | TagKind::Quote, Tag::Date { .. }) => Some(LinkKind::Dated),
             (TagKind::Claim, Tag::Claim { .. }) => Some(LinkKind::SameClaim),
             _ => None,
@@ -239,6 +267,11 @@ pub enum LinkError {
     /// The same link exists already (either way, for a symmetric kind).
     #[error("these two annotations are already linked as {0}")]
     Exists(LinkKind),
+    /// `attributed-to` a place.
+    #[error(
+        "attributed-to links to who said it, a person or an organization, not to a place; use about"
+    )]
+    NotASpeaker,
 }
 
 /// "a claim", "an entity": a tag name with its article.
@@ -261,6 +294,17 @@ pub fn check_link<'a>(
 ) -> Result<(), LinkError> {
     if from.id == to.id {
         return Err(LinkError::ToItself);
+    }
+    if *kind == LinkKind::AttributedTo
+        && matches!(
+            to.tag,
+            Tag::Entity {
+                kind: super::annotation::EntityKind::Place,
+                ..
+            }
+        )
+    {
+        return Err(LinkError::NotASpeaker);
     }
     if let Some((froms, tos)) = kind.endpoints()
         && (!froms.contains(&from.tag.kind()) || !tos.contains(&to.tag.kind()))

@@ -304,3 +304,73 @@ fn a_link_to_an_annotation_deleted_on_the_other_side_is_a_conflict_never_dropped
         .expect("reported");
     assert_eq!(c.theirs, FieldValue::Links(Vec::new()));
 }
+
+#[test]
+fn the_speaker_follows_the_first_attribution_whatever_kinds_change() {
+    let mut d = doc();
+    let other = on(
+        "Quist",
+        Tag::Entity {
+            kind: EntityKind::Organization,
+            identifier: None,
+        },
+    );
+    // An organization overlapping the person, for a second possible speaker.
+    let org = other.id;
+    d.run(Command::Add(other)).unwrap();
+    d.link(d.quote, d.person, LinkKind::AttributedTo);
+    let second = d.link(d.quote, org, LinkKind::About);
+    assert_eq!(speaker(&d.get(d.quote).tag), Some("Mara Quist"));
+    // About → attributed-to, in place: the first attribution still names the speaker.
+    let mut changed = d.get(d.quote).links[1].clone();
+    changed.kind = LinkKind::AttributedTo;
+    d.run(Command::SetLink {
+        from: d.quote,
+        link: changed.clone(),
+    })
+    .unwrap();
+    assert_eq!(d.get(d.quote).links[1].id, second, "kept its place");
+    assert_eq!(speaker(&d.get(d.quote).tag), Some("Mara Quist"));
+    // And back: the speaker stays, the person's link is still there.
+    changed.kind = LinkKind::About;
+    d.run(Command::SetLink {
+        from: d.quote,
+        link: changed,
+    })
+    .unwrap();
+    assert_eq!(speaker(&d.get(d.quote).tag), Some("Mara Quist"));
+    // Removing the person's link: the next attribution (none) — the speaker goes.
+    let first = d.get(d.quote).links[0].id;
+    d.run(Command::Unlink {
+        from: d.quote,
+        link: first,
+    })
+    .unwrap();
+    assert_eq!(speaker(&d.get(d.quote).tag), None);
+}
+
+#[test]
+fn a_place_is_never_who_said_it() {
+    let mut d = doc();
+    let place = on(
+        "tower",
+        Tag::Entity {
+            kind: EntityKind::Place,
+            identifier: None,
+        },
+    );
+    let id = place.id;
+    d.run(Command::Add(place)).unwrap();
+    let cmd = Command::Link {
+        from: d.quote,
+        link: Link::new(LinkKind::AttributedTo, id, "ana", at(1)),
+    };
+    assert!(matches!(
+        d.run(cmd),
+        Err(EditError::Link(LinkError::NotASpeaker))
+    ));
+    assert_eq!(
+        LinkKind::guess(&d.get(d.quote).tag, &d.get(id).tag),
+        Some(LinkKind::About)
+    );
+}

@@ -92,7 +92,7 @@ pub fn also_ui(
                         .color(weak),
                     );
                 });
-                ui.label(RichText::new(format!("“{}”", one_line(&m.exact, 90))).small().color(weak));
+                ui.label(RichText::new(super::links_panel::quoted(&one_line(&m.exact, 90))).small().color(weak));
                 let source = folder
                     .doc(m.doc)
                     .and_then(|d| d.session.annotations.get(m.id));

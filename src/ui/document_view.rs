@@ -679,9 +679,16 @@ impl DocumentView {
 
     fn paint(&self, ui: &Ui, m: &ViewModel<'_>, visuals: &egui::Visuals) {
         let painter = ui.painter();
-        let selected = m
-            .selected
-            .and_then(|id| m.annotations.iter().find(|a| a.id == id));
+        // An annotation that no longer sits on its text (changed, moved away, orphaned, until
+        // it is settled) is not outlined at its old offsets, which hold other text now.
+        let selected = m.selected.and_then(|id| {
+            let k = m.annotations.iter().position(|a| a.id == id)?;
+            m.drawable
+                .get(k)
+                .copied()
+                .unwrap_or(false)
+                .then(|| &m.annotations[k])
+        });
         for v in &self.visible {
             let para = m.text.paragraphs()[v.index];
             match &v.block {

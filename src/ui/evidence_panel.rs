@@ -149,7 +149,7 @@ fn default_stance(tag: &Tag) -> Stance {
 /// The one-line title of an item: its stance, its name and a warning when its snapshot is not
 /// as attached.
 fn item_header(e: &Evidence, state: Option<&SnapshotState>, ui: &Ui) -> RichText {
-    let mut text = format!("{} · {}", stance_label(e.stance), clip(&e.label(), 48));
+    let mut text = format!("{} · {}", stance_label(e.stance), clip(&e.label(), 30));
     if state.is_some_and(|s| !s.is_ok()) {
         text.push_str(" · snapshot ");
         text.push_str(match state {
@@ -178,8 +178,9 @@ struct ItemUi<'a> {
 }
 
 impl ItemUi<'_> {
-    /// Draws the fields; returns whether a choice was made (one undo step) and whether text
-    /// was typed (joined to the previous step while typing goes on).
+    /// Draws the fields, each under its name so that they fit the inspector's width whatever
+    /// they hold; returns whether a choice was made (one undo step) and whether text was
+    /// typed (joined to the previous step while typing goes on).
     fn ui(
         self,
         ui: &mut Ui,
@@ -191,96 +192,81 @@ impl ItemUi<'_> {
         let mut changed = false;
         let mut typed = false;
         let weak = theme::weak(ui.visuals());
-        // The fields fit the inspector's width beside their names.
-        let field = (ui.available_width() - 78.0).max(60.0);
-        egui::Grid::new(("evidence-grid", e.id))
-            .num_columns(2)
-            .spacing([6.0, 4.0])
-            .show(ui, |ui| {
-                ui.label("Stance");
-                let mut s = e.stance;
-                egui::ComboBox::from_id_salt(("stance", e.id))
-                    .selected_text(stance_label(s))
-                    .show_ui(ui, |ui| {
-                        for x in Stance::ALL {
-                            ui.selectable_value(&mut s, *x, stance_label(*x));
-                        }
-                    });
-                if s != e.stance {
-                    e.stance = s;
-                    changed = true;
-                }
-                ui.end_row();
-
-                let url = address_row(
-                    ui,
-                    "Source",
-                    &mut e.url,
-                    "https://… (the page or document)",
-                    actions,
-                );
-                if *self.fresh == Some(e.id) {
-                    url.request_focus();
-                    *self.fresh = None;
-                }
-                typed |= url.changed();
-                ui.end_row();
-                typed |= address_row(
-                    ui,
-                    "Archived",
-                    &mut e.archived,
-                    "https://web.archive.org/… (a copy that will not change)",
-                    actions,
-                )
-                .changed();
-                ui.end_row();
-                typed |= text_row(ui, "Title", &mut e.title, field);
-                typed |= text_row(ui, "Publisher", &mut e.publisher, field);
-                ui.label("Published");
-                let edit = ui.add(
-                    egui::TextEdit::singleline(published)
-                        .hint_text("YYYY, YYYY-MM or YYYY-MM-DD")
-                        .desired_width(field),
-                );
-                ui.end_row();
-                let parsed = if published.trim().is_empty() {
-                    Ok(None)
-                } else {
-                    DateValue::parse(published.trim()).map(Some)
-                };
-                match parsed {
-                    Ok(v) if edit.changed() => {
-                        e.published = v;
-                        typed = true;
+        ui.horizontal(|ui| {
+            ui.label("Stance");
+            let mut s = e.stance;
+            egui::ComboBox::from_id_salt(("stance", e.id))
+                .selected_text(stance_label(s))
+                .show_ui(ui, |ui| {
+                    for x in Stance::ALL {
+                        ui.selectable_value(&mut s, *x, stance_label(*x));
                     }
-                    Ok(_) => {}
-                    Err(err) => {
-                        ui.label("");
-                        ui.add(
-                            egui::Label::new(
-                                RichText::new(err.to_string())
-                                    .small()
-                                    .color(theme::error(ui.visuals())),
-                            )
-                            .wrap(),
-                        );
-                        ui.end_row();
-                    }
-                }
-                ui.label("Consulted");
-                ui.label(
-                    RichText::new(
-                        e.consulted
-                            .with_timezone(&Local)
-                            .format("%Y-%m-%d %H:%M")
-                            .to_string(),
+                });
+            if s != e.stance {
+                e.stance = s;
+                changed = true;
+            }
+        });
+        let url = address_field(
+            ui,
+            "Source",
+            &mut e.url,
+            "https://… the page or document",
+            actions,
+        );
+        if *self.fresh == Some(e.id) {
+            url.request_focus();
+            *self.fresh = None;
+        }
+        typed |= url.changed();
+        typed |= address_field(
+            ui,
+            "Archived copy",
+            &mut e.archived,
+            "https://web.archive.org/… a copy that will not change",
+            actions,
+        )
+        .changed();
+        typed |= text_field(ui, "Title", &mut e.title);
+        typed |= text_field(ui, "Publisher", &mut e.publisher);
+        ui.label(RichText::new("Published").small().color(weak));
+        let edit = ui.add(
+            egui::TextEdit::singleline(published)
+                .hint_text("YYYY, YYYY-MM or YYYY-MM-DD")
+                .desired_width(f32::INFINITY),
+        );
+        let parsed = if published.trim().is_empty() {
+            Ok(None)
+        } else {
+            DateValue::parse(published.trim()).map(Some)
+        };
+        match parsed {
+            Ok(v) if edit.changed() => {
+                e.published = v;
+                typed = true;
+            }
+            Ok(_) => {}
+            Err(err) => {
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(err.to_string())
+                            .small()
+                            .color(theme::error(ui.visuals())),
                     )
-                    .color(weak),
+                    .wrap(),
                 );
-                ui.end_row();
-            });
+            }
+        }
+        ui.label(
+            RichText::new(format!(
+                "Consulted {}",
+                e.consulted.with_timezone(&Local).format("%Y-%m-%d %H:%M")
+            ))
+            .small()
+            .color(weak),
+        );
         changed |= self.snapshot_ui(ui, e, state, actions);
-        ui.label("Excerpt");
+        ui.label(RichText::new("Excerpt").small().color(weak));
         typed |= ui
             .add(
                 egui::TextEdit::multiline(&mut e.excerpt)
@@ -289,7 +275,7 @@ impl ItemUi<'_> {
                     .hint_text("the passage that settles it, as the source words it"),
             )
             .changed();
-        ui.label("Note");
+        ui.label(RichText::new("Note").small().color(weak));
         typed |= ui
             .add(
                 egui::TextEdit::multiline(&mut e.note)
@@ -347,34 +333,37 @@ impl ItemUi<'_> {
     }
 }
 
-/// A web address field with an Open button when it is one; says what is wrong otherwise.
-fn address_row(
+/// A web address under its name, with an Open button when it is one; says what is wrong
+/// otherwise.
+fn address_field(
     ui: &mut Ui,
     label: &str,
     value: &mut String,
     hint: &str,
     actions: &mut Vec<Action>,
 ) -> egui::Response {
-    ui.label(label);
-    let mut edit = None;
+    let valid = is_web_url(value);
     ui.horizontal(|ui| {
-        let valid = is_web_url(value);
-        let open = ui.add_enabled(valid, egui::Button::new("Open").small());
+        ui.label(
+            RichText::new(label)
+                .small()
+                .color(theme::weak(ui.visuals())),
+        );
+        let open = ui
+            .add_enabled(valid, egui::Button::new("Open").small())
+            .on_hover_text("Open it in the browser");
         if open.clicked() {
             actions.push(Action::OpenUrl(value.trim().to_owned()));
         }
-        edit = Some(
-            ui.add(
-                egui::TextEdit::singleline(value)
-                    .hint_text(hint)
-                    .desired_width(f32::INFINITY),
-            ),
-        );
     });
-    let edit = edit.unwrap_or_else(|| ui.label(""));
+    let edit = ui
+        .add(
+            egui::TextEdit::singleline(value)
+                .hint_text(hint)
+                .desired_width(f32::INFINITY),
+        )
+        .on_hover_text(value.as_str());
     if !value.trim().is_empty() && !is_web_url(value) {
-        ui.end_row();
-        ui.label("");
         ui.label(
             RichText::new("An address starts with https:// or http://")
                 .small()
@@ -384,13 +373,15 @@ fn address_row(
     edit
 }
 
-fn text_row(ui: &mut Ui, label: &str, value: &mut String, width: f32) -> bool {
-    ui.label(label);
-    let changed = ui
-        .add(egui::TextEdit::singleline(value).desired_width(width))
-        .changed();
-    ui.end_row();
-    changed
+/// A line of text under its name.
+fn text_field(ui: &mut Ui, label: &str, value: &mut String) -> bool {
+    ui.label(
+        RichText::new(label)
+            .small()
+            .color(theme::weak(ui.visuals())),
+    );
+    ui.add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY))
+        .changed()
 }
 
 fn clip(s: &str, max: usize) -> String {

@@ -155,6 +155,8 @@ impl Inspector {
             .id_salt("inspector")
             .auto_shrink([false, true])
             .show(ui, |ui| {
+                // Nothing in it may widen the panel over the text.
+                ui.set_max_width(ui.available_width());
                 ui.horizontal(|ui| {
                     let (r, _) =
                         ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
@@ -182,12 +184,17 @@ impl Inspector {
                 } else {
                     ui.label(RichText::new(quote).italics());
                 }
+                let status = doc.status(id);
+                let place = if status == AnchorStatus::Exact {
+                    format!("chars {}–{}", a.start, a.end)
+                } else {
+                    format!("was at chars {}–{} before the text changed", a.start, a.end)
+                };
                 ui.label(
-                    RichText::new(format!("chars {}–{}", a.start, a.end))
+                    RichText::new(place)
                         .small()
                         .color(theme::weak(ui.visuals())),
                 );
-                let status = doc.status(id);
                 if status != AnchorStatus::Exact {
                     ui.label(
                         RichText::new(format!(

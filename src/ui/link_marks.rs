@@ -71,6 +71,12 @@ pub fn paint(
             if !seen1 && !seen2 && (y1 - y2).abs() < 1.0 {
                 continue;
             }
+            // Two ends on one line: a small bracket a line high, so it still shows.
+            let (y1, y2) = if (y1 - y2).abs() < 4.0 {
+                (y1 - 5.0, y2 + 5.0)
+            } else {
+                (y1, y2)
+            };
             marks.push(Mark {
                 from_y: y1,
                 to_y: y2,
@@ -90,6 +96,7 @@ pub fn paint(
     let strong = theme::selected_outline(visuals);
     let painter = ui.painter().with_clip_rect(view);
     let font = egui::FontId::proportional(10.0);
+    let mut named: Vec<Rect> = Vec::new();
     for m in &marks {
         let (top, bottom) = (m.from_y.min(m.to_y), m.from_y.max(m.to_y));
         let lane = lanes
@@ -120,12 +127,17 @@ pub fn paint(
         // The link starts at the dot and points at the other end.
         painter.circle_filled(points[0], width + 1.0, colour);
         arrow_head(&painter, points[3], stroke);
-        // Named where the margin has room for the name (the inspector always lists it).
+        // Named where the margin has room for the name and no other name is there (the
+        // inspector always lists them).
         if m.strong {
             let galley = painter.layout_no_wrap(m.kind.to_owned(), font.clone(), colour);
-            if x + 4.0 + galley.size().x <= view.right() - 2.0 {
-                let y = (m.from_y + m.to_y) / 2.0 - galley.size().y / 2.0;
-                painter.galley(pos2(x + 4.0, y), galley, colour);
+            let y = (m.from_y + m.to_y) / 2.0 - galley.size().y / 2.0;
+            let rect = Rect::from_min_size(pos2(x + 4.0, y), galley.size());
+            if rect.right() <= view.right() - 2.0
+                && !named.iter().any(|r: &Rect| r.expand(1.0).intersects(rect))
+            {
+                named.push(rect);
+                painter.galley(rect.min, galley, colour);
             }
         }
     }

@@ -82,9 +82,9 @@ pub fn links_ui(ui: &mut Ui, doc: &Document, a: &Annotation, actions: &mut Vec<A
                     match other {
                         Some(o) => {
                             let text = format!(
-                                "{} “{}”",
+                                "{} {}",
                                 labels::tag_label(o.tag.kind()),
-                                one_line(&o.exact, 40)
+                                quoted(&one_line(&o.exact, 40))
                             );
                             let jump = ui
                                 .add(
@@ -146,12 +146,7 @@ fn kind_menu(ui: &mut Ui, doc: &Document, a: &Annotation, link: &Link, actions: 
     let target = doc.session.annotations.get(link.to);
     let mut kinds: Vec<LinkKind> = LinkKind::BUILT_IN
         .iter()
-        .filter(|k| {
-            let Some((froms, tos)) = k.endpoints() else {
-                return true;
-            };
-            froms.contains(&a.tag.kind()) && target.is_some_and(|t| tos.contains(&t.tag.kind()))
-        })
+        .filter(|k| target.is_some_and(|t| k.fits(&a.tag, &t.tag)))
         .cloned()
         .collect();
     for k in [link.kind.clone(), LinkKind::Other(RELATED.to_owned())] {
@@ -194,17 +189,21 @@ fn kind_menu(ui: &mut Ui, doc: &Document, a: &Annotation, link: &Link, actions: 
             ui.data_mut(|d| d.insert_temp(own_id, own));
         });
     if chosen != link.kind {
+        // Changed in place: the list keeps its order under the pointer.
         let mut changed = link.clone();
         changed.kind = chosen;
-        actions.push(Action::Do(Intent::Edit(Command::Batch(vec![
-            Command::Unlink {
-                from: a.id,
-                link: link.id,
-            },
-            Command::Link {
-                from: a.id,
-                link: changed,
-            },
-        ]))));
+        actions.push(Action::Do(Intent::Edit(Command::SetLink {
+            from: a.id,
+            link: changed,
+        })));
+    }
+}
+
+/// Text in quotation marks, unless it brings its own.
+pub fn quoted(s: &str) -> String {
+    if s.starts_with(['“', '"', '«', '„', '‘']) {
+        s.to_owned()
+    } else {
+        format!("“{s}”")
     }
 }

@@ -46,6 +46,13 @@ fn notice(o: &Outcome) -> Option<Notice> {
             to.display()
         )),
         Outcome::EditFailed(e) => Notice::error(sentence(&e.to_string())),
+        Outcome::Retagged { from, to, lost } => Notice::info(format!(
+            "The {} is now a {}; its {} went with the old tag. Ctrl+Z brings them back.",
+            labels::tag_label(*from).to_lowercase(),
+            labels::tag_label(*to).to_lowercase(),
+            lost.join(" and ")
+        ))
+        .about(Topic::Edit),
         Outcome::DeletedLinks(n) => Notice::info(format!(
             "The annotation was deleted together with {}. Ctrl+Z brings it all back.",
             plural(*n, "link", "links")

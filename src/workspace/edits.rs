@@ -109,9 +109,23 @@ impl Workspace {
                 .selected
                 .and_then(|id| doc.session.annotations.get(id))
                 .filter(|a| a.tag.kind() != kind)
-                .map(|a| Command::SetTag(a.id, a.retagged(kind)));
+                .map(|a| {
+                    let new = a.retagged(kind);
+                    let lost = dropped_details(&a.tag, &new);
+                    (Command::SetTag(a.id, new), a.tag.kind(), lost)
+                });
             return match retag {
-                Some(cmd) => self.edit(&cmd, false),
+                Some((cmd, from, lost)) => {
+                    let mut out = self.edit(&cmd, false);
+                    if out.is_empty() && !lost.is_empty() {
+                        out.push(Outcome::Retagged {
+                            from,
+                            to: kind,
+                            lost,
+                        });
+                    }
+                    out
+                }
                 None => Vec::new(),
             };
         };
@@ -286,6 +300,39 @@ impl Workspace {
     }
 }
 
+/// The details of `old` that a retag to `new` drops, in words ("verdict False",
+/// "claimant Ann Poe", …).
+fn dropped_details(old: &Tag, new: &Tag) -> Vec<String> {
+    use crate::core::annotation::{EntityKind, Verdict};
+    let mut lost = Vec::new();
+    match old {
+        Tag::Claim { verdict, claimant } => {
+            if *verdict != Verdict::Unrated {
+                lost.push(format!("verdict {verdict}"));
+            }
+            if let Some(c) = claimant
+                && !matches!(new, Tag::Quote { speaker: Some(s) } if s == c)
+            {
+                lost.push(format!("claimant {c}"));
+            }
+        }
+        Tag::Quote { speaker: Some(s) } if !matches!(new, Tag::Claim { claimant: Some(c), .. } if c == s) =>
+        {
+            lost.push(format!("speaker {s}"));
+        }
+        Tag::Entity { kind, identifier } => {
+            if *kind != EntityKind::Other {
+                lost.push(format!("kind {kind}"));
+            }
+            if let Some(i) = identifier {
+                lost.push(format!("identifier {i}"));
+            }
+        }
+        Tag::Date { .. } | Tag::Quote { .. } => {}
+    }
+    lost
+}
+
 /// The annotation a command is about, if it is about one.
 fn cmd_id(cmd: &Command) -> Option<AnnotationId> {
     match cmd {
@@ -297,7 +344,8 @@ fn cmd_id(cmd: &Command) -> Option<AnnotationId> {
         | Command::SetSpan { id, .. }
         | Command::SetEvidence(id, _)
         | Command::Link { from: id, .. }
-        | Command::Unlink { from: id, .. } => Some(*id),
+        | Command::Unlink { from: id, .. }
+        | Command::SetLink { from: id, .. } => Some(*id),
         Command::Batch(_) => None,
     }
 }

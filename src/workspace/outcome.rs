@@ -76,6 +76,15 @@ pub enum Outcome {
     Opened(Opened),
     /// An annotation was deleted with this many links to or from it (undo brings them back).
     DeletedLinks(usize),
+    /// An annotation was retagged and lost details its old tag had (undo brings them back).
+    Retagged {
+        /// Its old tag.
+        from: crate::core::annotation::TagKind,
+        /// Its new tag.
+        to: crate::core::annotation::TagKind,
+        /// What it lost, in words.
+        lost: Vec<String>,
+    },
     /// A document could not be opened.
     OpenFailed {
         /// The document.
