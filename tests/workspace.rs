@@ -539,3 +539,53 @@ fn links_and_evidence_are_saved_undone_and_a_changed_snapshot_is_reported_on_ope
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn the_folder_claims_follow_a_sidecar_another_program_wrote() {
+    let dir = tempfile::tempdir().unwrap();
+    let one = dir.path().join("one.txt");
+    let two = dir.path().join("two.txt");
+    std::fs::write(
+        &one,
+        "Exports fell 20 percent in 2024, the minister said.\n",
+    )
+    .unwrap();
+    std::fs::write(&two, "The minister claimed exports dropped 20% in 2024.\n").unwrap();
+    let claim = |path: &Path, needle: &str, verdict: Verdict| {
+        let mut s = Session::open(path).unwrap();
+        let text = s.text.as_str().to_owned();
+        let start = text[..text.find(needle).unwrap()].chars().count();
+        let a = Annotation::new(
+            &s.text,
+            start,
+            start + needle.chars().count(),
+            Tag::Claim {
+                verdict,
+                claimant: None,
+            },
+            "other",
+            chrono::Utc::now(),
+        )
+        .unwrap();
+        s.annotations.insert(a);
+        s.save().unwrap();
+    };
+    claim(&one, "Exports fell 20 percent in 2024", Verdict::False);
+    let mut ws = workspace();
+    open_folder(&mut ws, dir.path());
+    let groups = |ws: &mut Workspace| {
+        let f = ws.folder.as_mut().unwrap();
+        f.refresh_claims();
+        (f.claims().len(), f.claims().groups().len())
+    };
+    assert_eq!(groups(&mut ws), (1, 1));
+    // Another program (a colleague's script, a git pull) tags the repeat in two.txt.
+    claim(&two, "exports dropped 20% in 2024", Verdict::Unrated);
+    std::thread::sleep(Duration::from_millis(2100));
+    ws.poll_folder();
+    assert_eq!(
+        groups(&mut ws),
+        (2, 1),
+        "the repeat joined the first claim's group"
+    );
+}

@@ -132,6 +132,8 @@ pub struct Document {
     /// when the document was opened and whenever its evidence changes.
     pub snapshots: Vec<crate::store::snapshot::SnapshotProblem>,
     snapshots_checked: Vec<(crate::core::evidence::EvidenceId, String, String)>,
+    /// The sidecar on disk as last read or written here, to notice another program's writes.
+    sidecar_stamp: Stamp,
     last_journal: Option<Instant>,
     /// Annotations moved by re-anchoring that were not yet saved, in a document read quietly
     /// (in a folder): saved once the user opens it.
@@ -214,10 +216,12 @@ impl Document {
             recovery: None,
             snapshots: Vec::new(),
             snapshots_checked: Vec::new(),
+            sidecar_stamp: None,
             last_journal: None,
             moves_to_save: false,
         };
         doc.snapshots_checked = doc.attached_snapshots();
+        doc.sidecar_stamp = stamp(&doc.session.sidecar_path);
         doc.check_snapshots();
         doc.reanchor();
         doc.recovery = crate::store::recovery::find_recovery(path).ok().flatten();
@@ -276,6 +280,12 @@ impl Document {
             return None;
         }
         self.check_disk_now()
+    }
+
+    /// Whether another program wrote the sidecar since this document last read or wrote it
+    /// (its time or size changed).
+    pub fn sidecar_changed_on_disk(&self) -> bool {
+        stamp(&self.session.sidecar_path) != self.sidecar_stamp
     }
 
     /// What the document file looked like on disk when last looked at.
@@ -567,6 +577,7 @@ impl Document {
         self.save_error = None;
         self.save_conflicts.clear();
         self.last_saved = Some(Local::now());
+        self.sidecar_stamp = stamp(&self.session.sidecar_path);
         let _ = crate::store::recovery::discard_recovery(self.path());
         self.last_journal = None;
         Ok(match outcome {
@@ -662,6 +673,7 @@ impl Document {
         self.save_error = None;
         self.save_conflicts.clear();
         self.last_saved = Some(Local::now());
+        self.sidecar_stamp = stamp(&self.session.sidecar_path);
         // Saved: the recovery journal of this work is no longer needed.
         let _ = crate::store::recovery::discard_recovery(self.path());
         self.last_journal = None;

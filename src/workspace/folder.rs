@@ -106,6 +106,8 @@ pub struct Folder {
     /// made for.
     register: crate::core::register::ClaimRegister,
     register_version: Option<u64>,
+    /// When the sidecars were last looked at for other programs' writes.
+    last_sidecar_check: Option<std::time::Instant>,
 }
 
 impl Folder {
@@ -123,7 +125,36 @@ impl Folder {
             total: None,
             register: crate::core::register::ClaimRegister::default(),
             register_version: None,
+            last_sidecar_check: None,
         }
+    }
+
+    /// Reads again, every few seconds, the documents whose sidecar another program wrote
+    /// (a `git pull`, a colleague's script, `factmark review`), so that the folder's views and
+    /// its claims follow. A document with unsaved changes, and `current` (merged when it is
+    /// saved), are left alone. Returns how many were read again.
+    pub fn reread_changed(&mut self, current: Option<usize>) -> usize {
+        const EVERY: std::time::Duration = std::time::Duration::from_secs(2);
+        if self.scan.is_some() || self.last_sidecar_check.is_some_and(|t| t.elapsed() < EVERY) {
+            return 0;
+        }
+        self.last_sidecar_check = Some(std::time::Instant::now());
+        let mut read = 0;
+        for (i, slot) in self.docs.iter_mut().enumerate() {
+            let Some(fd) = slot.as_mut() else { continue };
+            let Ok(doc) = fd.doc.as_mut() else { continue };
+            if Some(i) == current || doc.dirty || !doc.sidecar_changed_on_disk() {
+                continue;
+            }
+            if let Ok(fresh) = Document::open_quietly(&fd.path) {
+                // Versions only grow, so views and the claims see a change.
+                let version = doc.version + 1;
+                *doc = fresh;
+                doc.version = version;
+                read += 1;
+            }
+        }
+        read
     }
 
     /// Brings the claim register up to date with the documents read and their changes (only

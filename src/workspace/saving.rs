@@ -96,8 +96,10 @@ impl Workspace {
 
     /// Takes in the folder's documents read since the last look.
     pub fn poll_folder(&mut self) {
+        let current = self.current_in_folder();
         if let Some(f) = &mut self.folder {
             f.poll();
+            f.reread_changed(current);
         }
     }
 
