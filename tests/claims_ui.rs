@@ -3,15 +3,13 @@
 //! and the folder's Claims view lists the group.
 
 mod common;
-use common::private_recovery_dir;
 
-use egui::Vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use factmark::core::annotation::{Annotation, Tag, Verdict};
 use factmark::core::evidence::{Evidence, Stance};
 use factmark::store::Session;
-use factmark::ui::{Action, FactmarkApp, Mode, Settings};
+use factmark::ui::{Action, FactmarkApp, Mode};
 use factmark::workspace::Intent;
 
 fn claim(s: &Session, text: &str, needle: &str, verdict: Verdict) -> Annotation {
@@ -70,19 +68,7 @@ fn folder() -> tempfile::TempDir {
 }
 
 fn harness(dir: &std::path::Path) -> Harness<'static, FactmarkApp> {
-    private_recovery_dir();
-    let settings = Settings {
-        author: "rev".into(),
-        ..Settings::default()
-    };
-    let app = FactmarkApp::new(settings, Some(dir.to_owned()));
-    let mut h = Harness::builder()
-        .with_size(Vec2::new(1280.0, 800.0))
-        .with_accessibility_check(false)
-        .build_ui_state(|ui, app: &mut FactmarkApp| app.ui_body(ui), app);
-    common::wait_for_folder(&mut h);
-    h.run_steps(2);
-    h
+    common::window(dir, "rev")
 }
 
 fn the_claim(h: &Harness<'_, FactmarkApp>) -> Annotation {

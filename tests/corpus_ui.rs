@@ -53,19 +53,7 @@ fn corpus() -> tempfile::TempDir {
 }
 
 fn harness(dir: &std::path::Path) -> Harness<'static, FactmarkApp> {
-    private_recovery_dir();
-    let settings = Settings {
-        author: "rev".into(),
-        ..Settings::default()
-    };
-    let app = FactmarkApp::new(settings, Some(dir.to_owned()));
-    let mut h = Harness::builder()
-        .with_size(Vec2::new(1280.0, 800.0))
-        .with_accessibility_check(false)
-        .build_ui_state(|ui, app: &mut FactmarkApp| app.ui_body(ui), app);
-    common::wait_for_folder(&mut h);
-    h.run_steps(2);
-    h
+    common::window(dir, "rev")
 }
 
 #[test]

@@ -60,3 +60,21 @@ pub fn ok(out: &std::process::Output) -> String {
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// A window at 1280×800 opened on `path` (a document or a folder, read to the end) by
+/// `author`.
+pub fn window(path: &std::path::Path, author: &str) -> Harness<'static, FactmarkApp> {
+    private_recovery_dir();
+    let settings = factmark::ui::Settings {
+        author: author.into(),
+        ..factmark::ui::Settings::default()
+    };
+    let app = FactmarkApp::new(settings, Some(path.to_owned()));
+    let mut h = Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 800.0))
+        .with_accessibility_check(false)
+        .build_ui_state(|ui, app: &mut FactmarkApp| app.ui_body(ui), app);
+    wait_for_folder(&mut h);
+    h.run_steps(2);
+    h
+}
