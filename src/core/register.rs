@@ -83,6 +83,11 @@ pub struct ClaimRegister {
     member_group: Vec<usize>,
     /// Each member's index, by annotation id.
     index: HashMap<AnnotationId, usize>,
+    /// What the grouping was computed from (claims' ids and texts and people's same-claim
+    /// links), and its result: a change to anything else (a verdict, a note, a review) keeps
+    /// the groups and only refreshes what they show.
+    shape: u64,
+    roots: Vec<usize>,
     groups: Vec<ClaimGroup>,
 }
 
@@ -127,11 +132,16 @@ impl ClaimRegister {
             .iter()
             .filter_map(|(a, b)| Some((*index.get(a)?, *index.get(b)?)))
             .collect();
-        let refs: Vec<&ClaimKey> = members
-            .iter()
-            .filter_map(|m| keys.get(&m.id).map(|(_, k)| k))
-            .collect();
-        let roots = group(&refs, &joined);
+        let shape = shape_of(&members, &joined);
+        let roots = if shape == self.shape && self.roots.len() == members.len() {
+            std::mem::take(&mut self.roots)
+        } else {
+            let refs: Vec<&ClaimKey> = members
+                .iter()
+                .filter_map(|m| keys.get(&m.id).map(|(_, k)| k))
+                .collect();
+            group(&refs, &joined)
+        };
         let mut by_root: HashMap<usize, usize> = HashMap::new();
         let mut groups: Vec<ClaimGroup> = Vec::new();
         let mut member_group = Vec::with_capacity(members.len());
@@ -147,6 +157,8 @@ impl ClaimRegister {
         }
         self.keys = keys;
         self.index = index;
+        self.shape = shape;
+        self.roots = roots;
         self.members = members;
         self.member_group = member_group;
         self.groups = groups;
@@ -195,6 +207,19 @@ impl ClaimRegister {
     pub fn is_empty(&self) -> bool {
         self.members.is_empty()
     }
+}
+
+/// A hash of what grouping depends on: the claims in order with their texts, and the joined
+/// pairs.
+fn shape_of(members: &[Member], joined: &[(usize, usize)]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for m in members {
+        m.id.hash(&mut h);
+        m.exact.hash(&mut h);
+    }
+    joined.hash(&mut h);
+    h.finish()
 }
 
 #[cfg(test)]
@@ -258,6 +283,28 @@ mod tests {
         let found = r.closest("Exports went down by 20 percent in 2024", 5);
         assert!(found[0].2, "the same claim first");
         assert!(found.iter().all(|(m, _, _)| m.checked()));
+    }
+
+    #[test]
+    fn a_new_verdict_keeps_the_groups_and_shows_at_once() {
+        let a = doc(
+            "Exports fell 20 percent in 2024.",
+            &[("Exports fell 20 percent in 2024.", Verdict::False)],
+        );
+        let mut b = doc(
+            "Exports dropped 20% in 2024.",
+            &[("Exports dropped 20% in 2024.", Verdict::Unrated)],
+        );
+        let mut r = ClaimRegister::default();
+        r.rebuild([(0, a.as_slice()), (1, b.as_slice())]);
+        assert!(!r.groups()[0].conflicting());
+        b[0].tag = Tag::Claim {
+            verdict: Verdict::True,
+            claimant: None,
+        };
+        r.rebuild([(0, a.as_slice()), (1, b.as_slice())]);
+        assert_eq!(r.groups().len(), 1);
+        assert!(r.groups()[0].conflicting(), "the new verdict is seen");
     }
 
     #[test]
