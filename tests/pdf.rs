@@ -20,6 +20,7 @@ const FIXTURES: &[&str] = &[
     "header-footer",
     "table",
     "non-latin",
+    "right-to-left",
     "page-quote",
     "encrypted-permissions",
 ];

@@ -2,7 +2,8 @@
 //! a baseline, with gaps no wider than a word space or so), fragments are split recursively
 //! into blocks along the widest white gaps (a vertical gap only where both sides read as
 //! columns of prose, so that table cells stay in their rows), and each block's fragments
-//! become lines, left to right, with a space or a tab where the gap between glyphs says so.
+//! become lines, left to right, with a space or a tab where the gap between glyphs says so;
+//! right-to-left words are then put in reading order ([`super::pdf_bidi`]).
 
 use super::pdf_glyphs::{Glyph, PageGlyphs};
 
@@ -347,6 +348,8 @@ fn line_of(
         }
     }
     evenly_stretched(page, &mut items);
+    // Right-to-left words are drawn from the right: put them in reading order.
+    super::pdf_bidi::to_reading_order(page, &mut items);
     let glyphs = || items.iter().map(|&(i, _)| &page.glyphs[i as usize]);
     Line {
         x0: glyphs().map(|g| g.x0).fold(f32::MAX, f32::min),

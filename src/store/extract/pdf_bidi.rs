@@ -1,0 +1,225 @@
+//! From the order a PDF draws a line in to the order it is read in. A PDF places glyphs where
+//! they are seen, left to right; Hebrew, Arabic and other right-to-left words are drawn with
+//! their first letter on the right. Read left to right they come out backwards ("הלשממה" for
+//! "הממשלה"), and so would their numbers' places. Each line is put back in reading order, the
+//! inverse of the Unicode bidirectional algorithm's reordering for one line:
+//!
+//! - a line whose letters are mostly right to left reads from the right: it is reversed
+//!   whole, then each left-to-right run (Latin words, numbers like `4.2%` or `2024`, with the
+//!   punctuation between them) is turned back;
+//! - in a left-to-right line, each right-to-left run (from its first to its last
+//!   right-to-left letter, with the numbers and punctuation between) is reversed, and the
+//!   numbers inside turned back.
+//!
+//! Spaces between glyphs (the separators before each) move with the glyphs they separate.
+
+use super::pdf_glyphs::PageGlyphs;
+use super::pdf_layout::Sep;
+use crate::core::bidi::rtl_script;
+
+/// How a glyph reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// A right-to-left letter (`true`: Arabic, whose numbers keep their signs apart).
+    Rtl(bool),
+    /// A left-to-right letter.
+    Ltr,
+    /// A digit.
+    Digit,
+    /// A sign that goes with a number: `%`, `°`, a currency.
+    NumberSign,
+    /// Punctuation, symbols: takes the direction around it.
+    Neutral,
+}
+
+fn class(chars: &[char]) -> Class {
+    match chars.first() {
+        Some(&c) if c.is_alphabetic() && rtl_script(c).is_some() => Class::Rtl(matches!(
+            rtl_script(c),
+            Some(unicode_script::Script::Arabic)
+        )),
+        Some(c) if c.is_numeric() => Class::Digit,
+        Some(c) if c.is_alphabetic() => Class::Ltr,
+        Some('%' | '‰' | '‱' | '°' | '$' | '€' | '£' | '¥' | '₪' | '#') => {
+            Class::NumberSign
+        }
+        _ => Class::Neutral,
+    }
+}
+
+fn is_rtl(c: Class) -> bool {
+    matches!(c, Class::Rtl(_))
+}
+
+/// Puts the glyphs of a line, given in drawing order (left to right), in reading order.
+pub fn to_reading_order(page: &PageGlyphs, items: &mut [(u32, Sep)]) {
+    let classes: Vec<Class> = items
+        .iter()
+        .map(|&(g, _)| class(page.text(&page.glyphs[g as usize])))
+        .collect();
+    reorder(&classes, items);
+}
+
+fn reorder<T: Copy>(classes: &[Class], items: &mut [(T, Sep)]) {
+    let rtl = classes.iter().filter(|c| is_rtl(**c)).count();
+    if rtl == 0 {
+        return;
+    }
+    let ltr = classes.iter().filter(|c| **c == Class::Ltr).count();
+    let mut classes = classes.to_vec();
+    if reads_from_the_right(&classes, rtl, ltr) {
+        reverse(items, &mut classes, 0, items.len());
+        for (a, b) in runs(&classes, |c| matches!(c, Class::Ltr | Class::Digit)) {
+            let (a, b) = with_signs(&classes, a, b);
+            reverse(items, &mut classes, a, b);
+        }
+    } else {
+        for (a, b) in runs(&classes, is_rtl) {
+            reverse(items, &mut classes, a, b);
+            let inner: Vec<(usize, usize)> = runs(&classes[a..b], |c| c == Class::Digit)
+                .into_iter()
+                .map(|(x, y)| with_signs(&classes, a + x, a + y))
+                .collect();
+            for (x, y) in inner {
+                reverse(items, &mut classes, x, y);
+            }
+        }
+    }
+}
+
+/// A number's run `a..b` (in reading order) with the signs right beside it (`4.2%`, `$5`),
+/// except after Arabic letters, where the bidirectional algorithm leaves them apart.
+fn with_signs(classes: &[Class], a: usize, b: usize) -> (usize, usize) {
+    let arabic = classes[..a]
+        .iter()
+        .rev()
+        .find(|c| matches!(c, Class::Rtl(_) | Class::Ltr))
+        .is_some_and(|c| *c == Class::Rtl(true));
+    if arabic {
+        return (a, b);
+    }
+    let mut a = a;
+    let mut b = b;
+    if classes.get(b) == Some(&Class::NumberSign) && classes[b - 1] == Class::Digit {
+        b += 1;
+    }
+    if a > 0 && classes[a - 1] == Class::NumberSign && classes[a] == Class::Digit {
+        a -= 1;
+    }
+    (a, b)
+}
+
+/// Whether a line (in drawing order) reads from the right: most of its letters are
+/// right to left, unless it is the last line of a left-to-right paragraph that ends in
+/// right-to-left words (its closing punctuation then stands at the right: "תיזכרמה).").
+fn reads_from_the_right(classes: &[Class], rtl: usize, ltr: usize) -> bool {
+    if rtl <= ltr {
+        return false;
+    }
+    let last = classes.last().copied();
+    let first = classes.first().copied();
+    let ends_right = matches!(last, Some(Class::Neutral)) && matches!(first, Some(Class::Rtl(_)));
+    !ends_right || ltr > 0
+}
+
+/// Maximal runs `a..b` that start and end with a glyph of the kind `is` picks, with only such
+/// glyphs and neutrals between.
+fn runs(classes: &[Class], is: impl Fn(Class) -> bool) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < classes.len() {
+        if !is(classes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        let mut j = i + 1;
+        while j < classes.len()
+            && (is(classes[j]) || matches!(classes[j], Class::Neutral | Class::NumberSign))
+        {
+            if is(classes[j]) {
+                end = j + 1;
+            }
+            j += 1;
+        }
+        out.push((start, end));
+        i = end.max(start + 1);
+    }
+    out
+}
+
+/// Reverses glyphs `a..b` with the separators between them; the separators at the run's
+/// edges stay where they are.
+fn reverse<T: Copy>(items: &mut [(T, Sep)], classes: &mut [Class], a: usize, b: usize) {
+    if b <= a + 1 {
+        return;
+    }
+    let glyphs: Vec<T> = items[a..b].iter().rev().map(|&(g, _)| g).collect();
+    let gaps: Vec<Sep> = items[a + 1..b].iter().rev().map(|&(_, s)| s).collect();
+    for (k, g) in glyphs.into_iter().enumerate() {
+        items[a + k].0 = g;
+        if k > 0 {
+            items[a + k].1 = gaps[k - 1];
+        }
+    }
+    classes[a..b].reverse();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A line from its drawn (visual) text: glyphs are chars, a space is a separator.
+    fn line(visual: &str) -> (Vec<Class>, Vec<(char, Sep)>) {
+        let mut items = Vec::new();
+        let mut sep = Sep::None;
+        for c in visual.chars() {
+            if c == ' ' {
+                sep = Sep::Space;
+                continue;
+            }
+            items.push((c, sep));
+            sep = Sep::None;
+        }
+        let classes = items.iter().map(|&(c, _)| class(&[c])).collect();
+        (classes, items)
+    }
+
+    fn read(visual: &str) -> String {
+        let (classes, mut items) = line(visual);
+        reorder(&classes, &mut items);
+        let mut s = String::new();
+        for (c, sep) in items {
+            if sep == Sep::Space {
+                s.push(' ');
+            }
+            s.push(c);
+        }
+        s
+    }
+
+    #[test]
+    fn a_right_to_left_line_reads_from_the_right_with_its_numbers_in_order() {
+        // As drawn (left to right) for "הממשלה הודיעה כי האבטלה ירדה ל-4.2% ביוני 2024."
+        assert_eq!(
+            read(".2024 ינויב 4.2%-ל הדרי הלטבאה יכ העידוה הלשממה"),
+            "הממשלה הודיעה כי האבטלה ירדה ל-4.2% ביוני 2024."
+        );
+        assert_eq!(
+            read(".2024 وينوي يف %4.2 ىلإ تضفخنا"),
+            "انخفضت إلى 4.2% في يونيو 2024."
+        );
+    }
+
+    #[test]
+    fn a_left_to_right_line_turns_only_its_right_to_left_words() {
+        assert_eq!(
+            read("Unemployment fell (הכשלה :רוקמ) in 2024."),
+            "Unemployment fell (מקור: הלשכה) in 2024."
+        );
+        assert_eq!(read("Plain English 4.2% line."), "Plain English 4.2% line.");
+        // The last line of that paragraph, wrapped after "הלשכה": its period on the right.
+        assert_eq!(read("תיזכרמה)."), "המרכזית).");
+    }
+}
