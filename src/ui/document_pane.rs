@@ -296,6 +296,7 @@ impl DocumentPane {
             markdown: doc.is_markdown(),
             rtl_document: doc.rtl,
             pages: doc.session.pages.as_deref(),
+            pending: &doc.pending,
         };
         for e in view.ui(ui, &model) {
             actions.push(Action::Do(match e {

@@ -57,6 +57,9 @@ pub struct ViewModel<'a> {
     pub rtl_document: bool,
     /// For a PDF: where its pages begin, marked in the margin (the text is not changed).
     pub pages: Option<&'a Pages>,
+    /// Where annotations whose text changed (a correction) or was only found similar now sit,
+    /// waiting for a decision: outlined dashed, a click selects them.
+    pub pending: &'a [(AnnotationId, usize, usize)],
 }
 
 /// What the user did in the view this frame.
@@ -760,6 +763,28 @@ impl DocumentView {
                     );
                 }
             }
+            // Annotations waiting for a decision, where their text is now: a dashed outline.
+            for &(id, a, b) in m.pending {
+                if a >= para.end.max(para.start + 1) || b <= para.start {
+                    continue;
+                }
+                if let Some((s, e)) = local(a, b) {
+                    let colour = theme::warning(visuals);
+                    let width = if m.selected == Some(id) { 2.0 } else { 1.0 };
+                    for r in v.block.rects(s, e) {
+                        let r = r.translate(v.origin.to_vec2()).expand(1.0);
+                        let stroke = Stroke::new(width, colour);
+                        for side in [
+                            [r.left_top(), r.right_top()],
+                            [r.left_bottom(), r.right_bottom()],
+                            [r.left_top(), r.left_bottom()],
+                            [r.right_top(), r.right_bottom()],
+                        ] {
+                            painter.extend(egui::Shape::dashed_line(&side, stroke, 4.0, 3.0));
+                        }
+                    }
+                }
+            }
             // The selected annotation.
             if let Some(a) = selected
                 && let Some((s, e)) = local(a.start, a.end)
@@ -1159,7 +1184,15 @@ impl DocumentView {
             .filter(|a| a.start <= at && at < a.end)
             .collect();
         hits.sort_by_key(|a| (std::cmp::Reverse(a.len()), a.start, a.id));
-        hits.into_iter().map(|a| a.id).collect()
+        let mut ids: Vec<AnnotationId> = hits.into_iter().map(|a| a.id).collect();
+        // Then those waiting for a decision where their text now is.
+        ids.extend(
+            m.pending
+                .iter()
+                .filter(|&&(_, a, b)| a <= at && at < b)
+                .map(|&(id, _, _)| id),
+        );
+        ids
     }
 }
 

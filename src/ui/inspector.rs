@@ -145,15 +145,21 @@ impl Inspector {
             document_info_ui(ui, doc);
             return actions;
         };
+        // Another annotation's inspector starts at its top.
+        let another = self.for_id != Some(a.id);
         self.refresh(a, doc.version, ui);
         if matches!(a.tag, Tag::Claim { .. } | Tag::Quote { .. }) {
             self.refresh_names(doc, a.id);
         }
         let id = a.id;
         let kind = a.tag.kind();
-        egui::ScrollArea::vertical()
+        let mut area = egui::ScrollArea::vertical()
             .id_salt("inspector")
-            .auto_shrink([false, true])
+            .auto_shrink([false, true]);
+        if another {
+            area = area.vertical_scroll_offset(0.0);
+        }
+        area
             .show(ui, |ui| {
                 // Nothing in it may widen the panel over the text.
                 ui.set_max_width(ui.available_width());
@@ -204,6 +210,28 @@ impl Inspector {
                         ))
                         .color(theme::warning(ui.visuals())),
                     );
+                    // Where its text is now, when it was found: one click takes it.
+                    if let Some(r) = doc
+                        .pending
+                        .iter()
+                        .find(|(p, _, _)| *p == id)
+                        .map(|&(_, a, b)| (a, b))
+                    {
+                        let now = doc.session.text.slice(r.0..r.1);
+                        let accept = ui
+                            .button(format!(
+                                "Accept the text as it is now: {}",
+                                super::links_panel::quoted(&one_line(now, 40))
+                            ))
+                            .on_hover_text("Moves the annotation onto the text outlined in the document (Ctrl+Z undoes it)");
+                        if accept.clicked() {
+                            actions.push(Action::Do(Intent::Edit(Command::SetSpan {
+                                id,
+                                start: r.0,
+                                end: r.1,
+                            })));
+                        }
+                    }
                     if let Some(sel) = doc.selection.filter(|s| !s.is_empty())
                         && ui.button("Re-attach to the selected text").clicked()
                     {

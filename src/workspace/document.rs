@@ -134,6 +134,9 @@ pub struct Document {
     snapshots_checked: Vec<(crate::core::evidence::EvidenceId, String, String)>,
     /// The sidecar on disk as last read or written here, to notice another program's writes.
     sidecar_stamp: Stamp,
+    /// Where annotations whose text was changed or only similar text was found now sit, until
+    /// someone accepts or re-attaches them: (annotation, start, end), in text order.
+    pub pending: Vec<(AnnotationId, usize, usize)>,
     last_journal: Option<Instant>,
     /// Annotations moved by re-anchoring that were not yet saved, in a document read quietly
     /// (in a folder): saved once the user opens it.
@@ -217,6 +220,7 @@ impl Document {
             snapshots: Vec::new(),
             snapshots_checked: Vec::new(),
             sidecar_stamp: None,
+            pending: Vec::new(),
             last_journal: None,
             moves_to_save: false,
         };
@@ -372,6 +376,19 @@ impl Document {
             })
             .collect();
         self.tag_counts = counts;
+        let mut pending: Vec<(AnnotationId, usize, usize)> = self
+            .anchoring
+            .iter()
+            .filter(|(id, r)| {
+                matches!(r.status, AnchorStatus::Changed | AnchorStatus::Fuzzy)
+                    && self.status(**id) == r.status
+                    && r.start < r.end
+                    && r.end <= self.session.text.char_count()
+            })
+            .map(|(id, r)| (*id, r.start, r.end))
+            .collect();
+        pending.sort_by_key(|&(id, a, b)| (a, b, id));
+        self.pending = pending;
     }
 
     fn changed(&mut self) {

@@ -1,0 +1,70 @@
+//! A corrected article in the window: an annotation whose text was replaced in place is
+//! outlined where its text now is, a click selects it, and the inspector accepts the
+//! corrected text in one click (one undoable step; a date's value follows).
+
+mod common;
+
+use egui::Vec2;
+use egui_kittest::kittest::Queryable as _;
+use factmark::core::annotation::{DateValue, Tag, TagKind};
+use factmark::store::Session;
+
+#[test]
+fn a_corrected_date_is_outlined_where_it_now_is_and_accepted_from_the_inspector() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("a.txt");
+    let before = "The council met on June 8, 2020 to discuss the bridge.\n";
+    std::fs::write(&doc, before).unwrap();
+    let mut s = Session::open(&doc).unwrap();
+    let start = before.find("June").unwrap();
+    let a = factmark::core::annotation::Annotation::new(
+        &s.text,
+        start,
+        start + "June 8, 2020".len(),
+        Tag::for_text(TagKind::Date, "June 8, 2020"),
+        "ana",
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    let id = a.id;
+    s.annotations.insert(a);
+    s.save().unwrap();
+    let after = before.replace("June 8, 2020", "January 8, 2020");
+    std::fs::write(&doc, &after).unwrap();
+
+    let mut h = common::window(&doc, "rev");
+    // The history's arrows come from the system's fonts in the real window; the test window
+    // has only egui's own.
+    h.ctx
+        .set_missing_glyph_policy(egui::epaint::text::MissingGlyphPolicy::Tofu);
+    let pending = h.state().doc().unwrap().pending.clone();
+    let at = after.find("January").unwrap();
+    assert_eq!(pending, vec![(id, at, at + "January 8, 2020".len())]);
+    // A click on the outlined text selects the annotation.
+    let p = {
+        let d = h.state().doc().unwrap();
+        let v = h.state().view().unwrap();
+        v.screen_pos_of(&d.session.text, at + 2).unwrap() + Vec2::new(2.0, 0.0)
+    };
+    h.hover_at(p);
+    h.run();
+    h.drag_at(p);
+    h.run();
+    h.drop_at(p);
+    h.run_steps(3);
+    assert_eq!(h.state().doc().unwrap().selected, Some(id));
+    h.get_by_label_contains("Accept the text as it is now")
+        .click();
+    h.run_steps(3);
+    let d = h.state().doc().unwrap();
+    let a = d.session.annotations.get(id).unwrap();
+    assert_eq!(a.exact, "January 8, 2020");
+    assert_eq!(
+        a.tag,
+        Tag::Date {
+            value: Some(DateValue::parse("2020-01-08").unwrap())
+        },
+        "the date's value follows its text"
+    );
+    assert!(d.pending.is_empty(), "nothing waits any more");
+}
