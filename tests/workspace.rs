@@ -581,7 +581,7 @@ fn the_folder_claims_follow_a_sidecar_another_program_wrote() {
     assert_eq!(groups(&mut ws), (1, 1));
     // Another program (a colleague's script, a git pull) tags the repeat in two.txt.
     claim(&two, "exports dropped 20% in 2024", Verdict::Unrated);
-    std::thread::sleep(Duration::from_millis(2100));
+    std::thread::sleep(Duration::from_millis(300));
     ws.poll_folder();
     assert_eq!(
         groups(&mut ws),

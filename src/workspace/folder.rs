@@ -106,8 +106,10 @@ pub struct Folder {
     /// made for.
     register: crate::core::register::ClaimRegister,
     register_version: Option<u64>,
-    /// When the sidecars were last looked at for other programs' writes.
+    /// When the sidecars were last looked at for other programs' writes, and where the next
+    /// look starts.
     last_sidecar_check: Option<std::time::Instant>,
+    sidecar_cursor: usize,
 }
 
 impl Folder {
@@ -126,22 +128,32 @@ impl Folder {
             register: crate::core::register::ClaimRegister::default(),
             register_version: None,
             last_sidecar_check: None,
+            sidecar_cursor: 0,
         }
     }
 
-    /// Reads again, every few seconds, the documents whose sidecar another program wrote
-    /// (a `git pull`, a colleague's script, `factmark review`), so that the folder's views and
-    /// its claims follow. A document with unsaved changes, and `current` (merged when it is
-    /// saved), are left alone. Returns how many were read again.
+    /// Reads again the documents whose sidecar another program wrote (a `git pull`, a
+    /// colleague's script, `factmark review`), so that the folder's views and its claims
+    /// follow. A few hundred sidecars are looked at every quarter of a second, in turn, so a
+    /// large folder never stalls the window. A document with unsaved changes, and `current`
+    /// (merged when it is saved), are left alone. Returns how many were read again.
     pub fn reread_changed(&mut self, current: Option<usize>) -> usize {
-        const EVERY: std::time::Duration = std::time::Duration::from_secs(2);
-        if self.scan.is_some() || self.last_sidecar_check.is_some_and(|t| t.elapsed() < EVERY) {
+        const EVERY: std::time::Duration = std::time::Duration::from_millis(250);
+        const AT_ONCE: usize = 256;
+        if self.scan.is_some()
+            || self.docs.is_empty()
+            || self.last_sidecar_check.is_some_and(|t| t.elapsed() < EVERY)
+        {
             return 0;
         }
         self.last_sidecar_check = Some(std::time::Instant::now());
+        let n = self.docs.len();
         let mut read = 0;
-        for (i, slot) in self.docs.iter_mut().enumerate() {
-            let Some(fd) = slot.as_mut() else { continue };
+        for step in 0..AT_ONCE.min(n) {
+            let i = (self.sidecar_cursor + step) % n;
+            let Some(fd) = self.docs[i].as_mut() else {
+                continue;
+            };
             let Ok(doc) = fd.doc.as_mut() else { continue };
             if Some(i) == current || doc.dirty || !doc.sidecar_changed_on_disk() {
                 continue;
@@ -154,6 +166,7 @@ impl Folder {
                 read += 1;
             }
         }
+        self.sidecar_cursor = (self.sidecar_cursor + AT_ONCE) % n;
         read
     }
 
