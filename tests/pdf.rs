@@ -326,3 +326,13 @@ fn folders_list_pdfs_as_documents() {
     assert!(factmark::workspace::is_document(Path::new("report.PDF")));
     assert!(factmark::workspace::DOCUMENT_EXTENSIONS.contains(&"pdf"));
 }
+
+#[test]
+fn a_pdf_saved_without_its_extension_is_read_as_a_pdf() {
+    let d = tempfile::tempdir().unwrap();
+    let bare = d.path().join("report");
+    std::fs::copy(fixture("one-column.pdf"), &bare).unwrap();
+    let s = Session::open(&bare).unwrap();
+    assert_eq!(s.kind, factmark::core::source::DocumentKind::Pdf);
+    same_words("report", s.text.as_str(), &expected("one-column"));
+}

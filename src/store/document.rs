@@ -83,6 +83,21 @@ pub fn load_document(path: &Path) -> Result<Document, StoreError> {
         }
     }
     let bytes = read_limited(path, MAX_DOCUMENT_BYTES, "document")?;
+    // A PDF saved without its extension is still a PDF (its first bytes say so).
+    let kind = if kind == DocumentKind::Text && bytes.starts_with(b"%PDF-") {
+        if bytes.len() > MAX_PDF_BYTES {
+            return Err(StoreError::Pdf {
+                path: path.to_owned(),
+                error: PdfError::TooLarge {
+                    size: bytes.len(),
+                    limit: MAX_PDF_BYTES,
+                },
+            });
+        }
+        DocumentKind::Pdf
+    } else {
+        kind
+    };
     let mut pages = None;
     let (text, source) = match kind {
         DocumentKind::Pdf => {

@@ -201,9 +201,15 @@ impl Collector {
     }
 }
 
-/// Appends a char of a glyph's text: ligatures as their letters, white space as a space,
-/// other control characters dropped.
+/// Appends a char of a glyph's text: ligatures as their letters, Arabic presentation forms
+/// (the shaped letters many producers map glyphs to) as the letters people type, white space
+/// as a space, other control characters dropped.
 fn push_clean(out: &mut Vec<char>, c: char) {
+    use unicode_normalization::UnicodeNormalization as _;
+    if matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}') {
+        out.extend(c.to_string().nfkc().filter(|c| !c.is_whitespace()));
+        return;
+    }
     let letters: &str = match c {
         '\u{FB00}' => "ff",
         '\u{FB01}' => "fi",
@@ -273,5 +279,20 @@ impl<'a> Device<'a> for Collector {
 
     fn begin_marked_content(&mut self, _tag: &[u8], _properties: Option<&Dict<'_>>) {
         self.step();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::push_clean;
+
+    #[test]
+    fn arabic_presentation_forms_become_the_letters_people_type() {
+        let mut out = Vec::new();
+        // ﺍﻟﺨﻄﻮﻁ as a producer maps shaped glyphs, and the lam-alef ligature ﻻ.
+        for c in "\u{FE8D}\u{FEDF}\u{FEA8}\u{FEC4}\u{FEEE}\u{FEC1} \u{FEFB}".chars() {
+            push_clean(&mut out, c);
+        }
+        assert_eq!(out.iter().collect::<String>(), "الخطوط لا");
     }
 }

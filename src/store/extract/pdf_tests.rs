@@ -86,6 +86,19 @@ fn words_are_spaced_by_their_gaps_and_kerning_does_not_split_them() {
 }
 
 #[test]
+fn a_word_hyphenated_before_a_capital_is_joined_as_the_document_writes_it() {
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td (The engine TraceMonkey was fast, and Trace-) Tj 0 -14 Td (Monkey won the race.) Tj 0 -40 Td (A treaty between the two nations, the Franco-) Tj 0 -14 Td (German accord, was signed.) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "The engine TraceMonkey was fast, and TraceMonkey won the race.\n\nA treaty between the two nations, the Franco-German accord, was signed.\n"
+    );
+}
+
+#[test]
 fn lines_far_apart_are_paragraphs_and_close_ones_are_joined() {
     let pdf = page(
         b"BT /F1 12 Tf 72 700 Td (First line of a) Tj 0 -14 Td (paragraph.) Tj 0 -40 Td (Another one.) Tj ET",

@@ -333,9 +333,10 @@ fn join(
     }
     let mut back = prev_text.chars().rev();
     let (last, before) = (back.next(), back.next());
+    let starts_letter = cur_text.chars().next().is_some_and(char::is_alphabetic);
     if matches!(last, Some('-' | '\u{2010}'))
         && before.is_some_and(char::is_alphabetic)
-        && starts_lower
+        && starts_letter
     {
         let head: String = prev_text
             .rsplit(char::is_whitespace)
@@ -352,10 +353,19 @@ fn join(
         let stem = head.trim_end_matches(['-', '\u{2010}']);
         let compound = format!("{stem}-{tail}");
         let joined = format!("{stem}{tail}");
-        return if words.contains(&compound) && !words.contains(&joined) {
-            Join::Glue
-        } else {
+        // Before a capital ("Trace-" "Monkey", "Franco-" "German") the hyphen is the word's
+        // own unless the document writes the word whole elsewhere; before a small letter it
+        // is a break unless the document writes the compound with its hyphen.
+        return if starts_lower {
+            if words.contains(&compound) && !words.contains(&joined) {
+                Join::Glue
+            } else {
+                Join::DropHyphen
+            }
+        } else if words.contains(&joined) {
             Join::DropHyphen
+        } else {
+            Join::Glue
         };
     }
     Join::Space
