@@ -12,6 +12,8 @@ use crate::core::source::{CharBox, PageSpan, Pages};
 /// Lines whose baseline is this close to the top or bottom of the page (a fraction of its
 /// height) may be running headers, footers or page numbers.
 const MARGIN: f32 = 0.12;
+/// So may this many lines at the top and at the bottom of each page, wherever they are.
+const EDGE_LINES: usize = 2;
 
 /// The text of all pages, and where each page and char is in it.
 pub fn assemble(pages: &[PageGlyphs]) -> (String, Pages) {
@@ -127,8 +129,35 @@ fn is_page_number(key: &str) -> bool {
 /// Leaves out lines near the top or bottom of pages that repeat on several pages (digits
 /// aside) and page numbers there.
 fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
+    // The top and bottom lines of each page, wherever its margins are (court filings set
+    // their running headers well below the top), and any line in the margin bands.
+    let edges: Vec<(f32, f32)> = per_page
+        .iter()
+        .map(|ls| {
+            let mut b: Vec<f32> = ls.iter().map(|l| l.baseline).collect();
+            b.sort_by(f32::total_cmp);
+            let top = b
+                .get(EDGE_LINES - 1)
+                .or(b.last())
+                .copied()
+                .unwrap_or(f32::MIN);
+            let bottom = b
+                .len()
+                .checked_sub(EDGE_LINES)
+                .and_then(|k| b.get(k))
+                .or(b.first())
+                .copied()
+                .unwrap_or(f32::MAX);
+            (top, bottom)
+        })
+        .collect();
+    let page_index = |page: &PageGlyphs| pages.iter().position(|p| std::ptr::eq(p, page));
     let in_margin = |page: &PageGlyphs, line: &Line| {
-        line.baseline < MARGIN * page.height || line.baseline > (1.0 - MARGIN) * page.height
+        let (top, bottom) = page_index(page).map_or((f32::MIN, f32::MAX), |i| edges[i]);
+        line.baseline < MARGIN * page.height
+            || line.baseline > (1.0 - MARGIN) * page.height
+            || line.baseline <= top
+            || line.baseline >= bottom
     };
     let mut counts: HashMap<String, usize> = HashMap::new();
     for (page, ls) in pages.iter().zip(per_page.iter()) {
