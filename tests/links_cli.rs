@@ -456,3 +456,39 @@ fn check_reports_a_link_whose_target_is_gone() {
     ok(&doc.run(&["unlink", "article.txt", &id]));
     assert_eq!(doc.check_json().0, Some(0));
 }
+
+#[test]
+fn an_export_never_writes_over_an_evidence_snapshot_even_with_force() {
+    let doc = Doc::new();
+    std::fs::create_dir(doc.path().join("sources")).unwrap();
+    let page = doc.path().join("sources").join("office.html");
+    std::fs::write(&page, "<p>The saved page.</p>").unwrap();
+    ok(&doc.run(&[
+        "evidence",
+        "article.txt",
+        &doc.claim,
+        "--url",
+        "https://stats.example/may",
+        "--snapshot",
+        "sources/office.html",
+    ]));
+    let out = doc.run(&[
+        "export",
+        "article.txt",
+        "--format",
+        "html",
+        "-o",
+        "sources/office.html",
+        "--force",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("evidence snapshot"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&page).unwrap(),
+        "<p>The saved page.</p>"
+    );
+}

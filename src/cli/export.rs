@@ -97,8 +97,13 @@ pub fn run(args: ExportArgs) -> anyhow::Result<Outcome> {
         );
     }
     let mut docs = Vec::with_capacity(paths.len());
+    let mut snapshots: Vec<(PathBuf, Vec<crate::core::annotation::Annotation>)> = Vec::new();
     for path in &paths {
         let session = Session::open(path)?;
+        snapshots.push((
+            session.sidecar_path.clone(),
+            session.annotations.as_slice().to_vec(),
+        ));
         let metadata = session.metadata().cloned().unwrap_or_default();
         let doc = ExportDoc::new(path, session.text, session.annotations.as_slice())
             .with_corrections(session.corrections)
@@ -128,8 +133,11 @@ pub fn run(args: ExportArgs) -> anyhow::Result<Outcome> {
         eprintln!("factmark: warning: {w}");
     }
     let count: usize = docs.iter().map(|d| d.annotations.len()).sum();
-    let rules =
+    let mut rules =
         OutputRules::protecting(paths.iter().map(PathBuf::as_path), []).replacing(args.force);
+    for (sidecar, annotations) in &snapshots {
+        rules = rules.keeping_snapshots(sidecar, annotations);
+    }
     let companions: Vec<FolderFile> = output
         .companions
         .iter()

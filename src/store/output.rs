@@ -22,6 +22,8 @@ pub struct OutputRules {
     /// The file written is a sidecar (Save Annotations As): a `*.ann.ron` name is fine.
     /// Otherwise (an export) no sidecar and no annotated document is ever written over.
     pub is_sidecar: bool,
+    /// Evidence snapshots (saved copies of sources) of the annotations: never written over.
+    pub snapshots: Vec<PathBuf>,
 }
 
 impl OutputRules {
@@ -41,7 +43,25 @@ impl OutputRules {
             replace: false,
             protected,
             is_sidecar: false,
+            snapshots: Vec::new(),
         }
+    }
+
+    /// The same rules, also protecting the evidence snapshots of `annotations`, kept beside
+    /// the sidecar at `sidecar`.
+    pub fn keeping_snapshots(
+        mut self,
+        sidecar: &Path,
+        annotations: &[crate::core::annotation::Annotation],
+    ) -> Self {
+        self.snapshots.extend(
+            annotations
+                .iter()
+                .flat_map(|a| &a.evidence)
+                .filter_map(|e| e.snapshot.as_ref())
+                .map(|s| super::snapshot::resolve(sidecar, &s.path)),
+        );
+        self
     }
 
     /// The same rules for writing a sidecar (Save Annotations As) rather than an export.
@@ -290,6 +310,9 @@ fn protect(given: &Path, target: &Target, rules: &OutputRules) -> Result<(), Sto
             "a document being exported"
         };
         return refuse(role);
+    }
+    if rules.snapshots.iter().any(|p| same_file(p, &target.path)) {
+        return refuse("an evidence snapshot (the saved copy of a source)");
     }
     if rules.is_sidecar {
         return Ok(());

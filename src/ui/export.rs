@@ -60,7 +60,11 @@ pub fn export_ui(doc: &Document, format: ExportFormat) -> Result<String, String>
     let replace = picked.is_some() && !format.writes_folder();
     let target = picked.unwrap_or_else(|| free_name(&suggested));
     let rules = OutputRules::protecting([doc.path()], [doc.session.sidecar_path.as_path()])
-        .replacing(replace);
+        .replacing(replace)
+        .keeping_snapshots(
+            &doc.session.sidecar_path,
+            doc.session.annotations.as_slice(),
+        );
     let export_doc = ExportDoc::new(
         doc.path(),
         doc.session.text.clone(),
