@@ -589,3 +589,63 @@ fn the_folder_claims_follow_a_sidecar_another_program_wrote() {
         "the repeat joined the first claim's group"
     );
 }
+
+#[test]
+fn retagging_a_claim_as_an_entity_takes_its_sources_and_unfitting_links_in_one_undoable_step() {
+    use factmark::core::evidence::{Evidence, Stance};
+    use factmark::core::link::{Link, LinkKind};
+    let (_dir, a, _) = folder();
+    let mut ws = workspace();
+    ws.apply(Intent::Open(a.clone()));
+    select(&mut ws, "2023");
+    ws.apply(Intent::Tag(TagKind::Date));
+    select(&mut ws, "exports rose 12 percent");
+    ws.apply(Intent::Tag(TagKind::Claim));
+    let (date, claim) = {
+        let s = ws.current().unwrap().session.annotations.as_slice();
+        let id = |k: TagKind| s.iter().find(|x| x.tag.kind() == k).unwrap().id;
+        (id(TagKind::Date), id(TagKind::Claim))
+    };
+    let now = chrono::Utc::now();
+    ws.apply(Intent::Edit(Command::Link {
+        from: claim,
+        link: Link::new(LinkKind::Dated, date, "tester", now),
+    }));
+    ws.apply(Intent::Edit(Command::SetEvidence(
+        claim,
+        vec![Evidence::new(
+            "https://stats.example/x",
+            Stance::Refutes,
+            now,
+        )],
+    )));
+    let before = ws.current().unwrap().session.annotations.clone();
+    ws.apply(Intent::SelectAnnotation {
+        id: Some(claim),
+        reveal: false,
+    });
+    let out = ws.apply(Intent::Tag(TagKind::Entity));
+    match &out[..] {
+        [Outcome::Retagged { lost, .. }] => {
+            assert!(lost.iter().any(|l| l == "1 source"), "{lost:?}");
+            assert!(lost.iter().any(|l| l == "1 link"), "{lost:?}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let e = ws
+        .current()
+        .unwrap()
+        .session
+        .annotations
+        .get(claim)
+        .unwrap()
+        .clone();
+    assert_eq!(e.tag.kind(), TagKind::Entity);
+    assert!(e.evidence.is_empty() && e.links.is_empty());
+    ws.apply(Intent::Undo);
+    assert_eq!(
+        ws.current().unwrap().session.annotations.as_slice(),
+        before.as_slice(),
+        "one undo brings the claim, its source and its link back"
+    );
+}

@@ -105,10 +105,10 @@ impl EvidenceEditor {
                 }
                 if ui.button("Add source").clicked() {
                     let item = Evidence::new("", default_stance(&a.tag), Utc::now().trunc_subsecs(0));
+                    // Kept here until something is written in it: an empty source is not saved.
                     self.fresh = Some(item.id);
                     self.draft.push(item);
                     self.published.push(String::new());
-                    changed = true;
                 }
             });
         if let Some((i, j)) = swap {
@@ -121,12 +121,55 @@ impl EvidenceEditor {
             self.published.remove(k);
             changed = true;
         }
-        let cmd = Command::SetEvidence(a.id, self.draft.clone());
+        let keep = saved(&self.draft);
+        if keep == a.evidence {
+            return;
+        }
+        let cmd = Command::SetEvidence(a.id, keep);
         if changed {
             actions.push(Action::Do(Intent::Edit(cmd)));
         } else if typed {
             actions.push(Action::Do(Intent::EditTyping(cmd)));
         }
+    }
+}
+
+/// What is saved of the items being edited: an address written without its scheme
+/// (`www.example.org/x`) gets `https://`, and an item with nothing in it yet is not saved (it
+/// stays in the inspector while it is being filled in).
+fn saved(draft: &[Evidence]) -> Vec<Evidence> {
+    draft
+        .iter()
+        .filter(|e| {
+            !(e.url.trim().is_empty()
+                && e.archived.trim().is_empty()
+                && e.title.trim().is_empty()
+                && e.excerpt.trim().is_empty()
+                && e.note.trim().is_empty()
+                && e.snapshot.is_none())
+        })
+        .map(|e| {
+            let mut e = e.clone();
+            e.url = with_scheme(&e.url);
+            e.archived = with_scheme(&e.archived);
+            e
+        })
+        .collect()
+}
+
+/// `https://` before an address written without a scheme (a host with a dot, no spaces).
+fn with_scheme(s: &str) -> String {
+    let t = s.trim();
+    let host = t.split('/').next().unwrap_or("");
+    if !t.is_empty()
+        && !t.contains("://")
+        && host.contains('.')
+        && !t.contains(char::is_whitespace)
+        && !host.starts_with('.')
+    {
+        format!("https://{t}")
+    } else {
+        s.to_owned()
     }
 }
 

@@ -47,10 +47,14 @@ fn notice(o: &Outcome) -> Option<Notice> {
         )),
         Outcome::EditFailed(e) => Notice::error(sentence(&e.to_string())),
         Outcome::Retagged { from, to, lost } => Notice::info(format!(
-            "The {} is now a {}; its {} went with the old tag. Ctrl+Z brings them back.",
+            "The {} is now {}; its {} went with the old tag. Ctrl+Z brings them back.",
             labels::tag_label(*from).to_lowercase(),
-            labels::tag_label(*to).to_lowercase(),
-            lost.join(" and ")
+            a_or_an(&labels::tag_label(*to).to_lowercase()),
+            and_list(lost)
+        ))
+        .about(Topic::Edit),
+        Outcome::SpeakerReplaced { old, new } => Notice::info(format!(
+            "The link names “{new}” as who said it, in place of “{old}”. Ctrl+Z brings “{old}” back."
         ))
         .about(Topic::Edit),
         Outcome::DeletedLinks(n) => Notice::info(format!(
@@ -236,6 +240,24 @@ pub fn save_failed(f: &SaveFailure) -> String {
             "Could not save the annotations; they are kept in memory (and in the recovery journal). {} Use File > Save Annotations As… to keep them elsewhere.",
             sentence(&e.to_string())
         ),
+    }
+}
+
+/// "a date", "an entity".
+fn a_or_an(word: &str) -> String {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        format!("an {word}")
+    } else {
+        format!("a {word}")
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 

@@ -17,6 +17,34 @@ impl Workspace {
     /// Applies a command to the current document. While `typing`, a change to the same
     /// annotation as the previous keystroke, soon after it, joins its undo step.
     pub(super) fn edit(&mut self, cmd: &Command, typing: bool) -> Vec<Outcome> {
+        // A speaker typed by hand that a new link replaces is named, so that it can be
+        // brought back.
+        let speaker_of = |ws: &Self| -> Option<(AnnotationId, Option<String>)> {
+            let Command::Link { from, .. } = cmd else {
+                return None;
+            };
+            let a = ws.current()?.session.annotations.get(*from)?;
+            Some((*from, crate::core::link::speaker(&a.tag).map(str::to_owned)))
+        };
+        let before = speaker_of(self);
+        let mut out = self.edit_plain(cmd, typing);
+        if out.is_empty()
+            && let Some((from, Some(old))) = before
+            && let Some(new) = self
+                .current()
+                .and_then(|d| d.session.annotations.get(from))
+                .and_then(|a| crate::core::link::speaker(&a.tag))
+            && new != old
+        {
+            out.push(Outcome::SpeakerReplaced {
+                old,
+                new: new.to_owned(),
+            });
+        }
+        out
+    }
+
+    fn edit_plain(&mut self, cmd: &Command, typing: bool) -> Vec<Outcome> {
         let id = cmd_id(cmd);
         let coalesce = typing
             && matches!((self.last_typing, id), (Some((last, t)), Some(id)) if last == id && t.elapsed() < TYPING_PAUSE);
@@ -111,8 +139,9 @@ impl Workspace {
                 .filter(|a| a.tag.kind() != kind)
                 .map(|a| {
                     let new = a.retagged(kind);
-                    let lost = dropped_details(&a.tag, &new);
-                    (Command::SetTag(a.id, new), a.tag.kind(), lost)
+                    let mut lost = dropped_details(&a.tag, &new);
+                    let cmd = retag_with_what_fits(&doc.session.annotations, a, new, &mut lost);
+                    (cmd, a.tag.kind(), lost)
                 });
             return match retag {
                 Some((cmd, from, lost)) => {
@@ -297,6 +326,60 @@ impl Workspace {
             Some(Err(e)) => vec![Outcome::ReviewFailed(e.to_string())],
             _ => Vec::new(),
         }
+    }
+}
+
+/// The step that retags `a` as `new`: sources go when the new tag cannot hold them (only
+/// claims and quotes have evidence), and so do links whose kind no longer fits its ends, in
+/// the same step (one undo brings all back); what goes is added to `lost`.
+fn retag_with_what_fits(
+    all: &crate::core::model::AnnotationSet,
+    a: &Annotation,
+    new: Tag,
+    lost: &mut Vec<String>,
+) -> Command {
+    let mut cmds = vec![Command::SetTag(a.id, new.clone())];
+    if !a.evidence.is_empty() && !matches!(new.kind(), TagKind::Claim | TagKind::Quote) {
+        cmds.push(Command::SetEvidence(a.id, Vec::new()));
+        lost.push(count(a.evidence.len(), "source", "sources"));
+    }
+    let mut links = 0;
+    for l in &a.links {
+        if all.get(l.to).is_some_and(|t| !l.kind.fits(&new, &t.tag)) {
+            cmds.push(Command::Unlink {
+                from: a.id,
+                link: l.id,
+            });
+            links += 1;
+        }
+    }
+    for other in all.iter().filter(|o| o.id != a.id) {
+        for l in other.links.iter().filter(|l| l.to == a.id) {
+            if !l.kind.fits(&other.tag, &new) {
+                cmds.push(Command::Unlink {
+                    from: other.id,
+                    link: l.id,
+                });
+                links += 1;
+            }
+        }
+    }
+    if links > 0 {
+        lost.push(count(links, "link", "links"));
+    }
+    if cmds.len() == 1 {
+        cmds.remove(0)
+    } else {
+        Command::Batch(cmds)
+    }
+}
+
+/// "1 source", "2 sources".
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
     }
 }
 

@@ -76,6 +76,13 @@ pub enum Outcome {
     Opened(Opened),
     /// An annotation was deleted with this many links to or from it (undo brings them back).
     DeletedLinks(usize),
+    /// A link to an entity replaced the speaker (or claimant) written before.
+    SpeakerReplaced {
+        /// The name written before.
+        old: String,
+        /// The entity's text, now the speaker.
+        new: String,
+    },
     /// An annotation was retagged and lost details its old tag had (undo brings them back).
     Retagged {
         /// Its old tag.
