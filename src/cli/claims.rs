@@ -76,6 +76,9 @@ struct GroupOut<'a> {
 #[derive(Debug, Serialize)]
 struct MatchOut<'a> {
     same: bool,
+    /// When not the same claim, why: numbers, negation, names or words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    differs: Option<&'static str>,
     similarity: f64,
     group: String,
     document: &'a str,
@@ -200,10 +203,10 @@ fn groups(
             for g in &shown {
                 let verdicts: Vec<&str> = g.verdicts().iter().map(|v| v.as_str()).collect();
                 out.push_str(&format!(
-                    "\ngroup {} — {} claims in {} documents; verdicts: {}{}\n",
+                    "\ngroup {} — {} in {}; verdicts: {}{}\n",
                     short(&g.id()),
-                    g.members.len(),
-                    g.documents(),
+                    count(g.members.len(), "claim", "claims"),
+                    count(g.documents(), "document", "documents"),
                     if verdicts.is_empty() {
                         "none yet".to_owned()
                     } else {
@@ -215,10 +218,16 @@ fn groups(
                         ""
                     }
                 ));
+                let width = g
+                    .members
+                    .iter()
+                    .map(|m| names.get(m.doc).map_or(0, |n| n.chars().count()))
+                    .max()
+                    .unwrap_or(0);
                 for m in &g.members {
                     let r = row(g, m, names);
                     out.push_str(&format!(
-                        "  {}  {}  {:<12}  {}\n",
+                        "  {:<width$}  {}  {:<12}  {}\n",
                         r.document,
                         short(&r.id),
                         r.verdict,
@@ -239,10 +248,11 @@ fn matches(
     format: ClaimsFormat,
 ) -> anyhow::Result<String> {
     let found: Vec<MatchOut<'_>> = register
-        .closest(text, limit)
+        .closest_why(text, limit)
         .into_iter()
-        .map(|(m, similarity, same)| MatchOut {
-            same,
+        .map(|(m, similarity, differs)| MatchOut {
+            same: differs.is_none(),
+            differs,
             similarity: (similarity * 1000.0).round() / 1000.0,
             group: register
                 .group_of(m.id)
@@ -296,9 +306,13 @@ fn matches(
             }
             let mut out = String::new();
             for f in &found {
+                let what = match f.differs {
+                    None => "same claim           ".to_owned(),
+                    Some(why) => format!("close, other {why:<8}"),
+                };
                 out.push_str(&format!(
                     "{}  {:.2}  {}  {}  {:<12}  {}\n",
-                    if f.same { "same " } else { "close" },
+                    what,
                     f.similarity,
                     f.document,
                     short(&f.id),
@@ -309,6 +323,15 @@ fn matches(
             out
         }
     })
+}
+
+/// "1 claim", "3 claims".
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
 }
 
 /// The first block of an id, enough to tell claims apart on screen.

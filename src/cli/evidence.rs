@@ -102,7 +102,14 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<Outcome> {
     let mut items = a.evidence.clone();
     let out = if let Some(url) = &args.url {
         if !matches!(tag, TagKind::Claim | TagKind::Quote) {
-            bail!("{name}: evidence goes on a claim or a quote, and {id} is a {tag}");
+            bail!(
+                "{name}: evidence goes on a claim or a quote, and {id} is {} {tag}",
+                if tag.to_string().starts_with(['a', 'e', 'i', 'o', 'u']) {
+                    "an"
+                } else {
+                    "a"
+                }
+            );
         }
         let item = new_item(&args, url, &session.sidecar_path)?;
         let out = format!("{}\n", item.id);

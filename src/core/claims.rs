@@ -265,6 +265,25 @@ impl ClaimKey {
         common as f64 / union as f64
     }
 
+    /// Why two claims are not the same claim (`numbers`, `negation`, `names` or `words`), or
+    /// `None` when they are.
+    pub fn difference(&self, other: &ClaimKey) -> Option<&'static str> {
+        if self.numbers != other.numbers {
+            Some("numbers")
+        } else if self.negated != other.negated {
+            Some("negation")
+        } else if !self.names.is_empty()
+            && !other.names.is_empty()
+            && self.names.is_disjoint(&other.names)
+        {
+            Some("names")
+        } else if self.similarity(other) < THRESHOLD {
+            Some("words")
+        } else {
+            None
+        }
+    }
+
     /// Whether two claims say the same thing: enough words in common, the same numbers and
     /// negation, and names that share at least one where both have some.
     pub fn same_as(&self, other: &ClaimKey) -> bool {
@@ -510,6 +529,8 @@ pub struct Match {
     pub similarity: f64,
     /// Whether it counts as the same claim ([`ClaimKey::same_as`]).
     pub same: bool,
+    /// When it is not the same claim, why ([`ClaimKey::difference`]).
+    pub differs: Option<&'static str>,
 }
 
 /// The claims among `keys` closest to `query`: the same claims first, then the others with
@@ -520,10 +541,14 @@ pub fn closest(query: &ClaimKey, keys: &[&ClaimKey], limit: usize) -> Vec<Match>
         .enumerate()
         .filter_map(|(index, k)| {
             let similarity = query.similarity(k);
-            (similarity >= NEAR).then(|| Match {
-                index,
-                similarity,
-                same: query.same_as(k),
+            (similarity >= NEAR).then(|| {
+                let differs = query.difference(k);
+                Match {
+                    index,
+                    similarity,
+                    same: differs.is_none(),
+                    differs,
+                }
             })
         })
         .collect();

@@ -184,6 +184,26 @@ impl ClaimRegister {
     }
 
     /// The rated claims closest to `text`, the same claims first, at most `limit`: each with
+    /// its similarity and, when it is not the same claim, why (`numbers`, `negation`, `names`
+    /// or `words`).
+    pub fn closest_why(
+        &self,
+        text: &str,
+        limit: usize,
+    ) -> Vec<(&Member, f64, Option<&'static str>)> {
+        let query = ClaimKey::of(text);
+        let checked: Vec<&Member> = self.members.iter().filter(|m| m.checked()).collect();
+        let keys: Vec<&ClaimKey> = checked
+            .iter()
+            .filter_map(|m| self.keys.get(&m.id).map(|(_, k)| k))
+            .collect();
+        closest(&query, &keys, limit)
+            .into_iter()
+            .map(|m| (checked[m.index], m.similarity, m.differs))
+            .collect()
+    }
+
+    /// The rated claims closest to `text`, the same claims first, at most `limit`: each with
     /// its similarity and whether it is the same claim.
     pub fn closest(&self, text: &str, limit: usize) -> Vec<(&Member, f64, bool)> {
         let query = ClaimKey::of(text);

@@ -163,7 +163,7 @@ pub fn selection_hint(folder: &Folder, text: &str, here: Option<usize>) -> Optio
         .find(|(m, _, same)| *same && Some(m.doc) != here)?;
     let name = folder.docs.get(m.doc)?.as_ref()?.name.clone();
     Some(format!(
-        "Already checked in {name}: {}",
+        "Rated {} in {name}",
         labels::verdict_label(m.verdict).to_lowercase()
     ))
 }

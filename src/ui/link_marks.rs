@@ -19,7 +19,7 @@ struct Mark<'a> {
 }
 
 /// Gap between lanes, and the most lanes drawn (more share the last).
-const LANE: f32 = 5.0;
+const LANE: f32 = 7.0;
 const MAX_LANES: usize = 8;
 
 /// Draws the links among `annotations` whose ends are on screen. `where_is(a, b)` gives the
@@ -92,7 +92,7 @@ pub fn paint(
     marks.sort_by(|a, b| span(a).total_cmp(&span(b)));
     let mut lanes: Vec<Vec<(f32, f32)>> = Vec::new();
     let visuals = ui.visuals();
-    let faint = theme::weak(visuals).gamma_multiply(0.7);
+    let faint = theme::weak(visuals);
     let strong = theme::selected_outline(visuals);
     let painter = ui.painter().with_clip_rect(view);
     let font = egui::FontId::proportional(10.0);

@@ -157,8 +157,8 @@ fn opened_notices(o: &Opened) -> Vec<Notice> {
     if o.conflicts > 0 {
         said.push(
             Notice::info(format!(
-                "The annotations file holds {} merge conflicts (the same thing changed in two versions). Choose which to keep.",
-                o.conflicts
+                "The annotations file holds {} (the same thing changed in two versions). Choose which to keep.",
+                plural(o.conflicts, "merge conflict", "merge conflicts")
             ))
             .offering("Resolve", Action::ShowConflicts)
             .about(Topic::Conflicts),
