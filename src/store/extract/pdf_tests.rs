@@ -99,6 +99,37 @@ fn a_word_hyphenated_before_a_capital_is_joined_as_the_document_writes_it() {
 }
 
 #[test]
+fn a_double_spaced_filing_is_not_a_paragraph_per_line() {
+    let mut content = String::from("BT /F1 12 Tf 72 720 Td ");
+    let words = [
+        "The court has considered the motion and the",
+        "record, and finds that the petitioner was",
+        "given notice of the hearing as the rules",
+        "require, so that the order must stand and",
+        "the appeal is dismissed for the reasons that",
+        "follow in this opinion of the court on",
+        "the second day of the term in the year",
+        "after the filing of the first notice",
+        "of appeal and the brief of the respondent",
+        "which was received within the time",
+        "allowed by the rules of this court.",
+    ];
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            content.push_str("0 -26 Td ");
+        }
+        content.push_str(&format!("({w}) Tj "));
+    }
+    content.push_str("0 -60 Td (A new paragraph after a wider gap.) Tj ET");
+    let text = text_of(&page(content.as_bytes(), "", &[]));
+    assert_eq!(text.matches("\n\n").count(), 1, "{text}");
+    assert!(
+        text.starts_with("The court has considered the motion and the record,"),
+        "{text}"
+    );
+}
+
+#[test]
 fn lines_far_apart_are_paragraphs_and_close_ones_are_joined() {
     let pdf = page(
         b"BT /F1 12 Tf 72 700 Td (First line of a) Tj 0 -14 Td (paragraph.) Tj 0 -40 Td (Another one.) Tj ET",
