@@ -141,11 +141,20 @@ const DIRECTIONS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Words news writing uses for the same measure, read as one ("the jobless rate" is the
+/// unemployment rate).
+const SAME_MEASURE: &[(&str, &[&str])] = &[
+    ("unemployment", &["jobless", "joblessness", "unemployed"]),
+    ("employment", &["employed"]),
+    ("inflation", &["cpi"]),
+];
+
 /// The stems of [`DIRECTIONS`], read once.
 static DIRECTION_STEMS: std::sync::LazyLock<HashMap<String, &'static str>> =
     std::sync::LazyLock::new(|| {
         DIRECTIONS
             .iter()
+            .chain(SAME_MEASURE)
             .flat_map(|(canon, words)| words.iter().map(move |w| (stem(w), *canon)))
             .collect()
     });

@@ -34,6 +34,10 @@ fn rewordings_quotes_and_punctuation_group() {
             "The project has never gone over budget.",
         ),
         (
+            "Unemployment fell to 3.7 percent in 2024.",
+            "The jobless rate dropped to 3.7% in 2024.",
+        ),
+        (
             "Vaccination rates among children rose to 92 percent in 2023.",
             "Vaccination rates among teenagers rose to 92 percent in 2023.",
         ),
