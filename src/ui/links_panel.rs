@@ -36,15 +36,35 @@ pub fn link_action(doc: &Document, from: AnnotationId, to: AnnotationId, author:
         (None, Some(k)) => (to, from, k),
         (None, None) => (from, to, LinkKind::Other(RELATED.to_owned())),
     };
-    let link = Link::new(kind, to, author, Utc::now().trunc_subsecs(0));
-    Action::Do(Intent::Edit(Command::Link { from, link }))
+    let link = Link::new(kind.clone(), to, author, Utc::now().trunc_subsecs(0));
+    // A quote has one speaker: attributing it to someone else replaces the attribution it had,
+    // in the same step (and the banner names who was replaced).
+    let replaced: Vec<Command> = all
+        .get(from)
+        .filter(|_| kind == LinkKind::AttributedTo)
+        .map(|src| {
+            src.links
+                .iter()
+                .filter(|l| l.kind == LinkKind::AttributedTo && l.to != to)
+                .map(|l| Command::Unlink { from, link: l.id })
+                .collect()
+        })
+        .unwrap_or_default();
+    let add = Command::Link { from, link };
+    if replaced.is_empty() {
+        Action::Do(Intent::Edit(add))
+    } else {
+        let mut steps = replaced;
+        steps.push(add);
+        Action::Do(Intent::Edit(Command::Batch(steps)))
+    }
 }
 
 /// What the toolbar says while a link from `a` is being made.
 pub fn linking_hint(a: &Annotation) -> String {
     format!(
-        "Linking “{}”: click the other annotation · Esc cancels",
-        one_line(&a.exact, 24)
+        "Click what “{}” links to · Esc cancels",
+        one_line(&a.exact, 16)
     )
 }
 

@@ -51,7 +51,7 @@ pub fn toolbar_ui(
         let hint = if let Some(linking) = linking {
             linking
         } else if let Some(repeat) = repeat.filter(|_| has_selection && !typing) {
-            format!("{repeat}. Press C, Q, D or E to tag the selection.")
+            format!("{repeat} · C, Q, D or E tags it")
         } else if typing {
             "Keys go into the field being edited; press Esc or click in the text to tag.".to_owned()
         } else if has_selection {

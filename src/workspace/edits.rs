@@ -20,8 +20,13 @@ impl Workspace {
         // A speaker typed by hand that a new link replaces is named, so that it can be
         // brought back.
         let speaker_of = |ws: &Self| -> Option<(AnnotationId, Option<String>)> {
-            let Command::Link { from, .. } = cmd else {
-                return None;
+            let from = match cmd {
+                Command::Link { from, .. } => from,
+                Command::Batch(steps) => steps.iter().find_map(|c| match c {
+                    Command::Link { from, .. } => Some(from),
+                    _ => None,
+                })?,
+                _ => return None,
             };
             let a = ws.current()?.session.annotations.get(*from)?;
             Some((*from, crate::core::link::speaker(&a.tag).map(str::to_owned)))
