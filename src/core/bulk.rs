@@ -4,9 +4,63 @@
 
 use chrono::{DateTime, Utc};
 
-use super::annotation::{AnnotationId, EntityKind, Review, ReviewStatus, Tag, TagKind, Verdict};
+use super::annotation::{
+    Annotation, AnnotationId, EntityKind, Review, ReviewStatus, Tag, TagKind, Verdict,
+};
 use super::edit::Command;
 use super::model::AnnotationSet;
+
+/// What a retag takes with it besides its old tag's details: the sources a tag that is not a
+/// claim or a quote cannot hold, and the links whose kind no longer fits their ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RetagLoss {
+    /// Sources removed.
+    pub sources: usize,
+    /// Links removed.
+    pub links: usize,
+}
+
+/// The steps that retag `a` as `kind`, keeping what still fits: its sources go when the new
+/// tag cannot hold them, and so do the links whose kind no longer fits (to or from it), all
+/// in the same undoable step. Links in `skip` (already removed by an earlier step of the same
+/// batch) are left out, and the ones removed here are added to it.
+pub fn retag(
+    set: &AnnotationSet,
+    a: &Annotation,
+    kind: TagKind,
+    skip: &mut Vec<super::link::LinkId>,
+) -> (Vec<Command>, RetagLoss) {
+    let new = a.retagged(kind);
+    let mut loss = RetagLoss::default();
+    let mut cmds = vec![Command::SetTag(a.id, new.clone())];
+    if !a.evidence.is_empty() && !matches!(kind, TagKind::Claim | TagKind::Quote) {
+        cmds.push(Command::SetEvidence(a.id, Vec::new()));
+        loss.sources = a.evidence.len();
+    }
+    let mut unlink = |from: AnnotationId, link: &super::link::Link, cmds: &mut Vec<Command>| {
+        if !skip.contains(&link.id) {
+            skip.push(link.id);
+            cmds.push(Command::Unlink {
+                from,
+                link: link.id,
+            });
+            loss.links += 1;
+        }
+    };
+    for l in &a.links {
+        if set.get(l.to).is_some_and(|t| !l.kind.fits(&new, &t.tag)) {
+            unlink(a.id, l, &mut cmds);
+        }
+    }
+    for other in set.iter().filter(|o| o.id != a.id) {
+        for l in other.links.iter().filter(|l| l.to == a.id) {
+            if !l.kind.fits(&other.tag, &new) {
+                unlink(other.id, l, &mut cmds);
+            }
+        }
+    }
+    (cmds, loss)
+}
 
 /// A change for many annotations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,14 +86,17 @@ pub fn bulk(
     by: &str,
     now: DateTime<Utc>,
 ) -> Option<Command> {
+    // Links removed by one retag are not removed again by another.
+    let unlinked = std::cell::RefCell::new(Vec::new());
     let cmds: Vec<Command> = ids
         .iter()
         .filter_map(|id| set.get(*id))
         .filter_map(|a| match edit {
             BulkEdit::Delete => Some(Command::Delete(a.id)),
-            BulkEdit::Retag(kind) => {
-                (a.tag.kind() != kind).then(|| Command::SetTag(a.id, a.retagged(kind)))
-            }
+            BulkEdit::Retag(kind) => (a.tag.kind() != kind).then(|| {
+                let (steps, _) = retag(set, a, kind, &mut unlinked.borrow_mut());
+                Command::Batch(steps)
+            }),
             BulkEdit::Review(status) => (a.review.status != status).then(|| {
                 Command::SetReview(
                     a.id,

@@ -374,3 +374,37 @@ fn a_place_is_never_who_said_it() {
         Some(LinkKind::About)
     );
 }
+
+#[test]
+fn retagging_both_ends_of_a_link_together_removes_it_once_in_one_step() {
+    use crate::core::bulk::{BulkEdit, bulk};
+    let mut d = doc();
+    d.link(d.claim, d.date, LinkKind::Dated);
+    d.run(Command::SetEvidence(
+        d.claim,
+        vec![Evidence::new(
+            "https://example.org/a",
+            Stance::Refutes,
+            at(1),
+        )],
+    ))
+    .unwrap();
+    let before = d.set.clone();
+    let cmd = bulk(
+        &d.set,
+        &[d.claim, d.date],
+        BulkEdit::Retag(TagKind::Entity),
+        "ana",
+        at(6),
+    )
+    .unwrap();
+    d.run(cmd).unwrap();
+    let (c, t) = (d.get(d.claim), d.get(d.date));
+    assert_eq!(
+        (c.tag.kind(), t.tag.kind()),
+        (TagKind::Entity, TagKind::Entity)
+    );
+    assert!(c.links.is_empty() && c.evidence.is_empty());
+    d.history.undo(&mut d.set).unwrap().unwrap();
+    assert_eq!(d.set, before);
+}

@@ -143,9 +143,24 @@ impl Workspace {
                 .and_then(|id| doc.session.annotations.get(id))
                 .filter(|a| a.tag.kind() != kind)
                 .map(|a| {
-                    let new = a.retagged(kind);
-                    let mut lost = dropped_details(&a.tag, &new);
-                    let cmd = retag_with_what_fits(&doc.session.annotations, a, new, &mut lost);
+                    let mut lost = dropped_details(&a.tag, &a.retagged(kind));
+                    let (mut steps, loss) = crate::core::bulk::retag(
+                        &doc.session.annotations,
+                        a,
+                        kind,
+                        &mut Vec::new(),
+                    );
+                    if loss.sources > 0 {
+                        lost.push(count(loss.sources, "source", "sources"));
+                    }
+                    if loss.links > 0 {
+                        lost.push(count(loss.links, "link", "links"));
+                    }
+                    let cmd = if steps.len() == 1 {
+                        steps.remove(0)
+                    } else {
+                        Command::Batch(steps)
+                    };
                     (cmd, a.tag.kind(), lost)
                 });
             return match retag {
@@ -331,51 +346,6 @@ impl Workspace {
             Some(Err(e)) => vec![Outcome::ReviewFailed(e.to_string())],
             _ => Vec::new(),
         }
-    }
-}
-
-/// The step that retags `a` as `new`: sources go when the new tag cannot hold them (only
-/// claims and quotes have evidence), and so do links whose kind no longer fits its ends, in
-/// the same step (one undo brings all back); what goes is added to `lost`.
-fn retag_with_what_fits(
-    all: &crate::core::model::AnnotationSet,
-    a: &Annotation,
-    new: Tag,
-    lost: &mut Vec<String>,
-) -> Command {
-    let mut cmds = vec![Command::SetTag(a.id, new.clone())];
-    if !a.evidence.is_empty() && !matches!(new.kind(), TagKind::Claim | TagKind::Quote) {
-        cmds.push(Command::SetEvidence(a.id, Vec::new()));
-        lost.push(count(a.evidence.len(), "source", "sources"));
-    }
-    let mut links = 0;
-    for l in &a.links {
-        if all.get(l.to).is_some_and(|t| !l.kind.fits(&new, &t.tag)) {
-            cmds.push(Command::Unlink {
-                from: a.id,
-                link: l.id,
-            });
-            links += 1;
-        }
-    }
-    for other in all.iter().filter(|o| o.id != a.id) {
-        for l in other.links.iter().filter(|l| l.to == a.id) {
-            if !l.kind.fits(&other.tag, &new) {
-                cmds.push(Command::Unlink {
-                    from: other.id,
-                    link: l.id,
-                });
-                links += 1;
-            }
-        }
-    }
-    if links > 0 {
-        lost.push(count(links, "link", "links"));
-    }
-    if cmds.len() == 1 {
-        cmds.remove(0)
-    } else {
-        Command::Batch(cmds)
     }
 }
 
