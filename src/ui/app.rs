@@ -308,7 +308,16 @@ impl FactmarkApp {
             self.run(Intent::OpenFolder(folder));
         }
         self.ws.poll_folder();
-        if let Some(folder) = self.ws.folder.as_mut() {
+        // The claim groups are brought up to date only when something shows them: the Claims
+        // view, a claim's inspector, or selected text (the repeat hint).
+        let shows_claims = self.mode == Mode::Claims
+            || self.ws.current().is_some_and(|d| {
+                d.selection.is_some_and(|s| !s.is_empty())
+                    || d.selected
+                        .and_then(|id| d.session.annotations.get(id))
+                        .is_some_and(|a| a.tag.kind() == crate::core::annotation::TagKind::Claim)
+            });
+        if shows_claims && let Some(folder) = self.ws.folder.as_mut() {
             folder.refresh_claims();
         }
         let mut actions = commands::actions(ui, Scope::Everywhere);
