@@ -315,6 +315,15 @@ fn evenly_stretched(page: &PageGlyphs, items: &mut [(u32, Sep)]) {
     }
 }
 
+/// Whether `p` is a raised, smaller mark (a footnote number) right before the capital that
+/// starts a word.
+fn is_note_mark(page: &PageGlyphs, p: &Glyph, g: &Glyph) -> bool {
+    p.size < 0.8 * g.size
+        && g.baseline - p.baseline > 0.2 * g.size
+        && page.text(p).iter().all(|c| c.is_ascii_digit() || *c == '*')
+        && page.text(g).first().is_some_and(|c| c.is_uppercase())
+}
+
 fn line_of(
     page: &PageGlyphs,
     fragments: &[Fragment],
@@ -337,6 +346,10 @@ fn line_of(
                     } else if gap > WORD_GAP * size || (g.space_before && gap > 0.02 * size) {
                         // A space the PDF draws counts unless the next glyph is drawn over
                         // it (some producers kern with a space moved back).
+                        Sep::Space
+                    } else if is_note_mark(page, p, g) {
+                        // A footnote number set small and raised before a word: "1 Three",
+                        // not "1Three".
                         Sep::Space
                     } else {
                         Sep::None

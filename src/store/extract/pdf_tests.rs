@@ -130,6 +130,17 @@ fn a_double_spaced_filing_is_not_a_paragraph_per_line() {
 }
 
 #[test]
+fn a_raised_footnote_number_before_a_word_is_apart_from_it() {
+    let pdf = page(
+        b"BT /F1 7 Tf 72 704 Td (1) Tj ET BT /F1 12 Tf 76 700 Td (Three cases were filed.) Tj ET BT /F1 12 Tf 72 650 Td (Water is H) Tj ET BT /F1 7 Tf 128.7 647 Td (2) Tj ET BT /F1 12 Tf 132.6 650 Td (O here.) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert!(text.starts_with("1 Three cases were filed."), "{text}");
+}
+
+#[test]
 fn lines_far_apart_are_paragraphs_and_close_ones_are_joined() {
     let pdf = page(
         b"BT /F1 12 Tf 72 700 Td (First line of a) Tj 0 -14 Td (paragraph.) Tj 0 -40 Td (Another one.) Tj ET",
