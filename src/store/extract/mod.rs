@@ -20,6 +20,7 @@ mod parse;
 #[cfg(test)]
 mod parse_tests;
 pub mod pdf;
+mod pdf_accents;
 mod pdf_bidi;
 mod pdf_glyphs;
 mod pdf_inflate;

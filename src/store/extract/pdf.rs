@@ -218,6 +218,10 @@ pub fn extract_pdf_with(bytes: &[u8], limits: PdfLimits) -> Result<PdfExtracted,
     if unmapped * 2 > glyphs {
         return Err(PdfError::Unmapped { unmapped, glyphs });
     }
+    let mut pages = pages;
+    for page in &mut pages {
+        super::pdf_accents::combine_accents(page);
+    }
     let (text, page_map) = assemble(&pages);
     if text.trim().is_empty() {
         return Err(PdfError::NoText { pages: pages.len() });

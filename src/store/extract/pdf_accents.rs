@@ -1,0 +1,130 @@
+//! Accents drawn as glyphs of their own: some fonts (TeX's, and some print workflows) draw
+//! "ê" as an "e" and a "ˆ" placed over it. Read apart they give "Ageˆncia"; each such accent
+//! is put on the letter it stands over, as one char ("Agência"), where Unicode has that letter.
+
+use unicode_normalization::UnicodeNormalization as _;
+
+use super::pdf_glyphs::PageGlyphs;
+
+/// The combining mark of a spacing accent.
+fn combining(c: char) -> Option<char> {
+    Some(match c {
+        'ˆ' | '^' => '\u{302}',
+        '˜' => '\u{303}',
+        '´' => '\u{301}',
+        '`' => '\u{300}',
+        '¨' => '\u{308}',
+        '˚' => '\u{30A}',
+        '¸' => '\u{327}',
+        'ˇ' => '\u{30C}',
+        '¯' => '\u{304}',
+        '˘' => '\u{306}',
+        '˙' => '\u{307}',
+        '˝' => '\u{30B}',
+        '˛' => '\u{328}',
+        _ => return None,
+    })
+}
+
+/// Puts accents drawn as their own glyphs on the letter drawn right before or after them that
+/// they stand over (most of the accent's width over it), when the two make one char.
+pub fn combine_accents(page: &mut PageGlyphs) {
+    let mut gone = vec![false; page.glyphs.len()];
+    for i in 0..page.glyphs.len() {
+        let g = page.glyphs[i];
+        let Some(mark) = page
+            .text(&g)
+            .first()
+            .copied()
+            .filter(|_| g.len == 1)
+            .and_then(combining)
+        else {
+            continue;
+        };
+        let width = (g.x1 - g.x0).max(0.1);
+        let near = [i.checked_sub(1), Some(i + 1)];
+        for j in near.into_iter().flatten() {
+            let Some(&l) = page.glyphs.get(j) else {
+                continue;
+            };
+            if gone[j] || l.len != 1 {
+                continue;
+            }
+            let overlap = g.x1.min(l.x1) - g.x0.max(l.x0);
+            if overlap < 0.5 * width || (g.baseline - l.baseline).abs() > l.size {
+                continue;
+            }
+            let letter = page.chars[l.text as usize];
+            if !letter.is_alphabetic() {
+                continue;
+            }
+            let composed: Vec<char> = [letter, mark].iter().collect::<String>().nfc().collect();
+            if let [one] = composed[..] {
+                page.chars[l.text as usize] = one;
+                gone[i] = true;
+                break;
+            }
+        }
+    }
+    let mut k = 0;
+    page.glyphs.retain(|_| {
+        let keep = !gone[k];
+        k += 1;
+        keep
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::extract::pdf_glyphs::Glyph;
+
+    fn glyph(x0: f32, x1: f32, baseline: f32, text: u32) -> Glyph {
+        Glyph {
+            x0,
+            x1,
+            baseline,
+            size: 10.0,
+            text,
+            len: 1,
+            space_before: false,
+        }
+    }
+
+    #[test]
+    fn an_accent_over_its_letter_becomes_one_char_and_one_beside_stays() {
+        // "Age" + "ˆ" over the "n"? No: over the "e" drawn before it, then "ncia"; and a
+        // circumflex standing alone between words stays.
+        let chars: Vec<char> = "Ageˆncia ˆ".chars().collect();
+        let xs = [0.0, 6.0, 12.0, 12.5, 18.0, 24.0, 30.0, 36.0, 60.0, 80.0];
+        let glyphs: Vec<Glyph> = chars
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c != ' ')
+            .map(|(k, _)| {
+                glyph(
+                    xs[k],
+                    xs[k] + 5.0,
+                    if k == 3 { 97.0 } else { 100.0 },
+                    k as u32,
+                )
+            })
+            .collect();
+        let mut page = PageGlyphs {
+            number: 1,
+            width: 600.0,
+            height: 800.0,
+            glyphs,
+            chars,
+            unmapped: 0,
+            skipped: 0,
+        };
+        combine_accents(&mut page);
+        let text: String = page
+            .glyphs
+            .iter()
+            .flat_map(|g| page.text(g).to_vec())
+            .collect();
+        assert_eq!(text, "Agênciaˆ");
+    }
+}
