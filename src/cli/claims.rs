@@ -205,8 +205,8 @@ fn groups(
                 out.push_str(&format!(
                     "\ngroup {} — {} in {}; verdicts: {}{}\n",
                     short(&g.id()),
-                    count(g.members.len(), "claim", "claims"),
-                    count(g.documents(), "document", "documents"),
+                    crate::core::text::plural(g.members.len(), "claim", "claims"),
+                    crate::core::text::plural(g.documents(), "document", "documents"),
                     if verdicts.is_empty() {
                         "none yet".to_owned()
                     } else {
@@ -323,15 +323,6 @@ fn matches(
             out
         }
     })
-}
-
-/// "1 claim", "3 claims".
-fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }
 
 /// The first block of an id, enough to tell claims apart on screen.

@@ -206,15 +206,9 @@ impl ClaimRegister {
     /// The rated claims closest to `text`, the same claims first, at most `limit`: each with
     /// its similarity and whether it is the same claim.
     pub fn closest(&self, text: &str, limit: usize) -> Vec<(&Member, f64, bool)> {
-        let query = ClaimKey::of(text);
-        let checked: Vec<&Member> = self.members.iter().filter(|m| m.checked()).collect();
-        let keys: Vec<&ClaimKey> = checked
-            .iter()
-            .filter_map(|m| self.keys.get(&m.id).map(|(_, k)| k))
-            .collect();
-        closest(&query, &keys, limit)
+        self.closest_why(text, limit)
             .into_iter()
-            .map(|m| (checked[m.index], m.similarity, m.same))
+            .map(|(m, similarity, differs)| (m, similarity, differs.is_none()))
             .collect()
     }
 

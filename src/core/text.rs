@@ -250,6 +250,15 @@ impl Text {
     }
 }
 
+/// A count with its noun: "1 source", "3 sources".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// Shortens `s` to at most `max` chars on one line, marking the cut with `…`.
 pub fn one_line(s: &str, max: usize) -> String {
     let flat: String = s

@@ -159,6 +159,8 @@ pub struct DocumentView {
     index_version: Option<u64>,
     /// For each paragraph, the indices of the annotations that touch it.
     para_spans: Vec<Vec<u32>>,
+    /// The links between drawable annotations: (from, to) indices into the annotations.
+    links: Vec<super::link_marks::Drawn>,
     avg_char_width: f32,
     visible: Vec<Visible>,
     viewport_height: f32,
@@ -446,8 +448,8 @@ impl DocumentView {
                 .map_or(0, |v| m.text.paragraphs()[v.index].start);
             super::link_marks::paint(
                 ui,
+                &self.links,
                 m.annotations,
-                m.drawable,
                 m.selected,
                 |a, b| self.rects_on_screen(m.text, a, b),
                 first_shown,
@@ -491,6 +493,7 @@ impl DocumentView {
             }
         }
         self.para_spans = para_spans;
+        self.links = super::link_marks::index(m.annotations, m.drawable);
         self.index_version = Some(m.version);
     }
 

@@ -192,7 +192,11 @@ fn default_stance(tag: &Tag) -> Stance {
 /// The one-line title of an item: its stance, its name and a warning when its snapshot is not
 /// as attached.
 fn item_header(e: &Evidence, state: Option<&SnapshotState>, ui: &Ui) -> RichText {
-    let mut text = format!("{} · {}", stance_label(e.stance), clip(&e.label(), 30));
+    let mut text = format!(
+        "{} · {}",
+        stance_label(e.stance),
+        crate::core::text::one_line(&e.label(), 30)
+    );
     if state.is_some_and(|s| !s.is_ok()) {
         text.push_str(" · snapshot ");
         text.push_str(match state {
@@ -425,12 +429,4 @@ fn text_field(ui: &mut Ui, label: &str, value: &mut String) -> bool {
     );
     ui.add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY))
         .changed()
-}
-
-fn clip(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_owned()
-    } else {
-        s.chars().take(max).chain(['…']).collect()
-    }
 }

@@ -22,68 +22,96 @@ struct Mark<'a> {
 const LANE: f32 = 7.0;
 const MAX_LANES: usize = 8;
 
-/// Draws the links among `annotations` whose ends are on screen. `where_is(a, b)` gives the
-/// screen rectangles of chars `a..b` drawn this frame (none when off screen); `first_shown` is
-/// the first char shown, to tell above from below; `margin` is the x where the text column
-/// ends; `view` the visible part of the view.
+/// A link between two drawable annotations: their indices in the document's annotations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Drawn {
+    from: u32,
+    to: u32,
+    /// The index of the link in its annotation's list (for its kind).
+    link: u32,
+}
+
+/// The links among `annotations` whose two ends are drawn, made once per change of the
+/// annotations (not per frame).
+pub fn index(annotations: &[Annotation], drawable: &[bool]) -> Vec<Drawn> {
+    if annotations.iter().all(|a| a.links.is_empty()) {
+        return Vec::new();
+    }
+    let shown = |i: usize| drawable.get(i).copied().unwrap_or(false);
+    let by_id: HashMap<AnnotationId, usize> = annotations
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| shown(i))
+        .map(|(i, a)| (a.id, i))
+        .collect();
+    let mut out = Vec::new();
+    for (i, a) in annotations.iter().enumerate().filter(|&(i, _)| shown(i)) {
+        for (k, l) in a.links.iter().enumerate() {
+            if let Some(&j) = by_id.get(&l.to) {
+                out.push(Drawn {
+                    from: i as u32,
+                    to: j as u32,
+                    link: k as u32,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Draws `links` (made by [`index`] from `annotations`) whose ends are on screen.
+/// `where_is(a, b)` gives the screen rectangles of chars `a..b` drawn this frame (none when
+/// off screen); `first_shown` is the first char shown, to tell above from below; `margin` is
+/// the x where the text column ends; `view` the visible part of the view.
 #[allow(clippy::too_many_arguments)]
 pub fn paint(
     ui: &Ui,
+    links: &[Drawn],
     annotations: &[Annotation],
-    drawable: &[bool],
     selected: Option<AnnotationId>,
     where_is: impl Fn(usize, usize) -> Vec<Rect>,
     first_shown: usize,
     margin: f32,
     view: Rect,
 ) {
-    if annotations.iter().all(|a| a.links.is_empty()) {
+    if links.is_empty() {
         return;
     }
-    let by_id: HashMap<AnnotationId, (usize, &Annotation)> = annotations
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id, (i, a)))
-        .collect();
-    let end_y = |a: &Annotation| -> Option<(f32, bool)> {
+    let end_y = |a: &Annotation| -> (f32, bool) {
         match where_is(a.start, a.end).first() {
-            Some(r) => Some((r.center().y, true)),
-            None if a.end <= first_shown => Some((view.top(), false)),
-            None => Some((view.bottom(), false)),
+            Some(r) => (r.center().y, true),
+            None if a.end <= first_shown => (view.top(), false),
+            None => (view.bottom(), false),
         }
     };
     let mut marks: Vec<Mark<'_>> = Vec::new();
-    for (i, a) in annotations.iter().enumerate() {
-        if a.links.is_empty() || !drawable.get(i).copied().unwrap_or(false) {
+    for d in links {
+        let (Some(a), Some(b)) = (
+            annotations.get(d.from as usize),
+            annotations.get(d.to as usize),
+        ) else {
+            continue;
+        };
+        let Some(l) = a.links.get(d.link as usize) else {
+            continue;
+        };
+        let ((y1, seen1), (y2, seen2)) = (end_y(a), end_y(b));
+        // Both ends off screen on the same side: nothing to see.
+        if !seen1 && !seen2 && (y1 - y2).abs() < 1.0 {
             continue;
         }
-        for l in &a.links {
-            let Some(&(j, b)) = by_id.get(&l.to) else {
-                continue;
-            };
-            if !drawable.get(j).copied().unwrap_or(false) {
-                continue;
-            }
-            let (Some((y1, seen1)), Some((y2, seen2))) = (end_y(a), end_y(b)) else {
-                continue;
-            };
-            // Both ends off screen on the same side: nothing to see.
-            if !seen1 && !seen2 && (y1 - y2).abs() < 1.0 {
-                continue;
-            }
-            // Two ends on one line: a small bracket a line high, so it still shows.
-            let (y1, y2) = if (y1 - y2).abs() < 4.0 {
-                (y1 - 5.0, y2 + 5.0)
-            } else {
-                (y1, y2)
-            };
-            marks.push(Mark {
-                from_y: y1,
-                to_y: y2,
-                kind: l.kind.as_str(),
-                strong: selected.is_some_and(|s| s == a.id || s == b.id),
-            });
-        }
+        // Two ends on one line: a small bracket a line high, so it still shows.
+        let (y1, y2) = if (y1 - y2).abs() < 4.0 {
+            (y1 - 5.0, y2 + 5.0)
+        } else {
+            (y1, y2)
+        };
+        marks.push(Mark {
+            from_y: y1,
+            to_y: y2,
+            kind: l.kind.as_str(),
+            strong: selected.is_some_and(|s| s == a.id || s == b.id),
+        });
     }
     if marks.is_empty() {
         return;

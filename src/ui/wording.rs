@@ -262,13 +262,7 @@ fn and_list(items: &[String]) -> String {
 }
 
 /// "1 match", "3 matches".
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
+pub use crate::core::text::plural;
 
 /// `s` ending as a sentence does.
 fn sentence(s: &str) -> String {

@@ -151,10 +151,10 @@ impl Workspace {
                         &mut Vec::new(),
                     );
                     if loss.sources > 0 {
-                        lost.push(count(loss.sources, "source", "sources"));
+                        lost.push(crate::core::text::plural(loss.sources, "source", "sources"));
                     }
                     if loss.links > 0 {
-                        lost.push(count(loss.links, "link", "links"));
+                        lost.push(crate::core::text::plural(loss.links, "link", "links"));
                     }
                     let cmd = if steps.len() == 1 {
                         steps.remove(0)
@@ -346,15 +346,6 @@ impl Workspace {
             Some(Err(e)) => vec![Outcome::ReviewFailed(e.to_string())],
             _ => Vec::new(),
         }
-    }
-}
-
-/// "1 source", "2 sources".
-fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
     }
 }
 
