@@ -23,6 +23,8 @@ const FIXTURES: &[&str] = &[
     "right-to-left",
     "page-quote",
     "encrypted-permissions",
+    "three-columns",
+    "figure-beside",
 ];
 
 fn fixture(name: &str) -> PathBuf {

@@ -1,7 +1,8 @@
 //! Reading order on one PDF page: glyphs become fragments (runs drawn one after another on
 //! a baseline, with gaps no wider than a word space or so), fragments are split recursively
 //! into blocks along the widest white gaps (a vertical gap only where both sides read as
-//! columns of prose, so that table cells stay in their rows), and each block's fragments
+//! columns of prose, or prose on one side and a figure or margin notes off its lines on the
+//! other, so that table cells stay in their rows), and each block's fragments
 //! become lines, left to right, with a space or a tab where the gap between glyphs says so;
 //! right-to-left words are then put in reading order ([`super::pdf_bidi`]).
 
@@ -39,6 +40,9 @@ pub struct Line {
     pub baseline: f32,
     /// Font size (of most of its glyphs).
     pub size: f32,
+    /// The font sizes of its first and last glyph in reading order (a line of small capitals
+    /// that ends in ordinary letters goes on in the next line).
+    pub ends: (f32, f32),
     /// Which column of the page it is in (a number unique on the page).
     pub region: u32,
     /// The left and right edges of that column.
@@ -62,6 +66,8 @@ struct Fragment {
     bottom: f32,
     baseline: f32,
     size: f32,
+    /// How many words it holds.
+    words: u32,
 }
 
 impl Fragment {
@@ -74,11 +80,14 @@ impl Fragment {
             bottom: core_bottom(g),
             baseline: g.baseline,
             size: g.size,
+            words: 1,
         }
     }
 
-    fn push(&mut self, i: u32, g: &Glyph) {
+    /// Adds a glyph; `spaced` when a word space comes before it.
+    fn push(&mut self, i: u32, g: &Glyph, spaced: bool) {
         self.glyphs.push(i);
+        self.words += u32::from(spaced);
         self.x0 = self.x0.min(g.x0);
         self.x1 = self.x1.max(g.x1);
         self.top = self.top.min(core_top(g));
@@ -110,10 +119,10 @@ pub fn lines(page: &PageGlyphs) -> Vec<Line> {
     // Blocks still to split, the next one on top.
     let mut stack = vec![(all, 0u32, bounds)];
     while let Some((block, region, bounds)) = stack.pop() {
-        if let Some((left, right)) = column_cut(&fragments, &block) {
-            let (lb, rb) = (span_x(&fragments, &left), span_x(&fragments, &right));
-            stack.push((right, next_region + 1, rb));
-            stack.push((left, next_region, lb));
+        if let Some((first, then)) = column_cut(&fragments, &block) {
+            let (fb, tb) = (span_x(&fragments, &first), span_x(&fragments, &then));
+            stack.push((then, next_region + 1, tb));
+            stack.push((first, next_region, fb));
             next_region += 2;
             continue;
         }
@@ -140,7 +149,7 @@ fn fragments(page: &PageGlyphs) -> Vec<Fragment> {
             let gap = g.x0 - last.x1;
             let same_line = (g.baseline - last.baseline).abs() < SAME_LINE * size;
             if same_line && gap > -0.5 * size && gap < CELL_GAP * size {
-                f.push(i, g);
+                f.push(i, g, gap > WORD_GAP * size || g.space_before);
                 continue;
             }
         }
@@ -178,9 +187,23 @@ fn gaps(mut intervals: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
     out
 }
 
-/// A split of the block into two columns of prose at the widest vertical white gap that
-/// has one on both sides.
+/// How many columns deep a side of a cut is looked into: a page of up to four columns is
+/// cut at its widest gutter first even though neither side is one column yet.
+const COLUMN_DEPTH: u32 = 3;
+
+/// A split of the block at the widest vertical white gap that has columns of prose on both
+/// sides, or prose on one side and something beside it on the other (then the prose comes
+/// first); the two parts in reading order.
 fn column_cut(fragments: &[Fragment], block: &[usize]) -> Option<(Vec<usize>, Vec<usize>)> {
+    column_cut_within(fragments, block, COLUMN_DEPTH)
+}
+
+/// [`column_cut`] where each side may itself be columns of prose, `depth` cuts deep.
+fn column_cut_within(
+    fragments: &[Fragment],
+    block: &[usize],
+    depth: u32,
+) -> Option<(Vec<usize>, Vec<usize>)> {
     if block.len() < 4 {
         return None;
     }
@@ -199,15 +222,71 @@ fn column_cut(fragments: &[Fragment], block: &[usize]) -> Option<(Vec<usize>, Ve
     for (a, _) in candidates.into_iter().take(6) {
         let (left, right): (Vec<usize>, Vec<usize>) =
             block.iter().partition(|&&i| fragments[i].x1 <= a);
-        if is_prose(fragments, &left) && is_prose(fragments, &right) {
+        let (l, r) = (
+            is_columns(fragments, &left, depth),
+            is_columns(fragments, &right, depth),
+        );
+        // Two columns of prose, or prose beside something that is not in its rows (a
+        // figure's labels, notes in the margin), which is read after it: a table's cells
+        // share their rows' lines.
+        if l && r {
             return Some((left, right));
+        }
+        if l && is_aside(fragments, &right, &left) {
+            return Some((left, right));
+        }
+        if r && is_aside(fragments, &left, &right) {
+            return Some((right, left));
         }
     }
     None
 }
 
+/// Whether `side` stands beside the column `prose` (level with it, not above or below it)
+/// without being cells of its rows.
+fn is_aside(fragments: &[Fragment], side: &[usize], prose: &[usize]) -> bool {
+    let extent = |part: &[usize]| {
+        part.iter().fold((f32::MAX, f32::MIN), |(t, b), &i| {
+            (t.min(fragments[i].top), b.max(fragments[i].bottom))
+        })
+    };
+    let ((st, sb), (pt, pb)) = (extent(side), extent(prose));
+    let level = sb.min(pb) - st.max(pt);
+    level >= 0.5 * (sb - st) && !in_rows_of(fragments, side, prose)
+}
+
+/// Whether most of `side`'s fragments stand on a baseline of `prose` (cells of the same
+/// table rows rather than a figure beside a column).
+fn in_rows_of(fragments: &[Fragment], side: &[usize], prose: &[usize]) -> bool {
+    if side.is_empty() {
+        return true;
+    }
+    let mut baselines: Vec<f32> = prose.iter().map(|&i| fragments[i].baseline).collect();
+    baselines.sort_by(f32::total_cmp);
+    let on_a_row = side
+        .iter()
+        .filter(|&&i| {
+            let f = &fragments[i];
+            let near = baselines.partition_point(|&b| b < f.baseline - SAME_LINE * f.size);
+            baselines
+                .get(near)
+                .is_some_and(|&b| (b - f.baseline).abs() < SAME_LINE * f.size)
+        })
+        .count();
+    2 * on_a_row >= side.len()
+}
+
+/// Whether fragments read as a column of prose or, `depth` cuts deep, as columns of prose
+/// side by side (the left part of a three-column page).
+fn is_columns(fragments: &[Fragment], side: &[usize], depth: u32) -> bool {
+    is_prose(fragments, side)
+        || (depth > 1 && column_cut_within(fragments, side, depth - 1).is_some())
+}
+
 /// Whether fragments read as a column of prose: two lines or more, at least six font sizes
-/// wide, most of them filling half its width or more.
+/// wide, most of its glyphs in lines filling half its width or more and holding a few words
+/// (the cells of a table's column hold one or two; a figure's labels beside a few lines of
+/// prose do not outweigh them).
 fn is_prose(fragments: &[Fragment], side: &[usize]) -> bool {
     if side.len() < 2 {
         return false;
@@ -218,12 +297,15 @@ fn is_prose(fragments: &[Fragment], side: &[usize]) -> bool {
     let mut baselines: Vec<f32> = side.iter().map(|&i| fragments[i].baseline).collect();
     baselines.sort_by(f32::total_cmp);
     baselines.dedup_by(|a, b| (*a - *b).abs() < 0.5 * size);
-    let widths = median(
-        side.iter()
-            .map(|&i| fragments[i].x1 - fragments[i].x0)
-            .collect(),
-    );
-    baselines.len() >= 2 && width >= 6.0 * size && widths >= 0.5 * width
+    let (mut prose, mut all) = (0usize, 0usize);
+    for &i in side {
+        let f = &fragments[i];
+        all += f.glyphs.len();
+        if f.x1 - f.x0 >= 0.5 * width && f.words >= 3 {
+            prose += f.glyphs.len();
+        }
+    }
+    baselines.len() >= 2 && width >= 6.0 * size && 2 * prose >= all
 }
 
 /// The block split at its widest horizontal white gaps (all gaps at least half as wide as
@@ -369,6 +451,10 @@ fn line_of(
         x1: glyphs().map(|g| g.x1).fold(f32::MIN, f32::max),
         baseline: median(glyphs().map(|g| g.baseline).collect()),
         size: median(glyphs().map(|g| g.size).collect()),
+        ends: (
+            glyphs().next().map_or(0.0, |g| g.size),
+            glyphs().next_back().map_or(0.0, |g| g.size),
+        ),
         items,
         region,
         bounds,

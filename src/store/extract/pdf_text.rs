@@ -47,7 +47,8 @@ pub fn assemble(pages: &[PageGlyphs]) -> (String, Pages) {
                     item,
                     spacing,
                 };
-                match join(pl, pt, line, text, &context, &words) {
+                let j = join(pl, pt, line, text, &context, &words);
+                match j {
                     Join::Paragraph => {
                         out.push_sep("\n\n");
                         item = is_item(text).then_some(line.x0);
@@ -335,10 +336,22 @@ fn join(
         return Join::Paragraph;
     }
     let size = prev.size.max(cur.size);
-    if (prev.size - cur.size).abs() > 0.15 * size {
+    let differ = |a: f32, b: f32| (a - b).abs() > 0.15 * a.max(b);
+    // A change of size (a heading) unless the lines meet in the same size (a lead-in set
+    // in small capitals that ends in ordinary letters).
+    if differ(prev.size, cur.size) && differ(prev.ends.1, cur.ends.0) {
         return Join::Paragraph;
     }
     let same_column = prev_page == cur_page && prev.region == cur.region;
+    // Text flows from the foot of a column to the top of the next one, to the right; a
+    // block below and to the left of the last is a new part of the page.
+    if prev_page == cur_page
+        && prev.region != cur.region
+        && cur.baseline > prev.baseline
+        && cur.x0 < prev.x0 - size
+    {
+        return Join::Paragraph;
+    }
     if same_column {
         let pitch = cur.baseline - prev.baseline;
         // Wider than the document's own spacing (single or double) by a quarter.
@@ -354,7 +367,11 @@ fn join(
         // A list item goes on in the lines indented under its text (a hanging indent), and
         // ends at a line back at the bullet's edge.
         Some(left) if prev_page == cur_page && prev.region == cur.region => {
-            if cur.x0 < left + 0.3 * size {
+            // Some lists set the bullet indented and its next lines at the column's edge:
+            // a line further left than the bullet after a full line goes on with the item.
+            let full = prev_right - prev.x1 <= first_word + 0.4 * size;
+            let outdented_item = cur.x0 < left - 0.5 * size && full;
+            if cur.x0 < left + 0.3 * size && !outdented_item {
                 return Join::Paragraph;
             }
         }
