@@ -25,6 +25,8 @@ const FIXTURES: &[&str] = &[
     "encrypted-permissions",
     "three-columns",
     "figure-beside",
+    "footnotes",
+    "court-notes",
 ];
 
 fn fixture(name: &str) -> PathBuf {
@@ -106,6 +108,41 @@ fn every_char_has_its_page_and_the_rectangles_cover_the_right_words() {
     // The title is above both.
     let title = e.pages.rects_of(0, 6);
     assert!(title[0].rect[3] < left[0].rect[1], "{title:?} {left:?}");
+}
+
+#[test]
+fn a_sentence_over_a_page_is_not_cut_by_the_notes_under_it_and_the_notes_keep_their_page() {
+    for (name, sentence, note) in [
+        (
+            "footnotes",
+            "the works discharge directly into it",
+            "Sampling followed the national protocol",
+        ),
+        (
+            "court-notes",
+            "the petitioner was eighteen years old",
+            "raised this argument for the first time",
+        ),
+    ] {
+        let e = extracted(name);
+        let text = &e.text;
+        let offset = |s: &str| text[..text.find(s).unwrap()].chars().count();
+        let at = offset(sentence);
+        let pages = e.pages.pages_of(at, at + sentence.chars().count());
+        assert_eq!(pages, vec![1, 2], "{name}: the sentence goes over the page");
+        let at = offset(note);
+        assert!(
+            at > offset(sentence),
+            "{name}: the note comes after the paragraph"
+        );
+        assert_eq!(e.pages.pages_of(at, at + note.len()), vec![1], "{name}");
+        assert_eq!(e.pages.page_at(at), Some(1), "{name}");
+        let rects = e.pages.rects_of(at, at + note.len());
+        assert!(
+            rects[0].rect[1] > e.pages.pages[0].height / 2.0,
+            "{name}: the note is drawn at the foot of page 1: {rects:?}"
+        );
+    }
 }
 
 /// A folder holding a copy of a fixture.

@@ -96,14 +96,17 @@ pub struct Pages {
     pub boxes: Vec<Option<CharBox>>,
 }
 
-/// One page: its number and the chars drawn on it.
+/// One page: its number and where the chars drawn on it are in the text (in order, except
+/// that a page's footnotes come after the paragraph that goes on over the page's foot, so
+/// they may follow the next page's first lines).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PageSpan {
     /// 1-based, as PDF viewers count (`#page=N`), not the number printed on the page.
     pub number: u32,
     /// The first char drawn on the page.
     pub start: usize,
-    /// Just past the last char drawn on it (`start` when it has none).
+    /// Just past the last char drawn on it (`start` when it has none). The chars between
+    /// are the page's, except where another page's text comes first (see above).
     pub end: usize,
     /// Its width in points (1/72 inch), as shown (rotation applied).
     pub width: f32,
@@ -130,14 +133,21 @@ pub struct PageRect {
 }
 
 impl Pages {
-    /// The page numbers of the chars in `start..end`, first to last, each once: one page for
-    /// most annotations, two for one that crosses a page break. Empty when no char of the
-    /// span was drawn (it holds only separators) or it is out of range.
+    /// The page numbers of the chars in `start..end`, in the order of the text, each once:
+    /// one page for most annotations, two for one that crosses a page break. Empty when no
+    /// char of the span was drawn (it holds only separators) or it is out of range.
     pub fn pages_of(&self, start: usize, end: usize) -> Vec<u32> {
+        let end = end.min(self.boxes.len());
         let mut out: Vec<u32> = Vec::new();
-        for p in &self.pages {
-            if p.start < p.end && p.start < end && start < p.end && out.last() != Some(&p.number) {
-                out.push(p.number);
+        for b in self
+            .boxes
+            .get(start..end)
+            .unwrap_or_default()
+            .iter()
+            .flatten()
+        {
+            if !out.contains(&b.page) {
+                out.push(b.page);
             }
         }
         out
@@ -146,7 +156,7 @@ impl Pages {
     /// The first and last page of `start..end`, if any char of it was drawn.
     pub fn page_range(&self, start: usize, end: usize) -> Option<(u32, u32)> {
         let pages = self.pages_of(start, end);
-        Some((*pages.first()?, *pages.last()?))
+        Some((*pages.iter().min()?, *pages.iter().max()?))
     }
 
     /// The areas `start..end` covers: one rectangle per page and line (chars whose boxes
@@ -181,14 +191,24 @@ impl Pages {
         out
     }
 
-    /// The page a char offset is on: the page whose chars surround it (a separator between
-    /// two pages belongs to the earlier one).
+    /// The page a char offset is on: the page of the nearest char drawn at or before it (a
+    /// separator between two pages belongs to the earlier one), else the first drawn after.
     pub fn page_at(&self, at: usize) -> Option<u32> {
-        self.pages
+        let upto = at.saturating_add(1).min(self.boxes.len());
+        self.boxes[..upto]
             .iter()
             .rev()
-            .find(|p| p.start < p.end && p.start <= at)
-            .map(|p| p.number)
+            .flatten()
+            .next()
+            .or_else(|| {
+                self.boxes
+                    .get(at..)
+                    .unwrap_or_default()
+                    .iter()
+                    .flatten()
+                    .next()
+            })
+            .map(|b| b.page)
     }
 }
 
@@ -252,6 +272,47 @@ mod tests {
         assert_eq!(rects[2].page, 3);
         assert_eq!(pages.page_at(6), Some(1));
         assert_eq!(pages.page_at(8), Some(3));
+        assert_eq!(pages.page_at(99), Some(3));
+    }
+
+    #[test]
+    fn a_page_whose_notes_come_after_the_next_pages_first_lines() {
+        let bx = |page| {
+            Some(CharBox {
+                page,
+                rect: [0.0, 0.0, 5.0, 10.0],
+            })
+        };
+        // "ab" on page 1, "cd" on page 2, then "n" (page 1's note), then "ef" on page 2.
+        let span = |number, start, end| PageSpan {
+            number,
+            start,
+            end,
+            width: 600.0,
+            height: 800.0,
+        };
+        let pages = Pages {
+            pages: vec![span(1, 0, 7), span(2, 3, 10)],
+            boxes: vec![
+                bx(1),
+                bx(1),
+                None,
+                bx(2),
+                bx(2),
+                None,
+                bx(1),
+                None,
+                bx(2),
+                bx(2),
+            ],
+        };
+        assert_eq!(pages.pages_of(6, 7), vec![1]);
+        assert_eq!(pages.pages_of(3, 10), vec![2, 1]);
+        assert_eq!(pages.page_range(3, 10), Some((1, 2)));
+        assert_eq!(pages.page_at(6), Some(1));
+        assert_eq!(pages.page_at(7), Some(1));
+        assert_eq!(pages.page_at(8), Some(2));
+        assert_eq!(pages.rects_of(6, 7)[0].page, 1);
     }
 
     #[test]

@@ -25,6 +25,7 @@ mod pdf_bidi;
 mod pdf_glyphs;
 mod pdf_inflate;
 mod pdf_layout;
+mod pdf_notes;
 #[cfg(test)]
 mod pdf_tests;
 mod pdf_text;

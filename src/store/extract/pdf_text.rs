@@ -1,7 +1,8 @@
 //! From the lines of every page to the document's text: running headers, footers and page
 //! numbers left out, lines joined into paragraphs (a blank line between paragraphs, a line feed
-//! between table rows, a tab between cells), words hyphenated at a line end joined, and for
-//! every char of the text the page and rectangle it was drawn in.
+//! between table rows, a tab between cells), words hyphenated at a line end joined, a page's
+//! footnotes moved past the paragraph that goes on over the page ([`super::pdf_notes`]), and
+//! for every char of the text the page and rectangle it was drawn in.
 
 use std::collections::{HashMap, HashSet};
 
@@ -28,45 +29,112 @@ pub fn assemble(pages: &[PageGlyphs]) -> (String, Pages) {
     let rights = region_rights(&per_page);
     let spacing = line_spacing(&per_page);
 
+    let notes = super::pdf_notes::footnote_starts(pages, &per_page, &texts);
+    let shared = Shared {
+        pages,
+        rights: &rights,
+        words: &words,
+        spacing,
+    };
+
     let mut out = Builder::default();
-    let mut prev: Option<(usize, &Line, &str)> = None;
-    // The left edge of the list item the current paragraph is, if it is one.
-    let mut item: Option<f32> = None;
+    let mut body = Flow::default();
+    // Footnotes not written yet: they wait for the end of the paragraph that goes on over
+    // their page's foot.
+    let mut pending: Vec<(usize, &Line, &str)> = Vec::new();
     for (pi, (ls, ts)) in per_page.iter().zip(&texts).enumerate() {
-        let page = &pages[pi];
-        out.page_start(page);
-        for (line, text) in ls.iter().zip(ts) {
-            if let Some((ppi, pl, pt)) = prev {
-                let right = rights.get(&(ppi, pl.region)).copied().unwrap_or(pl.x1);
-                let first_word = first_word_width(page, line);
-                let context = Context {
-                    prev_page: ppi,
-                    cur_page: pi,
-                    prev_right: right,
-                    first_word,
-                    item,
-                    spacing,
-                };
-                let j = join(pl, pt, line, text, &context, &words);
-                match j {
-                    Join::Paragraph => {
-                        out.push_sep("\n\n");
-                        item = is_item(text).then_some(line.x0);
-                    }
-                    Join::Row => out.push_sep("\n"),
-                    Join::Space => out.push_sep(" "),
-                    Join::DropHyphen => out.drop_last(),
-                    Join::Glue => {}
-                }
+        out.page_start(&pages[pi]);
+        for (k, (line, text)) in ls.iter().zip(ts).enumerate() {
+            if k >= notes[pi] {
+                pending.push((pi, line, text));
+                continue;
             }
-            if prev.is_none() {
-                item = is_item(text).then_some(line.x0);
+            let join = body.join_to(&shared, pi, line, text);
+            if join == Some(Join::Paragraph) {
+                write_notes(&mut out, &shared, &mut pending);
             }
-            out.push_line(page, line);
-            prev = Some((pi, line, text));
+            body.push(&mut out, &shared, (pi, line, text), join);
         }
     }
+    write_notes(&mut out, &shared, &mut pending);
     out.finish()
+}
+
+/// What every join looks at beyond the two lines.
+struct Shared<'a> {
+    pages: &'a [PageGlyphs],
+    rights: &'a HashMap<(usize, u32), f32>,
+    words: &'a HashSet<String>,
+    spacing: f32,
+}
+
+/// Lines being joined into paragraphs: the last one written, and the left edge of the list
+/// item the current paragraph is, if it is one.
+#[derive(Default)]
+struct Flow<'a> {
+    prev: Option<(usize, &'a Line, &'a str)>,
+    item: Option<f32>,
+}
+
+impl<'a> Flow<'a> {
+    /// How `line` (on page `pi`) joins the line before it; `None` for the first line.
+    fn join_to(&self, shared: &Shared, pi: usize, line: &Line, text: &str) -> Option<Join> {
+        let (ppi, pl, pt) = self.prev?;
+        let context = Context {
+            prev_page: ppi,
+            cur_page: pi,
+            prev_right: shared
+                .rights
+                .get(&(ppi, pl.region))
+                .copied()
+                .unwrap_or(pl.x1),
+            first_word: first_word_width(&shared.pages[pi], line),
+            item: self.item,
+            spacing: shared.spacing,
+        };
+        Some(join(pl, pt, line, text, &context, shared.words))
+    }
+
+    /// Writes a line after what `join` says goes between it and the line before.
+    fn push(
+        &mut self,
+        out: &mut Builder,
+        shared: &Shared,
+        (pi, line, text): (usize, &'a Line, &'a str),
+        join: Option<Join>,
+    ) {
+        match join {
+            None => self.item = is_item(text).then_some(line.x0),
+            Some(Join::Paragraph) => {
+                out.push_sep("\n\n");
+                self.item = is_item(text).then_some(line.x0);
+            }
+            Some(Join::Row) => out.push_sep("\n"),
+            Some(Join::Space) => out.push_sep(" "),
+            Some(Join::DropHyphen) => out.drop_last(),
+            Some(Join::Glue) => {}
+        }
+        out.push_line(&shared.pages[pi], line);
+        self.prev = Some((pi, line, text));
+    }
+}
+
+/// Writes the footnotes waiting to be written, as paragraphs of their own after the text so
+/// far.
+fn write_notes<'a>(
+    out: &mut Builder,
+    shared: &Shared,
+    pending: &mut Vec<(usize, &'a Line, &'a str)>,
+) {
+    if pending.is_empty() {
+        return;
+    }
+    out.push_sep("\n\n");
+    let mut notes = Flow::default();
+    for (pi, line, text) in pending.drain(..) {
+        let join = notes.join_to(shared, pi, line, text);
+        notes.push(out, shared, (pi, line, text), join);
+    }
 }
 
 /// The text of a line as it will be written.
@@ -513,7 +581,14 @@ impl Builder {
                     page: page.number,
                     rect: [x, g.top(), x + w, g.bottom()],
                 }));
-                if let Some(p) = self.pages.last_mut() {
+                // Usually the last page begun; a page's footnotes may come after the next
+                // page's first paragraph.
+                if let Some(p) = self
+                    .pages
+                    .iter_mut()
+                    .rev()
+                    .find(|p| p.number == page.number)
+                {
                     if p.start == p.end {
                         p.start = at;
                     }

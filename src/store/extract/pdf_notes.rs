@@ -1,0 +1,120 @@
+//! Footnotes at the foot of a PDF page: the last lines of a page, set smaller than the
+//! document's text, in the lower half of the page, from a line that starts with a note mark
+//! (`1`, `*`, `†`). The text assembler moves them past the end of the paragraph that goes on
+//! over the page, so that a sentence is not cut by the notes under it.
+
+use super::pdf_glyphs::PageGlyphs;
+use super::pdf_layout::Line;
+
+/// Notes are set at most this much of the text's size.
+const SMALLER: f32 = 0.92;
+
+/// For each page, the index of its first footnote line (the number of its lines when it has
+/// no footnotes).
+pub fn footnote_starts(
+    pages: &[PageGlyphs],
+    per_page: &[Vec<Line>],
+    texts: &[Vec<String>],
+) -> Vec<usize> {
+    let body = body_size(per_page);
+    per_page
+        .iter()
+        .zip(pages)
+        .zip(texts)
+        .map(|((lines, page), texts)| notes_on_page(page, lines, texts, body))
+        .collect()
+}
+
+/// The size most of the document's glyphs are set in (to half a point).
+fn body_size(per_page: &[Vec<Line>]) -> f32 {
+    let mut weights: Vec<(i32, usize)> = Vec::new();
+    for line in per_page.iter().flatten() {
+        let key = (line.size * 2.0).round() as i32;
+        match weights.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, w)) => *w += line.items.len(),
+            None => weights.push((key, line.items.len())),
+        }
+    }
+    weights
+        .iter()
+        .max_by_key(|&&(k, w)| (w, -k))
+        .map_or(0.0, |&(k, _)| k as f32 / 2.0)
+}
+
+fn notes_on_page(page: &PageGlyphs, lines: &[Line], texts: &[String], body: f32) -> usize {
+    let none = lines.len();
+    let low = |l: &Line| l.baseline > 0.5 * page.height;
+    let small = |l: &Line| l.size <= SMALLER * body && low(l);
+    // Notes set smaller than the text: the run of small lines at the foot of the page, from
+    // the first that starts with a mark, under text of the document's size.
+    let first_small = lines.iter().rposition(|l| !small(l)).map_or(0, |i| i + 1);
+    if first_small > 0
+        && let Some(i) = (first_small..none).find(|&i| starts_with_note_mark(&texts[i]))
+    {
+        return i;
+    }
+    // Notes set in the text's size (court filings): a line that starts with a raised mark,
+    // set apart from the text above it by more than a line's spacing, and what follows it.
+    (1..none)
+        .find(|&i| {
+            let (l, above) = (&lines[i], &lines[i - 1]);
+            low(l)
+                && l.baseline - above.baseline > 1.5 * l.size
+                && starts_with_note_mark(&texts[i])
+                && raised_mark(page, l)
+                && lines[i..].iter().all(|n| n.size <= 1.05 * body)
+        })
+        .unwrap_or(none)
+}
+
+/// Whether a line's first glyphs (its note mark) are set smaller or raised.
+fn raised_mark(page: &PageGlyphs, line: &Line) -> bool {
+    let Some(&(first, _)) = line.items.first() else {
+        return false;
+    };
+    let g = &page.glyphs[first as usize];
+    g.size < 0.85 * line.size || g.baseline < line.baseline - 0.2 * line.size
+}
+
+/// Whether a line starts like a footnote: a number of up to three digits, or `*`, `†`, `‡`,
+/// followed by a space or a letter.
+fn starts_with_note_mark(text: &str) -> bool {
+    let mark: String = text
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡'))
+        .collect();
+    let rest = text[mark.len()..].chars().next();
+    let digits = mark.chars().filter(char::is_ascii_digit).count();
+    !mark.is_empty()
+        && mark.chars().count() <= 3
+        && (digits == 0 || digits == mark.chars().count())
+        && rest.is_some_and(|c| c == ' ' || c.is_alphabetic() || c == '\u{201C}' || c == '"')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::starts_with_note_mark;
+
+    #[test]
+    fn note_marks() {
+        for yes in [
+            "1 For this discussion",
+            "12 See",
+            "* This order",
+            "†Died 2020",
+            "3“Quoted",
+        ] {
+            assert!(starts_with_note_mark(yes), "{yes}");
+        }
+        for no in [
+            "1234 is a year",
+            "For this",
+            "1.5 percent",
+            "12, 13",
+            "",
+            "7",
+        ] {
+            assert!(!starts_with_note_mark(no), "{no}");
+        }
+    }
+}
