@@ -176,6 +176,22 @@ fn check(cmd: Cmd, key: &KeyboardShortcut) {
             press(&mut h, key);
             assert!(h.state().pane.find.open, "{what}");
         }
+        Cmd::PageView => {
+            // A text document has no pages: the key leaves it as it is.
+            let mut h = harness(&doc);
+            press(&mut h, key);
+            assert!(h.state().page_view().is_none(), "{what}");
+            // A PDF's pages are shown, and its text again.
+            let pdf = dir.path().join("b.pdf");
+            let fixture =
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pdf/one-column.pdf");
+            std::fs::copy(fixture, &pdf).unwrap();
+            let mut h = harness(&pdf);
+            press(&mut h, key);
+            assert!(h.state().page_view().is_some(), "{what}: the pages");
+            press(&mut h, key);
+            assert!(h.state().page_view().is_none(), "{what}: the text again");
+        }
         Cmd::Help => {
             let mut h = harness(&doc);
             press(&mut h, key);

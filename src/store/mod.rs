@@ -7,6 +7,7 @@ pub mod document;
 pub mod error;
 pub mod extract;
 pub mod output;
+pub mod pdf_pictures;
 pub mod read;
 pub mod recovery;
 mod ron_reader;

@@ -51,6 +51,8 @@ pub enum Action {
     FocusNote,
     /// Show or hide the find bar.
     ToggleFind,
+    /// For a PDF: switch between its page view and its text.
+    TogglePageView,
     /// Tag every find match like this, in one undoable step.
     TagAllMatches(Tag),
     /// Show or hide the keyboard shortcut sheet.

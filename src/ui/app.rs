@@ -121,6 +121,11 @@ impl FactmarkApp {
         self.pane.view(self.ws.current()?.path())
     }
 
+    /// The current PDF's page view, when it shows its pages.
+    pub fn page_view(&self) -> Option<&super::page_view::PageView> {
+        self.pane.page_view(self.ws.current()?.path())
+    }
+
     /// The current document's view, to scroll it.
     pub fn view_mut(&mut self) -> Option<&mut DocumentView> {
         let path = self.ws.current()?.path().to_owned();
@@ -199,8 +204,8 @@ impl FactmarkApp {
                 Outcome::DiskChanged(crate::workspace::DiskChange::Changed(_)) => self.open_view(),
                 Outcome::Selected(_) => self.pane.list.reveal_selected(),
                 Outcome::Reveal(at) => {
-                    if let Some(v) = self.view_mut() {
-                        v.scroll_to(*at);
+                    if let Some(path) = self.ws.current().map(|d| d.path().to_owned()) {
+                        self.pane.reveal(&path, *at);
                     }
                 }
                 Outcome::SaveFailed { failure, .. }
@@ -614,6 +619,7 @@ impl FactmarkApp {
             | Action::Escape
             | Action::FocusNote
             | Action::ToggleFind
+            | Action::TogglePageView
             | Action::StartLink
             | Action::TagAllMatches(_) => {
                 let Some(doc) = self.ws.current() else { return };

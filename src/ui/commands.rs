@@ -42,6 +42,8 @@ pub enum Cmd {
     Delete,
     /// Link the selected annotation to the next one clicked.
     Link,
+    /// For a PDF: show its pages as published, or its text.
+    PageView,
     /// Select every annotation the list shows, together.
     SelectAll,
     /// Move the caret, or (with `true`) the selection's moving end.
@@ -295,6 +297,12 @@ pub const COMMANDS: &[Command] = &[
         help: "link the selected annotation to another: press L, then click the other (Esc cancels)",
     },
     Command {
+        cmd: Cmd::PageView,
+        scope: Scope::Document,
+        keys: &[key(Key::P)],
+        help: "PDF: show the pages as published, or the text (each follows the other)",
+    },
+    Command {
         cmd: Cmd::Delete,
         scope: Scope::Document,
         keys: &[key(Key::Delete), key(Key::Backspace)],
@@ -454,6 +462,7 @@ pub fn action(cmd: Cmd) -> Option<Action> {
         Cmd::FocusNote => Action::FocusNote,
         Cmd::Delete => Action::Do(Intent::DeleteSelected),
         Cmd::Link => Action::StartLink,
+        Cmd::PageView => Action::TogglePageView,
         Cmd::SelectAll => Action::SelectAllListed,
         Cmd::Caret(motion, extend) => Action::Caret { motion, extend },
         Cmd::Escape => Action::Escape,

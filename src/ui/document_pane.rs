@@ -14,6 +14,7 @@ use super::document_view::{DocumentView, ViewEvent, ViewModel};
 use super::find::FindBar;
 use super::inspector::Inspector;
 use super::layout::{LIST_MIN, LIST_WIDTH, PanelRoom};
+use super::page_view::PageView;
 use super::settings::Settings;
 use crate::core::caret::{Step, step};
 use crate::workspace::{Document, Intent, Selection};
@@ -29,6 +30,10 @@ pub struct DocumentPane {
     pub find: FindBar,
     /// The current document's view (layout and scroll), by its path.
     views: HashMap<PathBuf, DocumentView>,
+    /// The current PDF's page view, by its path.
+    page_views: HashMap<PathBuf, PageView>,
+    /// The PDFs shown as pages rather than as text.
+    paged: std::collections::HashSet<PathBuf>,
     /// The current document and the text position at the top of its view, as last drawn.
     place: Option<(PathBuf, usize)>,
     /// Whether the list is open in the inspector's place (no room for both beside the text).
@@ -73,6 +78,77 @@ impl DocumentPane {
         view.start_at(&doc.session.text, at);
         self.views.clear();
         self.views.insert(path.to_owned(), view);
+        let kept = self.page_views.remove(path);
+        self.page_views.clear();
+        if self.paged.contains(path)
+            && let Some(pages) = doc.session.pages.as_deref()
+        {
+            let mut pv = kept.unwrap_or_else(|| PageView::new(path, pages));
+            if let Some(at) = at {
+                pv.reveal(at);
+            }
+            self.page_views.insert(path.to_owned(), pv);
+        }
+    }
+
+    /// The page view of the document at `path`, when it shows its pages.
+    pub fn page_view(&self, path: &Path) -> Option<&PageView> {
+        self.page_views
+            .get(path)
+            .filter(|_| self.paged.contains(path))
+    }
+
+    /// Whether the document at `path` is shown as pages.
+    pub fn shows_pages(&self, path: &Path) -> bool {
+        self.paged.contains(path) && self.page_views.contains_key(path)
+    }
+
+    /// Brings char offset `at` of the document at `path` into view, in its text and pages.
+    pub fn reveal(&mut self, path: &Path, at: usize) {
+        if let Some(v) = self.views.get_mut(path) {
+            v.scroll_to(at);
+        }
+        if let Some(pv) = self.page_views.get_mut(path) {
+            pv.reveal(at);
+        }
+    }
+
+    /// Switches a PDF between its pages and its text, at the same place: the selection, the
+    /// selected annotation, or what was at the top of the view left.
+    fn toggle_pages(&mut self, doc: &Document) {
+        let Some(pages) = doc.session.pages.as_deref() else {
+            return;
+        };
+        let path = doc.path();
+        let chosen = doc
+            .selection
+            .filter(|s| !s.is_empty())
+            .map(|s| s.start())
+            .or_else(|| {
+                doc.selected
+                    .and_then(|id| doc.session.annotations.get(id))
+                    .map(|a| a.start)
+            });
+        if self.shows_pages(path) {
+            self.paged.remove(path);
+            let top = self.page_views.get(path).and_then(PageView::top_offset);
+            if let (Some(at), Some(v)) = (chosen.or(top), self.views.get_mut(path)) {
+                v.scroll_to(at);
+            }
+        } else {
+            self.paged.insert(path.to_owned());
+            let top = self
+                .views
+                .get(path)
+                .and_then(|v| v.top_offset(&doc.session.text));
+            let pv = self
+                .page_views
+                .entry(path.to_owned())
+                .or_insert_with(|| PageView::new(path, pages));
+            if let Some(at) = chosen.or(top) {
+                pv.reveal(at);
+            }
+        }
     }
 
     /// A new document: the list and inspector start afresh.
@@ -101,6 +177,7 @@ impl DocumentPane {
     /// Forgets the view of the document at `path` (closed).
     pub fn forget(&mut self, path: &Path) {
         self.views.remove(path);
+        self.page_views.remove(path);
     }
 
     /// Where the current document was left: its path and the text position at the top.
@@ -262,14 +339,28 @@ impl DocumentPane {
         let Some(view) = self.views.get_mut(doc.path()) else {
             return actions;
         };
-        if list_folded {
+        let is_pdf = doc.session.pages.is_some();
+        let paged = self.paged.contains(doc.path()) && self.page_views.contains_key(doc.path());
+        if list_folded || is_pdf {
             ui.horizontal(|ui| {
-                if ui
-                    .selectable_label(self.list_drawer, "Annotation list")
-                    .on_hover_text("Show the list of annotations in the inspector's place (there is no room for both at this window size)")
-                    .clicked()
+                if list_folded
+                    && ui
+                        .selectable_label(self.list_drawer, "Annotation list")
+                        .on_hover_text("Show the list of annotations in the inspector's place (there is no room for both at this window size)")
+                        .clicked()
                 {
                     self.list_drawer = !self.list_drawer;
+                }
+                if is_pdf {
+                    let text = ui
+                        .selectable_label(!paged, "Text")
+                        .on_hover_text("The PDF's text, extracted in reading order (P)");
+                    let pages = ui
+                        .selectable_label(paged, "Pages")
+                        .on_hover_text("The PDF's pages as published, with the annotations on them (P)");
+                    if (text.clicked() && paged) || (pages.clicked() && !paged) {
+                        actions.push(Action::TogglePageView);
+                    }
                 }
             });
         }
@@ -298,7 +389,11 @@ impl DocumentPane {
             pages: doc.session.pages.as_deref(),
             pending: &doc.pending,
         };
-        for e in view.ui(ui, &model) {
+        let events = match self.page_views.get_mut(doc.path()).filter(|_| paged) {
+            Some(pv) => pv.ui(ui, &model),
+            None => view.ui(ui, &model),
+        };
+        for e in events {
             actions.push(Action::Do(match e {
                 ViewEvent::Select(s) => Intent::Select(s),
                 ViewEvent::SelectAnnotation(id) => Intent::SelectAnnotation { id, reveal: false },
@@ -342,22 +437,28 @@ impl DocumentPane {
             Action::ScrollToSelected if self.find.open => self.find.step(1),
             Action::PreviousMatch if self.find.open => self.find.step(-1),
             Action::ScrollToSelected => {
-                let at = doc.selected.and_then(|id| doc.session.annotations.get(id));
-                if let (Some(a), Some(view)) = (at, view) {
-                    view.scroll_to(a.start);
+                if let Some(a) = doc.selected.and_then(|id| doc.session.annotations.get(id)) {
+                    self.reveal(doc.path(), a.start);
                 }
                 Vec::new()
             }
             Action::Scroll(m) => {
-                if let Some(view) = view {
-                    view.scroll_by(*m);
+                match self.page_views.get_mut(doc.path()) {
+                    Some(pv) if self.paged.contains(doc.path()) => pv.scroll_by(*m),
+                    _ => {
+                        if let Some(view) = view {
+                            view.scroll_by(*m);
+                        }
+                    }
                 }
                 Vec::new()
             }
             Action::ScrollTo(at) => {
-                if let Some(view) = view {
-                    view.scroll_to(*at);
-                }
+                self.reveal(doc.path(), *at);
+                Vec::new()
+            }
+            Action::TogglePageView => {
+                self.toggle_pages(doc);
                 Vec::new()
             }
             Action::StartLink => {

@@ -129,6 +129,9 @@ pub fn menu_bar(
                 }
             });
             ui.menu_button("View", |ui| {
+                if item(ui, has_doc, "PDF Pages / Text", Some(Cmd::PageView)) {
+                    actions.push(Action::TogglePageView);
+                }
                 ui.checkbox(&mut settings.show_list, "Annotation list");
                 ui.checkbox(&mut settings.show_inspector, "Inspector");
                 ui.separator();

@@ -29,6 +29,8 @@ mod layout;
 mod link_marks;
 mod links_panel;
 mod menu;
+mod page_pictures;
+pub mod page_view;
 pub mod profile;
 mod reanchor_review;
 mod selection;

@@ -1,0 +1,589 @@
+//! The page view of a PDF: its pages drawn as published (pictures made in the background by
+//! [`super::page_pictures`]), one under another, with the annotations drawn on them where
+//! their chars are. Text is selected by dragging over it and annotations picked by a click,
+//! exactly as in the text view: both work on the same offsets, so each follows the other.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use egui::{Color32, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
+
+use super::document_view::{Move, ViewEvent, ViewModel};
+use super::page_pictures::PictureWorker;
+use super::theme;
+use crate::core::annotation::{AnnotationId, TagKind};
+use crate::core::snap::{snap_to_words, word_at};
+use crate::core::source::Pages;
+use crate::workspace::Selection;
+
+/// White around and between the pages, in points.
+const GAP: f32 = 14.0;
+/// A page is drawn again when its picture's pixels differ from the screen's by this factor.
+const RESCALE: f32 = 1.3;
+/// Pictures kept at once (pages far from view are dropped).
+const KEPT: usize = 12;
+
+/// An annotation's area on a page.
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    id: AnnotationId,
+    kind: TagKind,
+    /// Points from the page's top-left corner.
+    rect: [f32; 4],
+}
+
+/// Where the pages were laid out in a frame.
+#[derive(Debug, Clone, Default)]
+struct Geometry {
+    /// The screen position of the top-left corner of the scrolled content.
+    origin: Pos2,
+    /// The content's width.
+    width: f32,
+    /// Screen points per PDF point.
+    fit: f32,
+    /// Each page's top, from the content's top.
+    tops: Vec<f32>,
+    /// Each page's size in PDF points.
+    sizes: Vec<(f32, f32)>,
+}
+
+impl Geometry {
+    /// Page `i` on the screen.
+    fn page_rect(&self, i: usize) -> Rect {
+        let (w, h) = self.sizes[i];
+        let x = (self.width - w * self.fit) / 2.0;
+        Rect::from_min_size(
+            self.origin + vec2(x, self.tops[i]),
+            vec2(w * self.fit, h * self.fit),
+        )
+    }
+
+    /// A rectangle of page `i` (PDF points) on the screen.
+    fn to_screen(&self, i: usize, r: [f32; 4]) -> Rect {
+        let page = self.page_rect(i);
+        Rect::from_min_max(
+            page.min + vec2(r[0], r[1]) * self.fit,
+            page.min + vec2(r[2], r[3]) * self.fit,
+        )
+    }
+
+    /// The page and the point on it (in PDF points) under a screen position: the nearest
+    /// page's when between pages.
+    fn page_point(&self, pos: Pos2) -> Option<(usize, Pos2)> {
+        let i = (0..self.tops.len()).min_by(|&a, &b| {
+            let d = |i: usize| {
+                let r = self.page_rect(i);
+                (pos.y - pos.y.clamp(r.top(), r.bottom())).abs()
+            };
+            d(a).total_cmp(&d(b))
+        })?;
+        let r = self.page_rect(i);
+        Some((i, ((pos - r.min) / self.fit).to_pos2()))
+    }
+}
+
+/// The page view of one PDF (it keeps its own place).
+pub struct PageView {
+    path: PathBuf,
+    worker: Option<PictureWorker>,
+    /// Pictures by page number, with the pixels per point they were drawn at.
+    pictures: HashMap<u32, (egui::TextureHandle, f32)>,
+    /// Pages asked for and not back yet, with the scale asked.
+    asked: HashMap<u32, f32>,
+    /// Why pages could not be drawn (page 0: the whole file).
+    failed: HashMap<u32, String>,
+    /// The annotations' marks per page (index = page number - 1), for an annotations version.
+    marks: Option<(u64, Vec<Vec<Mark>>)>,
+    /// The drawn chars of each page: offset and rectangle.
+    chars: Vec<Vec<(usize, [f32; 4])>>,
+    /// The char offset to bring into view next frame.
+    reveal: Option<usize>,
+    /// A scroll asked for by a key.
+    move_by: Option<Move>,
+    /// Where a drag began (char offset).
+    drag_anchor: Option<usize>,
+    /// The annotation selected last frame (to follow a selection made elsewhere).
+    last_selected: Option<AnnotationId>,
+    /// The first char in view, as last drawn.
+    top: Option<usize>,
+    /// How far down the pages are scrolled, as last drawn.
+    offset: f32,
+    /// Where the pages were, as last drawn.
+    drawn: Geometry,
+}
+
+impl PageView {
+    /// A page view of the PDF at `path`, whose text's chars are where `pages` says.
+    pub fn new(path: &Path, pages: &Pages) -> Self {
+        let mut chars = vec![Vec::new(); pages.pages.len()];
+        for (at, b) in pages.boxes.iter().enumerate() {
+            if let Some(b) = b
+                && let Some(list) = chars.get_mut(b.page as usize - 1)
+            {
+                list.push((at, b.rect));
+            }
+        }
+        Self {
+            path: path.to_owned(),
+            worker: None,
+            pictures: HashMap::new(),
+            asked: HashMap::new(),
+            failed: HashMap::new(),
+            marks: None,
+            chars,
+            reveal: None,
+            move_by: None,
+            drag_anchor: None,
+            last_selected: None,
+            top: None,
+            offset: 0.0,
+            drawn: Geometry::default(),
+        }
+    }
+
+    /// Brings char offset `at` into view next frame (if it is not in view already).
+    pub fn reveal(&mut self, at: usize) {
+        self.reveal = Some(at);
+    }
+
+    /// Scrolls by a page, or to the top or the end.
+    pub fn scroll_by(&mut self, m: Move) {
+        self.move_by = Some(m);
+    }
+
+    /// How many pages' pictures are ready to be shown.
+    pub fn pictures_shown(&self) -> usize {
+        self.pictures.len()
+    }
+
+    /// The first char in view, as last drawn.
+    pub fn top_offset(&self) -> Option<usize> {
+        self.top
+    }
+
+    /// Where chars `start..end` were on the screen last frame (a rectangle per line), for
+    /// checking the view.
+    pub fn rects_on_screen(&self, pages: &Pages, start: usize, end: usize) -> Vec<Rect> {
+        if self.drawn.tops.is_empty() {
+            return Vec::new();
+        }
+        pages
+            .rects_of(start, end)
+            .into_iter()
+            .map(|r| self.drawn.to_screen(r.page as usize - 1, r.rect))
+            .collect()
+    }
+
+    /// Shows the pages; returns what the user did.
+    pub fn ui(&mut self, ui: &mut Ui, m: &ViewModel<'_>) -> Vec<ViewEvent> {
+        let mut events = Vec::new();
+        let Some(pages) = m.pages else {
+            return events;
+        };
+        self.take_pictures(ui.ctx());
+        self.update_marks(m, pages);
+        if m.selected != self.last_selected {
+            if let Some(a) = m
+                .selected
+                .and_then(|id| m.annotations.iter().find(|a| a.id == id))
+            {
+                self.reveal.get_or_insert(a.start);
+            }
+            self.last_selected = m.selected;
+        }
+        let widest = pages.pages.iter().map(|p| p.width).fold(1.0_f32, f32::max);
+        let avail = ui.available_width();
+        let fit = ((avail - 2.0 * GAP - 12.0) / widest).clamp(0.2, 3.0);
+        let mut tops = Vec::with_capacity(pages.pages.len());
+        let mut y = GAP;
+        for p in &pages.pages {
+            tops.push(y);
+            y += p.height * fit + GAP;
+        }
+        let total = y;
+        let viewport_h = ui.available_height();
+        let mut area = egui::ScrollArea::both()
+            .id_salt(("page-view", &self.path))
+            .auto_shrink([false, false]);
+        let current = self.offset;
+        if let Some(target) = self.scroll_target(pages, &tops, fit, current, viewport_h, total) {
+            area = area.vertical_scroll_offset(target);
+        }
+        let ppp = ui.ctx().pixels_per_point();
+        let visuals = ui.visuals().clone();
+        area.show_viewport(ui, |ui, viewport| {
+            let width = (widest * fit + 2.0 * GAP).max(ui.available_width());
+            let (rect, response) =
+                ui.allocate_exact_size(vec2(width, total), Sense::click_and_drag());
+            self.drawn = Geometry {
+                origin: rect.min,
+                width,
+                fit,
+                tops: tops.clone(),
+                sizes: pages.pages.iter().map(|p| (p.width, p.height)).collect(),
+            };
+            self.offset = viewport.min.y;
+            let painter = ui.painter_at(ui.clip_rect());
+            let mut wanted = Vec::new();
+            let mut top_char = None;
+            for (i, (&top, page)) in tops.iter().zip(&pages.pages).enumerate() {
+                let bottom = top + page.height * fit;
+                if bottom < viewport.min.y - viewport.height()
+                    || top > viewport.max.y + viewport.height()
+                {
+                    continue;
+                }
+                let in_view = bottom >= viewport.min.y && top <= viewport.max.y;
+                if in_view && top_char.is_none() {
+                    let above = (viewport.min.y - top).max(0.0) / fit;
+                    top_char = self.chars[i]
+                        .iter()
+                        .find(|(_, r)| r[3] >= above)
+                        .map(|&(at, _)| at);
+                }
+                let scale = fit * ppp;
+                if self.needs(page.number, scale) {
+                    wanted.push((in_view, page.number, scale));
+                }
+                self.paint_page(&painter, self.drawn.page_rect(i), page.number, &visuals);
+                self.paint_marks(&painter, i, m, pages, &visuals);
+            }
+            self.top = top_char.or(self.top);
+            // Pages in view first, then the ones just above and below.
+            wanted.sort_by_key(|&(in_view, _, _)| !in_view);
+            let wanted: Vec<(u32, f32)> = wanted.into_iter().map(|(_, n, s)| (n, s)).collect();
+            if !wanted.is_empty() {
+                self.ask(ui.ctx(), wanted);
+            }
+            self.forget_far(viewport, pages);
+            self.interact(ui, &response, m, &mut events);
+        });
+        events
+    }
+
+    /// Where to scroll this frame: to a char asked to be revealed (when out of view) or by a
+    /// key.
+    fn scroll_target(
+        &mut self,
+        pages: &Pages,
+        tops: &[f32],
+        fit: f32,
+        current: f32,
+        viewport_h: f32,
+        total: f32,
+    ) -> Option<f32> {
+        let max = (total - viewport_h).max(0.0);
+        if let Some(m) = self.move_by.take() {
+            let step = (viewport_h - 40.0).max(40.0);
+            return Some(match m {
+                Move::PageDown => (current + step).min(max),
+                Move::PageUp => (current - step).max(0.0),
+                Move::Top => 0.0,
+                Move::End => max,
+            });
+        }
+        let at = self.reveal.take()?;
+        let b = pages.boxes.get(at..)?.iter().flatten().next()?;
+        let i = b.page as usize - 1;
+        let (y0, y1) = (
+            tops.get(i)? + b.rect[1] * fit,
+            tops.get(i)? + b.rect[3] * fit,
+        );
+        let seen = y0 >= current + 20.0 && y1 <= current + viewport_h - 20.0;
+        (!seen).then(|| (y0 - viewport_h / 3.0).clamp(0.0, max))
+    }
+
+    /// Whether page `number` needs drawing at `scale` (none yet, or one too coarse or fine).
+    fn needs(&self, number: u32, scale: f32) -> bool {
+        if self.failed.contains_key(&number) || self.failed.contains_key(&0) {
+            return false;
+        }
+        let off = |s: f32| s > scale * RESCALE || s * RESCALE < scale;
+        let have = self.pictures.get(&number).is_none_or(|(_, s)| off(*s));
+        let asked = self.asked.get(&number).is_some_and(|s| !off(*s));
+        have && !asked
+    }
+
+    fn ask(&mut self, ctx: &egui::Context, wanted: Vec<(u32, f32)>) {
+        let worker = self
+            .worker
+            .get_or_insert_with(|| PictureWorker::start(self.path.clone(), ctx.clone()));
+        for &(n, s) in &wanted {
+            self.asked.insert(n, s);
+        }
+        worker.want(wanted);
+    }
+
+    /// Turns the pictures drawn since last frame into textures.
+    fn take_pictures(&mut self, ctx: &egui::Context) {
+        let Some(worker) = &self.worker else { return };
+        for drawn in worker.take() {
+            match drawn {
+                Ok(p) => {
+                    self.asked.remove(&p.number);
+                    let image =
+                        egui::ColorImage::from_rgba_premultiplied([p.width, p.height], &p.rgba);
+                    let texture = ctx.load_texture(
+                        format!("page-{}", p.number),
+                        image,
+                        egui::TextureOptions::LINEAR,
+                    );
+                    self.pictures.insert(p.number, (texture, p.scale));
+                }
+                Err((number, why)) => {
+                    self.asked.remove(&number);
+                    self.failed.insert(number, why);
+                }
+            }
+        }
+    }
+
+    /// Drops the pictures of pages far from view when more than [`KEPT`] are held.
+    fn forget_far(&mut self, viewport: Rect, pages: &Pages) {
+        let (tops, fit) = (&self.drawn.tops, self.drawn.fit);
+        if self.pictures.len() <= KEPT {
+            return;
+        }
+        let middle = viewport.center().y;
+        let mut far: Vec<(f32, u32)> = self
+            .pictures
+            .keys()
+            .filter_map(|&n| {
+                let i = n as usize - 1;
+                let centre = tops.get(i)? + pages.pages.get(i)?.height * fit / 2.0;
+                Some(((centre - middle).abs(), n))
+            })
+            .collect();
+        far.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (_, n) in far.into_iter().take(self.pictures.len() - KEPT) {
+            self.pictures.remove(&n);
+        }
+    }
+
+    fn paint_page(&self, painter: &egui::Painter, r: Rect, number: u32, visuals: &egui::Visuals) {
+        painter.rect_filled(
+            r.translate(vec2(2.0, 2.0)),
+            0.0,
+            Color32::from_black_alpha(40),
+        );
+        painter.rect_filled(r, 0.0, Color32::WHITE);
+        if let Some((texture, _)) = self.pictures.get(&number) {
+            let uv = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
+            painter.image(texture.id(), r, uv, Color32::WHITE);
+        } else {
+            let why = self.failed.get(&number).or_else(|| self.failed.get(&0));
+            let label = match why {
+                Some(why) => format!("Page {number} could not be drawn: {why}"),
+                None => format!("Drawing page {number}…"),
+            };
+            painter.text(
+                r.center_top() + vec2(0.0, 40.0),
+                egui::Align2::CENTER_CENTER,
+                label,
+                egui::FontId::proportional(14.0),
+                Color32::from_gray(90),
+            );
+        }
+        painter.rect_stroke(
+            r,
+            0.0,
+            Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
+            egui::StrokeKind::Outside,
+        );
+    }
+
+    fn paint_marks(
+        &self,
+        painter: &egui::Painter,
+        i: usize,
+        m: &ViewModel<'_>,
+        pages: &Pages,
+        visuals: &egui::Visuals,
+    ) {
+        let to_screen = |r: [f32; 4]| self.drawn.to_screen(i, r);
+        let number = pages.pages[i].number;
+        if let Some((_, marks)) = &self.marks
+            && let Some(on_page) = marks.get(i)
+        {
+            for mark in on_page {
+                let r = to_screen(mark.rect).expand(1.0);
+                let strong = theme::tag_strong(mark.kind, visuals);
+                painter.rect_filled(r, 2.0, strong.gamma_multiply(0.22));
+                painter.line_segment(
+                    [r.left_bottom(), r.right_bottom()],
+                    Stroke::new(2.0, strong),
+                );
+                if m.selected == Some(mark.id) {
+                    painter.rect_stroke(
+                        r.expand(1.5),
+                        2.0,
+                        Stroke::new(2.0, theme::selected_outline(visuals)),
+                        egui::StrokeKind::Outside,
+                    );
+                }
+            }
+        }
+        if let Some(sel) = m.selection.filter(|s| !s.is_empty()) {
+            for r in pages.rects_of(sel.start(), sel.end()) {
+                if r.page == number {
+                    painter.rect_filled(
+                        to_screen(r.rect),
+                        0.0,
+                        theme::selection(visuals).gamma_multiply(0.6),
+                    );
+                }
+            }
+        }
+    }
+
+    /// The marks of the annotations that sit on their text, made again when they change.
+    fn update_marks(&mut self, m: &ViewModel<'_>, pages: &Pages) {
+        if self.marks.as_ref().is_some_and(|(v, _)| *v == m.version) {
+            return;
+        }
+        let mut per_page = vec![Vec::new(); pages.pages.len()];
+        for (a, &drawable) in m.annotations.iter().zip(m.drawable) {
+            if !drawable {
+                continue;
+            }
+            for r in pages.rects_of(a.start, a.end) {
+                if let Some(list) = per_page.get_mut(r.page as usize - 1) {
+                    list.push(Mark {
+                        id: a.id,
+                        kind: a.tag.kind(),
+                        rect: r.rect,
+                    });
+                }
+            }
+        }
+        // Larger first, so a smaller one inside it is drawn over it and picked first.
+        for list in &mut per_page {
+            list.sort_by(|a: &Mark, b: &Mark| area(b.rect).total_cmp(&area(a.rect)));
+        }
+        self.marks = Some((m.version, per_page));
+    }
+
+    /// The text position nearest a point of page `i`: before or after the char under it (or
+    /// nearest it on its line, else nearest it at all).
+    fn offset_at(&self, i: usize, p: Pos2) -> Option<usize> {
+        let chars = self.chars.get(i)?;
+        let on_line = |r: &[f32; 4]| p.y >= r[1] - 1.0 && p.y <= r[3] + 1.0;
+        let dist = |r: &[f32; 4]| {
+            let dx = (r[0] - p.x).max(p.x - r[2]).max(0.0);
+            let dy = (r[1] - p.y).max(p.y - r[3]).max(0.0);
+            dx * dx + dy * dy * 4.0
+        };
+        let best = chars
+            .iter()
+            .filter(|(_, r)| on_line(r))
+            .min_by(|a, b| dist(&a.1).total_cmp(&dist(&b.1)))
+            .or_else(|| {
+                chars
+                    .iter()
+                    .min_by(|a, b| dist(&a.1).total_cmp(&dist(&b.1)))
+            })?;
+        let (at, r) = *best;
+        Some(if p.x > (r[0] + r[2]) / 2.0 {
+            at + 1
+        } else {
+            at
+        })
+    }
+
+    /// The char under a point of page `i`, if one is.
+    fn char_at(&self, i: usize, p: Pos2) -> Option<usize> {
+        self.chars
+            .get(i)?
+            .iter()
+            .find(|(_, r)| {
+                p.x >= r[0] - 0.5 && p.x <= r[2] + 0.5 && p.y >= r[1] - 1.0 && p.y <= r[3] + 1.0
+            })
+            .map(|&(at, _)| at)
+    }
+
+    /// The annotation marked under a point of page `i` (the smallest there).
+    fn mark_at(&self, i: usize, p: Pos2) -> Option<AnnotationId> {
+        let (_, marks) = self.marks.as_ref()?;
+        marks
+            .get(i)?
+            .iter()
+            .rev()
+            .find(|mark| {
+                let r = mark.rect;
+                p.x >= r[0] - 1.0 && p.x <= r[2] + 1.0 && p.y >= r[1] - 1.0 && p.y <= r[3] + 1.0
+            })
+            .map(|mark| mark.id)
+    }
+
+    fn interact(
+        &mut self,
+        ui: &Ui,
+        response: &egui::Response,
+        m: &ViewModel<'_>,
+        events: &mut Vec<ViewEvent>,
+    ) {
+        let pointer = response.interact_pointer_pos();
+        let at_pointer = |this: &Self| this.drawn.page_point(pointer?);
+        if response.hovered()
+            && let Some(pos) = response.hover_pos()
+            && let Some((i, p)) = self.drawn.page_point(pos)
+            && self.drawn.page_rect(i).contains(pos)
+            && self.char_at(i, p).is_some()
+        {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
+        }
+        if response.drag_started() {
+            // Where the button went down, not where the drag was first noticed.
+            let origin = ui.input(|i| i.pointer.press_origin()).or(pointer);
+            self.drag_anchor = origin
+                .and_then(|pos| self.drawn.page_point(pos))
+                .and_then(|(i, p)| self.offset_at(i, p));
+        }
+        if response.dragged()
+            && let Some(anchor) = self.drag_anchor
+            && let Some(head) = at_pointer(self).and_then(|(i, p)| self.offset_at(i, p))
+        {
+            let new = Selection { anchor, head };
+            if m.selection != Some(new) {
+                events.push(ViewEvent::Select(Some(new)));
+            }
+            if let Some(p) = pointer {
+                let clip = ui.clip_rect();
+                let dy = if p.y < clip.min.y + 8.0 {
+                    (clip.min.y + 8.0 - p.y).min(40.0)
+                } else if p.y > clip.max.y - 8.0 {
+                    -(p.y - clip.max.y + 8.0).min(40.0)
+                } else {
+                    0.0
+                };
+                if dy != 0.0 {
+                    ui.scroll_with_delta(vec2(0.0, dy));
+                    ui.ctx().request_repaint();
+                }
+            }
+        }
+        if response.drag_stopped() {
+            self.drag_anchor = None;
+            if m.snap_words
+                && !ui.input(|i| i.modifiers.alt)
+                && let Some(sel) = m.selection.filter(|s| !s.is_empty())
+            {
+                events.push(ViewEvent::Select(Some(snap_to_words(m.text, sel))));
+            }
+        }
+        if response.double_clicked() {
+            if let Some(at) = at_pointer(self).and_then(|(i, p)| self.char_at(i, p)) {
+                let (s, e) = word_at(m.text, at);
+                events.push(ViewEvent::Select(Some(Selection { anchor: s, head: e })));
+            }
+        } else if response.clicked() {
+            let picked = at_pointer(self).and_then(|(i, p)| self.mark_at(i, p));
+            events.push(ViewEvent::Select(None));
+            events.push(ViewEvent::SelectAnnotation(picked));
+        }
+    }
+}
+
+fn area(r: [f32; 4]) -> f32 {
+    (r[2] - r[0]).max(0.0) * (r[3] - r[1]).max(0.0)
+}

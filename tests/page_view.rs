@@ -1,0 +1,152 @@
+//! A PDF's page view in the window: P shows the pages as published, a drag over the words of
+//! a page selects them and a key tags them (the same offsets as in the text), the text view
+//! follows on the way back, and an annotation selected elsewhere is brought into view.
+
+mod common;
+
+use factmark::core::annotation::TagKind;
+
+fn pdf_in_a_folder(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/pdf")
+        .join(name);
+    std::fs::copy(fixture, &path).unwrap();
+    (dir, path)
+}
+
+/// Runs frames until the page view has drawn its first page's picture (a background thread).
+fn wait_for_pictures(h: &mut egui_kittest::Harness<'_, factmark::ui::FactmarkApp>) {
+    for _ in 0..200 {
+        h.run_steps(1);
+        if h.state()
+            .page_view()
+            .is_some_and(|pv| pv.pictures_shown() > 0)
+        {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("the page was never drawn");
+}
+
+#[test]
+fn words_dragged_over_on_a_page_are_tagged_and_the_text_view_follows() {
+    let (_dir, path) = pdf_in_a_folder("two-columns.pdf");
+    let mut h = common::window(&path, "ana");
+    h.key_press(egui::Key::P);
+    h.run_steps(2);
+    assert!(h.state().page_view().is_some(), "P shows the pages");
+    wait_for_pictures(&mut h);
+    let text = h.state().doc().unwrap().session.text.as_str().to_owned();
+    let phrase = "Kestle Bay were beyond repair";
+    let start = text[..text.find(phrase).unwrap()].chars().count();
+    let end = start + phrase.chars().count();
+    let (from, to) = {
+        let d = h.state().doc().unwrap();
+        let pages = d.session.pages.as_deref().unwrap();
+        let pv = h.state().page_view().unwrap();
+        let first = pv.rects_on_screen(pages, start, start + 1);
+        let last = pv.rects_on_screen(pages, end - 1, end);
+        (first[0].left_center(), last[0].right_center())
+    };
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for k in 1..=4 {
+        h.hover_at(from + (to - from) * (k as f32 / 4.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run_steps(3);
+    let sel = h.state().doc().unwrap().selection.unwrap();
+    assert_eq!(
+        (sel.start(), sel.end()),
+        (start, end),
+        "the drag selects the words"
+    );
+    h.key_press(egui::Key::C);
+    h.run_steps(3);
+    let d = h.state().doc().unwrap();
+    let a = d
+        .session
+        .annotations
+        .as_slice()
+        .iter()
+        .find(|a| a.start == start)
+        .unwrap();
+    assert_eq!(a.tag.kind(), TagKind::Claim);
+    assert_eq!(
+        &text[text.find(phrase).unwrap()..][..phrase.len()],
+        a.exact.as_str()
+    );
+    assert_eq!(d.selected, Some(a.id));
+    // Back to the text: the claim is where the view is.
+    h.key_press(egui::Key::P);
+    h.run_steps(4);
+    assert!(h.state().page_view().is_none());
+    let d = h.state().doc().unwrap();
+    let v = h.state().view().unwrap();
+    assert!(
+        v.screen_pos_of(&d.session.text, start).is_some(),
+        "the text view shows the claim"
+    );
+}
+
+#[test]
+fn a_click_on_an_annotation_on_the_page_selects_it() {
+    let (_dir, path) = pdf_in_a_folder("page-quote.pdf");
+    let out = common::factmark(
+        path.parent().unwrap(),
+        &[
+            "add",
+            "page-quote.pdf",
+            "--tag",
+            "quote",
+            "--text",
+            "I will resign before I break that promise",
+        ],
+    );
+    common::ok(&out);
+    let mut h = common::window(&path, "ana");
+    h.key_press(egui::Key::P);
+    h.run_steps(3);
+    let (id, at) = {
+        let d = h.state().doc().unwrap();
+        let a = &d.session.annotations.as_slice()[0];
+        let pages = d.session.pages.as_deref().unwrap();
+        assert_eq!(
+            pages.pages_of(a.start, a.end),
+            vec![2],
+            "the quote is on page 2"
+        );
+        (a.id, a.start)
+    };
+    // Selected from the list (J): the page view brings page 2 into view.
+    h.key_press(egui::Key::J);
+    h.run_steps(4);
+    assert_eq!(h.state().doc().unwrap().selected, Some(id));
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert_eq!(h.state().doc().unwrap().selected, None);
+    let p = {
+        let d = h.state().doc().unwrap();
+        let pages = d.session.pages.as_deref().unwrap();
+        let pv = h.state().page_view().unwrap();
+        let r = pv.rects_on_screen(pages, at + 2, at + 3)[0];
+        assert!(
+            r.min.y > 0.0 && r.max.y < 800.0,
+            "page 2's quote is in view: {r:?}"
+        );
+        r.center()
+    };
+    h.hover_at(p);
+    h.run();
+    h.drag_at(p);
+    h.run();
+    h.drop_at(p);
+    h.run_steps(3);
+    assert_eq!(h.state().doc().unwrap().selected, Some(id));
+}
