@@ -262,3 +262,46 @@ fn an_unchanged_document_has_no_history_and_old_sidecars_load() {
     assert!(list.contains("\"2020-06-08\""), "{list}");
     assert!(ok(&factmark(d, &["history", "article.txt"])).contains("no corrections"));
 }
+
+#[test]
+fn accepting_a_correction_in_one_step_never_moves_it_onto_a_lookalike() {
+    // Two identical captions; the first is corrected in place, and a long paragraph above
+    // both is deleted, so the second moves up before where the first was.
+    let caption = "A chart of the goals of the algorithm was part of the report.";
+    let long = "This paragraph, long enough to move everything after it a long way, was deleted from the article when it was corrected. ".repeat(3);
+    let lead = "The company published its report on Tuesday morning.";
+    let before = format!("Intro.\n\n{long}\n\n{lead}\n\n{caption}\n\nMiddle.\n\n{caption}\n");
+    let fixed = caption.replace("the report.", "the document.");
+    let after = format!("Intro.\n\n{lead}\n\n{fixed}\n\nMiddle.\n\n{caption}\n");
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("article.txt"), &before).unwrap();
+    add(
+        d,
+        "claim",
+        caption,
+        &["--occurrence", "1", "--verdict", "true", "--note", "first"],
+    );
+    add(
+        d,
+        "claim",
+        caption,
+        &["--occurrence", "2", "--verdict", "true", "--note", "second"],
+    );
+    std::fs::write(d.join("article.txt"), &after).unwrap();
+    factmark(d, &["check", "article.txt", "--write", "--accept-changed"]);
+    let list: Vec<Value> = serde_json::from_str(&ok(&factmark(
+        d,
+        &["list", "article.txt", "--format", "json"],
+    )))
+    .unwrap();
+    let note = |n: &str| list.iter().find(|r| r["note"] == n).unwrap();
+    let (first, second) = (note("first"), note("second"));
+    let at = |s: &str| after[..after.find(s).unwrap()].chars().count() as u64;
+    assert_eq!(first["exact"], fixed.as_str(), "{first}");
+    assert_eq!(first["start"], at(&fixed));
+    assert_eq!(first["review"], "needs-work");
+    assert_eq!(second["exact"], caption);
+    assert_eq!(second["start"], at(&format!("{caption}\n")));
+    assert_eq!(second["review"], "unreviewed", "{second}");
+}

@@ -121,9 +121,10 @@ fn load_and_write(
         let anchored = session.anchor();
         records.extend(records_of(doc, &session, &anchored));
         let noticed = session.notice_corrections(&anchored, now);
+        // In the order the results are in: applying them may reorder the annotations.
+        let before = session.annotations.as_slice().to_vec();
         let mut changed = session.apply_anchoring(&anchored);
         if accept_changed {
-            let before = session.annotations.as_slice().to_vec();
             let followed = follow_changes(&session.text, &before, &anchored, now);
             for a in followed {
                 let was = before.iter().find(|b| b.id == a.id);
