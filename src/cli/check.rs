@@ -73,9 +73,9 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
                 out = String::new();
             }
             out.push_str(&format!(
-                "{} annotations in {} documents: {}\n",
-                records.len(),
-                docs.len(),
+                "{} in {}: {}\n",
+                crate::core::text::plural(records.len(), "annotation", "annotations"),
+                crate::core::text::plural(docs.len(), "document", "documents"),
                 summary(&records)
             ));
             out.push_str(&relation_problems(&records));

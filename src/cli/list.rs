@@ -28,7 +28,7 @@ pub struct ListArgs {
     /// Only this review status: unreviewed, accepted, rejected or needs-work.
     #[arg(long)]
     pub review: Option<ReviewStatus>,
-    /// Only this anchoring status: exact, moved, fuzzy, ambiguous or orphaned.
+    /// Only this anchoring status: exact, moved, changed, fuzzy, ambiguous or orphaned.
     #[arg(long)]
     pub status: Option<AnchorStatus>,
     /// Output format.

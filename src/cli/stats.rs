@@ -109,8 +109,9 @@ pub fn run(args: StatsArgs) -> anyhow::Result<Outcome> {
 
 fn table(s: &Stats) -> String {
     let mut out = format!(
-        "{} annotations in {} documents\n",
-        s.annotations, s.documents
+        "{} in {}\n",
+        crate::core::text::plural(s.annotations, "annotation", "annotations"),
+        crate::core::text::plural(s.documents, "document", "documents")
     );
     let sections: [(&str, Vec<(String, usize)>); 6] = [
         ("tag", s.by_tag.rows()),

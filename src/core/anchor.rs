@@ -43,7 +43,10 @@
 //!    itself was found with a context nearly as good, makes it ambiguous instead. Text with
 //!    no letter or digit between the two sides (a cut) is not a replacement.
 //! 5. **Otherwise** ambiguous, when two or more places are plausible, or orphaned; the best
-//!    candidates are kept either way, for the user to choose from.
+//!    candidates are kept either way, for the user to choose from. A quote of 8 chars or
+//!    more still found verbatim exactly once, whose surroundings changed too much to place it
+//!    (its sentence reworded around a name), is **fuzzy** there instead: offered for a person
+//!    to confirm, never applied on its own.
 //!
 //! [`apply_anchoring`] then updates exact and moved annotations (offsets and context);
 //! changed, fuzzy, ambiguous and orphaned ones are never rewritten here: the user decides

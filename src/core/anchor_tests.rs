@@ -56,11 +56,14 @@ fn placed_at(r: &Anchoring, want: (usize, usize)) -> bool {
     r.status.is_anchored() && (r.start, r.end) == want
 }
 
-/// The only outcomes that are never wrong: placed exactly at `want`, or not placed at all.
+/// The only outcomes that are never wrong: placed exactly at `want` (or offered there as
+/// similar, for a person to confirm), or not placed at all.
 fn never_wrong(r: &Anchoring, want: Option<(usize, usize)>) -> bool {
     match r.status {
-        AnchorStatus::Exact | AnchorStatus::Moved => want == Some((r.start, r.end)),
-        AnchorStatus::Changed | AnchorStatus::Fuzzy => false,
+        AnchorStatus::Exact | AnchorStatus::Moved | AnchorStatus::Fuzzy => {
+            want == Some((r.start, r.end))
+        }
+        AnchorStatus::Changed => false,
         AnchorStatus::Ambiguous | AnchorStatus::Orphaned => true,
     }
 }
@@ -844,4 +847,29 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn a_name_whose_sentence_was_reworded_around_it_is_offered_not_lost() {
+    let before = Text::from_str_normalized(
+        "The chart was made by the engineering team in Beijing. A company spokeswoman, \
+         Hilary McQuaide, confirmed its authenticity.\n",
+    );
+    let after = Text::from_str_normalized(
+        "The chart was made by the engineering team in Beijing. Hilary McQuaide, a company \
+         spokeswoman, confirmed that it was real.\n",
+    );
+    let a = ann_on(&before, "Hilary McQuaide", 0);
+    let r = anchor_all(&after, std::slice::from_ref(&a)).remove(0);
+    assert_eq!(r.status, AnchorStatus::Fuzzy, "{r:?}");
+    assert_eq!((r.start, r.end), span_of(&after, "Hilary McQuaide", 0));
+    assert_eq!(r.found.as_deref(), Some("Hilary McQuaide"));
+    // Never applied on its own.
+    let mut b = a.clone();
+    assert!(!apply_anchoring(&after, &mut b, &r));
+    // A short word found once elsewhere stays orphaned.
+    let short = ann_on(&before, "chart", 0);
+    let moved = Text::from_str_normalized("A table of figures. The chart.\n");
+    let r = anchor_all(&moved, std::slice::from_ref(&short)).remove(0);
+    assert_ne!(r.status, AnchorStatus::Fuzzy, "{r:?}");
 }

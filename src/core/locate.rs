@@ -26,6 +26,9 @@ const MAX_EXACT: usize = 20_000;
 const MAX_FUZZY_HITS: usize = 64;
 /// At most this many candidates are kept in a result.
 const MAX_KEPT: usize = 10;
+/// A quote at least this long found verbatim once, in other surroundings, is offered as
+/// similar (fuzzy) rather than called gone.
+const UNIQUE_QUOTE: usize = 8;
 /// A stored prefix or suffix this long that still occurs somewhere else than around the best
 /// candidate says the annotated place may still be there, edited.
 const MIN_WITNESS: usize = 16;
@@ -265,7 +268,23 @@ impl Search<'_> {
         if by_quote.status.is_anchored() {
             return by_quote;
         }
-        self.in_place(by_quote, &cands)
+        let r = self.in_place(by_quote, &cands);
+        if r.status != AnchorStatus::Orphaned || exact_count != 1 || self.m() < UNIQUE_QUOTE {
+            return r;
+        }
+        // The quote is still there, once, in other surroundings (its sentence was reworded
+        // around it): offered for a person to confirm, never taken on its own.
+        match cands.iter().find(|c| c.exact) {
+            Some(c) => Anchoring {
+                status: AnchorStatus::Fuzzy,
+                start: c.start,
+                end: c.end,
+                score: c.score,
+                found: Some(self.text.slice(c.start..c.end).to_owned()),
+                candidates: vec![c.candidate()],
+            },
+            None => r,
+        }
     }
 
     /// Picks the best candidate if it is acceptable, leads every other by [`MARGIN`] and, when
