@@ -205,7 +205,10 @@ fn text(h: &History) -> String {
             .version
             .map_or_else(|| "v?".to_owned(), |v| format!("v{v}"));
         let what = match &c.new {
-            Some(new) => format!("“{}” → “{}”", one_line(&c.old, 60), one_line(new, 60)),
+            Some(new) => {
+                let (was, now_is) = crate::core::worddiff::change_summary(&c.old, new, 60);
+                format!("“{}” → “{}”", one_line(&was, 60), one_line(&now_is, 60))
+            }
             None => format!("“{}” (not found)", one_line(&c.old, 60)),
         };
         out.push_str(&format!(

@@ -347,12 +347,15 @@ pub fn recheck_review(old: &str, new: &str, now: DateTime<Utc>) -> Review {
         status: ReviewStatus::NeedsWork,
         by: None,
         at: Some(now),
-        comment: Some(format!(
-            "{RECHECK_PREFIX}{}” to “{}” on {}; rate again",
-            one_line(old, COMMENT_EXCERPT),
-            one_line(new, COMMENT_EXCERPT),
-            now.format("%Y-%m-%d")
-        )),
+        comment: Some({
+            let (was, now_is) = super::worddiff::change_summary(old, new, COMMENT_EXCERPT);
+            format!(
+                "{RECHECK_PREFIX}{}” to “{}” on {}; rate again",
+                one_line(&was, COMMENT_EXCERPT),
+                one_line(&now_is, COMMENT_EXCERPT),
+                now.format("%Y-%m-%d")
+            )
+        }),
     }
 }
 

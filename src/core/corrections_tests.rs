@@ -488,3 +488,12 @@ fn scripts_can_follow_every_change() {
     assert!(needs_recheck(&followed[1]));
     assert_eq!(followed[1].exact, "4.7 million euros");
 }
+
+#[test]
+fn the_recheck_comment_of_a_long_claim_shows_the_words_that_changed() {
+    let old = "The Berlin-based team spent the past year using a large language model to turn 19 million entries within Wikidata into vectors.";
+    let new = old.replace("19 million", "30 million");
+    let r = recheck_review(old, &new, later());
+    let c = r.comment.unwrap();
+    assert!(c.contains("19 million") && c.contains("30 million"), "{c}");
+}

@@ -29,6 +29,8 @@ pub struct DiffPart {
 /// A word replaced by a word is compared letter by letter only if at least this share of the
 /// longer word's letters stays.
 const MIN_KEPT_IN_WORD: f64 = 0.6;
+/// The most letters a small fix inside a word changes on either side.
+const MAX_FIXED_LETTERS: usize = 2;
 
 /// The difference from `old` to `new`, by words (and white space and punctuation, each a
 /// token of its own); consecutive parts of the same kind are merged. Removed text comes
@@ -70,6 +72,17 @@ pub fn word_diff(old: &str, new: &str) -> Vec<DiffPart> {
     }
     flush(&mut out, &mut removed, &mut inserted);
     out
+}
+
+/// Both texts whole when each fits in `max` chars, else only the stretch that changed with a
+/// word around it ([`changed_words`]): a long sentence cut at a fixed length would hide the
+/// change. Returns (old, new).
+pub fn change_summary(old: &str, new: &str, max: usize) -> (String, String) {
+    if old.chars().count() <= max && new.chars().count() <= max {
+        (old.to_owned(), new.to_owned())
+    } else {
+        changed_words(old, new)
+    }
 }
 
 /// Only the changed stretch with a word of context on each side: "on June 8" → "on January
@@ -180,30 +193,46 @@ fn is_spelled(s: &str) -> bool {
     s.chars().any(char::is_alphabetic) && !s.chars().any(|c| c.is_numeric())
 }
 
-/// Whether most letters of two words stay (compared by longest common subsequence).
+/// Whether two words differ only by a small fix: one stretch of at most
+/// [`MAX_FIXED_LETTERS`] letters changed on each side, most of the word staying around it
+/// ("recieved" → "received", "Kovac" → "Kovacs"); a different word that happens to share
+/// letters ("Wikipedia" → "Wikidata", "December" → "November") is not.
 fn letters_kept(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let kept: usize = capture_diff_slices(Algorithm::Myers, &a, &b)
+    let (head, tail) = common_ends(&a, &b);
+    let changed = (a.len() - head - tail).max(b.len() - head - tail);
+    changed <= MAX_FIXED_LETTERS
+        && (head + tail) as f64 >= MIN_KEPT_IN_WORD * a.len().max(b.len()) as f64
+}
+
+/// The lengths of the longest common start and (of what is left) the longest common end.
+fn common_ends(a: &[char], b: &[char]) -> (usize, usize) {
+    let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let tail = a[head..]
         .iter()
-        .filter_map(|op| match op {
-            similar::DiffOp::Equal { len, .. } => Some(*len),
-            _ => None,
-        })
-        .sum();
-    kept as f64 >= MIN_KEPT_IN_WORD * a.len().max(b.len()) as f64
+        .rev()
+        .zip(b[head..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    (head, tail)
 }
 
 fn char_diff(a: &str, b: &str) -> Vec<DiffPart> {
-    let mut out = Vec::new();
-    for change in similar::TextDiff::from_chars(a, b).iter_all_changes() {
-        let kind = match change.tag() {
-            ChangeTag::Equal => DiffKind::Same,
-            ChangeTag::Delete => DiffKind::Removed,
-            ChangeTag::Insert => DiffKind::Inserted,
-        };
-        push(&mut out, kind, change.value());
-    }
-    out
+    let (ac, bc): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (head, tail) = common_ends(&ac, &bc);
+    let part = |kind, chars: &[char]| DiffPart {
+        kind,
+        text: chars.iter().collect(),
+    };
+    [
+        part(DiffKind::Same, &ac[..head]),
+        part(DiffKind::Removed, &ac[head..ac.len() - tail]),
+        part(DiffKind::Inserted, &bc[head..bc.len() - tail]),
+        part(DiffKind::Same, &ac[ac.len() - tail..]),
+    ]
+    .into_iter()
+    .filter(|p| !p.text.is_empty())
+    .collect()
 }
 
 #[cfg(test)]
@@ -251,16 +280,31 @@ mod tests {
     #[test]
     fn letters_inside_a_word_only_when_most_stay() {
         assert_eq!(
+            show("Dr. Anna Kovac", "Dr. Anna Kovacs"),
+            "Dr. Anna Kovac{+s+}"
+        );
+        assert_eq!(
             show("Dr. Anna Kovac", "Dr. Anna Kovács"),
-            "Dr. Anna Kov[-a-]{+á+}c{+s+}"
+            "Dr. Anna [-Kovac-]{+Kovács+}"
         );
         let typo = show("it was recieved", "it was received");
         assert!(
             typo.starts_with("it was rec") && !typo.contains("[-recieved-]"),
             "{typo}"
         );
-        // Too little of the word stays: the whole word.
+        // Too little of the word stays, or another word: the whole word.
         assert_eq!(show("in June", "in July"), "in [-June-]{+July+}");
+        assert_eq!(
+            show(
+                "the Wikipedia Embedding Project",
+                "the Wikidata Embedding Project"
+            ),
+            "the [-Wikipedia-]{+Wikidata+} Embedding Project"
+        );
+        assert_eq!(
+            show("December 2024", "November 2024"),
+            "[-December-]{+November+} 2024"
+        );
     }
 
     #[test]
