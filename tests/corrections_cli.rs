@@ -182,9 +182,25 @@ fn history_prints_the_log_that_check_write_records() {
 
     let html = |d: &Path| ok(&factmark(d, &["export", "article.txt", "--format", "html"]));
     let report = html(d);
-    assert!(report.contains("<h3>Corrections</h3>"), "{report}");
+    assert!(report.contains("Corrections</h3>"), "{report}");
     assert!(
         report.contains("<del>June</del><ins>January</ins> 8, 2020"),
+        "{report}"
+    );
+    // Changed annotations are counted as changed, not as lost, and the rated claim stays in
+    // the claims table with what it reads now.
+    assert!(
+        report.contains("2 changed by a correction (see Corrections)"),
+        "{report}"
+    );
+    assert!(
+        report.contains("4 annotations: 1 claim, 1 quote, 1 date, 1 entity; 2 changed by a correction (see Corrections); 1 not found in the current text."),
+        "{report}"
+    );
+    let not_found = &report[report.find("Not found in the current text").unwrap()..];
+    assert!(!not_found.contains("June 8, 2020"), "{not_found}");
+    assert!(
+        report.contains("now reads: the first case was confirmed on January 8, 2020"),
         "{report}"
     );
 
@@ -304,4 +320,43 @@ fn accepting_a_correction_in_one_step_never_moves_it_onto_a_lookalike() {
     assert_eq!(second["exact"], caption);
     assert_eq!(second["start"], at(&format!("{caption}\n")));
     assert_eq!(second["review"], "unreviewed", "{second}");
+}
+
+#[test]
+fn claimreview_warns_about_a_rated_claim_no_longer_in_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let before = "The mayor opened the bridge.\n\nThe bridge cost 40 million euros, twice the estimate given to the council in 2019.\n\nIt opened on time.\n";
+    std::fs::write(d.join("article.txt"), before).unwrap();
+    add(
+        d,
+        "claim",
+        "The bridge cost 40 million euros, twice the estimate given to the council in 2019.",
+        &["--verdict", "false"],
+    );
+    std::fs::write(
+        d.join("article.txt"),
+        "The mayor opened the bridge.\n\nIt opened on time.\n",
+    )
+    .unwrap();
+    let out = factmark(
+        d,
+        &[
+            "export",
+            "article.txt",
+            "--format",
+            "claimreview",
+            "--url",
+            "https://example.org/a",
+            "--publisher",
+            "Desk",
+            "--date-published",
+            "2026-11-29",
+        ],
+    );
+    let warned = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        warned.contains("the claim's text is not where it was in the document (orphaned"),
+        "{warned}"
+    );
 }

@@ -255,6 +255,17 @@ pub fn export(
                     WarningKind::Advice,
                     "the claim's text changed in the document since it was rated (a correction); review the change and rate it again before publishing".to_owned(),
                 );
+            } else if matches!(
+                p.status,
+                AnchorStatus::Orphaned | AnchorStatus::Ambiguous | AnchorStatus::Fuzzy
+            ) {
+                advise(
+                    WarningKind::Advice,
+                    format!(
+                        "the claim's text is not where it was in the document ({}: deleted, reworded or repeated since it was rated); check the article still makes this claim before publishing",
+                        p.status.as_str()
+                    ),
+                );
             } else if needs_recheck(a) {
                 advise(
                     WarningKind::Advice,

@@ -148,7 +148,12 @@ fn document(out: &mut String, d: usize, doc: &ExportDoc) {
         escape(&doc.path)
     );
     source(out, doc);
-    let count = |k: TagKind| placed.iter().filter(|a| a.tag.kind() == k).count();
+    let count = |k: TagKind| {
+        doc.annotations
+            .iter()
+            .filter(|p| p.annotation.tag.kind() == k)
+            .count()
+    };
     let parts: Vec<String> = [
         (TagKind::Claim, "claim", "claims"),
         (TagKind::Quote, "quote", "quotes"),
@@ -158,19 +163,30 @@ fn document(out: &mut String, d: usize, doc: &ExportDoc) {
     .iter()
     .map(|&(k, one, many)| plural(count(k), one, many))
     .collect();
-    let missing = doc.annotations.len() - placed.len();
+    let changed: Vec<&super::ExportAnnotation> = doc
+        .annotations
+        .iter()
+        .filter(|p| p.status == AnchorStatus::Changed)
+        .collect();
+    let missing = doc.annotations.len() - placed.len() - changed.len();
+    let mut notes = String::new();
+    if !changed.is_empty() {
+        let _ = write!(
+            notes,
+            "; {} by a correction (see Corrections)",
+            plural(changed.len(), "changed", "changed")
+        );
+    }
+    if missing > 0 {
+        let _ = write!(notes, "; {missing} not found in the current text");
+    }
     let _ = writeln!(
         out,
-        "<p>{}: {}{}.</p>",
+        "<p>{}: {}{notes}.</p>",
         plural(doc.annotations.len(), "annotation", "annotations"),
         parts.join(", "),
-        if missing > 0 {
-            format!("; {missing} not found in the current text")
-        } else {
-            String::new()
-        }
     );
-    claims_table(out, d, &placed);
+    claims_table(out, d, &placed, &changed);
     // Each paragraph reads in the direction of its first strong letter, as in the window.
     out.push_str("<h3>Text</h3>\n<div class=\"text\" dir=\"auto\">");
     text(out, d, doc, &placed);
@@ -188,8 +204,13 @@ fn document(out: &mut String, d: usize, doc: &ExportDoc) {
         out.push_str("</li>\n");
     }
     out.push_str("</ol>\n");
-    corrections(out, doc);
-    let unplaced: Vec<_> = doc.annotations.iter().filter(|p| !p.is_placed()).collect();
+    corrections(out, d, doc);
+    // Changed ones are in the Corrections section, with their old and new text.
+    let unplaced: Vec<_> = doc
+        .annotations
+        .iter()
+        .filter(|p| !p.is_placed() && p.status != AnchorStatus::Changed)
+        .collect();
     if !unplaced.is_empty() {
         out.push_str("<h3>Not found in the current text</h3>\n<ul class=\"notes\">\n");
         for p in unplaced {
@@ -210,7 +231,7 @@ fn document(out: &mut String, d: usize, doc: &ExportDoc) {
 /// The "Corrections" section: annotations whose text was replaced in place in the current text
 /// (old and new text by words), then the log of earlier changes and what was done. Nothing
 /// when the text never changed under the annotations.
-fn corrections(out: &mut String, doc: &ExportDoc) {
+fn corrections(out: &mut String, d: usize, doc: &ExportDoc) {
     let changed: Vec<_> = doc
         .annotations
         .iter()
@@ -220,7 +241,7 @@ fn corrections(out: &mut String, doc: &ExportDoc) {
     if changed.is_empty() && log.changes.is_empty() {
         return;
     }
-    out.push_str("<h3>Corrections</h3>\n");
+    let _ = writeln!(out, "<h3 id=\"d{d}-corrections\">Corrections</h3>");
     if log.versions.len() > 1 {
         let _ = writeln!(
             out,
@@ -339,7 +360,14 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// The table of claims.
-fn claims_table(out: &mut String, d: usize, placed: &[&Annotation]) {
+/// The claims placed in the text, then those whose text a correction changed (their claim
+/// cell says what it reads now; the row links to the Corrections section).
+fn claims_table(
+    out: &mut String,
+    d: usize,
+    placed: &[&Annotation],
+    changed: &[&super::ExportAnnotation],
+) {
     out.push_str("<h3>Claims</h3>\n");
     let claims: Vec<(usize, &Annotation)> = placed
         .iter()
@@ -347,7 +375,12 @@ fn claims_table(out: &mut String, d: usize, placed: &[&Annotation]) {
         .filter(|(_, a)| a.tag.kind() == TagKind::Claim)
         .map(|(i, a)| (i + 1, *a))
         .collect();
-    if claims.is_empty() {
+    let changed: Vec<&super::ExportAnnotation> = changed
+        .iter()
+        .copied()
+        .filter(|p| p.annotation.tag.kind() == TagKind::Claim)
+        .collect();
+    if claims.is_empty() && changed.is_empty() {
         out.push_str("<p class=\"missing\">No claims.</p>\n");
         return;
     }
@@ -361,6 +394,24 @@ fn claims_table(out: &mut String, d: usize, placed: &[&Annotation]) {
             out,
             "<tr><td><a href=\"#d{d}-a{n}\">{n}</a></td><td dir=\"auto\">{}</td><td>{}</td><td dir=\"auto\">{}</td><td dir=\"auto\">{}</td><td>{}</td></tr>",
             escape(&a.exact),
+            verdict_badge(verdict),
+            escape(&claimant),
+            escape(&a.note),
+            review(a)
+        );
+    }
+    for p in changed {
+        let a = &p.annotation;
+        let (verdict, claimant) = match &a.tag {
+            Tag::Claim { verdict, claimant } => (*verdict, claimant.clone().unwrap_or_default()),
+            _ => continue,
+        };
+        let now = p.found.as_deref().unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "<tr><td><a href=\"#d{d}-corrections\">changed</a></td><td dir=\"auto\">{}<br><span class=\"missing\">now reads: {}</span></td><td>{}</td><td dir=\"auto\">{}</td><td dir=\"auto\">{}</td><td>{}</td></tr>",
+            escape(&a.exact),
+            escape(now),
             verdict_badge(verdict),
             escape(&claimant),
             escape(&a.note),
