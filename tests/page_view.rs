@@ -18,7 +18,7 @@ fn pdf_in_a_folder(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
 
 /// Runs frames until the page view has drawn its first page's picture (a background thread).
 fn wait_for_pictures(h: &mut egui_kittest::Harness<'_, factmark::ui::FactmarkApp>) {
-    for _ in 0..200 {
+    for _ in 0..1500 {
         h.run_steps(1);
         if h.state()
             .page_view()

@@ -27,6 +27,7 @@ const FIXTURES: &[&str] = &[
     "figure-beside",
     "footnotes",
     "court-notes",
+    "wide-gaps",
 ];
 
 fn fixture(name: &str) -> PathBuf {

@@ -135,7 +135,70 @@ pub fn lines(page: &PageGlyphs) -> Vec<Line> {
         }
         out.extend(leaf_lines(page, &fragments, block, region, bounds));
     }
+    settle_tabs(page, &mut out);
     out
+}
+
+/// A wide gap in a line of prose (justified, or after a sentence) is a space, not a cell
+/// break: a line next to it in its column runs on through the whole gap, where a table's
+/// rows leave their column gaps white (a row keeps its cells when a row next to it has a
+/// cell gap at the same place, even with prose on its other side).
+fn settle_tabs(page: &PageGlyphs, lines: &mut [Line]) {
+    let mut spaces: Vec<(usize, usize)> = Vec::new();
+    for (k, line) in lines.iter().enumerate() {
+        if !line.has_tab() {
+            continue;
+        }
+        let near = |other: &Line| {
+            other.region == line.region
+                && (other.baseline - line.baseline).abs() < 2.6 * line.size.max(other.size)
+        };
+        let neighbours: Vec<&Line> = [k.checked_sub(1), Some(k + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|j| lines.get(j))
+            .filter(|l| near(l))
+            .collect();
+        for i in (1..line.items.len()).filter(|&i| line.items[i].1 == Sep::Tab) {
+            let x0 = page.glyphs[line.items[i - 1].0 as usize].x1;
+            let x1 = page.glyphs[line.items[i].0 as usize].x0;
+            let in_a_table = neighbours.iter().any(|n| tab_across(page, n, x0, x1));
+            let in_prose = neighbours
+                .iter()
+                .any(|n| runs_through(page, n, x0, x1, line.size));
+            if in_prose && !in_a_table {
+                spaces.push((k, i));
+            }
+        }
+    }
+    for (k, i) in spaces {
+        lines[k].items[i].1 = Sep::Space;
+    }
+}
+
+/// Whether `line` has a cell gap overlapping `x0..x1`.
+fn tab_across(page: &PageGlyphs, line: &Line, x0: f32, x1: f32) -> bool {
+    (1..line.items.len())
+        .filter(|&i| line.items[i].1 == Sep::Tab)
+        .any(|i| {
+            let a = page.glyphs[line.items[i - 1].0 as usize].x1;
+            let b = page.glyphs[line.items[i].0 as usize].x0;
+            a < x1 && b > x0
+        })
+}
+
+/// Whether `line` has ink across the whole of `x0..x1`: at its start, middle and end (each
+/// probe an em wide, wider than a word space even in a stretched line).
+fn runs_through(page: &PageGlyphs, line: &Line, x0: f32, x1: f32, size: f32) -> bool {
+    let probe = 0.5 * size;
+    let inked = |x: f32| {
+        line.items.iter().any(|&(g, _)| {
+            let g = &page.glyphs[g as usize];
+            g.x1 > x - probe && g.x0 < x + probe
+        })
+    };
+    let mid = (x0 + x1) / 2.0;
+    inked(x0 + probe) && inked(mid) && inked(x1 - probe)
 }
 
 /// Glyphs in drawing order, cut into fragments.

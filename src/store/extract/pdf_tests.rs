@@ -494,3 +494,28 @@ fn print_glyphs() {
         }
     }
 }
+
+#[test]
+fn identifiers_and_addresses_broken_at_a_line_end_are_joined_without_a_space() {
+    use super::pdf_text::runs_on;
+    for (prev, cur) in [
+        ("Docket No. FAA–2020–", "0686; or in person"),
+        ("Id. at 77–", "78."),
+        ("Boeing Model 737–", "9 airplanes"),
+        ("at https://", "www.regulations.gov by"),
+        ("see http://example.org/reports/", "2018/final.pdf"),
+        ("email: 9-FAA-SACO-AD-Inquiry@", "faa.gov."),
+        ("in the years 2019-", "2020 the"),
+    ] {
+        assert!(runs_on(prev, cur), "{prev} | {cur}");
+    }
+    for (prev, cur) in [
+        ("the council met –", "and then"),
+        ("a well-", "known case"),
+        ("It ended.", "Then"),
+        ("the vote was 5-", "that is"),
+        ("write to us @", "any time"),
+    ] {
+        assert!(!runs_on(prev, cur), "{prev} | {cur}");
+    }
+}

@@ -247,13 +247,19 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
             if !in_margin(page, l) {
                 return true;
             }
-            let key = furniture_key(&line_text(page, l));
+            let raw = line_text(page, l);
+            let key = furniture_key(&raw);
             let repeated = counts.get(&sized_key(page, l)).copied().unwrap_or(0);
             // A line that repeats and carries a page number ("Chapter 2: Methods   14") is a
             // running header even when it repeats only on a chapter's few pages.
             let numbered = key.starts_with('#') || key.ends_with('#');
             let running = repeated >= 2 && (repeated >= 3 || n <= 3 || numbered);
-            !(running || is_page_number(&key))
+            // A section heading in capital numerals ("II") is not a page number ("ii").
+            let heading = raw
+                .trim()
+                .chars()
+                .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | '.'));
+            !(running || (is_page_number(&key) && !heading))
         });
     }
 }
@@ -466,6 +472,9 @@ fn join(
     if room > first_word + 0.4 * size && (ends_sentence || starts_capital || outdented) {
         return Join::Paragraph;
     }
+    if runs_on(prev_text, cur_text) {
+        return Join::Glue;
+    }
     // Hyphenation.
     let starts_lower = cur_text.chars().next().is_some_and(char::is_lowercase);
     if prev_text.ends_with('\u{AD}') {
@@ -509,6 +518,34 @@ fn join(
         };
     }
     Join::Space
+}
+
+/// Whether a line ends inside a token that the next line finishes, so that no space goes
+/// between: a number range or identifier broken after its dash (`FAA–2020–` `0686`, `77–`
+/// `78`), a web address broken after `/`, `.`, `-`, `=`, `&` or `?` (`https://`
+/// `www.regulations.gov`), an e-mail address broken after `@`.
+pub(super) fn runs_on(prev: &str, cur: &str) -> bool {
+    let Some(last) = prev.split_whitespace().next_back() else {
+        return false;
+    };
+    let Some(next) = cur.chars().next() else {
+        return false;
+    };
+    let mut back = last.chars().rev();
+    let (end, before) = (back.next(), back.next());
+    let dash_between = |dash: char| {
+        end == Some(dash)
+            && before.is_some_and(char::is_alphanumeric)
+            && next.is_alphanumeric()
+            && (dash == '\u{2013}'
+                || (before.is_some_and(|c| c.is_ascii_digit()) && next.is_ascii_digit()))
+    };
+    let lower = last.to_lowercase();
+    let address = lower.contains("://") || lower.starts_with("www.");
+    dash_between('\u{2013}')
+        || dash_between('-')
+        || (address && last.ends_with(['/', '.', '-', '=', '&', '?', '_']) && !next.is_whitespace())
+        || (last.ends_with('@') && last.len() > 1 && next.is_alphanumeric())
 }
 
 /// The width of a line's first word.
