@@ -9,19 +9,38 @@ use super::pdf_layout::Line;
 /// Notes are set at most this much of the text's size.
 const SMALLER: f32 = 0.92;
 
-/// For each page, the index of its first footnote line (the number of its lines when it has
-/// no footnotes).
-pub fn footnote_starts(
+/// For each page, which of its lines are footnotes: the notes at the foot of the page, or
+/// at the foot of each column on pages that set them there.
+pub fn footnote_lines(
     pages: &[PageGlyphs],
     per_page: &[Vec<Line>],
     texts: &[Vec<String>],
-) -> Vec<usize> {
+) -> Vec<Vec<bool>> {
     let body = body_size(per_page);
     per_page
         .iter()
         .zip(pages)
         .zip(texts)
-        .map(|((lines, page), texts)| notes_on_page(page, lines, texts, body))
+        .map(|((lines, page), texts)| {
+            let mut notes = vec![false; lines.len()];
+            // Each run of lines of one column, and the page as a whole.
+            let mut runs: Vec<(usize, usize)> = Vec::new();
+            let mut start = 0;
+            for k in 1..=lines.len() {
+                if k == lines.len() || lines[k].region != lines[start].region {
+                    runs.push((start, k));
+                    start = k;
+                }
+            }
+            runs.push((0, lines.len()));
+            for (a, b) in runs {
+                let first = a + notes_on_page(page, &lines[a..b], &texts[a..b], body);
+                for n in &mut notes[first..b] {
+                    *n = true;
+                }
+            }
+            notes
+        })
         .collect()
 }
 
@@ -48,8 +67,11 @@ fn notes_on_page(page: &PageGlyphs, lines: &[Line], texts: &[String], body: f32)
     // Notes set smaller than the text: the run of small lines at the foot of the page, from
     // the first that starts with a mark, under text of the document's size.
     let first_small = lines.iter().rposition(|l| !small(l)).map_or(0, |i| i + 1);
+    // Set apart from the line above by more than a line's spacing (a rule, a gap).
+    let apart = |i: usize| i > 0 && lines[i].baseline - lines[i - 1].baseline > 1.5 * lines[i].size;
     if first_small > 0
         && let Some(i) = (first_small..none).find(|&i| starts_with_note_mark(&texts[i]))
+        && (first_small..=i).any(apart)
     {
         return i;
     }

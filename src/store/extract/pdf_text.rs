@@ -29,7 +29,7 @@ pub fn assemble(pages: &[PageGlyphs]) -> (String, Pages) {
     let rights = region_rights(&per_page);
     let spacing = line_spacing(&per_page);
 
-    let notes = super::pdf_notes::footnote_starts(pages, &per_page, &texts);
+    let notes = super::pdf_notes::footnote_lines(pages, &per_page, &texts);
     let shared = Shared {
         pages,
         rights: &rights,
@@ -45,7 +45,7 @@ pub fn assemble(pages: &[PageGlyphs]) -> (String, Pages) {
     for (pi, (ls, ts)) in per_page.iter().zip(&texts).enumerate() {
         out.page_start(&pages[pi]);
         for (k, (line, text)) in ls.iter().zip(ts).enumerate() {
-            if k >= notes[pi] {
+            if notes[pi][k] {
                 pending.push((pi, line, text));
                 continue;
             }
