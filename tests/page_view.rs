@@ -4,6 +4,7 @@
 
 mod common;
 
+use egui_kittest::kittest::Queryable as _;
 use factmark::core::annotation::TagKind;
 
 fn pdf_in_a_folder(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
@@ -149,4 +150,44 @@ fn a_click_on_an_annotation_on_the_page_selects_it() {
     h.drop_at(p);
     h.run_steps(3);
     assert_eq!(h.state().doc().unwrap().selected, Some(id));
+}
+
+#[test]
+fn the_pages_zoom_and_a_pdf_shown_as_pages_opens_as_pages_again() {
+    let (_dir, path) = pdf_in_a_folder("two-columns.pdf");
+    let mut h = common::window(&path, "ana");
+    h.key_press(egui::Key::P);
+    h.run_steps(3);
+    let width = |h: &egui_kittest::Harness<'_, factmark::ui::FactmarkApp>| {
+        let d = h.state().doc().unwrap();
+        let pages = d.session.pages.as_deref().unwrap();
+        let r = h.state().page_view().unwrap().rects_on_screen(pages, 0, 6);
+        r[0].width()
+    };
+    let before = width(&h);
+    h.get_by_label("+").click();
+    h.run_steps(3);
+    assert!((h.state().page_view().unwrap().zoom() - 1.25).abs() < 1e-3);
+    let after = width(&h);
+    assert!((after / before - 1.25).abs() < 0.02, "{before} → {after}");
+    h.get_by_label("125%").click();
+    h.run_steps(3);
+    assert!((width(&h) - before).abs() < 0.5, "back to the width");
+    // The next session opens it as pages.
+    let settings = h.state().settings.clone();
+    assert!(settings.is_paged(&path));
+    drop(h);
+    let app = factmark::ui::FactmarkApp::new(settings, Some(path.clone()));
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 800.0))
+        .with_accessibility_check(false)
+        .build_ui_state(
+            |ui, app: &mut factmark::ui::FactmarkApp| app.ui_body(ui),
+            app,
+        );
+    h.run_steps(4);
+    assert!(h.state().page_view().is_some(), "opened as pages");
+    h.key_press(egui::Key::P);
+    h.run_steps(2);
+    assert!(!h.state().settings.is_paged(&path));
 }

@@ -18,6 +18,20 @@ pub enum StoreError {
         /// The OS error.
         error: std::io::Error,
     },
+    /// The folder a file was to be written in does not let factmark create files.
+    #[error(
+        "cannot write {}: the folder {} does not allow writing new files ({error}); nothing was written. Choose another folder, or make it writable",
+        path.display(),
+        folder.display()
+    )]
+    FolderNotWritable {
+        /// The file that was to be written.
+        path: PathBuf,
+        /// Its folder.
+        folder: PathBuf,
+        /// The OS error.
+        error: std::io::Error,
+    },
     /// The file is read-only: factmark does not replace it.
     #[error(
         "{}: the file is read-only; factmark does not replace a read-only file, and nothing was written. Make it writable, or save to another file",
@@ -256,7 +270,7 @@ impl StoreError {
 
 /// `error` without the path a wrapper added to it (the `tempfile` crate's private `PathError`
 /// shows as "CAUSE at path \"X\""): the cause alone, with its OS error code when it has one.
-fn without_path(error: std::io::Error) -> std::io::Error {
+pub(crate) fn without_path(error: std::io::Error) -> std::io::Error {
     let Some(inner) = error.get_ref() else {
         return error;
     };

@@ -25,7 +25,7 @@ pub struct Session {
     pub sidecar_path: PathBuf,
     /// The document's normalized text (for HTML, the extracted article text).
     pub text: Text,
-    /// What kind of file the document is (plain text, Markdown or HTML).
+    /// What kind of file the document is (plain text, Markdown, HTML or PDF).
     pub kind: DocumentKind,
     /// Where the text came from, for text extracted from another format (HTML, PDF): the file's
     /// hash, the extractor's version, the encoding and the page's metadata, as read now.

@@ -246,7 +246,11 @@ impl FactmarkApp {
     /// one remembered from an earlier session.
     fn open_view(&mut self) {
         if let Some(doc) = self.ws.current() {
-            self.pane.show(doc, self.settings.place_of(doc.path()));
+            self.pane.show(
+                doc,
+                self.settings.place_of(doc.path()),
+                self.settings.is_paged(doc.path()),
+            );
         }
     }
 

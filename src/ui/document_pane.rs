@@ -67,8 +67,12 @@ pub struct Drawn {
 
 impl DocumentPane {
     /// Shows `doc`, just made current, starting at `remembered` (where it was left in an
-    /// earlier session) unless this session's place of it is known.
-    pub fn show(&mut self, doc: &Document, remembered: Option<usize>) {
+    /// earlier session) unless this session's place of it is known; as pages when it is a PDF
+    /// last shown that way (`paged`).
+    pub fn show(&mut self, doc: &Document, remembered: Option<usize>, paged: bool) {
+        if paged && doc.session.pages.is_some() {
+            self.paged.insert(doc.path().to_owned());
+        }
         let path = doc.path();
         let at = match &self.place {
             Some((p, at)) if p == path => Some(*at),
@@ -361,6 +365,9 @@ impl DocumentPane {
                     if (text.clicked() && paged) || (pages.clicked() && !paged) {
                         actions.push(Action::TogglePageView);
                     }
+                    if let Some(pv) = self.page_views.get_mut(doc.path()).filter(|_| paged) {
+                        zoom_controls(ui, pv);
+                    }
                 }
             });
         }
@@ -405,7 +412,11 @@ impl DocumentPane {
                 }
             }));
         }
-        if let Some(at) = view.top_offset(&doc.session.text) {
+        let top = match self.page_views.get(doc.path()).filter(|_| paged) {
+            Some(pv) => pv.top_offset(),
+            None => view.top_offset(&doc.session.text),
+        };
+        if let Some(at) = top {
             self.place = Some((doc.path().to_owned(), at));
         }
         self.drawn.text = view.text_rect();
@@ -459,6 +470,7 @@ impl DocumentPane {
             }
             Action::TogglePageView => {
                 self.toggle_pages(doc);
+                settings.set_paged(doc.path(), self.shows_pages(doc.path()));
                 Vec::new()
             }
             Action::StartLink => {
@@ -508,6 +520,34 @@ impl DocumentPane {
             ],
             _ => Vec::new(),
         }
+    }
+}
+
+/// Smaller, fit the width, larger, and the zoom (Ctrl and the wheel also zoom the pages).
+fn zoom_controls(ui: &mut Ui, pv: &mut PageView) {
+    ui.separator();
+    let z = pv.zoom();
+    let (low, high) = super::page_view::ZOOM_RANGE;
+    if ui
+        .add_enabled(z > low, egui::Button::new("−"))
+        .on_hover_text("Smaller (Ctrl and the wheel over the page also zoom)")
+        .clicked()
+    {
+        pv.set_zoom(z / 1.25);
+    }
+    if ui
+        .selectable_label((z - 1.0).abs() < 1e-3, format!("{:.0}%", z * 100.0))
+        .on_hover_text("Fit the page to the width")
+        .clicked()
+    {
+        pv.set_zoom(1.0);
+    }
+    if ui
+        .add_enabled(z < high, egui::Button::new("+"))
+        .on_hover_text("Larger")
+        .clicked()
+    {
+        pv.set_zoom(z * 1.25);
     }
 }
 

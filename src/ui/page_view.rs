@@ -110,7 +110,14 @@ pub struct PageView {
     offset: f32,
     /// Where the pages were, as last drawn.
     drawn: Geometry,
+    /// How much larger than fitting the width the pages are shown (1 = the width).
+    zoom: f32,
+    /// The scroll offset to multiply by this next frame (the zoom just changed).
+    rescroll: Option<f32>,
 }
+
+/// The smallest and largest zoom, as a share of fitting the width.
+pub const ZOOM_RANGE: (f32, f32) = (0.5, 6.0);
 
 impl PageView {
     /// A page view of the PDF at `path`, whose text's chars are where `pages` says.
@@ -138,6 +145,8 @@ impl PageView {
             top: None,
             offset: 0.0,
             drawn: Geometry::default(),
+            zoom: 1.0,
+            rescroll: None,
         }
     }
 
@@ -149,6 +158,21 @@ impl PageView {
     /// Scrolls by a page, or to the top or the end.
     pub fn scroll_by(&mut self, m: Move) {
         self.move_by = Some(m);
+    }
+
+    /// How much larger than fitting the width the pages are shown (1 = the width).
+    pub fn zoom(&self) -> f32 {
+        self.zoom
+    }
+
+    /// Shows the pages `zoom` times as large as fitting the width (kept in [`ZOOM_RANGE`]),
+    /// keeping the place in view.
+    pub fn set_zoom(&mut self, zoom: f32) {
+        let zoom = zoom.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
+        if (zoom - self.zoom).abs() > f32::EPSILON {
+            *self.rescroll.get_or_insert(1.0) *= zoom / self.zoom;
+            self.zoom = zoom;
+        }
     }
 
     /// How many pages' pictures are ready to be shown.
@@ -191,9 +215,15 @@ impl PageView {
             }
             self.last_selected = m.selected;
         }
+        // Ctrl and the wheel (or a pinch) over the pages zoom them.
+        let over = ui.rect_contains_pointer(ui.available_rect_before_wrap());
+        let pinch = ui.input(|i| i.zoom_delta());
+        if over && (pinch - 1.0).abs() > 1e-3 {
+            self.set_zoom(self.zoom * pinch);
+        }
         let widest = pages.pages.iter().map(|p| p.width).fold(1.0_f32, f32::max);
         let avail = ui.available_width();
-        let fit = ((avail - 2.0 * GAP - 12.0) / widest).clamp(0.2, 3.0);
+        let fit = ((avail - 2.0 * GAP - 12.0) / widest).clamp(0.2, 3.0) * self.zoom;
         let mut tops = Vec::with_capacity(pages.pages.len());
         let mut y = GAP;
         for p in &pages.pages {
@@ -205,6 +235,10 @@ impl PageView {
         let mut area = egui::ScrollArea::both()
             .id_salt(("page-view", &self.path))
             .auto_shrink([false, false]);
+        if let Some(ratio) = self.rescroll.take() {
+            self.offset *= ratio;
+            area = area.vertical_scroll_offset(self.offset);
+        }
         let current = self.offset;
         if let Some(target) = self.scroll_target(pages, &tops, fit, current, viewport_h, total) {
             area = area.vertical_scroll_offset(target);

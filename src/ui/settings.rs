@@ -41,6 +41,8 @@ pub struct Settings {
     pub saved_as: std::collections::BTreeMap<PathBuf, PathBuf>,
     /// Where each document was left: the char offset at the top of the view.
     pub places: std::collections::BTreeMap<PathBuf, usize>,
+    /// The PDFs last shown as pages rather than as text.
+    pub paged: std::collections::BTreeSet<PathBuf>,
 }
 
 impl Default for Settings {
@@ -54,6 +56,7 @@ impl Default for Settings {
             author: crate::store::default_author(),
             saved_as: std::collections::BTreeMap::new(),
             places: std::collections::BTreeMap::new(),
+            paged: std::collections::BTreeSet::new(),
         }
     }
 }
@@ -78,6 +81,24 @@ impl Settings {
     /// Where `doc` was left (the char offset at the top of the view), if it was open before.
     pub fn place_of(&self, doc: &Path) -> Option<usize> {
         self.places.get(&key(doc)).copied()
+    }
+
+    /// Remembers whether `doc` (a PDF) is shown as pages.
+    pub fn set_paged(&mut self, doc: &Path, paged: bool) {
+        if paged {
+            self.paged.insert(key(doc));
+            if self.paged.len() > 4 * MAX_RECENT {
+                let recent = self.recent.clone();
+                self.paged.retain(|p| recent.contains(p));
+            }
+        } else {
+            self.paged.remove(&key(doc));
+        }
+    }
+
+    /// Whether `doc` was last shown as pages.
+    pub fn is_paged(&self, doc: &Path) -> bool {
+        self.paged.contains(&key(doc))
     }
 
     /// Where the annotations of `doc` were last saved with Save As, if that file still exists.

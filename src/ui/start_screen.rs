@@ -53,7 +53,7 @@ pub fn start_ui(ui: &mut Ui, recent: &[PathBuf], samples: &[PathBuf]) -> Vec<Act
             actions.push(Action::OpenFolderDialog);
         }
         ui.label(
-            RichText::new("or drop a document (text, Markdown or HTML) onto this window")
+            RichText::new("or drop a document (text, Markdown, HTML or PDF) onto this window")
                 .color(theme::weak(ui.visuals())),
         );
         ui.add_space(24.0);
