@@ -106,14 +106,17 @@ pub struct PageView {
     last_selected: Option<AnnotationId>,
     /// The first char in view, as last drawn.
     top: Option<usize>,
-    /// How far down the pages are scrolled, as last drawn.
-    offset: f32,
+    /// How far the pages are scrolled (across and down), as last drawn.
+    offset: egui::Vec2,
+    /// The size of the view, as last drawn.
+    view_size: egui::Vec2,
     /// Where the pages were, as last drawn.
     drawn: Geometry,
     /// How much larger than fitting the width the pages are shown (1 = the width).
     zoom: f32,
-    /// The scroll offset to multiply by this next frame (the zoom just changed).
-    rescroll: Option<f32>,
+    /// The zoom just changed by this factor around this point of the view (from its top-left
+    /// corner): the scroll offset follows next frame, so that the point stays put.
+    rescroll: Option<(f32, egui::Vec2)>,
 }
 
 /// The smallest and largest zoom, as a share of fitting the width.
@@ -143,7 +146,8 @@ impl PageView {
             drag_anchor: None,
             last_selected: None,
             top: None,
-            offset: 0.0,
+            offset: egui::Vec2::ZERO,
+            view_size: egui::Vec2::ZERO,
             drawn: Geometry::default(),
             zoom: 1.0,
             rescroll: None,
@@ -168,9 +172,16 @@ impl PageView {
     /// Shows the pages `zoom` times as large as fitting the width (kept in [`ZOOM_RANGE`]),
     /// keeping the place in view.
     pub fn set_zoom(&mut self, zoom: f32) {
+        self.zoom_around(zoom, self.view_size / 2.0);
+    }
+
+    /// Zooms keeping the point `anchor` of the view (from its top-left corner) over the same
+    /// place of the page.
+    fn zoom_around(&mut self, zoom: f32, anchor: egui::Vec2) {
         let zoom = zoom.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
         if (zoom - self.zoom).abs() > f32::EPSILON {
-            *self.rescroll.get_or_insert(1.0) *= zoom / self.zoom;
+            let ratio = self.rescroll.map_or(1.0, |(r, _)| r) * zoom / self.zoom;
+            self.rescroll = Some((ratio, anchor));
             self.zoom = zoom;
         }
     }
@@ -216,10 +227,13 @@ impl PageView {
             self.last_selected = m.selected;
         }
         // Ctrl and the wheel (or a pinch) over the pages zoom them.
-        let over = ui.rect_contains_pointer(ui.available_rect_before_wrap());
+        let view = ui.available_rect_before_wrap();
+        self.view_size = view.size();
         let pinch = ui.input(|i| i.zoom_delta());
-        if over && (pinch - 1.0).abs() > 1e-3 {
-            self.set_zoom(self.zoom * pinch);
+        if let Some(pointer) = ui.ctx().pointer_hover_pos().filter(|p| view.contains(*p))
+            && (pinch - 1.0).abs() > 1e-3
+        {
+            self.zoom_around(self.zoom * pinch, pointer - view.min);
         }
         let widest = pages.pages.iter().map(|p| p.width).fold(1.0_f32, f32::max);
         let avail = ui.available_width();
@@ -235,11 +249,11 @@ impl PageView {
         let mut area = egui::ScrollArea::both()
             .id_salt(("page-view", &self.path))
             .auto_shrink([false, false]);
-        if let Some(ratio) = self.rescroll.take() {
-            self.offset *= ratio;
-            area = area.vertical_scroll_offset(self.offset);
+        if let Some((ratio, anchor)) = self.rescroll.take() {
+            self.offset = ((self.offset + anchor) * ratio - anchor).max(egui::Vec2::ZERO);
+            area = area.scroll_offset(self.offset);
         }
-        let current = self.offset;
+        let current = self.offset.y;
         if let Some(target) = self.scroll_target(pages, &tops, fit, current, viewport_h, total) {
             area = area.vertical_scroll_offset(target);
         }
@@ -256,7 +270,7 @@ impl PageView {
                 tops: tops.clone(),
                 sizes: pages.pages.iter().map(|p| (p.width, p.height)).collect(),
             };
-            self.offset = viewport.min.y;
+            self.offset = viewport.min.to_vec2();
             let painter = ui.painter_at(ui.clip_rect());
             let mut wanted = Vec::new();
             let mut top_char = None;
