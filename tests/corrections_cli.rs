@@ -360,3 +360,34 @@ fn claimreview_warns_about_a_rated_claim_no_longer_in_the_article() {
         "{warned}"
     );
 }
+
+#[test]
+fn a_correction_undone_is_a_new_version_and_only_the_latest_is_current() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let one = "The company was founded in 1998 in a garage in Leeds, its first report says.\n";
+    let two = one.replace("1998", "1999");
+    std::fs::write(d.join("article.txt"), one).unwrap();
+    add(d, "date", "1998", &[]);
+    std::fs::write(d.join("article.txt"), &two).unwrap();
+    factmark(d, &["check", "article.txt", "--write", "--accept-changed"]);
+    // The correction is undone: the first text comes back.
+    std::fs::write(d.join("article.txt"), one).unwrap();
+    factmark(d, &["check", "article.txt", "--write", "--accept-changed"]);
+    let log: Value = serde_json::from_str(&ok(&factmark(
+        d,
+        &["history", "article.txt", "--format", "json"],
+    )))
+    .unwrap();
+    let versions = log["versions"].as_array().unwrap();
+    assert_eq!(versions.len(), 3, "{log}");
+    let current: Vec<&Value> = versions.iter().filter(|v| v["current"] == true).collect();
+    assert_eq!(current.len(), 1, "{log}");
+    assert_eq!(current[0]["number"], 3);
+    let changes = log["changes"].as_array().unwrap();
+    let last = changes.last().unwrap();
+    assert_eq!(last["old"], "1999");
+    assert_eq!(last["new"], "1998");
+    assert_eq!(last["version"], 3, "{log}");
+    assert_eq!(changes[0]["version"], 2, "{log}");
+}

@@ -138,7 +138,8 @@ fn history(doc: &Path, session: &Session) -> History {
             sha256: v.sha256.clone(),
             chars: v.chars,
             seen: v.seen.map(rfc3339),
-            current: v.sha256 == current,
+            // A text seen again (a correction undone) is current only as the latest version.
+            current: i + 1 == log.versions.len() && v.sha256 == current,
         })
         .collect();
     let changes = log
@@ -163,7 +164,7 @@ fn change_json(log: &CorrectionLog, c: &ChangeRecord, saved: bool) -> ChangeJson
         status: c.status.as_str(),
         old: c.old.clone(),
         new: c.new.clone(),
-        version: log.version_number(&c.version),
+        version: log.version_of(c),
         noticed: rfc3339(c.noticed),
         action: c.action.as_str(),
         decided: c.decided.map(rfc3339),

@@ -160,6 +160,22 @@ impl CorrectionLog {
             .map(|i| i + 1)
     }
 
+    /// The number (1-based) of the version a change was noticed in: the latest one with its
+    /// hash seen by then (a text can come back after a correction is undone).
+    pub fn version_of(&self, change: &ChangeRecord) -> Option<usize> {
+        self.versions
+            .iter()
+            .rposition(|v| {
+                v.sha256 == change.version && v.seen.is_none_or(|seen| seen <= change.noticed)
+            })
+            .or_else(|| {
+                self.versions
+                    .iter()
+                    .position(|v| v.sha256 == change.version)
+            })
+            .map(|i| i + 1)
+    }
+
     /// The changes of one annotation, oldest first.
     pub fn of(&self, id: AnnotationId) -> impl Iterator<Item = &ChangeRecord> {
         self.changes.iter().filter(move |c| c.id == id)

@@ -689,7 +689,7 @@ fn history_ui(ui: &mut Ui, doc: &Document, id: AnnotationId) {
         .show(ui, |ui| {
             for c in records.iter().rev().take(4) {
                 let version = log
-                    .version_number(&c.version)
+                    .version_of(c)
                     .map_or_else(String::new, |v| format!("v{v}, "));
                 let (old, new) = match &c.new {
                     Some(new) => {
