@@ -26,6 +26,7 @@ mod pdf_glyphs;
 mod pdf_inflate;
 mod pdf_layout;
 mod pdf_notes;
+mod pdf_table;
 #[cfg(test)]
 mod pdf_tests;
 mod pdf_text;

@@ -24,6 +24,8 @@ pub enum Sep {
     Space,
     /// A wide gap: the next cell of a table row.
     Tab,
+    /// A wide gap over this many empty cells of a table row, then the next cell.
+    Cells(u8),
 }
 
 /// A line of text in reading order.
@@ -47,12 +49,18 @@ pub struct Line {
     pub region: u32,
     /// The left and right edges of that column.
     pub bounds: (f32, f32),
+    /// Empty table cells before its first glyph (a row whose first columns are blank).
+    pub lead: u8,
 }
 
 impl Line {
     /// Whether it holds a wide gap (a table row).
     pub fn has_tab(&self) -> bool {
-        self.items.iter().any(|&(_, s)| s == Sep::Tab)
+        self.lead > 0
+            || self
+                .items
+                .iter()
+                .any(|&(_, s)| matches!(s, Sep::Tab | Sep::Cells(_)))
     }
 }
 
@@ -136,6 +144,7 @@ pub fn lines(page: &PageGlyphs) -> Vec<Line> {
         out.extend(leaf_lines(page, &fragments, block, region, bounds));
     }
     settle_tabs(page, &mut out);
+    super::pdf_table::fill_empty_cells(page, &mut out);
     out
 }
 
@@ -521,5 +530,6 @@ fn line_of(
         items,
         region,
         bounds,
+        lead: 0,
     }
 }

@@ -139,12 +139,13 @@ fn write_notes<'a>(
 
 /// The text of a line as it will be written.
 fn line_text(page: &PageGlyphs, line: &Line) -> String {
-    let mut s = String::new();
+    let mut s = "\t".repeat(usize::from(line.lead));
     for &(g, sep) in &line.items {
         match sep {
             Sep::None => {}
             Sep::Space => s.push(' '),
             Sep::Tab => s.push('\t'),
+            Sep::Cells(n) => s.extend(std::iter::repeat_n('\t', usize::from(n) + 1)),
         }
         s.extend(page.text(&page.glyphs[g as usize]));
     }
@@ -600,11 +601,13 @@ impl Builder {
     }
 
     fn push_line(&mut self, page: &PageGlyphs, line: &Line) {
+        self.push_sep(&"\t".repeat(usize::from(line.lead)));
         for &(gi, sep) in &line.items {
             match sep {
                 Sep::None => {}
                 Sep::Space => self.push_sep(" "),
                 Sep::Tab => self.push_sep("\t"),
+                Sep::Cells(n) => self.push_sep(&"\t".repeat(usize::from(n) + 1)),
             }
             let g = &page.glyphs[gi as usize];
             let chars = page.text(g);
