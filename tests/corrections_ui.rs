@@ -68,3 +68,62 @@ fn a_corrected_date_is_outlined_where_it_now_is_and_accepted_from_the_inspector(
     );
     assert!(d.pending.is_empty(), "nothing waits any more");
 }
+
+#[test]
+fn a_rated_claim_accepted_from_the_inspector_is_marked_for_re_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("a.txt");
+    let before = "Officials said the first case was confirmed on June 8, 2020 in the port.\n";
+    std::fs::write(&doc, before).unwrap();
+    let mut s = Session::open(&doc).unwrap();
+    let claim = "the first case was confirmed on June 8, 2020";
+    let start = before.find(claim).unwrap();
+    let a = factmark::core::annotation::Annotation::new(
+        &s.text,
+        start,
+        start + claim.len(),
+        Tag::Claim {
+            verdict: factmark::core::annotation::Verdict::False,
+            claimant: None,
+        },
+        "ana",
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    let id = a.id;
+    s.annotations.insert(a);
+    s.save().unwrap();
+    std::fs::write(&doc, before.replace("June", "January")).unwrap();
+
+    let mut h = common::window(&doc, "rev");
+    h.ctx
+        .set_missing_glyph_policy(egui::epaint::text::MissingGlyphPolicy::Tofu);
+    h.state_mut().apply(factmark::ui::Action::Do(
+        factmark::workspace::Intent::SelectAnnotation {
+            id: Some(id),
+            reveal: true,
+        },
+    ));
+    h.run_steps(3);
+    h.get_by_label_contains("Accept the text as it is now")
+        .click();
+    h.run_steps(3);
+    let d = h.state().doc().unwrap();
+    let a = d.session.annotations.get(id).unwrap();
+    assert_eq!(a.exact, "the first case was confirmed on January 8, 2020");
+    assert!(
+        matches!(
+            a.tag,
+            Tag::Claim {
+                verdict: factmark::core::annotation::Verdict::False,
+                ..
+            }
+        ),
+        "the verdict stays"
+    );
+    assert!(
+        factmark::core::corrections::needs_recheck(a),
+        "marked for re-check: {:?}",
+        a.review
+    );
+}

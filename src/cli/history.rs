@@ -208,7 +208,7 @@ fn text(h: &History) -> String {
         let what = match &c.new {
             Some(new) => {
                 let (was, now_is) = crate::core::worddiff::change_summary(&c.old, new, 60);
-                format!("“{}” → “{}”", one_line(&was, 60), one_line(&now_is, 60))
+                format!("“{}” → “{}”", one_line(&was, 160), one_line(&now_is, 160))
             }
             None => format!("“{}” (not found)", one_line(&c.old, 60)),
         };

@@ -155,7 +155,9 @@ fn table(records: &[Record]) -> String {
             r.review.to_owned(),
             match (&r.old_text, &r.new_text) {
                 (Some(old), Some(new)) => {
-                    format!("{} → {}", one_line(old, 22), one_line(new, 22))
+                    // The words that changed, not the start of both sentences.
+                    let (was, now) = crate::core::worddiff::change_summary(old, new, 22);
+                    format!("{} → {}", one_line(&was, 40), one_line(&now, 40))
                 }
                 _ => one_line(&r.exact, 48),
             },

@@ -367,8 +367,8 @@ pub fn recheck_review(old: &str, new: &str, now: DateTime<Utc>) -> Review {
             let (was, now_is) = super::worddiff::change_summary(old, new, COMMENT_EXCERPT);
             format!(
                 "{RECHECK_PREFIX}{}” to “{}” on {}; rate again",
-                one_line(&was, COMMENT_EXCERPT),
-                one_line(&now_is, COMMENT_EXCERPT),
+                one_line(&was, 3 * COMMENT_EXCERPT),
+                one_line(&now_is, 3 * COMMENT_EXCERPT),
                 now.format("%Y-%m-%d")
             )
         }),

@@ -25,6 +25,38 @@ pub fn word_at(text: &Text, at: usize) -> (usize, usize) {
     while e < chars.len() && class(chars[e]) == want {
         e += 1;
     }
+    // A number is one word with its decimal point and thousands separators ("41.25",
+    // "1,180,386") and a percent sign after it ("92%"); a click on the point takes it too.
+    let digit = |k: usize| chars.get(k).is_some_and(char::is_ascii_digit);
+    let joins = |k: usize| matches!(chars.get(k), Some('.' | ','));
+    if digit(probe) || (joins(probe) && digit(probe + 1) && probe > 0 && digit(probe - 1)) {
+        if !digit(probe) {
+            (s, e) = (probe, probe + 1);
+        }
+        loop {
+            while s > 0 && digit(s - 1) {
+                s -= 1;
+            }
+            if s >= 2 && joins(s - 1) && digit(s - 2) {
+                s -= 1;
+            } else {
+                break;
+            }
+        }
+        loop {
+            while digit(e) {
+                e += 1;
+            }
+            if joins(e) && digit(e + 1) {
+                e += 1;
+            } else {
+                break;
+            }
+        }
+        if chars.get(e) == Some(&'%') {
+            e += 1;
+        }
+    }
     (para.start + s, para.start + e)
 }
 
@@ -203,6 +235,29 @@ fn balance(text: &Text, s: usize, e: usize) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_double_click_on_a_number_takes_the_whole_number() {
+        let t = Text::from_str_normalized(
+            "Chicago 30.50 unq 28.00 and 1,180,386 checks, up 92% in 2024.",
+        );
+        let word = |needle: &str, k: usize| {
+            let at = t.as_str().find(needle).unwrap() + k;
+            let (s, e) = word_at(&t, at);
+            t.slice(s..e).to_owned()
+        };
+        assert_eq!(word("28.00", 0), "28.00");
+        assert_eq!(word("28.00", 2), "28.00", "a click on the point");
+        assert_eq!(word("28.00", 4), "28.00");
+        assert_eq!(word("1,180,386", 6), "1,180,386");
+        assert_eq!(word("92%", 0), "92%");
+        assert_eq!(
+            word("2024.", 1),
+            "2024",
+            "a sentence's full stop is not a decimal point"
+        );
+        assert_eq!(word("Chicago", 2), "Chicago");
+    }
     use super::*;
 
     #[test]

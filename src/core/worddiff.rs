@@ -79,10 +79,65 @@ pub fn word_diff(old: &str, new: &str) -> Vec<DiffPart> {
 /// change. Returns (old, new).
 pub fn change_summary(old: &str, new: &str, max: usize) -> (String, String) {
     if old.chars().count() <= max && new.chars().count() <= max {
-        (old.to_owned(), new.to_owned())
-    } else {
-        changed_words(old, new)
+        return (old.to_owned(), new.to_owned());
     }
+    // Each stretch that changed, with a word around it, joined by "…" (several edits in one
+    // long sentence are each shown).
+    let stretches = changed_stretches(old, new);
+    if stretches.len() <= 1 {
+        return changed_words(old, new);
+    }
+    let join = |side: fn(&(String, String)) -> &String| {
+        stretches
+            .iter()
+            .map(|s| side(s).as_str())
+            .collect::<Vec<_>>()
+            .join(" … ")
+    };
+    (join(|s| &s.0), join(|s| &s.1))
+}
+
+/// Each stretch of words that changed, with a word of context on each side: (old, new).
+pub fn changed_stretches(old: &str, new: &str) -> Vec<(String, String)> {
+    let parts = word_diff(old, new);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < parts.len() {
+        if parts[i].kind == DiffKind::Same {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        // A change goes on over same parts that are only white space or punctuation.
+        while i < parts.len()
+            && (parts[i].kind != DiffKind::Same
+                || (parts[i].text.chars().all(|c| !c.is_alphanumeric())
+                    && parts.get(i + 1).is_some_and(|p| p.kind != DiffKind::Same)))
+        {
+            i += 1;
+        }
+        let before: String = parts[..start]
+            .iter()
+            .filter(|p| p.kind == DiffKind::Same)
+            .map(|p| p.text.as_str())
+            .collect();
+        let after: String = parts[i..]
+            .iter()
+            .filter(|p| p.kind == DiffKind::Same)
+            .map(|p| p.text.as_str())
+            .collect();
+        let (lead, trail) = (last_word(&before), first_word(&after));
+        let side = |skip: DiffKind| {
+            let middle: String = parts[start..i]
+                .iter()
+                .filter(|p| p.kind != skip)
+                .map(|p| p.text.as_str())
+                .collect();
+            format!("{lead}{middle}{trail}").trim().to_owned()
+        };
+        out.push((side(DiffKind::Inserted), side(DiffKind::Removed)));
+    }
+    out
 }
 
 /// Only the changed stretch with a word of context on each side: "on June 8" → "on January
@@ -275,6 +330,23 @@ mod tests {
             ),
             "The budget [-grew-]{+rose sharply+} last year"
         );
+    }
+
+    #[test]
+    fn several_edits_in_a_long_sentence_are_each_shown() {
+        let old = "The Berlin-based team spent the past year using a large language model to turn 19 million entries within Wikidata into vectors that capture the meaning around the Wikidata entry.";
+        let new = old
+            .replace("the past year", "two years")
+            .replace("19 million", "30 million")
+            .replace("around the Wikidata", "around each Wikidata");
+        let (was, now) = change_summary(old, &new, 80);
+        for w in ["past year", "19 million", "the Wikidata"] {
+            assert!(was.contains(w), "{was}");
+        }
+        for w in ["two years", "30 million", "each Wikidata"] {
+            assert!(now.contains(w), "{now}");
+        }
+        assert!(was.chars().count() < 120, "{was}");
     }
 
     #[test]

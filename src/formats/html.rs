@@ -168,7 +168,12 @@ fn document(out: &mut String, d: usize, doc: &ExportDoc) {
         .iter()
         .filter(|p| p.status == AnchorStatus::Changed)
         .collect();
-    let missing = doc.annotations.len() - placed.len() - changed.len();
+    let similar = doc
+        .annotations
+        .iter()
+        .filter(|p| p.status == AnchorStatus::Fuzzy)
+        .count();
+    let missing = doc.annotations.len() - placed.len() - changed.len() - similar;
     let mut notes = String::new();
     if !changed.is_empty() {
         let _ = write!(
@@ -176,6 +181,9 @@ fn document(out: &mut String, d: usize, doc: &ExportDoc) {
             "; {} by a correction (see Corrections)",
             plural(changed.len(), "changed", "changed")
         );
+    }
+    if similar > 0 {
+        let _ = write!(notes, "; {similar} found as similar text, to confirm");
     }
     if missing > 0 {
         let _ = write!(notes, "; {missing} not found in the current text");
@@ -206,10 +214,31 @@ fn document(out: &mut String, d: usize, doc: &ExportDoc) {
     out.push_str("</ol>\n");
     corrections(out, d, doc);
     // Changed ones are in the Corrections section, with their old and new text.
+    let similar: Vec<_> = doc
+        .annotations
+        .iter()
+        .filter(|p| p.status == AnchorStatus::Fuzzy)
+        .collect();
+    if !similar.is_empty() {
+        out.push_str("<h3>Found as similar text, to confirm</h3>\n<ul class=\"notes\">\n");
+        for p in similar {
+            let _ = write!(
+                out,
+                "<li><span class=\"missing\">now reads: {}</span> ",
+                escape(p.found.as_deref().unwrap_or_default())
+            );
+            entry(out, &p.annotation, None);
+            super::html_links::evidence_and_links(out, doc, &p.annotation);
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ul>\n");
+    }
     let unplaced: Vec<_> = doc
         .annotations
         .iter()
-        .filter(|p| !p.is_placed() && p.status != AnchorStatus::Changed)
+        .filter(|p| {
+            !p.is_placed() && !matches!(p.status, AnchorStatus::Changed | AnchorStatus::Fuzzy)
+        })
         .collect();
     if !unplaced.is_empty() {
         out.push_str("<h3>Not found in the current text</h3>\n<ul class=\"notes\">\n");

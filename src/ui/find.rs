@@ -29,6 +29,8 @@ pub struct FindBar {
     /// The verdict "Tag all" gives.
     verdict: Verdict,
     focus: bool,
+    /// Whether its field had the keys when last drawn.
+    focused: bool,
     /// Whether the current match has been made the selection since the matches changed.
     shown: bool,
 }
@@ -46,14 +48,21 @@ impl Default for FindBar {
             kind: EntityKind::Other,
             verdict: Verdict::Unrated,
             focus: false,
+            focused: false,
             shown: false,
         }
     }
 }
 
 impl FindBar {
-    /// Opens the bar (focusing its field) or closes it.
+    /// Opens the bar (focusing its field), gives the keys back to its field when it is open
+    /// but they went elsewhere (so what is typed next is searched for, never taken as
+    /// commands), or closes it.
     pub fn toggle(&mut self) {
+        if self.open && !self.focused {
+            self.focus = true;
+            return;
+        }
         self.open = !self.open;
         self.focus = self.open;
     }
@@ -161,6 +170,7 @@ impl FindBar {
                     .hint_text("text to find (spaces match any whitespace)")
                     .desired_width(280.0),
             );
+            self.focused = field.has_focus();
             if field.changed() {
                 self.recompute(text);
                 if let Some((s, _)) = self.matches.first() {

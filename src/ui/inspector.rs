@@ -218,18 +218,29 @@ impl Inspector {
                         .map(|&(_, a, b)| (a, b))
                     {
                         let now = doc.session.text.slice(r.0..r.1);
+                        // The words that changed when the text is long.
+                        let was = doc.session.annotations.get(id).map_or("", |a| a.exact.as_str());
+                        let (_, shown) = crate::core::worddiff::change_summary(was, now, 40);
                         let accept = ui
                             .button(format!(
                                 "Accept the text as it is now: {}",
-                                super::links_panel::quoted(&one_line(now, 40))
+                                super::links_panel::quoted(&one_line(&shown, 60))
                             ))
                             .on_hover_text("Moves the annotation onto the text outlined in the document (Ctrl+Z undoes it)");
-                        if accept.clicked() {
-                            actions.push(Action::Do(Intent::Edit(Command::SetSpan {
-                                id,
-                                start: r.0,
-                                end: r.1,
-                            })));
+                        if accept.clicked()
+                            && let Some(a) = doc.session.annotations.get(id)
+                        {
+                            // As the review does: a rated claim is marked for re-check.
+                            let now = chrono::Utc::now().trunc_subsecs(0);
+                            actions.push(Action::Do(Intent::Edit(
+                                crate::core::corrections::accept_command(
+                                    a,
+                                    &doc.session.text,
+                                    r.0,
+                                    r.1,
+                                    now,
+                                ),
+                            )));
                         }
                     }
                     if let Some(sel) = doc.selection.filter(|s| !s.is_empty())
