@@ -1044,21 +1044,7 @@ impl DocumentView {
             {
                 events.push(ViewEvent::Select(Some(new)));
             }
-            // Scroll while dragging past the top or bottom edge.
-            if let Some(p) = response.interact_pointer_pos() {
-                let clip = ui.clip_rect();
-                let dy = if p.y < clip.min.y + 8.0 {
-                    (clip.min.y + 8.0 - p.y).min(40.0)
-                } else if p.y > clip.max.y - 8.0 {
-                    -(p.y - clip.max.y + 8.0).min(40.0)
-                } else {
-                    0.0
-                };
-                if dy != 0.0 {
-                    ui.scroll_with_delta(vec2(0.0, dy));
-                    ui.ctx().request_repaint();
-                }
-            }
+            scroll_at_edges(ui, response.interact_pointer_pos());
         }
         // Alt held while dragging selects exactly what was dragged over.
         if response.drag_stopped()
@@ -1196,6 +1182,23 @@ impl DocumentView {
                 .map(|&(id, _, _)| id),
         );
         ids
+    }
+}
+
+/// Scrolls the view while a drag goes past its top or bottom edge (faster the further past).
+pub(super) fn scroll_at_edges(ui: &Ui, pointer: Option<Pos2>) {
+    let Some(p) = pointer else { return };
+    let clip = ui.clip_rect();
+    let dy = if p.y < clip.min.y + 8.0 {
+        (clip.min.y + 8.0 - p.y).min(40.0)
+    } else if p.y > clip.max.y - 8.0 {
+        -(p.y - clip.max.y + 8.0).min(40.0)
+    } else {
+        0.0
+    };
+    if dy != 0.0 {
+        ui.scroll_with_delta(vec2(0.0, dy));
+        ui.ctx().request_repaint();
     }
 }
 

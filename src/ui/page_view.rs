@@ -595,20 +595,7 @@ impl PageView {
             if m.selection != Some(new) {
                 events.push(ViewEvent::Select(Some(new)));
             }
-            if let Some(p) = pointer {
-                let clip = ui.clip_rect();
-                let dy = if p.y < clip.min.y + 8.0 {
-                    (clip.min.y + 8.0 - p.y).min(40.0)
-                } else if p.y > clip.max.y - 8.0 {
-                    -(p.y - clip.max.y + 8.0).min(40.0)
-                } else {
-                    0.0
-                };
-                if dy != 0.0 {
-                    ui.scroll_with_delta(vec2(0.0, dy));
-                    ui.ctx().request_repaint();
-                }
-            }
+            super::document_view::scroll_at_edges(ui, pointer);
         }
         if response.drag_stopped() {
             self.drag_anchor = None;
