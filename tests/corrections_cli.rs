@@ -391,3 +391,33 @@ fn a_correction_undone_is_a_new_version_and_only_the_latest_is_current() {
     assert_eq!(last["version"], 3, "{log}");
     assert_eq!(changes[0]["version"], 2, "{log}");
 }
+
+#[test]
+fn a_correction_notice_is_suggested_and_accepted_as_a_claim_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("article.txt"), AFTER).unwrap();
+    let out = ok(&factmark(
+        d,
+        &["suggest", "article.txt", "--accept", "claim"],
+    ));
+    assert_eq!(out.lines().count(), 1, "one notice: {out}");
+    let list: Vec<Value> = serde_json::from_str(&ok(&factmark(
+        d,
+        &["list", "article.txt", "--format", "json"],
+    )))
+    .unwrap();
+    assert_eq!(
+        list.len(),
+        1,
+        "only the notice, no dates or quotes: {list:?}"
+    );
+    assert_eq!(list[0]["tag"], "claim");
+    assert!(
+        list[0]["exact"]
+            .as_str()
+            .unwrap()
+            .starts_with("Correction: An earlier version of this article"),
+        "{list:?}"
+    );
+}

@@ -24,8 +24,9 @@ use crate::store::sidecar::document_of_sidecar;
     after_help = "Suggests dates (\"3 May 2024\", \"May 3, 2024\", \"May 2021\", \"in 2019\", \
 2024-05-03, 25/12/2023 when unambiguous, ranges such as 2019–2021 with their start date), \
 quotations of 3 or more words between \"…\", “…” or «…» (marks included), and further \
-mentions of entities already tagged in the document. A suggestion that an annotation of the \
-same tag already overlaps is left out. Nothing is added unless --accept is given; then the \
+mentions of entities already tagged in the document, and correction notices (\"Correction:\", \
+\"Editor's note:\", \"An earlier version of this article …\") as claims. A suggestion that an \
+annotation of the same tag already overlaps is left out. Nothing is added unless --accept is given; then the \
 new ids are printed, one per line."
 )]
 pub struct SuggestArgs {
@@ -51,6 +52,8 @@ pub enum Accept {
     Quote,
     /// Entity mentions.
     Entity,
+    /// Correction notices (suggested as claims).
+    Claim,
     /// Everything suggested.
     All,
 }
@@ -61,6 +64,7 @@ impl Accept {
             Accept::Date => kind == TagKind::Date,
             Accept::Quote => kind == TagKind::Quote,
             Accept::Entity => kind == TagKind::Entity,
+            Accept::Claim => kind == TagKind::Claim,
             Accept::All => true,
         }
     }
@@ -171,7 +175,7 @@ fn table(suggestions: &[Suggestion]) -> String {
     }
     let mut out = columns(&rows);
     out.push_str(&format!(
-        "\n{} suggestions; add them with --accept date|quote|entity|all\n",
+        "\n{} suggestions; add them with --accept date|quote|entity|claim|all\n",
         suggestions.len()
     ));
     out
