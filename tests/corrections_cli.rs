@@ -421,3 +421,30 @@ fn a_correction_notice_is_suggested_and_accepted_as_a_claim_alone() {
         "{list:?}"
     );
 }
+
+#[test]
+fn a_name_waiting_for_review_is_not_suggested_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("article.txt"),
+        "The chart was made in Beijing. A company spokeswoman, Hilary McQuaide, confirmed it.\n",
+    )
+    .unwrap();
+    add(d, "entity", "Hilary McQuaide", &["--kind", "person"]);
+    std::fs::write(
+        d.join("article.txt"),
+        "The chart was made in Beijing. Hilary McQuaide, a company spokeswoman, confirmed that it was real.\n",
+    )
+    .unwrap();
+    let check: Vec<Value> = serde_json::from_str(&String::from_utf8_lossy(
+        &factmark(d, &["check", "article.txt", "--format", "json"]).stdout,
+    ))
+    .unwrap();
+    assert_eq!(check[0]["status"], "fuzzy", "{check:?}");
+    let out = ok(&factmark(
+        d,
+        &["suggest", "article.txt", "--format", "json"],
+    ));
+    assert!(!out.contains("Hilary McQuaide"), "{out}");
+}

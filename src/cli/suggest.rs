@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::record::one_line;
 use super::report_format::{ReportFormat, columns};
 use super::{Outcome, print_out};
-use crate::core::anchor::apply_anchoring;
+use crate::core::anchor::{AnchorStatus, apply_anchoring};
 use crate::core::annotation::{Annotation, Tag, TagKind};
 use crate::core::edit::{Command, History};
 use crate::core::suggest::{Suggestion, suggest};
@@ -114,12 +114,21 @@ pub fn run(args: SuggestArgs) -> anyhow::Result<Outcome> {
 }
 
 /// The annotations at their current places: when the document changed since the sidecar was
-/// written, exact and moved ones take their new span (in memory only; nothing is saved here).
+/// written, exact and moved ones take their new span, and changed or similar ones count where
+/// their text now is, so nothing is suggested again on top of them (in memory only; nothing is
+/// saved here).
 fn current_annotations(session: &Session) -> Vec<Annotation> {
     let mut items = session.annotations.as_slice().to_vec();
     if session.document_changed() {
         for (a, r) in items.iter_mut().zip(session.anchor()) {
-            apply_anchoring(&session.text, a, &r);
+            if matches!(r.status, AnchorStatus::Changed | AnchorStatus::Fuzzy)
+                && r.start < r.end
+                && r.end <= session.text.char_count()
+            {
+                (a.start, a.end) = (r.start, r.end);
+            } else {
+                apply_anchoring(&session.text, a, &r);
+            }
         }
     }
     items
