@@ -191,7 +191,8 @@ impl Inspector {
                     ui.label(RichText::new(quote).italics());
                 }
                 let status = doc.status(id);
-                let place = if status == AnchorStatus::Exact {
+                // A moved annotation already sits at its new place.
+                let place = if matches!(status, AnchorStatus::Exact | AnchorStatus::Moved) {
                     format!("chars {}–{}", a.start, a.end)
                 } else {
                     format!("was at chars {}–{} before the text changed", a.start, a.end)
