@@ -26,10 +26,10 @@ pub fn assemble(pages: &[PageGlyphs]) -> (String, Pages) {
         .map(|(ls, p)| ls.iter().map(|l| line_text(p, l)).collect())
         .collect();
     let words = inner_words(&texts);
-    let rights = region_rights(&per_page);
+    let notes = super::pdf_notes::footnote_lines(pages, &per_page, &texts);
+    let rights = region_rights(&per_page, &notes);
     let spacing = line_spacing(&per_page);
 
-    let notes = super::pdf_notes::footnote_lines(pages, &per_page, &texts);
     let shared = Shared {
         pages,
         rights: &rights,
@@ -287,12 +287,14 @@ fn inner_words(texts: &[Vec<String>]) -> HashSet<String> {
 
 /// The right edge of each column of each page: the farthest a line of prose reaches in it
 /// (in a column of fewer than three lines, the farthest any line of the page reaches).
-fn region_rights(per_page: &[Vec<Line>]) -> HashMap<(usize, u32), f32> {
+/// Footnotes (`notes`), often set wider than the text, do not count.
+fn region_rights(per_page: &[Vec<Line>], notes: &[Vec<bool>]) -> HashMap<(usize, u32), f32> {
     let mut out: HashMap<(usize, u32), f32> = HashMap::new();
-    for (pi, ls) in per_page.iter().enumerate() {
+    for (pi, (ls, notes)) in per_page.iter().zip(notes).enumerate() {
         let mut counts: HashMap<u32, usize> = HashMap::new();
-        let page_right = ls.iter().map(|l| l.x1).fold(f32::MIN, f32::max);
-        for l in ls {
+        let text = || ls.iter().zip(notes).filter(|(_, n)| !**n).map(|(l, _)| l);
+        let page_right = text().map(|l| l.x1).fold(f32::MIN, f32::max);
+        for l in text() {
             *counts.entry(l.region).or_default() += 1;
             let e = out.entry((pi, l.region)).or_insert(l.x1);
             if !l.has_tab() {
