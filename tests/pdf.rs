@@ -28,6 +28,7 @@ const FIXTURES: &[&str] = &[
     "footnotes",
     "court-notes",
     "wide-gaps",
+    "overdrawn",
 ];
 
 fn fixture(name: &str) -> PathBuf {

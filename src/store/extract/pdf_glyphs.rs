@@ -16,6 +16,9 @@ use hayro_interpret::{
     InterpreterCache, InterpreterSettings, RenderContent, SoftMask, TransformExt, interpret_page,
 };
 
+/// How many glyphs back a glyph drawn again at the same place is looked for.
+const OVERDRAWN_WITHIN: usize = 128;
+
 /// Why a page was stopped (the payload of the unwinding).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stop {
@@ -177,12 +180,19 @@ impl Collector {
             }
             return;
         }
-        // Text drawn twice at (almost) the same place, for a bold look, counts once.
-        let twice = self.page.glyphs.iter().rev().take(4).any(|g| {
-            (g.x0 - x0).abs() < 0.15 * size
-                && (g.baseline - baseline).abs() < 0.15 * size
-                && self.page.text(g) == text.as_slice()
-        });
+        // Text drawn twice at (almost) the same place, for a bold look or a shadow (glyph by
+        // glyph, or a word or line at a time), counts once.
+        let twice = self
+            .page
+            .glyphs
+            .iter()
+            .rev()
+            .take(OVERDRAWN_WITHIN)
+            .any(|g| {
+                (g.x0 - x0).abs() < 0.15 * size
+                    && (g.baseline - baseline).abs() < 0.15 * size
+                    && self.page.text(g) == text.as_slice()
+            });
         if twice {
             return;
         }
