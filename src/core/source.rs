@@ -133,19 +133,22 @@ pub struct PageRect {
 }
 
 impl Pages {
-    /// The page numbers of the chars in `start..end`, in the order of the text, each once:
-    /// one page for most annotations, two for one that crosses a page break. Empty when no
-    /// char of the span was drawn (it holds only separators) or it is out of range.
-    pub fn pages_of(&self, start: usize, end: usize) -> Vec<u32> {
+    /// The boxes of the chars of `start..end` that were drawn (separators have none).
+    fn drawn(&self, start: usize, end: usize) -> impl Iterator<Item = &CharBox> {
         let end = end.min(self.boxes.len());
-        let mut out: Vec<u32> = Vec::new();
-        for b in self
-            .boxes
+        self.boxes
             .get(start..end)
             .unwrap_or_default()
             .iter()
             .flatten()
-        {
+    }
+
+    /// The page numbers of the chars in `start..end`, in the order of the text, each once:
+    /// one page for most annotations, two for one that crosses a page break. Empty when no
+    /// char of the span was drawn (it holds only separators) or it is out of range.
+    pub fn pages_of(&self, start: usize, end: usize) -> Vec<u32> {
+        let mut out: Vec<u32> = Vec::new();
+        for b in self.drawn(start, end) {
             if !out.contains(&b.page) {
                 out.push(b.page);
             }
@@ -162,15 +165,8 @@ impl Pages {
     /// The areas `start..end` covers: one rectangle per page and line (chars whose boxes
     /// overlap vertically on the same page are one line), in text order.
     pub fn rects_of(&self, start: usize, end: usize) -> Vec<PageRect> {
-        let end = end.min(self.boxes.len());
         let mut out: Vec<PageRect> = Vec::new();
-        for b in self
-            .boxes
-            .get(start..end)
-            .unwrap_or_default()
-            .iter()
-            .flatten()
-        {
+        for b in self.drawn(start, end) {
             let [l, t, r, btm] = b.rect;
             if let Some(last) = out.last_mut()
                 && last.page == b.page
