@@ -22,6 +22,7 @@ mod parse_tests;
 pub mod pdf;
 mod pdf_accents;
 mod pdf_bidi;
+mod pdf_floats;
 mod pdf_glyphs;
 mod pdf_inflate;
 mod pdf_layout;

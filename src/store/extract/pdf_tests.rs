@@ -167,6 +167,66 @@ fn list_items_are_paragraphs_and_their_hanging_lines_belong_to_them() {
 }
 
 #[test]
+fn a_dash_after_a_full_line_goes_on_with_the_sentence() {
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td (Step three of the test remains: did this set of policies) Tj 0 -14 Td (\x97 or, alternatively, the lack of policies to expedite) Tj 0 -14 Td (the process \x97 amount to indifference? We find it does.) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "Step three of the test remains: did this set of policies \u{2014} or, alternatively, the lack of policies to expedite the process \u{2014} amount to indifference? We find it does.\n"
+    );
+}
+
+#[test]
+fn a_hanging_indent_is_one_paragraph_and_a_first_line_indent_starts_one() {
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td (12. See J. Smith, The Long Title of a Book That Goes) Tj 12 -14 Td (On and On, City Press, 2001, at 256; and see) Tj 0 -14 Td (the second book by the same author, at 12.) Tj -12 -14 Td (Text after the notes runs the full width of the page) Tj 24 -14 Td (A new paragraph starts with an indent here and) Tj -24 -14 Td (goes on at the left edge.) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "12. See J. Smith, The Long Title of a Book That Goes On and On, City Press, 2001, at 256; and see the second book by the same author, at 12.\n\nText after the notes runs the full width of the page\n\nA new paragraph starts with an indent here and goes on at the left edge.\n"
+    );
+}
+
+#[test]
+fn entries_of_a_table_of_contents_are_one_per_line() {
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td (1 Introduction . . . . . . . . . . . . . . . . 3) Tj 0 -14 Td (2 Methods of the study . . . . . . . . . . . 7) Tj 0 -14 Td (3 Results . . . . . . . . . . . . . . . . . . . . 12) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert_eq!(text.matches("\n\n").count(), 2, "{text}");
+    assert!(text.starts_with("1 Introduction . ."), "{text}");
+}
+
+#[test]
+fn a_figure_at_the_top_of_a_page_comes_after_the_sentence_it_interrupts() {
+    let pdf = pages(&[
+        b"BT /F1 12 Tf 72 700 Td (A first paragraph that is here to set the width of the) Tj 0 -14 Td (text, and a sentence that goes on over the page to) Tj ET",
+        b"BT /F1 9 Tf 200 720 Td (Revenue) Tj 100 0 Td (Costs) Tj -100 -40 Td (Growth) Tj 100 0 Td (Margin) Tj /F1 10 Tf -228 -30 Td (Figure 1: Revenue and costs by year.) Tj /F1 12 Tf 0 -30 Td (the next page, where it ends.) Tj ET",
+    ]);
+    let text = text_of(&pdf);
+    assert!(
+        text.starts_with("A first paragraph that is here to set the width of the text, and a sentence that goes on over the page to the next page, where it ends.\n\n"),
+        "{text}"
+    );
+    assert!(
+        text.trim_end()
+            .ends_with("Figure 1: Revenue and costs by year."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Revenue") && text.contains("Margin"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_justified_line_stretched_wide_keeps_spaces_and_a_table_row_keeps_tabs() {
     let pdf = page(
         b"BT /F1 12 Tf 72 700 Td [(fied) -1500 (in) -1500 (the) -1500 (report,) -1500 (page)] TJ 0 -60 Td [(North) -3000 (6.1%) -1500 (5.4%)] TJ ET",

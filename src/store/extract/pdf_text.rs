@@ -28,6 +28,13 @@ pub fn assemble(pages: &[PageGlyphs]) -> (String, Pages) {
     let words = inner_words(&texts);
     let notes = super::pdf_notes::footnote_lines(pages, &per_page, &texts);
     let rights = region_rights(&per_page, &notes);
+    let figures = super::pdf_floats::figure_lines(&per_page, &texts, &notes, &rights);
+    // Lines that wait for the end of the paragraph going on around them.
+    let aside: Vec<Vec<bool>> = notes
+        .iter()
+        .zip(&figures)
+        .map(|(n, f)| n.iter().zip(f).map(|(n, f)| *n || *f).collect())
+        .collect();
     let spacing = line_spacing(&per_page);
 
     let shared = Shared {
@@ -39,17 +46,22 @@ pub fn assemble(pages: &[PageGlyphs]) -> (String, Pages) {
 
     let mut out = Builder::default();
     let mut body = Flow::default();
-    // Footnotes not written yet: they wait for the end of the paragraph that goes on over
-    // their page's foot.
+    // Footnotes and figures not written yet: they wait for the end of the paragraph that
+    // goes on over their page's foot or around them.
     let mut pending: Vec<(usize, &Line, &str)> = Vec::new();
     for (pi, (ls, ts)) in per_page.iter().zip(&texts).enumerate() {
         out.page_start(&pages[pi]);
         for (k, (line, text)) in ls.iter().zip(ts).enumerate() {
-            if notes[pi][k] {
+            if aside[pi][k] {
                 pending.push((pi, line, text));
                 continue;
             }
-            let join = body.join_to(&shared, pi, line, text);
+            let next = ls[k + 1..]
+                .iter()
+                .zip(&aside[pi][k + 1..])
+                .find(|(_, note)| !**note)
+                .map(|(l, _)| l);
+            let join = body.join_to(&shared, pi, line, text, next);
             if join == Some(Join::Paragraph) {
                 write_notes(&mut out, &shared, &mut pending);
             }
@@ -77,8 +89,16 @@ struct Flow<'a> {
 }
 
 impl<'a> Flow<'a> {
-    /// How `line` (on page `pi`) joins the line before it; `None` for the first line.
-    fn join_to(&self, shared: &Shared, pi: usize, line: &Line, text: &str) -> Option<Join> {
+    /// How `line` (on page `pi`, followed there by `next`) joins the line before it; `None`
+    /// for the first line.
+    fn join_to(
+        &self,
+        shared: &Shared,
+        pi: usize,
+        line: &Line,
+        text: &str,
+        next: Option<&Line>,
+    ) -> Option<Join> {
         let (ppi, pl, pt) = self.prev?;
         let context = Context {
             prev_page: ppi,
@@ -91,6 +111,10 @@ impl<'a> Flow<'a> {
             first_word: first_word_width(&shared.pages[pi], line),
             item: self.item,
             spacing: shared.spacing,
+            next_x0: next
+                .filter(|n| n.region == line.region && n.baseline > line.baseline)
+                .filter(|n| n.baseline - line.baseline <= 1.6 * shared.spacing * line.size)
+                .map(|n| n.x0),
         };
         Some(join(pl, pt, line, text, &context, shared.words))
     }
@@ -132,7 +156,7 @@ fn write_notes<'a>(
     out.push_sep("\n\n");
     let mut notes = Flow::default();
     for (pi, line, text) in pending.drain(..) {
-        let join = notes.join_to(shared, pi, line, text);
+        let join = notes.join_to(shared, pi, line, text, None);
         notes.push(out, shared, (pi, line, text), join);
     }
 }
@@ -285,26 +309,35 @@ fn inner_words(texts: &[Vec<String>]) -> HashSet<String> {
     out
 }
 
-/// The right edge of each column of each page: the farthest a line of prose reaches in it
-/// (in a column of fewer than three lines, the farthest any line of the page reaches).
-/// Footnotes (`notes`), often set wider than the text, do not count.
+/// The right edge of each column of each page: where its lines of prose end, leaving out the
+/// farthest tenth (a line drawn past the margin, a wide equation or address). A column of a
+/// few lines of prose (a short list under a table) reaches as far as its farthest line, and
+/// one of fewer than three lines as far as the page's. Footnotes (`notes`), often set wider
+/// than the text, do not count.
 fn region_rights(per_page: &[Vec<Line>], notes: &[Vec<bool>]) -> HashMap<(usize, u32), f32> {
     let mut out: HashMap<(usize, u32), f32> = HashMap::new();
     for (pi, (ls, notes)) in per_page.iter().zip(notes).enumerate() {
-        let mut counts: HashMap<u32, usize> = HashMap::new();
         let text = || ls.iter().zip(notes).filter(|(_, n)| !**n).map(|(l, _)| l);
         let page_right = text().map(|l| l.x1).fold(f32::MIN, f32::max);
+        let mut regions: HashMap<u32, (Vec<f32>, f32, usize)> = HashMap::new();
         for l in text() {
-            *counts.entry(l.region).or_default() += 1;
-            let e = out.entry((pi, l.region)).or_insert(l.x1);
+            let (prose, farthest, n) = regions.entry(l.region).or_insert((Vec::new(), l.x1, 0));
             if !l.has_tab() {
-                *e = e.max(l.x1);
+                prose.push(l.x1);
             }
+            *farthest = farthest.max(l.x1);
+            *n += 1;
         }
-        for (region, n) in counts {
-            if n < 3 {
-                out.insert((pi, region), page_right);
-            }
+        for (region, (mut prose, farthest, n)) in regions {
+            let right = if n < 3 {
+                page_right
+            } else if prose.len() < 6 {
+                farthest
+            } else {
+                prose.sort_by(f32::total_cmp);
+                prose[prose.len() - 1 - prose.len() / 10]
+            };
+            out.insert((pi, region), right);
         }
     }
     out
@@ -338,6 +371,9 @@ struct Context {
     /// The document's usual distance between the baselines of a paragraph's lines, in font
     /// sizes ([`line_spacing`]).
     spacing: f32,
+    /// The left edge of the line after the one being joined, in its column, if it follows at
+    /// the usual spacing.
+    next_x0: Option<f32>,
 }
 
 /// The usual distance between the baselines of consecutive lines of a column, in font sizes
@@ -370,6 +406,29 @@ fn is_item(text: &str) -> bool {
         Some('-' | '–' | '—' | '*') => second == Some(' '),
         _ => false,
     }
+}
+
+/// Whether a line is an entry of a table of contents: dot leaders, then a page number
+/// (`2.1 Principles . . . . . . 14`).
+fn is_contents_entry(text: &str) -> bool {
+    let text = text.trim_end();
+    let number = text
+        .rsplit(|c: char| c.is_whitespace() || c == '.')
+        .next()
+        .unwrap_or_default();
+    let leaders = text.len() - number.len();
+    !number.is_empty()
+        && (number.chars().all(|c| c.is_ascii_digit())
+            || number.chars().all(|c| matches!(c, 'i' | 'v' | 'x')))
+        && {
+            let dots = text[..leaders]
+                .chars()
+                .rev()
+                .take_while(|c| *c == '.' || *c == ' ')
+                .filter(|c| *c == '.')
+                .count();
+            dots >= 4
+        }
 }
 
 /// Whether a line starts with a number or letter of an enumeration: `1.`, `2)`, `(a)`, `iv.`.
@@ -405,6 +464,7 @@ fn join(
         first_word,
         item,
         spacing,
+        next_x0,
     } = *context;
     if prev.has_tab() && cur.has_tab() {
         return Join::Row;
@@ -436,8 +496,17 @@ fn join(
             return Join::Paragraph;
         }
     }
+    // A line of a table of contents ends its entry.
+    if is_contents_entry(prev_text) {
+        return Join::Paragraph;
+    }
     let ends_clause = prev_text.trim_end().ends_with(['.', ':', ';', '!', '?']);
-    if is_item(cur_text) || (ends_clause && is_enumerated(cur_text)) {
+    let room = prev_right - prev.x1;
+    let full = room <= first_word + 0.4 * size;
+    // A dash after a full line that ends inside a sentence is the sentence's own ("did this
+    // set of policies" / "— or, alternatively, …"), not a list's.
+    let dash_inside = cur_text.starts_with(['-', '\u{2013}', '\u{2014}']) && full && !ends_clause;
+    if (is_item(cur_text) && !dash_inside) || (ends_clause && is_enumerated(cur_text)) {
         return Join::Paragraph;
     }
     match item {
@@ -452,15 +521,20 @@ fn join(
                 return Join::Paragraph;
             }
         }
-        // A first-line indent.
+        // A first-line indent: the line after it goes back to the left (when it stays
+        // indented, the lines are a hanging indent or an indented block, which a sentence's
+        // end or the top of a column starts).
         _ => {
-            if cur.x0 > cur.bounds.0 + 0.8 * size && cur.x0 > prev.x0 + 0.8 * size {
+            let back_left = next_x0.is_none_or(|x| x < cur.x0 - 0.5 * size);
+            if cur.x0 > cur.bounds.0 + 0.8 * size
+                && cur.x0 > prev.x0 + 0.8 * size
+                && (back_left || ends_clause || !same_column)
+            {
                 return Join::Paragraph;
             }
         }
     }
     // A short line ending a sentence, when the next line's first word would have fitted.
-    let room = prev_right - prev.x1;
     let ends_sentence = prev_text
         .trim_end()
         .ends_with(['.', '!', '?', ':', '"', '\u{201D}', '\u{2019}', ')', '…']);
@@ -472,7 +546,7 @@ fn join(
     // Text set line by line wraps where the next word does not fit: a line that stops short
     // of that, before a sentence, a capital or a line further left, was ended on purpose
     // (the last line of a paragraph, a heading, a line of a list).
-    if room > first_word + 0.4 * size && (ends_sentence || starts_capital || outdented) {
+    if !full && (ends_sentence || starts_capital || outdented) {
         return Join::Paragraph;
     }
     if runs_on(prev_text, cur_text) {

@@ -1,0 +1,117 @@
+//! Figures at the top of a PDF page or column: the labels of a chart or a code listing drawn
+//! above its caption ("Figure 2: …"), where a sentence begun on the page or column before goes
+//! on below. The text assembler moves them past the end of that sentence's paragraph, like
+//! footnotes, so that the figure's words do not land inside it.
+
+use std::collections::HashMap;
+
+use super::pdf_layout::Line;
+
+/// A figure's block holds at most this many lines before its caption.
+const MAX_LINES: usize = 60;
+
+/// For each page, which of its lines (those not in `skip`, the footnotes) belong to a figure
+/// at the top of the page or of a column. `rights` is each column's right edge.
+pub fn figure_lines(
+    per_page: &[Vec<Line>],
+    texts: &[Vec<String>],
+    skip: &[Vec<bool>],
+    rights: &HashMap<(usize, u32), f32>,
+) -> Vec<Vec<bool>> {
+    per_page
+        .iter()
+        .zip(texts)
+        .zip(skip)
+        .enumerate()
+        .map(|(pi, ((lines, texts), skip))| {
+            let mut out = vec![false; lines.len()];
+            let body: Vec<usize> = (0..lines.len()).filter(|&k| !skip[k]).collect();
+            let right = |l: &Line| rights.get(&(pi, l.region)).copied().unwrap_or(l.x1);
+            // Blocks start at the page's first line and wherever a column begins.
+            let starts = body
+                .iter()
+                .enumerate()
+                .filter(|&(i, &k)| i == 0 || lines[body[i - 1]].region != lines[k].region);
+            let starts: Vec<usize> = starts.map(|(i, _)| i).collect();
+            for mut i in starts {
+                // One figure after another, while each ends in its caption.
+                while let Some(next) = figure_at(lines, texts, &body, i, &right) {
+                    for &k in &body[i..next] {
+                        out[k] = true;
+                    }
+                    i = next;
+                }
+            }
+            out
+        })
+        .collect()
+}
+
+/// The figure whose lines start at `body[i]`: where the lines after its caption start in
+/// `body`, or `None` when no caption closes lines that are not prose.
+fn figure_at(
+    lines: &[Line],
+    texts: &[String],
+    body: &[usize],
+    i: usize,
+    right: &dyn Fn(&Line) -> f32,
+) -> Option<usize> {
+    let caption = body
+        .get(i..)?
+        .iter()
+        .take(MAX_LINES + 1)
+        .position(|&k| is_caption(&texts[k]))?;
+    if caption == 0 {
+        return None;
+    }
+    let block = &body[i..i + caption];
+    let first = &texts[block[0]];
+    // What goes on from the page before starts in a small letter; a figure's labels are not
+    // lines of prose.
+    if first.chars().next().is_some_and(char::is_lowercase)
+        || block
+            .iter()
+            .any(|&k| is_prose(&lines[k], &texts[k], right(&lines[k])))
+    {
+        return None;
+    }
+    // The caption, to the gap under it.
+    let mut end = i + caption + 1;
+    while let Some(&k) = body.get(end) {
+        let (a, b) = (&lines[body[end - 1]], &lines[k]);
+        let pitch = b.baseline - a.baseline;
+        if b.region != a.region
+            || pitch <= 0.0
+            || pitch > 1.4 * a.size
+            || (a.size - b.size).abs() > 0.15 * a.size
+        {
+            break;
+        }
+        end += 1;
+    }
+    Some(end)
+}
+
+/// Whether a line starts a caption: `Figure 2:`, `Fig. 3.`, `Table 1`, `Listing 4`.
+fn is_caption(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let (Some(name), Some(number)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let name = name.trim_end_matches('.').to_lowercase();
+    let number = number.trim_end_matches(['.', ':']);
+    matches!(
+        name.as_str(),
+        "figure" | "fig" | "table" | "chart" | "exhibit" | "listing" | "graph" | "map"
+    ) && !number.is_empty()
+        && number.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && number
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.')
+}
+
+/// Whether a line reads as a line of prose: five words or more, reaching its column's right
+/// edge.
+fn is_prose(line: &Line, text: &str, right: f32) -> bool {
+    text.split_whitespace().count() >= 5 && line.x1 >= right - 2.0 * line.size
+}
