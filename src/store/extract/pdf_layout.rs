@@ -180,9 +180,45 @@ fn settle_tabs(page: &PageGlyphs, lines: &mut [Line]) {
             }
         }
     }
+    // A bullet set apart from its item's text is not a cell.
+    for (k, line) in lines.iter().enumerate() {
+        let tabs = line
+            .items
+            .iter()
+            .filter(|&&(_, s)| s != Sep::None && s != Sep::Space);
+        if line.items.len() > 1
+            && line.items[1].1 == Sep::Tab
+            && tabs.count() == 1
+            && is_bullet(page.text(&page.glyphs[line.items[0].0 as usize]))
+        {
+            spaces.push((k, 1));
+        }
+    }
     for (k, i) in spaces {
         lines[k].items[i].1 = Sep::Space;
     }
+}
+
+/// Whether a glyph's text is a list bullet (a symbol font's bullet, an unmapped one).
+fn is_bullet(text: &[char]) -> bool {
+    matches!(
+        text,
+        ['•' | '◦'
+            | '▪'
+            | '▫'
+            | '‣'
+            | '⁃'
+            | '●'
+            | '○'
+            | '■'
+            | '□'
+            | '➢'
+            | '►'
+            | '·'
+            | '\u{F0B7}'
+            | '\u{F0A7}'
+            | '\u{FFFD}']
+    )
 }
 
 /// Whether `line` has a cell gap overlapping `x0..x1`.

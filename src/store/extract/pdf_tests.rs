@@ -193,6 +193,37 @@ fn a_hanging_indent_is_one_paragraph_and_a_first_line_indent_starts_one() {
 }
 
 #[test]
+fn a_bullet_set_apart_from_its_text_and_a_numbered_hanging_indent_are_one_paragraph() {
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td (\x95) Tj 28 0 Td (A first item whose text is long enough to wrap) Tj 0 -14 Td (onto a second line under its text.) Tj -28 -28 Td (2\\) Accelerate transfer of technology to product by) Tj 14 -14 Td (providing an architecture and its frameworks.) Tj -14 -28 Td (\\(h\\) Manual Revisions) Tj 8 -14 Td (Before further flight, revise the manual so) Tj -8 -14 Td (that it includes the new text.) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "\u{2022} A first item whose text is long enough to wrap onto a second line under its text.\n\n2) Accelerate transfer of technology to product by providing an architecture and its frameworks.\n\n(h) Manual Revisions\n\nBefore further flight, revise the manual so that it includes the new text.\n"
+    );
+}
+
+#[test]
+fn text_set_wider_than_its_notes_is_not_a_paragraph_per_line() {
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td (the first line of a report set with wide spacing) Tj 0 -19 Td (between its lines, which a reader takes for one) Tj 0 -19 Td (paragraph and not for ten of them, as the lines) Tj 0 -19 Td (follow each other at the same distance all the) Tj 0 -19 Td (way down the page and only the last one ends) Tj 0 -19 Td (in a full stop, though each line is set a half) Tj 0 -19 Td (line apart from the one above it, wider than) Tj 0 -19 Td (most documents set their text and wider than) Tj 0 -19 Td (the notes under it, which are set close to) Tj 0 -19 Td (each other at the foot of the page.) Tj /F1 9 Tf 0 -60 Td (1 A note set in small type under the text, with) Tj 0 -10.8 Td (lines close to each other as notes are set, so) Tj 0 -10.8 Td (that the spacing of the document as a whole is) Tj 0 -10.8 Td (the spacing of its notes and not of its text, and) Tj 0 -10.8 Td (a reader would still see one paragraph above it,) Tj 0 -10.8 Td (not one paragraph for each line of the text set) Tj 0 -10.8 Td (wide, which is what this test is here to check) Tj 0 -10.8 Td (line by line, down to the last line of the note.) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert!(
+        text.starts_with("the first line of a report set with wide spacing between its lines, which a reader takes for one paragraph"),
+        "{text}"
+    );
+    assert!(
+        text.contains("set close to each other at the foot of the page.\n\n1 A note"),
+        "{text}"
+    );
+}
+
+#[test]
 fn entries_of_a_table_of_contents_are_one_per_line() {
     let pdf = page(
         b"BT /F1 12 Tf 72 700 Td (1 Introduction . . . . . . . . . . . . . . . . 3) Tj 0 -14 Td (2 Methods of the study . . . . . . . . . . . 7) Tj 0 -14 Td (3 Results . . . . . . . . . . . . . . . . . . . . 12) Tj ET",

@@ -35,7 +35,7 @@ pub fn assemble(pages: &[PageGlyphs]) -> (String, Pages) {
         .zip(&figures)
         .map(|(n, f)| n.iter().zip(f).map(|(n, f)| *n || *f).collect())
         .collect();
-    let spacing = line_spacing(&per_page);
+    let spacing = Spacing::measure(&per_page);
 
     let shared = Shared {
         pages,
@@ -77,7 +77,7 @@ struct Shared<'a> {
     pages: &'a [PageGlyphs],
     rights: &'a HashMap<(usize, u32), f32>,
     words: &'a HashSet<String>,
-    spacing: f32,
+    spacing: Spacing,
 }
 
 /// Lines being joined into paragraphs: the last one written, and the left edge of the list
@@ -109,11 +109,14 @@ impl<'a> Flow<'a> {
                 .copied()
                 .unwrap_or(pl.x1),
             first_word: first_word_width(&shared.pages[pi], line),
+            prev_second_word: second_word_x0(&shared.pages[ppi], pl),
             item: self.item,
-            spacing: shared.spacing,
+            spacing: shared.spacing.of(line.size.max(pl.size)),
             next_x0: next
                 .filter(|n| n.region == line.region && n.baseline > line.baseline)
-                .filter(|n| n.baseline - line.baseline <= 1.6 * shared.spacing * line.size)
+                .filter(|n| {
+                    n.baseline - line.baseline <= 1.6 * shared.spacing.of(line.size) * line.size
+                })
                 .map(|n| n.x0),
         };
         Some(join(pl, pt, line, text, &context, shared.words))
@@ -366,10 +369,12 @@ struct Context {
     prev_right: f32,
     /// The width of the next line's first word.
     first_word: f32,
+    /// Where the previous line's second word starts (after a number, the item's text).
+    prev_second_word: Option<f32>,
     /// The left edge of the list item the previous line belongs to, if it does.
     item: Option<f32>,
     /// The document's usual distance between the baselines of a paragraph's lines, in font
-    /// sizes ([`line_spacing`]).
+    /// sizes ([`Spacing`]).
     spacing: f32,
     /// The left edge of the line after the one being joined, in its column, if it follows at
     /// the usual spacing.
@@ -377,22 +382,63 @@ struct Context {
 }
 
 /// The usual distance between the baselines of consecutive lines of a column, in font sizes
-/// (the lower quartile, from eight pairs of lines on): about 1.2 in most documents, 2 in a double-spaced court filing, whose lines
-/// are then not each a paragraph.
-fn line_spacing(per_page: &[Vec<Line>]) -> f32 {
-    let mut ratios: Vec<f32> = per_page
-        .iter()
-        .flat_map(|ls| ls.windows(2))
-        .filter(|w| w[0].region == w[1].region && (w[0].size - w[1].size).abs() < 0.15 * w[0].size)
-        .map(|w| (w[1].baseline - w[0].baseline) / w[0].size.max(1.0))
-        .filter(|r| *r > 0.8 && *r < 3.0)
-        .collect();
+/// (the lower quartile, from eight pairs of lines on): about 1.2 in most documents, 1.5 or 2
+/// in a report or court filing set wider, whose lines are then not each a paragraph. Kept for
+/// each font size, as a document may set its notes closer than its text.
+struct Spacing {
+    /// By font size in half points.
+    by_size: HashMap<i32, f32>,
+    /// For lines of a size with too few pairs.
+    all: f32,
+}
+
+impl Spacing {
+    fn measure(per_page: &[Vec<Line>]) -> Self {
+        let pairs: Vec<(i32, f32)> = per_page
+            .iter()
+            .flat_map(|ls| ls.windows(2))
+            .filter(|w| {
+                w[0].region == w[1].region && (w[0].size - w[1].size).abs() < 0.15 * w[0].size
+            })
+            .map(|w| {
+                let ratio = (w[1].baseline - w[0].baseline) / w[0].size.max(1.0);
+                (half_points(w[0].size), ratio)
+            })
+            .filter(|(_, r)| *r > 0.8 && *r < 3.0)
+            .collect();
+        let all = lower_quartile(pairs.iter().map(|p| p.1).collect()).unwrap_or(1.2);
+        let mut sizes: HashMap<i32, Vec<f32>> = HashMap::new();
+        for (size, ratio) in pairs {
+            sizes.entry(size).or_default().push(ratio);
+        }
+        let by_size = sizes
+            .into_iter()
+            .filter_map(|(size, ratios)| Some((size, lower_quartile(ratios)?)))
+            .collect();
+        Spacing { by_size, all }
+    }
+
+    /// The usual spacing of lines set in `size`.
+    fn of(&self, size: f32) -> f32 {
+        self.by_size
+            .get(&half_points(size))
+            .copied()
+            .unwrap_or(self.all)
+    }
+}
+
+fn half_points(size: f32) -> i32 {
+    (size * 2.0).round() as i32
+}
+
+/// The lower quartile of eight values or more: paragraph gaps, however many, do not count
+/// as line spacing.
+fn lower_quartile(mut ratios: Vec<f32>) -> Option<f32> {
     if ratios.len() < 8 {
-        return 1.2;
+        return None;
     }
     ratios.sort_by(f32::total_cmp);
-    // The lower quartile: paragraph gaps, however many, do not count as line spacing.
-    ratios[ratios.len() / 4]
+    Some(ratios[ratios.len() / 4])
 }
 
 /// Whether a line starts a list item: a bullet, or a dash followed by a space.
@@ -462,6 +508,7 @@ fn join(
         cur_page,
         prev_right,
         first_word,
+        prev_second_word,
         item,
         spacing,
         next_x0,
@@ -522,13 +569,16 @@ fn join(
             }
         }
         // A first-line indent: the line after it goes back to the left (when it stays
-        // indented, the lines are a hanging indent or an indented block, which a sentence's
-        // end or the top of a column starts).
+        // indented, or under the text of a numbered line, the lines are a hanging indent
+        // or an indented block, which a sentence's end or the top of a column starts).
         _ => {
+            let hanging = is_enumerated(prev_text)
+                && prev_second_word.is_some_and(|x| (cur.x0 - x).abs() < 0.35 * size);
             let back_left = next_x0.is_none_or(|x| x < cur.x0 - 0.5 * size);
             if cur.x0 > cur.bounds.0 + 0.8 * size
                 && cur.x0 > prev.x0 + 0.8 * size
                 && (back_left || ends_clause || !same_column)
+                && !hanging
             {
                 return Join::Paragraph;
             }
@@ -623,6 +673,15 @@ pub(super) fn runs_on(prev: &str, cur: &str) -> bool {
         || dash_between('-')
         || (address && last.ends_with(['/', '.', '-', '=', '&', '?', '_']) && !next.is_whitespace())
         || (last.ends_with('@') && last.len() > 1 && next.is_alphanumeric())
+}
+
+/// Where a line's second word starts.
+fn second_word_x0(page: &PageGlyphs, line: &Line) -> Option<f32> {
+    line.items
+        .iter()
+        .skip(1)
+        .find(|(_, sep)| *sep != Sep::None)
+        .map(|&(gi, _)| page.glyphs[gi as usize].x0)
 }
 
 /// The width of a line's first word.
