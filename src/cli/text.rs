@@ -23,6 +23,9 @@ pub struct TextArgs {
 pub fn run(args: TextArgs) -> anyhow::Result<Outcome> {
     let path = document_of_sidecar(&args.doc).unwrap_or(args.doc);
     let document = load_document(&path)?;
+    if let Some(damage) = document.pages.as_ref().and_then(|p| p.damage()) {
+        eprintln!("factmark: warning: {}: {damage}", path.display());
+    }
     print_out(document.text.as_str())?;
     Ok(Outcome::Ok)
 }

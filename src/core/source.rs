@@ -94,6 +94,9 @@ pub struct Pages {
     /// One per char of the text: where it was drawn, or `None` for the spaces and line breaks
     /// the extractor put between words, lines and paragraphs.
     pub boxes: Vec<Option<CharBox>>,
+    /// The numbers of the pages whose content could not all be read (a damaged file): text
+    /// drawn on them is missing.
+    pub damaged: Vec<u32>,
 }
 
 /// One page: its number and where the chars drawn on it are in the text (in order, except
@@ -133,6 +136,30 @@ pub struct PageRect {
 }
 
 impl Pages {
+    /// What to tell a reader when some pages could not be read: which, and what to do.
+    pub fn damage(&self) -> Option<String> {
+        let (last, rest) = self.damaged.split_last()?;
+        const SHOWN: usize = 8;
+        let pages = if rest.is_empty() {
+            format!("Page {last} of this PDF")
+        } else if rest.len() < SHOWN {
+            let rest: Vec<String> = rest.iter().map(u32::to_string).collect();
+            format!("Pages {} and {last} of this PDF", rest.join(", "))
+        } else {
+            let shown: Vec<String> = rest[..SHOWN].iter().map(u32::to_string).collect();
+            format!(
+                "Pages {} and {} more of this PDF",
+                shown.join(", "),
+                rest.len() + 1 - SHOWN
+            )
+        };
+        let verb = if rest.is_empty() { "is" } else { "are" };
+        Some(format!(
+            "{pages} {verb} damaged and could not be read whole: text on {} is missing here. Open the PDF in a viewer, save or print it to a new PDF, and open that.",
+            if rest.is_empty() { "it" } else { "them" }
+        ))
+    }
+
     /// The boxes of the chars of `start..end` that were drawn (separators have none).
     fn drawn(&self, start: usize, end: usize) -> impl Iterator<Item = &CharBox> {
         let end = end.min(self.boxes.len());
@@ -210,6 +237,29 @@ impl Pages {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn damaged_pages_are_named_with_what_to_do() {
+        let with = |damaged: Vec<u32>| Pages {
+            damaged,
+            ..Pages::default()
+        };
+        assert_eq!(with(vec![]).damage(), None);
+        let one = with(vec![4]).damage().unwrap();
+        assert!(one.starts_with("Page 4 of this PDF is damaged"), "{one}");
+        assert!(one.contains("save or print it to a new PDF"), "{one}");
+        let two = with(vec![4, 11]).damage().unwrap();
+        assert!(
+            two.starts_with("Pages 4 and 11 of this PDF are damaged"),
+            "{two}"
+        );
+        let many = with((1..=20).collect()).damage().unwrap();
+        assert!(
+            many.starts_with("Pages 1, 2, 3, 4, 5, 6, 7, 8 and 12 more of this PDF"),
+            "{many}"
+        );
+    }
+
     use super::*;
 
     #[test]
@@ -222,6 +272,7 @@ mod tests {
         };
         // "ab cd" on page 1 (two lines: "ab" and "cd"), "\n\n", "ef" on page 3.
         let pages = Pages {
+            damaged: Vec::new(),
             pages: vec![
                 PageSpan {
                     number: 1,
@@ -288,6 +339,7 @@ mod tests {
             height: 800.0,
         };
         let pages = Pages {
+            damaged: Vec::new(),
             pages: vec![span(1, 0, 7), span(2, 3, 10)],
             boxes: vec![
                 bx(1),

@@ -164,6 +164,9 @@ fn opened_notices(o: &Opened) -> Vec<Notice> {
             .about(Topic::Conflicts),
         );
     }
+    if let Some(damage) = &o.damage {
+        said.push(Notice::error(damage.clone()).about(Topic::Opened));
+    }
     if !o.snapshots.is_empty() {
         let list = o
             .snapshots

@@ -170,5 +170,6 @@ fn opened(doc: &Document, aside: bool, chosen: bool) -> Opened {
             .iter()
             .map(|p| (p.path.clone(), p.state.describe()))
             .collect(),
+        damage: doc.session.pages.as_ref().and_then(|p| p.damage()),
     }
 }

@@ -67,6 +67,8 @@ pub struct Opened {
     /// Evidence snapshots missing or changed since they were attached: the file as recorded
     /// and what is wrong.
     pub snapshots: Vec<(String, String)>,
+    /// For a damaged PDF: which pages could not be read whole, and what to do.
+    pub damage: Option<String>,
 }
 
 /// What applying an intent did.

@@ -12,6 +12,9 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::{Duration, Instant};
 
+use hayro_interpret::hayro_syntax::Filter;
+use hayro_interpret::hayro_syntax::object::{Array, Stream};
+use hayro_interpret::hayro_syntax::page::Page;
 use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};
 
 use super::limits::{
@@ -213,6 +216,11 @@ pub fn extract_pdf_with(bytes: &[u8], limits: PdfLimits) -> Result<PdfExtracted,
     let glyphs: usize = pages.iter().map(|p| p.glyph_count()).sum();
     let unmapped: usize = pages.iter().map(|p| p.unmapped).sum();
     if glyphs == 0 {
+        if pages.iter().any(|p| p.damaged) {
+            return Err(PdfError::Broken {
+                why: "the content of its pages cannot be read (the file is damaged)".to_owned(),
+            });
+        }
         return Err(PdfError::NoText { pages: pages.len() });
     }
     if unmapped * 2 > glyphs {
@@ -280,11 +288,49 @@ fn read_pages(
                 seconds: limits.time.as_secs(),
             });
         }
-        out.push(collect_page(page, i + 1, deadline, limits.page_steps));
+        let mut glyphs = collect_page(page, i + 1, deadline, limits.page_steps);
+        glyphs.damaged = damaged(page);
+        out.push(glyphs);
     }
     let metadata = metadata(&pdf);
     let version = format!("PDF-{}", version_name(&pdf));
     Ok((out, metadata, version))
+}
+
+/// Whether a page's content cannot all be read: a content stream missing, or whose data
+/// does not decode (a damaged file: the reader goes on with what it can make of it, and text
+/// drawn on the page is missing, in part or whole).
+fn damaged(page: &Page<'_>) -> bool {
+    const CONTENTS: &[u8] = b"Contents";
+    let raw = page.raw();
+    if !raw.contains_key(CONTENTS) {
+        return false;
+    }
+    if let Some(stream) = raw.get::<Stream<'_>>(CONTENTS) {
+        return !readable(&stream);
+    }
+    if let Some(array) = raw.get::<Array<'_>>(CONTENTS) {
+        let streams: Vec<Stream<'_>> = array.iter::<Stream<'_>>().collect();
+        return streams.len() != array.raw_iter().count() || !streams.iter().all(readable);
+    }
+    true
+}
+
+/// Whether a content stream decodes whole. Compressed streams are checked strictly (the
+/// reader itself, like viewers, makes what it can of a damaged one).
+fn readable(stream: &Stream<'_>) -> bool {
+    use std::io::Read;
+    if stream.decoded_data().is_err() {
+        return false;
+    }
+    if stream.filters().as_slice() != [Filter::FlateDecode] {
+        return true;
+    }
+    let data = stream.raw_data();
+    let whole =
+        |mut decoder: Box<dyn Read + '_>| std::io::copy(&mut decoder, &mut std::io::sink()).is_ok();
+    whole(Box::new(flate2::read::ZlibDecoder::new(&data[..])))
+        || whole(Box::new(flate2::read::DeflateDecoder::new(&data[..])))
 }
 
 /// The error for an unwinding out of the reader: a stop asked for by the glyph collector

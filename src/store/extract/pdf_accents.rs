@@ -118,6 +118,7 @@ mod tests {
             chars,
             unmapped: 0,
             skipped: 0,
+            damaged: false,
         };
         combine_accents(&mut page);
         let text: String = page

@@ -76,6 +76,8 @@ pub struct PageGlyphs {
     pub unmapped: usize,
     /// Glyphs left out because they are rotated, mirrored or off the page.
     pub skipped: usize,
+    /// Whether some of its content could not be read (a damaged file).
+    pub damaged: bool,
 }
 
 impl PageGlyphs {

@@ -309,6 +309,50 @@ fn the_title_stays_although_a_running_header_repeats_it_in_small_type() {
 }
 
 #[test]
+fn a_page_whose_content_cannot_be_read_is_named_and_a_file_of_only_such_pages_refused() {
+    let good: &[u8] = b"BT /F1 12 Tf 72 700 Td (The first page reads well.) Tj ET";
+    let garbage = stream(
+        "/Filter /FlateDecode",
+        b"\x01\x02 this is not deflate data \xff\xfe",
+    );
+    let objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [4 0 R 6 0 R] /Count 2 >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>".to_vec(),
+        stream("", good),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 7 0 R >>".to_vec(),
+        garbage.clone(),
+    ];
+    let extracted = extract_pdf(&build(&objects)).unwrap();
+    assert_eq!(extracted.text, "The first page reads well.\n");
+    assert_eq!(extracted.pages.damaged, vec![2]);
+
+    let only_bad = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>".to_vec(),
+        garbage,
+    ];
+    match extract_pdf(&build(&only_bad)) {
+        Err(PdfError::Broken { why }) => assert!(why.contains("damaged"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+    // A page that refers to a content stream that is not in the file.
+    let missing = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [4 0 R 5 0 R] /Count 2 >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 6 0 R >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 9 0 R >>".to_vec(),
+        stream("", good),
+    ];
+    let extracted = extract_pdf(&build(&missing)).unwrap();
+    assert_eq!(extracted.pages.damaged, vec![2]);
+}
+
+#[test]
 fn a_page_of_shapes_has_no_text_layer() {
     let pdf = page(b"0 0 m 300 300 l S 10 10 100 100 re f", "", &[]);
     let e = extract_pdf(&pdf).unwrap_err();

@@ -69,7 +69,13 @@ pub fn assemble(pages: &[PageGlyphs]) -> (String, Pages) {
         }
     }
     write_notes(&mut out, &shared, &mut pending);
-    out.finish()
+    out.finish(
+        pages
+            .iter()
+            .filter(|p| p.damaged)
+            .map(|p| p.number)
+            .collect(),
+    )
 }
 
 /// What every join looks at beyond the two lines.
@@ -773,13 +779,14 @@ impl Builder {
         }
     }
 
-    fn finish(mut self) -> (String, Pages) {
+    fn finish(mut self, damaged: Vec<u32>) -> (String, Pages) {
         self.push_sep("\n");
         (
             self.text,
             Pages {
                 pages: self.pages,
                 boxes: self.boxes,
+                damaged,
             },
         )
     }
