@@ -17,6 +17,8 @@ pub fn footnote_lines(
     texts: &[Vec<String>],
 ) -> Vec<Vec<bool>> {
     let body = body_size(per_page);
+    // Whether the page before had notes (a note may go on at the foot of the next page).
+    let mut after_notes = false;
     per_page
         .iter()
         .zip(pages)
@@ -34,11 +36,12 @@ pub fn footnote_lines(
             }
             runs.push((0, lines.len()));
             for (a, b) in runs {
-                let first = a + notes_on_page(page, &lines[a..b], &texts[a..b], body);
+                let first = a + notes_on_page(page, &lines[a..b], &texts[a..b], body, after_notes);
                 for n in &mut notes[first..b] {
                     *n = true;
                 }
             }
+            after_notes = notes.iter().any(|n| *n);
             notes
         })
         .collect()
@@ -60,7 +63,13 @@ fn body_size(per_page: &[Vec<Line>]) -> f32 {
         .map_or(0.0, |&(k, _)| k as f32 / 2.0)
 }
 
-fn notes_on_page(page: &PageGlyphs, lines: &[Line], texts: &[String], body: f32) -> usize {
+fn notes_on_page(
+    page: &PageGlyphs,
+    lines: &[Line],
+    texts: &[String],
+    body: f32,
+    after_notes: bool,
+) -> usize {
     let none = lines.len();
     let low = |l: &Line| l.baseline > 0.5 * page.height;
     let small = |l: &Line| l.size <= SMALLER * body && low(l);
@@ -72,6 +81,13 @@ fn notes_on_page(page: &PageGlyphs, lines: &[Line], texts: &[String], body: f32)
     if first_small > 0
         && let Some(i) = (first_small..none).find(|&i| starts_with_note_mark(&texts[i]))
         && (first_small..=i).any(apart)
+    {
+        return i;
+    }
+    // A note of the page before going on at the foot of this one, before its own notes.
+    if first_small > 0
+        && after_notes
+        && let Some(i) = (first_small..none).find(|&i| apart(i))
     {
         return i;
     }
@@ -98,9 +114,27 @@ fn raised_mark(page: &PageGlyphs, line: &Line) -> bool {
     g.size < 0.85 * line.size || g.baseline < line.baseline - 0.2 * line.size
 }
 
+/// Whether a line only says that a footnote goes on over the page: `(continued...)` at the
+/// foot of one page, `10(...continued)` at the foot of the next.
+pub fn is_continued_marker(text: &str) -> bool {
+    let squeezed: String = text
+        .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡'))
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '.' | '…' | '(' | ')' | '[' | ']'))
+        .flat_map(char::to_lowercase)
+        .collect();
+    matches!(
+        squeezed.as_str(),
+        "continued" | "cont'd" | "cont’d" | "continuedonnextpage" | "continuedonthenextpage"
+    )
+}
+
 /// Whether a line starts like a footnote: a number of up to three digits, or `*`, `†`, `‡`,
-/// followed by a space or a letter.
+/// followed by a space or a letter, or a note's continuation mark (`10(...continued)`).
 fn starts_with_note_mark(text: &str) -> bool {
+    if is_continued_marker(text) && text.starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
     let mark: String = text
         .chars()
         .take_while(|c| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡'))
@@ -115,7 +149,24 @@ fn starts_with_note_mark(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::starts_with_note_mark;
+    use super::{is_continued_marker, starts_with_note_mark};
+
+    #[test]
+    fn continuation_marks() {
+        for yes in [
+            "(continued...)",
+            "10(...continued)",
+            "(continued)",
+            "3 (continued)",
+            "(Continued on next page)",
+        ] {
+            assert!(is_continued_marker(yes), "{yes}");
+        }
+        for no in ["continued to grow", "(see above)", "10 Continued use of"] {
+            assert!(!is_continued_marker(no), "{no}");
+        }
+        assert!(starts_with_note_mark("10(...continued)"));
+    }
 
     #[test]
     fn note_marks() {

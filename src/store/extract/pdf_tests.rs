@@ -353,6 +353,34 @@ fn a_page_whose_content_cannot_be_read_is_named_and_a_file_of_only_such_pages_re
 }
 
 #[test]
+fn a_footnote_going_on_over_the_page_is_one_note_without_its_continuation_marks() {
+    let pdf = pages(&[
+        b"BT /F1 12 Tf 72 700 Td (The first page says what it has to say in a few) Tj 0 -14 Td (lines of text, and then it ends with a note.1) Tj /F1 9 Tf 0 -520 Td (1 A note that starts at the foot of the first page and) Tj 0 -11 Td (\\(continued...\\)) Tj ET",
+        b"BT /F1 12 Tf 72 700 Td (The second page has its own text, a sentence or) Tj 0 -14 Td (two that a reader reads before the note goes on.) Tj /F1 9 Tf 0 -520 Td (1\\(...continued\\)) Tj 0 -11 Td (goes on at the foot of the second page.) Tj ET",
+    ]);
+    let text = text_of(&pdf);
+    assert!(
+        text.contains("1 A note that starts at the foot of the first page and goes on at the foot of the second page."),
+        "{text}"
+    );
+    assert!(!text.contains("continued"), "{text}");
+    assert!(
+        text.contains("The second page has its own text, a sentence or two that a reader reads before the note goes on."),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_rule_drawn_with_dashes_is_not_text() {
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td (Text above the rule.) Tj 0 -30 Td (\x97\x97\x97\x97\x97\x97) Tj 0 -30 Td (Text under it.) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(text_of(&pdf), "Text above the rule.\n\nText under it.\n");
+}
+
+#[test]
 fn a_page_of_shapes_has_no_text_layer() {
     let pdf = page(b"0 0 m 300 300 l S 10 10 100 100 re f", "", &[]);
     let e = extract_pdf(&pdf).unwrap_err();

@@ -49,10 +49,21 @@ pub fn assemble(pages: &[PageGlyphs]) -> (String, Pages) {
     // Footnotes and figures not written yet: they wait for the end of the paragraph that
     // goes on over their page's foot or around them.
     let mut pending: Vec<(usize, &Line, &str)> = Vec::new();
+    // The page whose last note goes on at the foot of the next: its notes wait for the rest.
+    let mut held: Option<usize> = None;
     for (pi, (ls, ts)) in per_page.iter().zip(&texts).enumerate() {
         out.page_start(&pages[pi]);
         for (k, (line, text)) in ls.iter().zip(ts).enumerate() {
+            if notes[pi][k] && super::pdf_notes::is_continued_marker(text) {
+                // "(continued...)" is not the note's text; the note goes on where the
+                // next page's notes start.
+                held = Some(pi).filter(|_| !text.starts_with(|c: char| c.is_ascii_digit()));
+                continue;
+            }
             if aside[pi][k] {
+                if held.is_some_and(|h| h < pi) {
+                    held = None;
+                }
                 pending.push((pi, line, text));
                 continue;
             }
@@ -62,7 +73,7 @@ pub fn assemble(pages: &[PageGlyphs]) -> (String, Pages) {
                 .find(|(_, note)| !**note)
                 .map(|(l, _)| l);
             let join = body.join_to(&shared, pi, line, text, next);
-            if join == Some(Join::Paragraph) {
+            if join == Some(Join::Paragraph) && held.is_none() {
                 write_notes(&mut out, &shared, &mut pending);
             }
             body.push(&mut out, &shared, (pi, line, text), join);
@@ -278,10 +289,15 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
     let n = pages.len();
     for (page, ls) in pages.iter().zip(per_page.iter_mut()) {
         ls.retain(|l| {
+            // A rule drawn with dashes (over the footnotes) is not text.
+            let raw = line_text(page, l);
+            let rule = raw.trim();
+            if rule.chars().count() >= 3 && rule.chars().all(|c| matches!(c, '—' | '―' | '_')) {
+                return false;
+            }
             if !in_margin(page, l) {
                 return true;
             }
-            let raw = line_text(page, l);
             let key = furniture_key(&raw);
             let repeated = counts.get(&sized_key(page, l)).copied().unwrap_or(0);
             // A line that repeats and carries a page number ("Chapter 2: Methods   14") is a
