@@ -4,6 +4,7 @@
 //! counted. The device stops the page (by unwinding with a [`Stop`], which the caller catches)
 //! when it draws more than the step limit or the time runs out.
 
+use std::collections::HashMap;
 use std::time::Instant;
 
 use hayro_interpret::font::{Glyph as FontGlyph, GlyphRun};
@@ -16,8 +17,9 @@ use hayro_interpret::{
     InterpreterCache, InterpreterSettings, RenderContent, SoftMask, TransformExt, interpret_page,
 };
 
-/// How many glyphs back a glyph drawn again at the same place is looked for.
-const OVERDRAWN_WITHIN: usize = 128;
+/// The side of the squares (in points) glyphs are filed under by where they are drawn, to
+/// find a glyph drawn again at the same place anywhere on the page.
+const PLACE: f32 = 4.0;
 
 /// Why a page was stopped (the payload of the unwinding).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,6 +121,7 @@ pub fn collect_page(page: &Page<'_>, number: usize, deadline: Instant, steps: u6
         },
         pending_space: false,
         last_fill: None,
+        placed: HashMap::new(),
         steps: 0,
         limit: steps,
         deadline,
@@ -132,6 +135,8 @@ struct Collector {
     pending_space: bool,
     /// The glyph count and first origin of the last run filled, to skip its stroke.
     last_fill: Option<(usize, u64, u64)>,
+    /// The glyphs kept so far, by the square their origin is in.
+    placed: HashMap<(i32, i32), Vec<u32>>,
     steps: u64,
     limit: u64,
     deadline: Instant,
@@ -183,14 +188,16 @@ impl Collector {
             return;
         }
         // Text drawn twice at (almost) the same place, for a bold look or a shadow (glyph by
-        // glyph, or a word or line at a time), counts once.
-        let twice = self
-            .page
-            .glyphs
-            .iter()
-            .rev()
-            .take(OVERDRAWN_WITHIN)
-            .any(|g| {
+        // glyph, a word or line at a time, or a whole block again), counts once.
+        let square = |v: f32| (v / PLACE).floor() as i32;
+        let near = 0.15 * size.min(100.0);
+        let squares = |v: f32| square(v - near)..=square(v + near);
+        let twice = squares(x0)
+            .flat_map(|x| squares(baseline).map(move |y| (x, y)))
+            .filter_map(|at| self.placed.get(&at))
+            .flatten()
+            .any(|&k| {
+                let g = &self.page.glyphs[k as usize];
                 (g.x0 - x0).abs() < 0.15 * size
                     && (g.baseline - baseline).abs() < 0.15 * size
                     && self.page.text(g) == text.as_slice()
@@ -198,6 +205,11 @@ impl Collector {
         if twice {
             return;
         }
+        let index = u32::try_from(self.page.glyphs.len()).unwrap_or(u32::MAX);
+        self.placed
+            .entry((square(x0), square(baseline)))
+            .or_default()
+            .push(index);
         let len = text.len().min(usize::from(u8::MAX));
         let start = u32::try_from(self.page.chars.len()).unwrap_or(u32::MAX);
         self.page.chars.extend(text.into_iter().take(len));

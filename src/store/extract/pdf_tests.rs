@@ -381,6 +381,18 @@ fn a_rule_drawn_with_dashes_is_not_text() {
 }
 
 #[test]
+fn a_name_drawn_again_at_its_place_after_the_whole_page_counts_once() {
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td (Jeanette Baird) Tj 0 -14 Td (Line 1 of the letter, long enough to draw many glyphs.) Tj 0 -14 Td (Line 2 of the letter, long enough to draw many glyphs.) Tj 0 -14 Td (Line 3 of the letter, long enough to draw many glyphs.) Tj 0 -14 Td (Line 4 of the letter, long enough to draw many glyphs.) Tj 0 -14 Td (Line 5 of the letter, long enough to draw many glyphs.) Tj 0 -14 Td (Line 6 of the letter, long enough to draw many glyphs.) Tj 0 -14 Td (Line 7 of the letter, long enough to draw many glyphs.) Tj ET BT /F1 12 Tf 72 700 Td (Jeanette Baird) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert_eq!(text.matches("Jeanette Baird").count(), 1, "{text}");
+    assert!(text.contains("Line 7 of the letter"), "{text}");
+}
+
+#[test]
 fn a_page_of_shapes_has_no_text_layer() {
     let pdf = page(b"0 0 m 300 300 l S 10 10 100 100 re f", "", &[]);
     let e = extract_pdf(&pdf).unwrap_err();
