@@ -393,6 +393,22 @@ fn a_name_drawn_again_at_its_place_after_the_whole_page_counts_once() {
 }
 
 #[test]
+fn a_bullet_with_no_unicode_text_before_words_is_a_bullet() {
+    // A Type 3 font drawing a square under a glyph name that says nothing of its letter.
+    let font = b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] /FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << /g1 7 0 R >> /Encoding << /Type /Encoding /Differences [1 /g1] >> /FirstChar 1 /LastChar 1 /Widths [500] /Resources << >> >>".to_vec();
+    let square = stream("", b"500 0 0 0 400 400 d1 100 100 300 300 re f");
+    let pdf = page(
+        b"BT /F2 12 Tf 72 700 Td <01> Tj /F1 12 Tf 20 0 Td (First item of the list,) Tj -20 -14 Td /F2 12 Tf <01> Tj /F1 12 Tf 20 0 Td (and the second.) Tj ET",
+        "/Font << /F1 4 0 R /F2 6 0 R >>",
+        &[font, square],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "\u{2022} First item of the list,\n\n\u{2022} and the second.\n"
+    );
+}
+
+#[test]
 fn a_page_of_shapes_has_no_text_layer() {
     let pdf = page(b"0 0 m 300 300 l S 10 10 100 100 re f", "", &[]);
     let e = extract_pdf(&pdf).unwrap_err();

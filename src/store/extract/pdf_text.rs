@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::pdf_glyphs::PageGlyphs;
+use super::pdf_glyphs::{Glyph, PageGlyphs};
 use super::pdf_layout::{Line, Sep, lines};
 use crate::core::source::{CharBox, PageSpan, Pages};
 
@@ -184,16 +184,44 @@ fn write_notes<'a>(
 /// The text of a line as it will be written.
 fn line_text(page: &PageGlyphs, line: &Line) -> String {
     let mut s = "\t".repeat(usize::from(line.lead));
-    for &(g, sep) in &line.items {
-        match sep {
-            Sep::None => {}
-            Sep::Space => s.push(' '),
-            Sep::Tab => s.push('\t'),
-            Sep::Cells(n) => s.extend(std::iter::repeat_n('\t', usize::from(n) + 1)),
-        }
-        s.extend(page.text(&page.glyphs[g as usize]));
+    for (sep, _, chars) in written(page, line) {
+        s.extend(sep_chars(sep));
+        s.extend(chars);
     }
     s
+}
+
+/// The glyphs of a line, each with what goes before it and the chars it writes. A glyph with
+/// no Unicode text that starts a line, set apart from the words that follow, is a list's
+/// bullet drawn with a symbol font, and writes `•`.
+fn written<'p>(
+    page: &'p PageGlyphs,
+    line: &'p Line,
+) -> impl Iterator<Item = (Sep, &'p Glyph, &'p [char])> + 'p {
+    let text_of = |k: usize| page.text(&page.glyphs[line.items[k].0 as usize]);
+    // What follows reads as words.
+    let words_after =
+        line.items.len() > 3 && (1..4).all(|k| text_of(k).iter().all(|c| c.is_alphanumeric()));
+    let bullet = words_after && line.items[1].1 != Sep::None && text_of(0) == ['\u{FFFD}'];
+    line.items.iter().enumerate().map(move |(k, &(gi, sep))| {
+        let g = &page.glyphs[gi as usize];
+        let chars: &[char] = if k == 0 && bullet {
+            &['•']
+        } else {
+            page.text(g)
+        };
+        (sep, g, chars)
+    })
+}
+
+/// The chars a separator writes.
+fn sep_chars(sep: Sep) -> std::iter::RepeatN<char> {
+    match sep {
+        Sep::None => std::iter::repeat_n(' ', 0),
+        Sep::Space => std::iter::repeat_n(' ', 1),
+        Sep::Tab => std::iter::repeat_n('\t', 1),
+        Sep::Cells(n) => std::iter::repeat_n('\t', usize::from(n) + 1),
+    }
 }
 
 /// A line's text with digits as `#` and white space collapsed, lowercase: the same running
@@ -759,15 +787,11 @@ impl Builder {
 
     fn push_line(&mut self, page: &PageGlyphs, line: &Line) {
         self.push_sep(&"\t".repeat(usize::from(line.lead)));
-        for &(gi, sep) in &line.items {
-            match sep {
-                Sep::None => {}
-                Sep::Space => self.push_sep(" "),
-                Sep::Tab => self.push_sep("\t"),
-                Sep::Cells(n) => self.push_sep(&"\t".repeat(usize::from(n) + 1)),
+        for (sep, g, chars) in written(page, line) {
+            for c in sep_chars(sep) {
+                self.text.push(c);
+                self.boxes.push(None);
             }
-            let g = &page.glyphs[gi as usize];
-            let chars = page.text(g);
             let n = chars.len().max(1) as f32;
             let w = (g.x1 - g.x0) / n;
             for (k, &c) in chars.iter().enumerate() {
