@@ -99,6 +99,19 @@ fn a_word_hyphenated_before_a_capital_is_joined_as_the_document_writes_it() {
 }
 
 #[test]
+fn a_compound_split_at_its_hyphen_keeps_it_though_another_spelling_differs_in_case() {
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td (Tools for eDiscovery review help, and e-discovery is) Tj 0 -14 Td (costly, which is why the e-) Tj 0 -14 Td (discovery market grew.) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "Tools for eDiscovery review help, and e-discovery is costly, which is why the e-discovery market grew.\n"
+    );
+}
+
+#[test]
 fn a_double_spaced_filing_is_not_a_paragraph_per_line() {
     let mut content = String::from("BT /F1 12 Tf 72 720 Td ");
     let words = [

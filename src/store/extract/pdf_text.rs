@@ -93,7 +93,7 @@ pub fn assemble(pages: &[PageGlyphs]) -> (String, Pages) {
 struct Shared<'a> {
     pages: &'a [PageGlyphs],
     rights: &'a HashMap<(usize, u32), f32>,
-    words: &'a HashSet<String>,
+    words: &'a Words,
     spacing: Spacing,
 }
 
@@ -342,10 +342,18 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
     }
 }
 
-/// Words written whole inside lines (lowercase), to tell a compound split at its hyphen
-/// (`self-` `reported`, written `self-reported` elsewhere) from a hyphenated word.
-fn inner_words(texts: &[Vec<String>]) -> HashSet<String> {
-    let mut out = HashSet::new();
+/// Words written whole inside lines, to tell a compound split at its hyphen (`self-`
+/// `reported`, written `self-reported` elsewhere) from a hyphenated word.
+#[derive(Default)]
+struct Words {
+    /// As written.
+    written: HashSet<String>,
+    /// In lowercase.
+    lower: HashSet<String>,
+}
+
+fn inner_words(texts: &[Vec<String>]) -> Words {
+    let mut out = Words::default();
     for t in texts.iter().flatten() {
         let words: Vec<&str> = t.split_whitespace().collect();
         for (i, w) in words.iter().enumerate() {
@@ -355,7 +363,8 @@ fn inner_words(texts: &[Vec<String>]) -> HashSet<String> {
             }
             let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
             if !w.is_empty() {
-                out.insert(w.to_lowercase());
+                out.lower.insert(w.to_lowercase());
+                out.written.insert(w.to_owned());
             }
         }
     }
@@ -551,7 +560,7 @@ fn join(
     cur: &Line,
     cur_text: &str,
     context: &Context,
-    words: &HashSet<String>,
+    words: &Words,
 ) -> Join {
     let Context {
         prev_page,
@@ -664,31 +673,30 @@ fn join(
         && before.is_some_and(char::is_alphabetic)
         && starts_letter
     {
-        let head: String = prev_text
+        let head = prev_text
             .rsplit(char::is_whitespace)
             .next()
             .unwrap_or_default()
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        let tail: String = cur_text
+            .trim_start_matches(|c: char| !c.is_alphanumeric());
+        let tail = cur_text
             .split(char::is_whitespace)
             .next()
             .unwrap_or_default()
-            .trim_end_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
+            .trim_end_matches(|c: char| !c.is_alphanumeric());
         let stem = head.trim_end_matches(['-', '\u{2010}']);
-        let compound = format!("{stem}-{tail}");
+        let compound = format!("{stem}-{tail}").to_lowercase();
         let joined = format!("{stem}{tail}");
         // Before a capital ("Trace-" "Monkey", "Franco-" "German") the hyphen is the word's
         // own unless the document writes the word whole elsewhere; before a small letter it
-        // is a break unless the document writes the compound with its hyphen.
+        // is a break unless the document writes the compound with its hyphen (and not the
+        // word whole as it would be joined: "e-" "discovery" is not "eDiscovery").
         return if starts_lower {
-            if words.contains(&compound) && !words.contains(&joined) {
+            if words.lower.contains(&compound) && !words.written.contains(&joined) {
                 Join::Glue
             } else {
                 Join::DropHyphen
             }
-        } else if words.contains(&joined) {
+        } else if words.lower.contains(&joined.to_lowercase()) {
             Join::DropHyphen
         } else {
             Join::Glue
