@@ -327,7 +327,7 @@ fn column_cut_within(
     .collect();
     candidates.sort_by(|a, b| (b.1 - b.0).total_cmp(&(a.1 - a.0)));
     // The widest few: a table with many columns is not tried at every one of them.
-    for (a, _) in candidates.into_iter().take(6) {
+    for (a, b) in candidates.into_iter().take(6) {
         let (left, right): (Vec<usize>, Vec<usize>) =
             block.iter().partition(|&&i| fragments[i].x1 <= a);
         let (l, r) = (
@@ -346,8 +346,41 @@ fn column_cut_within(
         if r && is_aside(fragments, &left, &right) {
             return Some((right, left));
         }
+        if tables_side_by_side(fragments, &left, &right, b - a) {
+            return Some((left, right));
+        }
     }
     None
+}
+
+/// Whether the two sides of a white gap `gutter` wide are tables of their own, set side by
+/// side: each has rows of several cells, and a line of words across it (its title or its
+/// source note) that is no cell of the other's rows. One wide table's label column is not a
+/// table of its own.
+fn tables_side_by_side(
+    fragments: &[Fragment],
+    left: &[usize],
+    right: &[usize],
+    gutter: f32,
+) -> bool {
+    let table = |side: &[usize]| {
+        let size = median(side.iter().map(|&i| fragments[i].size).collect());
+        let (l, r) = span_x(fragments, side);
+        let mut baselines: Vec<f32> = side.iter().map(|&i| fragments[i].baseline).collect();
+        baselines.sort_by(f32::total_cmp);
+        let mut rows = 0;
+        for w in baselines.chunk_by(|a, b| (a - b).abs() < 0.5 * size) {
+            if w.len() >= 2 {
+                rows += 1;
+            }
+        }
+        let titled = side.iter().any(|&i| {
+            let f = &fragments[i];
+            f.words >= 3 && f.x1 - f.x0 >= 0.6 * (r - l)
+        });
+        gutter >= 2.0 * size && rows >= 3 && titled
+    };
+    table(left) && table(right)
 }
 
 /// Whether `side` stands beside the column `prose` (level with it, not above or below it)

@@ -271,6 +271,15 @@ fn a_figure_at_the_top_of_a_page_comes_after_the_sentence_it_interrupts() {
 }
 
 #[test]
+fn two_tables_side_by_side_are_read_one_after_the_other() {
+    let pdf = page(b"BT /F1 10 Tf 72 700 Td (Age of the lawyers surveyed) Tj ET BT /F1 10 Tf 330 700 Td (Size of the firms they work in) Tj ET BT /F1 10 Tf 72 680 Td (30-34) Tj 108 0 Td (21%) Tj ET BT /F1 10 Tf 330 680 Td (Solo) Tj 120 0 Td (49%) Tj ET BT /F1 10 Tf 72 666 Td (35-39) Tj 108 0 Td (15%) Tj ET BT /F1 10 Tf 330 666 Td (2-5 lawyers) Tj 120 0 Td (22%) Tj ET BT /F1 10 Tf 72 652 Td (40-44) Tj 108 0 Td (9%) Tj ET BT /F1 10 Tf 330 652 Td (6-10 lawyers) Tj 120 0 Td (9%) Tj ET BT /F1 10 Tf 72 638 Td (45-54) Tj 108 0 Td (16%) Tj ET BT /F1 10 Tf 330 638 Td (11-20 lawyers) Tj 120 0 Td (7%) Tj ET", "", &[]);
+    assert_eq!(
+        text_of(&pdf),
+        "Age of the lawyers surveyed\n\n30-34\t21%\n35-39\t15%\n40-44\t9%\n45-54\t16%\n\nSize of the firms they work in\n\nSolo\t49%\n2-5 lawyers\t22%\n6-10 lawyers\t9%\n11-20 lawyers\t7%\n"
+    );
+}
+
+#[test]
 fn a_justified_line_stretched_wide_keeps_spaces_and_a_table_row_keeps_tabs() {
     let pdf = page(
         b"BT /F1 12 Tf 72 700 Td [(fied) -1500 (in) -1500 (the) -1500 (report,) -1500 (page)] TJ 0 -60 Td [(North) -3000 (6.1%) -1500 (5.4%)] TJ ET",
