@@ -76,6 +76,9 @@ struct Fragment {
     size: f32,
     /// How many words it holds.
     words: u32,
+    /// Its value, when it is a number alone (`2.40`, `1,000`, `25%`): a chart's scale is
+    /// made of them.
+    number: Option<f32>,
 }
 
 impl Fragment {
@@ -89,6 +92,7 @@ impl Fragment {
             baseline: g.baseline,
             size: g.size,
             words: 1,
+            number: None,
         }
     }
 
@@ -263,6 +267,18 @@ fn fragments(page: &PageGlyphs) -> Vec<Fragment> {
         }
         out.push(Fragment::new(i, g));
     }
+    for f in out
+        .iter_mut()
+        .filter(|f| f.words == 1 && f.glyphs.len() <= 12)
+    {
+        let digits: String = f
+            .glyphs
+            .iter()
+            .flat_map(|&g| page.text(&page.glyphs[g as usize]).iter())
+            .filter(|c| !matches!(c, ',' | '%' | '$'))
+            .collect();
+        f.number = digits.parse::<f32>().ok().filter(|v| v.is_finite());
+    }
     out
 }
 
@@ -349,6 +365,13 @@ fn column_cut_within(
         if tables_side_by_side(fragments, &left, &right, b - a) {
             return Some((left, right));
         }
+        // A table beside a chart: the table, then the chart's words.
+        if table_beside_chart(fragments, &left, &right) {
+            return Some((left, right));
+        }
+        if table_beside_chart(fragments, &right, &left) {
+            return Some((right, left));
+        }
     }
     None
 }
@@ -366,21 +389,84 @@ fn tables_side_by_side(
     let table = |side: &[usize]| {
         let size = median(side.iter().map(|&i| fragments[i].size).collect());
         let (l, r) = span_x(fragments, side);
-        let mut baselines: Vec<f32> = side.iter().map(|&i| fragments[i].baseline).collect();
-        baselines.sort_by(f32::total_cmp);
-        let mut rows = 0;
-        for w in baselines.chunk_by(|a, b| (a - b).abs() < 0.5 * size) {
-            if w.len() >= 2 {
-                rows += 1;
-            }
-        }
         let titled = side.iter().any(|&i| {
             let f = &fragments[i];
             f.words >= 3 && f.x1 - f.x0 >= 0.6 * (r - l)
         });
-        gutter >= 2.0 * size && rows >= 3 && titled
+        gutter >= 2.0 * size && rows_of_cells(fragments, side) >= 3 && titled
     };
     table(left) && table(right)
+}
+
+/// How many rows of two cells or more `side` has.
+fn rows_of_cells(fragments: &[Fragment], side: &[usize]) -> usize {
+    if side.is_empty() {
+        return 0;
+    }
+    let size = median(side.iter().map(|&i| fragments[i].size).collect());
+    let mut baselines: Vec<f32> = side.iter().map(|&i| fragments[i].baseline).collect();
+    baselines.sort_by(f32::total_cmp);
+    baselines
+        .chunk_by(|a, b| (a - b).abs() < 0.5 * size)
+        .filter(|row| row.len() >= 2)
+        .count()
+}
+
+/// Whether `table` has rows of cells and `chart` is a chart beside it, not more of its
+/// columns: what of the chart stands level with the table's rows is its scale and its short
+/// labels (the months under it), not cells.
+fn table_beside_chart(fragments: &[Fragment], table: &[usize], chart: &[usize]) -> bool {
+    if rows_of_cells(fragments, table) < 3 || !is_chart(fragments, chart) {
+        return false;
+    }
+    let mut baselines: Vec<f32> = table.iter().map(|&i| fragments[i].baseline).collect();
+    baselines.sort_by(f32::total_cmp);
+    let level: Vec<&Fragment> = chart
+        .iter()
+        .map(|&i| &fragments[i])
+        .filter(|f| {
+            let near = baselines.partition_point(|&b| b < f.baseline - SAME_LINE * f.size);
+            baselines
+                .get(near)
+                .is_some_and(|&b| (b - f.baseline).abs() < SAME_LINE * f.size)
+        })
+        .collect();
+    let labels = level
+        .iter()
+        .filter(|f| f.number.is_some() || f.glyphs.len() <= 2)
+        .count();
+    3 * labels >= 2 * level.len()
+}
+
+/// Whether `side` holds a chart: a scale of four numbers or more, one above the other at
+/// even steps and aligned on one edge (its axis), whatever else it holds (its title, its
+/// legend, the months under it).
+fn is_chart(fragments: &[Fragment], side: &[usize]) -> bool {
+    let mut ticks: Vec<&Fragment> = side
+        .iter()
+        .map(|&i| &fragments[i])
+        .filter(|f| f.number.is_some())
+        .collect();
+    ticks.sort_by(|a, b| a.x1.total_cmp(&b.x1));
+    // Numbers sharing a right edge, evenly apart, and counting down the page by one step, as
+    // a scale rises up the page (a table's column of numbers does not; line numbers and
+    // years count up).
+    ticks
+        .chunk_by(|a, b| (a.x1 - b.x1).abs() < 1.0)
+        .any(|axis| {
+            let mut axis = axis.to_vec();
+            axis.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
+            let even = |v: Vec<f32>| {
+                let steps: Vec<f32> = v.windows(2).map(|w| w[1] - w[0]).collect();
+                let first = steps.first().copied().unwrap_or(0.0);
+                first.abs() > 0.0 && steps.iter().all(|s| (s - first).abs() <= 0.1 * first.abs())
+            };
+            let values: Vec<f32> = axis.iter().filter_map(|f| f.number).collect();
+            axis.len() >= 4
+                && even(axis.iter().map(|f| f.baseline).collect())
+                && values.windows(2).all(|w| w[1] < w[0])
+                && even(values)
+        })
 }
 
 /// Whether `side` stands beside the column `prose` (level with it, not above or below it)

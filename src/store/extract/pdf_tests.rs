@@ -280,6 +280,18 @@ fn two_tables_side_by_side_are_read_one_after_the_other() {
 }
 
 #[test]
+fn a_chart_beside_a_table_stays_out_of_its_rows() {
+    let pdf = page(b"BT /F1 10 Tf 72 720 Td (State) Tj 108 0 Td (Price) Tj 70 0 Td (Report) Tj ET BT /F1 10 Tf 72 706 Td (Iowa) Tj 108 0 Td (1.35) Tj 70 0 Td (Iowa Ethanol) Tj ET BT /F1 10 Tf 72 692 Td (Minnesota) Tj 108 0 Td (1.38) Tj 70 0 Td (Minnesota Ethanol) Tj ET BT /F1 10 Tf 72 678 Td (Nebraska) Tj 108 0 Td (1.40) Tj 70 0 Td (Nebraska Ethanol) Tj ET BT /F1 10 Tf 72 664 Td (Dakota) Tj 108 0 Td (1.48) Tj 70 0 Td (Dakota Ethanol) Tj ET BT /F1 10 Tf 72 650 Td (Wisconsin) Tj 108 0 Td (1.49) Tj 70 0 Td (Wisconsin Ethanol) Tj ET BT /F1 10 Tf 420 712 Td (2.60) Tj ET BT /F1 10 Tf 420 700 Td (2.40) Tj ET BT /F1 10 Tf 420 688 Td (2.20) Tj ET BT /F1 10 Tf 420 676 Td (2.00) Tj ET BT /F1 10 Tf 420 664 Td (1.80) Tj ET BT /F1 10 Tf 420 652 Td (1.60) Tj ET BT /F1 10 Tf 440 740 Td (Ethanol price by month) Tj ET BT /F1 10 Tf 450 630 Td (J) Tj 20 0 Td (F) Tj 20 0 Td (M) Tj 20 0 Td (A) Tj ET", "", &[]);
+    let text = text_of(&pdf);
+    assert!(
+        text.contains("State\tPrice\tReport\nIowa\t1.35\tIowa Ethanol\nMinnesota\t1.38\tMinnesota Ethanol\nNebraska\t1.40\tNebraska Ethanol\nDakota\t1.48\tDakota Ethanol\nWisconsin\t1.49\tWisconsin Ethanol\n"),
+        "{text}"
+    );
+    let table_end = text.find("Wisconsin Ethanol").unwrap();
+    assert!(text.find("2.40").unwrap() > table_end, "{text}");
+}
+
+#[test]
 fn a_justified_line_stretched_wide_keeps_spaces_and_a_table_row_keeps_tabs() {
     let pdf = page(
         b"BT /F1 12 Tf 72 700 Td [(fied) -1500 (in) -1500 (the) -1500 (report,) -1500 (page)] TJ 0 -60 Td [(North) -3000 (6.1%) -1500 (5.4%)] TJ ET",
