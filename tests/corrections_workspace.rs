@@ -90,6 +90,37 @@ fn a_correction_on_disk_is_logged_accepted_and_undone() {
         CorrectionAction::Accepted
     );
 
+    // The date's corrected text: its value follows, and keeps following after undo and redo.
+    let r = doc.anchoring[&date.id].clone();
+    let cmd = accept_command(&date, &doc.session.text, r.start, r.end, Utc::now());
+    doc.apply(&cmd, false).unwrap();
+    let followed = doc
+        .session
+        .corrections
+        .of(date.id)
+        .last()
+        .unwrap()
+        .date
+        .clone();
+    let followed = followed.expect("the date's value followed the text");
+    let value = |d: &Option<factmark::core::annotation::DateValue>| {
+        d.as_ref().map(|d| d.as_str().to_owned())
+    };
+    assert_eq!(value(&followed.from).as_deref(), Some("2020-06-08"));
+    assert_eq!(value(&followed.to).as_deref(), Some("2020-01-08"));
+    doc.undo().unwrap().unwrap();
+    assert_eq!(
+        doc.session.corrections.of(date.id).last().unwrap().date,
+        None
+    );
+    doc.redo().unwrap().unwrap();
+    assert_eq!(
+        doc.session.corrections.of(date.id).last().unwrap().date,
+        Some(followed),
+        "redo records the date it followed again"
+    );
+    doc.undo().unwrap().unwrap();
+
     // Saved and read back: the log is in the sidecar.
     doc.save().unwrap();
     let again = Document::open(&path).unwrap();

@@ -17,6 +17,7 @@ use crate::core::annotation::AnnotationId;
 use crate::core::corrections::CorrectionAction;
 use crate::core::edit::{Command, EditError, History};
 use crate::core::merge::{Conflict, Resolution};
+use crate::core::model::AnnotationSet;
 use crate::store::output::{OutputRules, free_name};
 use crate::store::recovery::Recovery;
 use crate::store::save::SaveOutcome;
@@ -489,26 +490,29 @@ impl Document {
 
     /// Undoes the last change; returns the ids it touched.
     pub fn undo(&mut self) -> Option<Result<Vec<AnnotationId>, EditError>> {
+        let before = self.session.annotations.clone();
         let r = self.history.undo(&mut self.session.annotations)?;
         let r = r.map(|c| c.ids());
-        self.restatus(r.as_deref().unwrap_or_default());
+        self.restatus(r.as_deref().unwrap_or_default(), &before);
         self.changed();
         Some(r)
     }
 
     /// Redoes the last undone change; returns the ids it touched.
     pub fn redo(&mut self) -> Option<Result<Vec<AnnotationId>, EditError>> {
+        let before = self.session.annotations.clone();
         let r = self.history.redo(&mut self.session.annotations)?;
         let r = r.map(|c| c.ids());
-        self.restatus(r.as_deref().unwrap_or_default());
+        self.restatus(r.as_deref().unwrap_or_default(), &before);
         self.changed();
         Some(r)
     }
 
-    /// Anchors these annotations again (after undo or redo moved them), and brings their
-    /// corrections back in line: an annotation off its text again has its change pending
-    /// again; one back on the text found, or gone, has it settled again.
-    fn restatus(&mut self, ids: &[AnnotationId]) {
+    /// Anchors these annotations again (after undo or redo moved them; `before` as they were),
+    /// and brings their corrections back in line: an annotation off its text again has its
+    /// change pending again; one back on the text found, or gone, has it settled again (with
+    /// the date it followed, as when it was first settled).
+    fn restatus(&mut self, ids: &[AnnotationId], before: &AnnotationSet) {
         let now = Utc::now().trunc_subsecs(0);
         for id in ids {
             match self.session.annotations.get(*id) {
@@ -518,7 +522,7 @@ impl Document {
                     if r.status.is_anchored() {
                         self.session.corrections.resolve(
                             *id,
-                            None,
+                            before.get(*id),
                             Some(a),
                             CorrectionAction::Accepted,
                             now,
@@ -535,7 +539,7 @@ impl Document {
                 None => {
                     self.session.corrections.resolve(
                         *id,
-                        None,
+                        before.get(*id),
                         None,
                         CorrectionAction::Accepted,
                         now,
