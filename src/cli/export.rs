@@ -152,7 +152,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<Outcome> {
         (ExportContent::Single(s), Some(out)) if companions.is_empty() => {
             let written = write_output(out, s.as_bytes(), &rules)?;
             if written != Written::Stdout {
-                summary(count, docs.len(), args.format, out);
+                summary(count, docs.len(), args.format, &through(out, &written));
             }
         }
         (ExportContent::Single(s), out) => {
@@ -169,7 +169,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<Outcome> {
                 );
             }
             if written != Written::Stdout {
-                summary(count, docs.len(), args.format, &out);
+                summary(count, docs.len(), args.format, &through(&out, &written));
             }
         }
         (ExportContent::Files(_), None) => {
@@ -249,6 +249,19 @@ fn absolute_uri(path: &Path) -> String {
         .map(PathBuf::from)
         .unwrap_or(abs.clone());
     file_uri(&plain)
+}
+
+/// Where an export went, as said to the user: the path given, and the file it named when it
+/// was a link (so a file written through a link is never a surprise).
+fn through(given: &Path, written: &Written) -> PathBuf {
+    match written {
+        Written::File(file) if file != given && !file.ends_with(given) => PathBuf::from(format!(
+            "{} (the file {} it links to)",
+            given.display(),
+            file.display()
+        )),
+        _ => given.to_owned(),
+    }
 }
 
 fn summary(annotations: usize, documents: usize, format: ExportFormat, out: &Path) {

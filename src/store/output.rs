@@ -326,7 +326,25 @@ fn protect(given: &Path, target: &Target, rules: &OutputRules) -> Result<(), Sto
     if matches!(target.existing, Existing::Regular(_)) && holds_annotations(&target.path) {
         return refuse("a file of factmark annotations (a sidecar saved under another name)");
     }
+    // No export is a PDF: an existing one is a document, whatever its name.
+    if matches!(target.existing, Existing::Regular(_)) && is_pdf(&target.path) {
+        return refuse("a PDF document (no export is a PDF)");
+    }
     Ok(())
+}
+
+/// Whether a regular file starts like a PDF (viewers accept junk before the header).
+fn is_pdf(path: &Path) -> bool {
+    use std::io::Read as _;
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let mut head = [0u8; 1024];
+    let Ok(mut f) = std::fs::File::open(path) else {
+        return false;
+    };
+    let n = f.read(&mut head).unwrap_or(0);
+    head[..n].windows(5).any(|w| w == b"%PDF-")
 }
 
 /// Whether the file starts like a factmark sidecar or recovery file, whatever its name.
@@ -413,6 +431,29 @@ mod tests {
         std::fs::write(sidecar_path(&doc), "(annotations)").unwrap();
         let rules = OutputRules::protecting([doc.as_path()], []);
         (dir, doc, rules)
+    }
+
+    #[test]
+    fn never_over_a_pdf_even_when_forced_or_through_a_link() {
+        let (dir, _doc, rules) = setup();
+        let forced = rules.clone().replacing(true);
+        let pdf = dir.path().join("ruling.pdf");
+        std::fs::write(&pdf, b"%PDF-1.7\n...").unwrap();
+        let renamed = dir.path().join("report.html");
+        std::fs::write(&renamed, b"%PDF-1.4\n...").unwrap();
+        let link = dir.path().join("out.csv");
+        std::os::unix::fs::symlink(&pdf, &link).unwrap();
+        for p in [&pdf, &renamed, &link] {
+            let e = write_output(p, b"csv", &forced).unwrap_err();
+            assert!(e.to_string().contains("a PDF document"), "{e}");
+        }
+        assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-1.7"));
+        assert!(std::fs::read(&renamed).unwrap().starts_with(b"%PDF-1.4"));
+        // Any other existing file is replaced when asked.
+        let csv = dir.path().join("old.csv");
+        std::fs::write(&csv, b"a,b").unwrap();
+        write_output(&csv, b"csv", &forced).unwrap();
+        assert_eq!(std::fs::read(&csv).unwrap(), b"csv");
     }
 
     #[test]
