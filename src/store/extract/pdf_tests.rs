@@ -443,6 +443,29 @@ fn a_bullet_with_no_unicode_text_before_words_is_a_bullet() {
 }
 
 #[test]
+fn a_running_header_and_page_number_are_left_out_when_the_number_grows_a_digit() {
+    let contents: Vec<Vec<u8>> = (1..=10)
+        .map(|n| {
+            let x = if n < 10 { 200 } else { 197 };
+            format!(
+                "BT /F1 12 Tf {x} 770 Td (Case: 21-50498   Document: 0051   Page: {n}) Tj ET BT /F1 12 Tf 72 650 Td (Body text of page {n} of the ruling,) Tj 0 -14 Td (which says {} things) Tj 0 -14 Td (about {} other things) Tj 0 -14 Td (and ends on page {n}.) Tj ET BT /F1 10 Tf 300 40 Td (A-{n}) Tj ET",
+                n * 3,
+                n * 7
+            )
+            .into_bytes()
+        })
+        .collect();
+    let refs: Vec<&[u8]> = contents.iter().map(Vec::as_slice).collect();
+    let text = text_of(&pages(&refs));
+    assert!(!text.contains("Case:"), "{text}");
+    assert!(!text.contains("A-"), "{text}");
+    assert!(
+        text.contains("Body text of page 10 of the ruling, which says 30 things about 70 other things and ends on page 10."),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_page_of_shapes_has_no_text_layer() {
     let pdf = page(b"0 0 m 300 300 l S 10 10 100 100 re f", "", &[]);
     let e = extract_pdf(&pdf).unwrap_err();

@@ -246,7 +246,43 @@ fn sized_key(page: &PageGlyphs, line: &Line) -> String {
     )
 }
 
-/// Whether a line is only a page number: `12`, `- 12 -`, `Page 12`, `12 of 40`, `xii`.
+/// Whether a line stands in the top or bottom margin band of its page.
+fn in_band(page: &PageGlyphs, line: &Line) -> bool {
+    line.baseline < MARGIN * page.height || line.baseline > (1.0 - MARGIN) * page.height
+}
+
+/// A line's text with each run of digits as one `#`, its size and how far down the page it
+/// stands (to 3 points): a running header whose page number grows a digit keeps its key
+/// (centred, it moves sideways). Only for lines of words (three letters or more), so rows
+/// of numbers never match.
+fn placed_key(page: &PageGlyphs, line: &Line) -> Option<String> {
+    let text = line_text(page, line);
+    if text.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+        return None;
+    }
+    let mut key = String::new();
+    for c in text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .chars()
+    {
+        if !c.is_ascii_digit() {
+            key.push(c);
+        } else if !key.ends_with('#') {
+            key.push('#');
+        }
+    }
+    Some(format!(
+        "{key}@{}@{}",
+        (line.size * 2.0).round(),
+        (line.baseline / 3.0).round()
+    ))
+}
+
+/// Whether a line is only a page number: `12`, `- 12 -`, `Page 12`, `12 of 40`, `xii`,
+/// `A-10`.
 fn is_page_number(key: &str) -> bool {
     let words: Vec<&str> = key
         .split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | '/'))
@@ -259,6 +295,10 @@ fn is_page_number(key: &str) -> bool {
     match words.as_slice() {
         [n] => number(n),
         ["page" | "p." | "seite" | "página" | "pagina", n] => number(n),
+        // An appendix's pages: `A-10`, `B-3`.
+        [l, n] if l.chars().count() == 1 && l.chars().all(char::is_alphabetic) => {
+            n.chars().all(|c| c == '#')
+        }
         [n, "of" | "de" | "von", m] => number(n) && number(m),
         [
             "page" | "p." | "seite" | "página" | "pagina",
@@ -304,6 +344,7 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
             || line.baseline >= bottom
     };
     let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut placed: HashMap<String, usize> = HashMap::new();
     for (page, ls) in pages.iter().zip(per_page.iter()) {
         let keys: HashSet<String> = ls
             .iter()
@@ -312,6 +353,14 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
             .collect();
         for k in keys {
             *counts.entry(k).or_default() += 1;
+        }
+        let keys: HashSet<String> = ls
+            .iter()
+            .filter(|l| in_band(page, l))
+            .filter_map(|l| placed_key(page, l))
+            .collect();
+        for k in keys {
+            *placed.entry(k).or_default() += 1;
         }
     }
     let n = pages.len();
@@ -332,6 +381,12 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
             // running header even when it repeats only on a chapter's few pages.
             let numbered = key.starts_with('#') || key.ends_with('#');
             let running = repeated >= 2 && (repeated >= 3 || n <= 3 || numbered);
+            // The same header at the same place on three pages or more, its numbers of any
+            // length ("Page: 9", "Page: 10").
+            let running = running
+                || (in_band(page, l)
+                    && placed_key(page, l)
+                        .is_some_and(|k| placed.get(&k).copied().unwrap_or(0) >= 3));
             // A section heading in capital numerals ("II") is not a page number ("ii").
             let heading = raw
                 .trim()
