@@ -754,6 +754,8 @@ fn identifiers_and_addresses_broken_at_a_line_end_are_joined_without_a_space() {
         ("see http://example.org/reports/", "2018/final.pdf"),
         ("email: 9-FAA-SACO-AD-Inquiry@", "faa.gov."),
         ("in the years 2019-", "2020 the"),
+        ("models such as CodeLlama-", "7B [26]"),
+        ("cases of COVID-", "19 rose"),
     ] {
         assert!(runs_on(prev, cur), "{prev} | {cur}");
     }

@@ -762,7 +762,7 @@ fn join(
 
 /// Whether a line ends inside a token that the next line finishes, so that no space goes
 /// between: a number range or identifier broken after its dash (`FAA–2020–` `0686`, `77–`
-/// `78`), a web address broken after `/`, `.`, `-`, `=`, `&` or `?` (`https://`
+/// `78`, `CodeLlama-` `7B`, `COVID-` `19`), a web address broken after `/`, `.`, `-`, `=`, `&` or `?` (`https://`
 /// `www.regulations.gov`), an e-mail address broken after `@`.
 pub(super) fn runs_on(prev: &str, cur: &str) -> bool {
     let Some(last) = prev.split_whitespace().next_back() else {
@@ -777,8 +777,7 @@ pub(super) fn runs_on(prev: &str, cur: &str) -> bool {
         end == Some(dash)
             && before.is_some_and(char::is_alphanumeric)
             && next.is_alphanumeric()
-            && (dash == '\u{2013}'
-                || (before.is_some_and(|c| c.is_ascii_digit()) && next.is_ascii_digit()))
+            && (dash == '\u{2013}' || next.is_ascii_digit())
     };
     let lower = last.to_lowercase();
     let address = lower.contains("://") || lower.starts_with("www.");
