@@ -66,9 +66,11 @@ fn figure_at(
     }
     let block = &body[i..i + caption];
     let first = &texts[block[0]];
-    // What goes on from the page before starts in a small letter; a figure's labels are not
-    // lines of prose.
-    if first.chars().next().is_some_and(char::is_lowercase)
+    // What goes on from the page before starts in a small letter and reads as words (a
+    // code listing's first line may start in one too); a figure's labels are not lines of
+    // prose.
+    if (first.chars().next().is_some_and(char::is_lowercase)
+        && first.split_whitespace().count() >= 4)
         || block
             .iter()
             .any(|&k| is_prose(&lines[k], &texts[k], right(&lines[k])))
@@ -110,8 +112,8 @@ fn is_caption(text: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '.')
 }
 
-/// Whether a line reads as a line of prose: five words or more, reaching its column's right
-/// edge.
+/// Whether a line reads as a line of prose: five words or more, no cells, reaching its
+/// column's right edge.
 fn is_prose(line: &Line, text: &str, right: f32) -> bool {
-    text.split_whitespace().count() >= 5 && line.x1 >= right - 2.0 * line.size
+    !line.has_tab() && text.split_whitespace().count() >= 5 && line.x1 >= right - 2.0 * line.size
 }

@@ -249,6 +249,23 @@ fn entries_of_a_table_of_contents_are_one_per_line() {
 }
 
 #[test]
+fn a_code_listing_at_the_top_of_a_page_comes_after_the_sentence_it_interrupts() {
+    let pdf = pages(&[
+        b"BT /F1 12 Tf 72 700 Td (A first paragraph that is here to set the width of the) Tj 0 -14 Td (text, and a sentence that goes on over the page to) Tj ET",
+        b"BT /F1 9 Tf 90 720 Td (def digest\\(path\\):) Tj 0 -11 Td (with open\\(path\\) as f:) Tj 0 -11 Td (return sha256\\(f.read\\(\\)\\)) Tj /F1 10 Tf -18 -30 Td (Listing 1: Hashing a file.) Tj /F1 12 Tf 0 -30 Td (the next page, where it ends.) Tj ET",
+    ]);
+    let text = text_of(&pdf);
+    assert!(
+        text.starts_with("A first paragraph that is here to set the width of the text, and a sentence that goes on over the page to the next page, where it ends.\n\n"),
+        "{text}"
+    );
+    assert!(
+        text.trim_end().ends_with("Listing 1: Hashing a file."),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_figure_at_the_top_of_a_page_comes_after_the_sentence_it_interrupts() {
     let pdf = pages(&[
         b"BT /F1 12 Tf 72 700 Td (A first paragraph that is here to set the width of the) Tj 0 -14 Td (text, and a sentence that goes on over the page to) Tj ET",
