@@ -131,7 +131,7 @@ pub fn is_continued_marker(text: &str) -> bool {
 
 /// Whether a line starts like a footnote: a number of up to three digits, or `*`, `†`, `‡`,
 /// followed by a space or a letter, or a note's continuation mark (`10(...continued)`).
-fn starts_with_note_mark(text: &str) -> bool {
+pub fn starts_with_note_mark(text: &str) -> bool {
     if is_continued_marker(text) && text.starts_with(|c: char| c.is_ascii_digit()) {
         return true;
     }

@@ -422,6 +422,19 @@ fn a_footnote_going_on_over_the_page_is_one_note_without_its_continuation_marks(
 }
 
 #[test]
+fn a_footnote_going_on_at_the_next_foot_without_marks_is_one_note() {
+    let pdf = pages(&[
+        b"BT /F1 12 Tf 72 700 Td (The first page says what it has to say in a few) Tj 0 -14 Td (lines of text, and then it ends with a note.1) Tj /F1 9 Tf 0 -520 Td (1 A note that starts at the foot of the first page and) Tj ET",
+        b"BT /F1 12 Tf 72 700 Td (The second page has its own text, a sentence or) Tj 0 -14 Td (two that a reader reads before the heading.) Tj 0 -40 Td (B. A Heading) Tj /F1 9 Tf 0 -480 Td (goes on at the foot of the second page.) Tj ET",
+    ]);
+    let text = text_of(&pdf);
+    assert!(
+        text.contains("1 A note that starts at the foot of the first page and goes on at the foot of the second page."),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_rule_drawn_with_dashes_is_not_text() {
     let pdf = page(
         b"BT /F1 12 Tf 72 700 Td (Text above the rule.) Tj 0 -30 Td (\x97\x97\x97\x97\x97\x97) Tj 0 -30 Td (Text under it.) Tj ET",

@@ -51,6 +51,18 @@ pub fn assemble(pages: &[PageGlyphs]) -> (String, Pages) {
     let mut pending: Vec<(usize, &Line, &str)> = Vec::new();
     // The page whose last note goes on at the foot of the next: its notes wait for the rest.
     let mut held: Option<usize> = None;
+    // Whether each page's last note goes on at the foot of the next page (whose notes start
+    // with no note mark).
+    let goes_on: Vec<bool> = (0..pages.len())
+        .map(|pi| {
+            let first_note_next = notes.get(pi + 1).and_then(|n| {
+                let k = n.iter().position(|x| *x)?;
+                Some(texts[pi + 1][k].as_str())
+            });
+            notes[pi].iter().any(|x| *x)
+                && first_note_next.is_some_and(|t| !super::pdf_notes::starts_with_note_mark(t))
+        })
+        .collect();
     for (pi, (ls, ts)) in per_page.iter().zip(&texts).enumerate() {
         out.page_start(&pages[pi]);
         for (k, (line, text)) in ls.iter().zip(ts).enumerate() {
@@ -63,6 +75,9 @@ pub fn assemble(pages: &[PageGlyphs]) -> (String, Pages) {
             if aside[pi][k] {
                 if held.is_some_and(|h| h < pi) {
                     held = None;
+                }
+                if notes[pi][k] && goes_on[pi] {
+                    held = Some(pi);
                 }
                 pending.push((pi, line, text));
                 continue;
