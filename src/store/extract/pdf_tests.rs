@@ -112,6 +112,19 @@ fn a_compound_split_at_its_hyphen_keeps_it_though_another_spelling_differs_in_ca
 }
 
 #[test]
+fn a_compound_of_three_parts_split_at_a_hyphen_keeps_it() {
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td (The shares were compared on a like-for-) Tj 0 -14 Td (like basis, as for ineffective-assistance-) Tj 0 -14 Td (of-counsel claims.) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "The shares were compared on a like-for-like basis, as for ineffective-assistance-of-counsel claims.\n"
+    );
+}
+
+#[test]
 fn a_double_spaced_filing_is_not_a_paragraph_per_line() {
     let mut content = String::from("BT /F1 12 Tf 72 720 Td ");
     let words = [

@@ -513,7 +513,8 @@ struct Context {
 /// The usual distance between the baselines of consecutive lines of a column, in font sizes
 /// (the lower quartile, from eight pairs of lines on): about 1.2 in most documents, 1.5 or 2
 /// in a report or court filing set wider, whose lines are then not each a paragraph. Kept for
-/// each font size, as a document may set its notes closer than its text.
+/// each font size, as a document may set its notes closer than its text; measured on lines
+/// of prose, not table rows, which are often set closer.
 struct Spacing {
     /// By font size in half points.
     by_size: HashMap<i32, f32>,
@@ -527,7 +528,10 @@ impl Spacing {
             .iter()
             .flat_map(|ls| ls.windows(2))
             .filter(|w| {
-                w[0].region == w[1].region && (w[0].size - w[1].size).abs() < 0.15 * w[0].size
+                w[0].region == w[1].region
+                    && (w[0].size - w[1].size).abs() < 0.15 * w[0].size
+                    && !w[0].has_tab()
+                    && !w[1].has_tab()
             })
             .map(|w| {
                 let ratio = (w[1].baseline - w[0].baseline) / w[0].size.max(1.0);
@@ -761,7 +765,10 @@ fn join(
         // is a break unless the document writes the compound with its hyphen (and not the
         // word whole as it would be joined: "e-" "discovery" is not "eDiscovery").
         return if starts_lower {
-            if words.lower.contains(&compound) && !words.written.contains(&joined) {
+            // A compound of three parts or more keeps its hyphens ("like-for-" "like").
+            if stem.contains(['-', '\u{2010}'])
+                || (words.lower.contains(&compound) && !words.written.contains(&joined))
+            {
                 Join::Glue
             } else {
                 Join::DropHyphen
