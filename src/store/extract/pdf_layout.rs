@@ -597,7 +597,8 @@ fn leaf_lines(
 
 /// A justified line stretched so far that its word spaces are as wide as cell gaps (the
 /// line before a long word that did not fit): when every gap between its words is about as
-/// wide as the others, they are word spaces, not cells.
+/// wide as the others, they are word spaces, not cells (unless most of its words are
+/// numbers: a table's row).
 fn evenly_stretched(page: &PageGlyphs, items: &mut [(u32, Sep)]) {
     let gap = |k: usize| {
         let (a, b) = (
@@ -611,6 +612,23 @@ fn evenly_stretched(page: &PageGlyphs, items: &mut [(u32, Sep)]) {
         .collect();
     let tabs = breaks.iter().filter(|&&k| items[k].1 == Sep::Tab).count();
     if tabs == 0 || breaks.len() < 3 {
+        return;
+    }
+    // A row of numbers set at even gaps is a table's row, not a stretched line of words.
+    let mut starts = vec![0];
+    starts.extend(&breaks);
+    starts.push(items.len());
+    let numbers = starts
+        .windows(2)
+        .filter(|w| {
+            let mut chars = items[w[0]..w[1]]
+                .iter()
+                .flat_map(|&(g, _)| page.text(&page.glyphs[g as usize]).iter());
+            chars.clone().any(char::is_ascii_digit)
+                && chars.all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '$' | '-'))
+        })
+        .count();
+    if 2 * numbers >= breaks.len() + 1 {
         return;
     }
     let widths: Vec<f32> = breaks.iter().map(|&k| gap(k)).collect();

@@ -322,6 +322,15 @@ fn a_chart_beside_a_table_stays_out_of_its_rows() {
 }
 
 #[test]
+fn a_table_row_of_numbers_at_even_gaps_keeps_its_cells() {
+    let pdf = page(b"BT /F1 10 Tf 1 0 0 1 72.00 700 Tm (Germany) Tj 1 0 0 1 137.12 700 Tm (27.5) Tj 1 0 0 1 180.58 700 Tm (81.9) Tj 1 0 0 1 224.04 700 Tm (41.3) Tj ET BT /F1 10 Tf 1 0 0 1 72.00 686 Tm (Portugal) Tj 1 0 0 1 133.24 686 Tm (19.7) Tj 1 0 0 1 176.70 686 Tm (29.9) Tj 1 0 0 1 220.16 686 Tm (13.4) Tj ET BT /F1 10 Tf 1 0 0 1 72.00 672 Tm (Sweden) Tj 1 0 0 1 132.13 672 Tm (23.8) Tj 1 0 0 1 175.59 672 Tm (18.8) Tj 1 0 0 1 219.05 672 Tm (52.8) Tj ET BT /F1 10 Tf 1 0 0 1 72.00 658 Tm (Austria) Tj 1 0 0 1 127.12 658 Tm (26.9) Tj 1 0 0 1 170.58 658 Tm (18.1) Tj 1 0 0 1 214.04 658 Tm (37.7) Tj ET", "", &[]);
+    assert_eq!(
+        text_of(&pdf),
+        "Germany\t27.5\t81.9\t41.3\nPortugal\t19.7\t29.9\t13.4\nSweden\t23.8\t18.8\t52.8\nAustria\t26.9\t18.1\t37.7\n"
+    );
+}
+
+#[test]
 fn a_justified_line_stretched_wide_keeps_spaces_and_a_table_row_keeps_tabs() {
     let pdf = page(
         b"BT /F1 12 Tf 72 700 Td [(fied) -1500 (in) -1500 (the) -1500 (report,) -1500 (page)] TJ 0 -60 Td [(North) -3000 (6.1%) -1500 (5.4%)] TJ ET",
