@@ -628,7 +628,7 @@ fn evenly_stretched(page: &PageGlyphs, items: &mut [(u32, Sep)]) {
                 && chars.all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '$' | '-'))
         })
         .count();
-    if 2 * numbers >= breaks.len() + 1 {
+    if 2 * numbers > breaks.len() {
         return;
     }
     let widths: Vec<f32> = breaks.iter().map(|&k| gap(k)).collect();
