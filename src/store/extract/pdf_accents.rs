@@ -88,6 +88,7 @@ mod tests {
             text,
             len: 1,
             space_before: false,
+            hidden: false,
         }
     }
 

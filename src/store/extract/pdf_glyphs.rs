@@ -47,6 +47,8 @@ pub struct Glyph {
     pub len: u8,
     /// Whether the PDF drew a space glyph just before it.
     pub space_before: bool,
+    /// Whether it was drawn invisible (text render mode 3).
+    pub hidden: bool,
 }
 
 impl Glyph {
@@ -127,7 +129,14 @@ pub fn collect_page(page: &Page<'_>, number: usize, deadline: Instant, steps: u6
         deadline,
     };
     interpret_page(page, &mut context, &mut collector);
-    collector.page
+    let mut page = collector.page;
+    // Invisible text is a page's text when it is all there is (an OCR layer over a scan);
+    // beside visible text it is not on the page as a reader sees it (hidden labels).
+    let hidden = page.glyphs.iter().filter(|g| g.hidden).count();
+    if hidden > 0 && 2 * hidden < page.glyphs.len() {
+        page.glyphs.retain(|g| !g.hidden);
+    }
+    page
 }
 
 struct Collector {
@@ -154,7 +163,7 @@ impl Collector {
         }
     }
 
-    fn glyph(&mut self, transform: Affine, advance: f32, unicode: Option<BfString>) {
+    fn glyph(&mut self, transform: Affine, advance: f32, unicode: Option<BfString>, hidden: bool) {
         let origin = transform * Point::ZERO;
         let along = transform * Point::new(f64::from(advance), 0.0) - origin;
         let up = transform * Point::new(0.0, 1000.0) - origin;
@@ -221,6 +230,7 @@ impl Collector {
             text: start,
             len: len as u8,
             space_before: std::mem::take(&mut self.pending_space),
+            hidden,
         });
     }
 }
@@ -289,6 +299,7 @@ impl<'a> Device<'a> for Collector {
                 props.transform * glyph.transform(),
                 advance,
                 glyph.as_unicode(),
+                matches!(mode, DrawMode::Invisible),
             );
         }
     }

@@ -518,6 +518,26 @@ fn a_running_header_and_page_number_are_left_out_when_the_number_grows_a_digit()
 }
 
 #[test]
+fn invisible_text_is_left_out_beside_visible_text_and_kept_when_it_is_all_there_is() {
+    let mixed = page(
+        b"BT /F1 12 Tf 72 700 Td (The visible text of the page, as a reader sees it.) Tj 0 -14 Td (A second visible line of it.) Tj 3 Tr 0 -14 Td (HIDDEN LABEL) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&mixed),
+        "The visible text of the page, as a reader sees it. A second visible line of it.\n"
+    );
+    // An OCR layer over a scan: invisible, and the page's only text.
+    let ocr = page(
+        b"BT 3 Tr /F1 12 Tf 72 700 Td (Text recognised on a scanned page.) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(text_of(&ocr), "Text recognised on a scanned page.\n");
+}
+
+#[test]
 fn a_page_of_shapes_has_no_text_layer() {
     let pdf = page(b"0 0 m 300 300 l S 10 10 100 100 re f", "", &[]);
     let e = extract_pdf(&pdf).unwrap_err();
