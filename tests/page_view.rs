@@ -173,9 +173,14 @@ fn the_pages_zoom_and_a_pdf_shown_as_pages_opens_as_pages_again() {
     h.get_by_label("125%").click();
     h.run_steps(3);
     assert!((width(&h) - before).abs() < 0.5, "back to the width");
-    // The next session opens it as pages.
+    h.get_by_label("+").click();
+    h.get_by_label("+").click();
+    h.run_steps(3);
+    // The next session opens it as pages, zoomed as it was left.
+    h.state_mut().remember_view();
     let settings = h.state().settings.clone();
     assert!(settings.is_paged(&path));
+    assert!((settings.zoom_of(&path) - 1.5625).abs() < 1e-3);
     drop(h);
     let app = factmark::ui::FactmarkApp::new(settings, Some(path.clone()));
     let mut h = egui_kittest::Harness::builder()
@@ -187,6 +192,7 @@ fn the_pages_zoom_and_a_pdf_shown_as_pages_opens_as_pages_again() {
         );
     h.run_steps(4);
     assert!(h.state().page_view().is_some(), "opened as pages");
+    assert!((h.state().page_view().unwrap().zoom() - 1.5625).abs() < 1e-3);
     h.key_press(egui::Key::P);
     h.run_steps(2);
     assert!(!h.state().settings.is_paged(&path));

@@ -250,13 +250,28 @@ impl FactmarkApp {
                 doc,
                 self.settings.place_of(doc.path()),
                 self.settings.is_paged(doc.path()),
+                self.settings.zoom_of(doc.path()),
             );
+        }
+    }
+
+    /// Records in the settings where the current document is and how far its pages are
+    /// zoomed, keeping them current (what the next session starts from).
+    pub fn remember_view(&mut self) {
+        if let Some((path, at)) = self.pane.place() {
+            if let Some(zoom) = self.pane.zoom(path) {
+                self.settings.set_zoom(path, zoom);
+            }
+            self.settings.leave_at(path, *at);
         }
     }
 
     /// Remembers where the current document was left (for the next session).
     fn leave_place(&mut self) {
         if let Some((path, at)) = self.pane.take_place() {
+            if let Some(zoom) = self.pane.zoom(&path) {
+                self.settings.set_zoom(&path, zoom);
+            }
             self.settings.leave_at(&path, at);
         }
     }
@@ -693,9 +708,7 @@ impl eframe::App for FactmarkApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        if let Some((path, at)) = self.pane.place() {
-            self.settings.leave_at(path, *at);
-        }
+        self.remember_view();
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
     }
 

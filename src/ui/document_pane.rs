@@ -69,7 +69,7 @@ impl DocumentPane {
     /// Shows `doc`, just made current, starting at `remembered` (where it was left in an
     /// earlier session) unless this session's place of it is known; as pages when it is a PDF
     /// last shown that way (`paged`).
-    pub fn show(&mut self, doc: &Document, remembered: Option<usize>, paged: bool) {
+    pub fn show(&mut self, doc: &Document, remembered: Option<usize>, paged: bool, zoom: f32) {
         if paged && doc.session.pages.is_some() {
             self.paged.insert(doc.path().to_owned());
         }
@@ -87,7 +87,11 @@ impl DocumentPane {
         if self.paged.contains(path)
             && let Some(pages) = doc.session.pages.as_deref()
         {
-            let mut pv = kept.unwrap_or_else(|| PageView::new(path, pages));
+            let mut pv = kept.unwrap_or_else(|| {
+                let mut pv = PageView::new(path, pages);
+                pv.start_zoomed(zoom);
+                pv
+            });
             if let Some(at) = at {
                 pv.reveal(at);
             }
@@ -187,6 +191,11 @@ impl DocumentPane {
     /// Where the current document was left: its path and the text position at the top.
     pub fn take_place(&mut self) -> Option<(PathBuf, usize)> {
         self.place.take()
+    }
+
+    /// How far the pages of the PDF at `path` are zoomed, when it has a page view.
+    pub fn zoom(&self, path: &Path) -> Option<f32> {
+        self.page_views.get(path).map(PageView::zoom)
     }
 
     /// Where the current document is now, without forgetting it.

@@ -169,6 +169,14 @@ impl PageView {
         self.zoom
     }
 
+    /// Starts zoomed `zoom` times the width (as left in an earlier session), before it is
+    /// first drawn.
+    pub fn start_zoomed(&mut self, zoom: f32) {
+        if zoom.is_finite() {
+            self.zoom = zoom.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
+        }
+    }
+
     /// Shows the pages `zoom` times as large as fitting the width (kept in [`ZOOM_RANGE`]),
     /// keeping the place in view.
     pub fn set_zoom(&mut self, zoom: f32) {

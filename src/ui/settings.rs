@@ -43,6 +43,8 @@ pub struct Settings {
     pub places: std::collections::BTreeMap<PathBuf, usize>,
     /// The PDFs last shown as pages rather than as text.
     pub paged: std::collections::BTreeSet<PathBuf>,
+    /// How far each PDF's pages were zoomed (1 = the width of the view), where not 1.
+    pub zooms: std::collections::BTreeMap<PathBuf, f32>,
 }
 
 impl Default for Settings {
@@ -57,6 +59,7 @@ impl Default for Settings {
             saved_as: std::collections::BTreeMap::new(),
             places: std::collections::BTreeMap::new(),
             paged: std::collections::BTreeSet::new(),
+            zooms: std::collections::BTreeMap::new(),
         }
     }
 }
@@ -94,6 +97,24 @@ impl Settings {
         } else {
             self.paged.remove(&key(doc));
         }
+    }
+
+    /// Remembers how far the pages of `doc` (a PDF) are zoomed.
+    pub fn set_zoom(&mut self, doc: &Path, zoom: f32) {
+        if (zoom - 1.0).abs() < 0.01 || !zoom.is_finite() {
+            self.zooms.remove(&key(doc));
+        } else {
+            self.zooms.insert(key(doc), zoom);
+            if self.zooms.len() > 4 * MAX_RECENT {
+                let recent = self.recent.clone();
+                self.zooms.retain(|p, _| recent.contains(p));
+            }
+        }
+    }
+
+    /// How far the pages of `doc` were zoomed (1 when never).
+    pub fn zoom_of(&self, doc: &Path) -> f32 {
+        self.zooms.get(&key(doc)).copied().unwrap_or(1.0)
     }
 
     /// Whether `doc` was last shown as pages.
