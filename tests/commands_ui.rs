@@ -427,6 +427,9 @@ fn check(cmd: Cmd, key: &KeyboardShortcut) {
                     assert!(sel.head < span(A, "Critics").0, "{what}: {sel:?}");
                     sel.head
                 }
+                // The first paragraph is one line in this window.
+                Motion::LineEnd => span(A, "2023.").1,
+                Motion::LineStart => 0,
             };
             let anchor = if extend { from } else { head };
             assert_eq!((sel.anchor, sel.head), (anchor, head), "{what}");

@@ -95,6 +95,10 @@ pub enum Motion {
     Up,
     /// A line down.
     Down,
+    /// To the start of the line (as laid out), in reading order.
+    LineStart,
+    /// To the end of the line (as laid out), in reading order.
+    LineEnd,
 }
 
 /// What the central area shows.

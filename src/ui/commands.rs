@@ -210,6 +210,18 @@ pub const COMMANDS: &[Command] = &[
         help: "select up a line",
     },
     Command {
+        cmd: Cmd::Caret(Motion::LineEnd, true),
+        scope: Scope::Document,
+        keys: &[shift(Key::End)],
+        help: "select to the end of the line",
+    },
+    Command {
+        cmd: Cmd::Caret(Motion::LineStart, true),
+        scope: Scope::Document,
+        keys: &[shift(Key::Home)],
+        help: "select to the start of the line",
+    },
+    Command {
         cmd: Cmd::Caret(Motion::WordRight, false),
         scope: Scope::Document,
         keys: &[ctrl(Key::ArrowRight)],

@@ -572,7 +572,10 @@ fn caret(
 ) -> Option<Selection> {
     let text = &doc.session.text;
     let selected = doc.selected.and_then(|id| doc.session.annotations.get(id));
-    let forward_hint = matches!(motion, Motion::Right | Motion::WordRight | Motion::Down);
+    let forward_hint = matches!(
+        motion,
+        Motion::Right | Motion::WordRight | Motion::Down | Motion::LineEnd
+    );
     let from = doc
         .selection
         .map(|s| s.head)
@@ -604,6 +607,12 @@ fn caret(
             let lines = if motion == Motion::Down { 1 } else { -1 };
             view.as_ref()
                 .and_then(|v| v.line_step(text, from, lines))
+                .unwrap_or(from)
+        }
+        Motion::LineStart | Motion::LineEnd => {
+            let right = reading(motion == Motion::LineEnd);
+            view.as_ref()
+                .and_then(|v| v.line_edge(text, from, right))
                 .unwrap_or(from)
         }
     };

@@ -261,6 +261,21 @@ impl DocumentView {
         })
     }
 
+    /// Where a caret at `pos` goes at the left (`right` false) or right edge of its line, as
+    /// the text was laid out last frame; `None` when that line is not on screen.
+    pub fn line_edge(&self, text: &Text, pos: usize, right: bool) -> Option<usize> {
+        let from = self.screen_pos_of(text, pos)?;
+        let v = self
+            .visible
+            .iter()
+            .find(|v| v.index == text.paragraph_at(pos))?;
+        let local = v
+            .block
+            .caret_at(pos2(if right { 1.0e6 } else { -1.0e6 }, from.y) - v.origin);
+        let para = text.paragraphs()[v.index];
+        Some(para.start + local.min(para.len()))
+    }
+
     /// How many paragraphs were laid out in the last frame (not taken from the cache).
     pub fn laid_out_last_frame(&self) -> usize {
         self.laid_out
