@@ -335,31 +335,31 @@ fn protect(given: &Path, target: &Target, rules: &OutputRules) -> Result<(), Sto
 
 /// Whether a regular file starts like a PDF (viewers accept junk before the header).
 fn is_pdf(path: &Path) -> bool {
+    head_of(path, 1024).is_some_and(|head| head.windows(5).any(|w| w == b"%PDF-"))
+}
+
+/// The first `n` bytes (or fewer) of a regular file; `None` for anything else (a FIFO would
+/// wait for a writer) or a file that cannot be read.
+fn head_of(path: &Path, n: usize) -> Option<Vec<u8>> {
     use std::io::Read as _;
     if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
-        return false;
+        return None;
     }
-    let mut head = [0u8; 1024];
-    let Ok(mut f) = std::fs::File::open(path) else {
-        return false;
-    };
-    let n = f.read(&mut head).unwrap_or(0);
-    head[..n].windows(5).any(|w| w == b"%PDF-")
+    let mut head = Vec::with_capacity(n);
+    std::fs::File::open(path)
+        .ok()?
+        .take(n as u64)
+        .read_to_end(&mut head)
+        .ok()?;
+    Some(head)
 }
 
 /// Whether the file starts like a factmark sidecar or recovery file, whatever its name.
 pub fn holds_annotations(path: &Path) -> bool {
-    use std::io::Read as _;
-    // Only a regular file is opened (a FIFO would wait for a writer).
-    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
-        return false;
-    }
-    let mut head = [0u8; 512];
-    let Ok(mut f) = std::fs::File::open(path) else {
+    let Some(head) = head_of(path, 512) else {
         return false;
     };
-    let n = f.read(&mut head).unwrap_or(0);
-    let head = String::from_utf8_lossy(&head[..n]);
+    let head = String::from_utf8_lossy(&head);
     head.trim_start().starts_with('(') && head.contains("format: \"factmark")
 }
 

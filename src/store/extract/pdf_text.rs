@@ -358,26 +358,19 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
             || line.baseline <= top
             || line.baseline >= bottom
     };
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    let mut placed: HashMap<String, usize> = HashMap::new();
-    for (page, ls) in pages.iter().zip(per_page.iter()) {
-        let keys: HashSet<String> = ls
-            .iter()
-            .filter(|l| in_margin(page, l))
-            .map(|l| sized_key(page, l))
-            .collect();
-        for k in keys {
-            *counts.entry(k).or_default() += 1;
+    // On how many pages each key stands.
+    let pages_with = |key: &dyn Fn(&PageGlyphs, &Line) -> Option<String>| {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for (page, ls) in pages.iter().zip(per_page.iter()) {
+            let keys: HashSet<String> = ls.iter().filter_map(|l| key(page, l)).collect();
+            for k in keys {
+                *counts.entry(k).or_default() += 1;
+            }
         }
-        let keys: HashSet<String> = ls
-            .iter()
-            .filter(|l| in_band(page, l))
-            .filter_map(|l| placed_key(page, l))
-            .collect();
-        for k in keys {
-            *placed.entry(k).or_default() += 1;
-        }
-    }
+        counts
+    };
+    let counts = pages_with(&|page, l| in_margin(page, l).then(|| sized_key(page, l)));
+    let placed = pages_with(&|page, l| in_band(page, l).then(|| placed_key(page, l)).flatten());
     let n = pages.len();
     for (page, ls) in pages.iter().zip(per_page.iter_mut()) {
         ls.retain(|l| {
