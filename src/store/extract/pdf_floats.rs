@@ -61,11 +61,13 @@ fn figure_at(
         .iter()
         .take(MAX_LINES + 1)
         .position(|&k| is_caption(&texts[k]))?;
-    if caption == 0 {
+    // A figure's caption standing first (under a picture with no words) goes alone; a
+    // table's caption stands above its table, and stays with it.
+    if caption == 0 && !is_figure_caption(&texts[body[i]]) {
         return None;
     }
     let block = &body[i..i + caption];
-    let first = &texts[block[0]];
+    let first = block.first().map_or("", |&k| texts[k].as_str());
     // What goes on from the page before starts in a small letter and reads as words (a
     // code listing's first line may start in one too); a figure's labels are not lines of
     // prose.
@@ -92,6 +94,17 @@ fn figure_at(
         end += 1;
     }
     Some(end)
+}
+
+/// Whether a line starts a figure's caption (`Figure 2:`, `Fig. 3.`), not a table's.
+fn is_figure_caption(text: &str) -> bool {
+    is_caption(text)
+        && text.split_whitespace().next().is_some_and(|w| {
+            matches!(
+                w.trim_end_matches('.').to_lowercase().as_str(),
+                "figure" | "fig"
+            )
+        })
 }
 
 /// Whether a line starts a caption: `Figure 2:`, `Fig. 3.`, `Table 1`, `Listing 4`.

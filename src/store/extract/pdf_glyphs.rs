@@ -196,6 +196,9 @@ impl Collector {
             }
             return;
         }
+        // A glyph is drawn as one mark: white space its font maps into it (" ." for a
+        // decimal point in some tables) is not a space on the page.
+        text.retain(|c| !c.is_whitespace());
         // Text drawn twice at (almost) the same place, for a bold look or a shadow (glyph by
         // glyph, a word or line at a time, or a whole block again), counts once.
         let square = |v: f32| (v / PLACE).floor() as i32;
@@ -251,6 +254,8 @@ fn push_clean(out: &mut Vec<char>, c: char) {
         '\u{FB03}' => "ffi",
         '\u{FB04}' => "ffl",
         '\u{FB05}' | '\u{FB06}' => "st",
+        // The Symbol font's bullet, as Word writes it (a private-use code).
+        '\u{F0B7}' => "•",
         c if c.is_whitespace() => " ",
         c if c.is_control() || c == '\u{FEFF}' => "",
         c => {

@@ -538,6 +538,36 @@ fn invisible_text_is_left_out_beside_visible_text_and_kept_when_it_is_all_there_
 }
 
 #[test]
+fn white_space_a_font_maps_into_a_glyph_is_not_a_space() {
+    // A decimal point whose ToUnicode text is " ." (space, full stop).
+    let cmap = stream(
+        "",
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Dot def 1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfchar <01> <0020002E> endbfchar endcmap CMapName currentdict /CMap defineresource pop end end",
+    );
+    let font = b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] /FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << /g1 7 0 R >> /Encoding << /Type /Encoding /Differences [1 /g1] >> /FirstChar 1 /LastChar 1 /Widths [278] /Resources << >> /ToUnicode 8 0 R >>".to_vec();
+    let dot = stream("", b"278 0 0 0 200 200 d1 60 0 100 100 re f");
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td (Total arrests: 11,062) Tj /F2 12 Tf <01> Tj /F1 12 Tf (6 thousand.) Tj ET",
+        "/Font << /F1 4 0 R /F2 6 0 R >>",
+        &[font, dot, cmap],
+    );
+    assert_eq!(text_of(&pdf), "Total arrests: 11,062.6 thousand.\n");
+}
+
+#[test]
+fn a_figure_caption_at_the_top_of_a_column_comes_after_the_sentence_it_interrupts() {
+    let pdf = pages(&[
+        b"BT /F1 12 Tf 72 700 Td (A first paragraph that is here to set the width of the) Tj 0 -14 Td (text, and a sentence that goes on over the page to) Tj ET",
+        b"BT /F1 10 Tf 72 720 Td (Figure 3: A picture with no words in it, above.) Tj /F1 12 Tf 0 -30 Td (the next page, where it ends.) Tj ET",
+    ]);
+    let text = text_of(&pdf);
+    assert_eq!(
+        text,
+        "A first paragraph that is here to set the width of the text, and a sentence that goes on over the page to the next page, where it ends.\n\nFigure 3: A picture with no words in it, above.\n"
+    );
+}
+
+#[test]
 fn a_page_of_shapes_has_no_text_layer() {
     let pdf = page(b"0 0 m 300 300 l S 10 10 100 100 re f", "", &[]);
     let e = extract_pdf(&pdf).unwrap_err();
@@ -828,6 +858,7 @@ fn identifiers_and_addresses_broken_at_a_line_end_are_joined_without_a_space() {
         ("in the years 2019-", "2020 the"),
         ("models such as CodeLlama-", "7B [26]"),
         ("cases of COVID-", "19 rose"),
+        ("approximately 10,000-", "square-foot building"),
     ] {
         assert!(runs_on(prev, cur), "{prev} | {cur}");
     }

@@ -188,7 +188,9 @@ fn write_notes<'a>(
     if pending.is_empty() {
         return;
     }
-    out.push_sep("\n\n");
+    if !out.text.is_empty() {
+        out.push_sep("\n\n");
+    }
     let mut notes = Flow::default();
     for (pi, line, text) in pending.drain(..) {
         let join = notes.join_to(shared, pi, line, text, None);
@@ -777,7 +779,7 @@ fn join(
 
 /// Whether a line ends inside a token that the next line finishes, so that no space goes
 /// between: a number range or identifier broken after its dash (`FAA–2020–` `0686`, `77–`
-/// `78`, `CodeLlama-` `7B`, `COVID-` `19`), a web address broken after `/`, `.`, `-`, `=`, `&` or `?` (`https://`
+/// `78`, `CodeLlama-` `7B`, `COVID-` `19`, `10,000-` `square-foot`), a web address broken after `/`, `.`, `-`, `=`, `&` or `?` (`https://`
 /// `www.regulations.gov`), an e-mail address broken after `@`.
 pub(super) fn runs_on(prev: &str, cur: &str) -> bool {
     let Some(last) = prev.split_whitespace().next_back() else {
@@ -792,7 +794,9 @@ pub(super) fn runs_on(prev: &str, cur: &str) -> bool {
         end == Some(dash)
             && before.is_some_and(char::is_alphanumeric)
             && next.is_alphanumeric()
-            && (dash == '\u{2013}' || next.is_ascii_digit())
+            && (dash == '\u{2013}'
+                || next.is_ascii_digit()
+                || (before.is_some_and(|c| c.is_ascii_digit()) && measure(cur)))
     };
     let lower = last.to_lowercase();
     let address = lower.contains("://") || lower.starts_with("www.");
@@ -809,6 +813,55 @@ fn second_word_x0(page: &PageGlyphs, line: &Line) -> Option<f32> {
         .skip(1)
         .find(|(_, sep)| *sep != Sep::None)
         .map(|&(gi, _)| page.glyphs[gi as usize].x0)
+}
+
+/// Whether a line starts with a word that a number joins with a hyphen: a measure
+/// (`10,000-` `square-foot`, `5-` `year`) or the rest of an identifier (`9-` `ANM-Seattle`,
+/// `MDA904-01-` `C-0988`), not a dash's next word (`5-` `that is`).
+fn measure(line: &str) -> bool {
+    let first = line.split_whitespace().next().unwrap_or_default();
+    if first.contains('-') || first.chars().any(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    let word: String = line
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let unit = word.trim_end_matches('s');
+    matches!(
+        unit,
+        "square"
+            | "year"
+            | "month"
+            | "week"
+            | "day"
+            | "hour"
+            | "minute"
+            | "second"
+            | "foot"
+            | "feet"
+            | "inch"
+            | "mile"
+            | "meter"
+            | "metre"
+            | "acre"
+            | "page"
+            | "point"
+            | "percent"
+            | "member"
+            | "person"
+            | "story"
+            | "storey"
+            | "part"
+            | "judge"
+            | "pound"
+            | "ton"
+            | "dollar"
+            | "million"
+            | "billion"
+    )
 }
 
 /// The width of a line's first word.
