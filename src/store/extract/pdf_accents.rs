@@ -54,7 +54,12 @@ pub fn combine_accents(page: &mut PageGlyphs) {
             if overlap < 0.5 * width || (g.baseline - l.baseline).abs() > l.size {
                 continue;
             }
-            let letter = page.chars[l.text as usize];
+            // A dotless i or j takes the accent in place of its dot ("na¨ıve" → "naïve").
+            let letter = match page.chars[l.text as usize] {
+                'ı' => 'i',
+                'ȷ' => 'j',
+                c => c,
+            };
             if !letter.is_alphabetic() {
                 continue;
             }
@@ -128,5 +133,39 @@ mod tests {
             .flat_map(|g| page.text(g).to_vec())
             .collect();
         assert_eq!(text, "Agênciaˆ");
+    }
+
+    #[test]
+    fn a_diaeresis_over_a_dotless_i_makes_an_i_with_diaeresis() {
+        // TeX's "na\\"{\\i}ve": "¨" drawn over a dotless "ı".
+        let chars: Vec<char> = "na¨ıve".chars().collect();
+        let xs = [0.0, 6.0, 12.0, 12.5, 16.0, 22.0];
+        let glyphs: Vec<Glyph> = (0..chars.len())
+            .map(|k| {
+                glyph(
+                    xs[k],
+                    xs[k] + if k == 3 { 3.0 } else { 5.0 },
+                    100.0,
+                    k as u32,
+                )
+            })
+            .collect();
+        let mut page = PageGlyphs {
+            number: 1,
+            width: 600.0,
+            height: 800.0,
+            glyphs,
+            chars,
+            unmapped: 0,
+            skipped: 0,
+            damaged: false,
+        };
+        combine_accents(&mut page);
+        let text: String = page
+            .glyphs
+            .iter()
+            .flat_map(|g| page.text(g).to_vec())
+            .collect();
+        assert_eq!(text, "naïve");
     }
 }
