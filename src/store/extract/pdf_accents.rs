@@ -97,23 +97,17 @@ mod tests {
         }
     }
 
-    #[test]
-    fn an_accent_over_its_letter_becomes_one_char_and_one_beside_stays() {
-        // "Age" + "ˆ" over the "n"? No: over the "e" drawn before it, then "ncia"; and a
-        // circumflex standing alone between words stays.
-        let chars: Vec<char> = "Ageˆncia ˆ".chars().collect();
-        let xs = [0.0, 6.0, 12.0, 12.5, 18.0, 24.0, 30.0, 36.0, 60.0, 80.0];
+    /// The text of `chars` drawn as glyphs (spaces drawn as none) at `place(k)` = (x0, x1,
+    /// baseline) for the k-th char, after accents are combined.
+    fn combined(text: &str, place: impl Fn(usize) -> (f32, f32, f32)) -> String {
+        let chars: Vec<char> = text.chars().collect();
         let glyphs: Vec<Glyph> = chars
             .iter()
             .enumerate()
             .filter(|(_, c)| **c != ' ')
             .map(|(k, _)| {
-                glyph(
-                    xs[k],
-                    xs[k] + 5.0,
-                    if k == 3 { 97.0 } else { 100.0 },
-                    k as u32,
-                )
+                let (x0, x1, baseline) = place(k);
+                glyph(x0, x1, baseline, k as u32)
             })
             .collect();
         let mut page = PageGlyphs {
@@ -127,45 +121,30 @@ mod tests {
             damaged: false,
         };
         combine_accents(&mut page);
-        let text: String = page
-            .glyphs
+        page.glyphs
             .iter()
             .flat_map(|g| page.text(g).to_vec())
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn an_accent_over_its_letter_becomes_one_char_and_one_beside_stays() {
+        // "Age" + "ˆ" over the "e" drawn before it, then "ncia"; and a circumflex standing
+        // alone between words stays.
+        let xs = [0.0, 6.0, 12.0, 12.5, 18.0, 24.0, 30.0, 36.0, 60.0, 80.0];
+        let text = combined("Ageˆncia ˆ", |k| {
+            (xs[k], xs[k] + 5.0, if k == 3 { 97.0 } else { 100.0 })
+        });
         assert_eq!(text, "Agênciaˆ");
     }
 
     #[test]
     fn a_diaeresis_over_a_dotless_i_makes_an_i_with_diaeresis() {
-        // TeX's "na\\"{\\i}ve": "¨" drawn over a dotless "ı".
-        let chars: Vec<char> = "na¨ıve".chars().collect();
+        // TeX's naïve: "¨" drawn over a dotless "ı".
         let xs = [0.0, 6.0, 12.0, 12.5, 16.0, 22.0];
-        let glyphs: Vec<Glyph> = (0..chars.len())
-            .map(|k| {
-                glyph(
-                    xs[k],
-                    xs[k] + if k == 3 { 3.0 } else { 5.0 },
-                    100.0,
-                    k as u32,
-                )
-            })
-            .collect();
-        let mut page = PageGlyphs {
-            number: 1,
-            width: 600.0,
-            height: 800.0,
-            glyphs,
-            chars,
-            unmapped: 0,
-            skipped: 0,
-            damaged: false,
-        };
-        combine_accents(&mut page);
-        let text: String = page
-            .glyphs
-            .iter()
-            .flat_map(|g| page.text(g).to_vec())
-            .collect();
+        let text = combined("na¨ıve", |k| {
+            (xs[k], xs[k] + if k == 3 { 3.0 } else { 5.0 }, 100.0)
+        });
         assert_eq!(text, "naïve");
     }
 }
