@@ -73,7 +73,8 @@ pub fn assemble(pages: &[PageGlyphs]) -> (String, Pages) {
                 continue;
             }
             if aside[pi][k] {
-                if held.is_some_and(|h| h < pi) {
+                // The rest of the held note has come (a figure's lines do not count).
+                if notes[pi][k] && held.is_some_and(|h| h < pi) {
                     held = None;
                 }
                 if notes[pi][k] && goes_on[pi] {
