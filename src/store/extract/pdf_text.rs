@@ -356,10 +356,7 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
     let page_index = |page: &PageGlyphs| pages.iter().position(|p| std::ptr::eq(p, page));
     let in_margin = |page: &PageGlyphs, line: &Line| {
         let (top, bottom) = page_index(page).map_or((f32::MIN, f32::MAX), |i| edges[i]);
-        line.baseline < MARGIN * page.height
-            || line.baseline > (1.0 - MARGIN) * page.height
-            || line.baseline <= top
-            || line.baseline >= bottom
+        in_band(page, line) || line.baseline <= top || line.baseline >= bottom
     };
     // On how many pages each key stands.
     let pages_with = |key: &dyn Fn(&PageGlyphs, &Line) -> Option<String>| {
