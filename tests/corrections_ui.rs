@@ -7,28 +7,18 @@ mod common;
 use egui::Vec2;
 use egui_kittest::kittest::Queryable as _;
 use factmark::core::annotation::{DateValue, Tag, TagKind};
-use factmark::store::Session;
 
 #[test]
 fn a_corrected_date_is_outlined_where_it_now_is_and_accepted_from_the_inspector() {
     let dir = tempfile::tempdir().unwrap();
     let doc = dir.path().join("a.txt");
     let before = "The council met on June 8, 2020 to discuss the bridge.\n";
-    std::fs::write(&doc, before).unwrap();
-    let mut s = Session::open(&doc).unwrap();
-    let start = before.find("June").unwrap();
-    let a = factmark::core::annotation::Annotation::new(
-        &s.text,
-        start,
-        start + "June 8, 2020".len(),
+    let id = common::saved_with(
+        &doc,
+        before,
+        "June 8, 2020",
         Tag::for_text(TagKind::Date, "June 8, 2020"),
-        "ana",
-        chrono::Utc::now(),
-    )
-    .unwrap();
-    let id = a.id;
-    s.annotations.insert(a);
-    s.save().unwrap();
+    );
     let after = before.replace("June 8, 2020", "January 8, 2020");
     std::fs::write(&doc, &after).unwrap();
 
@@ -74,25 +64,15 @@ fn a_rated_claim_accepted_from_the_inspector_is_marked_for_re_check() {
     let dir = tempfile::tempdir().unwrap();
     let doc = dir.path().join("a.txt");
     let before = "Officials said the first case was confirmed on June 8, 2020 in the port.\n";
-    std::fs::write(&doc, before).unwrap();
-    let mut s = Session::open(&doc).unwrap();
-    let claim = "the first case was confirmed on June 8, 2020";
-    let start = before.find(claim).unwrap();
-    let a = factmark::core::annotation::Annotation::new(
-        &s.text,
-        start,
-        start + claim.len(),
+    let id = common::saved_with(
+        &doc,
+        before,
+        "the first case was confirmed on June 8, 2020",
         Tag::Claim {
             verdict: factmark::core::annotation::Verdict::False,
             claimant: None,
         },
-        "ana",
-        chrono::Utc::now(),
-    )
-    .unwrap();
-    let id = a.id;
-    s.annotations.insert(a);
-    s.save().unwrap();
+    );
     std::fs::write(&doc, before.replace("June", "January")).unwrap();
 
     let mut h = common::window(&doc, "rev");

@@ -78,3 +78,29 @@ pub fn window(path: &std::path::Path, author: &str) -> Harness<'static, Factmark
     h.run_steps(2);
     h
 }
+
+/// Writes `text` to `doc`, annotates the first occurrence of `quote` with `tag` (by "ana")
+/// and saves the sidecar; returns the annotation's id.
+pub fn saved_with(
+    doc: &std::path::Path,
+    text: &str,
+    quote: &str,
+    tag: factmark::core::annotation::Tag,
+) -> factmark::core::annotation::AnnotationId {
+    std::fs::write(doc, text).unwrap();
+    let mut s = factmark::store::Session::open(doc).unwrap();
+    let start = s.text.char_of_byte(text.find(quote).unwrap());
+    let a = factmark::core::annotation::Annotation::new(
+        &s.text,
+        start,
+        start + quote.chars().count(),
+        tag,
+        "ana",
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    let id = a.id;
+    s.annotations.insert(a);
+    s.save().unwrap();
+    id
+}
