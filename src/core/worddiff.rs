@@ -108,10 +108,12 @@ pub fn changed_stretches(old: &str, new: &str) -> Vec<(String, String)> {
             continue;
         }
         let start = i;
-        // A change goes on over same parts that are only white space or punctuation.
+        // A change goes on over a same part of at most one word between two changes: "the
+        // 10x advantage on open" → "the open-time advantage" reads as one change, not as two
+        // around "open".
         while i < parts.len()
             && (parts[i].kind != DiffKind::Same
-                || (parts[i].text.chars().all(|c| !c.is_alphanumeric())
+                || (parts[i].text.split_whitespace().count() <= 1
                     && parts.get(i + 1).is_some_and(|p| p.kind != DiffKind::Same)))
         {
             i += 1;
@@ -347,6 +349,19 @@ mod tests {
             assert!(now.contains(w), "{now}");
         }
         assert!(was.chars().count() < 120, "{was}");
+    }
+
+    #[test]
+    fn changes_one_word_apart_are_one_stretch() {
+        let old = "This brought the same read down from 11 requests to 5, while keeping the 10x advantage on open.";
+        let new = "This brought the same read down from 11 requests to 5, while keeping the open-time advantage.";
+        assert_eq!(
+            change_summary(old, new, 40),
+            (
+                "…the 10x advantage on open.".to_owned(),
+                "…the open-time advantage.".to_owned()
+            )
+        );
     }
 
     #[test]
