@@ -1,7 +1,10 @@
-//! Empty cells of PDF tables: a row with a blank cell draws nothing there, so its next values
-//! would read as if they were in the columns before. The columns are taken from the rows that
+//! The cells of PDF tables. A row with a blank cell draws nothing there, so its next values
+//! would read as if they were in the columns before: the columns are taken from the rows that
 //! fill them all, and a row with fewer cells gets an empty cell (one more tab) for each column
-//! it skips, so every value stays under its heading.
+//! it skips, so every value stays under its heading. Headings set close together are split
+//! at their columns ("Under 18" "18 years" are two headings, not one), a heading set over
+//! two or three lines above its column is read as one cell ("Under 18 years"), and a value
+//! set close after its row's label ("Total . . . 11,062.6") is a cell of its own.
 
 use super::pdf_glyphs::PageGlyphs;
 use super::pdf_layout::{Line, Sep};
@@ -24,36 +27,215 @@ fn cells(page: &PageGlyphs, line: &Line) -> Option<Vec<(f32, f32)>> {
 }
 
 /// Gives the rows of each table (lines in a row with cell gaps, in one column of the page) an
-/// empty cell for each column they skip.
-pub fn fill_empty_cells(page: &PageGlyphs, lines: &mut [Line]) {
+/// empty cell for each column they skip, splits headings and values at their columns and
+/// reads a heading set over several lines as one row.
+pub fn fill_empty_cells(page: &PageGlyphs, lines: &mut Vec<Line>) {
     let mut start = 0;
     while start < lines.len() {
-        let mut end = start;
-        while end < lines.len() && lines[end].has_tab() && lines[end].region == lines[start].region
-        {
-            end += 1;
-        }
-        if end > start {
-            fill_table(page, &mut lines[start..end]);
-            start = end;
-        } else {
+        let run = table_run(lines, start);
+        let Some(&last) = run.last() else {
             start += 1;
+            continue;
+        };
+        let mut rows: Vec<&mut Line> = lines
+            .iter_mut()
+            .enumerate()
+            .filter(|(i, _)| run.binary_search(i).is_ok())
+            .map(|(_, l)| l)
+            .collect();
+        let mut end = last + 1;
+        if let Some(heading) = fill_table(page, &mut rows) {
+            let (first, through) = (run[heading.start], run[heading.end - 1]);
+            // The heading's rows follow one another on the page.
+            if through - first == heading.end - 1 - heading.start {
+                let merged = merge_heading(page, &lines[first..=through], &heading.columns);
+                lines.splice(first..=through, [merged]);
+                end -= through - first;
+            }
         }
+        start = end;
     }
 }
 
-fn fill_table(page: &PageGlyphs, rows: &mut [Line]) {
-    let Some(all) = rows
+/// The rows of the table starting at line `start` (none if it is not a table's row): the
+/// lines with cell gaps that follow in its column, over a line or two without (a row's label
+/// set over two lines, "Murder and nonnegligent" / "manslaughter . . . 10.0").
+fn table_run(lines: &[Line], start: usize) -> Vec<usize> {
+    let mut run = Vec::new();
+    if !lines[start].has_tab() {
+        return run;
+    }
+    let region = lines[start].region;
+    let mut i = start;
+    while i < lines.len() && lines[i].region == region {
+        if lines[i].has_tab() {
+            run.push(i);
+            i += 1;
+            continue;
+        }
+        // Up to two lines without gaps, set close, then a row again.
+        let resumes = (i..lines.len().min(i + 3)).find(|&j| lines[j].has_tab());
+        let close = |j: usize| {
+            lines[j].region == region
+                && lines[j].baseline - lines[j - 1].baseline
+                    <= 1.8 * lines[j].size.max(lines[j - 1].size)
+        };
+        match resumes {
+            Some(j) if (i..=j).all(close) => i = j,
+            _ => break,
+        }
+    }
+    run
+}
+
+/// The most lines a table's heading is set over.
+const HEADING_LINES: usize = 4;
+
+/// Heading rows of a table to be read as one: `start..end` of its rows, and the column of
+/// each of their words.
+struct Heading {
+    start: usize,
+    end: usize,
+    columns: Vec<Vec<usize>>,
+}
+
+/// A word of a row: its items (`start..end` of the line's items) and its left and right edges.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+    x0: f32,
+    x1: f32,
+    /// Whether it is a value: digits, with signs, separators and units (`11,062.6`, `-3%`).
+    number: bool,
+}
+
+/// The words of a row, left to right.
+fn words(page: &PageGlyphs, line: &Line) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
+    let mut text: Vec<char> = Vec::new();
+    for (i, &(g, sep)) in line.items.iter().enumerate() {
+        let glyph = &page.glyphs[g as usize];
+        match out.last_mut() {
+            Some(last) if sep == Sep::None => {
+                last.end = i + 1;
+                last.x0 = last.x0.min(glyph.x0);
+                last.x1 = last.x1.max(glyph.x1);
+            }
+            _ => {
+                if let Some(last) = out.last_mut() {
+                    last.number = is_number(&text);
+                }
+                text.clear();
+                out.push(Word {
+                    start: i,
+                    end: i + 1,
+                    x0: glyph.x0,
+                    x1: glyph.x1,
+                    number: false,
+                });
+            }
+        }
+        text.extend_from_slice(page.text(glyph));
+    }
+    if let Some(last) = out.last_mut() {
+        last.number = is_number(&text);
+    }
+    out
+}
+
+/// Whether a word is a value: mostly digits, with signs, separators and units.
+fn is_number(text: &[char]) -> bool {
+    let digits = text.iter().filter(|c| c.is_ascii_digit()).count();
+    digits > 0
+        && 2 * digits >= text.len()
+        && text.iter().all(|c| {
+            c.is_ascii_digit()
+                || matches!(
+                    c,
+                    ',' | '.'
+                        | '%'
+                        | '('
+                        | ')'
+                        | '$'
+                        | '€'
+                        | '£'
+                        | '+'
+                        | '-'
+                        | '\u{2013}'
+                        | '\u{2212}'
+                )
+        })
+}
+
+/// The column each word is in: the one under its middle, each column reaching halfway to the
+/// next. `None` when two cells of the row would share a column, or when words set a space
+/// apart would go to two columns without the white between the columns between them (a
+/// title over a table is not split into cells).
+fn word_columns(line: &Line, words: &[Word], columns: &[(f32, f32)]) -> Option<Vec<usize>> {
+    let mut out: Vec<usize> = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        let middle = (w.x0 + w.x1) / 2.0;
+        let k = (1..columns.len())
+            .take_while(|&k| middle > (columns[k - 1].1 + columns[k].0) / 2.0)
+            .count();
+        if let (Some(&p), Some(before)) = (out.last(), i.checked_sub(1).map(|b| &words[b])) {
+            let new_cell = matches!(line.items[w.start].1, Sep::Tab | Sep::Cells(_));
+            if k < p || (new_cell && k == p) {
+                return None;
+            }
+            let apart = before.x1 <= columns[k].0 && w.x0 >= columns[p].1;
+            if !new_cell && k != p && !apart {
+                return None;
+            }
+        }
+        out.push(k);
+    }
+    Some(out)
+}
+
+/// The usual gap between the words of a row set a space apart (the lower quartile: a heading
+/// row may have as many wide gaps between columns as word spaces).
+fn usual_space(line: &Line, words: &[Word]) -> f32 {
+    let mut gaps: Vec<f32> = words
+        .windows(2)
+        .filter(|w| line.items[w[1].start].1 == Sep::Space)
+        .map(|w| w[1].x0 - w[0].x1)
+        .collect();
+    gaps.sort_by(f32::total_cmp);
+    gaps.get(gaps.len() / 4)
+        .copied()
+        .unwrap_or(0.25 * line.size)
+}
+
+/// Rewrites a row's separators so that each word is in its column: words of one column
+/// apart by a space, a tab between columns and one more for each column skipped.
+fn recell(line: &mut Line, words: &[Word], at: &[usize]) {
+    for (i, w) in words.iter().enumerate() {
+        if i == 0 {
+            line.lead = at[0].min(usize::from(u8::MAX)) as u8;
+            continue;
+        }
+        let skipped = at[i] - at[i - 1];
+        line.items[w.start].1 = match skipped {
+            0 => Sep::Space,
+            1 => Sep::Tab,
+            n => Sep::Cells((n - 1).min(usize::from(u8::MAX)) as u8),
+        };
+    }
+}
+
+/// Fills the empty cells of a table's rows and splits their cells at the columns; returns
+/// the heading rows to read as one, if there are.
+fn fill_table(page: &PageGlyphs, rows: &mut [&mut Line]) -> Option<Heading> {
+    let all = rows
         .iter()
         .map(|r| cells(page, r))
-        .collect::<Option<Vec<Vec<(f32, f32)>>>>()
-    else {
-        return;
-    };
+        .collect::<Option<Vec<Vec<(f32, f32)>>>>()?;
     let most = all.iter().map(Vec::len).max().unwrap_or(0);
     let full: Vec<&Vec<(f32, f32)>> = all.iter().filter(|c| c.len() == most).collect();
     if most < 3 || full.len() < 2 {
-        return;
+        return None;
     }
     // Each column spans what its cells span in the full rows; they must not overlap.
     let columns: Vec<(f32, f32)> = (0..most)
@@ -64,11 +246,62 @@ fn fill_table(page: &PageGlyphs, rows: &mut [Line]) {
         })
         .collect();
     if columns.windows(2).any(|w| w[0].1 > w[1].0) {
-        return;
+        return None;
     }
-    for (row, cs) in rows.iter_mut().zip(&all) {
+    let row_words: Vec<Vec<Word>> = rows.iter().map(|r| words(page, r)).collect();
+    // The heading: the rows above the first with two cells of values ("Under 18" is not).
+    let body = rows
+        .iter()
+        .zip(&row_words)
+        .position(|(row, ws)| {
+            let mut values = 0;
+            let mut cell_is_value = true;
+            for (i, w) in ws.iter().enumerate() {
+                cell_is_value &= w.number;
+                let cell_ends = ws
+                    .get(i + 1)
+                    .is_none_or(|n| matches!(row.items[n.start].1, Sep::Tab | Sep::Cells(_)));
+                if cell_ends {
+                    values += usize::from(cell_is_value);
+                    cell_is_value = true;
+                }
+            }
+            values >= 2
+        })
+        // A table of words has no heading to tell apart.
+        .unwrap_or(0);
+    // A heading is set over a few lines right above the body.
+    let in_heading = |i: usize| i < body && i + HEADING_LINES >= body;
+    let mut placed: Vec<Option<Vec<usize>>> = vec![None; rows.len()];
+    for (i, ((row, cs), ws)) in rows.iter_mut().zip(&all).zip(&row_words).enumerate() {
         if cs.len() == most {
             continue;
+        }
+        if let Some(at) = word_columns(row, ws, &columns) {
+            // A heading's words go to their columns where a gap wider than the line's word
+            // spaces parts them; in the body a cell is split only before a value. A heading
+            // over groups of columns (half of them or fewer) keeps its cells as they are.
+            let space = usual_space(row, ws);
+            let splits_fit = ws.iter().zip(&at).skip(1).zip(ws.iter().zip(&at)).all(
+                |((w, &k), (before, &b))| {
+                    k == b
+                        || !matches!(row.items[w.start].1, Sep::Space)
+                        || if in_heading(i) {
+                            w.x0 - before.x1 >= (1.8 * space).max(0.25 * row.size)
+                        } else {
+                            w.number
+                        }
+                },
+            );
+            let mut filled = at.clone();
+            filled.dedup();
+            let cells_after = filled.len();
+            let spread = !in_heading(i) || 2 * cells_after > most;
+            if cells_after <= most && splits_fit && spread {
+                recell(row, ws, &at);
+                placed[i] = Some(at).filter(|_| in_heading(i));
+                continue;
+            }
         }
         let Some(at) = place(cs, &columns) else {
             continue;
@@ -92,6 +325,74 @@ fn fill_table(page: &PageGlyphs, rows: &mut [Line]) {
             }
             cell += 1;
         }
+    }
+    heading(rows, &placed[..body], most)
+}
+
+/// The heading rows read as one: the last rows above the body that each fill half the
+/// columns or more, set close together (a heading over the columns of a group, "Male",
+/// "Female", stays a row of its own).
+fn heading(rows: &[&mut Line], placed: &[Option<Vec<usize>>], most: usize) -> Option<Heading> {
+    let fills = |at: &Vec<usize>| {
+        let mut ks = at.clone();
+        ks.dedup();
+        2 * ks.len() >= most
+    };
+    let end = placed.len();
+    let mut start = end;
+    while start > 0
+        && placed[start - 1].as_ref().is_some_and(fills)
+        && (start == end
+            || rows[start].baseline - rows[start - 1].baseline <= 1.6 * rows[start].size)
+    {
+        start -= 1;
+    }
+    (end - start >= 2).then(|| Heading {
+        start,
+        end,
+        columns: placed[start..end].iter().flatten().cloned().collect(),
+    })
+}
+
+/// One row made of heading rows set one above the other: each column's words, top to
+/// bottom, in one cell.
+fn merge_heading(page: &PageGlyphs, rows: &[Line], columns: &[Vec<usize>]) -> Line {
+    let row_words: Vec<Vec<Word>> = rows.iter().map(|r| words(page, r)).collect();
+    let last_column = columns.iter().flatten().copied().max().unwrap_or(0);
+    let mut items: Vec<(u32, Sep)> = Vec::new();
+    let mut lead = 0u8;
+    let mut previous: Option<usize> = None;
+    for k in 0..=last_column {
+        for ((row, ws), at) in rows.iter().zip(&row_words).zip(columns) {
+            for (w, _) in ws.iter().zip(at).filter(|(_, c)| **c == k) {
+                let sep = match previous {
+                    None => {
+                        lead = k.min(usize::from(u8::MAX)) as u8;
+                        Sep::None
+                    }
+                    Some(p) if p == k => Sep::Space,
+                    Some(p) if k == p + 1 => Sep::Tab,
+                    Some(p) => Sep::Cells((k - p - 1).min(usize::from(u8::MAX)) as u8),
+                };
+                items.push((row.items[w.start].0, sep));
+                items.extend_from_slice(&row.items[w.start + 1..w.end]);
+                previous = Some(k);
+            }
+        }
+    }
+    let last = &rows[rows.len() - 1];
+    let size_of =
+        |i: Option<&(u32, Sep)>| i.map_or(last.size, |&(g, _)| page.glyphs[g as usize].size);
+    Line {
+        ends: (size_of(items.first()), size_of(items.last())),
+        items,
+        x0: rows.iter().map(|r| r.x0).fold(f32::MAX, f32::min),
+        x1: rows.iter().map(|r| r.x1).fold(f32::MIN, f32::max),
+        baseline: last.baseline,
+        size: rows.iter().map(|r| r.size).fold(0.0, f32::max),
+        region: last.region,
+        bounds: last.bounds,
+        lead,
     }
 }
 

@@ -331,6 +331,28 @@ fn a_table_row_of_numbers_at_even_gaps_keeps_its_cells() {
 }
 
 #[test]
+fn a_table_heading_over_two_lines_reads_as_one_row_with_each_heading_over_its_column() {
+    // Headings set close ("Under 18" "18 years"), over two lines ("Under 18" / "years"), a
+    // value set a space after its row's dot leaders, a row label over two lines.
+    let pdf = page(b"BT /F1 8 Tf 1 0 0 1 72 710 Tm (Offense charged) Tj 1 0 0 1 214 710 Tm (Under 18) Tj 1 0 0 1 254 710 Tm (18 years) Tj ET \
+BT /F1 8 Tf 1 0 0 1 184 700 Tm (Total) Tj 1 0 0 1 220 700 Tm (years) Tj 1 0 0 1 256 700 Tm (and over) Tj ET \
+BT /F1 8 Tf 1 0 0 1 72 688 Tm (Total . . . . . . . . . . . . . . . . . .) Tj 1 0 0 1 172.07 688 Tm (11,062.6) Tj 1 0 0 1 214 688 Tm (1,540.0) Tj 1 0 0 1 254 688 Tm (9,522.6) Tj ET \
+BT /F1 8 Tf 1 0 0 1 72 678 Tm (Violent crime . . . . . . . . . . .) Tj 1 0 0 1 180 678 Tm (467.9) Tj 1 0 0 1 214 678 Tm (6,069.1) Tj 1 0 0 1 254 678 Tm (398.8) Tj ET \
+BT /F1 8 Tf 1 0 0 1 74 668 Tm (Murder and nonnegligent) Tj ET \
+BT /F1 8 Tf 1 0 0 1 76 658 Tm (manslaughter . . . . . . . . . .) Tj 1 0 0 1 180 658 Tm (10.0) Tj 1 0 0 1 214 658 Tm (1,000.9) Tj 1 0 0 1 254 658 Tm (9.1) Tj ET \
+BT /F1 8 Tf 1 0 0 1 72 648 Tm (Robbery . . . . . . . . . . . . . . .) Tj 1 0 0 1 180 648 Tm (102.1) Tj 1 0 0 1 214 648 Tm (2,025.5) Tj 1 0 0 1 254 648 Tm (76.6) Tj ET \
+BT /F1 8 Tf 1 0 0 1 72 638 Tm (Burglary . . . . . . . . . . . . . . .) Tj 1 0 0 1 180 638 Tm (240.9) Tj 1 0 0 1 214 638 Tm (6,060.3) Tj 1 0 0 1 254 638 Tm (180.6) Tj ET \
+BT /F1 8 Tf 1 0 0 1 72 628 Tm (Arson . . . . . . . . . . . . . . . . .) Tj 1 0 0 1 180 628 Tm (9.8) Tj 1 0 0 1 214 628 Tm (1,004.3) Tj 1 0 0 1 254 628 Tm (5.5) Tj ET \
+BT /F1 8 Tf 1 0 0 1 72 618 Tm (Fraud . . . . . . . . . . . . . . . . .) Tj 1 0 0 1 180 618 Tm (173.7) Tj 1 0 0 1 214 618 Tm (5,005.1) Tj 1 0 0 1 254 618 Tm (168.5) Tj ET \
+BT /F1 8 Tf 1 0 0 1 72 608 Tm (Gambling . . . . . . . . . . . . . .) Tj 1 0 0 1 180 608 Tm (8.2) Tj 1 0 0 1 214 608 Tm (1,001.4) Tj 1 0 0 1 254 608 Tm (6.8) Tj ET \
+BT /F1 8 Tf 1 0 0 1 72 598 Tm (Vandalism . . . . . . . . . . . . .) Tj 1 0 0 1 180 598 Tm (217.4) Tj 1 0 0 1 214 598 Tm (7,072.7) Tj 1 0 0 1 254 598 Tm (144.7) Tj ET", "", &[]);
+    assert_eq!(
+        text_of(&pdf),
+        "Offense charged\tTotal\tUnder 18 years\t18 years and over\nTotal . . . . . . . . . . . . . . . . . .\t11,062.6\t1,540.0\t9,522.6\nViolent crime . . . . . . . . . . .\t467.9\t6,069.1\t398.8\nMurder and nonnegligent manslaughter . . . . . . . . . .\t10.0\t1,000.9\t9.1\nRobbery . . . . . . . . . . . . . . .\t102.1\t2,025.5\t76.6\nBurglary . . . . . . . . . . . . . . .\t240.9\t6,060.3\t180.6\nArson . . . . . . . . . . . . . . . . .\t9.8\t1,004.3\t5.5\nFraud . . . . . . . . . . . . . . . . .\t173.7\t5,005.1\t168.5\nGambling . . . . . . . . . . . . . .\t8.2\t1,001.4\t6.8\nVandalism . . . . . . . . . . . . .\t217.4\t7,072.7\t144.7\n"
+    );
+}
+
+#[test]
 fn a_justified_line_stretched_wide_keeps_spaces_and_a_table_row_keeps_tabs() {
     let pdf = page(
         b"BT /F1 12 Tf 72 700 Td [(fied) -1500 (in) -1500 (the) -1500 (report,) -1500 (page)] TJ 0 -60 Td [(North) -3000 (6.1%) -1500 (5.4%)] TJ ET",

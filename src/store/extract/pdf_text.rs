@@ -151,6 +151,8 @@ impl<'a> Flow<'a> {
                     n.baseline - line.baseline <= 1.6 * shared.spacing.of(line.size) * line.size
                 })
                 .map(|n| n.x0),
+            label_goes_on: ppi == pi && label_goes_on(&shared.pages[pi], pl, pt, line),
+            label_of_next: next.is_some_and(|n| label_goes_on(&shared.pages[pi], line, text, n)),
         };
         Some(join(pl, pt, line, text, &context, shared.words))
     }
@@ -177,6 +179,73 @@ impl<'a> Flow<'a> {
         out.push_line(&shared.pages[pi], line);
         self.prev = Some((pi, line, text));
     }
+}
+
+/// Whether `label`, a line without cells, is the first line of the label of `row`, the table
+/// row below it: set close above it, inside the row's first cell, not ending a sentence, and
+/// the row's label going on in small letters ("Offenses against the family and" /
+/// "children . . . 92.4").
+fn label_goes_on(page: &PageGlyphs, label: &Line, label_text: &str, row: &Line) -> bool {
+    let size = label.size.max(row.size);
+    let pitch = row.baseline - label.baseline;
+    let second_cell = row
+        .items
+        .iter()
+        .find(|(_, sep)| matches!(sep, Sep::Tab | Sep::Cells(_)))
+        .map(|&(g, _)| page.glyphs[g as usize].x0);
+    let goes_on_small = row
+        .items
+        .first()
+        .and_then(|&(g, _)| page.text(&page.glyphs[g as usize]).first().copied())
+        .is_some_and(char::is_lowercase);
+    !label.has_tab()
+        && row.has_tab()
+        && row.lead == 0
+        && (label.size - row.size).abs() < 0.1 * size
+        && label.region == row.region
+        && pitch > 0.0
+        && pitch <= 1.8 * size
+        && goes_on_small
+        && !label_text.trim_end().ends_with(['.', ':', ';'])
+        && (-0.5 * size..=3.0 * size).contains(&(row.x0 - label.x0))
+        // The row's label goes on indented, or the line stops where a label cannot end (a
+        // heading over the rows, "CanvasPixelArray interface", is neither).
+        && (row.x0 > label.x0 + 0.2 * size || ends_unfinished(label_text))
+        && second_cell.is_some_and(|x| label.x1 < x)
+}
+
+/// Whether a line stops where a phrase cannot end: after a comma, a hyphen or a word that
+/// joins ("and", "of", "the").
+fn ends_unfinished(text: &str) -> bool {
+    let text = text.trim_end();
+    let last = text.rsplit(' ').next().unwrap_or_default().to_lowercase();
+    text.ends_with([',', '-', '\u{2010}'])
+        || matches!(
+            last.as_str(),
+            "and"
+                | "or"
+                | "of"
+                | "the"
+                | "a"
+                | "an"
+                | "for"
+                | "in"
+                | "to"
+                | "on"
+                | "by"
+                | "with"
+                | "from"
+                | "at"
+                | "et"
+                | "de"
+                | "des"
+                | "du"
+                | "la"
+                | "le"
+                | "les"
+                | "und"
+                | "der"
+        )
 }
 
 /// Writes the footnotes waiting to be written, as paragraphs of their own after the text so
@@ -501,6 +570,11 @@ struct Context {
     /// The left edge of the line after the one being joined, in its column, if it follows at
     /// the usual spacing.
     next_x0: Option<f32>,
+    /// Whether the previous line is the first line of a table row's label that goes on in
+    /// this one ("Murder and nonnegligent" / "manslaughter . . . 10.0").
+    label_goes_on: bool,
+    /// Whether this line is the first line of the label of the row after it.
+    label_of_next: bool,
 }
 
 /// The usual distance between the baselines of consecutive lines of a column, in font sizes
@@ -638,8 +712,16 @@ fn join(
         item,
         spacing,
         next_x0,
+        label_goes_on,
+        label_of_next,
     } = *context;
     if prev.has_tab() && cur.has_tab() {
+        return Join::Row;
+    }
+    if label_goes_on {
+        return Join::Space;
+    }
+    if prev.has_tab() && label_of_next {
         return Join::Row;
     }
     if prev.has_tab() || cur.has_tab() {
