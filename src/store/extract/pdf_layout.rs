@@ -184,6 +184,7 @@ fn settle_tabs(page: &PageGlyphs, lines: &mut [Line]) {
             }
         }
     }
+    spaces.extend(prose_pairs(page, lines, &spaces));
     // A bullet set apart from its item's text is not a cell.
     for (k, line) in lines.iter().enumerate() {
         let tabs = line
@@ -201,6 +202,75 @@ fn settle_tabs(page: &PageGlyphs, lines: &mut [Line]) {
     for (k, i) in spaces {
         lines[k].items[i].1 = Sep::Space;
     }
+}
+
+/// The gaps of one or two lines of prose that keep each other's gaps as cells (two justified
+/// lines stretched after a sentence at the same place, `necessary."  Whitfield` over `Cir.
+/// 2009).  We start`) when they go on a paragraph: the line just above, as wide and set at
+/// the same spacing, runs through each of their gaps, and each has only that one gap. A
+/// table's rows are not set as the next lines of a paragraph. `settled` are the gaps already
+/// found to be spaces.
+fn prose_pairs(
+    page: &PageGlyphs,
+    lines: &[Line],
+    settled: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
+    let tabs_of = |k: usize| -> Vec<usize> {
+        (1..lines[k].items.len())
+            .filter(|&i| {
+                matches!(lines[k].items[i].1, Sep::Tab | Sep::Cells(_))
+                    && !settled.contains(&(k, i))
+            })
+            .collect()
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < lines.len() {
+        if tabs_of(k).is_empty() {
+            k += 1;
+            continue;
+        }
+        // The run of lines with gaps left, in one column.
+        let mut end = k + 1;
+        while end < lines.len() && lines[end].region == lines[k].region && !tabs_of(end).is_empty()
+        {
+            end += 1;
+        }
+        let run = k..end;
+        k = end;
+        let Some(above) = run.start.checked_sub(1).map(|a| &lines[a]) else {
+            continue;
+        };
+        let first = &lines[run.start];
+        let usual = first.baseline - above.baseline;
+        let same_spacing = usual > 0.0
+            && usual <= 2.6 * first.size
+            && (run.start + 1..run.end).all(|j| {
+                let p = lines[j].baseline - lines[j - 1].baseline;
+                (p - usual).abs() <= 0.15 * usual
+            });
+        let prose_above =
+            above.region == first.region && tabs_of(run.start - 1).is_empty() && above.lead == 0;
+        let as_wide = first.x1 - first.x0 >= 0.9 * (above.x1 - above.x0);
+        let one_gap = run
+            .clone()
+            .all(|j| tabs_of(j).len() == 1 && lines[j].lead == 0);
+        if run.len() > 2 || !(same_spacing && prose_above && as_wide && one_gap) {
+            continue;
+        }
+        let gaps: Vec<(usize, usize)> = run
+            .flat_map(|j| tabs_of(j).into_iter().map(move |i| (j, i)))
+            .collect();
+        let run_through = gaps.iter().all(|&(j, i)| {
+            let x0 = page.glyphs[lines[j].items[i - 1].0 as usize].x1;
+            let x1 = page.glyphs[lines[j].items[i].0 as usize].x0;
+            runs_through(page, above, x0, x1, lines[j].size)
+        });
+        if run_through {
+            out.extend(gaps);
+        }
+    }
+    out
 }
 
 /// Whether a glyph's text is a list bullet (a symbol font's bullet, an unmapped one).

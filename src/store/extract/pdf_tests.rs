@@ -353,6 +353,24 @@ BT /F1 8 Tf 1 0 0 1 72 598 Tm (Vandalism . . . . . . . . . . . . .) Tj 1 0 0 1 1
 }
 
 #[test]
+fn two_justified_lines_with_gaps_at_the_same_place_inside_a_paragraph_are_prose() {
+    // Two spaces after a sentence, stretched, at the same place in two lines running on
+    // from a full line above: not a table of two rows.
+    let pdf = page(
+        b"BT /F1 12 Tf 1 0 0 1 72 700 Tm (Federal courts are courts of limited jurisdiction, and their) Tj ET \
+BT /F1 12 Tf 1 0 0 1 72 686 Tm (Cir. 2004\\).) Tj 1 0 0 1 144 686 Tm (Thus, jurisdictional boundaries must be) Tj ET \
+BT /F1 12 Tf 1 0 0 1 72 672 Tm (observed.) Tj 1 0 0 1 144 672 Tm (See Sierra Club v. Marsh, 907 F.2d 210, 214) Tj ET \
+BT /F1 12 Tf 1 0 0 1 72 658 Tm (and the parties cannot waive that rule by their conduct.) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "Federal courts are courts of limited jurisdiction, and their Cir. 2004). Thus, jurisdictional boundaries must be observed. See Sierra Club v. Marsh, 907 F.2d 210, 214 and the parties cannot waive that rule by their conduct.\n"
+    );
+}
+
+#[test]
 fn a_justified_line_stretched_wide_keeps_spaces_and_a_table_row_keeps_tabs() {
     let pdf = page(
         b"BT /F1 12 Tf 72 700 Td [(fied) -1500 (in) -1500 (the) -1500 (report,) -1500 (page)] TJ 0 -60 Td [(North) -3000 (6.1%) -1500 (5.4%)] TJ ET",
