@@ -497,3 +497,110 @@ fn the_recheck_comment_of_a_long_claim_shows_the_words_that_changed() {
     let c = r.comment.unwrap();
     assert!(c.contains("19 million") && c.contains("30 million"), "{c}");
 }
+
+/// The annotation of the `nth` occurrence (from 0) of `quote` in `original`, anchored in
+/// `edited`: (the edited text, the result).
+fn anchored_in(
+    original: &str,
+    quote: &str,
+    nth: usize,
+    tag: Tag,
+    edited: &str,
+) -> (Text, Anchoring) {
+    let t = Text::from_str_normalized(original);
+    let byte = t
+        .as_str()
+        .match_indices(quote)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("{quote:?}"))
+        .0;
+    let start = t.char_of_byte(byte);
+    let a = Annotation::new(&t, start, start + quote.chars().count(), tag, "ana", now()).unwrap();
+    let t2 = Text::from_str_normalized(edited);
+    let r = anchor_all(&t2, std::slice::from_ref(&a)).remove(0);
+    (t2, r)
+}
+
+#[test]
+fn a_sentence_wrapped_in_a_link_has_moved_not_changed() {
+    let original = "The portal now serves 1,200 programs across the country. We last wrote about \
+this project in 2020. Since then the team has grown and the portal has moved to a new host.\n";
+    let edited = original.replace(
+        "We last wrote about this project in 2020.",
+        "[We last wrote about this project in 2020.](https://example.org/2020/12/01/portal-update/)",
+    );
+    let quote = "We last wrote about this project in 2020.";
+    let (t2, r) = anchored_in(original, quote, 0, rated(Verdict::True), &edited);
+    assert_eq!(r.status, AnchorStatus::Moved, "{r:?}");
+    assert_eq!(t2.slice(r.start..r.end), quote);
+}
+
+#[test]
+fn a_name_wrapped_in_a_link_has_moved_even_with_a_copy_elsewhere() {
+    let original = "---\nexcerpt: A project with the Office of Family Assistance to collect \
+data.\n---\n\nWe worked with the Office of Family Assistance to build a portal for state data, \
+and the states now report every month.\n";
+    let edited = original.replace(
+        "with the Office of Family Assistance to build",
+        "with the [Office of Family Assistance](https://example.gov/ofa) to build",
+    );
+    let quote = "Office of Family Assistance";
+    let (t2, r) = anchored_in(
+        original,
+        quote,
+        1,
+        Tag::Entity {
+            kind: EntityKind::Organization,
+            identifier: None,
+        },
+        &edited,
+    );
+    assert_eq!(r.status, AnchorStatus::Moved, "{r:?}");
+    assert_eq!(t2.slice(r.start..r.end), quote);
+    assert!(r.start > t2.as_str().find("[Office").unwrap(), "{r:?}");
+}
+
+#[test]
+fn text_inserted_before_an_edited_claim_is_never_taken_as_its_new_text() {
+    let original = "Two proposals were discussed in the open ([#273](https://example.org/issues/273)). \
+A second proposal was submitted and has since moved to a vote of the whole council.\n";
+    let edited = original.replace(
+        ")). A second proposal was submitted",
+        ")), which was meant to settle the most pressing concerns in the main repository. A second \
+proposal was also submitted",
+    );
+    let quote = "A second proposal was submitted and has since moved to";
+    let (t2, r) = anchored_in(original, quote, 0, rated(Verdict::True), &edited);
+    // Offered for a person to confirm, on the claim's own words.
+    assert_eq!(r.status, AnchorStatus::Fuzzy, "{r:?}");
+    assert_eq!(
+        t2.slice(r.start..r.end),
+        "A second proposal was also submitted and has since moved to"
+    );
+    for c in &r.candidates {
+        assert!(
+            !t2.slice(c.start..c.end).contains("which was meant"),
+            "{r:?}"
+        );
+    }
+}
+
+#[test]
+fn a_sentence_added_after_a_corrected_claim_is_not_part_of_its_new_text() {
+    let original = "### Contribution policy\n\nA lively discussion has been taking place around \
+adopting a policy for low-effort contributions, particularly those made with tools \
+([#273](https://example.org/issues/273)). More proposals followed.\n";
+    let edited = original.replace(
+        "adopting a policy for low-effort contributions, particularly those made with tools \
+([#273]",
+        "policies for automated contributions. An interim proposal was submitted in [#273]",
+    );
+    let quote = "A lively discussion has been taking place around adopting a policy for \
+low-effort contributions, particularly those made with tools";
+    let (t2, r) = anchored_in(original, quote, 0, rated(Verdict::True), &edited);
+    assert_eq!(r.status, AnchorStatus::Changed, "{r:?}");
+    assert_eq!(
+        t2.slice(r.start..r.end),
+        "A lively discussion has been taking place around policies for automated contributions."
+    );
+}

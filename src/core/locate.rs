@@ -269,7 +269,13 @@ impl Search<'_> {
             return by_quote;
         }
         let r = self.in_place(by_quote, &cands);
-        if r.status != AnchorStatus::Orphaned || exact_count != 1 || self.m() < UNIQUE_QUOTE {
+        if r.status != AnchorStatus::Orphaned {
+            return r;
+        }
+        if exact_count == 0 {
+            return self.close_likeness(&cands).unwrap_or(r);
+        }
+        if exact_count != 1 || self.m() < UNIQUE_QUOTE {
             return r;
         }
         // The quote is still there, once, in other surroundings (its sentence was reworded
@@ -285,6 +291,35 @@ impl Search<'_> {
             },
             None => r,
         }
+    }
+
+    /// The one place whose text is nearly the quote (a word added or changed) with one side of
+    /// its context as stored, when no other place comes close: offered for a person to
+    /// confirm (fuzzy), never taken on its own. The other side was edited (a sentence put
+    /// before the claim), which is why the quote's score alone did not place it.
+    fn close_likeness(&self, cands: &[Scored]) -> Option<Anchoring> {
+        let close = |c: &&Scored| {
+            !c.exact
+                && c.quote >= MIN_LONE_FUZZY_QUOTE
+                && c.prefix.max(c.suffix) >= MIN_LONE_FUZZY_QUOTE
+        };
+        let mut likely = cands.iter().filter(close);
+        let c = likely.next()?;
+        let others = cands
+            .iter()
+            .filter(|o| !o.overlaps(c.start, c.end) && c.quote - o.quote < MARGIN)
+            .count();
+        if likely.next().is_some() || others > 0 || self.m() < LONG_QUOTE {
+            return None;
+        }
+        Some(Anchoring {
+            status: AnchorStatus::Fuzzy,
+            start: c.start,
+            end: c.end,
+            score: c.score,
+            found: Some(self.text.slice(c.start..c.end).to_owned()),
+            candidates: vec![c.candidate()],
+        })
     }
 
     /// Picks the best candidate if it is acceptable, leads every other by [`MARGIN`] and, when
@@ -361,10 +396,16 @@ impl Search<'_> {
                 out.push(self.scored(start, end, errors.max(1)));
             }
         };
+        // A stored side found a little way from the best place, on its own side (text put
+        // between the quote and its context: a link around it), is that place's own context,
+        // not another place.
         let prefix = &self.a.prefix;
         if prefix.chars().count() >= MIN_WITNESS {
             for b in occurrences(hay, prefix.as_bytes()) {
                 let start = text.char_of_byte(b + prefix.len());
+                if start <= best.start && best.start - start <= MAX_CHANGED_GROWTH {
+                    continue;
+                }
                 add(start, (start + m).min(n));
             }
         }
@@ -372,6 +413,9 @@ impl Search<'_> {
         if suffix.chars().count() >= MIN_WITNESS {
             for b in occurrences(hay, suffix.as_bytes()) {
                 let end = text.char_of_byte(b);
+                if end >= best.end && end - best.end <= MAX_CHANGED_GROWTH {
+                    continue;
+                }
                 add(end.saturating_sub(m), end);
             }
         }
@@ -413,11 +457,12 @@ impl Search<'_> {
             }))
             .collect();
         if rivals.is_empty() {
-            let found = self.text.slice(best.start..best.end).to_owned();
+            let end = self.sentence_end_within(best.start, best.end);
+            let found = self.text.slice(best.start..end).to_owned();
             return Anchoring {
                 status: AnchorStatus::Changed,
                 start: best.start,
-                end: best.end,
+                end,
                 score: best.context(),
                 found: Some(found),
                 candidates: Vec::new(),
@@ -482,12 +527,14 @@ impl Search<'_> {
                 continue;
             }
             let new = text.slice(e..s);
-            // Text that starts or ends with the quote is the quote kept with its context
-            // edited (or text inserted beside it), not a replacement of it.
-            if new.starts_with(self.a.exact.as_str())
-                || new.ends_with(self.a.exact.as_str())
+            // Text that holds the quote is the quote kept with its context edited or text
+            // inserted beside it (a link around it), not a replacement of it; so is text that
+            // holds a close likeness of the quote with more beside it (a sentence added before
+            // a claim that was itself edited).
+            if new.contains(self.a.exact.as_str())
                 || !new.chars().any(char::is_alphanumeric)
                 || (!quote_has_break && new.contains("\n\n"))
+                || self.holds_likeness(new)
             {
                 continue;
             }
@@ -513,6 +560,42 @@ impl Search<'_> {
             });
         }
         out
+    }
+
+    /// Where the new text of a replacement in place `start..end` ends: at the end of the
+    /// first sentence in it when the quote holds no sentence end and that sentence is at least
+    /// half as long as the quote (a sentence added after the corrected one, "…for AI
+    /// contributions. An interim proposal was submitted in", is not the claim's text); else
+    /// `end`.
+    fn sentence_end_within(&self, start: usize, end: usize) -> usize {
+        let ends_sentence =
+            |w: &[char]| matches!(w[0], '.' | '!' | '?') && w[1] == ' ' && w[2].is_uppercase();
+        if self.quote.windows(3).any(ends_sentence) {
+            return end;
+        }
+        let region: Vec<char> = self.text.slice(start..end).chars().collect();
+        region
+            .windows(3)
+            .position(ends_sentence)
+            .map(|i| i + 1)
+            .filter(|&len| 2 * len >= self.m())
+            .map_or(end, |len| start + len)
+    }
+
+    /// Whether `region` (the text between the stored context sides) holds an approximate
+    /// match of the quote (at most [`MAX_ERROR_RATE`] of its chars differ) with a fifth of the
+    /// region or more left beside it.
+    fn holds_likeness(&self, region: &str) -> bool {
+        let m = self.m();
+        let len = region.chars().count();
+        if m < SHORT_QUOTE || len < m + m / 5 || m > MAX_WITNESS_QUOTE {
+            return false;
+        }
+        let budget = (m as f64 * MAX_ERROR_RATE).floor() as usize;
+        Pattern::new(&self.quote)
+            .search(region.chars(), budget)
+            .iter()
+            .any(|h| 5 * len.saturating_sub(m + h.errors) >= len)
     }
 
     fn resolved(&self, best: &Scored) -> Anchoring {
