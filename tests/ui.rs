@@ -752,3 +752,25 @@ fn a_document_comes_back_at_the_line_it_was_left_at() {
     h.run_steps(6);
     assert_eq!(top(&h), left_at, "back at the same line");
 }
+
+#[test]
+fn the_empty_find_bar_lays_its_buttons_out_beside_the_field_not_over_it() {
+    let (_dir, path) = setup(DOC);
+    let mut h = harness(&path);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    let rect_of = |h: &Harness<'_, FactmarkApp>, label: &str| h.get_by_label(label).rect();
+    let field = h
+        .get_all(egui_kittest::kittest::by().role(egui::accesskit::Role::TextInput))
+        .map(|n| n.rect())
+        .next()
+        .expect("the find field");
+    for label in ["Previous", "Next", "Match case", "Whole word"] {
+        let r = rect_of(&h, label);
+        assert!(
+            !r.intersects(field),
+            "{label} {r:?} is drawn over the find field {field:?}"
+        );
+    }
+    assert!(!rect_of(&h, "Previous").intersects(rect_of(&h, "Match case")));
+}

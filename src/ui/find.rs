@@ -204,7 +204,11 @@ impl FindBar {
                 ),
                 (n, None) => format!("{n} matches"),
             };
-            ui.label(RichText::new(count).color(theme::weak(ui.visuals())));
+            // No label at all while there is nothing to count: an empty label in a wrapping
+            // row lays the widgets after it out over the ones before.
+            if !count.is_empty() {
+                ui.label(RichText::new(count).color(theme::weak(ui.visuals())));
+            }
             if ui
                 .button("Previous")
                 .on_hover_text("Select the previous match (Shift+Enter)")

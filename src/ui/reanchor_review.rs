@@ -70,20 +70,26 @@ pub fn review_ui(ui: &mut Ui, doc: &Document) -> Vec<Action> {
                             );
                         }
                     });
-                    ui.horizontal_wrapped(|ui| {
-                        ui.label(RichText::new("Was:").color(theme::weak(ui.visuals())));
-                        ui.label(RichText::new(&a.exact).italics());
-                    });
+                    // Each line is one wrapped text, its name first: a long text laid out
+                    // beside a label in a wrapping row loses words at the wrap.
+                    let mut was = named(ui, "Was:");
+                    was.append(
+                        &a.exact,
+                        0.0,
+                        TextFormat {
+                            color: ui.visuals().text_color(),
+                            italics: true,
+                            ..Default::default()
+                        },
+                    );
+                    ui.label(was);
                     match r.status {
                         AnchorStatus::Changed | AnchorStatus::Fuzzy => {
                             let found = r
                                 .found
                                 .clone()
                                 .unwrap_or_else(|| text.slice(r.start..r.end).to_owned());
-                            ui.horizontal_wrapped(|ui| {
-                                ui.label(RichText::new("Now:").color(theme::weak(ui.visuals())));
-                                ui.label(diff_job(ui, &a.exact, &found));
-                            });
+                            ui.label(diff_job(ui, "Now:", &a.exact, &found));
                             follow_ups_ui(ui, a, &found);
                             ui.horizontal(|ui| {
                                 let label = if r.status == AnchorStatus::Changed {
@@ -108,12 +114,14 @@ pub fn review_ui(ui: &mut Ui, doc: &Document) -> Vec<Action> {
                         }
                         _ => {
                             for (k, c) in r.candidates.iter().take(5).enumerate() {
-                                ui.horizontal_wrapped(|ui| {
-                                    ui.label(
-                                        RichText::new(format!("Candidate {}:", k + 1))
-                                            .color(theme::weak(ui.visuals())),
-                                    );
-                                    ui.label(context_job(ui, text, c.start, c.end));
+                                ui.label(context_job(
+                                    ui,
+                                    &format!("Candidate {}:", k + 1),
+                                    text,
+                                    c.start,
+                                    c.end,
+                                ));
+                                ui.horizontal(|ui| {
                                     if ui.small_button("Use this").clicked() {
                                         actions.push(Action::Do(Intent::Edit(Command::SetSpan {
                                             id: a.id,
@@ -187,7 +195,7 @@ fn follow_ups_ui(ui: &mut Ui, a: &Annotation, new: &str) {
 
 /// The new text with what changed from the old one marked by words: inserted words
 /// underlined, removed ones struck through (letters only inside a word that mostly stays).
-fn diff_job(ui: &Ui, old: &str, new: &str) -> LayoutJob {
+fn diff_job(ui: &Ui, name: &str, old: &str, new: &str) -> LayoutJob {
     let v = ui.visuals();
     let plain = TextFormat {
         color: v.text_color(),
@@ -204,7 +212,7 @@ fn diff_job(ui: &Ui, old: &str, new: &str) -> LayoutJob {
         strikethrough: Stroke::new(1.0, theme::error(v)),
         ..Default::default()
     };
-    let mut job = LayoutJob::default();
+    let mut job = named(ui, name);
     for part in word_diff(old, new) {
         let format = match part.kind {
             DiffKind::Same => plain.clone(),
@@ -216,8 +224,24 @@ fn diff_job(ui: &Ui, old: &str, new: &str) -> LayoutJob {
     job
 }
 
+/// A text that starts with its name (`Was:`, `Now:`) in the weak colour, to be laid out as
+/// one text that wraps.
+fn named(ui: &Ui, name: &str) -> LayoutJob {
+    let mut out = LayoutJob::default();
+    out.append(
+        name,
+        0.0,
+        TextFormat {
+            color: theme::weak(ui.visuals()),
+            ..Default::default()
+        },
+    );
+    out.append(" ", 0.0, TextFormat::default());
+    out
+}
+
 /// A candidate place with a little context, the candidate itself emphasized.
-fn context_job(ui: &Ui, text: &Text, start: usize, end: usize) -> LayoutJob {
+fn context_job(ui: &Ui, name: &str, text: &Text, start: usize, end: usize) -> LayoutJob {
     let v = ui.visuals();
     let weak = TextFormat {
         color: theme::weak(v),
@@ -231,7 +255,7 @@ fn context_job(ui: &Ui, text: &Text, start: usize, end: usize) -> LayoutJob {
     };
     let n = text.char_count();
     let flat = |s: &str| s.replace('\n', " ");
-    let mut job = LayoutJob::default();
+    let mut job = named(ui, name);
     job.append(
         &format!(
             "…{}",
