@@ -199,3 +199,66 @@ fn help_documents_date_published() {
     assert!(help.contains("--date-published"), "{help}");
     assert!(help.contains("reviewBody"), "{help}");
 }
+
+#[test]
+fn a_date_inside_another_claim_is_not_the_dateline_of_a_later_claim() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("plan.txt"),
+        "The final release ships on May 15, 2015, the team says.\n\n\
+The beta ships on Apr 3, six weeks before.\n",
+    )
+    .unwrap();
+    let add = |args: &[&str]| {
+        let mut all = vec!["add", "plan.txt"];
+        all.extend_from_slice(args);
+        ok(&factmark(d, &all));
+    };
+    add(&["--tag", "date", "--text", "May 15, 2015"]);
+    add(&[
+        "--tag",
+        "claim",
+        "--text",
+        "The final release ships on May 15, 2015",
+        "--verdict",
+        "true",
+    ]);
+    add(&[
+        "--tag",
+        "claim",
+        "--text",
+        "The beta ships on Apr 3",
+        "--verdict",
+        "false",
+    ]);
+    let out = factmark(
+        d,
+        &[
+            "export",
+            "plan.txt",
+            "--format",
+            "claimreview",
+            "--url",
+            "https://checks.example/plan",
+            "--publisher",
+            "Example Fact Check",
+        ],
+    );
+    let v: Value = serde_json::from_str(&ok(&out)).unwrap();
+    let beta = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| {
+            r["claimReviewed"]
+                .as_str()
+                .is_some_and(|c| c.contains("beta"))
+        })
+        .expect("the beta claim");
+    // The release date is what the first claim is about, not when the second was made.
+    assert!(
+        beta["itemReviewed"].get("datePublished").is_none(),
+        "{beta:#}"
+    );
+}

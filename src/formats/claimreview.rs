@@ -26,8 +26,8 @@
 //!     identifier becomes `sameAs` (a QID as its Wikidata page); otherwise `Person`.
 //!   - `datePublished`: the nearest date annotation (with a value) before the claim in the same
 //!     paragraph, else the first dated annotation of the document if it is a full date before
-//!     the claim (a dateline). Dates inside the claim or inside its quote are what the claim is
-//!     about, not when it was made, and are never used.
+//!     the claim and inside no claim or quote (a dateline). Dates inside the claim or inside
+//!     its quote are what the claim is about, not when it was made, and are never used.
 //!     Failing those, the article's publication date from the page's metadata (HTML
 //!     documents), since the claim was public by then.
 //!   - `appearance`: a `CreativeWork` with the article's URL (`--article-url`, else the
@@ -290,7 +290,7 @@ pub fn export(
                     "itemReviewed.author (recommended): the claim has no claimant and sits in no quote with a speaker".to_owned(),
                 );
             }
-            let date = date_published(doc, &dates, a, quote);
+            let date = date_published(doc, &dates, &all, a, quote);
             if date.is_none() {
                 advise(
                     WarningKind::Advice,
@@ -482,6 +482,7 @@ fn party_for(entities: &[(String, EntityKind, Option<&str>)], name: &str) -> Par
 fn date_published(
     doc: &ExportDoc,
     dates: &[&Annotation],
+    all: &[&Annotation],
     claim: &Annotation,
     quote: Option<&Annotation>,
 ) -> Option<String> {
@@ -506,10 +507,19 @@ fn date_published(
     if let Some((_, v)) = same_paragraph {
         return Some(v.clone());
     }
+    // A date inside another claim or quote is what that one is about, never a dateline.
+    let in_a_statement = |d: &Annotation| {
+        all.iter().any(|o| {
+            o.id != d.id
+                && matches!(o.tag, Tag::Claim { .. } | Tag::Quote { .. })
+                && o.start <= d.start
+                && d.end <= o.end
+        })
+    };
     let dateline = dates.first().and_then(|first| {
         dated
             .iter()
-            .find(|(d, v)| d.id == first.id && v.len() == 10)
+            .find(|(d, v)| d.id == first.id && v.len() == 10 && !in_a_statement(d))
             .map(|(_, v)| v.clone())
     });
     dateline.or_else(|| doc.metadata.published_date())
