@@ -30,6 +30,10 @@ use super::text::{Text, one_line};
 /// such a comment awaits a new rating.
 pub const RECHECK_PREFIX: &str = "Text changed from “";
 
+/// How a re-check comment ends while the claim awaits its new rating; taken off when it is
+/// rated again (the comment stays as a record of what changed).
+pub const RECHECK_ASK: &str = "; rate again";
+
 /// The longest excerpt of old or new text quoted in a re-check comment.
 const COMMENT_EXCERPT: usize = 80;
 
@@ -366,7 +370,7 @@ pub fn recheck_review(old: &str, new: &str, now: DateTime<Utc>) -> Review {
         comment: Some({
             let (was, now_is) = super::worddiff::change_summary(old, new, COMMENT_EXCERPT);
             format!(
-                "{RECHECK_PREFIX}{}” to “{}” on {}; rate again",
+                "{RECHECK_PREFIX}{}” to “{}” on {}{RECHECK_ASK}",
                 one_line(&was, 3 * COMMENT_EXCERPT),
                 one_line(&now_is, 3 * COMMENT_EXCERPT),
                 now.format("%Y-%m-%d")
@@ -389,6 +393,19 @@ pub fn needs_recheck(a: &Annotation) -> bool {
             .comment
             .as_deref()
             .is_some_and(|c| c.starts_with(RECHECK_PREFIX))
+}
+
+/// `review` given to a claim that awaited its new rating (see [`needs_recheck`]): when it no
+/// longer asks for work, its comment stops asking for a rating.
+pub fn rated_again(a: &Annotation, review: &Review) -> Review {
+    let mut out = review.clone();
+    if needs_recheck(a) && review.status != ReviewStatus::NeedsWork {
+        out.comment = review
+            .comment
+            .as_deref()
+            .map(|c| c.strip_suffix(RECHECK_ASK).unwrap_or(c).to_owned());
+    }
+    out
 }
 
 /// What a date's value becomes when the annotation moves onto `new_text` (see

@@ -604,3 +604,37 @@ low-effort contributions, particularly those made with tools";
         "A lively discussion has been taking place around policies for automated contributions."
     );
 }
+
+#[test]
+fn keeping_the_verdict_ends_the_recheck_and_the_comment_stops_asking() {
+    let t = Text::from_str_normalized(ORIGINAL);
+    let mut claim = on(&t, "4.2 million euros", rated(Verdict::True));
+    claim.review = recheck_review("4.1 million euros", "4.2 million euros", later());
+    let mut set = AnnotationSet::from_vec(vec![claim.clone()]);
+    let mut history = History::default();
+    let accepted = Review {
+        status: ReviewStatus::Accepted,
+        by: Some("kim".into()),
+        at: Some(later()),
+        comment: claim.review.comment.clone(),
+    };
+    history
+        .apply(
+            &mut set,
+            &t,
+            &Command::SetReview(claim.id, accepted),
+            later(),
+        )
+        .unwrap();
+    let after = set.get(claim.id).unwrap();
+    assert!(!needs_recheck(after));
+    let comment = after.review.comment.clone().unwrap();
+    // What changed is still said; a rating is no longer asked for.
+    assert!(
+        comment.contains("4.1 million") && comment.contains("4.2 million"),
+        "{comment}"
+    );
+    assert!(!comment.contains("rate again"), "{comment}");
+    history.undo(&mut set).unwrap().unwrap();
+    assert!(needs_recheck(set.get(claim.id).unwrap()));
+}

@@ -268,7 +268,9 @@ pub fn plan(
             }
         }),
         Command::SetNote(id, note) => update(*id, &|a| a.note = note.clone()),
-        Command::SetReview(id, review) => update(*id, &|a| a.review = review.clone()),
+        Command::SetReview(id, review) => update(*id, &|a| {
+            a.review = super::corrections::rated_again(a, review);
+        }),
         Command::SetSpan { id, start, end } => {
             check_span(text, *start, *end)?;
             let moved = update(*id, &|a| a.set_span(text, *start, *end))?;

@@ -1,8 +1,9 @@
 //! Differences between an old and a new text by words, as people read a correction: "June" →
 //! "January", not interleaved letters ("more‑than‑three‑hours‑lon~~terview~~g"). Inside a
 //! replaced word, the letters are compared only when most of the word stays (a fixed typo,
-//! "Kovac" → "Kovács"); otherwise, and always for numbers, the whole word is shown removed and
-//! inserted.
+//! "recieved" → "received"); otherwise, and always for numbers and names (a capitalized word:
+//! "Faune" → "Faure" reads as two names, not as a letter struck out), the whole word is shown
+//! removed and inserted.
 
 use similar::{Algorithm, ChangeTag, capture_diff_slices};
 
@@ -45,7 +46,7 @@ pub fn word_diff(old: &str, new: &str) -> Vec<DiffPart> {
     let (mut removed, mut inserted): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
     let flush = |out: &mut Vec<DiffPart>, removed: &mut Vec<&str>, inserted: &mut Vec<&str>| {
         match (removed.as_slice(), inserted.as_slice()) {
-            ([r], [i]) if is_spelled(r) && is_spelled(i) && letters_kept(r, i) => {
+            ([r], [i]) if is_spelled(r) && is_spelled(i) && !is_name(r) && letters_kept(r, i) => {
                 for part in char_diff(r, i) {
                     push(out, part.kind, &part.text);
                 }
@@ -246,13 +247,18 @@ fn tokens(s: &str) -> Vec<&str> {
 }
 
 /// A word of letters (no digits: a number reads as a whole, "4.2" → "4.7").
+/// Whether a word is capitalized (a name, or a sentence's first word).
+fn is_name(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
 fn is_spelled(s: &str) -> bool {
     s.chars().any(char::is_alphabetic) && !s.chars().any(|c| c.is_numeric())
 }
 
 /// Whether two words differ only by a small fix: one stretch of at most
 /// [`MAX_FIXED_LETTERS`] letters changed on each side, most of the word staying around it
-/// ("recieved" → "received", "Kovac" → "Kovacs"); a different word that happens to share
+/// ("recieved" → "received"); a different word that happens to share
 /// letters ("Wikipedia" → "Wikidata", "December" → "November") is not.
 fn letters_kept(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
@@ -366,9 +372,14 @@ mod tests {
 
     #[test]
     fn letters_inside_a_word_only_when_most_stay() {
+        // A name is shown whole, however little of it changed.
         assert_eq!(
             show("Dr. Anna Kovac", "Dr. Anna Kovacs"),
-            "Dr. Anna Kovac{+s+}"
+            "Dr. Anna [-Kovac-]{+Kovacs+}"
+        );
+        assert_eq!(
+            show("Olivier Faune took", "Olivier Faure took"),
+            "Olivier [-Faune-]{+Faure+} took"
         );
         assert_eq!(
             show("Dr. Anna Kovac", "Dr. Anna Kovács"),

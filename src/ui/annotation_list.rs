@@ -235,6 +235,9 @@ impl AnnotationList {
                 if status != AnchorStatus::Exact {
                     second.push_str(&format!(" · {}", labels::status_label(status)));
                 }
+                if crate::core::corrections::needs_recheck(a) {
+                    second.push_str(" · Re-check: text changed");
+                }
                 if !a.evidence.is_empty() {
                     second.push_str(&format!(
                         " · {}",

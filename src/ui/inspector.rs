@@ -526,6 +526,21 @@ impl Inspector {
                 });
         });
         let now = Utc::now().trunc_subsecs(0);
+        if crate::core::corrections::needs_recheck(a) {
+            ui.label(
+                RichText::new(
+                    "Its text changed since it was rated: pick its verdict again, or keep it.",
+                )
+                .color(theme::warning(ui.visuals())),
+            );
+            if ui
+                .button("Keep the verdict (checked again)")
+                .on_hover_text("The verdict still holds for the new text: review set to accepted")
+                .clicked()
+            {
+                status = ReviewStatus::Accepted;
+            }
+        }
         if status != a.review.status {
             actions.push(Action::Do(Intent::Edit(Command::SetReview(
                 id,
