@@ -94,6 +94,7 @@ mod tests {
             len: 1,
             space_before: false,
             hidden: false,
+            clipped: false,
         }
     }
 

@@ -11,7 +11,7 @@ use hayro_interpret::font::{Glyph as FontGlyph, GlyphRun};
 use hayro_interpret::hayro_cmap::BfString;
 use hayro_interpret::hayro_syntax::object::Dict;
 use hayro_interpret::hayro_syntax::page::Page;
-use hayro_interpret::kurbo::{Affine, BezPath, Point, Rect};
+use hayro_interpret::kurbo::{Affine, BezPath, Point, Rect, Shape as _};
 use hayro_interpret::{
     BlendMode, ClipPath, Context, Device, DrawMode, DrawProps, Image, ImageDrawProps,
     InterpreterCache, InterpreterSettings, RenderContent, SoftMask, TransformExt, interpret_page,
@@ -49,6 +49,8 @@ pub struct Glyph {
     pub space_before: bool,
     /// Whether it was drawn invisible (text render mode 3).
     pub hidden: bool,
+    /// Whether it is wholly outside the clip in force (cut away).
+    pub clipped: bool,
 }
 
 impl Glyph {
@@ -124,14 +126,17 @@ pub fn collect_page(page: &Page<'_>, number: usize, deadline: Instant, steps: u6
         pending_space: false,
         last_fill: None,
         placed: HashMap::new(),
+        clips: Vec::new(),
         steps: 0,
         limit: steps,
         deadline,
     };
     interpret_page(page, &mut context, &mut collector);
     let mut page = collector.page;
+    seen_with_their_words(&mut page.glyphs);
     // Invisible text is a page's text when it is all there is (an OCR layer over a scan);
-    // beside visible text it is not on the page as a reader sees it (hidden labels).
+    // beside visible text it is not on the page as a reader sees it (hidden labels, text a
+    // clip cuts away).
     let hidden = page.glyphs.iter().filter(|g| g.hidden).count();
     if hidden > 0 && 2 * hidden < page.glyphs.len() {
         page.glyphs.retain(|g| !g.hidden);
@@ -146,6 +151,8 @@ struct Collector {
     last_fill: Option<(usize, u64, u64)>,
     /// The glyphs kept so far, by the square their origin is in.
     placed: HashMap<(i32, i32), Vec<u32>>,
+    /// The bounding boxes of the clips in force, each within the one before (page space).
+    clips: Vec<Rect>,
     steps: u64,
     limit: u64,
     deadline: Instant,
@@ -222,6 +229,15 @@ impl Collector {
             .entry((square(x0), square(baseline)))
             .or_default()
             .push(index);
+        // A glyph wholly outside the clip in force is not drawn (text cut away by its box);
+        // one partly inside is seen.
+        let clipped = self.clips.last().is_some_and(|c| {
+            let (top, bottom) = (baseline - 0.8 * size, baseline + 0.2 * size);
+            f64::from(x1) < c.x0
+                || f64::from(x0) > c.x1
+                || f64::from(bottom) < c.y0
+                || f64::from(top) > c.y1
+        });
         let len = text.len().min(usize::from(u8::MAX));
         let start = u32::try_from(self.page.chars.len()).unwrap_or(u32::MAX);
         self.page.chars.extend(text.into_iter().take(len));
@@ -234,7 +250,32 @@ impl Collector {
             len: len as u8,
             space_before: std::mem::take(&mut self.pending_space),
             hidden,
+            clipped,
         });
+    }
+}
+
+/// Glyphs cut away by a clip are hidden, except those of a word partly seen: a word that runs
+/// past its table cell's edge is read whole ("29.01.2016", not "29.01.20"); a word wholly cut
+/// away is not on the page.
+fn seen_with_their_words(glyphs: &mut [Glyph]) {
+    let same_word = |a: &Glyph, b: &Glyph| {
+        !b.space_before
+            && (a.baseline - b.baseline).abs() < 0.2 * a.size
+            && (b.x0 - a.x1).abs() < 0.3 * a.size
+    };
+    for i in 1..glyphs.len() {
+        if glyphs[i].clipped && !glyphs[i - 1].clipped && same_word(&glyphs[i - 1], &glyphs[i]) {
+            glyphs[i].clipped = false;
+        }
+    }
+    for i in (1..glyphs.len()).rev() {
+        if glyphs[i - 1].clipped && !glyphs[i].clipped && same_word(&glyphs[i - 1], &glyphs[i]) {
+            glyphs[i - 1].clipped = false;
+        }
+    }
+    for g in glyphs.iter_mut().filter(|g| g.clipped) {
+        g.hidden = true;
     }
 }
 
@@ -271,8 +312,14 @@ impl<'a> Device<'a> for Collector {
         self.step();
     }
 
-    fn push_clip_path(&mut self, _: &ClipPath) {
+    fn push_clip_path(&mut self, clip: &ClipPath) {
         self.step();
+        let bbox = clip.path.bounding_box();
+        let within = match self.clips.last() {
+            Some(outer) => outer.intersect(bbox),
+            None => bbox,
+        };
+        self.clips.push(within);
     }
 
     fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {
@@ -313,7 +360,9 @@ impl<'a> Device<'a> for Collector {
         self.step();
     }
 
-    fn pop_clip(&mut self) {}
+    fn pop_clip(&mut self) {
+        self.clips.pop();
+    }
 
     fn pop_transparency_group(&mut self) {}
 

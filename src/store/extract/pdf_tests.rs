@@ -371,6 +371,22 @@ BT /F1 12 Tf 1 0 0 1 72 658 Tm (and the parties cannot waive that rule by their 
 }
 
 #[test]
+fn text_a_clip_cuts_away_is_not_read_but_a_word_partly_seen_is_read_whole() {
+    // A cell 100 points wide: its last word runs past the edge, the next is wholly cut away;
+    // the line below is not clipped.
+    let pdf = page(
+        b"q 72 690 100 20 re W n BT /F1 10 Tf 72 700 Td (Paid on 29.01.2016) Tj 120 0 Td (hidden) Tj ET Q \
+BT /F1 10 Tf 72 680 Td (The next line is seen.) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "Paid on 29.01.2016\n\nThe next line is seen.\n"
+    );
+}
+
+#[test]
 fn a_justified_line_stretched_wide_keeps_spaces_and_a_table_row_keeps_tabs() {
     let pdf = page(
         b"BT /F1 12 Tf 72 700 Td [(fied) -1500 (in) -1500 (the) -1500 (report,) -1500 (page)] TJ 0 -60 Td [(North) -3000 (6.1%) -1500 (5.4%)] TJ ET",
