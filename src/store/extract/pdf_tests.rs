@@ -125,6 +125,21 @@ fn a_compound_of_three_parts_split_at_a_hyphen_keeps_it() {
 }
 
 #[test]
+fn a_compound_written_only_once_keeps_its_hyphen_by_its_form() {
+    // Each written only here, broken at its hyphen: a number word, `self`, an ending that
+    // makes compounds. An ordinary word broken into syllables is still joined.
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td (The court applied the usual three-) Tj 0 -14 Td (part test to the self-) Tj 0 -14 Td (reported figures and the data-) Tj 0 -14 Td (driven model, with some infor-) Tj 0 -14 Td (mation withheld.) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "The court applied the usual three-part test to the self-reported figures and the data-driven model, with some information withheld.\n"
+    );
+}
+
+#[test]
 fn a_double_spaced_filing_is_not_a_paragraph_per_line() {
     let mut content = String::from("BT /F1 12 Tf 72 720 Td ");
     let words = [

@@ -841,8 +841,10 @@ fn join(
         // word whole as it would be joined: "e-" "discovery" is not "eDiscovery").
         return if starts_lower {
             // A compound of three parts or more keeps its hyphens ("like-for-" "like").
+            let written_whole = words.lower.contains(&joined.to_lowercase());
             if stem.contains(['-', '\u{2010}'])
                 || (words.lower.contains(&compound) && !words.written.contains(&joined))
+                || (is_compound_form(stem, tail) && !written_whole)
             {
                 Join::Glue
             } else {
@@ -855,6 +857,32 @@ fn join(
         };
     }
     Join::Space
+}
+
+/// Whether `stem-` `tail` broken at a line end is a compound by its form, even where the
+/// document writes it only this once: a number word or `self` before it (`three-part`,
+/// `two-year`, `self-reported`; not a number's own ending, `seven-` `teen`), or an ending that
+/// makes compounds (`data-driven`, `country-specific`, `large-scale`).
+fn is_compound_form(stem: &str, tail: &str) -> bool {
+    const NUMBERS: &[&str] = &[
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "eleven", "twelve",
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+        "thousand", "million", "billion", "half", "self",
+    ];
+    const NUMBER_ENDINGS: &[&str] = &[
+        "teen", "teens", "teenth", "ty", "ties", "tieth", "th", "ths", "some",
+    ];
+    const COMPOUND_TAILS: &[&str] = &[
+        "based", "specific", "related", "driven", "oriented", "friendly", "sized", "scale",
+        "level", "term", "funded", "led", "owned", "run", "wide", "born",
+    ];
+    let (stem, tail) = (stem.to_lowercase(), tail.to_lowercase());
+    let alphabetic = |w: &str| w.len() >= 2 && w.chars().all(char::is_alphabetic);
+    if !alphabetic(&stem) || !alphabetic(&tail) {
+        return false;
+    }
+    (NUMBERS.contains(&stem.as_str()) && !NUMBER_ENDINGS.contains(&tail.as_str()))
+        || COMPOUND_TAILS.contains(&tail.as_str())
 }
 
 /// Whether a line ends inside a token that the next line finishes, so that no space goes
