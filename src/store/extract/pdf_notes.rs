@@ -19,6 +19,8 @@ pub fn footnote_lines(
     let body = body_size(per_page);
     // Whether the page before had notes (a note may go on at the foot of the next page).
     let mut after_notes = false;
+    // Whether the last note so far stops inside a sentence (it goes on in the next column).
+    let mut unfinished = false;
     per_page
         .iter()
         .zip(pages)
@@ -36,9 +38,18 @@ pub fn footnote_lines(
             }
             runs.push((0, lines.len()));
             for (a, b) in runs {
-                let first = a + notes_on_page(page, &lines[a..b], &texts[a..b], body, after_notes);
+                let before = Earlier {
+                    notes: after_notes,
+                    unfinished,
+                };
+                let first = a + notes_on_page(page, &lines[a..b], &texts[a..b], body, before);
                 for n in &mut notes[first..b] {
                     *n = true;
+                }
+                if first < b {
+                    unfinished = texts[b - 1]
+                        .trim_end()
+                        .ends_with(|c: char| c.is_lowercase() || matches!(c, ',' | '-' | ';'));
                 }
             }
             after_notes = notes.iter().any(|n| *n);
@@ -63,13 +74,24 @@ fn body_size(per_page: &[Vec<Line>]) -> f32 {
         .map_or(0.0, |&(k, _)| k as f32 / 2.0)
 }
 
+/// The notes before a column.
+#[derive(Debug, Clone, Copy)]
+struct Earlier {
+    /// Whether the page before has notes (which may go on at the foot of this page).
+    notes: bool,
+    /// Whether the last note so far (of an earlier column or page) stops inside a sentence.
+    unfinished: bool,
+}
+
+/// The first note line of a column (or page), or `lines.len()`.
 fn notes_on_page(
     page: &PageGlyphs,
     lines: &[Line],
     texts: &[String],
     body: f32,
-    after_notes: bool,
+    earlier: Earlier,
 ) -> usize {
+    let after_notes = earlier.notes;
     let none = lines.len();
     let low = |l: &Line| l.baseline > 0.5 * page.height;
     let small = |l: &Line| l.size <= SMALLER * body && low(l);
@@ -82,7 +104,13 @@ fn notes_on_page(
         && let Some(i) = (first_small..none).find(|&i| starts_with_note_mark(&texts[i]))
         && (first_small..=i).any(apart)
     {
-        return i;
+        // The rest of a note of an earlier column (or page) before this column's own notes:
+        // set apart from the text above it, going on in small letters.
+        let goes_on = earlier.unfinished
+            && i > first_small
+            && apart(first_small)
+            && texts[first_small].starts_with(char::is_lowercase);
+        return if goes_on { first_small } else { i };
     }
     // A note of the page before going on at the foot of this one, before its own notes.
     if first_small > 0

@@ -402,6 +402,35 @@ BT /F1 10 Tf 72 680 Td (The next line is seen.) Tj ET",
 }
 
 #[test]
+fn a_footnote_going_on_at_the_foot_of_the_next_column_reads_as_one_note() {
+    let pdf = page(
+        b"BT /F1 10 Tf 72 700 Td (The extractor makes a single pass over its) Tj ET BT /F1 10 Tf 320 700 Td (For each noun phrase it finds, the chunker) Tj ET \
+BT /F1 10 Tf 72 688 Td (corpus and tags each word in each sentence) Tj ET BT /F1 10 Tf 320 688 Td (also gives the probability that each word) Tj ET \
+BT /F1 10 Tf 72 676 Td (with its most probable part of speech, and) Tj ET BT /F1 10 Tf 320 676 Td (is part of the entity, and these numbers) Tj ET \
+BT /F1 10 Tf 72 664 Td (entities are found by a light chunker that) Tj ET BT /F1 10 Tf 320 664 Td (are used to discard tuples whose entities) Tj ET \
+BT /F1 10 Tf 72 652 Td (runs over the tagged words of the sentence) Tj ET BT /F1 10 Tf 320 652 Td (were found with low levels of confidence,) Tj ET \
+BT /F1 10 Tf 72 640 Td (and relations are found between the noun) Tj ET BT /F1 10 Tf 320 640 Td (so that only the tuples it trusts remain) Tj ET \
+BT /F1 10 Tf 72 628 Td (phrases it finds in each of the sentences) Tj ET BT /F1 10 Tf 320 628 Td (in the index that answers the queries of) Tj ET \
+BT /F1 10 Tf 72 616 Td (of the corpus, one sentence at a time.3) Tj ET BT /F1 10 Tf 320 616 Td (the users of the system at any time.4) Tj ET \
+BT /F1 8 Tf 72 130 Td (3 The tagger uses maximum-entropy models, a light NLP tech-) Tj ET \
+BT /F1 8 Tf 320 130 Td (niques that are robust to the corpus.) Tj ET \
+BT /F1 8 Tf 320 120 Td (4 The index is built with Lucene.) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert!(
+        text.contains("\n\n3 The tagger uses maximum-entropy models, a light NLP techniques that are robust to the corpus.\n\n4 The index is built with Lucene.\n"),
+        "{text}"
+    );
+    // The notes come after the text of both columns.
+    assert!(
+        text.find("any time.4").unwrap() < text.find("3 The tagger").unwrap(),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_justified_line_stretched_wide_keeps_spaces_and_a_table_row_keeps_tabs() {
     let pdf = page(
         b"BT /F1 12 Tf 72 700 Td [(fied) -1500 (in) -1500 (the) -1500 (report,) -1500 (page)] TJ 0 -60 Td [(North) -3000 (6.1%) -1500 (5.4%)] TJ ET",

@@ -63,6 +63,10 @@ pub fn assemble(pages: &[PageGlyphs]) -> (String, Pages) {
                 && first_note_next.is_some_and(|t| !super::pdf_notes::starts_with_note_mark(t))
         })
         .collect();
+    // The columns whose last note goes on at the foot of a later column of the page.
+    let goes_on_in_column = notes_going_on_in_columns(&per_page, &texts, &notes);
+    // The column (page, region) whose last note waits for its rest.
+    let mut held_in_column: Option<(usize, u32)> = None;
     for (pi, (ls, ts)) in per_page.iter().zip(&texts).enumerate() {
         out.page_start(&pages[pi]);
         for (k, (line, text)) in ls.iter().zip(ts).enumerate() {
@@ -80,6 +84,15 @@ pub fn assemble(pages: &[PageGlyphs]) -> (String, Pages) {
                 if notes[pi][k] && goes_on[pi] {
                     held = Some(pi);
                 }
+                if notes[pi][k] {
+                    let here = (pi, line.region);
+                    if held_in_column.is_some_and(|h| h != here) {
+                        held_in_column = None;
+                    }
+                    if goes_on_in_column.contains(&here) {
+                        held_in_column = Some(here);
+                    }
+                }
                 pending.push((pi, line, text));
                 continue;
             }
@@ -89,7 +102,7 @@ pub fn assemble(pages: &[PageGlyphs]) -> (String, Pages) {
                 .find(|(_, note)| !**note)
                 .map(|(l, _)| l);
             let join = body.join_to(&shared, pi, line, text, next);
-            if join == Some(Join::Paragraph) && held.is_none() {
+            if join == Some(Join::Paragraph) && held.is_none() && held_in_column.is_none() {
                 write_notes(&mut out, &shared, &mut pending);
             }
             body.push(&mut out, &shared, (pi, line, text), join);
@@ -103,6 +116,37 @@ pub fn assemble(pages: &[PageGlyphs]) -> (String, Pages) {
             .map(|p| p.number)
             .collect(),
     )
+}
+
+/// The columns (page, region) whose last note goes on at the foot of the next column of its
+/// page: it stops inside a sentence, and that column's notes start in small letters.
+fn notes_going_on_in_columns(
+    per_page: &[Vec<Line>],
+    texts: &[Vec<String>],
+    notes: &[Vec<bool>],
+) -> HashSet<(usize, u32)> {
+    let mut out = HashSet::new();
+    for (pi, ls) in per_page.iter().enumerate() {
+        // Each column's note lines, in reading order: (region, first text, last text).
+        let mut groups: Vec<(u32, &str, &str)> = Vec::new();
+        for (k, line) in ls.iter().enumerate().filter(|(k, _)| notes[pi][*k]) {
+            let text = texts[pi][k].as_str();
+            match groups.last_mut() {
+                Some(g) if g.0 == line.region => g.2 = text,
+                _ => groups.push((line.region, text, text)),
+            }
+        }
+        for w in groups.windows(2) {
+            let unfinished = w[0]
+                .2
+                .trim_end()
+                .ends_with(|c: char| c.is_lowercase() || matches!(c, ',' | ';' | '-'));
+            if unfinished && w[1].1.starts_with(char::is_lowercase) {
+                out.insert((pi, w[0].0));
+            }
+        }
+    }
+    out
 }
 
 /// What every join looks at beyond the two lines.
