@@ -259,6 +259,26 @@ fn history_prints_the_log_that_check_write_records() {
         text.contains("verdict kept, marked needs-work for re-check"),
         "{text}"
     );
+    assert!(!text.contains("since rated again"), "{text}");
+
+    // The verdict kept after a look: the log says the re-check is over.
+    let id = claim["id"].as_str().unwrap().to_owned();
+    ok(&factmark(
+        d,
+        &["review", "article.txt", &id, "--status", "accepted"],
+    ));
+    let text = ok(&factmark(d, &["history", "article.txt"]));
+    assert!(
+        text.contains("marked needs-work for re-check, since rated again"),
+        "{text}"
+    );
+    let v: Value = serde_json::from_str(&ok(&factmark(
+        d,
+        &["history", "article.txt", "--format", "json"],
+    )))
+    .unwrap();
+    assert_eq!(v["changes"][0]["rated_again"], true, "{v}");
+    assert!(html(d).contains("marked for re-check, since rated again"));
 }
 
 #[test]

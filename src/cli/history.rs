@@ -10,7 +10,8 @@ use serde::Serialize;
 
 use super::report_format::ReportFormat;
 use super::{Outcome, discover, print_out};
-use crate::core::corrections::{ChangeRecord, CorrectionLog};
+use crate::core::Annotation;
+use crate::core::corrections::{ChangeRecord, CorrectionLog, recheck_note};
 use crate::core::text::one_line;
 use crate::store::Session;
 
@@ -72,6 +73,8 @@ struct ChangeJson {
     date_from: Option<String>,
     date_to: Option<String>,
     recheck: bool,
+    /// Whether a claim marked for re-check was rated again since (verdict picked or kept).
+    rated_again: bool,
     /// False for a change found in the current text that the sidecar does not record yet.
     saved: bool,
 }
@@ -146,7 +149,10 @@ fn history(doc: &Path, session: &Session) -> History {
         .changes
         .iter()
         .enumerate()
-        .map(|(i, c)| change_json(&log, c, i < saved))
+        .map(|(i, c)| {
+            let now = session.annotations.get(c.id);
+            change_json(&log, c, now, i < saved)
+        })
         .collect();
     History {
         document: doc.display().to_string(),
@@ -156,7 +162,12 @@ fn history(doc: &Path, session: &Session) -> History {
     }
 }
 
-fn change_json(log: &CorrectionLog, c: &ChangeRecord, saved: bool) -> ChangeJson {
+fn change_json(
+    log: &CorrectionLog,
+    c: &ChangeRecord,
+    now: Option<&Annotation>,
+    saved: bool,
+) -> ChangeJson {
     let date = c.date.as_ref();
     ChangeJson {
         id: c.id.to_string(),
@@ -171,6 +182,7 @@ fn change_json(log: &CorrectionLog, c: &ChangeRecord, saved: bool) -> ChangeJson
         date_from: date.and_then(|d| d.from.as_ref()).map(|d| d.to_string()),
         date_to: date.and_then(|d| d.to.as_ref()).map(|d| d.to_string()),
         recheck: c.recheck,
+        rated_again: recheck_note(c, now).is_some_and(|n| n.ends_with("rated again")),
         saved,
     }
 }
@@ -232,6 +244,9 @@ fn text(h: &History) -> String {
         }
         if c.recheck {
             done.push_str("; verdict kept, marked needs-work for re-check");
+            if c.rated_again {
+                done.push_str(", since rated again");
+            }
         }
         if !c.saved {
             done.push_str(" (not saved)");

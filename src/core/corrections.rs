@@ -408,6 +408,20 @@ pub fn rated_again(a: &Annotation, review: &Review) -> Review {
     out
 }
 
+/// What a change record says about re-checking, given the annotation as it is now: nothing,
+/// "marked for re-check", or "marked for re-check, since rated again" once its verdict was
+/// picked again or kept.
+pub fn recheck_note(c: &ChangeRecord, now: Option<&Annotation>) -> Option<&'static str> {
+    if !c.recheck {
+        return None;
+    }
+    Some(if now.is_some_and(|a| !needs_recheck(a)) {
+        "marked for re-check, since rated again"
+    } else {
+        "marked for re-check"
+    })
+}
+
 /// What a date's value becomes when the annotation moves onto `new_text` (see
 /// [`Annotation::set_span`]): `Some((before, after))` when it changes.
 pub fn date_follow(

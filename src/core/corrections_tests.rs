@@ -638,3 +638,39 @@ fn keeping_the_verdict_ends_the_recheck_and_the_comment_stops_asking() {
     history.undo(&mut set).unwrap().unwrap();
     assert!(needs_recheck(set.get(claim.id).unwrap()));
 }
+
+#[test]
+fn a_notice_put_before_an_unchanged_claim_leaves_it_moved_not_ambiguous() {
+    let original = "---\ntitle: A new log\ndate: 2019-05-15\n---\n\nToday we are announcing a new \
+[public log called Oak](https://example.org/logs). It is open to every certificate authority.\n";
+    let edited = original.replace(
+        "---\n\nToday",
+        "---\n\n> **Update: Feb. 5 2020**\n>\n> The logs are now included in the approved lists \
+and are usable by every browser that checks them, as planned from the start.\n\nToday",
+    );
+    let quote = "Today we are announcing a new [public log called Oak](https://example.org/logs).";
+    let (t2, r) = anchored_in(original, quote, 0, rated(Verdict::True), &edited);
+    assert_eq!(r.status, AnchorStatus::Moved, "{r:?}");
+    assert_eq!(t2.slice(r.start..r.end), quote);
+}
+
+#[test]
+fn a_copy_of_deleted_text_elsewhere_in_other_surroundings_is_offered_not_taken() {
+    // The summary repeats a sentence of the body; the correction cuts the summary's copy.
+    let original = "---\nsummary: Built by a small team on the Web. A sort of health monitor for \
+the country's websites, it is called Pulse and you can see it today.\n---\n\nThe new dashboard \
+went live this week after six weeks of work on the Web.\n\nA sort of health monitor for the \
+country's websites, it is called [Pulse](https://example.gov/pulse) and it tracks every domain.\n";
+    let edited = original.replace(
+        " A sort of health monitor for the country's websites, it is called Pulse and you can see \
+it today.",
+        "",
+    );
+    let quote = "A sort of health monitor for the country's websites";
+    let (t2, r) = anchored_in(original, quote, 0, rated(Verdict::True), &edited);
+    assert_ne!(r.status, AnchorStatus::Moved, "{r:?}");
+    assert_ne!(r.status, AnchorStatus::Exact, "{r:?}");
+    if r.status == AnchorStatus::Fuzzy {
+        assert_eq!(t2.slice(r.start..r.end), quote);
+    }
+}

@@ -34,6 +34,9 @@ const UNIQUE_QUOTE: usize = 8;
 const MIN_WITNESS: usize = 16;
 /// At most this many such places are reported.
 const MAX_WITNESSES: usize = 3;
+/// A witness place whose text is this unlike the quote is not another candidate (the
+/// annotated text is gone from it), only evidence that the quote found elsewhere is a copy.
+const MIN_WITNESS_LIKENESS: f64 = 0.5;
 /// Approximate matches of quotes up to this long get their boundaries from an alignment with
 /// their context.
 const MAX_JOINT_ALIGNMENT: usize = 256;
@@ -347,7 +350,21 @@ impl Search<'_> {
                 self.witnesses(&best)
             };
             if witnesses.is_empty() {
+                // The quote found away from its place with neither side of its context as
+                // stored is likely a copy of text that was cut (a summary repeating a sentence
+                // of the body): offered, not taken.
+                let away = best.start.abs_diff(self.a.start) > self.m();
+                let both_edited = best.prefix < 1.0 && best.suffix < 1.0;
+                if best.exact && away && both_edited && best.prefix.min(best.suffix) < 0.8 {
+                    return self.offered(&best);
+                }
                 return self.resolved(&best);
+            }
+            // The stored context still stands elsewhere around other text: the annotated
+            // text was there and is gone. A copy of it in other surroundings is offered for a
+            // person to confirm, never taken on its own.
+            if best.exact && witnesses.iter().all(|w| w.quote < MIN_WITNESS_LIKENESS) {
+                return self.offered(&best);
             }
             cands.truncate(MAX_KEPT - witnesses.len());
             let fresh: Vec<Scored> = witnesses
@@ -403,7 +420,11 @@ impl Search<'_> {
         if prefix.chars().count() >= MIN_WITNESS {
             for b in occurrences(hay, prefix.as_bytes()) {
                 let start = text.char_of_byte(b + prefix.len());
-                if start <= best.start && best.start - start <= MAX_CHANGED_GROWTH {
+                // Before the best place whose text after it is as stored: text was put
+                // between (a notice before a claim).
+                if start <= best.start
+                    && (best.suffix >= 1.0 || best.start - start <= MAX_CHANGED_GROWTH)
+                {
                     continue;
                 }
                 add(start, (start + m).min(n));
@@ -413,7 +434,7 @@ impl Search<'_> {
         if suffix.chars().count() >= MIN_WITNESS {
             for b in occurrences(hay, suffix.as_bytes()) {
                 let end = text.char_of_byte(b);
-                if end >= best.end && end - best.end <= MAX_CHANGED_GROWTH {
+                if end >= best.end && (best.prefix >= 1.0 || end - best.end <= MAX_CHANGED_GROWTH) {
                     continue;
                 }
                 add(end.saturating_sub(m), end);
@@ -596,6 +617,18 @@ impl Search<'_> {
             .search(region.chars(), budget)
             .iter()
             .any(|h| 5 * len.saturating_sub(m + h.errors) >= len)
+    }
+
+    /// `best` offered for a person to confirm (fuzzy), never taken on its own.
+    fn offered(&self, best: &Scored) -> Anchoring {
+        Anchoring {
+            status: AnchorStatus::Fuzzy,
+            start: best.start,
+            end: best.end,
+            score: best.score,
+            found: Some(self.text.slice(best.start..best.end).to_owned()),
+            candidates: vec![best.candidate()],
+        }
     }
 
     fn resolved(&self, best: &Scored) -> Anchoring {

@@ -23,7 +23,7 @@ use super::export_doc::ExportDoc;
 use super::labels::identifier_url;
 use crate::core::anchor::AnchorStatus;
 use crate::core::annotation::{Annotation, ReviewStatus, Tag, TagKind};
-use crate::core::corrections::{CorrectionAction, is_rated_claim, needs_recheck};
+use crate::core::corrections::{CorrectionAction, is_rated_claim, needs_recheck, recheck_note};
 use crate::core::segments::{Span, flatten};
 use crate::core::worddiff::{DiffKind, word_diff};
 
@@ -328,8 +328,13 @@ fn corrections(out: &mut String, d: usize, doc: &ExportDoc) {
                 };
                 done.push_str(&format!("; date {} → {}", show(&d.from), show(&d.to)));
             }
-            if c.recheck {
-                done.push_str("; marked for re-check");
+            let now = doc
+                .annotations
+                .iter()
+                .map(|p| &p.annotation)
+                .find(|a| a.id == c.id);
+            if let Some(note) = recheck_note(c, now) {
+                done.push_str(&format!("; {note}"));
             }
             let _ = writeln!(out, "</td><td>{}</td></tr>", escape(&done));
         }

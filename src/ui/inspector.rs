@@ -222,6 +222,11 @@ impl Inspector {
                         // The words that changed when the text is long.
                         let was = doc.session.annotations.get(id).map_or("", |a| a.exact.as_str());
                         let (_, shown) = crate::core::worddiff::change_summary(was, now, 40);
+                        // What accepting does beside moving it: a date's value read again, a
+                        // rated claim marked for re-check.
+                        if let Some(a) = doc.session.annotations.get(id) {
+                            super::reanchor_review::follow_ups_ui(ui, a, now);
+                        }
                         let accept = ui
                             .button(format!(
                                 "Accept the text as it is now: {}",
@@ -742,8 +747,9 @@ fn history_ui(ui: &mut Ui, doc: &Document, id: AnnotationId) {
                     };
                     done.push_str(&format!("; date {} → {}", show(&d.from), show(&d.to)));
                 }
-                if c.recheck {
-                    done.push_str("; marked for re-check");
+                let now = doc.session.annotations.get(id);
+                if let Some(note) = crate::core::corrections::recheck_note(c, now) {
+                    done.push_str(&format!("; {note}"));
                 }
                 ui.label(RichText::new(done).small().color(weak));
             }

@@ -170,7 +170,7 @@ pub fn review_ui(ui: &mut Ui, doc: &Document) -> Vec<Action> {
 
 /// What accepting the new text does besides moving the annotation: a date's value read again,
 /// a rated claim marked for re-check.
-fn follow_ups_ui(ui: &mut Ui, a: &Annotation, new: &str) {
+pub(super) fn follow_ups_ui(ui: &mut Ui, a: &Annotation, new: &str) {
     let weak = theme::weak(ui.visuals());
     if let Some((from, to)) = date_follow(a, new) {
         let show = |v: Option<crate::core::annotation::DateValue>| {

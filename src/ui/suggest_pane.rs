@@ -54,7 +54,13 @@ impl SuggestPane {
                 .color(theme::weak(ui.visuals())),
         );
         ui.horizontal_wrapped(|ui| {
-            for kind in [TagKind::Date, TagKind::Quote, TagKind::Entity] {
+            // Claims are only ever suggested as correction notices.
+            for kind in [
+                TagKind::Date,
+                TagKind::Quote,
+                TagKind::Entity,
+                TagKind::Claim,
+            ] {
                 let of_kind: Vec<&Suggestion> =
                     self.pending().filter(|s| s.kind() == kind).collect();
                 if ui
@@ -121,10 +127,10 @@ impl SuggestPane {
     }
 }
 
-/// "1 date", "3 entities".
+/// "1 date", "3 entities", "1 correction notice" (the only claims suggested).
 fn plural(n: usize, kind: TagKind) -> String {
     let (one, many) = match kind {
-        TagKind::Claim => ("claim", "claims"),
+        TagKind::Claim => ("correction notice", "correction notices"),
         TagKind::Quote => ("quote", "quotes"),
         TagKind::Date => ("date", "dates"),
         TagKind::Entity => ("entity", "entities"),

@@ -131,8 +131,20 @@ pub fn find_notices(text: &Text) -> Vec<Suggestion> {
         let Some(at) = first else {
             continue;
         };
-        let start = this_line + at;
-        let mut end = paragraph_end(s, line_end);
+        let mut start = this_line + at;
+        // `**Update:**`: emphasis opened before the marker and closed on its line is taken
+        // with its opening, so the notice's marks stay balanced.
+        for mark in ["**", "__"] {
+            if s[..start].ends_with(mark) && s[start..line_end].contains(mark) {
+                start -= mark.len();
+            }
+        }
+        let quoted = s[this_line..line_end].trim_start().starts_with('>');
+        let mut end = if quoted {
+            quote_end(s, line_end)
+        } else {
+            paragraph_end(s, line_end)
+        };
         if s[start..end].chars().count() > MAX_NOTICE {
             let cut = s[start..]
                 .char_indices()
@@ -159,6 +171,19 @@ pub fn find_notices(text: &Text) -> Vec<Suggestion> {
         }
     }
     found
+}
+
+/// Where the block quote whose line ends at byte `line_end` ends: at the last of the lines
+/// after it that start with `>` (a notice set as a quote, its heading and its text).
+fn quote_end(s: &str, mut line_end: usize) -> usize {
+    while let Some(next) = s[line_end..].strip_prefix('\n') {
+        let next_line = next.split('\n').next().unwrap_or_default();
+        if !next_line.trim_start().starts_with('>') {
+            break;
+        }
+        line_end += 1 + next_line.len();
+    }
+    line_end
 }
 
 /// Where the paragraph whose line ends at byte `line_end` ends: the line goes on in the next
@@ -234,6 +259,19 @@ The word correction: appears mid-sentence here and is not a notice.\n";
     }
 
     #[test]
+    fn a_notice_set_as_a_quote_is_taken_whole_with_balanced_emphasis() {
+        let doc = "---\ndate: 2019-05-15\n---\n\n> **Update: Feb. 5 2020**\n>\n> The logs are \
+now in the approved lists.\n\nToday we announce a log.\n\n> **Update:** The limit is higher.\n";
+        assert_eq!(
+            notices(doc),
+            [
+                "**Update: Feb. 5 2020**\n>\n> The logs are now in the approved lists.",
+                "**Update:** The limit is higher.",
+            ]
+        );
+    }
+
+    #[test]
     fn notices_of_posts_in_markdown_and_over_wrapped_lines() {
         let doc = "# Release timeline\n\n\
 **Update:** An earlier version of this post listed Mar 31 as the\n\
@@ -248,7 +286,7 @@ release number.\n\
         assert_eq!(
             notices(doc),
             [
-                "Update:** An earlier version of this post listed Mar 31 as the\nbeta date, which was a typo.",
+                "**Update:** An earlier version of this post listed Mar 31 as the\nbeta date, which was a typo.",
                 "Correction: This did not end up happening. Plans changed.",
                 "EDIT: A previous version of this post said the tool was stable.",
                 "A previous version of this page gave the wrong\nrelease number.",
