@@ -43,8 +43,15 @@ pub fn footnote_lines(
                     unfinished,
                 };
                 let first = a + notes_on_page(page, &lines[a..b], &texts[a..b], body, before);
-                for n in &mut notes[first..b] {
-                    *n = true;
+                // After the first note in reading order, the lines of another column are
+                // notes only if set at the foot beside it, no larger than it (the next
+                // column's text is not).
+                if let Some(head) = lines.get(first) {
+                    let top = head.baseline - 0.5 * head.size;
+                    for (n, line) in notes[first..b].iter_mut().zip(&lines[first..b]) {
+                        *n |= line.region == head.region
+                            || (line.baseline >= top && line.size <= 1.05 * head.size);
+                    }
                 }
                 if first < b {
                     unfinished = texts[b - 1]

@@ -431,6 +431,50 @@ BT /F1 8 Tf 320 120 Td (4 The index is built with Lucene.) Tj ET",
 }
 
 #[test]
+fn the_next_columns_text_level_with_a_footnote_is_not_taken_for_notes() {
+    // A note at the foot of the left column, its mark raised, level with the last lines of
+    // the right column: the right column's text goes on from the left one's, the note after.
+    let pdf = page(
+        b"BT /F1 10 Tf 72 300 Td (The passage retriever is trained on each) Tj ET \
+BT /F1 10 Tf 320 300 Td (tiple datasets, the smallest one benefits) Tj ET \
+BT /F1 10 Tf 72 288 Td (dataset on its own, and it is better than) Tj ET \
+BT /F1 10 Tf 320 288 Td (greatly from more training examples, while) Tj ET \
+BT /F1 10 Tf 72 276 Td (the term-based baseline on all of them but) Tj ET \
+BT /F1 10 Tf 320 276 Td (the largest two improve only modestly and) Tj ET \
+BT /F1 10 Tf 72 264 Td (one. The gap is largest when only a few) Tj ET \
+BT /F1 10 Tf 320 264 Td (one degrades slightly. Results improve when) Tj ET \
+BT /F1 10 Tf 72 252 Td (passages are retrieved, and it narrows as) Tj ET \
+BT /F1 10 Tf 320 252 Td (both retrievers are combined in either of) Tj ET \
+BT /F1 10 Tf 72 240 Td (more passages are retrieved for each of) Tj ET \
+BT /F1 10 Tf 320 240 Td (the two settings. We conjecture that the) Tj ET \
+BT /F1 10 Tf 72 228 Td (the questions, until the two retrievers) Tj ET \
+BT /F1 10 Tf 320 228 Td (lower performance on one dataset is due to) Tj ET \
+BT /F1 10 Tf 72 216 Td (find nearly the same passages for all the) Tj ET \
+BT /F1 10 Tf 320 216 Td (two reasons that we discuss in turn below.) Tj ET \
+BT /F1 10 Tf 72 204 Td (questions of the five datasets we use. The) Tj ET \
+BT /F1 10 Tf 320 204 Td (First, the questions were written after) Tj ET \
+BT /F1 10 Tf 72 192 Td (numbers hold when training with mul-) Tj ET \
+BT /F1 10 Tf 320 192 Td (seeing the passages, so that the words of) Tj ET \
+BT /F1 10 Tf 320 180 Td (the questions and the passages overlap and) Tj ET \
+BT /F1 10 Tf 320 168 Td (favour the baseline. Second, the data came) Tj ET \
+BT /F1 10 Tf 320 156 Td (from a few hundred articles only.) Tj ET \
+BT /F1 6 Tf 72 171 Td (8) Tj ET BT /F1 8 Tf 76 168 Td (Lucene implementation, with its usual settings.) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert!(
+        text.contains("training with multiple datasets, the smallest"),
+        "{text}"
+    );
+    assert!(
+        text.find("a few hundred articles only.").unwrap()
+            < text.find("Lucene implementation").unwrap(),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_justified_line_stretched_wide_keeps_spaces_and_a_table_row_keeps_tabs() {
     let pdf = page(
         b"BT /F1 12 Tf 72 700 Td [(fied) -1500 (in) -1500 (the) -1500 (report,) -1500 (page)] TJ 0 -60 Td [(North) -3000 (6.1%) -1500 (5.4%)] TJ ET",
