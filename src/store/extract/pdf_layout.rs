@@ -423,7 +423,11 @@ fn column_cut_within(
         // Two columns of prose, or prose beside something that is not in its rows (a
         // figure's labels, notes in the margin), which is read after it: a table's cells
         // share their rows' lines.
-        if l && r {
+        // Two columns of prose (either may be one whose tables outweigh its text but that
+        // has a paragraph of its own): read left to right.
+        let left_column = l || has_paragraph(fragments, &left);
+        let right_column = r || has_paragraph(fragments, &right);
+        if left_column && right_column && (l || r) {
             return Some((left, right));
         }
         if l && is_aside(fragments, &right, &left) {
@@ -549,7 +553,21 @@ fn is_aside(fragments: &[Fragment], side: &[usize], prose: &[usize]) -> bool {
     };
     let ((st, sb), (pt, pb)) = (extent(side), extent(prose));
     let level = sb.min(pb) - st.max(pt);
-    level >= 0.5 * (sb - st) && !in_rows_of(fragments, side, prose)
+    level >= 0.5 * (sb - st)
+        && !in_rows_of(fragments, side, prose)
+        && !has_paragraph(fragments, side)
+}
+
+/// Whether `side` holds a paragraph of its own: three lines or more of five words or more
+/// filling most of its width (a column whose tables outweigh its text, not a figure's labels).
+fn has_paragraph(fragments: &[Fragment], side: &[usize]) -> bool {
+    let (l, r) = span_x(fragments, side);
+    let full = side
+        .iter()
+        .map(|&i| &fragments[i])
+        .filter(|f| f.words >= 5 && f.x1 - f.x0 >= 0.8 * (r - l))
+        .count();
+    full >= 3
 }
 
 /// Whether most of `side`'s fragments stand on a baseline of `prose` (cells of the same

@@ -475,6 +475,48 @@ BT /F1 6 Tf 72 171 Td (8) Tj ET BT /F1 8 Tf 76 168 Td (Lucene implementation, wi
 }
 
 #[test]
+fn a_column_of_tables_and_a_paragraph_is_read_before_the_next_column() {
+    // The left column holds a table and a paragraph under it; its text is read before the
+    // right column's, not after it as if it were a figure beside it.
+    let pdf = page(
+        b"BT /F1 9 Tf 60 700 Td (default order) Tj 1 0 0 1 170 700 Tm (0.8924) Tj 1 0 0 1 220 700 Tm (0.7550) Tj ET \
+BT /F1 9 Tf 60 687 Td (remove embedding) Tj 1 0 0 1 170 687 Tm (0.8842) Tj 1 0 0 1 220 687 Tm (0.7477) Tj ET \
+BT /F1 9 Tf 60 674 Td (descending (Y,X)) Tj 1 0 0 1 170 674 Tm (0.8857) Tj 1 0 0 1 220 674 Tm (0.7486) Tj ET \
+BT /F1 9 Tf 60 661 Td (descending (X,Y)) Tj 1 0 0 1 170 661 Tm (0.8561) Tj 1 0 0 1 220 661 Tm (0.7343) Tj ET \
+BT /F1 9 Tf 60 648 Td (XY Cut) Tj 1 0 0 1 170 648 Tm (0.8903) Tj 1 0 0 1 220 648 Tm (0.7562) Tj ET \
+BT /F1 9 Tf 60 635 Td (Aug XY Cut) Tj 1 0 0 1 170 635 Tm (0.9023) Tj 1 0 0 1 220 635 Tm (0.7600) Tj ET \
+BT /F1 9 Tf 60 622 Td (Aug descending) Tj 1 0 0 1 170 622 Tm (0.8925) Tj 1 0 0 1 220 622 Tm (0.7543) Tj ET \
+BT /F1 9 Tf 60 609 Td (shuffled) Tj 1 0 0 1 170 609 Tm (0.8702) Tj 1 0 0 1 220 609 Tm (0.7399) Tj ET \
+BT /F1 9 Tf 60 592 Td (Table 4. Scores for different reading orders.) Tj ET \
+BT /F1 10 Tf 60 566 Td (The representations of head and tail are) Tj ET \
+BT /F1 10 Tf 60 553.5 Td (concatenated and fed into a classifier, and) Tj ET \
+BT /F1 10 Tf 60 541 Td (the score is the metric for both of the two) Tj ET \
+BT /F1 10 Tf 60 528.5 Td (tasks on every one of the seven languages.) Tj ET \
+BT /F1 10 Tf 320 706 Td (Here we compare our method with methods) Tj ET \
+BT /F1 10 Tf 320 693.5 Td (that use the text alone and with the model) Tj ET \
+BT /F1 10 Tf 320 681 Td (that also uses the layout of the page. The) Tj ET \
+BT /F1 10 Tf 320 668.5 Td (results show that our method gives better) Tj ET \
+BT /F1 10 Tf 320 656 Td (results on both tasks in every language we) Tj ET \
+BT /F1 10 Tf 320 643.5 Td (tried, with the largest gains on the forms) Tj ET \
+BT /F1 10 Tf 320 631 Td (in Chinese, where the reading order of the) Tj ET \
+BT /F1 10 Tf 320 618.5 Td (text blocks differs most from the order in) Tj ET \
+BT /F1 10 Tf 320 606 Td (which the words are stored in the file, so) Tj ET \
+BT /F1 10 Tf 320 593.5 Td (that a model that reads them in the stored) Tj ET \
+BT /F1 10 Tf 320 581 Td (order misses the links between the labels) Tj ET \
+BT /F1 10 Tf 320 568.5 Td (and their values. The gains are smaller on) Tj ET \
+BT /F1 10 Tf 320 556 Td (the forms in English, whose blocks are set) Tj ET \
+BT /F1 10 Tf 320 543.5 Td (in the order a reader takes them in.) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert!(
+        text.find("concatenated and fed").unwrap() < text.find("Here we compare").unwrap(),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_justified_line_stretched_wide_keeps_spaces_and_a_table_row_keeps_tabs() {
     let pdf = page(
         b"BT /F1 12 Tf 72 700 Td [(fied) -1500 (in) -1500 (the) -1500 (report,) -1500 (page)] TJ 0 -60 Td [(North) -3000 (6.1%) -1500 (5.4%)] TJ ET",
