@@ -452,7 +452,13 @@ fn changing_the_verdict_ends_the_recheck() {
         .unwrap();
     let after = set.get(claim.id).unwrap();
     assert!(!needs_recheck(after));
-    assert_eq!(after.review, Review::default());
+    assert_eq!(after.review.status, ReviewStatus::Unreviewed);
+    // What changed is still said; a rating is no longer asked for.
+    let comment = after.review.comment.clone().unwrap();
+    assert!(
+        comment.contains("4.1 million") && !comment.contains("rate again"),
+        "{comment}"
+    );
     // A note changes nothing about it.
     let mut set = AnnotationSet::from_vec(vec![claim.clone()]);
     history
@@ -673,4 +679,64 @@ it today.",
     if r.status == AnchorStatus::Fuzzy {
         assert_eq!(t2.slice(r.start..r.end), quote);
     }
+}
+
+#[test]
+fn words_inserted_inside_a_quote_with_its_context_kept_are_a_change() {
+    let original = "I wrote the code for this project in [this Claude Conversation](https://example.org/share/5f3a) and then tested it by hand.\n";
+    let edited = original.replace("[this Claude", "[this 25 minute Claude");
+    let quote = "this Claude Conversation";
+    let (t2, r) = anchored_in(original, quote, 0, rated(Verdict::True), &edited);
+    assert_eq!(r.status, AnchorStatus::Changed, "{r:?}");
+    assert_eq!(
+        t2.slice(r.start..r.end),
+        "this 25 minute Claude Conversation"
+    );
+}
+
+#[test]
+fn a_link_put_inside_a_claim_keeps_it_in_its_place_not_on_a_summary_copy() {
+    let original = "---\ntitle: Training needs\ndescription: So, when we teamed up with the Faculty of Management at\n  Dalhousie University to ask about training\n---\n\nLast year we set out to learn what public servants need. So, when we teamed up with the Faculty of Management at Dalhousie University late last year, we asked them.\n";
+    let edited = original
+        .replace(
+            "servants need. So, when we teamed up",
+            "servants need. So, when we [teamed up](/2018/11/01/partners/) up",
+        )
+        .replace(") up with", ") with");
+    let quote = "So, when we teamed up with the Faculty of Management at Dalhousie University late last year";
+    let (t2, r) = anchored_in(original, quote, 0, rated(Verdict::True), &edited);
+    let body = t2.as_str().find("servants need.").unwrap();
+    assert!(r.start > t2.char_of_byte(body), "{r:?}");
+    assert!(
+        matches!(
+            r.status,
+            AnchorStatus::Changed | AnchorStatus::Moved | AnchorStatus::Fuzzy
+        ),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_name_put_inside_a_link_whose_address_repeats_it_has_moved() {
+    let original = "Compiling code that uses ForwardDiff.jl is now much faster than before.\n";
+    let edited = original.replace(
+        "uses ForwardDiff.jl is",
+        "uses [ForwardDiff.jl](https://github.com/JuliaDiff/ForwardDiff.jl) is",
+    );
+    let quote = "ForwardDiff.jl";
+    let (t2, r) = anchored_in(
+        original,
+        quote,
+        0,
+        Tag::Entity {
+            kind: EntityKind::Other,
+            identifier: None,
+        },
+        &edited,
+    );
+    assert_eq!(r.status, AnchorStatus::Moved, "{r:?}");
+    assert_eq!(
+        r.start,
+        t2.char_of_byte(t2.as_str().find("[ForwardDiff").unwrap()) + 1
+    );
 }

@@ -264,7 +264,16 @@ pub fn plan(
             let recheck = super::corrections::needs_recheck(a);
             let old = std::mem::replace(&mut a.tag, tag.clone());
             if recheck && verdict(&old) != verdict(tag) {
-                a.review = Review::default();
+                // Rated again: the review starts over, its comment still saying what changed.
+                let comment = a.review.comment.as_deref().map(|c| {
+                    c.strip_suffix(super::corrections::RECHECK_ASK)
+                        .unwrap_or(c)
+                        .to_owned()
+                });
+                a.review = Review {
+                    comment,
+                    ..Review::default()
+                };
             }
         }),
         Command::SetNote(id, note) => update(*id, &|a| a.note = note.clone()),

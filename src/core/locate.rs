@@ -55,6 +55,8 @@ const MIN_CHANGED_PAIR: f64 = 0.9;
 const CHANGED_MARGIN: f64 = 0.1;
 /// How far its context must lead that of any place where the quote itself was found.
 const CHANGED_LEAD: f64 = 0.3;
+/// The least text beside a likeness of the quote that makes it text put beside the quote.
+const MIN_BESIDE: usize = 20;
 /// A replacement may be longer than the quote by this many chars (or up to three times it).
 const MAX_CHANGED_GROWTH: usize = 120;
 
@@ -271,6 +273,18 @@ impl Search<'_> {
         if by_quote.status.is_anchored() {
             return by_quote;
         }
+        // The quote still where it was with marks put inside it (a link around some of its
+        // words), its context around it as stored: that place, changed.
+        if let Some((start, end)) = self.with_insertions_at_place() {
+            return Anchoring {
+                status: AnchorStatus::Changed,
+                start,
+                end,
+                score: 1.0,
+                found: Some(self.text.slice(start..end).to_owned()),
+                candidates: Vec::new(),
+            };
+        }
         let r = self.in_place(by_quote, &cands);
         if r.status != AnchorStatus::Orphaned {
             return r;
@@ -338,6 +352,33 @@ impl Search<'_> {
         let Some(best) = cands.first().cloned() else {
             return self.unresolved(AnchorStatus::Orphaned, &[]);
         };
+        // Of places that fit about equally well, the quote found exactly where it was (a
+        // mark or two put before it: a link around a name whose address repeats it) stays,
+        // when the others are copies away from it.
+        let m = self.m();
+        let at_place = |c: &Scored| {
+            c.exact
+                && c.start.abs_diff(hint) <= 3
+                && c.prefix.max(c.suffix) >= 0.9
+                && m >= SHORT_QUOTE
+        };
+        let tied: Vec<usize> = (0..cands.len())
+            .filter(|&i| best.score - cands[i].score < MARGIN)
+            .collect();
+        let placed: Vec<usize> = tied
+            .iter()
+            .copied()
+            .filter(|&i| at_place(&cands[i]))
+            .collect();
+        if let [i] = placed[..]
+            && tied.len() > 1
+            && tied
+                .iter()
+                .all(|&j| j == i || cands[j].start.abs_diff(hint) > m)
+            && self.acceptable(&cands[i], exact_count)
+        {
+            return self.resolved(&cands[i]);
+        }
         let best_ok = self.acceptable(&best, exact_count);
         let contenders = cands[1..]
             .iter()
@@ -605,7 +646,8 @@ impl Search<'_> {
 
     /// Whether `region` (the text between the stored context sides) holds an approximate
     /// match of the quote (at most [`MAX_ERROR_RATE`] of its chars differ) with a fifth of the
-    /// region or more left beside it.
+    /// region, and at least [`MIN_BESIDE`] chars, left beside it (a sentence, not words put
+    /// inside the quote: "this 25 minute Claude Conversation" is a change of it).
     fn holds_likeness(&self, region: &str) -> bool {
         let m = self.m();
         let len = region.chars().count();
@@ -616,7 +658,59 @@ impl Search<'_> {
         Pattern::new(&self.quote)
             .search(region.chars(), budget)
             .iter()
-            .any(|h| 5 * len.saturating_sub(m + h.errors) >= len)
+            .any(|h| {
+                let beside = len.saturating_sub(m + h.errors);
+                5 * beside >= len && beside >= MIN_BESIDE
+            })
+    }
+
+    /// Where the quote still stands at its place (starting where it started) with at most
+    /// three runs of chars put inside it, no more than the quote's length or
+    /// [`MAX_CHANGED_GROWTH`] in all, the stored prefix ending and suffix starting exactly
+    /// around it.
+    fn with_insertions_at_place(&self) -> Option<(usize, usize)> {
+        let (m, n) = (self.m(), self.text.char_count());
+        if m < SHORT_QUOTE {
+            return None;
+        }
+        let limit = m.max(MAX_CHANGED_GROWTH);
+        let from = self.hint;
+        let window: Vec<char> = self
+            .text
+            .slice(from..(self.hint + m + limit).min(n))
+            .chars()
+            .collect();
+        // Only from where the quote was: text put right before it is the in-place
+        // replacement's to find.
+        for s in 0..window.len().min(1) {
+            if window[s] != self.quote[0] {
+                continue;
+            }
+            let (mut j, mut k, mut runs, mut put) = (0, s, 0, 0);
+            let mut in_run = false;
+            while j < m && k < window.len() && put <= limit {
+                if window[k] == self.quote[j] {
+                    j += 1;
+                    in_run = false;
+                } else {
+                    put += 1;
+                    if !in_run {
+                        runs += 1;
+                        in_run = true;
+                    }
+                }
+                k += 1;
+            }
+            if j < m || runs == 0 || runs > 3 || put > limit {
+                continue;
+            }
+            let (start, end) = (from + s, from + k);
+            // Both sides as stored, to the char: the marks put inside are all that changed.
+            if self.scorer.prefix(start) >= 1.0 && self.scorer.suffix(end) >= 1.0 {
+                return Some((start, end));
+            }
+        }
+        None
     }
 
     /// `best` offered for a person to confirm (fuzzy), never taken on its own.
