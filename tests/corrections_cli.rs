@@ -468,3 +468,27 @@ fn a_name_waiting_for_review_is_not_suggested_again() {
     ));
     assert!(!out.contains("Hilary McQuaide"), "{out}");
 }
+
+#[test]
+fn a_notice_where_a_lost_annotation_was_is_still_suggested() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("article.txt"),
+        "The survey is open until Friday and every team can answer it online.\n\nThe results come out in March.\n",
+    )
+    .unwrap();
+    add(
+        d,
+        "claim",
+        "The survey is open until Friday and every team can answer it online.",
+        &["--verdict", "true"],
+    );
+    std::fs::write(
+        d.join("article.txt"),
+        "Correction: the survey closed early, on Wednesday, after a fault.\n\nThe results come out in March.\n",
+    )
+    .unwrap();
+    let out = ok(&factmark(d, &["suggest", "article.txt"]));
+    assert!(out.contains("Correction: the survey closed early"), "{out}");
+}

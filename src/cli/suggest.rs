@@ -117,19 +117,27 @@ pub fn run(args: SuggestArgs) -> anyhow::Result<Outcome> {
 /// written, exact and moved ones take their new span, and changed or similar ones count where
 /// their text now is, so nothing is suggested again on top of them (in memory only; nothing is
 /// saved here).
+/// The annotations where they are in the current text; those no longer found there (orphaned
+/// or ambiguous) are left out: their old offsets cover other text now.
 fn current_annotations(session: &Session) -> Vec<Annotation> {
     let mut items = session.annotations.as_slice().to_vec();
     if session.document_changed() {
-        for (a, r) in items.iter_mut().zip(session.anchor()) {
+        let mut placed = Vec::with_capacity(items.len());
+        for (mut a, r) in items.into_iter().zip(session.anchor()) {
+            if matches!(r.status, AnchorStatus::Orphaned | AnchorStatus::Ambiguous) {
+                continue;
+            }
             if matches!(r.status, AnchorStatus::Changed | AnchorStatus::Fuzzy)
                 && r.start < r.end
                 && r.end <= session.text.char_count()
             {
                 (a.start, a.end) = (r.start, r.end);
             } else {
-                apply_anchoring(&session.text, a, &r);
+                apply_anchoring(&session.text, &mut a, &r);
             }
+            placed.push(a);
         }
+        items = placed;
     }
     items
 }

@@ -72,6 +72,52 @@ pub fn word_diff(old: &str, new: &str) -> Vec<DiffPart> {
         }
     }
     flush(&mut out, &mut removed, &mut inserted);
+    join_changes(out)
+}
+
+/// Changes parted only by white space read as one change: "~~slightly more modern~~ retro MS
+/// DOS", not "~~slightly~~ retro ~~more~~ MS ~~modern~~ DOS".
+fn join_changes(parts: Vec<DiffPart>) -> Vec<DiffPart> {
+    let mut out: Vec<DiffPart> = Vec::new();
+    let mut i = 0;
+    while i < parts.len() {
+        if parts[i].kind == DiffKind::Same {
+            push(&mut out, DiffKind::Same, &parts[i].text);
+            i += 1;
+            continue;
+        }
+        // A run of changes and the white space between them.
+        let mut end = i;
+        let mut last_change = i;
+        while end < parts.len() {
+            let p = &parts[end];
+            if p.kind != DiffKind::Same {
+                last_change = end;
+            } else if !p.text.chars().all(char::is_whitespace)
+                || parts.get(end + 1).is_none_or(|n| n.kind == DiffKind::Same)
+            {
+                break;
+            }
+            end += 1;
+        }
+        let run = &parts[i..=last_change];
+        let changes = run.iter().filter(|p| p.kind != DiffKind::Same).count();
+        if changes <= 2 && run.len() <= 2 {
+            for p in run {
+                push(&mut out, p.kind, &p.text);
+            }
+        } else {
+            let side = |skip: DiffKind| -> String {
+                run.iter()
+                    .filter(|p| p.kind != skip)
+                    .map(|p| p.text.as_str())
+                    .collect()
+            };
+            push(&mut out, DiffKind::Removed, &side(DiffKind::Inserted));
+            push(&mut out, DiffKind::Inserted, &side(DiffKind::Removed));
+        }
+        i = last_change + 1;
+    }
     out
 }
 
@@ -355,6 +401,21 @@ mod tests {
             assert!(now.contains(w), "{now}");
         }
         assert!(was.chars().count() < 120, "{was}");
+    }
+
+    #[test]
+    fn words_replaced_one_after_another_read_as_one_change() {
+        assert_eq!(
+            show("a slightly more modern look", "a retro MS DOS look"),
+            "a [-slightly more modern-]{+retro MS DOS+} look"
+        );
+        assert_eq!(
+            show(
+                "the model does possess mild skills",
+                "the model completes this regression skills"
+            ),
+            "the model [-does possess mild-]{+completes this regression+} skills"
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ use egui::{RichText, Ui};
 use super::actions::Action;
 use super::selection::Selection;
 use super::{labels, theme};
+use crate::core::anchor::AnchorStatus;
 use crate::core::annotation::TagKind;
 use crate::core::edit::Command;
 use crate::core::suggest::{Suggestion, suggest};
@@ -30,7 +31,21 @@ impl SuggestPane {
         if self.computed_for.as_ref() == Some(&key) {
             return;
         }
-        self.suggestions = suggest(&doc.session.text, doc.session.annotations.as_slice());
+        // Annotations no longer found in the text (their old offsets cover other text now)
+        // do not keep anything from being suggested.
+        let placed: Vec<_> = doc
+            .session
+            .annotations
+            .iter()
+            .filter(|a| {
+                !matches!(
+                    doc.statuses.get(&a.id),
+                    Some(AnchorStatus::Orphaned | AnchorStatus::Ambiguous)
+                )
+            })
+            .cloned()
+            .collect();
+        self.suggestions = suggest(&doc.session.text, &placed);
         self.computed_for = Some(key);
     }
 
