@@ -140,6 +140,20 @@ fn a_compound_written_only_once_keeps_its_hyphen_by_its_form() {
 }
 
 #[test]
+fn a_capital_letter_naming_a_company_at_a_line_start_does_not_start_a_paragraph() {
+    // Ragged right: "K LLC" is tied with a no-break space, so the line before stops short.
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td (The petitioners concede the disallowance as to all of the losses but) Tj 0 -14 Td (contend that the guarantee lets them deduct losses related to) Tj 0 -14 Td (K LLC for the year and that it increased their basis in the company.) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "The petitioners concede the disallowance as to all of the losses but contend that the guarantee lets them deduct losses related to K LLC for the year and that it increased their basis in the company.\n"
+    );
+}
+
+#[test]
 fn a_double_spaced_filing_is_not_a_paragraph_per_line() {
     let mut content = String::from("BT /F1 12 Tf 72 720 Td ");
     let words = [

@@ -1017,11 +1017,21 @@ fn measure(line: &str) -> bool {
 }
 
 /// The width of a line's first word.
+/// The width of a line's first word; a single capital letter naming something (`K LLC`,
+/// `S corporation`; not the words `A` and `I`) is kept with the word after it, as writers tie
+/// them with a no-break space.
 fn first_word_width(page: &PageGlyphs, line: &Line) -> f32 {
     let mut right = line.x0;
+    let letter = line.items.first().is_some_and(|&(gi, _)| {
+        matches!(page.text(&page.glyphs[gi as usize]), [c] if c.is_uppercase() && !matches!(c, 'A' | 'I'))
+    }) && line.items.get(1).is_some_and(|&(_, sep)| sep == Sep::Space);
+    let mut words = 1;
     for (k, &(gi, sep)) in line.items.iter().enumerate() {
         if k > 0 && sep != Sep::None {
-            break;
+            if words == 2 || !letter || sep != Sep::Space {
+                break;
+            }
+            words += 1;
         }
         right = right.max(page.glyphs[gi as usize].x1);
     }
