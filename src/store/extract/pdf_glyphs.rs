@@ -134,6 +134,7 @@ pub fn collect_page(page: &Page<'_>, number: usize, deadline: Instant, steps: u6
     interpret_page(page, &mut context, &mut collector);
     let mut page = collector.page;
     seen_with_their_words(&mut page.glyphs);
+    drop_unmapped_under_letters(&mut page);
     // Invisible text is a page's text when it is all there is (an OCR layer over a scan);
     // beside visible text it is not on the page as a reader sees it (hidden labels, text a
     // clip cuts away).
@@ -253,6 +254,32 @@ impl Collector {
             clipped,
         });
     }
+}
+
+/// A glyph with no Unicode text drawn in another size where a letter is drawn too (at its
+/// origin, on its baseline: a mark under a heading's first letter) is not text of its own;
+/// left out, it does not read as U+FFFD before the word.
+fn drop_unmapped_under_letters(page: &mut PageGlyphs) {
+    let unmapped = |p: &PageGlyphs, g: &Glyph| p.text(g) == ['\u{FFFD}'];
+    let under: Vec<bool> = page
+        .glyphs
+        .iter()
+        .map(|g| {
+            unmapped(page, g)
+                && page.glyphs.iter().any(|o| {
+                    !unmapped(page, o)
+                        && (o.x0 - g.x0).abs() < 0.15 * g.size.max(o.size)
+                        && (o.baseline - g.baseline).abs() < 0.2 * g.size.max(o.size)
+                        && (o.size - g.size).abs() > 0.1 * g.size.max(o.size)
+                })
+        })
+        .collect();
+    if !under.iter().any(|u| *u) {
+        return;
+    }
+    let mut k = under.iter();
+    page.glyphs.retain(|_| !k.next().copied().unwrap_or(false));
+    page.unmapped -= under.iter().filter(|u| **u).count().min(page.unmapped);
 }
 
 /// Glyphs cut away by a clip are hidden, except those of a word partly seen: a word that runs

@@ -154,6 +154,24 @@ fn a_capital_letter_naming_a_company_at_a_line_start_does_not_start_a_paragraph(
 }
 
 #[test]
+fn a_mark_without_text_drawn_under_a_headings_first_letter_is_left_out() {
+    // F2 names its glyph with a name no Unicode is known for: the mark reads U+FFFD.
+    let content = b"BT /F2 12 Tf 72 700 Td (!) Tj ET BT /F1 14 Tf 72 700 Td (I. HOW TO READ THIS REPORT) Tj ET BT /F1 10 Tf 72 670 Td (The report has five parts, one for each group.) Tj ET";
+    let pdf = build(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R /F2 6 0 R >> >> /Contents 5 0 R >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec(),
+        stream("", content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /Differences [33 /qzmark] >> >>".to_vec(),
+    ]);
+    assert_eq!(
+        text_of(&pdf),
+        "I. HOW TO READ THIS REPORT\n\nThe report has five parts, one for each group.\n"
+    );
+}
+
+#[test]
 fn a_double_spaced_filing_is_not_a_paragraph_per_line() {
     let mut content = String::from("BT /F1 12 Tf 72 720 Td ");
     let words = [
