@@ -375,13 +375,19 @@ pub fn apply_anchoring(text: &Text, a: &mut Annotation, r: &Anchoring) -> bool {
     if !r.status.is_anchored()
         || r.start >= r.end
         || r.end > text.char_count()
-        || text.slice(r.start..r.end) != a.exact
+        || !same_words(text.slice(r.start..r.end), &a.exact)
     {
         return false;
     }
     let before = (a.start, a.end, a.prefix.clone(), a.suffix.clone());
     a.set_span(text, r.start, r.end);
     (a.start, a.end, &a.prefix, &a.suffix) != (before.0, before.1, &before.2, &before.3)
+}
+
+/// Whether two texts have the same words, whatever white space is between them (a paragraph
+/// wrapped again at other places: a space matches any white space).
+pub fn same_words(a: &str, b: &str) -> bool {
+    a == b || a.split_whitespace().eq(b.split_whitespace())
 }
 
 #[cfg(test)]

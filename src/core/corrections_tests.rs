@@ -2,7 +2,7 @@
 //! the corrected text, and what the log records.
 
 use super::*;
-use crate::core::anchor::anchor_all;
+use crate::core::anchor::{anchor_all, apply_anchoring, same_words};
 use crate::core::annotation::EntityKind;
 use crate::core::edit::History;
 use crate::core::model::AnnotationSet;
@@ -739,4 +739,44 @@ fn a_name_put_inside_a_link_whose_address_repeats_it_has_moved() {
         r.start,
         t2.char_of_byte(t2.as_str().find("[ForwardDiff").unwrap()) + 1
     );
+}
+
+#[test]
+fn a_changed_list_item_does_not_take_the_lists_marker() {
+    let original = "## Fixes\n\n- Added a limit to the size of arrays.\n- Changes a `Pay` error to return `tecNO_PERMISSION` instead of `temINVALID_FLAG`.\n- Capped the base fee.\n";
+    let edited = original
+        .replace("- Added a limit to the size of arrays.\n", "")
+        .replace("- Changes a", "   - Changed a");
+    let quote = "Changes a `Pay` error to return `tecNO_PERMISSION` instead of `temINVALID_FLAG`";
+    let (t2, r) = anchored_in(original, quote, 0, rated(Verdict::True), &edited);
+    if r.status == AnchorStatus::Changed {
+        assert!(
+            t2.slice(r.start..r.end).starts_with("Changed a `Pay`"),
+            "{r:?}"
+        );
+    }
+}
+
+#[test]
+fn a_paragraph_wrapped_again_at_other_places_has_moved_not_changed() {
+    let original = "The loop reads a line, splits it into tokens and runs them.\nThe process repeats until no token is returned by\n`strtok`, and then we return the list of tokens. Finally, we free\nthe line and read the next one.\n";
+    let edited = "The loop reads a line, splits it into tokens and runs them.\nThe process repeats until no token is returned by `strtok`,\nand then we return the list of tokens. Finally, we free the line\nand read the next one.\n";
+    let quote = "The process repeats until no token is returned by\n`strtok`, and then we return the list of tokens.";
+    let (t2, r) = anchored_in(original, quote, 0, rated(Verdict::True), edited);
+    assert_eq!(r.status, AnchorStatus::Moved, "{r:?}");
+    assert!(same_words(t2.slice(r.start..r.end), quote));
+    // Applied like any move, the annotation takes the text as it is now wrapped.
+    let t = Text::from_str_normalized(original);
+    let start = t.char_of_byte(original.find(quote).unwrap());
+    let mut a = Annotation::new(
+        &t,
+        start,
+        start + quote.chars().count(),
+        rated(Verdict::True),
+        "ana",
+        now(),
+    )
+    .unwrap();
+    assert!(apply_anchoring(&t2, &mut a, &r));
+    assert_eq!(a.exact, t2.slice(r.start..r.end));
 }

@@ -269,7 +269,18 @@ impl Search<'_> {
     /// Decides by the quote ([`Self::decide_by_quote`]); what is not placed with certainty
     /// that way is then looked at as a replacement in place ([`Self::in_place`]).
     fn decide(&self, cands: Vec<Scored>, exact_count: usize) -> Anchoring {
-        let by_quote = self.decide_by_quote(cands.clone(), exact_count);
+        let mut by_quote = self.decide_by_quote(cands.clone(), exact_count);
+        // Slightly different text that is the same words wrapped at other places: moved.
+        if by_quote.status == AnchorStatus::Fuzzy
+            && by_quote
+                .found
+                .as_deref()
+                .is_some_and(|f| f != self.a.exact && super::anchor::same_words(f, &self.a.exact))
+        {
+            by_quote.status = AnchorStatus::Moved;
+            by_quote.found = None;
+            by_quote.candidates.clear();
+        }
         if by_quote.status.is_anchored() {
             return by_quote;
         }
@@ -519,11 +530,23 @@ impl Search<'_> {
             }))
             .collect();
         if rivals.is_empty() {
-            let end = self.sentence_end_within(best.start, best.end);
-            let found = self.text.slice(best.start..end).to_owned();
+            // The same words wrapped at other places: moved, not changed.
+            if super::anchor::same_words(self.text.slice(best.start..best.end), &self.a.exact) {
+                return Anchoring {
+                    status: AnchorStatus::Moved,
+                    start: best.start,
+                    end: best.end,
+                    score: best.context(),
+                    found: None,
+                    candidates: Vec::new(),
+                };
+            }
+            let start = self.start_past_markup(best.start, best.end);
+            let end = self.sentence_end_within(start, best.end);
+            let found = self.text.slice(start..end).to_owned();
             return Anchoring {
                 status: AnchorStatus::Changed,
-                start: best.start,
+                start,
                 end,
                 score: best.context(),
                 found: Some(found),
@@ -622,6 +645,24 @@ impl Search<'_> {
             });
         }
         out
+    }
+
+    /// Where the new text of a replacement in place `start..end` starts: after white space
+    /// and a list's marker (`- `, `* `, `+ `) the quote does not start with (a list item whose
+    /// line before was cut).
+    fn start_past_markup(&self, start: usize, end: usize) -> usize {
+        let region: Vec<char> = self.text.slice(start..end).chars().collect();
+        let quote_starts_marked = matches!(self.quote.first(), Some(c) if c.is_whitespace() || matches!(c, '-' | '*' | '+'));
+        if quote_starts_marked {
+            return start;
+        }
+        let mut k = region.iter().take_while(|c| c.is_whitespace()).count();
+        if !(matches!(region.get(k), Some('-' | '*' | '+')) && region.get(k + 1) == Some(&' ')) {
+            return start;
+        }
+        k += 2;
+        k += region[k..].iter().take_while(|c| c.is_whitespace()).count();
+        if k < region.len() { start + k } else { start }
     }
 
     /// Where the new text of a replacement in place `start..end` ends: at the end of the

@@ -28,6 +28,7 @@ const MARKERS: &[&str] = &[
 /// The words before what was corrected: "An earlier version of this post", "This story has
 /// been updated" (each followed by one of [`THINGS`], compared without case).
 const EARLIER: &[&str] = &[
+    "in an earlier version of this ",
     "an earlier version of this ",
     "an earlier version of the ",
     "a previous version of this ",
@@ -279,6 +280,7 @@ beta date, which was a typo.\n\n\
 The beta ships on Apr 3.\n\n\
 (_Correction: This did not end up happening. Plans changed._)\n\n\
 EDIT: A previous version of this post said the tool was stable.\n\n\
+**Edit** In an earlier version of this article, I had two bugs in the parser.\n\n\
 ### Corrections\n\n\
 A previous version of this page gave the wrong\n\
 release number.\n\
@@ -289,6 +291,7 @@ release number.\n\
                 "**Update:** An earlier version of this post listed Mar 31 as the\nbeta date, which was a typo.",
                 "Correction: This did not end up happening. Plans changed.",
                 "EDIT: A previous version of this post said the tool was stable.",
+                "In an earlier version of this article, I had two bugs in the parser.",
                 "A previous version of this page gave the wrong\nrelease number.",
             ]
         );
