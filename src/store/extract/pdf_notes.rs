@@ -170,6 +170,15 @@ pub fn starts_with_note_mark(text: &str) -> bool {
     if is_continued_marker(text) && text.starts_with(|c: char| c.is_ascii_digit()) {
         return true;
     }
+    // `(1) Identical sales …`: a number in brackets, then the note.
+    if let Some(rest) = text.strip_prefix('(')
+        && let Some((number, after)) = rest.split_once(')')
+        && (1..=2).contains(&number.len())
+        && number.chars().all(|c| c.is_ascii_digit())
+        && after.starts_with(' ')
+    {
+        return true;
+    }
     let mark: String = text
         .chars()
         .take_while(|c| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡'))
@@ -211,6 +220,7 @@ mod tests {
             "* This order",
             "†Died 2020",
             "3“Quoted",
+            "(1) Identical sales without fuel",
         ] {
             assert!(starts_with_note_mark(yes), "{yes}");
         }
@@ -221,6 +231,9 @@ mod tests {
             "12, 13",
             "",
             "7",
+            "(123) a code",
+            "(a) an item",
+            "(1)",
         ] {
             assert!(!starts_with_note_mark(no), "{no}");
         }
