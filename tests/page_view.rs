@@ -132,23 +132,42 @@ fn a_click_on_an_annotation_on_the_page_selects_it() {
     h.key_press(egui::Key::Escape);
     h.run_steps(2);
     assert_eq!(h.state().doc().unwrap().selected, None);
-    let p = {
+    // Pages are drawn in the background: the view settles within a few frames, however
+    // long the drawing takes.
+    let in_view = |h: &egui_kittest::Harness<'static, factmark::ui::FactmarkApp>| {
         let d = h.state().doc().unwrap();
         let pages = d.session.pages.as_deref().unwrap();
         let pv = h.state().page_view().unwrap();
-        let r = pv.rects_on_screen(pages, at + 2, at + 3)[0];
-        assert!(
-            r.min.y > 0.0 && r.max.y < 800.0,
-            "page 2's quote is in view: {r:?}"
-        );
-        r.center()
+        pv.rects_on_screen(pages, at + 2, at + 3)
+            .first()
+            .copied()
+            .filter(|r| r.min.y > 0.0 && r.max.y < 800.0)
     };
+    // In view and still (a scroll may still be under way).
+    let mut seen = in_view(&h);
+    for _ in 0..200 {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.run_steps(1);
+        let now = in_view(&h);
+        if now.is_some() && now == seen {
+            break;
+        }
+        seen = now;
+    }
+    let p = seen.expect("page 2's quote is in view").center();
     h.hover_at(p);
     h.run();
     h.drag_at(p);
     h.run();
     h.drop_at(p);
     h.run_steps(3);
+    for _ in 0..100 {
+        if h.state().doc().unwrap().selected == Some(id) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.run_steps(1);
+    }
     assert_eq!(h.state().doc().unwrap().selected, Some(id));
 }
 

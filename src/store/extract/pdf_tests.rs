@@ -172,6 +172,49 @@ fn a_mark_without_text_drawn_under_a_headings_first_letter_is_left_out() {
 }
 
 #[test]
+fn a_ruling_whose_first_lines_are_set_a_little_smaller_is_not_a_paragraph_per_line() {
+    // The opening in 11.5 points double-spaced under a counsel block set close, the rest in
+    // 12 points set a little closer: one paragraph, like the rest.
+    let pdf = page(b"BT /F1 11.5 Tf 72 770 Td (ARGUED: Stanley Myers, Powell, Ohio, for Appellant. Joshua) Tj ET \
+BT /F1 11.5 Tf 72 756.7 Td (Bachrach, WILSON ELSER, Philadelphia, Pennsylvania, for) Tj ET \
+BT /F1 11.5 Tf 72 743.4 Td (Appellee. ON BRIEF: Stanley Myers, Powell, Ohio, for) Tj ET \
+BT /F1 11.5 Tf 72 730.1 Td (Appellant. Joshua Bachrach, Philadelphia, for Appellee.) Tj ET \
+BT /F1 11.5 Tf 72 716.8 Td (Counsel for the appellant argued the case and filed a brief on) Tj ET \
+BT /F1 11.5 Tf 72 703.5 Td (the merits, and counsel for the appellee argued in reply to it) Tj ET \
+BT /F1 11.5 Tf 72 690.2 Td (at the hearing held before the panel in the courthouse in the) Tj ET \
+BT /F1 11.5 Tf 72 676.9 Td (city, with both sides given the same time to state their case.) Tj ET \
+BT /F1 11.5 Tf 72 633.6 Td (SILER, Circuit Judge. Pursuant to the Employee Retirement Act) Tj ET \
+BT /F1 11.5 Tf 72 613.6 Td (of 1974, Maribea Balmert appeals the judgment of the district) Tj ET \
+BT /F1 11.5 Tf 72 593.6 Td (court upholding the benefits decision of the insurer, and we) Tj ET \
+BT /F1 11.5 Tf 72 573.6 Td (affirm the judgment of the district court in all respects.) Tj ET \
+BT /F1 12 Tf 72 543.6 Td (Balmert began her employment with a retailer as an analyst in) Tj ET \
+BT /F1 12 Tf 72 526.6 Td (2001. Her position required her to sit most of the day and use) Tj ET \
+BT /F1 12 Tf 72 509.6 Td (her hands and wrists at a computer. As an employee she joined) Tj ET \
+BT /F1 12 Tf 72 492.6 Td (a benefit plan offering long-term disability insurance under a) Tj ET \
+BT /F1 12 Tf 72 475.6 Td (contract insured and administered by the insurer. In August) Tj ET \
+BT /F1 12 Tf 72 458.6 Td (2004 she stopped working because of symptoms she believed were) Tj ET \
+BT /F1 12 Tf 72 441.6 Td (related to her arthritis, and she was seen by her doctor, who) Tj ET \
+BT /F1 12 Tf 72 424.6 Td (found the results of the examination inconclusive at the time.) Tj ET \
+BT /F1 12 Tf 72 407.6 Td (According to the doctor, she described pain in her hands, but) Tj ET \
+BT /F1 12 Tf 72 390.6 Td (the pain was out of proportion to what the doctor could see.) Tj ET \
+BT /F1 12 Tf 72 373.6 Td (and she asked for benefits under the plan, which the insurer) Tj ET \
+BT /F1 12 Tf 72 356.6 Td (denied after a review of her records by its own physicians, who) Tj ET \
+BT /F1 12 Tf 72 339.6 Td (found that she could still do the work of her own occupation. She) Tj ET \
+BT /F1 12 Tf 72 322.6 Td (appealed the denial, and the insurer upheld it after a second) Tj ET \
+BT /F1 12 Tf 72 305.6 Td (review, so she brought this action in the district court, which) Tj ET \
+BT /F1 12 Tf 72 288.6 Td (found for the insurer on the record that was before it then.) Tj ET \
+BT /F1 12 Tf 72 271.6 Td (She appeals that judgment to this court, and we affirm it now.) Tj ET \
+BT /F1 12 Tf 72 254.6 Td (The standard of review is set out in the plan and in our cases.) Tj ET \
+BT /F1 12 Tf 72 237.6 Td (We review the decision of the district court de novo here.) Tj ET \
+BT /F1 12 Tf 72 220.6 Td (The insurer had discretion under the plan to decide claims.) Tj ET", "", &[]);
+    let text = text_of(&pdf);
+    assert!(
+        text.contains("Retirement Act of 1974, Maribea Balmert appeals the judgment of the district court upholding"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_double_spaced_filing_is_not_a_paragraph_per_line() {
     let mut content = String::from("BT /F1 12 Tf 72 720 Td ");
     let words = [

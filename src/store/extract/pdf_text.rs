@@ -624,10 +624,10 @@ struct Context {
 /// The usual distance between the baselines of consecutive lines of a column, in font sizes
 /// (the lower quartile, from eight pairs of lines on): about 1.2 in most documents, 1.5 or 2
 /// in a report or court filing set wider, whose lines are then not each a paragraph. Kept for
-/// each font size, as a document may set its notes closer than its text; measured on lines
+/// each class of font sizes, as a document may set its notes closer than its text; measured on lines
 /// of prose, not table rows, which are often set closer.
 struct Spacing {
-    /// By font size in half points.
+    /// By font size class ([`size_class`]).
     by_size: HashMap<i32, f32>,
     /// For lines of a size with too few pairs.
     all: f32,
@@ -646,7 +646,7 @@ impl Spacing {
             })
             .map(|w| {
                 let ratio = (w[1].baseline - w[0].baseline) / w[0].size.max(1.0);
-                (half_points(w[0].size), ratio)
+                (size_class(w[0].size), ratio)
             })
             .filter(|(_, r)| *r > 0.8 && *r < 3.0)
             .collect();
@@ -665,14 +665,16 @@ impl Spacing {
     /// The usual spacing of lines set in `size`.
     fn of(&self, size: f32) -> f32 {
         self.by_size
-            .get(&half_points(size))
+            .get(&size_class(size))
             .copied()
             .unwrap_or(self.all)
     }
 }
 
-fn half_points(size: f32) -> i32 {
-    (size * 2.0).round() as i32
+/// A font size's class: sizes within about a tenth of each other share one (a ruling's first
+/// pages in 11.5 points and the rest in 12 are one text; its notes in 10 are another).
+fn size_class(size: f32) -> i32 {
+    (size.max(1.0).ln() / 1.1f32.ln()).round() as i32
 }
 
 /// The lower quartile of eight values or more: paragraph gaps, however many, do not count
