@@ -309,14 +309,7 @@ impl Search<'_> {
         // The quote is still there, once, in other surroundings (its sentence was reworded
         // around it): offered for a person to confirm, never taken on its own.
         match cands.iter().find(|c| c.exact) {
-            Some(c) => Anchoring {
-                status: AnchorStatus::Fuzzy,
-                start: c.start,
-                end: c.end,
-                score: c.score,
-                found: Some(self.text.slice(c.start..c.end).to_owned()),
-                candidates: vec![c.candidate()],
-            },
+            Some(c) => self.offered(c),
             None => r,
         }
     }
@@ -340,14 +333,7 @@ impl Search<'_> {
         if likely.next().is_some() || others > 0 || self.m() < LONG_QUOTE {
             return None;
         }
-        Some(Anchoring {
-            status: AnchorStatus::Fuzzy,
-            start: c.start,
-            end: c.end,
-            score: c.score,
-            found: Some(self.text.slice(c.start..c.end).to_owned()),
-            candidates: vec![c.candidate()],
-        })
+        Some(self.offered(c))
     }
 
     /// Picks the best candidate if it is acceptable, leads every other by [`MARGIN`] and, when
