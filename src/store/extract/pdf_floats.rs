@@ -125,8 +125,14 @@ fn is_caption(text: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '.')
 }
 
-/// Whether a line reads as a line of prose: five words or more, no cells, reaching its
-/// column's right edge.
+/// Whether a line reads as a line of prose: five words or more, some of them in small
+/// letters (a table's heading of names, `NQ TriviaQA WQ TREC SQuAD`, is not), no cells,
+/// reaching its column's right edge.
 fn is_prose(line: &Line, text: &str, right: f32) -> bool {
-    !line.has_tab() && text.split_whitespace().count() >= 5 && line.x1 >= right - 2.0 * line.size
+    let words = text.split_whitespace();
+    let small = words
+        .clone()
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .count();
+    !line.has_tab() && words.count() >= 5 && small >= 2 && line.x1 >= right - 2.0 * line.size
 }

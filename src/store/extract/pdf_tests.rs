@@ -391,6 +391,22 @@ fn a_figure_at_the_top_of_a_page_comes_after_the_sentence_it_interrupts() {
 }
 
 #[test]
+fn a_table_at_the_top_of_a_page_whose_heading_is_a_line_of_names_waits_too() {
+    // The heading row of names reaches across like a line of words, but is no prose.
+    let pdf = pages(&[
+        b"BT /F1 12 Tf 72 700 Td (A first paragraph that is here to set the width of the) Tj 0 -14 Td (text, and an analysis of how the output differs from) Tj ET",
+        b"BT /F1 9 Tf 72 720 Td (NQ TriviaQA WQ TREC SQuAD NQ TriviaQA WQ TREC SQuAD Avg) Tj ET BT /F1 9 Tf 72 706 Td (BM25) Tj 100 0 Td (59.1) Tj 60 0 Td (66.9) Tj 60 0 Td (55.0) Tj ET BT /F1 9 Tf 72 694 Td (DPR) Tj 100 0 Td (78.4) Tj 60 0 Td (79.4) Tj 60 0 Td (73.2) Tj ET BT /F1 10 Tf 72 670 Td (Table 2: Top-20 accuracy on the test sets.) Tj /F1 12 Tf 0 -30 Td (other retrieval methods, and the effects of training.) Tj ET",
+    ]);
+    let text = text_of(&pdf);
+    assert!(
+        text.contains(
+            "how the output differs from other retrieval methods, and the effects of training.\n\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
 fn two_tables_side_by_side_are_read_one_after_the_other() {
     let pdf = page(b"BT /F1 10 Tf 72 700 Td (Age of the lawyers surveyed) Tj ET BT /F1 10 Tf 330 700 Td (Size of the firms they work in) Tj ET BT /F1 10 Tf 72 680 Td (30-34) Tj 108 0 Td (21%) Tj ET BT /F1 10 Tf 330 680 Td (Solo) Tj 120 0 Td (49%) Tj ET BT /F1 10 Tf 72 666 Td (35-39) Tj 108 0 Td (15%) Tj ET BT /F1 10 Tf 330 666 Td (2-5 lawyers) Tj 120 0 Td (22%) Tj ET BT /F1 10 Tf 72 652 Td (40-44) Tj 108 0 Td (9%) Tj ET BT /F1 10 Tf 330 652 Td (6-10 lawyers) Tj 120 0 Td (9%) Tj ET BT /F1 10 Tf 72 638 Td (45-54) Tj 108 0 Td (16%) Tj ET BT /F1 10 Tf 330 638 Td (11-20 lawyers) Tj 120 0 Td (7%) Tj ET", "", &[]);
     assert_eq!(
