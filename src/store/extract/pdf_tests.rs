@@ -407,6 +407,19 @@ fn a_table_at_the_top_of_a_page_whose_heading_is_a_line_of_names_waits_too() {
 }
 
 #[test]
+fn nested_items_set_with_an_o_are_items_of_their_own() {
+    let pdf = page(
+        b"BT /F1 11 Tf 72 700 Td (\x95) Tj 18 0 Td (Executed its strategy to deliver value for customers) Tj ET BT /F1 11 Tf 108 686 Td (o) Tj 10 0 Td (Grew digital sales 12%) Tj ET BT /F1 11 Tf 108 672 Td (o) Tj 10 0 Td (Increased total and loyal customer households) Tj ET BT /F1 11 Tf 72 658 Td (\x95) Tj 18 0 Td (Reached an agreement on a settlement framework) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "\u{2022} Executed its strategy to deliver value for customers\n\no Grew digital sales 12%\n\no Increased total and loyal customer households\n\n\u{2022} Reached an agreement on a settlement framework\n"
+    );
+}
+
+#[test]
 fn two_tables_side_by_side_are_read_one_after_the_other() {
     let pdf = page(b"BT /F1 10 Tf 72 700 Td (Age of the lawyers surveyed) Tj ET BT /F1 10 Tf 330 700 Td (Size of the firms they work in) Tj ET BT /F1 10 Tf 72 680 Td (30-34) Tj 108 0 Td (21%) Tj ET BT /F1 10 Tf 330 680 Td (Solo) Tj 120 0 Td (49%) Tj ET BT /F1 10 Tf 72 666 Td (35-39) Tj 108 0 Td (15%) Tj ET BT /F1 10 Tf 330 666 Td (2-5 lawyers) Tj 120 0 Td (22%) Tj ET BT /F1 10 Tf 72 652 Td (40-44) Tj 108 0 Td (9%) Tj ET BT /F1 10 Tf 330 652 Td (6-10 lawyers) Tj 120 0 Td (9%) Tj ET BT /F1 10 Tf 72 638 Td (45-54) Tj 108 0 Td (16%) Tj ET BT /F1 10 Tf 330 638 Td (11-20 lawyers) Tj 120 0 Td (7%) Tj ET", "", &[]);
     assert_eq!(

@@ -213,7 +213,9 @@ impl<'a> Flow<'a> {
             None => self.item = is_item(text).then_some(line.x0),
             Some(Join::Paragraph) => {
                 out.push_sep("\n\n");
-                self.item = is_item(text).then_some(line.x0);
+                // A nested item with an `o` for its bullet is an item too, under its parent.
+                let nested = text.starts_with("o ") && self.item.is_some_and(|l| line.x0 > l);
+                self.item = (is_item(text) || nested).then_some(line.x0);
             }
             Some(Join::Row) => out.push_sep("\n"),
             Some(Join::Space) => out.push_sep(" "),
@@ -811,6 +813,15 @@ fn join(
         return Join::Paragraph;
     }
     match item {
+        // A nested item set with an `o` for its bullet, indented under its parent's text.
+        Some(left)
+            if cur_text.starts_with("o ")
+                && cur.x0 > left + 0.5 * size
+                && prev_page == cur_page
+                && prev.region == cur.region =>
+        {
+            return Join::Paragraph;
+        }
         // A list item goes on in the lines indented under its text (a hanging indent), and
         // ends at a line back at the bullet's edge.
         Some(left) if prev_page == cur_page && prev.region == cur.region => {
