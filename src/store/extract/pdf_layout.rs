@@ -329,7 +329,17 @@ fn fragments(page: &PageGlyphs) -> Vec<Fragment> {
             let last = &page.glyphs[*f.glyphs.last().unwrap_or(&i) as usize];
             let size = last.size.max(g.size);
             let gap = g.x0 - last.x1;
-            let same_line = (g.baseline - last.baseline).abs() < SAME_LINE * size;
+            // A note mark set small and raised right after a word (`I see.”¹`) is on its
+            // word's line.
+            let raised_mark = g.size < 0.8 * last.size
+                && g.baseline < last.baseline
+                && last.baseline - g.baseline < 0.6 * last.size
+                && gap.abs() < 0.3 * last.size
+                && page
+                    .text(g)
+                    .iter()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡'));
+            let same_line = (g.baseline - last.baseline).abs() < SAME_LINE * size || raised_mark;
             if same_line && gap > -0.5 * size && gap < CELL_GAP * size {
                 f.push(i, g, gap > WORD_GAP * size || g.space_before);
                 continue;

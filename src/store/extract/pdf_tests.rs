@@ -420,6 +420,21 @@ fn nested_items_set_with_an_o_are_items_of_their_own() {
 }
 
 #[test]
+fn a_note_mark_raised_after_a_word_stays_on_its_line() {
+    // Raised by nearly half a line, between two lines: not a line of its own (nor a page
+    // number, lost).
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td (According to the doctor, she described pain in her hands, but the pain) Tj ET BT /F1 12 Tf 72 686 Td (that she complains of is more than I see.) Tj /F1 7 Tf 6.5 Ts (1) Tj 0 Ts /F1 12 Tf ( Noting that her symptoms suggested) Tj ET BT /F1 12 Tf 72 672 Td (another cause, the doctor sent her to a colleague for more tests.) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "According to the doctor, she described pain in her hands, but the pain that she complains of is more than I see.1 Noting that her symptoms suggested another cause, the doctor sent her to a colleague for more tests.\n"
+    );
+}
+
+#[test]
 fn two_tables_side_by_side_are_read_one_after_the_other() {
     let pdf = page(b"BT /F1 10 Tf 72 700 Td (Age of the lawyers surveyed) Tj ET BT /F1 10 Tf 330 700 Td (Size of the firms they work in) Tj ET BT /F1 10 Tf 72 680 Td (30-34) Tj 108 0 Td (21%) Tj ET BT /F1 10 Tf 330 680 Td (Solo) Tj 120 0 Td (49%) Tj ET BT /F1 10 Tf 72 666 Td (35-39) Tj 108 0 Td (15%) Tj ET BT /F1 10 Tf 330 666 Td (2-5 lawyers) Tj 120 0 Td (22%) Tj ET BT /F1 10 Tf 72 652 Td (40-44) Tj 108 0 Td (9%) Tj ET BT /F1 10 Tf 330 652 Td (6-10 lawyers) Tj 120 0 Td (9%) Tj ET BT /F1 10 Tf 72 638 Td (45-54) Tj 108 0 Td (16%) Tj ET BT /F1 10 Tf 330 638 Td (11-20 lawyers) Tj 120 0 Td (7%) Tj ET", "", &[]);
     assert_eq!(
