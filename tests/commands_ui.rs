@@ -252,21 +252,7 @@ fn check(cmd: Cmd, key: &KeyboardShortcut) {
                 "{}The last claim fell.\n",
                 "A paragraph of filler text.\n\n".repeat(400)
             );
-            std::fs::write(&long, &text).unwrap();
-            let mut s = Session::open(&long).unwrap();
-            let (start, end) = span(&text, "last claim");
-            let a = Annotation::new(
-                &s.text,
-                start,
-                end,
-                Tag::new(TagKind::Claim),
-                "ana",
-                chrono::Utc::now(),
-            )
-            .unwrap();
-            let id = a.id;
-            s.annotations.insert(a);
-            s.save().unwrap();
+            let id = common::saved_with(&long, &text, "last claim", Tag::new(TagKind::Claim));
             let mut h = harness(&long);
             apply(
                 &mut h,
@@ -275,7 +261,12 @@ fn check(cmd: Cmd, key: &KeyboardShortcut) {
                     reveal: false,
                 }),
             );
-            let p = s.text.paragraph_at(start);
+            let p = {
+                let d = h.state().doc().unwrap();
+                d.session
+                    .text
+                    .paragraph_at(d.session.annotations.get(id).unwrap().start)
+            };
             assert!(!h.state().view().unwrap().visible_paragraphs().contains(&p));
             press(&mut h, key);
             assert!(

@@ -136,20 +136,7 @@ fn a_span_opened_from_the_review_is_shown_even_where_the_document_was_left_elsew
     let path = dir.path().join("long.txt");
     let mut raw = String::from("The mayor said exports rose.\n\n");
     raw.push_str(&"A paragraph of filler text about the harbor.\n\n".repeat(300));
-    std::fs::write(&path, &raw).unwrap();
-    let mut s = Session::open(&path).unwrap();
-    let a = Annotation::new(
-        &s.text,
-        4,
-        9,
-        Tag::new(TagKind::Entity),
-        "ana",
-        chrono::Utc::now(),
-    )
-    .unwrap();
-    let id = a.id;
-    s.annotations.insert(a);
-    s.save().unwrap();
+    let id = common::saved_with(&path, &raw, "mayor", Tag::new(TagKind::Entity));
     // The document was last left near its end.
     let mut settings = Settings {
         author: "rev".into(),

@@ -504,6 +504,19 @@ fn the_recheck_comment_of_a_long_claim_shows_the_words_that_changed() {
     assert!(c.contains("19 million") && c.contains("30 million"), "{c}");
 }
 
+/// An annotation of the `nth` occurrence (from 0) of `quote` in `original`.
+fn annotation_of(original: &str, quote: &str, nth: usize, tag: Tag) -> Annotation {
+    let t = Text::from_str_normalized(original);
+    let byte = t
+        .as_str()
+        .match_indices(quote)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("{quote:?}"))
+        .0;
+    let start = t.char_of_byte(byte);
+    Annotation::new(&t, start, start + quote.chars().count(), tag, "ana", now()).unwrap()
+}
+
 /// The annotation of the `nth` occurrence (from 0) of `quote` in `original`, anchored in
 /// `edited`: (the edited text, the result).
 fn anchored_in(
@@ -513,15 +526,7 @@ fn anchored_in(
     tag: Tag,
     edited: &str,
 ) -> (Text, Anchoring) {
-    let t = Text::from_str_normalized(original);
-    let byte = t
-        .as_str()
-        .match_indices(quote)
-        .nth(nth)
-        .unwrap_or_else(|| panic!("{quote:?}"))
-        .0;
-    let start = t.char_of_byte(byte);
-    let a = Annotation::new(&t, start, start + quote.chars().count(), tag, "ana", now()).unwrap();
+    let a = annotation_of(original, quote, nth, tag);
     let t2 = Text::from_str_normalized(edited);
     let r = anchor_all(&t2, std::slice::from_ref(&a)).remove(0);
     (t2, r)
@@ -766,17 +771,7 @@ fn a_paragraph_wrapped_again_at_other_places_has_moved_not_changed() {
     assert_eq!(r.status, AnchorStatus::Moved, "{r:?}");
     assert!(same_words(t2.slice(r.start..r.end), quote));
     // Applied like any move, the annotation takes the text as it is now wrapped.
-    let t = Text::from_str_normalized(original);
-    let start = t.char_of_byte(original.find(quote).unwrap());
-    let mut a = Annotation::new(
-        &t,
-        start,
-        start + quote.chars().count(),
-        rated(Verdict::True),
-        "ana",
-        now(),
-    )
-    .unwrap();
+    let mut a = annotation_of(original, quote, 0, rated(Verdict::True));
     assert!(apply_anchoring(&t2, &mut a, &r));
     assert_eq!(a.exact, t2.slice(r.start..r.end));
 }
