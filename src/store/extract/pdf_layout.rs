@@ -51,6 +51,9 @@ pub struct Line {
     pub bounds: (f32, f32),
     /// Empty table cells before its first glyph (a row whose first columns are blank).
     pub lead: u8,
+    /// Whether a wide gap sets its list label (`(h)`, `2.`) apart from its text: a heading
+    /// set so goes on in the next line only when that line goes on a sentence.
+    pub labelled: bool,
 }
 
 impl Line {
@@ -157,6 +160,13 @@ pub fn lines(page: &PageGlyphs) -> Vec<Line> {
 /// rows leave their column gaps white (a row keeps its cells when a row next to it has a
 /// cell gap at the same place, even with prose on its other side).
 fn settle_tabs(page: &PageGlyphs, lines: &mut [Line]) {
+    // A bullet or a number set apart from its item's text is not a cell.
+    for line in lines.iter_mut() {
+        if let Some(first) = labels_item(page, line) {
+            line.items[first].1 = Sep::Space;
+            line.labelled = true;
+        }
+    }
     let mut spaces: Vec<(usize, usize)> = Vec::new();
     for (k, line) in lines.iter().enumerate() {
         if !line.has_tab() {
@@ -185,23 +195,73 @@ fn settle_tabs(page: &PageGlyphs, lines: &mut [Line]) {
         }
     }
     spaces.extend(prose_pairs(page, lines, &spaces));
-    // A bullet set apart from its item's text is not a cell.
-    for (k, line) in lines.iter().enumerate() {
-        let tabs = line
-            .items
-            .iter()
-            .filter(|&&(_, s)| s != Sep::None && s != Sep::Space);
-        if line.items.len() > 1
-            && line.items[1].1 == Sep::Tab
-            && tabs.count() == 1
-            && is_bullet(page.text(&page.glyphs[line.items[0].0 as usize]))
-        {
-            spaces.push((k, 1));
-        }
-    }
+    let lone: Vec<(usize, usize)> = (0..lines.len())
+        .filter_map(|k| lone_prose_gap(page, lines, k, &spaces).map(|i| (k, i)))
+        .collect();
+    spaces.extend(lone);
     for (k, i) in spaces {
         lines[k].items[i].1 = Sep::Space;
     }
+}
+
+/// The one wide gap of a line of prose among lines without gaps, set before its last word
+/// or two (a justified line whose producer stretched one space: `on each     DEOCS` /
+/// `factor.`): a sentence of words before it and a word after it, not a number, is no row of
+/// a table (a table's rows come together, a line of contents ends in a number).
+fn lone_prose_gap(
+    page: &PageGlyphs,
+    lines: &[Line],
+    k: usize,
+    settled: &[(usize, usize)],
+) -> Option<usize> {
+    let line = &lines[k];
+    let open_gaps = |j: usize| {
+        let l = &lines[j];
+        l.lead > 0
+            || (1..l.items.len()).any(|i| {
+                matches!(l.items[i].1, Sep::Tab | Sep::Cells(_)) && !settled.contains(&(j, i))
+            })
+    };
+    let near: Vec<usize> = [k.checked_sub(1), Some(k + 1)]
+        .into_iter()
+        .flatten()
+        .filter(|&j| {
+            lines.get(j).is_some_and(|other| {
+                other.region == line.region
+                    && (other.baseline - line.baseline).abs() < 2.6 * line.size.max(other.size)
+            })
+        })
+        .collect();
+    if near.is_empty() || near.iter().any(|&j| open_gaps(j)) || line.lead > 0 {
+        return None;
+    }
+    let mut gaps = (1..line.items.len()).filter(|&i| {
+        matches!(line.items[i].1, Sep::Tab | Sep::Cells(_)) && !settled.contains(&(k, i))
+    });
+    let (Some(gap), None) = (gaps.next(), gaps.next()) else {
+        return None;
+    };
+    let text = |items: &[(u32, Sep)]| -> String {
+        items
+            .iter()
+            .flat_map(|&(g, sep)| {
+                let space = (sep != Sep::None).then_some(' ');
+                space
+                    .into_iter()
+                    .chain(page.text(&page.glyphs[g as usize]).iter().copied())
+            })
+            .collect()
+    };
+    let (before, after) = (text(&line.items[..gap]), text(&line.items[gap..]));
+    let lower_words = before
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    let after_words: Vec<&str> = after.split_whitespace().collect();
+    let is_word =
+        |w: &&str| w.chars().any(char::is_alphabetic) && !w.chars().any(|c| c.is_ascii_digit());
+    (lower_words >= 5 && (1..=2).contains(&after_words.len()) && after_words.iter().all(is_word))
+        .then_some(gap)
 }
 
 /// The gaps of one or two lines of prose that keep each other's gaps as cells (two justified
@@ -271,6 +331,51 @@ fn prose_pairs(
         }
     }
     out
+}
+
+/// Whether the line's one wide gap sets its first glyph or word, a list's bullet or number
+/// (`•`, `2.`, `a.`, `(iv)`), apart from the item's text: that gap.
+fn labels_item(page: &PageGlyphs, line: &Line) -> Option<usize> {
+    let mut gaps = (1..line.items.len()).filter(|&i| line.items[i].1 != Sep::None);
+    let first = gaps.next()?;
+    let tabs = (first..line.items.len())
+        .filter(|&i| matches!(line.items[i].1, Sep::Tab | Sep::Cells(_)))
+        .count();
+    if line.items[first].1 != Sep::Tab || tabs != 1 || line.lead > 0 {
+        return None;
+    }
+    let head: Vec<char> = line.items[..first]
+        .iter()
+        .flat_map(|&(g, _)| page.text(&page.glyphs[g as usize]).iter().copied())
+        .collect();
+    if first == 1 && is_bullet(&head) {
+        return Some(first);
+    }
+    // A label of the item's text: words follow (a row `1.  Q1` is a table's).
+    let after = page.text(&page.glyphs[line.items[first].0 as usize]);
+    let words_after = (first..line.items.len())
+        .filter(|&i| line.items[i].1 == Sep::Space)
+        .count();
+    if words_after < 2 {
+        return None;
+    }
+    let inner: String = head
+        .iter()
+        .collect::<String>()
+        .trim_start_matches('(')
+        .trim_end_matches(['.', ')'])
+        .to_string();
+    let closed = matches!(head.last(), Some('.' | ')'));
+    (closed
+        && after.first().is_some_and(|c| c.is_alphabetic())
+        && !inner.is_empty()
+        && inner.len() <= 4
+        && (inner.chars().all(|c| c.is_ascii_digit())
+            || (inner.len() == 1 && inner.chars().all(|c| c.is_ascii_alphabetic()))
+            || inner
+                .chars()
+                .all(|c| matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X'))))
+    .then_some(first)
 }
 
 /// Whether a glyph's text is a list bullet (a symbol font's bullet, an unmapped one).
@@ -802,5 +907,6 @@ fn line_of(
         region,
         bounds,
         lead: 0,
+        labelled: false,
     }
 }

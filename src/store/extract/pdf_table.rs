@@ -393,6 +393,7 @@ fn merge_heading(page: &PageGlyphs, rows: &[Line], columns: &[Vec<usize>]) -> Li
         region: last.region,
         bounds: last.bounds,
         lead,
+        labelled: false,
     }
 }
 

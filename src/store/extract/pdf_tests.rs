@@ -1177,3 +1177,56 @@ fn identifiers_and_addresses_broken_at_a_line_end_are_joined_without_a_space() {
         assert!(!runs_on(prev, cur), "{prev} | {cur}");
     }
 }
+
+#[test]
+fn a_footer_is_left_out_however_far_its_page_number_stands_from_its_words() {
+    // The producer set the page number right after the words on one page, a space away on
+    // the others.
+    let contents: Vec<Vec<u8>> = (1..=4usize)
+        .map(|n| {
+            let footer = if n == 2 {
+                format!("(Equal Opportunity Institute{n}) Tj")
+            } else {
+                format!("[(Equal Opportunity Institute) -250 ({n})] TJ")
+            };
+            let body = ["Surveys were sent", "Most units replied", "Replies were read", "The office wrote"]
+                [n - 1];
+            format!(
+                "BT /F1 12 Tf 72 650 Td ({body} in week {n}.) Tj 0 -14 Td (More about that week.) Tj 0 -14 Td (And a last word on it.) Tj ET BT /F1 10 Tf 72 40 Td {footer} ET"
+            )
+            .into_bytes()
+        })
+        .collect();
+    let refs: Vec<&[u8]> = contents.iter().map(Vec::as_slice).collect();
+    let text = text_of(&pages(&refs));
+    assert!(!text.contains("Institute"), "{text}");
+    assert!(text.contains("Most units replied in week 2."), "{text}");
+}
+
+#[test]
+fn a_list_items_label_and_one_stretched_space_set_wide_are_not_cells() {
+    // Items whose labels stand a cell's gap from their text, a line stretched before its
+    // last word, and lines that go on a sentence where the producer indented them anyhow.
+    let pdf = page(
+        b"BT /F1 10 Tf 40 700 Td (a.) Tj 22 0 Td (Unit: Examine Section III, the Overall Unit Summary, to compare) Tj -12 -13 Td (the favorability of your unit with the units of your parent branch on each) Tj 370 0 Td (climate) Tj -370 -13 Td (factor of the survey.) Tj -10 -26 Td (b.) Tj 22 0 Td (Subgroups: Examine Section IV, the subgroup comparisons, to) Tj -12 -13 Td (compare the perceptions among subgroups, shown where five people) Tj -10 -13 Td (in any subgroup complete the survey.) Tj 0 -26 Td (\\(q\\)) Tj 22 0 Td (Related Information) Tj -12 -13 Td (For more information about this report, contact the office.) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "a. Unit: Examine Section III, the Overall Unit Summary, to compare the favorability of your unit with the units of your parent branch on each climate factor of the survey.\n\nb. Subgroups: Examine Section IV, the subgroup comparisons, to compare the perceptions among subgroups, shown where five people in any subgroup complete the survey.\n\n(q) Related Information\n\nFor more information about this report, contact the office.\n"
+    );
+}
+
+#[test]
+fn a_centred_byline_and_a_figures_labels_stay_apart_from_the_line_above() {
+    let pdf = page(
+        b"BT /F1 12 Tf 150 700 Td (The Buried Moon, an English Fairy Tale) Tj 60 -14 Td (by the tale teller) Tj -138 -40 Td (side exit,) Tj 10 -14 Td (no existing trace) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "The Buried Moon, an English Fairy Tale\n\nby the tale teller\n\nside exit,\n\nno existing trace\n"
+    );
+}

@@ -357,9 +357,15 @@ fn sep_chars(sep: Sep) -> std::iter::RepeatN<char> {
     }
 }
 
-/// A line's text with digits as `#` and white space collapsed, lowercase: the same running
-/// header on every page, whatever its page number.
+/// A line's text with digits as `#` and without white space, lowercase: the same running
+/// header on every page, whatever its page number and however far it stands from the words
+/// (`Institute 21`, `Institute2`).
 fn furniture_key(text: &str) -> String {
+    page_number_key(text).split_whitespace().collect()
+}
+
+/// A line's text with digits as `#` and white space collapsed, lowercase (`page # of #`).
+fn page_number_key(text: &str) -> String {
     text.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -396,8 +402,7 @@ fn placed_key(page: &PageGlyphs, line: &Line) -> Option<String> {
     let mut key = String::new();
     for c in text
         .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+        .collect::<String>()
         .to_lowercase()
         .chars()
     {
@@ -515,7 +520,7 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
                 .trim()
                 .chars()
                 .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | '.'));
-            !(running || (is_page_number(&key) && !heading))
+            !(running || (is_page_number(&page_number_key(&raw)) && !heading))
         });
     }
 }
@@ -812,7 +817,21 @@ fn join(
     if (is_item(cur_text) && !dash_inside) || (ends_clause && is_enumerated(cur_text)) {
         return Join::Paragraph;
     }
+    // A line that stops inside a sentence and a line that goes on in small letters are one
+    // sentence, however the producer indented the second (not a centred line under a title).
+    let centred = cur.x0 > prev.x0 + size && ((cur.x0 + cur.x1) - (prev.x0 + prev.x1)).abs() < size;
+    let goes_on = !ends_clause
+        && prev_text.split_whitespace().count() >= 4
+        && cur_text.starts_with(char::is_lowercase)
+        && !cur_text.starts_with("o ")
+        && same_column
+        && !centred;
+    // A heading whose label is set apart (`(h)   Revisions`) ends at its line.
+    if prev.labelled && !goes_on && room > 1.5 * size {
+        return Join::Paragraph;
+    }
     match item {
+        _ if goes_on => {}
         // A nested item set with an `o` for its bullet, indented under its parent's text.
         Some(left)
             if cur_text.starts_with("o ")
@@ -826,9 +845,10 @@ fn join(
         // ends at a line back at the bullet's edge.
         Some(left) if prev_page == cur_page && prev.region == cur.region => {
             // Some lists set the bullet indented and its next lines at the column's edge:
-            // a line further left than the bullet after a full line goes on with the item.
+            // a line further left than the bullet after a full line goes on with the item,
+            // and so does one at the bullet's edge after a full line inside a sentence.
             let full = prev_right - prev.x1 <= first_word + 0.4 * size;
-            let outdented_item = cur.x0 < left - 0.5 * size && full;
+            let outdented_item = (cur.x0 < left - 0.5 * size || !ends_clause) && full;
             if cur.x0 < left + 0.3 * size && !outdented_item {
                 return Join::Paragraph;
             }
@@ -861,7 +881,14 @@ fn join(
     // Text set line by line wraps where the next word does not fit: a line that stops short
     // of that, before a sentence, a capital or a line further left, was ended on purpose
     // (the last line of a paragraph, a heading, a line of a list).
-    if !full && (ends_sentence || starts_capital || outdented) {
+    // (An outdented line after a short one, or after page numbers, starts an entry of an
+    // index.)
+    let long = prev.x1 - prev.x0 >= 0.7 * (prev.bounds.1 - prev.bounds.0)
+        && !prev_text
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.contains(|c: char| c.is_ascii_digit()));
+    if !full && (ends_sentence || starts_capital || (outdented && !(goes_on && long))) {
         return Join::Paragraph;
     }
     if runs_on(prev_text, cur_text) {
