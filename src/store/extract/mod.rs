@@ -26,6 +26,7 @@ mod pdf_floats;
 mod pdf_glyphs;
 mod pdf_inflate;
 mod pdf_layout;
+mod pdf_marks;
 mod pdf_notes;
 mod pdf_table;
 #[cfg(test)]

@@ -1230,3 +1230,18 @@ fn a_centred_byline_and_a_figures_labels_stay_apart_from_the_line_above() {
         "The Buried Moon, an English Fairy Tale\n\nby the tale teller\n\nside exit,\n\nno existing trace\n"
     );
 }
+
+#[test]
+fn star_page_marks_before_a_pages_first_line_are_left_out() {
+    let first: &[u8] = b"BT /F1 12 Tf 72 700 Td (The court found that the taxpayer was liable for the) Tj 0 -24 Td (deficiency and for the addition to tax, and that he claimed a) Tj ET";
+    let second: &[u8] = b"BT /F1 12 Tf 72 700 Td ([*2] corresponding deduction for the losses of the year.) Tj 36 -24 Td (The parties settled the other issues before the trial.) Tj -36 -24 Td (None of them is before the Court.) Tj ET";
+    let third: &[u8] = b"BT /F1 12 Tf 72 700 Td ([*3]) Tj 36 0 Td (Held, further, the guarantee increased his basis.) Tj -36 -24 Td (A citation such as [*4] inside a line stays.) Tj ET";
+    let text = text_of(&pages(&[first, second, third]));
+    assert!(
+        text.contains("that he claimed a corresponding deduction for the losses of the year.\n\nThe parties settled"),
+        "{text}"
+    );
+    assert!(text.contains("\n\nHeld, further,"), "{text}");
+    assert!(text.contains("such as [*4] inside"), "{text}");
+    assert!(!text.contains("[*2]") && !text.contains("[*3]"), "{text}");
+}

@@ -19,6 +19,9 @@ const EDGE_LINES: usize = 2;
 /// The text of all pages, and where each page and char is in it.
 pub fn assemble(pages: &[PageGlyphs]) -> (String, Pages) {
     let mut per_page: Vec<Vec<Line>> = pages.iter().map(lines).collect();
+    for (page, ls) in pages.iter().zip(per_page.iter_mut()) {
+        super::pdf_marks::drop_star_page_marks(page, ls);
+    }
     drop_furniture(pages, &mut per_page);
     let texts: Vec<Vec<String>> = per_page
         .iter()
