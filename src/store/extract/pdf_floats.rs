@@ -108,7 +108,7 @@ fn is_figure_caption(text: &str) -> bool {
 }
 
 /// Whether a line starts a caption: `Figure 2:`, `Fig. 3.`, `Table 1`, `Listing 4`.
-fn is_caption(text: &str) -> bool {
+pub(super) fn is_caption(text: &str) -> bool {
     let mut words = text.split_whitespace();
     let (Some(name), Some(number)) = (words.next(), words.next()) else {
         return false;

@@ -182,11 +182,32 @@ fn settle_tabs(page: &PageGlyphs, lines: &mut [Line]) {
             .filter_map(|j| lines.get(j))
             .filter(|l| near(l))
             .collect();
+        // The rows beyond a label set on its own line between them (`Single` beside the
+        // rows it names) are neighbours too; a caption under a table is not its prose.
+        let beyond_labels: Vec<&Line> =
+            [k.checked_sub(1).zip(k.checked_sub(2)), Some((k + 1, k + 2))]
+                .into_iter()
+                .flatten()
+                .filter(|&(next, _)| {
+                    lines
+                        .get(next)
+                        .is_some_and(|l| near(l) && is_label_line(page, l))
+                })
+                .filter_map(|(_, beyond)| lines.get(beyond))
+                .filter(|l| l.region == line.region)
+                .collect();
+        let prose: Vec<&&Line> = neighbours
+            .iter()
+            .filter(|n| !super::pdf_floats::is_caption(&line_string(page, n)))
+            .collect();
         for i in (1..line.items.len()).filter(|&i| line.items[i].1 == Sep::Tab) {
             let x0 = page.glyphs[line.items[i - 1].0 as usize].x1;
             let x1 = page.glyphs[line.items[i].0 as usize].x0;
-            let in_a_table = neighbours.iter().any(|n| tab_across(page, n, x0, x1));
-            let in_prose = neighbours
+            let in_a_table = neighbours
+                .iter()
+                .chain(&beyond_labels)
+                .any(|n| tab_across(page, n, x0, x1));
+            let in_prose = prose
                 .iter()
                 .any(|n| runs_through(page, n, x0, x1, line.size));
             if in_prose && !in_a_table {
@@ -202,6 +223,26 @@ fn settle_tabs(page: &PageGlyphs, lines: &mut [Line]) {
     for (k, i) in spaces {
         lines[k].items[i].1 = Sep::Space;
     }
+}
+
+/// A line's text, words spaced.
+fn line_string(page: &PageGlyphs, line: &Line) -> String {
+    line.items
+        .iter()
+        .flat_map(|&(g, sep)| {
+            let space = (sep != Sep::None).then_some(' ');
+            space
+                .into_iter()
+                .chain(page.text(&page.glyphs[g as usize]).iter().copied())
+        })
+        .collect()
+}
+
+/// Whether a line is a short label of words alone, no cells (a group of a table's rows
+/// named on a line of its own: `Single`, `Multi`).
+fn is_label_line(page: &PageGlyphs, line: &Line) -> bool {
+    let text = line_string(page, line);
+    !line.has_tab() && text.split_whitespace().count() <= 2 && text.chars().any(char::is_alphabetic)
 }
 
 /// The one wide gap of a line of prose among lines without gaps, set before its last word

@@ -1245,3 +1245,31 @@ fn star_page_marks_before_a_pages_first_line_are_left_out() {
     assert!(text.contains("such as [*4] inside"), "{text}");
     assert!(!text.contains("[*2]") && !text.contains("[*3]"), "{text}");
 }
+
+#[test]
+fn a_tables_row_groups_named_between_rows_stay_in_the_table_and_its_last_row_keeps_its_cells() {
+    let row = |y: u32, label: &str, cells: [&str; 4]| {
+        let mut s = format!("BT /F1 9 Tf 72 {y} Td ({label}) Tj ET ");
+        for (x, c) in [130, 220, 280, 340].iter().zip(cells) {
+            s.push_str(&format!("BT /F1 9 Tf {x} {y} Td ({c}) Tj ET "));
+        }
+        s
+    };
+    let content = [
+        "BT /F1 10 Tf 72 740 Td (The model used in our experiments is trained in batches.) Tj ET ".to_string(),
+        row(700, "None", ["BM25", "59.1", "66.9", "55.0"]),
+        row(688, "", ["DPR", "78.4", "79.4", "73.2"]),
+        "BT /F1 9 Tf 72 682 Td (Single) Tj ET ".to_string(),
+        row(676, "", ["BM25 + DPR", "76.6", "79.8", "71.0"]),
+        row(664, "", ["DPR", "79.4", "78.8", "75.0"]),
+        "BT /F1 9 Tf 72 658 Td (Multi) Tj ET ".to_string(),
+        row(652, "", ["BM25 + DPR", "78.0", "79.9", "74.7"]),
+        "BT /F1 9 Tf 72 641 Td (Table 2: Top-20 accuracy on the test sets, as the share of passages that hold it.) Tj ET ".to_string(),
+    ]
+    .concat();
+    let pdf = page(content.as_bytes(), "", &[]);
+    assert_eq!(
+        text_of(&pdf),
+        "The model used in our experiments is trained in batches.\n\nNone\tBM25\t59.1\t66.9\t55.0\n\tDPR\t78.4\t79.4\t73.2\nSingle\n\tBM25 + DPR\t76.6\t79.8\t71.0\n\tDPR\t79.4\t78.8\t75.0\nMulti\n\tBM25 + DPR\t78.0\t79.9\t74.7\n\nTable 2: Top-20 accuracy on the test sets, as the share of passages that hold it.\n"
+    );
+}

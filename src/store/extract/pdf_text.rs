@@ -166,6 +166,8 @@ struct Shared<'a> {
 struct Flow<'a> {
     prev: Option<(usize, &'a Line, &'a str)>,
     item: Option<f32>,
+    /// Whether the previous line names a group of a table's rows between them.
+    group_label: bool,
 }
 
 impl<'a> Flow<'a> {
@@ -200,6 +202,8 @@ impl<'a> Flow<'a> {
                 .map(|n| n.x0),
             label_goes_on: ppi == pi && label_goes_on(&shared.pages[pi], pl, pt, line),
             label_of_next: next.is_some_and(|n| label_goes_on(&shared.pages[pi], line, text, n)),
+            group_label: ppi == pi && pl.has_tab() && names_group(line, text, next),
+            after_group_label: self.group_label && ppi == pi,
         };
         Some(join(pl, pt, line, text, &context, shared.words))
     }
@@ -220,14 +224,31 @@ impl<'a> Flow<'a> {
                 let nested = text.starts_with("o ") && self.item.is_some_and(|l| line.x0 > l);
                 self.item = (is_item(text) || nested).then_some(line.x0);
             }
-            Some(Join::Row) => out.push_sep("\n"),
+            Some(Join::Row) => {
+                out.push_sep("\n");
+            }
             Some(Join::Space) => out.push_sep(" "),
             Some(Join::DropHyphen) => out.drop_last(),
             Some(Join::Glue) => {}
         }
         out.push_line(&shared.pages[pi], line);
+        self.group_label = join == Some(Join::Row) && !line.has_tab();
         self.prev = Some((pi, line, text));
     }
+}
+
+/// Whether a line of a word or two, no cells, names the group of a table's rows it stands
+/// between (`Single` set between the rows it spans): a row follows it closely.
+fn names_group(line: &Line, text: &str, next: Option<&Line>) -> bool {
+    !line.has_tab()
+        && text.split_whitespace().count() <= 2
+        && text.chars().any(char::is_alphabetic)
+        && next.is_some_and(|n| {
+            n.has_tab()
+                && n.region == line.region
+                && n.baseline > line.baseline
+                && n.baseline - line.baseline <= 2.0 * line.size.max(n.size)
+        })
 }
 
 /// Whether `label`, a line without cells, is the first line of the label of `row`, the table
@@ -311,8 +332,13 @@ fn write_notes<'a>(
         out.push_sep("\n\n");
     }
     let mut notes = Flow::default();
-    for (pi, line, text) in pending.drain(..) {
-        let join = notes.join_to(shared, pi, line, text, None);
+    let lines: Vec<(usize, &Line, &str)> = pending.drain(..).collect();
+    for (k, &(pi, line, text)) in lines.iter().enumerate() {
+        let next = lines
+            .get(k + 1)
+            .filter(|&&(npi, _, _)| npi == pi)
+            .map(|&(_, l, _)| l);
+        let join = notes.join_to(shared, pi, line, text, next);
         notes.push(out, shared, (pi, line, text), join);
     }
 }
@@ -629,6 +655,10 @@ struct Context {
     label_goes_on: bool,
     /// Whether this line is the first line of the label of the row after it.
     label_of_next: bool,
+    /// Whether this line names the group of a table's rows it stands between.
+    group_label: bool,
+    /// Whether the previous line did.
+    after_group_label: bool,
 }
 
 /// The usual distance between the baselines of consecutive lines of a column, in font sizes
@@ -770,12 +800,17 @@ fn join(
         next_x0,
         label_goes_on,
         label_of_next,
+        group_label,
+        after_group_label,
     } = *context;
-    if prev.has_tab() && cur.has_tab() {
-        return Join::Row;
-    }
     if label_goes_on {
         return Join::Space;
+    }
+    if prev.has_tab() && cur.has_tab()
+        || (prev.has_tab() && group_label)
+        || (after_group_label && cur.has_tab())
+    {
+        return Join::Row;
     }
     if prev.has_tab() && label_of_next {
         return Join::Row;
