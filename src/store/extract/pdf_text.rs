@@ -332,7 +332,7 @@ fn write_notes<'a>(
         out.push_sep("\n\n");
     }
     let mut notes = Flow::default();
-    let lines: Vec<(usize, &Line, &str)> = pending.drain(..).collect();
+    let lines: Vec<(usize, &Line, &str)> = std::mem::take(pending);
     for (k, &(pi, line, text)) in lines.iter().enumerate() {
         let next = lines
             .get(k + 1)
