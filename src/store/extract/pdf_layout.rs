@@ -172,10 +172,7 @@ fn settle_tabs(page: &PageGlyphs, lines: &mut [Line]) {
         if !line.has_tab() {
             continue;
         }
-        let near = |other: &Line| {
-            other.region == line.region
-                && (other.baseline - line.baseline).abs() < 2.6 * line.size.max(other.size)
-        };
+        let near = |other: &Line| near(line, other);
         let neighbours: Vec<&Line> = [k.checked_sub(1), Some(k + 1)]
             .into_iter()
             .flatten()
@@ -225,9 +222,20 @@ fn settle_tabs(page: &PageGlyphs, lines: &mut [Line]) {
     }
 }
 
+/// Whether `other` is the line just above or below `line` in its column.
+fn near(line: &Line, other: &Line) -> bool {
+    other.region == line.region
+        && (other.baseline - line.baseline).abs() < 2.6 * line.size.max(other.size)
+}
+
 /// A line's text, words spaced.
 fn line_string(page: &PageGlyphs, line: &Line) -> String {
-    line.items
+    items_string(page, &line.items)
+}
+
+/// The text of some of a line's items, words spaced.
+fn items_string(page: &PageGlyphs, items: &[(u32, Sep)]) -> String {
+    items
         .iter()
         .flat_map(|&(g, sep)| {
             let space = (sep != Sep::None).then_some(' ');
@@ -266,12 +274,7 @@ fn lone_prose_gap(
     let near: Vec<usize> = [k.checked_sub(1), Some(k + 1)]
         .into_iter()
         .flatten()
-        .filter(|&j| {
-            lines.get(j).is_some_and(|other| {
-                other.region == line.region
-                    && (other.baseline - line.baseline).abs() < 2.6 * line.size.max(other.size)
-            })
-        })
+        .filter(|&j| lines.get(j).is_some_and(|other| near(line, other)))
         .collect();
     if near.is_empty() || near.iter().any(|&j| open_gaps(j)) || line.lead > 0 {
         return None;
@@ -282,18 +285,10 @@ fn lone_prose_gap(
     let (Some(gap), None) = (gaps.next(), gaps.next()) else {
         return None;
     };
-    let text = |items: &[(u32, Sep)]| -> String {
-        items
-            .iter()
-            .flat_map(|&(g, sep)| {
-                let space = (sep != Sep::None).then_some(' ');
-                space
-                    .into_iter()
-                    .chain(page.text(&page.glyphs[g as usize]).iter().copied())
-            })
-            .collect()
-    };
-    let (before, after) = (text(&line.items[..gap]), text(&line.items[gap..]));
+    let (before, after) = (
+        items_string(page, &line.items[..gap]),
+        items_string(page, &line.items[gap..]),
+    );
     let lower_words = before
         .split_whitespace()
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
