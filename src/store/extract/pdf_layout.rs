@@ -249,8 +249,40 @@ fn items_string(page: &PageGlyphs, items: &[(u32, Sep)]) -> String {
 /// Whether a line is a short label of words alone, no cells (a group of a table's rows
 /// named on a line of its own: `Single`, `Multi`).
 fn is_label_line(page: &PageGlyphs, line: &Line) -> bool {
-    let text = line_string(page, line);
+    is_label(line, &line_string(page, line))
+}
+
+/// Whether a line of this text is a short label: a word or two, no cells.
+pub(super) fn is_label(line: &Line, text: &str) -> bool {
     !line.has_tab() && text.split_whitespace().count() <= 2 && text.chars().any(char::is_alphabetic)
+}
+
+/// Whether `head` is the number or letter of an enumeration: `1.`, `2)`, `(a)`, `iv.`; with
+/// `capitals`, also `A.` and `II.`.
+pub(super) fn is_enumerator(head: &str, capitals: bool) -> bool {
+    let inner = head
+        .strip_prefix('(')
+        .and_then(|h| h.strip_suffix(')'))
+        .or_else(|| head.strip_suffix(['.', ')']));
+    let letter = |c: char| c.is_ascii_lowercase() || (capitals && c.is_ascii_uppercase());
+    let roman =
+        |c: char| matches!(c, 'i' | 'v' | 'x') || (capitals && matches!(c, 'I' | 'V' | 'X'));
+    inner.is_some_and(|n| {
+        !n.is_empty()
+            && n.len() <= 4
+            && (n.chars().all(|c| c.is_ascii_digit())
+                || (n.len() == 1 && n.chars().all(letter))
+                || n.chars().all(roman))
+    })
+}
+
+/// The cell gaps of line `k` not yet found to be spaces (`settled`).
+fn open_gaps(lines: &[Line], k: usize, settled: &[(usize, usize)]) -> Vec<usize> {
+    (1..lines[k].items.len())
+        .filter(|&i| {
+            matches!(lines[k].items[i].1, Sep::Tab | Sep::Cells(_)) && !settled.contains(&(k, i))
+        })
+        .collect()
 }
 
 /// The one wide gap of a line of prose among lines without gaps, set before its last word
@@ -264,25 +296,16 @@ fn lone_prose_gap(
     settled: &[(usize, usize)],
 ) -> Option<usize> {
     let line = &lines[k];
-    let open_gaps = |j: usize| {
-        let l = &lines[j];
-        l.lead > 0
-            || (1..l.items.len()).any(|i| {
-                matches!(l.items[i].1, Sep::Tab | Sep::Cells(_)) && !settled.contains(&(j, i))
-            })
-    };
+    let has_cells = |j: usize| lines[j].lead > 0 || !open_gaps(lines, j, settled).is_empty();
     let near: Vec<usize> = [k.checked_sub(1), Some(k + 1)]
         .into_iter()
         .flatten()
         .filter(|&j| lines.get(j).is_some_and(|other| near(line, other)))
         .collect();
-    if near.is_empty() || near.iter().any(|&j| open_gaps(j)) || line.lead > 0 {
+    if near.is_empty() || near.iter().any(|&j| has_cells(j)) || line.lead > 0 {
         return None;
     }
-    let mut gaps = (1..line.items.len()).filter(|&i| {
-        matches!(line.items[i].1, Sep::Tab | Sep::Cells(_)) && !settled.contains(&(k, i))
-    });
-    let (Some(gap), None) = (gaps.next(), gaps.next()) else {
+    let [gap] = open_gaps(lines, k, settled)[..] else {
         return None;
     };
     let (before, after) = (
@@ -311,14 +334,7 @@ fn prose_pairs(
     lines: &[Line],
     settled: &[(usize, usize)],
 ) -> Vec<(usize, usize)> {
-    let tabs_of = |k: usize| -> Vec<usize> {
-        (1..lines[k].items.len())
-            .filter(|&i| {
-                matches!(lines[k].items[i].1, Sep::Tab | Sep::Cells(_))
-                    && !settled.contains(&(k, i))
-            })
-            .collect()
-    };
+    let tabs_of = |k: usize| open_gaps(lines, k, settled);
     let mut out = Vec::new();
     let mut k = 0;
     while k < lines.len() {
@@ -387,30 +403,16 @@ fn labels_item(page: &PageGlyphs, line: &Line) -> Option<usize> {
     if first == 1 && is_bullet(&head) {
         return Some(first);
     }
-    // A label of the item's text: words follow (a row `1.  Q1` is a table's).
+    // A label of the item's text: words follow (`II.  DEMOGRAPHIC BREAKOUT`; a row `1.  Q1`
+    // is a table's).
     let after = page.text(&page.glyphs[line.items[first].0 as usize]);
-    let words_after = (first..line.items.len())
-        .filter(|&i| line.items[i].1 == Sep::Space)
-        .count();
-    if words_after < 2 {
+    let text_after = items_string(page, &line.items[first..]);
+    let words = text_after.split_whitespace().count();
+    if words < 3 && text_after.contains(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let inner: String = head
-        .iter()
-        .collect::<String>()
-        .trim_start_matches('(')
-        .trim_end_matches(['.', ')'])
-        .to_string();
-    let closed = matches!(head.last(), Some('.' | ')'));
-    (closed
-        && after.first().is_some_and(|c| c.is_alphabetic())
-        && !inner.is_empty()
-        && inner.len() <= 4
-        && (inner.chars().all(|c| c.is_ascii_digit())
-            || (inner.len() == 1 && inner.chars().all(|c| c.is_ascii_alphabetic()))
-            || inner
-                .chars()
-                .all(|c| matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X'))))
+    (after.first().is_some_and(|c| c.is_alphabetic())
+        && is_enumerator(&head.iter().collect::<String>(), true))
     .then_some(first)
 }
 

@@ -1273,3 +1273,16 @@ fn a_tables_row_groups_named_between_rows_stay_in_the_table_and_its_last_row_kee
         "The model used in our experiments is trained in batches.\n\nNone\tBM25\t59.1\t66.9\t55.0\nZero\tDPR\t78.4\t79.4\t73.2\nSingle\n\tBM25 + DPR\t76.6\t79.8\t71.0\n\tDPR\t79.4\t78.8\t75.0\nMulti\n\tBM25 + DPR\t78.0\t79.9\t74.7\n\nTable 2: Top-20 accuracy on the test sets, as the share of passages that hold it.\n"
     );
 }
+
+#[test]
+fn a_headings_numeral_set_apart_is_not_a_cell_though_a_caption_runs_under_it() {
+    let pdf = page(
+        b"BT /F1 12 Tf 72 740 Td (The survey of the units closed in May, and the replies were counted by the office) Tj 0 -14 Td (in the weeks after it, as each of the tables in this report shows below.) Tj 0 -40 Td (II.) Tj 36 0 Td (DEMOGRAPHIC BREAKOUT) Tj -36 -18 Td (Table 1: Demographic representation of the units that responded) Tj 0 -30 Td (The table shows who answered the survey in each unit.) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "The survey of the units closed in May, and the replies were counted by the office in the weeks after it, as each of the tables in this report shows below.\n\nII. DEMOGRAPHIC BREAKOUT\n\nTable 1: Demographic representation of the units that responded\n\nThe table shows who answered the survey in each unit.\n"
+    );
+}

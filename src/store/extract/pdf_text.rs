@@ -166,7 +166,8 @@ struct Shared<'a> {
 struct Flow<'a> {
     prev: Option<(usize, &'a Line, &'a str)>,
     item: Option<f32>,
-    /// Whether the previous line names a group of a table's rows between them.
+    /// Whether the previous line, without cells, was set inside a table, between its rows
+    /// (a label naming a group of rows): a row after it goes on the table.
     group_label: bool,
 }
 
@@ -224,9 +225,7 @@ impl<'a> Flow<'a> {
                 let nested = text.starts_with("o ") && self.item.is_some_and(|l| line.x0 > l);
                 self.item = (is_item(text) || nested).then_some(line.x0);
             }
-            Some(Join::Row) => {
-                out.push_sep("\n");
-            }
+            Some(Join::Row) => out.push_sep("\n"),
             Some(Join::Space) => out.push_sep(" "),
             Some(Join::DropHyphen) => out.drop_last(),
             Some(Join::Glue) => {}
@@ -240,9 +239,7 @@ impl<'a> Flow<'a> {
 /// Whether a line of a word or two, no cells, names the group of a table's rows it stands
 /// between (`Single` set between the rows it spans): a row follows it closely.
 fn names_group(line: &Line, text: &str, next: Option<&Line>) -> bool {
-    !line.has_tab()
-        && text.split_whitespace().count() <= 2
-        && text.chars().any(char::is_alphabetic)
+    super::pdf_layout::is_label(line, text)
         && next.is_some_and(|n| {
             n.has_tab()
                 && n.region == line.region
@@ -765,20 +762,9 @@ fn is_contents_entry(text: &str) -> bool {
 
 /// Whether a line starts with a number or letter of an enumeration: `1.`, `2)`, `(a)`, `iv.`.
 fn is_enumerated(text: &str) -> bool {
-    let Some(head) = text.split(' ').next() else {
-        return false;
-    };
-    let inner = head
-        .strip_prefix('(')
-        .and_then(|h| h.strip_suffix(')'))
-        .or_else(|| head.strip_suffix(['.', ')']));
-    inner.is_some_and(|n| {
-        !n.is_empty()
-            && n.len() <= 4
-            && (n.chars().all(|c| c.is_ascii_digit())
-                || (n.len() == 1 && n.chars().all(|c| c.is_ascii_lowercase()))
-                || n.chars().all(|c| matches!(c, 'i' | 'v' | 'x')))
-    })
+    text.split(' ')
+        .next()
+        .is_some_and(|head| super::pdf_layout::is_enumerator(head, false))
 }
 
 fn join(
@@ -864,8 +850,9 @@ fn join(
         && !cur_text.starts_with("o ")
         && same_column
         && !centred;
-    // A heading whose label is set apart (`(h)   Revisions`) ends at its line.
-    if prev.labelled && !goes_on && room > 1.5 * size {
+    // A heading whose label is set apart (`(h)   Revisions`) ends at its line (a full line
+    // of an item's text may go on with a capital in the next line of its column).
+    if prev.labelled && !goes_on && (room > 1.5 * size || !same_column) {
         return Join::Paragraph;
     }
     match item {
