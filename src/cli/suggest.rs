@@ -116,9 +116,8 @@ pub fn run(args: SuggestArgs) -> anyhow::Result<Outcome> {
 /// The annotations at their current places: when the document changed since the sidecar was
 /// written, exact and moved ones take their new span, and changed or similar ones count where
 /// their text now is, so nothing is suggested again on top of them (in memory only; nothing is
-/// saved here).
-/// The annotations where they are in the current text; those no longer found there (orphaned
-/// or ambiguous) are left out: their old offsets cover other text now.
+/// saved here). Those no longer found in the text (orphaned or ambiguous) are left out: their
+/// old offsets cover other text now.
 fn current_annotations(session: &Session) -> Vec<Annotation> {
     let mut items = session.annotations.as_slice().to_vec();
     if session.document_changed() {

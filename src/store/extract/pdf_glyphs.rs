@@ -134,7 +134,7 @@ pub fn collect_page(page: &Page<'_>, number: usize, deadline: Instant, steps: u6
     interpret_page(page, &mut context, &mut collector);
     let mut page = collector.page;
     seen_with_their_words(&mut page.glyphs);
-    drop_unmapped_under_letters(&mut page);
+    drop_unmapped_under_letters(&mut page, &collector.placed);
     // Invisible text is a page's text when it is all there is (an OCR layer over a scan);
     // beside visible text it is not on the page as a reader sees it (hidden labels, text a
     // clip cuts away).
@@ -190,13 +190,11 @@ impl Collector {
             return;
         }
         let mut text: Vec<char> = Vec::with_capacity(2);
+        let unmapped = unicode.is_none();
         match unicode {
             Some(BfString::Char(c)) => push_clean(&mut text, c),
             Some(BfString::String(s)) => s.chars().for_each(|c| push_clean(&mut text, c)),
-            None => {
-                self.page.unmapped += 1;
-                text.push('\u{FFFD}');
-            }
+            None => text.push('\u{FFFD}'),
         }
         if text.iter().all(|c| c.is_whitespace()) {
             if !text.is_empty() {
@@ -224,6 +222,10 @@ impl Collector {
             });
         if twice {
             return;
+        }
+        // Counted once drawn, not for each time it is drawn again.
+        if unmapped {
+            self.page.unmapped += 1;
         }
         let index = u32::try_from(self.page.glyphs.len()).unwrap_or(u32::MAX);
         self.placed
@@ -258,20 +260,41 @@ impl Collector {
 
 /// A glyph with no Unicode text drawn in another size where a letter is drawn too (at its
 /// origin, on its baseline: a mark under a heading's first letter) is not text of its own;
-/// left out, it does not read as U+FFFD before the word.
-fn drop_unmapped_under_letters(page: &mut PageGlyphs) {
+/// left out, it does not read as U+FFFD before the word. The letters are looked up in the
+/// squares `placed` files the page's glyphs under, a few per square, so a page of many
+/// glyphs drawn on one spot cannot make this slow.
+fn drop_unmapped_under_letters(page: &mut PageGlyphs, placed: &HashMap<(i32, i32), Vec<u32>>) {
+    /// The most glyphs looked at near one glyph.
+    const LOOKED_AT: usize = 64;
+    if page.unmapped == 0 {
+        return;
+    }
     let unmapped = |p: &PageGlyphs, g: &Glyph| p.text(g) == ['\u{FFFD}'];
+    let largest = page
+        .glyphs
+        .iter()
+        .map(|g| g.size)
+        .fold(0.0, f32::max)
+        .min(100.0);
+    let square = |v: f32| (v / PLACE).floor() as i32;
     let under: Vec<bool> = page
         .glyphs
         .iter()
         .map(|g| {
+            let reach = 0.2 * g.size.max(largest);
+            let squares = |v: f32| square(v - reach)..=square(v + reach);
             unmapped(page, g)
-                && page.glyphs.iter().any(|o| {
-                    !unmapped(page, o)
-                        && (o.x0 - g.x0).abs() < 0.15 * g.size.max(o.size)
-                        && (o.baseline - g.baseline).abs() < 0.2 * g.size.max(o.size)
-                        && (o.size - g.size).abs() > 0.1 * g.size.max(o.size)
-                })
+                && squares(g.x0)
+                    .flat_map(|x| squares(g.baseline).map(move |y| (x, y)))
+                    .filter_map(|at| placed.get(&at))
+                    .flat_map(|here| here.iter().take(LOOKED_AT))
+                    .filter_map(|&k| page.glyphs.get(k as usize))
+                    .any(|o| {
+                        !unmapped(page, o)
+                            && (o.x0 - g.x0).abs() < 0.15 * g.size.max(o.size)
+                            && (o.baseline - g.baseline).abs() < 0.2 * g.size.max(o.size)
+                            && (o.size - g.size).abs() > 0.1 * g.size.max(o.size)
+                    })
         })
         .collect();
     if !under.iter().any(|u| *u) {

@@ -1286,3 +1286,59 @@ fn a_headings_numeral_set_apart_is_not_a_cell_though_a_caption_runs_under_it() {
         "The survey of the units closed in May, and the replies were counted by the office in the weeks after it, as each of the tables in this report shows below.\n\nII. DEMOGRAPHIC BREAKOUT\n\nTable 1: Demographic representation of the units that responded\n\nThe table shows who answered the survey in each unit.\n"
     );
 }
+
+#[test]
+fn a_page_of_many_marks_without_text_beside_many_letters_is_read_fast() {
+    // Lines of marks without text, each under a line of words: looking for the letter each
+    // mark stands under must not compare every mark with every glyph of the page.
+    let mut content = String::new();
+    for k in 0..400 {
+        let y = 785 - (k % 100) * 7;
+        let x = 10 + (k / 100) * 150;
+        content.push_str(&format!(
+            "BT /F2 3 Tf {x} {y} Td [{}] TJ ET BT /F1 3 Tf {x} {} Td ({}) Tj ET ",
+            "(!) -200 ".repeat(60),
+            y - 3,
+            (0..12)
+                .map(|j| format!("w{:04} ", k * 12 + j))
+                .collect::<String>()
+        ));
+    }
+    let pdf = build(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R /F2 6 0 R >> >> /Contents 5 0 R >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec(),
+        stream("", content.as_bytes()),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /Differences [33 /qzmark] >> >>".to_vec(),
+    ]);
+    let started = Instant::now();
+    let extracted = extract_pdf(&pdf);
+    assert!(extracted.is_ok_and(|e| e.text.contains("w4799")));
+    // A fraction of a second; comparing each mark with every glyph of the page took 16 s
+    // (and hours on a page of a million glyphs).
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn marks_without_text_drawn_twice_for_a_bold_look_count_once() {
+    // 30 marks without text, each drawn twice at its place, beside 33 letters: 30 of 63
+    // glyphs have no text, not 60, and the page is read.
+    let marks = "(!) -300 ".repeat(30);
+    let content = format!(
+        "BT /F2 12 Tf 72 700 Td [{marks}] TJ ET BT /F2 12 Tf 72 700 Td [{marks}] TJ ET BT /F1 12 Tf 72 660 Td (Forty letters make up this line of text.) Tj ET"
+    );
+    let pdf = build(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R /F2 6 0 R >> >> /Contents 5 0 R >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec(),
+        stream("", content.as_bytes()),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /Differences [33 /qzmark] >> >>".to_vec(),
+    ]);
+    assert!(text_of(&pdf).contains("Forty letters make up this line of text."));
+}
