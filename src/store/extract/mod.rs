@@ -28,6 +28,7 @@ mod pdf_inflate;
 mod pdf_layout;
 mod pdf_marks;
 mod pdf_notes;
+mod pdf_symbolic;
 mod pdf_table;
 #[cfg(test)]
 mod pdf_tests;

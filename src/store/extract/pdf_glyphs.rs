@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 use std::time::Instant;
 
+use super::pdf_symbolic::SymbolFonts;
 use hayro_interpret::font::{Glyph as FontGlyph, GlyphRun};
 use hayro_interpret::hayro_cmap::BfString;
 use hayro_interpret::hayro_syntax::object::Dict;
@@ -126,6 +127,7 @@ pub fn collect_page(page: &Page<'_>, number: usize, deadline: Instant, steps: u6
         pending_space: false,
         last_fill: None,
         placed: HashMap::new(),
+        symbolic: SymbolFonts::new(page.resources()),
         clips: Vec::new(),
         steps: 0,
         limit: steps,
@@ -152,6 +154,8 @@ struct Collector {
     last_fill: Option<(usize, u64, u64)>,
     /// The glyphs kept so far, by the square their origin is in.
     placed: HashMap<(i32, i32), Vec<u32>>,
+    /// Text for glyphs of fonts that give none, where the font's own map says which it is.
+    symbolic: SymbolFonts,
     /// The bounding boxes of the clips in force, each within the one before (page space).
     clips: Vec<Rect>,
     steps: u64,
@@ -397,10 +401,15 @@ impl<'a> Device<'a> for Collector {
             }
             .filter(|a| a.is_finite() && *a > 0.0)
             .unwrap_or(500.0);
+            let unicode = match &**glyph {
+                FontGlyph::Outline(g) => self.symbolic.text(g),
+                FontGlyph::Type3(_) => None,
+            }
+            .or_else(|| glyph.as_unicode());
             self.glyph(
                 props.transform * glyph.transform(),
                 advance,
-                glyph.as_unicode(),
+                unicode,
                 matches!(mode, DrawMode::Invisible),
             );
         }
