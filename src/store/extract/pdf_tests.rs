@@ -636,6 +636,82 @@ BT /F1 10 Tf 320 543.5 Td (in the order a reader takes them in.) Tj ET",
 }
 
 #[test]
+fn a_white_gap_across_both_columns_at_one_height_does_not_turn_the_reading() {
+    // A title across the gutter; the left column's section break and the right column's
+    // paragraph break stand level. The left column is read to its end, and its last
+    // sentence goes on at the top of the right column.
+    let pdf = page(
+        b"BT /F1 12 Tf 190 740 Td (Distributed Notes on Vectors of Sentences) Tj ET \
+BT /F1 10 Tf 56 700 Td (semantically similar words have similar vectors) Tj ET \
+BT /F1 10 Tf 56 688 Td (and the models were extended to go beyond) Tj ET \
+BT /F1 10 Tf 56 676 Td (the level of words to phrases and sentences,) Tj ET \
+BT /F1 10 Tf 56 664 Td (for instance by a weighted average of all the) Tj ET \
+BT /F1 10 Tf 56 652 Td (words in the document, or by combining the) Tj ET \
+BT /F1 10 Tf 56 640 Td (vectors in the order given by a parse tree of) Tj ET \
+BT /F1 10 Tf 56 628 Td (the sentence with operations on matrices. Both) Tj ET \
+BT /F1 10 Tf 56 616 Td (approaches have weaknesses: the first loses) Tj ET \
+BT /F1 10 Tf 56 604 Td (the word order as the bag of words does, and) Tj ET \
+BT /F1 10 Tf 56 592 Td (the second works for sentences only.) Tj ET \
+BT /F1 10 Tf 56 566 Td (2. Algorithms) Tj ET \
+BT /F1 10 Tf 56 548 Td (We start by discussing previous methods for) Tj ET \
+BT /F1 10 Tf 56 536 Td (learning word vectors, which are what inspired) Tj ET \
+BT /F1 10 Tf 56 524 Td (the method of this paper. A well known way of) Tj ET \
+BT /F1 10 Tf 56 512 Td (learning them predicts a word from the words) Tj ET \
+BT /F1 10 Tf 56 500 Td (around it, and more formally, given a sequence) Tj ET \
+BT /F1 10 Tf 56 488 Td (of training words, the objective of the model) Tj ET \
+BT /F1 10 Tf 316 664 Td (is to maximize the average log probability of) Tj ET \
+BT /F1 10 Tf 316 652 Td (each word given the words around it, which is) Tj ET \
+BT /F1 10 Tf 316 640 Td (done by a classifier over the whole vocabulary) Tj ET \
+BT /F1 10 Tf 316 628 Td (of the corpus, such as softmax over every word) Tj ET \
+BT /F1 10 Tf 316 616 Td (that the corpus holds, with the parameters of) Tj ET \
+BT /F1 10 Tf 316 604 Td (the classifier learned along with the vectors) Tj ET \
+BT /F1 10 Tf 316 592 Td (of the words themselves, one for every word.) Tj ET \
+BT /F1 10 Tf 316 566 Td (In practice a hierarchical softmax is used for) Tj ET \
+BT /F1 10 Tf 316 554 Td (faster training, with short codes assigned to) Tj ET \
+BT /F1 10 Tf 316 542 Td (frequent words so that common words are found) Tj ET \
+BT /F1 10 Tf 316 530 Td (quickly. The vectors are trained by gradient) Tj ET \
+BT /F1 10 Tf 316 518 Td (descent with the gradient obtained by back) Tj ET \
+BT /F1 10 Tf 316 506 Td (propagation through the whole network, as in) Tj ET \
+BT /F1 10 Tf 316 494 Td (earlier neural language models of text.) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s}: {text}"));
+    assert!(at("2. Algorithms") < at("is to maximize"), "{text}");
+    assert!(
+        text.contains("the objective of the model is to maximize the average"),
+        "{text}"
+    );
+    assert!(at("one for every word.") < at("In practice"), "{text}");
+}
+
+#[test]
+fn a_heading_in_capitals_at_the_top_of_the_next_column_starts_a_paragraph() {
+    // The left column ends in an address, not a sentence's end.
+    let pdf = page(
+        b"BT /F1 10 Tf 56 700 Td (The survey asked every lawyer licensed in the) Tj ET \
+BT /F1 10 Tf 56 688 Td (state where they practise and for how long, and) Tj ET \
+BT /F1 10 Tf 56 676 Td (the answers were weighed by the size of each) Tj ET \
+BT /F1 10 Tf 56 664 Td (county so that the small ones count as well.) Tj ET \
+BT /F1 10 Tf 56 652 Td (Source: the research department of the bar at) Tj ET \
+BT /F1 10 Tf 56 640 Td (www.example.org/research/statistics/tables.html) Tj ET \
+BT /F1 10 Tf 316 700 Td (PRACTICE SETTING) Tj ET \
+BT /F1 10 Tf 316 688 Td (Most lawyers work in private practice, and the) Tj ET \
+BT /F1 10 Tf 316 676 Td (share has grown in each of the three surveys,) Tj ET \
+BT /F1 10 Tf 316 664 Td (while the share in government has fallen a) Tj ET \
+BT /F1 10 Tf 316 652 Td (little and the share in industry held steady.) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert!(
+        text.contains("tables.html\n\nPRACTICE SETTING\n\nMost lawyers"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_justified_line_stretched_wide_keeps_spaces_and_a_table_row_keeps_tabs() {
     let pdf = page(
         b"BT /F1 12 Tf 72 700 Td [(fied) -1500 (in) -1500 (the) -1500 (report,) -1500 (page)] TJ 0 -60 Td [(North) -3000 (6.1%) -1500 (5.4%)] TJ ET",

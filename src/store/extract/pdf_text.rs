@@ -821,6 +821,21 @@ fn join(
     {
         return Join::Paragraph;
     }
+    // A heading in capitals at the top of the next column of the page (`PRACTICE SETTING`)
+    // starts something new, whatever the last column ended with; at the top of the next page
+    // it does after a sentence's end (a quote in capitals goes on over the page).
+    let capitals = |t: &str| {
+        let letters = t.chars().filter(|c| c.is_alphabetic());
+        letters.clone().count() >= 4 && letters.clone().all(char::is_uppercase)
+    };
+    let ends_clause = prev_text.trim_end().ends_with(['.', ':', ';', '!', '?']);
+    if !same_column
+        && (prev_page == cur_page || ends_clause)
+        && capitals(cur_text)
+        && prev_text.contains(char::is_lowercase)
+    {
+        return Join::Paragraph;
+    }
     if same_column {
         let pitch = cur.baseline - prev.baseline;
         // Wider than the document's own spacing (single or double) by a quarter.
@@ -832,7 +847,6 @@ fn join(
     if is_contents_entry(prev_text) {
         return Join::Paragraph;
     }
-    let ends_clause = prev_text.trim_end().ends_with(['.', ':', ';', '!', '?']);
     let room = prev_right - prev.x1;
     let full = room <= first_word + 0.4 * size;
     // A dash after a full line that ends inside a sentence is the sentence's own ("did this
