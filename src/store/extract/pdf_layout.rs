@@ -6,7 +6,10 @@
 //! become lines, left to right, with a space or a tab where the gap between glyphs says so;
 //! right-to-left words are then put in reading order ([`super::pdf_bidi`]).
 
+mod sections;
+
 use super::pdf_glyphs::{Glyph, PageGlyphs};
+use sections::{columns_through, section_turn};
 
 /// A gap wider than this many font sizes ends a fragment (and is a tab between cells).
 const CELL_GAP: f32 = 1.0;
@@ -141,13 +144,19 @@ pub fn lines(page: &PageGlyphs) -> Vec<Line> {
     let mut stack = vec![(all, 0u32, bounds)];
     while let Some((block, region, bounds)) = stack.pop() {
         if let Some((first, then)) = column_cut(&fragments, &block) {
+            // A section that ends across both columns before the next one starts.
+            if let Some((above, below)) = section_turn(page, &fragments, &block) {
+                stack.push((below, region, bounds));
+                stack.push((above, region, bounds));
+                continue;
+            }
             let (fb, tb) = (span_x(&fragments, &first), span_x(&fragments, &then));
             stack.push((then, next_region + 1, tb));
             stack.push((first, next_region, fb));
             next_region += 2;
             continue;
         }
-        let rows = columns_through(&fragments, row_cut(&fragments, &block));
+        let rows = columns_through(page, &fragments, row_cut(&fragments, &block));
         if rows.len() > 1 {
             for row in rows.into_iter().rev() {
                 stack.push((row, region, bounds));
@@ -509,17 +518,10 @@ fn fragments(page: &PageGlyphs) -> Vec<Fragment> {
         f.number = digits.parse::<f32>().ok().filter(|v| v.is_finite());
     }
     for f in out.iter_mut().filter(|f| f.words >= 2) {
-        let mut head = String::new();
-        let mut last: Option<&Glyph> = None;
-        for &k in f.glyphs.iter().take(16) {
-            let g = &page.glyphs[k as usize];
-            if last.is_some_and(|l| g.space_before || g.x0 - l.x1 > WORD_GAP * g.size) {
-                head.push(' ');
-            }
-            head.extend(page.text(g));
-            last = Some(g);
-        }
-        f.caption = super::pdf_floats::is_caption(&head);
+        f.caption = super::pdf_floats::is_caption(&sections::words(
+            page,
+            &f.glyphs[..f.glyphs.len().min(16)],
+        ));
     }
     out
 }
@@ -819,61 +821,6 @@ fn row_cut(fragments: &[Fragment], block: &[usize]) -> Vec<Vec<usize>> {
     }
     rows.retain(|r| !r.is_empty());
     rows
-}
-
-/// Rows of a cut joined again where the columns of one go on in the next: a white gap that
-/// happens to cross both columns of a page at one height (a section's space in one, a
-/// paragraph's in the other) is not where the page's reading turns; the left column is read
-/// to its end before the right one. Only columns of several lines on both sides of the gap
-/// (a table's rows, a line or three in each cell, keep their order), and not a band of
-/// captions, each column's first line a caption, under the tables or figures they name.
-/// Each pair of rows is tested once, so a page of many rows costs a few passes over it.
-fn columns_through(fragments: &[Fragment], rows: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
-    if rows.len() < 2 {
-        return rows;
-    }
-    let first_is_caption = |part: &[usize]| {
-        part.iter()
-            .map(|&i| &fragments[i])
-            .min_by(|a, b| {
-                a.baseline
-                    .total_cmp(&b.baseline)
-                    .then(a.x0.total_cmp(&b.x0))
-            })
-            .is_some_and(|f| f.caption)
-    };
-    let tall = |part: &[usize]| lines_in(fragments, part) >= COLUMN_LINES;
-    // Whether each row is set in tall columns, and whether it is a band of captions.
-    let cut: Vec<(bool, bool)> = rows
-        .iter()
-        .map(|row| match column_cut(fragments, row) {
-            Some((a, b)) if tall(&a) && tall(&b) => {
-                (true, first_is_caption(&a) && first_is_caption(&b))
-            }
-            _ => (false, false),
-        })
-        .collect();
-    let mut out: Vec<Vec<usize>> = Vec::with_capacity(rows.len());
-    for (k, row) in rows.iter().enumerate() {
-        let goes_on = k > 0 && cut[k - 1] == (true, false) && cut[k].0 && {
-            let pair: Vec<usize> = rows[k - 1].iter().chain(row).copied().collect();
-            column_cut(fragments, &pair).is_some()
-        };
-        match out.last_mut() {
-            Some(last) if goes_on => last.extend_from_slice(row),
-            _ => out.push(row.clone()),
-        }
-    }
-    out
-}
-
-/// How many lines (baselines) fragments stand on.
-fn lines_in(fragments: &[Fragment], part: &[usize]) -> usize {
-    let mut baselines: Vec<f32> = part.iter().map(|&i| fragments[i].baseline).collect();
-    baselines.sort_by(f32::total_cmp);
-    let size = median(part.iter().map(|&i| fragments[i].size).collect());
-    baselines.dedup_by(|a, b| (*a - *b).abs() < 0.5 * size);
-    baselines.len()
 }
 
 /// The lines of a block with no white gap: fragments grouped by baseline (top to bottom),

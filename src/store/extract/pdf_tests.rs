@@ -712,6 +712,45 @@ BT /F1 10 Tf 316 652 Td (little and the share in industry held steady.) Tj ET",
 }
 
 #[test]
+fn a_section_read_across_both_columns_ends_before_the_next_section() {
+    // The first section's left column stops inside a sentence that goes on at the top of
+    // the right column; a heading under it starts the next section, in two columns too.
+    let pdf = page(
+        b"BT /F1 10 Tf 56 700 Td (The brief is an advocacy tool to raise awareness) Tj ET \
+BT /F1 10 Tf 56 688 Td (of the impact of the violence on the people who) Tj ET \
+BT /F1 10 Tf 56 676 Td (live in the region, and to urge all who hold a) Tj ET \
+BT /F1 10 Tf 56 664 Td (stake in its future to act to end the violence) Tj ET \
+BT /F1 10 Tf 56 652 Td (against all the villagers of the valley and of their) Tj ET \
+BT /F1 10 Tf 316 700 Td (children; and to promote the rights of the people) Tj ET \
+BT /F1 10 Tf 316 688 Td (of the valley, including their right to life and) Tj ET \
+BT /F1 10 Tf 316 676 Td (to the security of the person in their homes.) Tj ET \
+BT /F1 10 Tf 316 664 Td (The mission calls on all parties to comply with) Tj ET \
+BT /F1 10 Tf 316 652 Td (the law at all times and to protect the people.) Tj ET \
+BT /F1 12 Tf 80 620 Td (GENERAL TRENDS) Tj ET \
+BT /F1 10 Tf 56 600 Td (During the third quarter the situation went on) Tj ET \
+BT /F1 10 Tf 56 588 Td (to undermine the protection of the villagers in) Tj ET \
+BT /F1 10 Tf 56 576 Td (every part of the valley, as in the quarter that) Tj ET \
+BT /F1 10 Tf 56 564 Td (came before it, for several reasons named here.) Tj ET \
+BT /F1 10 Tf 316 600 Td (As the chart shows, the number of people killed) Tj ET \
+BT /F1 10 Tf 316 588 Td (and injured fell compared with the last quarter,) Tj ET \
+BT /F1 10 Tf 316 576 Td (while the number of people taken from their homes) Tj ET \
+BT /F1 10 Tf 316 564 Td (rose by a fifth over the same three months.) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s}: {text}"));
+    assert!(
+        text.contains(
+            "against all the villagers of the valley and of their children; and to promote"
+        ),
+        "{text}"
+    );
+    assert!(at("protect the people.") < at("GENERAL TRENDS"), "{text}");
+    assert!(at("named here.") < at("As the chart shows"), "{text}");
+}
+
+#[test]
 fn a_justified_line_stretched_wide_keeps_spaces_and_a_table_row_keeps_tabs() {
     let pdf = page(
         b"BT /F1 12 Tf 72 700 Td [(fied) -1500 (in) -1500 (the) -1500 (report,) -1500 (page)] TJ 0 -60 Td [(North) -3000 (6.1%) -1500 (5.4%)] TJ ET",

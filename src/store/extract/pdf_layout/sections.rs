@@ -1,0 +1,194 @@
+//! Where a page set in columns turns: a white gap across both columns at one height is
+//! either only a gap (each column is read to its end) or the end of a section read across
+//! both columns before the next section starts; the words on either side of it tell which.
+
+use super::{COLUMN_LINES, Fragment, WORD_GAP, column_cut, gaps, median, span_x};
+use crate::store::extract::pdf_glyphs::PageGlyphs;
+
+/// How many of a block's widest white gaps across it are tried as a section's end.
+const SECTION_TRIES: usize = 6;
+
+/// A block set in columns split at a white gap across it where the part above reads across
+/// its columns ([`reads_across`]): the part above, then the part below.
+pub(super) fn section_turn(
+    page: &PageGlyphs,
+    fragments: &[Fragment],
+    block: &[usize],
+) -> Option<(Vec<usize>, Vec<usize>)> {
+    let size = median(block.iter().map(|&i| fragments[i].size).collect());
+    let mut found: Vec<(f32, f32)> = gaps(
+        block
+            .iter()
+            .map(|&i| (fragments[i].top, fragments[i].bottom))
+            .collect(),
+    )
+    .into_iter()
+    .filter(|(a, b)| b - a >= 0.5 * size)
+    .collect();
+    found.sort_by(|a, b| (b.1 - b.0).total_cmp(&(a.1 - a.0)));
+    found.into_iter().take(SECTION_TRIES).find_map(|(_, end)| {
+        let (above, below): (Vec<usize>, Vec<usize>) =
+            block.iter().partition(|&&i| fragments[i].top < end);
+        reads_across(page, fragments, &above, &below).then_some((above, below))
+    })
+}
+
+/// Whether `upper`, set in columns, reads across them before `lower` starts: its first
+/// column ends inside a sentence in a full line, its next column starts in small letters
+/// (going on with it) in a line of a few words, and `lower` does not start in small letters
+/// (a heading, a new paragraph).
+fn reads_across(
+    page: &PageGlyphs,
+    fragments: &[Fragment],
+    upper: &[usize],
+    lower: &[usize],
+) -> bool {
+    let Some((first, next)) = column_cut(fragments, upper) else {
+        return false;
+    };
+    let lower_first = match column_cut(fragments, lower) {
+        Some((a, _)) => a,
+        None => lower.to_vec(),
+    };
+    let (Some(end), Some(start), Some(then)) = (
+        edge_line(page, fragments, &first, true),
+        edge_line(page, fragments, &next, false),
+        edge_line(page, fragments, &lower_first, false),
+    ) else {
+        return false;
+    };
+    // Lines of prose: the first column's last line full (not a heading), the next one's
+    // first line a few words (not a figure's label).
+    let (_, right) = span_x(fragments, &first);
+    if end.words < 4 || end.x1 < right - 2.0 * end.size || start.words < 3 {
+        return false;
+    }
+    let (end, start, then) = (end.text, start.text, then.text);
+    let small = |t: &str| t.starts_with(char::is_lowercase);
+    // (Not an entry of a table of contents, its dot leaders reaching the page number.)
+    let leaders = end.contains(". . .") || end.contains("....");
+    let inside = !leaders
+        && !end
+            .trim_end()
+            .ends_with(['.', ':', ';', '!', '?', '"', '\u{201D}', ')']);
+    let r = end.chars().any(char::is_alphabetic) && inside && small(&start) && !small(&then);
+    if r && std::env::var("FM_SEC").is_ok() {
+        eprintln!("SEC end={end:?} start={start:?} then={then:?}");
+    }
+    r
+}
+
+/// A part's last line (`last`) or first line: its text, words, right edge and size.
+struct Edge {
+    text: String,
+    words: u32,
+    x1: f32,
+    size: f32,
+}
+
+/// The line (all fragments on one baseline) that ends a part or starts it.
+fn edge_line(
+    page: &PageGlyphs,
+    fragments: &[Fragment],
+    part: &[usize],
+    last: bool,
+) -> Option<Edge> {
+    let baselines = part.iter().map(|&i| fragments[i].baseline);
+    let at = if last {
+        baselines.reduce(f32::max)?
+    } else {
+        baselines.reduce(f32::min)?
+    };
+    let mut line: Vec<&Fragment> = part
+        .iter()
+        .map(|&i| &fragments[i])
+        .filter(|f| (f.baseline - at).abs() < 0.3 * f.size)
+        .collect();
+    line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let text: Vec<String> = line.iter().map(|f| words(page, &f.glyphs)).collect();
+    Some(Edge {
+        text: text.join(" "),
+        words: line.iter().map(|f| f.words).sum(),
+        x1: line.iter().map(|f| f.x1).fold(f32::MIN, f32::max),
+        size: line.iter().map(|f| f.size).fold(0.0, f32::max),
+    })
+}
+
+/// The text of glyphs drawn one after another, a space where a word space is.
+pub(super) fn words(page: &PageGlyphs, glyphs: &[u32]) -> String {
+    let mut out = String::new();
+    let mut last: Option<&crate::store::extract::pdf_glyphs::Glyph> = None;
+    for &k in glyphs {
+        let g = &page.glyphs[k as usize];
+        if last.is_some_and(|l| g.space_before || g.x0 - l.x1 > WORD_GAP * g.size) {
+            out.push(' ');
+        }
+        out.extend(page.text(g));
+        last = Some(g);
+    }
+    out
+}
+
+/// Rows of a cut joined again where the columns of one go on in the next: a white gap that
+/// happens to cross both columns of a page at one height (a section's space in one, a
+/// paragraph's in the other) is not where the page's reading turns; the left column is read
+/// to its end before the right one. Only columns of several lines on both sides of the gap
+/// (a table's rows, a line or three in each cell, keep their order), and not a band of
+/// captions, each column's first line a caption, under the tables or figures they name.
+/// Nor where the upper row reads across ([`reads_across`]). Each pair of rows is tested
+/// once, so a page of many rows costs a few passes over it.
+pub(super) fn columns_through(
+    page: &PageGlyphs,
+    fragments: &[Fragment],
+    rows: Vec<Vec<usize>>,
+) -> Vec<Vec<usize>> {
+    if rows.len() < 2 {
+        return rows;
+    }
+    let first_is_caption = |part: &[usize]| {
+        part.iter()
+            .map(|&i| &fragments[i])
+            .min_by(|a, b| {
+                a.baseline
+                    .total_cmp(&b.baseline)
+                    .then(a.x0.total_cmp(&b.x0))
+            })
+            .is_some_and(|f| f.caption)
+    };
+    let tall = |part: &[usize]| lines_in(fragments, part) >= COLUMN_LINES;
+    // Whether each row is set in tall columns, and whether it is a band of captions.
+    let cut: Vec<(bool, bool)> = rows
+        .iter()
+        .map(|row| match column_cut(fragments, row) {
+            Some((a, b)) if tall(&a) && tall(&b) => {
+                (true, first_is_caption(&a) && first_is_caption(&b))
+            }
+            _ => (false, false),
+        })
+        .collect();
+    let mut out: Vec<Vec<usize>> = Vec::with_capacity(rows.len());
+    for (k, row) in rows.iter().enumerate() {
+        let goes_on = k > 0
+            && cut[k - 1] == (true, false)
+            && cut[k].0
+            && !reads_across(page, fragments, &rows[k - 1], row)
+            && {
+                let pair: Vec<usize> = rows[k - 1].iter().chain(row).copied().collect();
+                column_cut(fragments, &pair).is_some()
+            };
+        match out.last_mut() {
+            Some(last) if goes_on => last.extend_from_slice(row),
+            _ => out.push(row.clone()),
+        }
+    }
+    out
+}
+
+/// How many lines (baselines) fragments stand on.
+fn lines_in(fragments: &[Fragment], part: &[usize]) -> usize {
+    let mut baselines: Vec<f32> = part.iter().map(|&i| fragments[i].baseline).collect();
+    baselines.sort_by(f32::total_cmp);
+    let size = median(part.iter().map(|&i| fragments[i].size).collect());
+    baselines.dedup_by(|a, b| (*a - *b).abs() < 0.5 * size);
+    baselines.len()
+}
