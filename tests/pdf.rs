@@ -1,5 +1,5 @@
 //! PDF documents: the text extracted from the fixtures in `tests/fixtures/pdf/` (made by
-//! `make.py` and `make_symbolic.py` from text written there) against the text a reader takes from them, word by
+//! `make.py` and `make_fonts.py` from text written there) against the text a reader takes from them, word by
 //! word; pages and rectangles of annotations, also across a page break, in the exports; the
 //! sidecar's record of the file and the extractor; and the real binary on good and bad PDFs.
 
@@ -30,6 +30,7 @@ const FIXTURES: &[&str] = &[
     "wide-gaps",
     "overdrawn",
     "symbolic-truetype",
+    "no-widths",
 ];
 
 fn fixture(name: &str) -> PathBuf {

@@ -21,6 +21,7 @@ mod parse;
 mod parse_tests;
 pub mod pdf;
 mod pdf_accents;
+mod pdf_advance;
 mod pdf_bidi;
 mod pdf_floats;
 mod pdf_glyphs;

@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 use std::time::Instant;
 
+use super::pdf_advance::FontAdvances;
 use super::pdf_symbolic::SymbolFonts;
 use hayro_interpret::font::{Glyph as FontGlyph, GlyphRun};
 use hayro_interpret::hayro_cmap::BfString;
@@ -128,6 +129,7 @@ pub fn collect_page(page: &Page<'_>, number: usize, deadline: Instant, steps: u6
         last_fill: None,
         placed: HashMap::new(),
         symbolic: SymbolFonts::new(page.resources()),
+        advances: FontAdvances::default(),
         clips: Vec::new(),
         steps: 0,
         limit: steps,
@@ -156,6 +158,8 @@ struct Collector {
     placed: HashMap<(i32, i32), Vec<u32>>,
     /// Text for glyphs of fonts that give none, where the font's own map says which it is.
     symbolic: SymbolFonts,
+    /// Glyph widths from the font programs, for fonts whose PDF gives none.
+    advances: FontAdvances,
     /// The bounding boxes of the clips in force, each within the one before (page space).
     clips: Vec<Rect>,
     steps: u64,
@@ -396,7 +400,7 @@ impl<'a> Device<'a> for Collector {
         for glyph in run.glyphs() {
             self.step();
             let advance = match &**glyph {
-                FontGlyph::Outline(g) => g.advance_width(),
+                FontGlyph::Outline(g) => g.advance_width().map(|a| self.advances.width(g, a)),
                 FontGlyph::Type3(g) => g.advance_width(),
             }
             .filter(|a| a.is_finite() && *a > 0.0)

@@ -768,8 +768,11 @@ fn in_rows_of(fragments: &[Fragment], side: &[usize], prose: &[usize]) -> bool {
 /// Whether fragments read as a column of prose or, `depth` cuts deep, as columns of prose
 /// side by side (the left part of a three-column page).
 fn is_columns(fragments: &[Fragment], side: &[usize], depth: u32) -> bool {
+    // Columns of prose need lines of a few words: a table's cells (a number, a name) are
+    // not cut again at every gap between them, which would take time without end.
+    let worded = side.iter().filter(|&&i| fragments[i].words >= 3).count();
     is_prose(fragments, side)
-        || (depth > 1 && column_cut_within(fragments, side, depth - 1).is_some())
+        || (depth > 1 && worded >= 4 && column_cut_within(fragments, side, depth - 1).is_some())
 }
 
 /// Whether fragments read as a column of prose: two lines or more, at least six font sizes

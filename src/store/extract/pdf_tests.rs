@@ -1319,6 +1319,36 @@ fn a_footer_is_left_out_however_far_its_page_number_stands_from_its_words() {
 }
 
 #[test]
+fn a_tables_last_rows_at_the_foot_of_every_page_are_not_a_footer() {
+    // The same table on each page, its last row at the page's foot: only its figures
+    // differ from page to page, as a running footer's page number would.
+    let contents: Vec<Vec<u8>> = (1..=4usize)
+        .map(|n| {
+            let month = ["January", "February", "March", "April"][n - 1];
+            format!(
+                "BT /F1 12 Tf 72 700 Td (Checks made in {month}, by state.) Tj ET \
+BT /F1 9 Tf 72 80 Td (Wisconsin) Tj 100 0 Td ({a}) Tj 60 0 Td ({b}) Tj 60 0 Td ({c}) Tj ET \
+BT /F1 9 Tf 72 68 Td (Wyoming) Tj 100 0 Td ({d}) Tj 60 0 Td ({e}) Tj 60 0 Td ({f}) Tj ET \
+BT /F1 10 Tf 72 40 Td (Checks Report   {n}) Tj ET",
+                a = 3000 + n * 17,
+                b = 120 + n,
+                c = 4100 + n * 3,
+                d = 500 + n * 7,
+                e = 18 + n,
+                f = 1902 + n * 11,
+            )
+            .into_bytes()
+        })
+        .collect();
+    let refs: Vec<&[u8]> = contents.iter().map(Vec::as_slice).collect();
+    let text = text_of(&pages(&refs));
+    assert_eq!(text.matches("Wyoming\t").count(), 4, "{text}");
+    assert_eq!(text.matches("Wisconsin\t").count(), 4, "{text}");
+    assert!(text.contains("Wyoming\t528\t22\t1946"), "{text}");
+    assert!(!text.contains("Checks Report"), "{text}");
+}
+
+#[test]
 fn a_list_items_label_and_one_stretched_space_set_wide_are_not_cells() {
     // Items whose labels stand a cell's gap from their text, a line stretched before its
     // last word, and lines that go on a sentence where the producer indented them anyhow.

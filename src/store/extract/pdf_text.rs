@@ -526,7 +526,7 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
             if rule.chars().count() >= 3 && rule.chars().all(|c| matches!(c, '—' | '―' | '_')) {
                 return false;
             }
-            if !in_margin(page, l) {
+            if !in_margin(page, l) || is_data_row(&raw) {
                 return true;
             }
             let key = furniture_key(&raw);
@@ -549,6 +549,28 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
             !(running || (is_page_number(&page_number_key(&raw)) && !heading))
         });
     }
+}
+
+/// Whether a line is a row of a table's figures (cells, three of them numbers or more, and
+/// most of them): the same table on every page ends in the same rows (`Wyoming  504  18
+/// 1,902 …`, `Grand Total …`), which are not a running footer though only their figures
+/// differ from page to page.
+fn is_data_row(text: &str) -> bool {
+    let cells: Vec<&str> = text
+        .split('\t')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    let numbers = cells
+        .iter()
+        .filter(|c| {
+            c.chars().any(|ch| ch.is_ascii_digit())
+                && c.chars().all(|ch| {
+                    ch.is_ascii_digit() || matches!(ch, ',' | '.' | '%' | '$' | '-' | '(' | ')')
+                })
+        })
+        .count();
+    numbers >= 3 && 2 * numbers >= cells.len()
 }
 
 /// Words written whole inside lines, to tell a compound split at its hyphen (`self-`

@@ -71,11 +71,7 @@ fn reads_across(
         && !end
             .trim_end()
             .ends_with(['.', ':', ';', '!', '?', '"', '\u{201D}', ')']);
-    let r = end.chars().any(char::is_alphabetic) && inside && small(&start) && !small(&then);
-    if r && std::env::var("FM_SEC").is_ok() {
-        eprintln!("SEC end={end:?} start={start:?} then={then:?}");
-    }
-    r
+    end.chars().any(char::is_alphabetic) && inside && small(&start) && !small(&then)
 }
 
 /// A part's last line (`last`) or first line: its text, words, right edge and size.
@@ -159,12 +155,14 @@ pub(super) fn columns_through(
     // Whether each row is set in tall columns, and whether it is a band of captions.
     let cut: Vec<(bool, bool)> = rows
         .iter()
-        .map(|row| match column_cut(fragments, row) {
-            Some((a, b)) if tall(&a) && tall(&b) => {
-                (true, first_is_caption(&a) && first_is_caption(&b))
-            }
-            _ => (false, false),
-        })
+        .map(
+            |row| match tall(row).then(|| column_cut(fragments, row)).flatten() {
+                Some((a, b)) if tall(&a) && tall(&b) => {
+                    (true, first_is_caption(&a) && first_is_caption(&b))
+                }
+                _ => (false, false),
+            },
+        )
         .collect();
     let mut out: Vec<Vec<usize>> = Vec::with_capacity(rows.len());
     for (k, row) in rows.iter().enumerate() {
