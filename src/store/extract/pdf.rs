@@ -230,7 +230,11 @@ pub fn extract_pdf_with(bytes: &[u8], limits: PdfLimits) -> Result<PdfExtracted,
     for page in &mut pages {
         super::pdf_accents::combine_accents(page);
     }
-    let (text, page_map) = assemble(&pages);
+    let (text, page_map) =
+        assemble(&pages, started + limits.time).map_err(|page| PdfError::TooSlow {
+            page,
+            seconds: limits.time.as_secs(),
+        })?;
     if text.trim().is_empty() {
         return Err(PdfError::NoText { pages: pages.len() });
     }

@@ -8,6 +8,8 @@
 
 mod sections;
 
+use std::time::Instant;
+
 use super::pdf_glyphs::{Glyph, PageGlyphs};
 use sections::{columns_through, section_turn};
 
@@ -130,11 +132,13 @@ fn core_bottom(g: &Glyph) -> f32 {
     g.baseline + 0.15 * g.size
 }
 
-/// The lines of a page in reading order.
-pub fn lines(page: &PageGlyphs) -> Vec<Line> {
+/// The lines of a page in reading order; `None` when the time runs out before they are
+/// (a page made to take layout without end is stopped like one that takes drawing without
+/// end).
+pub fn lines(page: &PageGlyphs, deadline: Instant) -> Option<Vec<Line>> {
     let fragments = fragments(page);
     if fragments.is_empty() {
-        return Vec::new();
+        return Some(Vec::new());
     }
     let all: Vec<usize> = (0..fragments.len()).collect();
     let bounds = span_x(&fragments, &all);
@@ -143,6 +147,9 @@ pub fn lines(page: &PageGlyphs) -> Vec<Line> {
     // Blocks still to split, the next one on top.
     let mut stack = vec![(all, 0u32, bounds)];
     while let Some((block, region, bounds)) = stack.pop() {
+        if Instant::now() > deadline {
+            return None;
+        }
         if let Some((first, then)) = column_cut(&fragments, &block) {
             // A section that ends across both columns before the next one starts.
             if let Some((above, below)) = section_turn(page, &fragments, &block) {
@@ -167,7 +174,7 @@ pub fn lines(page: &PageGlyphs) -> Vec<Line> {
     }
     settle_tabs(page, &mut out);
     super::pdf_table::fill_empty_cells(page, &mut out);
-    out
+    Some(out)
 }
 
 /// A wide gap in a line of prose (justified, or after a sentence) is a space, not a cell

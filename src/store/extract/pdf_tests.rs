@@ -1349,6 +1349,23 @@ BT /F1 10 Tf 72 40 Td (Checks Report   {n}) Tj ET",
 }
 
 #[test]
+fn the_layout_of_a_page_stops_when_the_time_runs_out() {
+    use hayro_interpret::hayro_syntax::Pdf;
+    let bytes = page(
+        b"BT /F1 12 Tf 72 700 Td (A line of words.) Tj 0 -14 Td (Another line.) Tj ET",
+        "",
+        &[],
+    );
+    let pdf = Pdf::new(bytes).unwrap();
+    let later = Instant::now() + Duration::from_secs(60);
+    let glyphs = super::pdf_glyphs::collect_page(&pdf.pages()[0], 1, later, u64::MAX);
+    assert!(super::pdf_layout::lines(&glyphs, later).is_some_and(|l| l.len() == 2));
+    let past = Instant::now();
+    std::thread::sleep(Duration::from_millis(5));
+    assert!(super::pdf_layout::lines(&glyphs, past).is_none());
+}
+
+#[test]
 fn a_list_items_label_and_one_stretched_space_set_wide_are_not_cells() {
     // Items whose labels stand a cell's gap from their text, a line stretched before its
     // last word, and lines that go on a sentence where the producer indented them anyhow.

@@ -5,6 +5,7 @@
 //! for every char of the text the page and rectangle it was drawn in.
 
 use std::collections::{HashMap, HashSet};
+use std::time::Instant;
 
 use super::pdf_glyphs::{Glyph, PageGlyphs};
 use super::pdf_layout::{Line, Sep, lines};
@@ -16,9 +17,13 @@ const MARGIN: f32 = 0.12;
 /// So may this many lines at the top and at the bottom of each page, wherever they are.
 const EDGE_LINES: usize = 2;
 
-/// The text of all pages, and where each page and char is in it.
-pub fn assemble(pages: &[PageGlyphs]) -> (String, Pages) {
-    let mut per_page: Vec<Vec<Line>> = pages.iter().map(lines).collect();
+/// The text of all pages, and where each page and char is in it; `Err` with the page whose
+/// layout was under way when the time ran out.
+pub fn assemble(pages: &[PageGlyphs], deadline: Instant) -> Result<(String, Pages), usize> {
+    let mut per_page: Vec<Vec<Line>> = Vec::with_capacity(pages.len());
+    for (i, page) in pages.iter().enumerate() {
+        per_page.push(lines(page, deadline).ok_or(i + 1)?);
+    }
     for (page, ls) in pages.iter().zip(per_page.iter_mut()) {
         super::pdf_marks::drop_star_page_marks(page, ls);
     }
@@ -112,13 +117,13 @@ pub fn assemble(pages: &[PageGlyphs]) -> (String, Pages) {
         }
     }
     write_notes(&mut out, &shared, &mut pending);
-    out.finish(
+    Ok(out.finish(
         pages
             .iter()
             .filter(|p| p.damaged)
             .map(|p| p.number)
             .collect(),
-    )
+    ))
 }
 
 /// The columns (page, region) whose last note goes on at the foot of the next column of its
