@@ -1366,6 +1366,45 @@ fn the_layout_of_a_page_stops_when_the_time_runs_out() {
 }
 
 #[test]
+fn a_tables_title_and_headings_repeated_on_its_pages_are_kept() {
+    // Seven monthly tables, one a page: the same month comes back three pages apart, and
+    // every page repeats the headings over the columns.
+    let months = [
+        "December", "January", "February", "December", "January", "February", "December",
+    ];
+    let contents: Vec<Vec<u8>> = months
+        .iter()
+        .enumerate()
+        .map(|(i, month)| {
+            let year = 2019 + i / 3;
+            format!(
+                "BT /F1 12 Tf 250 760 Td ({month} - {year}) Tj ET \
+BT /F1 9 Tf 72 730 Td (State) Tj 100 0 Td (Permit) Tj 60 0 Td (Handgun) Tj 60 0 Td (Long Gun) Tj ET \
+BT /F1 9 Tf 72 716 Td (Alabama) Tj 100 0 Td ({a}) Tj 60 0 Td ({b}) Tj 60 0 Td ({c}) Tj ET \
+BT /F1 9 Tf 72 702 Td (Alaska) Tj 100 0 Td ({d}) Tj 60 0 Td ({e}) Tj 60 0 Td ({f}) Tj ET",
+                a = 1000 + i * 13,
+                b = 200 + i,
+                c = 3000 + i * 7,
+                d = 40 + i,
+                e = 10 + i * 3,
+                f = 2400 + i * 5,
+            )
+            .into_bytes()
+        })
+        .collect();
+    let refs: Vec<&[u8]> = contents.iter().map(Vec::as_slice).collect();
+    let text = text_of(&pages(&refs));
+    for title in ["December - 2019", "December - 2020", "December - 2021"] {
+        assert!(text.contains(title), "{title}: {text}");
+    }
+    assert_eq!(
+        text.matches("State\tPermit\tHandgun\tLong Gun").count(),
+        7,
+        "{text}"
+    );
+}
+
+#[test]
 fn a_list_items_label_and_one_stretched_space_set_wide_are_not_cells() {
     // Items whose labels stand a cell's gap from their text, a line stretched before its
     // last word, and lines that go on a sentence where the producer indented them anyhow.

@@ -509,16 +509,32 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
         let (top, bottom) = page_index(page).map_or((f32::MIN, f32::MAX), |i| edges[i]);
         in_band(page, line) || line.baseline <= top || line.baseline >= bottom
     };
-    // On how many pages each key stands.
+    // On how many pages each key stands, counted only where it stands on pages near each
+    // other (the next page or the one after: a running header, on every page or on every
+    // other one); a table's title on each month's page (`December - 2021`, `December -
+    // 2020`, a year of pages apart) is not one.
     let pages_with = |key: &dyn Fn(&PageGlyphs, &Line) -> Option<String>| {
-        let mut counts: HashMap<String, usize> = HashMap::new();
-        for (page, ls) in pages.iter().zip(per_page.iter()) {
+        let mut on: HashMap<String, Vec<usize>> = HashMap::new();
+        for (pi, (page, ls)) in pages.iter().zip(per_page.iter()).enumerate() {
             let keys: HashSet<String> = ls.iter().filter_map(|l| key(page, l)).collect();
             for k in keys {
-                *counts.entry(k).or_default() += 1;
+                on.entry(k).or_default().push(pi);
             }
         }
-        counts
+        on.into_iter()
+            .map(|(k, at)| {
+                let near = at
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, &p)| {
+                        let before = j > 0 && p - at[j - 1] <= 2;
+                        let after = at.get(j + 1).is_some_and(|&q| q - p <= 2);
+                        before || after
+                    })
+                    .count();
+                (k, near)
+            })
+            .collect::<HashMap<String, usize>>()
     };
     let counts = pages_with(&|page, l| in_margin(page, l).then(|| sized_key(page, l)));
     let placed = pages_with(&|page, l| in_band(page, l).then(|| placed_key(page, l)).flatten());
@@ -531,7 +547,7 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
             if rule.chars().count() >= 3 && rule.chars().all(|c| matches!(c, '—' | '―' | '_')) {
                 return false;
             }
-            if !in_margin(page, l) || is_data_row(&raw) {
+            if !in_margin(page, l) || is_table_row(&raw) {
                 return true;
             }
             let key = furniture_key(&raw);
@@ -556,11 +572,13 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
     }
 }
 
-/// Whether a line is a row of a table's figures (cells, three of them numbers or more, and
-/// most of them): the same table on every page ends in the same rows (`Wyoming  504  18
-/// 1,902 …`, `Grand Total …`), which are not a running footer though only their figures
-/// differ from page to page.
-fn is_data_row(text: &str) -> bool {
+/// Whether a line is a row of a table: four cells or more without a digit (the headings over
+/// its columns, repeated on each page it goes on over; a court's running header of cells
+/// numbers its page), or three numbers or more, most of its cells (the
+/// same table on every page ends in the same rows, `Wyoming  504  18  1,902 …`, `Grand Total
+/// …`). Neither is a running header or footer, though only their figures differ from page
+/// to page.
+fn is_table_row(text: &str) -> bool {
     let cells: Vec<&str> = text
         .split('\t')
         .map(str::trim)
@@ -575,7 +593,8 @@ fn is_data_row(text: &str) -> bool {
                 })
         })
         .count();
-    numbers >= 3 && 2 * numbers >= cells.len()
+    let headings = cells.len() >= 4 && !text.contains(|c: char| c.is_ascii_digit());
+    headings || (numbers >= 3 && 2 * numbers >= cells.len())
 }
 
 /// Words written whole inside lines, to tell a compound split at its hyphen (`self-`
