@@ -134,6 +134,14 @@ pub enum PdfError {
         /// The reader's message.
         message: String,
     },
+    /// Putting the text of the pages in reading order failed (a defect of factmark's).
+    #[error(
+        "factmark could not put the text of this PDF in reading order ({message}); nothing was changed. Please report it with the file; meanwhile, saving or printing the PDF to a new file may help"
+    )]
+    LayoutFailed {
+        /// What went wrong.
+        message: String,
+    },
 }
 
 /// The text read from a PDF.
@@ -230,11 +238,14 @@ pub fn extract_pdf_with(bytes: &[u8], limits: PdfLimits) -> Result<PdfExtracted,
     for page in &mut pages {
         super::pdf_accents::combine_accents(page);
     }
-    let (text, page_map) =
-        assemble(&pages, started + limits.time).map_err(|page| PdfError::TooSlow {
-            page,
-            seconds: limits.time.as_secs(),
+    let laid_out = catch_unwind(AssertUnwindSafe(|| assemble(&pages, started + limits.time)))
+        .map_err(|payload| PdfError::LayoutFailed {
+            message: panic_message(payload.as_ref()),
         })?;
+    let (text, page_map) = laid_out.map_err(|page| PdfError::TooSlow {
+        page,
+        seconds: limits.time.as_secs(),
+    })?;
     if text.trim().is_empty() {
         return Err(PdfError::NoText { pages: pages.len() });
     }
@@ -351,15 +362,20 @@ fn stopped(payload: Box<dyn std::any::Any + Send>, page: usize, limits: PdfLimit
                 seconds: limits.time.as_secs(),
             },
         },
-        Err(payload) => {
-            let message = payload
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_owned())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "an internal error".to_owned());
-            PdfError::ReaderFailed { page, message }
-        }
+        Err(payload) => PdfError::ReaderFailed {
+            page,
+            message: panic_message(payload.as_ref()),
+        },
     }
+}
+
+/// The message a panic carried.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "an internal error".to_owned())
 }
 
 /// The version as written in the file's header or catalog, e.g. `1.7`.

@@ -119,6 +119,15 @@ fn notes_on_page(
             && texts[first_small].starts_with(char::is_lowercase);
         return if goes_on { first_small } else { i };
     }
+    // A paper's note on where it appears, at the foot of its first column, without a mark
+    // (`Proceedings of the 31st International Conference …`, `Copyright 2014 by …`).
+    if first_small > 0
+        && first_small < none
+        && apart(first_small)
+        && is_publication_note(&texts[first_small])
+    {
+        return first_small;
+    }
     // A note of the page before going on at the foot of this one, before its own notes.
     if first_small > 0
         && after_notes
@@ -147,6 +156,27 @@ fn raised_mark(page: &PageGlyphs, line: &Line) -> bool {
     };
     let g = &page.glyphs[first as usize];
     g.size < 0.85 * line.size || g.baseline < line.baseline - 0.2 * line.size
+}
+
+/// Whether a line starts a paper's note on where and how it is published, which journals and
+/// proceedings set at the foot of the first column without a note mark.
+fn is_publication_note(text: &str) -> bool {
+    const OPENINGS: [&str; 12] = [
+        "proceedings of",
+        "in proceedings of",
+        "appearing in proceedings",
+        "copyright",
+        "©",
+        "(c) ",
+        "permission to make digital",
+        "preprint submitted to",
+        "published as a conference paper",
+        "accepted to",
+        "presented at",
+        "to appear in",
+    ];
+    let lower = text.trim_start().to_lowercase();
+    OPENINGS.iter().any(|o| lower.starts_with(o))
 }
 
 /// Whether a line only says that a footnote goes on over the page: `(continued...)` at the
@@ -193,7 +223,26 @@ pub fn starts_with_note_mark(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_continued_marker, starts_with_note_mark};
+    use super::{is_continued_marker, is_publication_note, starts_with_note_mark};
+
+    #[test]
+    fn publication_notes() {
+        for yes in [
+            "Proceedings of the 31st International Conference on Machine Learning, Beijing",
+            "Copyright 2014 by the author(s).",
+            "© 2016 Association for Computational Linguistics",
+            "Permission to make digital or hard copies of all or part of this work",
+        ] {
+            assert!(is_publication_note(yes), "{yes}");
+        }
+        for no in [
+            "The proceedings of the court",
+            "Copy the file",
+            "In this paper",
+        ] {
+            assert!(!is_publication_note(no), "{no}");
+        }
+    }
 
     #[test]
     fn continuation_marks() {

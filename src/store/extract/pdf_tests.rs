@@ -1405,6 +1405,23 @@ BT /F1 9 Tf 72 702 Td (Alaska) Tj 100 0 Td ({d}) Tj 60 0 Td ({e}) Tj 60 0 Td ({f
 }
 
 #[test]
+fn a_papers_note_on_where_it_is_published_waits_for_the_sentence_it_interrupts() {
+    // At the foot of the first page, set small under a gap and without a note mark.
+    let first = b"BT /F1 10 Tf 72 700 Td (The bag of words is used in many applications, from the) Tj 0 -12 Td (search of documents to the filtering of spam, and it has) Tj 0 -12 Td (the merit of being simple. However, it has many disadvan-) Tj ET \
+BT /F1 8 Tf 72 90 Td (Proceedings of the 31st International Conference on Learning,) Tj 0 -10 Td (Beijing, China, 2014. Copyright 2014 by the author\\(s\\).) Tj ET";
+    let second = b"BT /F1 10 Tf 72 700 Td (tages: the order of the words is lost, and so different) Tj 0 -12 Td (sentences can have the very same representation.) Tj ET";
+    let text = text_of(&pages(&[first, second]));
+    assert!(
+        text.contains("it has many disadvantages: the order of the words is lost"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Proceedings of the 31st International Conference"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_list_items_label_and_one_stretched_space_set_wide_are_not_cells() {
     // Items whose labels stand a cell's gap from their text, a line stretched before its
     // last word, and lines that go on a sentence where the producer indented them anyhow.
