@@ -1422,6 +1422,19 @@ BT /F1 8 Tf 72 90 Td (Proceedings of the 31st International Conference on Learni
 }
 
 #[test]
+fn compounds_broken_at_their_hyphen_keep_it_and_words_broken_into_syllables_do_not() {
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td (The model is one-) Tj 0 -14 Td (dimensional and semi-) Tj 0 -14 Td (supervised, unlike the supervised one of the vice-) Tj 0 -14 Td (president, a high-) Tj 0 -14 Td (molecular-weight form, and the state-) Tj 0 -14 Td (of-the-art collec-) Tj 0 -14 Td (tion-level tool built high on the state of things, from innate self-) Tj 0 -14 Td (ishness and an anti-) Tj 0 -14 Td (body.) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "The model is one-dimensional and semi-supervised, unlike the supervised one of the vice-president, a high-molecular-weight form, and the state-of-the-art collection-level tool built high on the state of things, from innate selfishness and an antibody.\n"
+    );
+}
+
+#[test]
 fn a_list_items_label_and_one_stretched_space_set_wide_are_not_cells() {
     // Items whose labels stand a cell's gap from their text, a line stretched before its
     // last word, and lines that go on a sentence where the producer indented them anyhow.

@@ -1011,9 +1011,19 @@ fn join(
         return if starts_lower {
             // A compound of three parts or more keeps its hyphens ("like-for-" "like").
             let written_whole = words.lower.contains(&joined.to_lowercase());
+            // So does one whose second part is a compound itself after a word the document
+            // writes on its own ("high-" "molecular-weight"; not "collec-" "tion-level"), and a
+            // prefix that makes compounds before a word the document writes on its own
+            // ("semi-" "supervised", "anti-" "marijuana"; not "anti-" "body").
+            let prefixed = is_compound_prefix(stem)
+                && tail.chars().count() >= 5
+                && words.lower.contains(&tail.to_lowercase());
             if stem.contains(['-', '\u{2010}'])
+                || (tail.contains(['-', '\u{2010}'])
+                    && stem.chars().count() >= 3
+                    && words.lower.contains(&stem.to_lowercase()))
                 || (words.lower.contains(&compound) && !words.written.contains(&joined))
-                || (is_compound_form(stem, tail) && !written_whole)
+                || ((is_compound_form(stem, tail) || prefixed) && !written_whole)
             {
                 Join::Glue
             } else {
@@ -1029,17 +1039,22 @@ fn join(
 }
 
 /// Whether `stem-` `tail` broken at a line end is a compound by its form, even where the
-/// document writes it only this once: a number word or `self` before it (`three-part`,
-/// `two-year`, `self-reported`; not a number's own ending, `seven-` `teen`), or an ending that
-/// makes compounds (`data-driven`, `country-specific`, `large-scale`).
+/// document writes it only this once: a number word, `self` or `vice` before it
+/// (`three-part`, `one-dimensional`, `self-reported`, `vice-president`; not an ending that
+/// makes one word with it, `seven-` `teen`, `self-` `ishness`), or an ending that makes
+/// compounds (`data-driven`, `country-specific`, `large-scale`).
 fn is_compound_form(stem: &str, tail: &str) -> bool {
     const NUMBERS: &[&str] = &[
-        "two", "three", "four", "five", "six", "seven", "eight", "nine", "eleven", "twelve",
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "eleven", "twelve",
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
-        "thousand", "million", "billion", "half", "self",
+        "thousand", "million", "billion", "half", "self", "vice",
     ];
+    // Endings that make one word with the number or `self` (`seven-` `teen`, `one-` `self`,
+    // `self-` `ishness`, `vice-` `roy`).
     const NUMBER_ENDINGS: &[&str] = &[
-        "teen", "teens", "teenth", "ty", "ties", "tieth", "th", "ths", "some",
+        "teen", "teens", "teenth", "ty", "ties", "tieth", "th", "ths", "some", "self", "selves",
+        "ness", "ish", "ishly", "ishness", "less", "lessly", "lessness", "same", "roy", "regal",
+        "rous", "rously",
     ];
     const COMPOUND_TAILS: &[&str] = &[
         "based", "specific", "related", "driven", "oriented", "friendly", "sized", "scale",
@@ -1052,6 +1067,15 @@ fn is_compound_form(stem: &str, tail: &str) -> bool {
     }
     (NUMBERS.contains(&stem.as_str()) && !NUMBER_ENDINGS.contains(&tail.as_str()))
         || COMPOUND_TAILS.contains(&tail.as_str())
+}
+
+/// Whether a word is a prefix that makes hyphenated compounds (`semi-supervised`,
+/// `anti-marijuana`, `non-profit`).
+fn is_compound_prefix(stem: &str) -> bool {
+    matches!(
+        stem.to_lowercase().as_str(),
+        "anti" | "semi" | "non" | "multi" | "pseudo" | "quasi"
+    )
 }
 
 /// Whether a line ends inside a token that the next line finishes, so that no space goes
