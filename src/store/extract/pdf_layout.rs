@@ -757,16 +757,29 @@ fn in_rows_of(fragments: &[Fragment], side: &[usize], prose: &[usize]) -> bool {
     if side.is_empty() {
         return true;
     }
-    let mut baselines: Vec<f32> = prose.iter().map(|&i| fragments[i].baseline).collect();
-    baselines.sort_by(f32::total_cmp);
+    let mut baselines: Vec<(f32, f32)> = prose
+        .iter()
+        .map(|&i| (fragments[i].baseline, fragments[i].size))
+        .collect();
+    baselines.sort_by(|a, b| a.0.total_cmp(&b.0));
     let on_a_row = side
         .iter()
         .filter(|&&i| {
             let f = &fragments[i];
-            let near = baselines.partition_point(|&b| b < f.baseline - SAME_LINE * f.size);
-            baselines
-                .get(near)
-                .is_some_and(|&b| (b - f.baseline).abs() < SAME_LINE * f.size)
+            // On a line's baseline, or a note's number set small and raised at its start.
+            let mark = f.number.is_some() && f.glyphs.len() <= 3;
+            let on = |&(b, size): &(f32, f32)| {
+                (b - f.baseline).abs() < SAME_LINE * f.size
+                    || (mark
+                        && f.size < 0.8 * size
+                        && f.baseline < b
+                        && b - f.baseline < 0.6 * size)
+            };
+            let from = baselines.partition_point(|&(b, _)| b < f.baseline - SAME_LINE * f.size);
+            baselines[from..]
+                .iter()
+                .take_while(|(b, size)| *b <= f.baseline + 0.6 * size)
+                .any(on)
         })
         .count();
     2 * on_a_row >= side.len()

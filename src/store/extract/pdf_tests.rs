@@ -1435,6 +1435,26 @@ fn compounds_broken_at_their_hyphen_keep_it_and_words_broken_into_syllables_do_n
 }
 
 #[test]
+fn footnote_numbers_set_raised_before_their_notes_stay_with_them() {
+    // Each note's number is set small and raised, a little to the left of the note's text,
+    // as a column of its own would stand.
+    let pdf = page(
+        b"BT /F1 10 Tf 100 700 Td (Inflation in the territory has been below two per cent in recent years and) Tj 0 -13 Td (turned negative in the year of the pandemic, as the bank reported at the time.) Tj 0 -13 Td (With recovery under way, a modest rise in prices returned in the next year.) Tj ET \
+BT /F1 6 Tf 100 123 Td (1) Tj ET BT /F1 9 Tf 110 120 Td (World Bank, 2022, Economic monitoring report to the committee, May.) Tj ET \
+BT /F1 6 Tf 100 111 Td (2) Tj ET BT /F1 9 Tf 110 108 Td (Monetary Authority and the Bureau of Statistics, 2021, The performance of) Tj 0 -11 Td (the economy during 2021, with the forecasts for the year after.) Tj ET \
+BT /F1 6 Tf 100 88 Td (3) Tj ET BT /F1 9 Tf 110 85 Td (Ibid.) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert!(
+        text.contains("\n\n1 World Bank, 2022, Economic monitoring report to the committee, May.\n\n2 Monetary Authority"),
+        "{text}"
+    );
+    assert!(text.ends_with("\n\n3 Ibid.\n"), "{text}");
+}
+
+#[test]
 fn a_list_items_label_and_one_stretched_space_set_wide_are_not_cells() {
     // Items whose labels stand a cell's gap from their text, a line stretched before its
     // last word, and lines that go on a sentence where the producer indented them anyhow.
