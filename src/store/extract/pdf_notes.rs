@@ -111,12 +111,13 @@ fn notes_on_page(
         && let Some(i) = (first_small..none).find(|&i| starts_with_note_mark(&texts[i]))
         && (first_small..=i).any(apart)
     {
-        // The rest of a note of an earlier column (or page) before this column's own notes:
-        // set apart from the text above it, going on in small letters.
+        // The rest of a note of an earlier column (or page) that stopped inside a sentence,
+        // before this column's own notes: set apart from the text above it (going on with
+        // a small letter or a name: `Plans to Picket Tucson` / `Funerals, USA Today, …`).
         let goes_on = earlier.unfinished
             && i > first_small
             && apart(first_small)
-            && texts[first_small].starts_with(char::is_lowercase);
+            && texts[first_small].starts_with(char::is_alphabetic);
         return if goes_on { first_small } else { i };
     }
     // A paper's note on where it appears, at the foot of its first column, without a mark

@@ -1455,6 +1455,24 @@ BT /F1 6 Tf 100 88 Td (3) Tj ET BT /F1 9 Tf 110 85 Td (Ibid.) Tj ET",
 }
 
 #[test]
+fn a_note_going_on_over_the_page_with_a_capital_reads_as_one_before_the_next_notes() {
+    let first = b"BT /F1 11 Tf 72 700 Td (The church had told the police of its plans, and the protest took) Tj 0 -15 Td (place on public land about a thousand feet from the church itself.) Tj ET \
+BT /F1 8 Tf 72 100 Td (12 See, e.g., Stanglin, Anti-Gay Church Group from Kansas Plans to Picket the Funerals of the Six Victims in Tucson) Tj ET";
+    let second = b"BT /F1 11 Tf 72 700 Td (On the day of the funeral, the members displayed placards that) Tj 0 -15 Td (conveyed the message promised in their release. Signs stating \"God Hates You\") Tj ET \
+BT /F1 8 Tf 72 110 Td (Funerals, USA Today, Jan. 10, 2011.) Tj 0 -10 Td (13 See Santa Cruz, Church Agrees Not to Take Protest to Funerals.) Tj ET";
+    let third = b"BT /F1 11 Tf 72 700 Td (and \"Thank God for Dead Soldiers\" reiterated the message of the day.) Tj ET";
+    let text = text_of(&pages(&[first, second, third]));
+    assert!(
+        text.contains("Signs stating \"God Hates You\" and \"Thank God for Dead Soldiers\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("Victims in Tucson Funerals, USA Today, Jan. 10, 2011."),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_list_items_label_and_one_stretched_space_set_wide_are_not_cells() {
     // Items whose labels stand a cell's gap from their text, a line stretched before its
     // last word, and lines that go on a sentence where the producer indented them anyhow.
