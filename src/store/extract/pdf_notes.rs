@@ -114,10 +114,14 @@ fn notes_on_page(
         // The rest of a note of an earlier column (or page) that stopped inside a sentence,
         // before this column's own notes: set apart from the text above it (going on with
         // a small letter or a name: `Plans to Picket Tucson` / `Funerals, USA Today, …`).
-        let goes_on = earlier.unfinished
+        // After a page with notes, the lines set close above its first marked note go on
+        // with the last note too (`___ (2007). Tinker also relied on …` after `550 U. S.`).
+        let close = (first_small + 1..=i)
+            .all(|k| lines[k].baseline - lines[k - 1].baseline <= 1.5 * lines[k].size);
+        let goes_on = (earlier.unfinished && texts[first_small].starts_with(char::is_alphabetic)
+            || earlier.notes && close)
             && i > first_small
-            && apart(first_small)
-            && texts[first_small].starts_with(char::is_alphabetic);
+            && apart(first_small);
         return if goes_on { first_small } else { i };
     }
     // A paper's note on where it appears, at the foot of its first column, without a mark
@@ -216,7 +220,12 @@ pub fn starts_with_note_mark(text: &str) -> bool {
         .collect();
     let rest = text[mark.len()..].chars().next();
     let digits = mark.chars().filter(char::is_ascii_digit).count();
+    // A page and year of a citation going on from the line before (`510 (1925).`).
+    let cited = text[mark.len()..]
+        .strip_prefix(" (")
+        .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
     !mark.is_empty()
+        && !cited
         && mark.chars().count() <= 3
         && (digits == 0 || digits == mark.chars().count())
         && rest.is_some_and(|c| c == ' ' || c.is_alphabetic() || c == '\u{201C}' || c == '"')
@@ -284,6 +293,7 @@ mod tests {
             "(123) a code",
             "(a) an item",
             "(1)",
+            "510 (1925). Pierce has nothing to say",
         ] {
             assert!(!starts_with_note_mark(no), "{no}");
         }

@@ -1473,6 +1473,22 @@ BT /F1 8 Tf 72 110 Td (Funerals, USA Today, Jan. 10, 2011.) Tj 0 -10 Td (13 See 
 }
 
 #[test]
+fn a_note_going_on_over_the_page_after_a_citation_waits_with_it() {
+    let first = b"BT /F1 11 Tf 72 700 Td (Justice Black may not have been a prophet, but his dissent has proved) Tj 0 -15 Td (prophetic, and the courts have since found exceptions to the rule.) Tj ET \
+BT /F1 9 Tf 72 100 Td (8 The Court claimed that it could hardly be argued that students shed rights, 550 U. S.) Tj ET";
+    let second = b"BT /F1 11 Tf 72 700 Td (Once a society that respected the authority of teachers, we now accept) Tj 0 -15 Td (defiance, disrespect and disorder as daily occurrences in many of) Tj ET \
+BT /F1 9 Tf 72 110 Td (___ \\(2007\\). The Court also relied on Pierce v. Society of Sisters and on Meyer, 268 U. S.) Tj 0 -11 Td (510 \\(1925\\). Pierce has nothing to say on this issue either.) Tj ET";
+    let third =
+        b"BT /F1 11 Tf 72 700 Td (our public schools, as one writer put it at the time.) Tj ET";
+    let text = text_of(&pages(&[first, second, third]));
+    assert!(
+        text.contains("daily occurrences in many of our public schools"),
+        "{text}"
+    );
+    assert!(text.contains("268 U. S. 510 (1925). Pierce"), "{text}");
+}
+
+#[test]
 fn a_list_items_label_and_one_stretched_space_set_wide_are_not_cells() {
     // Items whose labels stand a cell's gap from their text, a line stretched before its
     // last word, and lines that go on a sentence where the producer indented them anyhow.
