@@ -18,6 +18,8 @@ pub fn figure_lines(
     skip: &[Vec<bool>],
     rights: &HashMap<(usize, u32), f32>,
 ) -> Vec<Vec<bool>> {
+    let texts_all = texts;
+    let skip_all = skip;
     per_page
         .iter()
         .zip(texts)
@@ -33,7 +35,24 @@ pub fn figure_lines(
                 .enumerate()
                 .filter(|&(i, &k)| i == 0 || lines[body[i - 1]].region != lines[k].region);
             let starts: Vec<usize> = starts.map(|(i, _)| i).collect();
+            // The last line of text before the page, for a sentence going on over it.
+            let last_before = (0..pi).rev().find_map(|p| {
+                (0..per_page[p].len())
+                    .rev()
+                    .find(|&k| !skip_all[p][k])
+                    .map(|k| texts_all[p][k].as_str())
+            });
             for mut i in starts {
+                let before = match i {
+                    0 => last_before,
+                    _ => Some(texts[body[i - 1]].as_str()),
+                };
+                if let Some(next) = chart_at(lines, texts, &body, i, &right, before) {
+                    for &k in &body[i..next] {
+                        out[k] = true;
+                    }
+                    continue;
+                }
                 // One figure after another, while each ends in its caption.
                 while let Some(next) = figure_at(lines, texts, &body, i, &right) {
                     for &k in &body[i..next] {
@@ -94,6 +113,58 @@ fn figure_at(
         end += 1;
     }
     Some(end)
+}
+
+/// A chart without a caption at the top of a page or column, where the sentence of the text
+/// before (`before`, stopping inside it) goes on below: its title, scale (three numbers on
+/// lines of their own or more) and labels (most lines short or of figures, no caption), up
+/// to the first line of prose, which goes on in a small letter. Where the lines after it
+/// start in `body`.
+fn chart_at(
+    lines: &[Line],
+    texts: &[String],
+    body: &[usize],
+    i: usize,
+    right: &dyn Fn(&Line) -> f32,
+    before: Option<&str>,
+) -> Option<usize> {
+    let before = before?.trim_end();
+    if before.is_empty() || before.ends_with(['.', ':', ';', '!', '?', '"', '\u{201D}', ')']) {
+        return None;
+    }
+    let rest = body.get(i..)?;
+    // The sentence goes on in a small letter; a figure with a caption is another rule's.
+    let j = rest.iter().take(MAX_LINES + 1).position(|&k| {
+        texts[k].starts_with(char::is_lowercase) && is_prose(&lines[k], &texts[k], right(&lines[k]))
+    })?;
+    let block = &rest[..j];
+    // No line of prose in it but its title.
+    if block.len() < 3
+        || block.iter().any(|&k| is_caption(&texts[k]))
+        || block[1..]
+            .iter()
+            .any(|&k| is_prose(&lines[k], &texts[k], right(&lines[k])))
+    {
+        return None;
+    }
+    // A scale: three lines or more of a number alone.
+    let scale = block
+        .iter()
+        .filter(|&&k| {
+            let t = texts[k].trim();
+            !t.is_empty()
+                && t.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '%'))
+        })
+        .count();
+    let chart_like = block
+        .iter()
+        .filter(|&&k| {
+            let t = &texts[k];
+            t.split_whitespace().count() <= 3 || t.contains(|c: char| c.is_ascii_digit())
+        })
+        .count();
+    (scale >= 3 && 3 * chart_like >= 2 * block.len()).then_some(i + j)
 }
 
 /// Whether a line starts a figure's caption (`Figure 2:`, `Fig. 3.`), not a table's.

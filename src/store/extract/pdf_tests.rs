@@ -1489,6 +1489,24 @@ BT /F1 9 Tf 72 110 Td (___ \\(2007\\). The Court also relied on Pierce v. Societ
 }
 
 #[test]
+fn a_chart_without_a_caption_at_the_top_of_a_page_waits_for_the_sentence_it_interrupts() {
+    let first = b"BT /F1 11 Tf 72 700 Td (Central Equatoria recorded the highest number of incidents and) Tj 0 -15 Td (of victims, with five killed, three injured, 85) Tj ET";
+    let second = b"BT /F1 9 Tf 150 660 Td (Trends in violence by armed groups) Tj 0 -12 Td (Victims by month) Tj ET \
+BT /F1 8 Tf 72 630 Td (300) Tj 0 -14 Td (200) Tj 0 -14 Td (100) Tj 0 -14 Td (0) Tj ET \
+BT /F1 8 Tf 100 570 Td (Jan) Tj 40 0 Td (Feb) Tj 40 0 Td (Mar) Tj ET \
+BT /F1 11 Tf 72 530 Td (abducted, and eight subjected to violence, by this category of actors.) Tj 0 -15 Td (The civilians continued to flee the fighting in the region.) Tj ET";
+    let text = text_of(&pages(&[first, second]));
+    assert!(
+        text.contains("three injured, 85 abducted, and eight subjected"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Trends in violence by armed groups"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_list_items_label_and_one_stretched_space_set_wide_are_not_cells() {
     // Items whose labels stand a cell's gap from their text, a line stretched before its
     // last word, and lines that go on a sentence where the producer indented them anyhow.
