@@ -115,8 +115,9 @@ fn figure_at(
     Some(end)
 }
 
-/// A chart without a caption at the top of a page or column, where the sentence of the text
-/// before (`before`, stopping inside it) goes on below: its title, scale (three numbers on
+/// A chart without a caption (or a table under its caption) at the top of a page or column,
+/// where the sentence of the text before (`before`, stopping inside it) goes on below: its
+/// title, scale (three numbers on
 /// lines of their own or more) and labels (most lines short or of figures, no caption), up
 /// to the first line of prose, which goes on in a small letter. Where the lines after it
 /// start in `body`.
@@ -133,11 +134,32 @@ fn chart_at(
         return None;
     }
     let rest = body.get(i..)?;
+    // A caption standing first is read past (its lines go on in small letters too).
+    let skip = match rest.first() {
+        Some(&k) if is_caption(&texts[k]) => {
+            1 + rest
+                .windows(2)
+                .take_while(|w| {
+                    let (a, b) = (&lines[w[0]], &lines[w[1]]);
+                    b.baseline > a.baseline
+                        && b.baseline - a.baseline <= 1.5 * a.size
+                        && (a.size - b.size).abs() <= 0.15 * a.size
+                        && !b.has_tab()
+                })
+                .count()
+        }
+        _ => 0,
+    };
     // The sentence goes on in a small letter; a figure with a caption is another rule's.
-    let j = rest.iter().take(MAX_LINES + 1).position(|&k| {
-        texts[k].starts_with(char::is_lowercase) && is_prose(&lines[k], &texts[k], right(&lines[k]))
-    })?;
+    let j = skip
+        + rest[skip..].iter().take(MAX_LINES + 1).position(|&k| {
+            texts[k].starts_with(char::is_lowercase)
+                && is_prose(&lines[k], &texts[k], right(&lines[k]))
+        })?;
     let block = &rest[..j];
+    if let Some(end) = captioned_table(lines, texts, block, right) {
+        return Some(i + end);
+    }
     // No line of prose in it but its title.
     if block.len() < 3
         || block.iter().any(|&k| is_caption(&texts[k]))
@@ -165,6 +187,34 @@ fn chart_at(
         })
         .count();
     (scale >= 3 && 3 * chart_like >= 2 * block.len()).then_some(i + j)
+}
+
+/// A table with its caption above it at the start of `block` (the lines before a sentence
+/// that goes on): the caption's lines set close, then rows of cells with no line of prose
+/// among them, to the end of the block. How many lines it has.
+fn captioned_table(
+    lines: &[Line],
+    texts: &[String],
+    block: &[usize],
+    right: &dyn Fn(&Line) -> f32,
+) -> Option<usize> {
+    let (&first, _) = block.split_first()?;
+    if !is_caption(&texts[first]) {
+        return None;
+    }
+    let rows = block.iter().position(|&k| lines[k].has_tab())?;
+    let caption_close = block[..rows].windows(2).all(|w| {
+        let (a, b) = (&lines[w[0]], &lines[w[1]]);
+        b.baseline > a.baseline && b.baseline - a.baseline <= 1.5 * a.size
+    });
+    let cells = block[rows..]
+        .iter()
+        .filter(|&&k| lines[k].has_tab())
+        .count();
+    let no_prose = block[rows..]
+        .iter()
+        .all(|&k| !is_prose(&lines[k], &texts[k], right(&lines[k])));
+    (caption_close && no_prose && 2 * cells >= block.len() - rows).then_some(block.len())
 }
 
 /// Whether a line starts a figure's caption (`Figure 2:`, `Fig. 3.`), not a table's.
