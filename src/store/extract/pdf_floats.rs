@@ -58,7 +58,10 @@ pub fn figure_lines(
                     for &k in &body[i..next] {
                         out[k] = true;
                     }
-                    i = next;
+                    i = beside_caption(lines, texts, &body, i, next);
+                    for &k in &body[next..i] {
+                        out[k] = true;
+                    }
                 }
             }
             out
@@ -113,6 +116,37 @@ fn figure_at(
         end += 1;
     }
     Some(end)
+}
+
+/// Past the caption of a figure or table set beside the one that ends at `body[end]` (two
+/// tables side by side, each captioned under it: the second caption stands no lower than the
+/// first one's last line): where the lines after it start in `body`.
+fn beside_caption(
+    lines: &[Line],
+    texts: &[String],
+    body: &[usize],
+    start: usize,
+    end: usize,
+) -> usize {
+    let Some(&k) = body.get(end) else {
+        return end;
+    };
+    let bottom = body[start..end]
+        .iter()
+        .map(|&j| lines[j].baseline)
+        .fold(f32::MIN, f32::max);
+    if !is_caption(&texts[k]) || lines[k].baseline > bottom {
+        return end;
+    }
+    let mut next = end + 1;
+    while let Some(&j) = body.get(next) {
+        let (a, b) = (&lines[body[next - 1]], &lines[j]);
+        if b.baseline <= a.baseline || b.baseline - a.baseline > 1.4 * a.size {
+            break;
+        }
+        next += 1;
+    }
+    next
 }
 
 /// A chart without a caption (or a table under its caption) at the top of a page or column,

@@ -1538,6 +1538,29 @@ BT /F1 10 Tf 316 574 Td (it does not require parsing of the sentences at all.) T
 }
 
 #[test]
+fn captions_of_two_tables_side_by_side_go_with_their_tables_each_its_own_paragraph() {
+    let first = b"BT /F1 10 Tf 72 700 Td (To make the dataset we find all the votes on the full text of) Tj 0 -12 Td (bills. Overall, it has four thousand bills and a million votes.) Tj ET";
+    let second = b"BT /F1 9 Tf 72 700 Td (Congress) Tj 60 0 Td (YEA) Tj 40 0 Td (EMB) Tj ET \
+BT /F1 9 Tf 72 688 Td (106) Tj 60 0 Td (83.0) Tj 40 0 Td (84.9) Tj ET \
+BT /F1 9 Tf 72 676 Td (107) Tj 60 0 Td (85.9) Tj 40 0 Td (89.7) Tj ET \
+BT /F1 9 Tf 320 700 Td (Congress) Tj 60 0 Td (EMB) Tj ET \
+BT /F1 9 Tf 320 688 Td (106) Tj 60 0 Td (0.524) Tj ET \
+BT /F1 9 Tf 320 676 Td (107) Tj 60 0 Td (0.546) Tj ET \
+BT /F1 9 Tf 72 656 Td (Table 2: Main results of our model and) Tj 0 -11 Td (of the baselines on each Congress.) Tj ET \
+BT /F1 9 Tf 320 656 Td (Table 3: Minority class scores of our) Tj 0 -11 Td (model on each Congress.) Tj ET \
+BT /F1 10 Tf 72 610 Td (Model We tested the accuracy of the model by running it for) Tj 0 -12 Td (ten epochs at a small learning rate on every Congress.) Tj ET";
+    let text = text_of(&pages(&[first, second]));
+    // A caption after a sentence's end starts a paragraph of its own.
+    assert!(super::pdf_text::is_punctuated_caption("Table 3: Minority"));
+    assert!(!super::pdf_text::is_punctuated_caption("Table 2 shows"));
+    assert!(
+        text.contains("\n\nTable 3: Minority class scores of our model on each Congress.\n"),
+        "{text}"
+    );
+    assert!(!text.contains("votes. Table 3"), "{text}");
+}
+
+#[test]
 fn a_list_items_label_and_one_stretched_space_set_wide_are_not_cells() {
     // Items whose labels stand a cell's gap from their text, a line stretched before its
     // last word, and lines that go on a sentence where the producer indented them anyhow.

@@ -893,6 +893,10 @@ fn join(
     if is_contents_entry(prev_text) {
         return Join::Paragraph;
     }
+    // A caption after a sentence's end (`Table 3: …` after another table's caption).
+    if ends_clause && is_punctuated_caption(cur_text) {
+        return Join::Paragraph;
+    }
     let room = prev_right - prev.x1;
     let full = room <= first_word + 0.4 * size;
     // A dash after a full line that ends inside a sentence is the sentence's own ("did this
@@ -1067,6 +1071,16 @@ fn is_compound_form(stem: &str, tail: &str) -> bool {
     }
     (NUMBERS.contains(&stem.as_str()) && !NUMBER_ENDINGS.contains(&tail.as_str()))
         || COMPOUND_TAILS.contains(&tail.as_str())
+}
+
+/// Whether a line starts a caption whose number is followed by `:` or `.` (`Table 3:`,
+/// `Figure 1.`), not a sentence that names one (`Table 2 shows`).
+pub(super) fn is_punctuated_caption(text: &str) -> bool {
+    super::pdf_floats::is_caption(text)
+        && text
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|n| n.ends_with([':', '.']))
 }
 
 /// Whether a word is a prefix that makes hyphenated compounds (`semi-supervised`,
