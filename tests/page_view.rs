@@ -216,3 +216,71 @@ fn the_pages_zoom_and_a_pdf_shown_as_pages_opens_as_pages_again() {
     h.run_steps(2);
     assert!(!h.state().settings.is_paged(&path));
 }
+
+/// Keys go where the person's last gesture was: after typing in a note, a drag over words of
+/// a page takes the keyboard back, so the key that follows tags them and the note is left as
+/// typed.
+#[test]
+fn a_drag_on_a_page_after_typing_a_note_takes_the_keys_back() {
+    let (_dir, path) = pdf_in_a_folder("two-columns.pdf");
+    let mut h = common::window(&path, "ana");
+    h.key_press(egui::Key::P);
+    h.run_steps(2);
+    wait_for_pictures(&mut h);
+    let text = h.state().doc().unwrap().session.text.as_str().to_owned();
+    let drag = |h: &mut egui_kittest::Harness<'_, factmark::ui::FactmarkApp>, phrase: &str| {
+        let start = text[..text.find(phrase).unwrap()].chars().count();
+        let end = start + phrase.chars().count();
+        let (from, to) = {
+            let d = h.state().doc().unwrap();
+            let pages = d.session.pages.as_deref().unwrap();
+            let pv = h.state().page_view().unwrap();
+            let first = pv.rects_on_screen(pages, start, start + 1);
+            let last = pv.rects_on_screen(pages, end - 1, end);
+            (first[0].left_center(), last[0].right_center())
+        };
+        h.hover_at(from);
+        h.run();
+        h.drag_at(from);
+        h.run();
+        for k in 1..=4 {
+            h.hover_at(from + (to - from) * (k as f32 / 4.0));
+            h.run();
+        }
+        h.drop_at(to);
+        h.run_steps(3);
+        start
+    };
+    drag(&mut h, "Kestle Bay were beyond repair");
+    h.key_press(egui::Key::C);
+    h.run_steps(3);
+    h.state_mut().pane.inspector.focus_note();
+    h.run_steps(2);
+    assert!(h.ctx.text_edit_focused(), "the note field has the keyboard");
+    h.event(egui::Event::Text("checked".into()));
+    h.run_steps(2);
+    let start = drag(&mut h, "Hallow Point");
+    assert!(
+        !h.ctx.text_edit_focused(),
+        "the drag took the keyboard back"
+    );
+    h.key_press(egui::Key::E);
+    h.run_steps(3);
+    let d = h.state().doc().unwrap();
+    let entity = d
+        .session
+        .annotations
+        .as_slice()
+        .iter()
+        .find(|a| a.start == start)
+        .expect("E tagged the dragged words");
+    assert_eq!(entity.tag.kind(), TagKind::Entity);
+    let claim = d
+        .session
+        .annotations
+        .as_slice()
+        .iter()
+        .find(|a| a.tag.kind() == TagKind::Claim)
+        .unwrap();
+    assert_eq!(claim.note, "checked", "E did not go into the note");
+}

@@ -580,6 +580,12 @@ impl PageView {
     ) {
         let pointer = response.interact_pointer_pos();
         let at_pointer = |this: &Self| this.drawn.page_point(pointer?);
+        // A press on the pages is a gesture on the document: the keys that follow belong to
+        // it, so a field that was being typed in (a note) lets go of the keyboard, as in the
+        // text view.
+        if response.hovered() && ui.input(|i| i.pointer.any_pressed()) {
+            ui.ctx().memory_mut(|m| m.stop_text_input());
+        }
         if response.hovered()
             && let Some(pos) = response.hover_pos()
             && let Some((i, p)) = self.drawn.page_point(pos)
