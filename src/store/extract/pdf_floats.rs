@@ -262,7 +262,8 @@ fn is_figure_caption(text: &str) -> bool {
         })
 }
 
-/// Whether a line starts a caption: `Figure 2:`, `Fig. 3.`, `Table 1`, `Listing 4`.
+/// Whether a line starts a caption: `Figure 2:`, `Fig. 3.`, `Table 1`, `Listing 4`, and in
+/// Spanish, French and German (`Cuadro 3.3`, `Tableau 2`, `Abbildung 1`).
 pub(super) fn is_caption(text: &str) -> bool {
     let mut words = text.split_whitespace();
     let (Some(name), Some(number)) = (words.next(), words.next()) else {
@@ -272,7 +273,23 @@ pub(super) fn is_caption(text: &str) -> bool {
     let number = number.trim_end_matches(['.', ':']);
     matches!(
         name.as_str(),
-        "figure" | "fig" | "table" | "chart" | "exhibit" | "listing" | "graph" | "map"
+        "figure"
+            | "fig"
+            | "table"
+            | "chart"
+            | "exhibit"
+            | "listing"
+            | "graph"
+            | "map"
+            | "cuadro"
+            | "tabla"
+            | "figura"
+            | "gráfica"
+            | "gráfico"
+            | "tableau"
+            | "graphique"
+            | "tabelle"
+            | "abbildung"
     ) && !number.is_empty()
         && number.chars().next().is_some_and(|c| c.is_ascii_digit())
         && number

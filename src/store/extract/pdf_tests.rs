@@ -1561,6 +1561,33 @@ BT /F1 10 Tf 72 610 Td (Model We tested the accuracy of the model by running it 
 }
 
 #[test]
+fn numbered_table_titles_and_rows_of_figures_at_page_edges_are_not_furniture() {
+    // Each page: its table's numbered title at the top, a row of figures at the foot.
+    let contents: Vec<Vec<u8>> = (1..=3usize)
+        .map(|n| {
+            format!(
+                "BT /F1 11 Tf 72 740 Td (Cuadro 3.{n} Casos por entidad federativa) Tj ET \
+BT /F1 10 Tf 72 700 Td (Estado) Tj 120 0 Td (Casos) Tj ET \
+BT /F1 10 Tf 72 686 Td (Chiapas) Tj 120 0 Td ({a}) Tj ET \
+BT /F1 10 Tf 72 60 Td ({n}) Tj 120 0 Td (1.{b}) Tj ET",
+                a = 40 + n * 3,
+                b = 10 + n * 7,
+            )
+            .into_bytes()
+        })
+        .collect();
+    let refs: Vec<&[u8]> = contents.iter().map(Vec::as_slice).collect();
+    let text = text_of(&pages(&refs));
+    for n in 1..=3 {
+        assert!(
+            text.contains(&format!("Cuadro 3.{n} Casos por entidad federativa")),
+            "{text}"
+        );
+        assert!(text.contains(&format!("{n}\t1.{}", 10 + n * 7)), "{text}");
+    }
+}
+
+#[test]
 fn a_list_items_label_and_one_stretched_space_set_wide_are_not_cells() {
     // Items whose labels stand a cell's gap from their text, a line stretched before its
     // last word, and lines that go on a sentence where the producer indented them anyhow.

@@ -547,7 +547,7 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
             if rule.chars().count() >= 3 && rule.chars().all(|c| matches!(c, '—' | '―' | '_')) {
                 return false;
             }
-            if !in_margin(page, l) || is_table_row(&raw) {
+            if !in_margin(page, l) || is_table_row(&raw) || super::pdf_floats::is_caption(&raw) {
                 return true;
             }
             let key = furniture_key(&raw);
@@ -574,7 +574,8 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
 
 /// Whether a line is a row of a table: four cells or more without a digit (the headings over
 /// its columns, repeated on each page it goes on over; a court's running header of cells
-/// numbers its page), or three numbers or more, most of its cells (the
+/// numbers its page), cells of figures only, one with a decimal point or comma (`5  1.12`
+/// at a page's foot), or three numbers or more, most of its cells (the
 /// same table on every page ends in the same rows, `Wyoming  504  18  1,902 …`, `Grand Total
 /// …`). Neither is a running header or footer, though only their figures differ from page
 /// to page.
@@ -594,7 +595,11 @@ fn is_table_row(text: &str) -> bool {
         })
         .count();
     let headings = cells.len() >= 4 && !text.contains(|c: char| c.is_ascii_digit());
-    headings || (numbers >= 3 && 2 * numbers >= cells.len())
+    // A row of figures alone, one with a decimal point or a thousands comma (`5  1.12`).
+    let figures = cells.len() >= 2
+        && numbers == cells.len()
+        && cells.iter().any(|c| c.contains(['.', ',', '%']));
+    headings || figures || (numbers >= 3 && 2 * numbers >= cells.len())
 }
 
 /// Words written whole inside lines, to tell a compound split at its hyphen (`self-`
