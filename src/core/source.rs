@@ -97,6 +97,12 @@ pub struct Pages {
     /// The numbers of the pages whose content could not all be read (a damaged file): text
     /// drawn on them is missing.
     pub damaged: Vec<u32>,
+    /// How many pages the PDF says it has that could not be found at all (its page tree is
+    /// damaged): their text is missing.
+    pub missing: u32,
+    /// Whether the PDF's list of its pages cannot be read at all (the pages shown were found
+    /// by searching the file; others may be missing).
+    pub page_tree_damaged: bool,
 }
 
 /// One page: its number and where the chars drawn on it are in the text (in order, except
@@ -138,6 +144,27 @@ pub struct PageRect {
 impl Pages {
     /// What to tell a reader when some pages could not be read: which, and what to do.
     pub fn damage(&self) -> Option<String> {
+        if self.missing > 0 {
+            let found = self.pages.len();
+            let declared = found + self.missing as usize;
+            let pages = if self.missing == 1 { "page" } else { "pages" };
+            let also = match self.damaged.len() {
+                0 => String::new(),
+                1 => format!(" Page {} is damaged too.", self.damaged[0]),
+                n => format!(" {n} more pages are damaged too."),
+            };
+            return Some(format!(
+                "This PDF says it has {declared} pages, but {} of them could not be found (the file is damaged): the text of the missing {pages} is not here.{also} Open the PDF in a viewer, save or print it to a new PDF, and open that.",
+                self.missing
+            ));
+        }
+        if self.page_tree_damaged {
+            let found = self.pages.len();
+            let pages = if found == 1 { "page" } else { "pages" };
+            return Some(format!(
+                "The list of pages of this PDF is damaged: {found} {pages} could be found by searching the file, and others may be missing here. Open the PDF in a viewer, save or print it to a new PDF, and open that."
+            ));
+        }
         let (last, rest) = self.damaged.split_last()?;
         const SHOWN: usize = 8;
         let pages = if rest.is_empty() {
@@ -258,6 +285,34 @@ mod tests {
             many.starts_with("Pages 1, 2, 3, 4, 5, 6, 7, 8 and 12 more of this PDF"),
             "{many}"
         );
+        let lost = Pages {
+            pages: vec![
+                PageSpan {
+                    number: 1,
+                    start: 0,
+                    end: 0,
+                    width: 1.0,
+                    height: 1.0,
+                };
+                2
+            ],
+            missing: 3,
+            ..Pages::default()
+        };
+        let lost = lost.damage().unwrap();
+        assert!(
+            lost.starts_with("This PDF says it has 5 pages, but 3 of them could not be found"),
+            "{lost}"
+        );
+        let searched = Pages {
+            page_tree_damaged: true,
+            ..Pages::default()
+        };
+        let searched = searched.damage().unwrap();
+        assert!(
+            searched.starts_with("The list of pages of this PDF is damaged"),
+            "{searched}"
+        );
     }
 
     use super::*;
@@ -273,6 +328,8 @@ mod tests {
         // "ab cd" on page 1 (two lines: "ab" and "cd"), "\n\n", "ef" on page 3.
         let pages = Pages {
             damaged: Vec::new(),
+            missing: 0,
+            page_tree_damaged: false,
             pages: vec![
                 PageSpan {
                     number: 1,
@@ -340,6 +397,8 @@ mod tests {
         };
         let pages = Pages {
             damaged: Vec::new(),
+            missing: 0,
+            page_tree_damaged: false,
             pages: vec![span(1, 0, 7), span(2, 3, 10)],
             boxes: vec![
                 bx(1),

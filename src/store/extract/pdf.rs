@@ -13,7 +13,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::{Duration, Instant};
 
 use hayro_interpret::hayro_syntax::Filter;
-use hayro_interpret::hayro_syntax::object::{Array, Stream};
+use hayro_interpret::hayro_syntax::object::{Array, Dict, Stream};
 use hayro_interpret::hayro_syntax::page::Page;
 use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};
 
@@ -217,7 +217,7 @@ pub fn extract_pdf_with(bytes: &[u8], limits: PdfLimits) -> Result<PdfExtracted,
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         read_pages(bytes, limits, started, &mut page_no)
     }));
-    let (pages, metadata, version) = match outcome {
+    let (pages, metadata, version, missing) = match outcome {
         Ok(result) => result?,
         Err(payload) => return Err(stopped(payload, page_no, limits)),
     };
@@ -242,10 +242,14 @@ pub fn extract_pdf_with(bytes: &[u8], limits: PdfLimits) -> Result<PdfExtracted,
         .map_err(|payload| PdfError::LayoutFailed {
             message: panic_message(payload.as_ref()),
         })?;
-    let (text, page_map) = laid_out.map_err(|page| PdfError::TooSlow {
+    let (text, mut page_map) = laid_out.map_err(|page| PdfError::TooSlow {
         page,
         seconds: limits.time.as_secs(),
     })?;
+    match missing {
+        Missing::Pages(n) => page_map.missing = u32::try_from(n).unwrap_or(u32::MAX),
+        Missing::Unknown => page_map.page_tree_damaged = true,
+    }
     if text.trim().is_empty() {
         return Err(PdfError::NoText { pages: pages.len() });
     }
@@ -269,7 +273,7 @@ fn read_pages(
     limits: PdfLimits,
     started: Instant,
     page_no: &mut usize,
-) -> Result<(Vec<PageGlyphs>, Metadata, String), PdfError> {
+) -> Result<(Vec<PageGlyphs>, Metadata, String, Missing), PdfError> {
     let pdf = Pdf::new(bytes.to_vec()).map_err(|e| match e {
         LoadPdfError::Decryption(d) => PdfError::Encrypted {
             password: matches!(
@@ -309,7 +313,29 @@ fn read_pages(
     }
     let metadata = metadata(&pdf);
     let version = format!("PDF-{}", version_name(&pdf));
-    Ok((out, metadata, version))
+    let missing = match declared_pages(&pdf) {
+        Some(declared) => Missing::Pages(declared.min(limits.pages).saturating_sub(count)),
+        None => Missing::Unknown,
+    };
+    Ok((out, metadata, version, missing))
+}
+
+/// Pages the PDF has that could not be found.
+enum Missing {
+    /// This many, by the page tree's own count.
+    Pages(usize),
+    /// The page tree itself cannot be read: the pages found were found by searching the
+    /// file, and others may be missing.
+    Unknown,
+}
+
+/// How many pages the PDF's page tree says it has (`/Count` of the catalog's `/Pages`),
+/// `None` when the page tree cannot be read (a damaged file).
+fn declared_pages(pdf: &Pdf) -> Option<usize> {
+    let xref = pdf.xref();
+    xref.get::<Dict<'_>>(xref.root_id())
+        .and_then(|catalog| catalog.get::<Dict<'_>>(b"Pages"))
+        .and_then(|pages| pages.get::<usize>(b"Count"))
 }
 
 /// Whether a page's content cannot all be read: a content stream missing, or whose data

@@ -1588,6 +1588,27 @@ BT /F1 10 Tf 72 60 Td ({n}) Tj 120 0 Td (1.{b}) Tj ET",
 }
 
 #[test]
+fn a_pdf_whose_list_of_pages_is_damaged_says_so() {
+    // The catalog's page tree points at an object that is not there; the page itself is.
+    let pdf = build(&[
+        b"<< /Type /Catalog /Pages 9 0 R >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+        b"<< /Type /Page /MediaBox [0 0 612 792] /Resources << /Font << /F1 2 0 R >> >> /Contents 4 0 R >>".to_vec(),
+        stream("", b"BT /F1 12 Tf 72 700 Td (The one page that was found.) Tj ET"),
+    ]);
+    let extracted = extract_pdf(&pdf).unwrap();
+    assert_eq!(extracted.text, "The one page that was found.\n");
+    let warning = extracted.pages.damage().unwrap();
+    assert!(
+        warning.contains("list of pages of this PDF is damaged"),
+        "{warning}"
+    );
+    // An intact PDF says nothing.
+    let intact = page(b"BT /F1 12 Tf 72 700 Td (Whole.) Tj ET", "", &[]);
+    assert_eq!(extract_pdf(&intact).unwrap().pages.damage(), None);
+}
+
+#[test]
 fn a_list_items_label_and_one_stretched_space_set_wide_are_not_cells() {
     // Items whose labels stand a cell's gap from their text, a line stretched before its
     // last word, and lines that go on a sentence where the producer indented them anyhow.

@@ -1287,6 +1287,8 @@ impl Builder {
                 pages: self.pages,
                 boxes: self.boxes,
                 damaged,
+                missing: 0,
+                page_tree_damaged: false,
             },
         )
     }
