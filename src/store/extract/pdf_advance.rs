@@ -5,18 +5,21 @@
 
 use std::collections::HashMap;
 
-use hayro_interpret::font::OutlineGlyph;
+use hayro_interpret::font::{FontData, OutlineGlyph};
 use skrifa::raw::types::GlyphId;
 use skrifa::raw::{FontRef, TableProvider as _};
 
 /// The width a PDF gives a glyph it says nothing about (`/DW`'s default), in 1/1000 em.
 const DEFAULT_WIDTH: f32 = 1000.0;
 
-/// The advance of each glyph of each font program (by its content key), in 1/1000 em;
-/// `None` for a font without readable metrics.
+/// The font programs of a page's glyphs and the widths looked up in them.
 #[derive(Default)]
 pub struct FontAdvances {
-    fonts: HashMap<u128, Option<Vec<f32>>>,
+    /// Per font program (by its content key): its data and units per em, or `None` for a
+    /// font without readable metrics (not TrueType or OpenType, or damaged).
+    fonts: HashMap<u128, Option<(FontData, f32)>>,
+    /// Per font program and glyph: its advance in 1/1000 em (0 when unknown).
+    glyphs: HashMap<(u128, u32), f32>,
 }
 
 impl FontAdvances {
@@ -29,35 +32,43 @@ impl FontAdvances {
         let Some(data) = glyph.font_data() else {
             return advance;
         };
-        let advances = self
-            .fonts
-            .entry(data.cache_key)
-            .or_insert_with(|| advances((*data.data).as_ref()));
-        let own = advances
-            .as_ref()
-            .and_then(|a| a.get(glyph.glyph_id().to_u32() as usize).copied());
-        match own {
-            Some(w) if w > 0.0 && w < advance => w,
-            _ => advance,
+        let key = (data.cache_key, glyph.glyph_id().to_u32());
+        let own = match self.glyphs.get(&key) {
+            Some(&w) => w,
+            None => {
+                let font = self
+                    .fonts
+                    .entry(data.cache_key)
+                    .or_insert_with(|| per_em((*data.data).as_ref()).map(|e| (data.data, e)));
+                let w = font
+                    .as_ref()
+                    .and_then(|(bytes, per_em)| own_advance((**bytes).as_ref(), key.1, *per_em))
+                    .unwrap_or(0.0);
+                self.glyphs.insert(key, w);
+                w
+            }
+        };
+        if own > 0.0 && own < advance {
+            own
+        } else {
+            advance
         }
     }
 }
 
-/// Every glyph's advance in a font program, scaled to 1/1000 em.
-fn advances(data: &[u8]) -> Option<Vec<f32>> {
+/// A font program's units per em, if it is a TrueType or OpenType font that can be read.
+fn per_em(data: &[u8]) -> Option<f32> {
     let font = FontRef::new(data).ok()?;
     let per_em = f32::from(font.head().ok()?.units_per_em());
-    if per_em <= 0.0 {
+    (per_em > 0.0 && font.hmtx().is_ok()).then_some(per_em)
+}
+
+/// A glyph's advance in a font program, scaled to 1/1000 em.
+fn own_advance(data: &[u8], glyph: u32, per_em: f32) -> Option<f32> {
+    let font = FontRef::new(data).ok()?;
+    if glyph >= u32::from(font.maxp().ok()?.num_glyphs()) {
         return None;
     }
-    let count = font.maxp().ok()?.num_glyphs();
-    let hmtx = font.hmtx().ok()?;
-    Some(
-        (0..u32::from(count))
-            .map(|g| {
-                hmtx.advance(GlyphId::new(g))
-                    .map_or(0.0, |a| f32::from(a) * 1000.0 / per_em)
-            })
-            .collect(),
-    )
+    let advance = font.hmtx().ok()?.advance(GlyphId::new(glyph))?;
+    Some(f32::from(advance) * 1000.0 / per_em)
 }
