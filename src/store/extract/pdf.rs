@@ -200,6 +200,11 @@ pub fn extract_pdf_with(bytes: &[u8], limits: PdfLimits) -> Result<PdfExtracted,
             limit: limits.bytes,
         });
     }
+    if bytes.is_empty() {
+        return Err(PdfError::Broken {
+            why: "the file is empty (0 bytes): an interrupted download or copy, or a file created but never written; get the file again".to_owned(),
+        });
+    }
     if !looks_like_pdf(bytes) {
         return Err(PdfError::Broken {
             why: "it does not start with a PDF header (%PDF-)".to_owned(),

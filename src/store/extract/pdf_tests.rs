@@ -999,6 +999,8 @@ fn a_page_of_shapes_has_no_text_layer() {
 fn files_that_are_not_pdfs_or_are_cut_short_are_refused() {
     let e = extract_pdf(b"<html>not a pdf</html>").unwrap_err();
     assert!(e.to_string().contains("PDF header"), "{e}");
+    let e = extract_pdf(b"").unwrap_err();
+    assert!(e.to_string().contains("the file is empty (0 bytes)"), "{e}");
     let whole = fixture("one-column.pdf");
     for cut in [whole.len() / 2, whole.len() - 8, 20] {
         let e = extract_pdf(&whole[..cut]).unwrap_err();
