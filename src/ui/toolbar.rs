@@ -59,7 +59,7 @@ pub fn toolbar_ui(
         } else if many > 1 {
             format!("Press C, Q, D or E to retag the {many} annotations selected together; Esc selects none.")
         } else {
-            "Select text, then press a key. Outer spans of nested ones are underlined.".to_owned()
+            "Select text, then press a key.".to_owned()
         };
         // While a link is being made, the hint is what to do next: it stands out.
         let colour = if emphasis {
@@ -67,7 +67,9 @@ pub fn toolbar_ui(
         } else {
             theme::weak(ui.visuals())
         };
+        // The whole hint on hover, with how nested annotations are drawn.
+        let full = format!("{hint} Where annotations nest, the outer ones are underlined.");
         ui.add(egui::Label::new(RichText::new(hint.as_str()).small().color(colour)).truncate())
-            .on_hover_text(hint);
+            .on_hover_text(full);
     });
 }
