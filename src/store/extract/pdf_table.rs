@@ -44,9 +44,10 @@ pub fn fill_empty_cells(page: &PageGlyphs, lines: &mut Vec<Line>) {
             .map(|(_, l)| l)
             .collect();
         let mut end = last + 1;
-        if let Some(heading) = fill_table(page, &mut rows) {
+        // From the last, so that the earlier ones keep their places.
+        for heading in fill_table(page, &mut rows).iter().rev() {
             let (first, through) = (run[heading.start], run[heading.end - 1]);
-            // The heading's rows follow one another on the page.
+            // The rows follow one another on the page.
             if through - first == heading.end - 1 - heading.start {
                 let merged = merge_heading(page, &lines[first..=through], &heading.columns);
                 lines.splice(first..=through, [merged]);
@@ -227,15 +228,18 @@ fn recell(line: &mut Line, words: &[Word], at: &[usize]) {
 
 /// Fills the empty cells of a table's rows and splits their cells at the columns; returns
 /// the heading rows to read as one, if there are.
-fn fill_table(page: &PageGlyphs, rows: &mut [&mut Line]) -> Option<Heading> {
-    let all = rows
+fn fill_table(page: &PageGlyphs, rows: &mut [&mut Line]) -> Vec<Heading> {
+    let Some(all) = rows
         .iter()
         .map(|r| cells(page, r))
-        .collect::<Option<Vec<Vec<(f32, f32)>>>>()?;
+        .collect::<Option<Vec<Vec<(f32, f32)>>>>()
+    else {
+        return Vec::new();
+    };
     let most = all.iter().map(Vec::len).max().unwrap_or(0);
     let full: Vec<&Vec<(f32, f32)>> = all.iter().filter(|c| c.len() == most).collect();
     if most < 3 || full.len() < 2 {
-        return None;
+        return Vec::new();
     }
     // Each column spans what its cells span in the full rows; they must not overlap.
     let columns: Vec<(f32, f32)> = (0..most)
@@ -246,7 +250,7 @@ fn fill_table(page: &PageGlyphs, rows: &mut [&mut Line]) -> Option<Heading> {
         })
         .collect();
     if columns.windows(2).any(|w| w[0].1 > w[1].0) {
-        return None;
+        return Vec::new();
     }
     let row_words: Vec<Vec<Word>> = rows.iter().map(|r| words(page, r)).collect();
     // The heading: the rows above the first with two cells of values ("Under 18" is not).
@@ -326,7 +330,104 @@ fn fill_table(page: &PageGlyphs, rows: &mut [&mut Line]) -> Option<Heading> {
             cell += 1;
         }
     }
-    heading(rows, &placed[..body], most)
+    let mut merges: Vec<Heading> = heading(rows, &placed[..body], most).into_iter().collect();
+    merges.extend(multi_line_rows(page, rows, &columns, body));
+    merges
+}
+
+/// Rows of a table's body set over several lines (a name set a line lower than its number, a
+/// value set higher than the others): a line whose first column is empty, set at the line
+/// spacing under the row above, goes on with it where it fills a column the row left empty
+/// and every cell they both fill holds words (a row of values under a group's first row,
+/// `2024  6` under `North  2023  5`, is a row of its own).
+fn multi_line_rows(
+    page: &PageGlyphs,
+    rows: &[&mut Line],
+    columns: &[(f32, f32)],
+    body: usize,
+) -> Vec<Heading> {
+    // Each body row's words: their columns and whether each is a value.
+    let placed: Vec<Option<(Vec<usize>, Vec<bool>)>> = rows
+        .iter()
+        .map(|r| {
+            let ws = words(page, r);
+            let mut at = Vec::with_capacity(ws.len());
+            let mut k = usize::from(r.lead);
+            for (i, w) in ws.iter().enumerate() {
+                if i > 0 {
+                    k += match r.items[w.start].1 {
+                        Sep::Tab => 1,
+                        Sep::Cells(n) => usize::from(n) + 1,
+                        _ => 0,
+                    };
+                }
+                at.push(k);
+            }
+            (at.last().is_some_and(|&k| k < columns.len()))
+                .then(|| (at, ws.iter().map(|w| w.number).collect()))
+        })
+        .collect();
+    let mut out: Vec<Heading> = Vec::new();
+    let mut i = body;
+    while i < rows.len() {
+        let Some((first, _)) = &placed[i] else {
+            i += 1;
+            continue;
+        };
+        if first.first() != Some(&0) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while let Some(Some((at, numbers))) = placed.get(end) {
+            let (above, below) = (&rows[end - 1], &rows[end]);
+            let close = below.baseline > above.baseline
+                && below.baseline - above.baseline <= 1.35 * below.size.max(above.size);
+            // Every column both fill holds words in both.
+            let words_only = |k: usize| {
+                (i..end).all(|j| {
+                    placed[j]
+                        .as_ref()
+                        .is_none_or(|(a, n)| a.iter().zip(n).all(|(&c, &number)| c != k || !number))
+                }) && at
+                    .iter()
+                    .zip(numbers)
+                    .all(|(&c, &number)| c != k || !number)
+            };
+            let shared: Vec<usize> = at
+                .iter()
+                .copied()
+                .filter(|&k| {
+                    (i..end).any(|j| placed[j].as_ref().is_some_and(|(a, _)| a.contains(&k)))
+                })
+                .collect();
+            // It fills a column the row left empty (a name set lower than its number, a
+            // value set higher than the others): rows of a group that fill the same
+            // columns again (`CBU2822  Buckeye Campground` under `DHO2697  Hospital Rock`)
+            // are rows of their own.
+            let fills_empty = at.iter().any(|k| !shared.contains(k));
+            if at.first() == Some(&0)
+                || !close
+                || !fills_empty
+                || !shared.iter().all(|&k| words_only(k))
+            {
+                break;
+            }
+            end += 1;
+        }
+        if end - i >= 2 {
+            out.push(Heading {
+                start: i,
+                end,
+                columns: placed[i..end]
+                    .iter()
+                    .map(|p| p.as_ref().map(|(a, _)| a.clone()).unwrap_or_default())
+                    .collect(),
+            });
+        }
+        i = end;
+    }
+    out
 }
 
 /// The heading rows read as one: the last rows above the body that each fill half the

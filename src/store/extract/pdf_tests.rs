@@ -1611,6 +1611,27 @@ fn a_pdf_whose_list_of_pages_is_damaged_says_so() {
 }
 
 #[test]
+fn a_table_row_whose_values_stand_at_two_heights_reads_as_one_row() {
+    // The total row's middle value is set a little higher than the others; a group's
+    // second row, which fills the same columns again, stays a row of its own.
+    let pdf = page(
+        b"BT /F1 12 Tf 72 740 Td (How each unit answered the question on the survey.) Tj ET \
+BT /F1 10 Tf 72 700 Td (Group) Tj 100 0 Td (Disagree) Tj 80 0 Td (Neither) Tj 80 0 Td (Agree) Tj ET \
+BT /F1 10 Tf 72 686 Td (North) Tj 100 0 Td (10%) Tj 80 0 Td (20%) Tj 80 0 Td (70%) Tj ET \
+BT /F1 10 Tf 72 672 Td (South) Tj 100 0 Td (15%) Tj 80 0 Td (25%) Tj 80 0 Td (60%) Tj ET \
+BT /F1 10 Tf 72 656 Td (Total) Tj 180 0 Td (22%) Tj ET \
+BT /F1 10 Tf 172 646 Td (12%) Tj 160 0 Td (66%) Tj ET \
+BT /F1 10 Tf 72 630 Td (Riparian) Tj 100 0 Td (RYU1829) Tj 80 0 Td (Yucca Creek) Tj 80 0 Td (5%) Tj ET \
+BT /F1 10 Tf 172 618 Td (RSY1880) Tj 80 0 Td (Sycamore Creek) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert!(text.contains("\nTotal\t12%\t22%\t66%\n"), "{text}");
+    assert!(text.contains("\n\tRSY1880\tSycamore Creek"), "{text}");
+}
+
+#[test]
 fn a_list_items_label_and_one_stretched_space_set_wide_are_not_cells() {
     // Items whose labels stand a cell's gap from their text, a line stretched before its
     // last word, and lines that go on a sentence where the producer indented them anyhow.
