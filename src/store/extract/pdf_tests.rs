@@ -1632,6 +1632,19 @@ BT /F1 10 Tf 172 618 Td (RSY1880) Tj 80 0 Td (Sycamore Creek) Tj ET",
 }
 
 #[test]
+fn a_word_broken_after_its_first_letter_keeps_its_hyphen() {
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td (The smoke holds ten N-) Tj 0 -14 Td (nitrosamines and two aldehydes.) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "The smoke holds ten N-nitrosamines and two aldehydes.\n"
+    );
+}
+
+#[test]
 fn a_list_items_label_and_one_stretched_space_set_wide_are_not_cells() {
     // Items whose labels stand a cell's gap from their text, a line stretched before its
     // last word, and lines that go on a sentence where the producer indented them anyhow.

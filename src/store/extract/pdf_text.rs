@@ -1027,7 +1027,10 @@ fn join(
             let prefixed = is_compound_prefix(stem)
                 && tail.chars().count() >= 5
                 && words.lower.contains(&tail.to_lowercase());
+            // A word is not broken after its first letter: `N-` `nitrosamines` is a compound.
+            let one_letter = stem.chars().count() == 1;
             if stem.contains(['-', '\u{2010}'])
+                || one_letter
                 || (tail.contains(['-', '\u{2010}'])
                     && stem.chars().count() >= 3
                     && words.lower.contains(&stem.to_lowercase()))
