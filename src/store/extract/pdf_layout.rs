@@ -386,10 +386,22 @@ fn prose_pairs(
         let prose_above =
             above.region == first.region && tabs_of(run.start - 1).is_empty() && above.lead == 0;
         let as_wide = first.x1 - first.x0 >= 0.9 * (above.x1 - above.x0);
-        let one_gap = run
-            .clone()
-            .all(|j| tabs_of(j).len() == 1 && lines[j].lead == 0);
-        if run.len() > 2 || !(same_spacing && prose_above && as_wide && one_gap) {
+        let gaps_each = |most: usize| {
+            run.clone()
+                .all(|j| (1..=most).contains(&tabs_of(j).len()) && lines[j].lead == 0)
+        };
+        // Lines stretched so far that they have two or three gaps each are prose only between
+        // lines of prose above and below that run through them all.
+        let below = lines.get(run.end).filter(|b| {
+            b.region == first.region
+                && tabs_of(run.end).is_empty()
+                && b.lead == 0
+                && b.x1 - b.x0 >= 0.9 * (first.x1 - first.x0)
+                && b.baseline - lines[run.end - 1].baseline <= 1.15 * usual
+        });
+        let one_gap = gaps_each(1);
+        let stretched = one_gap || (below.is_some() && gaps_each(3));
+        if run.len() > 2 || !(same_spacing && prose_above && as_wide && stretched) {
             continue;
         }
         let gaps: Vec<(usize, usize)> = run
@@ -399,6 +411,7 @@ fn prose_pairs(
             let x0 = page.glyphs[lines[j].items[i - 1].0 as usize].x1;
             let x1 = page.glyphs[lines[j].items[i].0 as usize].x0;
             runs_through(page, above, x0, x1, lines[j].size)
+                && (one_gap || below.is_some_and(|b| runs_through(page, b, x0, x1, lines[j].size)))
         });
         if run_through {
             out.extend(gaps);

@@ -1645,6 +1645,25 @@ fn a_word_broken_after_its_first_letter_keeps_its_hyphen() {
 }
 
 #[test]
+fn two_lines_stretched_to_three_words_inside_a_paragraph_are_prose_not_a_table() {
+    // A justified column: two lines of three words each, stretched wide, between full lines.
+    let pdf = page(
+        b"BT /F1 10 Tf 72 700 Td (The smoke of tobacco holds ten kinds of aromatic polynuclear) Tj ET \
+BT /F1 10 Tf 72 688 Td (hydrocarbons,) Tj 1 0 0 1 200 688 Tm (heterocyclic,) Tj 1 0 0 1 331 688 Tm (four) Tj ET \
+BT /F1 10 Tf 72 676 Td (hydrocarbons) Tj 1 0 0 1 215 676 Tm (volatile,) Tj 1 0 0 1 331 676 Tm (four) Tj ET \
+BT /F1 10 Tf 72 664 Td (nitrohydrocarbons, three aromatic amines and eight other amines,) Tj ET \
+BT /F1 10 Tf 72 652 Td (and two aldehydes.) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert!(
+        text.contains("polynuclear hydrocarbons, heterocyclic, four hydrocarbons volatile, four nitrohydrocarbons"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_list_items_label_and_one_stretched_space_set_wide_are_not_cells() {
     // Items whose labels stand a cell's gap from their text, a line stretched before its
     // last word, and lines that go on a sentence where the producer indented them anyhow.
