@@ -1664,6 +1664,16 @@ BT /F1 10 Tf 72 652 Td (and two aldehydes.) Tj ET",
 }
 
 #[test]
+fn a_page_set_one_and_a_half_lines_apart_reads_in_paragraphs_not_lines() {
+    // The first page is set single-spaced, the second one and a half lines apart.
+    let first = b"BT /F1 10 Tf 72 700 Td (the survey of the region found that most of the people who) Tj 0 -12 Td (live there had heard of the plan and that many of them had) Tj 0 -12 Td (taken part in the meetings held in each of the towns) Tj 0 -12 Td (during the spring and summer of the year before the vote) Tj 0 -12 Td (was held in all the districts of the province where the) Tj 0 -12 Td (council sits the survey of the region found that most of) Tj 0 -12 Td (the people who live there had heard of the plan and that) Tj 0 -12 Td (many of them had taken part in the meetings held in each) Tj 0 -12 Td (of the towns during the spring and summer of the year) Tj 0 -12 Td (before the vote was held in all the districts of the) Tj ET";
+    let second = b"BT /F1 10 Tf 72 700 Td (a second report on the harbour showed that the boats which) Tj 0 -18 Td (came in each morning brought less fish than in any year) Tj 0 -18 Td (since the records began and that the prices paid at the) Tj 0 -18 Td (market rose by a third while the number of buyers fell as) Tj 0 -18 Td (the shops in the old town closed one after another through) Tj 0 -18 Td (the long winter months so the council asked the fishermen) Tj 0 -18 Td (what help they wanted and most of them asked for a new) Tj 0 -18 Td (quay on the north side of the bay where the water is deep) Tj 0 -18 Td (enough for larger boats to come in at any tide and for a) Tj 0 -18 Td (cold store near the market hall) Tj ET";
+    let text = text_of(&pages(&[first, second]));
+    let paragraphs = text.split("\n\n").count();
+    assert!(paragraphs <= 2, "{paragraphs}: {text}");
+}
+
+#[test]
 fn a_list_items_label_and_one_stretched_space_set_wide_are_not_cells() {
     // Items whose labels stand a cell's gap from their text, a line stretched before its
     // last word, and lines that go on a sentence where the producer indented them anyhow.

@@ -199,7 +199,9 @@ impl<'a> Flow<'a> {
             first_word: first_word_width(&shared.pages[pi], line),
             prev_second_word: second_word_x0(&shared.pages[ppi], pl),
             item: self.item,
-            spacing: shared.spacing.of(line.size.max(pl.size)),
+            spacing: shared
+                .spacing
+                .in_column(line.size.max(pl.size), (pi, line.region)),
             next_x0: next
                 .filter(|n| n.region == line.region && n.baseline > line.baseline)
                 .filter(|n| {
@@ -719,6 +721,9 @@ struct Spacing {
     by_size: HashMap<i32, f32>,
     /// For lines of a size with too few pairs.
     all: f32,
+    /// By column (page, region) whose lines of prose are set wider apart than the document's
+    /// lines of their size (a page set one and a half lines apart): that column's own.
+    by_column: HashMap<(usize, u32), f32>,
 }
 
 impl Spacing {
@@ -743,11 +748,54 @@ impl Spacing {
         for (size, ratio) in pairs {
             sizes.entry(size).or_default().push(ratio);
         }
-        let by_size = sizes
+        let by_size: HashMap<i32, f32> = sizes
             .into_iter()
             .filter_map(|(size, ratios)| Some((size, lower_quartile(ratios)?)))
             .collect();
-        Spacing { by_size, all }
+        // Each column's spacing, from pairs of full lines (prose set justified), where it is
+        // wider than its size's in the whole document.
+        let mut columns: HashMap<(usize, u32), (i32, Vec<f32>)> = HashMap::new();
+        for (pi, ls) in per_page.iter().enumerate() {
+            for w in ls.windows(2) {
+                let full = |l: &Line| l.x1 - l.x0 >= 0.85 * (l.bounds.1 - l.bounds.0);
+                if w[0].region == w[1].region
+                    && (w[0].size - w[1].size).abs() < 0.15 * w[0].size
+                    && !w[0].has_tab()
+                    && !w[1].has_tab()
+                    && full(&w[0])
+                    && full(&w[1])
+                {
+                    let ratio = (w[1].baseline - w[0].baseline) / w[0].size.max(1.0);
+                    if ratio > 0.8 && ratio < 3.0 {
+                        let entry = columns
+                            .entry((pi, w[0].region))
+                            .or_insert_with(|| (size_class(w[0].size), Vec::new()));
+                        entry.1.push(ratio);
+                    }
+                }
+            }
+        }
+        let by_column = columns
+            .into_iter()
+            .filter_map(|(at, (size, ratios))| {
+                let own = lower_quartile(ratios)?;
+                let usual = by_size.get(&size).copied().unwrap_or(all);
+                (own > 1.15 * usual).then_some((at, own))
+            })
+            .collect();
+        Spacing {
+            by_size,
+            all,
+            by_column,
+        }
+    }
+
+    /// The usual spacing of lines set in `size` in a column (page, region).
+    fn in_column(&self, size: f32, at: (usize, u32)) -> f32 {
+        self.by_column
+            .get(&at)
+            .copied()
+            .unwrap_or_else(|| self.of(size))
     }
 
     /// The usual spacing of lines set in `size`.
