@@ -1674,6 +1674,18 @@ fn a_page_set_one_and_a_half_lines_apart_reads_in_paragraphs_not_lines() {
 }
 
 #[test]
+fn entries_of_contents_that_name_their_page_are_each_a_paragraph() {
+    let pdf = page(
+        b"BT /F1 10 Tf 72 700 Td (Enfermedades infecciosas y parasitarias del aparato digestivo pag. 18) Tj 0 -12 Td (Enfermedades infecciosas del aparato respiratorio y de los pulmones pag. 23) Tj 0 -12 Td (Enfermedades transmisibles por vector y otros animales que las llevan pag. 29) Tj 0 -12 Td (As the court held at the time \\(see Connor, supra, 50 Cal.3d at p. 1057) Tj 0 -12 Td ([actual injury is not an element]\\), the rule stands.) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert_eq!(text.matches("\n\n").count(), 3, "{text}");
+    assert!(text.contains("at p. 1057 [actual injury"), "{text}");
+}
+
+#[test]
 fn a_list_items_label_and_one_stretched_space_set_wide_are_not_cells() {
     // Items whose labels stand a cell's gap from their text, a line stretched before its
     // last word, and lines that go on a sentence where the producer indented them anyhow.

@@ -837,7 +837,7 @@ fn is_item(text: &str) -> bool {
 }
 
 /// Whether a line is an entry of a table of contents: dot leaders, then a page number
-/// (`2.1 Principles . . . . . . 14`).
+/// (`2.1 Principles . . . . . . 14`), or a page number named as one (`… digestivo pág. 18`).
 fn is_contents_entry(text: &str) -> bool {
     let text = text.trim_end();
     let number = text
@@ -845,10 +845,17 @@ fn is_contents_entry(text: &str) -> bool {
         .next()
         .unwrap_or_default();
     let leaders = text.len() - number.len();
+    // Or the page named by the abbreviation only contents use (`… digestivo pág. 18`; not
+    // `at p. 1057` or `on page 12`, which sentences say).
+    let named_page = {
+        let head = text[..leaders].trim_end().trim_end_matches('.');
+        let last = head.rsplit(char::is_whitespace).next().unwrap_or_default();
+        matches!(last.to_lowercase().as_str(), "pág" | "pag")
+    };
     !number.is_empty()
         && (number.chars().all(|c| c.is_ascii_digit())
             || number.chars().all(|c| matches!(c, 'i' | 'v' | 'x')))
-        && {
+        && (named_page || {
             let dots = text[..leaders]
                 .chars()
                 .rev()
@@ -856,7 +863,7 @@ fn is_contents_entry(text: &str) -> bool {
                 .filter(|c| *c == '.')
                 .count();
             dots >= 4
-        }
+        })
 }
 
 /// Whether a line starts with a number or letter of an enumeration: `1.`, `2)`, `(a)`, `iv.`.
