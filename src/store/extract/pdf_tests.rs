@@ -1686,6 +1686,18 @@ fn entries_of_contents_that_name_their_page_are_each_a_paragraph() {
 }
 
 #[test]
+fn a_number_and_a_word_at_a_line_start_go_on_the_sentence_and_a_list_number_does_not() {
+    let pdf = page(
+        b"BT /F1 10 Tf 72 700 Td (The survey counted people of every age in each of the states and) Tj 0 -12 Td (the districts of the country. Of people aged) Tj 0 -12 Td (6 years and older, twelve million had a disability of some kind.) Tj 0 -24 Td (What you get) Tj 0 -12 Td (1. a membership for a month) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert!(text.contains("Of people aged 6 years and older"), "{text}");
+    assert!(text.contains("What you get\n\n1. a membership"), "{text}");
+}
+
+#[test]
 fn a_list_items_label_and_one_stretched_space_set_wide_are_not_cells() {
     // Items whose labels stand a cell's gap from their text, a line stretched before its
     // last word, and lines that go on a sentence where the producer indented them anyhow.

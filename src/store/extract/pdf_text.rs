@@ -623,10 +623,14 @@ fn inner_words(texts: &[Vec<String>]) -> Words {
             if i + 1 == words.len() && w.ends_with('-') {
                 continue;
             }
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            // A hyphen drawn as U+2010 is the same hyphen (`high‐quality`).
+            let w = w
+                .replace(['\u{2010}', '\u{2011}'], "-")
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_owned();
             if !w.is_empty() {
                 out.lower.insert(w.to_lowercase());
-                out.written.insert(w.to_owned());
+                out.written.insert(w);
             }
         }
     }
@@ -1022,10 +1026,24 @@ fn join(
     let ends_sentence = prev_text
         .trim_end()
         .ends_with(['.', '!', '?', ':', '"', '\u{201D}', '\u{2019}', ')', '…']);
+    // (A number and a word in small letters at a line's start go on a sentence that has not
+    // ended: `Of people aged` / `6 years and older`; producers keep a number with its word.)
+    let number_goes_on =
+        !ends_clause && prev.x1 - prev.x0 >= 0.5 * (prev.bounds.1 - prev.bounds.0) && {
+            let mut words = cur_text.split_whitespace();
+            // (Not a list's number, `1.`, `2)`.)
+            words.next().is_some_and(|n| {
+                n.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
+                    && !n.ends_with('.')
+            }) && words
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_lowercase))
+        };
     let starts_capital = cur_text
         .chars()
         .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        .is_some_and(|c| c.is_uppercase() || (c.is_ascii_digit() && !number_goes_on));
     let outdented = cur.x0 < prev.x0 - 0.8 * size;
     // Text set line by line wraps where the next word does not fit: a line that stops short
     // of that, before a sentence, a capital or a line further left, was ended on purpose
@@ -1066,7 +1084,9 @@ fn join(
             .unwrap_or_default()
             .trim_end_matches(|c: char| !c.is_alphanumeric());
         let stem = head.trim_end_matches(['-', '\u{2010}']);
-        let compound = format!("{stem}-{tail}").to_lowercase();
+        let compound = format!("{stem}-{tail}")
+            .replace(['\u{2010}', '\u{2011}'], "-")
+            .to_lowercase();
         let joined = format!("{stem}{tail}");
         // Before a capital ("Trace-" "Monkey", "Franco-" "German") the hyphen is the word's
         // own unless the document writes the word whole elsewhere; before a small letter it
@@ -1349,5 +1369,16 @@ impl Builder {
                 page_tree_damaged: false,
             },
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inner_words;
+
+    #[test]
+    fn a_hyphen_drawn_as_u2010_is_known_as_a_hyphen() {
+        let words = inner_words(&[vec!["we keep high\u{2010}quality data".to_owned()]]);
+        assert!(words.lower.contains("high-quality"));
     }
 }
