@@ -1698,6 +1698,42 @@ fn a_number_and_a_word_at_a_line_start_go_on_the_sentence_and_a_list_number_does
 }
 
 #[test]
+fn a_list_line_at_the_foot_of_one_page_and_the_head_of_another_is_not_furniture() {
+    let items = [
+        ("Nuclear", "Biological"),
+        ("Sabotage Equipment", "Chemical"),
+        ("Other", "Radiological"),
+        ("Melee", "Firearms"),
+        ("Vehicle", "Incendiary"),
+    ];
+    let contents: Vec<Vec<u8>> = items
+        .iter()
+        .enumerate()
+        .map(|(i, (last, first))| {
+            let (top, bottom) = match i {
+                0 | 1 => ("", "[no corresponding sub-types]"),
+                2 => ("[no corresponding sub-types]", ""),
+                _ => ("", ""),
+            };
+            format!(
+                "BT /F1 10 Tf 72 740 Td ({top}) Tj 0 -14 Td ({first}) Tj 0 -14 Td (The weapon types of part {i} of the list and their codes.) Tj ET \
+BT /F1 10 Tf 72 120 Td ({last}) Tj 0 -14 Td ({bottom}) Tj ET \
+BT /F1 9 Tf 72 40 Td (Codebook of the database, 2019) Tj ET"
+            )
+            .into_bytes()
+        })
+        .collect();
+    let refs: Vec<&[u8]> = contents.iter().map(Vec::as_slice).collect();
+    let text = text_of(&pages(&refs));
+    assert_eq!(
+        text.matches("[no corresponding sub-types]").count(),
+        3,
+        "{text}"
+    );
+    assert!(!text.contains("Codebook of the database"), "{text}");
+}
+
+#[test]
 fn a_list_items_label_and_one_stretched_space_set_wide_are_not_cells() {
     // Items whose labels stand a cell's gap from their text, a line stretched before its
     // last word, and lines that go on a sentence where the producer indented them anyhow.

@@ -408,13 +408,18 @@ fn page_number_key(text: &str) -> String {
         .collect()
 }
 
-/// A line's furniture key with its font size: a document's title on its first page is not
-/// the running header that repeats its words in small type on the others.
+/// A line's furniture key with its font size and the half of the page it is in: a
+/// document's title on its first page is not the running header that repeats its words in
+/// small type on the others.
 fn sized_key(page: &PageGlyphs, line: &Line) -> String {
+    // A running header stays at the head of its pages and a footer at the foot: a line of a
+    // list that falls at the foot of one page and the head of the next is neither.
+    let head = line.baseline < 0.5 * page.height;
     format!(
-        "{}@{}",
+        "{}@{}@{}",
         furniture_key(&line_text(page, line)),
-        (line.size * 2.0).round()
+        (line.size * 2.0).round(),
+        if head { "head" } else { "foot" }
     )
 }
 
