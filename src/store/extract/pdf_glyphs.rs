@@ -129,6 +129,7 @@ pub fn collect_page(page: &Page<'_>, number: usize, deadline: Instant, steps: u6
         last_fill: None,
         placed: HashMap::new(),
         symbolic: SymbolFonts::new(page.resources()),
+        flipped: super::pdf_flipped::has_flipped_letters(page.resources()),
         advances: FontAdvances::default(),
         clips: Vec::new(),
         steps: 0,
@@ -158,6 +159,8 @@ struct Collector {
     placed: HashMap<(i32, i32), Vec<u32>>,
     /// Text for glyphs of fonts that give none, where the font's own map says which it is.
     symbolic: SymbolFonts,
+    /// Whether a Type 1 font of the page maps some letters to the other case.
+    flipped: bool,
     /// Glyph widths from the font programs, for fonts whose PDF gives none.
     advances: FontAdvances,
     /// The bounding boxes of the clips in force, each within the one before (page space).
@@ -410,6 +413,12 @@ impl<'a> Device<'a> for Collector {
                 FontGlyph::Type3(_) => None,
             }
             .or_else(|| glyph.as_unicode());
+            let unicode = match &**glyph {
+                FontGlyph::Outline(g) if self.flipped && g.font_data().is_none() => {
+                    unicode.map(|u| super::pdf_flipped::letter_of_code(u, g.char_code()))
+                }
+                _ => unicode,
+            };
             self.glyph(
                 props.transform * glyph.transform(),
                 advance,

@@ -1734,6 +1734,21 @@ BT /F1 9 Tf 72 40 Td (Codebook of the database, 2019) Tj ET"
 }
 
 #[test]
+fn a_unicode_map_that_gives_a_capital_as_a_small_letter_is_read_by_the_code() {
+    // The font's ToUnicode maps N (78) and H (72) to small letters; the page draws capitals.
+    let cmap = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Adobe-Identity-UCS def /CMapType 2 def 1 begincodespacerange <00> <FF> endcodespacerange 4 beginbfchar <4E> <006E> <48> <0068> <6F> <006F> <72> <0072> endbfchar endcmap CMapName currentdict /CMap defineresource pop end end";
+    let pdf = build(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /ToUnicode 6 0 R >>".to_vec(),
+        stream("", b"BT /F1 12 Tf 72 700 Td (Norway and Hungary report more cases.) Tj ET"),
+        stream("", cmap),
+    ]);
+    assert_eq!(text_of(&pdf), "Norway and Hungary report more cases.\n");
+}
+
+#[test]
 fn a_list_items_label_and_one_stretched_space_set_wide_are_not_cells() {
     // Items whose labels stand a cell's gap from their text, a line stretched before its
     // last word, and lines that go on a sentence where the producer indented them anyhow.
