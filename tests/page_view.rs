@@ -32,16 +32,13 @@ fn wait_for_pictures(h: &mut egui_kittest::Harness<'_, factmark::ui::FactmarkApp
     panic!("the page was never drawn");
 }
 
-#[test]
-fn words_dragged_over_on_a_page_are_tagged_and_the_text_view_follows() {
-    let (_dir, path) = pdf_in_a_folder("two-columns.pdf");
-    let mut h = common::window(&path, "ana");
-    h.key_press(egui::Key::P);
-    h.run_steps(2);
-    assert!(h.state().page_view().is_some(), "P shows the pages");
-    wait_for_pictures(&mut h);
+/// Drags over the words of `phrase` where the page view draws them; where it starts in the
+/// text (chars).
+fn drag_over_page(
+    h: &mut egui_kittest::Harness<'_, factmark::ui::FactmarkApp>,
+    phrase: &str,
+) -> usize {
     let text = h.state().doc().unwrap().session.text.as_str().to_owned();
-    let phrase = "Kestle Bay were beyond repair";
     let start = text[..text.find(phrase).unwrap()].chars().count();
     let end = start + phrase.chars().count();
     let (from, to) = {
@@ -62,6 +59,21 @@ fn words_dragged_over_on_a_page_are_tagged_and_the_text_view_follows() {
     }
     h.drop_at(to);
     h.run_steps(3);
+    start
+}
+
+#[test]
+fn words_dragged_over_on_a_page_are_tagged_and_the_text_view_follows() {
+    let (_dir, path) = pdf_in_a_folder("two-columns.pdf");
+    let mut h = common::window(&path, "ana");
+    h.key_press(egui::Key::P);
+    h.run_steps(2);
+    assert!(h.state().page_view().is_some(), "P shows the pages");
+    wait_for_pictures(&mut h);
+    let text = h.state().doc().unwrap().session.text.as_str().to_owned();
+    let phrase = "Kestle Bay were beyond repair";
+    let start = drag_over_page(&mut h, phrase);
+    let end = start + phrase.chars().count();
     let sel = h.state().doc().unwrap().selection.unwrap();
     assert_eq!(
         (sel.start(), sel.end()),
@@ -227,31 +239,7 @@ fn a_drag_on_a_page_after_typing_a_note_takes_the_keys_back() {
     h.key_press(egui::Key::P);
     h.run_steps(2);
     wait_for_pictures(&mut h);
-    let text = h.state().doc().unwrap().session.text.as_str().to_owned();
-    let drag = |h: &mut egui_kittest::Harness<'_, factmark::ui::FactmarkApp>, phrase: &str| {
-        let start = text[..text.find(phrase).unwrap()].chars().count();
-        let end = start + phrase.chars().count();
-        let (from, to) = {
-            let d = h.state().doc().unwrap();
-            let pages = d.session.pages.as_deref().unwrap();
-            let pv = h.state().page_view().unwrap();
-            let first = pv.rects_on_screen(pages, start, start + 1);
-            let last = pv.rects_on_screen(pages, end - 1, end);
-            (first[0].left_center(), last[0].right_center())
-        };
-        h.hover_at(from);
-        h.run();
-        h.drag_at(from);
-        h.run();
-        for k in 1..=4 {
-            h.hover_at(from + (to - from) * (k as f32 / 4.0));
-            h.run();
-        }
-        h.drop_at(to);
-        h.run_steps(3);
-        start
-    };
-    drag(&mut h, "Kestle Bay were beyond repair");
+    drag_over_page(&mut h, "Kestle Bay were beyond repair");
     h.key_press(egui::Key::C);
     h.run_steps(3);
     h.state_mut().pane.inspector.focus_note();
@@ -259,7 +247,7 @@ fn a_drag_on_a_page_after_typing_a_note_takes_the_keys_back() {
     assert!(h.ctx.text_edit_focused(), "the note field has the keyboard");
     h.event(egui::Event::Text("checked".into()));
     h.run_steps(2);
-    let start = drag(&mut h, "Hallow Point");
+    let start = drag_over_page(&mut h, "Hallow Point");
     assert!(
         !h.ctx.text_edit_focused(),
         "the drag took the keyboard back"
