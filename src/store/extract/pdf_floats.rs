@@ -225,7 +225,8 @@ fn chart_at(
 
 /// A table with its caption above it at the start of `block` (the lines before a sentence
 /// that goes on): the caption's lines set close, then rows of cells with no line of prose
-/// among them, to the end of the block. How many lines it has.
+/// among them but the table's notes and source, to the end of the block. How many lines it
+/// has.
 fn captioned_table(
     lines: &[Line],
     texts: &[String],
@@ -241,14 +242,25 @@ fn captioned_table(
         let (a, b) = (&lines[w[0]], &lines[w[1]]);
         b.baseline > a.baseline && b.baseline - a.baseline <= 1.5 * a.size
     });
-    let cells = block[rows..]
+    // Its notes and source under it are its own (`Source: …`, `* Denotes …`, `1 Age-…`).
+    let table_note = |t: &str| {
+        let t = t.trim_start();
+        ["Source", "Note", "*", "†", "–"]
+            .iter()
+            .any(|p| t.starts_with(p))
+            || super::pdf_notes::starts_with_note_mark(t)
+    };
+    // (The notes run on to the block's end, their lines after the first unmarked.)
+    let rest: Vec<usize> = block[rows..]
         .iter()
-        .filter(|&&k| lines[k].has_tab())
-        .count();
-    let no_prose = block[rows..]
+        .copied()
+        .take_while(|&k| !table_note(&texts[k]))
+        .collect();
+    let cells = rest.iter().filter(|&&k| lines[k].has_tab()).count();
+    let no_prose = rest
         .iter()
         .all(|&k| !is_prose(&lines[k], &texts[k], right(&lines[k])));
-    (caption_close && no_prose && 2 * cells >= block.len() - rows).then_some(block.len())
+    (caption_close && no_prose && 2 * cells >= rest.len()).then_some(block.len())
 }
 
 /// Whether a line starts a figure's caption (`Figure 2:`, `Fig. 3.`), not a table's.
