@@ -1781,6 +1781,19 @@ fn a_unicode_map_that_gives_a_capital_as_a_small_letter_is_read_by_the_code() {
 }
 
 #[test]
+fn each_code_of_a_codebook_list_is_its_own_line() {
+    let pdf = page(
+        b"BT /F1 10 Tf 72 700 Td (1 = Biological) Tj 0 -12 Td (2 = Automatic Weapon \\(including semi-automatic\\)) Tj 0 -12 Td (3 = Handgun) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "1 = Biological\n\n2 = Automatic Weapon (including semi-automatic)\n\n3 = Handgun\n"
+    );
+}
+
+#[test]
 fn a_list_items_label_and_one_stretched_space_set_wide_are_not_cells() {
     // Items whose labels stand a cell's gap from their text, a line stretched before its
     // last word, and lines that go on a sentence where the producer indented them anyhow.

@@ -962,6 +962,14 @@ fn join(
     if is_contents_entry(prev_text) {
         return Join::Paragraph;
     }
+    // An entry of a codebook's list of codes (`3 = Handgun`) starts a line of its own.
+    let mut tokens = cur_text.split_whitespace();
+    let code = tokens
+        .next()
+        .is_some_and(|w| (1..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit()));
+    if code && tokens.next() == Some("=") {
+        return Join::Paragraph;
+    }
     // A caption after a sentence's end (`Table 3: …` after another table's caption).
     if ends_clause && is_punctuated_caption(cur_text) {
         return Join::Paragraph;
