@@ -888,9 +888,62 @@ fn leaf_lines(
         .into_iter()
         .map(|mut g| {
             g.sort_by(|&a, &b| fragments[a].x0.total_cmp(&fragments[b].x0));
-            line_of(page, fragments, &g, region, bounds)
+            let glyphs = in_line_order(page, fragments, &g);
+            line_of(page, &glyphs, region, bounds)
         })
         .collect()
+}
+
+/// The glyphs of a line's fragments, left to right, with a note mark drawn apart (after the
+/// line, out of order) set small and raised inside another fragment put where it stands:
+/// `termination.²` / `Robinson`, not at the line's end.
+fn in_line_order(page: &PageGlyphs, fragments: &[Fragment], group: &[usize]) -> Vec<u32> {
+    let is_mark = |f: &Fragment, host: &Fragment| {
+        f.glyphs.len() <= 3
+            && f.size < 0.8 * host.size
+            && f.baseline < host.baseline
+            && host.baseline - f.baseline < 0.6 * host.size
+            && f.x0 > host.x0
+            && f.x1 < host.x1
+            && f.glyphs.iter().all(|&g| {
+                page.text(&page.glyphs[g as usize])
+                    .iter()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡'))
+            })
+    };
+    let mut placed: Vec<Option<usize>> = vec![None; group.len()];
+    for (m, &f) in group.iter().enumerate() {
+        placed[m] = group
+            .iter()
+            .position(|&h| h != f && is_mark(&fragments[f], &fragments[h]));
+    }
+    let mut out: Vec<u32> = Vec::new();
+    for (k, &f) in group.iter().enumerate() {
+        if placed[k].is_some() {
+            continue;
+        }
+        let marks: Vec<&Fragment> = group
+            .iter()
+            .zip(&placed)
+            .filter(|(_, host)| **host == Some(k))
+            .map(|(&m, _)| &fragments[m])
+            .collect();
+        for &g in &fragments[f].glyphs {
+            let x0 = page.glyphs[g as usize].x0;
+            for mark in marks.iter().filter(|m| m.x0 <= x0) {
+                if !out.contains(&mark.glyphs[0]) {
+                    out.extend(&mark.glyphs);
+                }
+            }
+            out.push(g);
+        }
+        for mark in &marks {
+            if !out.contains(&mark.glyphs[0]) {
+                out.extend(&mark.glyphs);
+            }
+        }
+    }
+    out
 }
 
 /// A justified line stretched so far that its word spaces are as wide as cell gaps (the
@@ -949,41 +1002,34 @@ fn is_note_mark(page: &PageGlyphs, p: &Glyph, g: &Glyph) -> bool {
         && page.text(g).first().is_some_and(|c| c.is_uppercase())
 }
 
-fn line_of(
-    page: &PageGlyphs,
-    fragments: &[Fragment],
-    group: &[usize],
-    region: u32,
-    bounds: (f32, f32),
-) -> Line {
+/// The line made of these glyphs, in this order, with what comes before each.
+fn line_of(page: &PageGlyphs, glyphs: &[u32], region: u32, bounds: (f32, f32)) -> Line {
     let mut items: Vec<(u32, Sep)> = Vec::new();
     let mut prev: Option<&Glyph> = None;
-    for &f in group {
-        for &gi in &fragments[f].glyphs {
-            let g = &page.glyphs[gi as usize];
-            let sep = match prev {
-                None => Sep::None,
-                Some(p) => {
-                    let size = p.size.max(g.size);
-                    let gap = g.x0 - p.x1;
-                    if gap >= CELL_GAP * size {
-                        Sep::Tab
-                    } else if gap > WORD_GAP * size || (g.space_before && gap > 0.02 * size) {
-                        // A space the PDF draws counts unless the next glyph is drawn over
-                        // it (some producers kern with a space moved back).
-                        Sep::Space
-                    } else if is_note_mark(page, p, g) {
-                        // A footnote number set small and raised before a word: "1 Three",
-                        // not "1Three".
-                        Sep::Space
-                    } else {
-                        Sep::None
-                    }
+    for &gi in glyphs {
+        let g = &page.glyphs[gi as usize];
+        let sep = match prev {
+            None => Sep::None,
+            Some(p) => {
+                let size = p.size.max(g.size);
+                let gap = g.x0 - p.x1;
+                if gap >= CELL_GAP * size {
+                    Sep::Tab
+                } else if gap > WORD_GAP * size || (g.space_before && gap > 0.02 * size) {
+                    // A space the PDF draws counts unless the next glyph is drawn over
+                    // it (some producers kern with a space moved back).
+                    Sep::Space
+                } else if is_note_mark(page, p, g) {
+                    // A footnote number set small and raised before a word: "1 Three",
+                    // not "1Three".
+                    Sep::Space
+                } else {
+                    Sep::None
                 }
-            };
-            items.push((gi, sep));
-            prev = Some(g);
-        }
+            }
+        };
+        items.push((gi, sep));
+        prev = Some(g);
     }
     evenly_stretched(page, &mut items);
     // Right-to-left words are drawn from the right: put them in reading order.

@@ -1794,6 +1794,20 @@ fn each_code_of_a_codebook_list_is_its_own_line() {
 }
 
 #[test]
+fn a_note_mark_drawn_after_its_line_is_read_where_it_stands() {
+    // The line is drawn first, then its note mark, raised after "termination.".
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td (severe enough to be a constructive termination. He sought damages.) Tj ET BT /F1 7 Tf 325 704 Td (2) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "severe enough to be a constructive termination.2 He sought damages.\n"
+    );
+}
+
+#[test]
 fn a_list_items_label_and_one_stretched_space_set_wide_are_not_cells() {
     // Items whose labels stand a cell's gap from their text, a line stretched before its
     // last word, and lines that go on a sentence where the producer indented them anyhow.
