@@ -1508,10 +1508,13 @@ BT /F1 11 Tf 72 530 Td (abducted, and eight subjected to violence, by this categ
     );
 }
 
-#[test]
-fn a_table_under_its_caption_at_the_top_of_a_column_waits_for_the_sentence_it_interrupts() {
-    let pdf = page(
-        b"BT /F1 10 Tf 56 700 Td (Several methods were applied to this dataset and) Tj ET \
+/// A page whose left column's last sentence goes on at the top of the right column under a
+/// table and its caption, with `notes` under the table; the sentence goes on `gap` points
+/// under the table's last row.
+fn table_over_a_sentence(notes: &str, gap: i32) -> String {
+    let y = |k: i32| 637 - gap - 12 * k;
+    format!(
+        "BT /F1 10 Tf 56 700 Td (Several methods were applied to this dataset and) Tj ET \
 BT /F1 10 Tf 56 688 Td (the recursive networks work much better than the) Tj ET \
 BT /F1 10 Tf 56 676 Td (bag of words, which can be argued to be because) Tj ET \
 BT /F1 10 Tf 56 664 Td (the reviews are short and the way words combine) Tj ET \
@@ -1521,54 +1524,40 @@ BT /F1 9 Tf 316 670 Td (Model) Tj 140 0 Td (Positive) Tj 60 0 Td (Fine) Tj ET \
 BT /F1 9 Tf 316 659 Td (Naive Bayes) Tj 140 0 Td (18.2%) Tj 60 0 Td (59.0%) Tj ET \
 BT /F1 9 Tf 316 648 Td (Word Vector Averaging) Tj 140 0 Td (19.9%) Tj 60 0 Td (67.3%) Tj ET \
 BT /F1 9 Tf 316 637 Td (Paragraph Vector) Tj 140 0 Td (12.2%) Tj 60 0 Td (51.3%) Tj ET \
-BT /F1 10 Tf 316 610 Td (more advanced methods, which require parsing and take) Tj ET \
-BT /F1 10 Tf 316 598 Td (into account how words combine, perform much better.) Tj ET \
-BT /F1 10 Tf 316 586 Td (Our method performs better than all of these, though) Tj ET \
-BT /F1 10 Tf 316 574 Td (it does not require parsing of the sentences at all.) Tj ET",
-        "",
-        &[],
-    );
-    let text = text_of(&pdf);
-    assert!(
-        text.contains("The results also show that more advanced methods, which require parsing"),
-        "{text}"
-    );
-    assert!(
-        text.contains("\nParagraph Vector\t12.2%\t51.3%\n"),
-        "{text}"
-    );
+{notes} \
+BT /F1 10 Tf 316 {} Td (more advanced methods, which require parsing and take) Tj ET \
+BT /F1 10 Tf 316 {} Td (into account how words combine, perform much better.) Tj ET \
+BT /F1 10 Tf 316 {} Td (Our method performs better than all of these, though) Tj ET \
+BT /F1 10 Tf 316 {} Td (it does not require parsing of the sentences at all.) Tj ET",
+        y(0),
+        y(1),
+        y(2),
+        y(3)
+    )
 }
 
 #[test]
-fn a_table_with_its_notes_under_its_caption_waits_for_the_sentence_it_interrupts() {
-    let pdf = page(
-        b"BT /F1 10 Tf 56 700 Td (Several methods were applied to this dataset and) Tj ET \
-BT /F1 10 Tf 56 688 Td (the recursive networks work much better than the) Tj ET \
-BT /F1 10 Tf 56 676 Td (bag of words, which can be argued to be because) Tj ET \
-BT /F1 10 Tf 56 664 Td (the reviews are short and the way words combine) Tj ET \
-BT /F1 10 Tf 56 652 Td (plays a large part in them. The results also show that) Tj ET \
-BT /F1 9 Tf 316 700 Td (Table 1. The performance of our method compared to other) Tj 0 -11 Td (approaches on the treebank dataset, as error rates.) Tj ET \
-BT /F1 9 Tf 316 670 Td (Model) Tj 140 0 Td (Positive) Tj 60 0 Td (Fine) Tj ET \
-BT /F1 9 Tf 316 659 Td (Naive Bayes) Tj 140 0 Td (18.2%) Tj 60 0 Td (59.0%) Tj ET \
-BT /F1 9 Tf 316 648 Td (Word Vector Averaging) Tj 140 0 Td (19.9%) Tj 60 0 Td (67.3%) Tj ET \
-BT /F1 9 Tf 316 637 Td (Paragraph Vector) Tj 140 0 Td (12.2%) Tj 60 0 Td (51.3%) Tj ET \
-BT /F1 8 Tf 316 624 Td (* Denotes a significant difference at the ninety percent level, as the study) Tj 0 -9 Td (Table 4 reports it for each of the methods and for each of the sets of data.) Tj 0 -9 Td (Source: the treebank study.) Tj ET \
-BT /F1 10 Tf 316 580 Td (more advanced methods, which require parsing and take) Tj ET \
-BT /F1 10 Tf 316 568 Td (into account how words combine, perform much better.) Tj ET \
-BT /F1 10 Tf 316 556 Td (Our method performs better than all of these, though) Tj ET \
-BT /F1 10 Tf 316 544 Td (it does not require parsing of the sentences at all.) Tj ET",
-        "",
-        &[],
-    );
-    let text = text_of(&pdf);
-    assert!(
-        text.contains("The results also show that more advanced methods, which require parsing"),
-        "{text}"
-    );
-    assert!(
-        text.contains("\nParagraph Vector\t12.2%\t51.3%\n"),
-        "{text}"
-    );
+fn a_table_under_its_caption_at_the_top_of_a_column_waits_for_the_sentence_it_interrupts() {
+    for (notes, gap) in [
+        ("", 27),
+        // Its notes and source under it go with it.
+        (
+            "BT /F1 8 Tf 316 624 Td (* Denotes a significant difference at the ninety percent level, as the study) Tj 0 -9 Td (Table 4 reports it for each of the methods and for each of the sets of data.) Tj 0 -9 Td (Source: the treebank study.) Tj ET",
+            57,
+        ),
+    ] {
+        let text = text_of(&page(table_over_a_sentence(notes, gap).as_bytes(), "", &[]));
+        assert!(
+            text.contains(
+                "The results also show that more advanced methods, which require parsing"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("\nParagraph Vector\t12.2%\t51.3%\n"),
+            "{text}"
+        );
+    }
 }
 
 #[test]
