@@ -575,6 +575,17 @@ fn gaps(mut intervals: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
     out
 }
 
+/// The white gaps between intervals at least `min` wide, widest first, `most` of them.
+fn widest_gaps(intervals: Vec<(f32, f32)>, min: f32, most: usize) -> Vec<(f32, f32)> {
+    let mut found: Vec<(f32, f32)> = gaps(intervals)
+        .into_iter()
+        .filter(|(a, b)| b - a >= min)
+        .collect();
+    found.sort_by(|a, b| (b.1 - b.0).total_cmp(&(a.1 - a.0)));
+    found.truncate(most);
+    found
+}
+
 /// How many columns deep a side of a cut is looked into: a page of up to four columns is
 /// cut at its widest gutter first even though neither side is one column yet.
 const COLUMN_DEPTH: u32 = 3;
@@ -596,18 +607,9 @@ fn column_cut_within(
         return None;
     }
     let size = median(block.iter().map(|&i| fragments[i].size).collect());
-    let mut candidates: Vec<(f32, f32)> = gaps(
-        block
-            .iter()
-            .map(|&i| (fragments[i].x0, fragments[i].x1))
-            .collect(),
-    )
-    .into_iter()
-    .filter(|(a, b)| b - a >= 0.6 * size)
-    .collect();
-    candidates.sort_by(|a, b| (b.1 - b.0).total_cmp(&(a.1 - a.0)));
+    let spans = block.iter().map(|&i| (fragments[i].x0, fragments[i].x1));
     // The widest few: a table with many columns is not tried at every one of them.
-    for (a, b) in candidates.into_iter().take(6) {
+    for (a, b) in widest_gaps(spans.collect(), 0.6 * size, 6) {
         let (left, right): (Vec<usize>, Vec<usize>) =
             block.iter().partition(|&&i| fragments[i].x1 <= a);
         let (l, r) = (

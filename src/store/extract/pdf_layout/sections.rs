@@ -2,7 +2,7 @@
 //! either only a gap (each column is read to its end) or the end of a section read across
 //! both columns before the next section starts; the words on either side of it tell which.
 
-use super::{COLUMN_LINES, Fragment, WORD_GAP, column_cut, gaps, median, span_x};
+use super::{COLUMN_LINES, Fragment, WORD_GAP, column_cut, median, span_x, widest_gaps};
 use crate::store::extract::pdf_glyphs::PageGlyphs;
 
 /// How many of a block's widest white gaps across it are tried as a section's end.
@@ -16,17 +16,11 @@ pub(super) fn section_turn(
     block: &[usize],
 ) -> Option<(Vec<usize>, Vec<usize>)> {
     let size = median(block.iter().map(|&i| fragments[i].size).collect());
-    let mut found: Vec<(f32, f32)> = gaps(
-        block
-            .iter()
-            .map(|&i| (fragments[i].top, fragments[i].bottom))
-            .collect(),
-    )
-    .into_iter()
-    .filter(|(a, b)| b - a >= 0.5 * size)
-    .collect();
-    found.sort_by(|a, b| (b.1 - b.0).total_cmp(&(a.1 - a.0)));
-    found.into_iter().take(SECTION_TRIES).find_map(|(_, end)| {
+    let spans = block
+        .iter()
+        .map(|&i| (fragments[i].top, fragments[i].bottom));
+    let found = widest_gaps(spans.collect(), 0.5 * size, SECTION_TRIES);
+    found.into_iter().find_map(|(_, end)| {
         let (above, below): (Vec<usize>, Vec<usize>) =
             block.iter().partition(|&&i| fragments[i].top < end);
         reads_across(page, fragments, &above, &below).then_some((above, below))
