@@ -26,10 +26,12 @@ mod pdf_bidi;
 mod pdf_flipped;
 mod pdf_floats;
 mod pdf_glyphs;
+mod pdf_grid;
 mod pdf_inflate;
 mod pdf_layout;
 mod pdf_marks;
 mod pdf_notes;
+mod pdf_rules;
 mod pdf_symbolic;
 mod pdf_table;
 #[cfg(test)]

@@ -117,9 +117,7 @@ mod tests {
             height: 800.0,
             glyphs,
             chars,
-            unmapped: 0,
-            skipped: 0,
-            damaged: false,
+            ..PageGlyphs::default()
         };
         combine_accents(&mut page);
         page.glyphs

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::time::Instant;
 
 use super::pdf_advance::FontAdvances;
+use super::pdf_rules::Rule;
 use super::pdf_symbolic::SymbolFonts;
 use hayro_interpret::font::{Glyph as FontGlyph, GlyphRun};
 use hayro_interpret::hayro_cmap::BfString;
@@ -16,7 +17,8 @@ use hayro_interpret::hayro_syntax::page::Page;
 use hayro_interpret::kurbo::{Affine, BezPath, Point, Rect, Shape as _};
 use hayro_interpret::{
     BlendMode, ClipPath, Context, Device, DrawMode, DrawProps, Image, ImageDrawProps,
-    InterpreterCache, InterpreterSettings, RenderContent, SoftMask, TransformExt, interpret_page,
+    InterpreterCache, InterpreterSettings, Paint, RenderContent, SoftMask, TransformExt,
+    interpret_page,
 };
 
 /// The side of the squares (in points) glyphs are filed under by where they are drawn, to
@@ -86,6 +88,8 @@ pub struct PageGlyphs {
     pub skipped: usize,
     /// Whether some of its content could not be read (a damaged file).
     pub damaged: bool,
+    /// The straight lines drawn across or down it (table borders).
+    pub rules: Vec<Rule>,
 }
 
 impl PageGlyphs {
@@ -369,8 +373,19 @@ fn push_clean(out: &mut Vec<char>, c: char) {
 }
 
 impl<'a> Device<'a> for Collector {
-    fn draw_path(&mut self, _: &BezPath, _: DrawProps<'a>, _: &DrawMode) {
+    fn draw_path(&mut self, path: &BezPath, props: DrawProps<'a>, mode: &DrawMode) {
         self.step();
+        // A line drawn in white (or not at all) parts nothing a reader sees.
+        let seen = match &props.paint {
+            Paint::Color(c) => {
+                let [r, g, b, a] = c.to_rgba().to_rgba8();
+                a >= 16 && r.min(g).min(b) < 240
+            }
+            Paint::Pattern(_) => true,
+        };
+        if seen {
+            super::pdf_rules::rules_of(path, props.transform, mode, &mut self.page.rules);
+        }
     }
 
     fn push_clip_path(&mut self, clip: &ClipPath) {

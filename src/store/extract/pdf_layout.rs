@@ -62,6 +62,8 @@ pub struct Line {
     /// Whether a wide gap sets its list label (`(h)`, `2.`) apart from its text: a heading
     /// set so goes on in the next line only when that line goes on a sentence.
     pub labelled: bool,
+    /// Whether it is a row of a table drawn as a grid, its cells read from the grid.
+    pub ruled: bool,
 }
 
 impl Line {
@@ -92,6 +94,8 @@ struct Fragment {
     number: Option<f32>,
     /// Whether it starts a caption (`Table 3:`, `Figure 1.`).
     caption: bool,
+    /// The table drawn as a grid it is in, if it is (index into the page's grids).
+    grid: Option<usize>,
 }
 
 impl Fragment {
@@ -107,6 +111,7 @@ impl Fragment {
             words: 1,
             number: None,
             caption: false,
+            grid: None,
         }
     }
 
@@ -136,9 +141,14 @@ fn core_bottom(g: &Glyph) -> f32 {
 /// (a page made to take layout without end is stopped like one that takes drawing without
 /// end).
 pub fn lines(page: &PageGlyphs, deadline: Instant) -> Option<Vec<Line>> {
-    let fragments = fragments(page);
+    let grids = super::pdf_grid::grids(page);
+    let mut fragments = fragments(page);
     if fragments.is_empty() {
         return Some(Vec::new());
+    }
+    for f in &mut fragments {
+        let (x, y) = ((f.x0 + f.x1) / 2.0, (f.top + f.bottom) / 2.0);
+        f.grid = grids.iter().position(|g| g.holds(x, y));
     }
     let all: Vec<usize> = (0..fragments.len()).collect();
     let bounds = span_x(&fragments, &all);
@@ -173,6 +183,7 @@ pub fn lines(page: &PageGlyphs, deadline: Instant) -> Option<Vec<Line>> {
         out.extend(leaf_lines(page, &fragments, block, region, bounds));
     }
     settle_tabs(page, &mut out);
+    super::pdf_grid::read_rows(page, &grids, &mut out);
     super::pdf_table::fill_empty_cells(page, &mut out);
     Some(out)
 }
@@ -612,6 +623,17 @@ fn column_cut_within(
     for (a, b) in widest_gaps(spans.collect(), 0.6 * size, 6) {
         let (left, right): (Vec<usize>, Vec<usize>) =
             block.iter().partition(|&&i| fragments[i].x1 <= a);
+        // The white between a grid's columns is no gutter.
+        let grids = |side: &[usize]| {
+            let mut g: Vec<usize> = side.iter().filter_map(|&i| fragments[i].grid).collect();
+            g.sort_unstable();
+            g.dedup();
+            g
+        };
+        let right_grids = grids(&right);
+        if grids(&left).iter().any(|g| right_grids.contains(g)) {
+            continue;
+        }
         let (l, r) = (
             is_columns(fragments, &left, depth),
             is_columns(fragments, &right, depth),
@@ -1051,5 +1073,6 @@ fn line_of(page: &PageGlyphs, glyphs: &[u32], region: u32, bounds: (f32, f32)) -
         bounds,
         lead: 0,
         labelled: false,
+        ruled: false,
     }
 }

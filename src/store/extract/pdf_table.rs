@@ -63,12 +63,13 @@ pub fn fill_empty_cells(page: &PageGlyphs, lines: &mut Vec<Line>) {
 /// set over two lines, "Murder and nonnegligent" / "manslaughter . . . 10.0").
 fn table_run(lines: &[Line], start: usize) -> Vec<usize> {
     let mut run = Vec::new();
-    if !lines[start].has_tab() {
+    // A grid's rows have their cells from the grid.
+    if !lines[start].has_tab() || lines[start].ruled {
         return run;
     }
     let region = lines[start].region;
     let mut i = start;
-    while i < lines.len() && lines[i].region == region {
+    while i < lines.len() && lines[i].region == region && !lines[i].ruled {
         if lines[i].has_tab() {
             run.push(i);
             i += 1;
@@ -495,6 +496,7 @@ fn merge_heading(page: &PageGlyphs, rows: &[Line], columns: &[Vec<usize>]) -> Li
         bounds: last.bounds,
         lead,
         labelled: false,
+        ruled: false,
     }
 }
 

@@ -455,6 +455,120 @@ fn a_chart_beside_a_table_stays_out_of_its_rows() {
     assert!(text.find("2.40").unwrap() > table_end, "{text}");
 }
 
+/// A table drawn as a grid: each row's cells (left edges `columns`, the last the table's
+/// right edge) hold lines of 9-point text, top to bottom; a cell whose text is set lower
+/// starts with `^` (a name set halfway down its row). Rules across part the rows and rules
+/// down the columns. Returns the content stream.
+fn ruled_table(top: f32, columns: &[f32], rows: &[Vec<Vec<&str>>]) -> Vec<u8> {
+    let mut out = String::new();
+    let (left, right) = (columns[0], columns[columns.len() - 1]);
+    let mut y = top;
+    let mut edges = vec![y];
+    for row in rows {
+        let lines = row.iter().map(Vec::len).max().unwrap_or(1);
+        for (cell, texts) in row.iter().enumerate() {
+            for (i, text) in texts.iter().enumerate() {
+                let (text, lower) = match text.strip_prefix('^') {
+                    Some(t) => (t, 5.0),
+                    None => (*text, 0.0),
+                };
+                let baseline = y - 10.0 - 11.0 * i as f32 - lower;
+                let x = columns[cell] + 3.0;
+                out.push_str(&format!(
+                    "BT /F1 9 Tf 1 0 0 1 {x} {baseline} Tm ({text}) Tj ET\n"
+                ));
+            }
+        }
+        y -= 11.0 * lines as f32 + 4.0;
+        edges.push(y);
+    }
+    for e in &edges {
+        out.push_str(&format!("{left} {e} m {right} {e} l S\n"));
+    }
+    for c in columns {
+        out.push_str(&format!(
+            "{c} {top} m {c} {y} l S\n",
+            y = edges[edges.len() - 1]
+        ));
+    }
+    out.into_bytes()
+}
+
+#[test]
+fn a_grid_row_whose_cells_wrap_reads_as_one_row() {
+    // The description wraps over three lines; the name is set halfway down its row; the
+    // white between the names and the descriptions is no gutter between columns of prose.
+    let rows = vec![
+        vec![
+            vec!["31"],
+            vec!["^Robustness"],
+            vec![
+                "Capability of coping well with variations in",
+                "its operating environment with minimal damage,",
+                "alteration or loss of functionality.",
+            ],
+        ],
+        vec![
+            vec!["32"],
+            vec!["^Scalability"],
+            vec![
+                "Ability to either handle growing amounts of",
+                "work in a graceful manner or to be readily",
+                "enlarged when the load grows.",
+            ],
+        ],
+        vec![
+            vec!["33"],
+            vec!["Security"],
+            vec![
+                "The degree of protection against danger, loss,",
+                "and criminals who would harm the system.",
+            ],
+        ],
+        vec![
+            vec!["34"],
+            vec!["^Compatibility"],
+            vec![
+                "A system that runs on one of the models can",
+                "also be run on all other models of the family",
+                "without any change to its programs.",
+            ],
+        ],
+    ];
+    let mut content =
+        b"BT /F1 10 Tf 72 730 Td (The bins are named and described in the table below.) Tj ET\n"
+            .to_vec();
+    content.extend(ruled_table(715.0, &[72.0, 100.0, 190.0, 420.0], &rows));
+    let text = text_of(&page(&content, "", &[]));
+    assert_eq!(
+        text,
+        "The bins are named and described in the table below.\n\n\
+31\tRobustness\tCapability of coping well with variations in its operating environment with minimal damage, alteration or loss of functionality.\n\
+32\tScalability\tAbility to either handle growing amounts of work in a graceful manner or to be readily enlarged when the load grows.\n\
+33\tSecurity\tThe degree of protection against danger, loss, and criminals who would harm the system.\n\
+34\tCompatibility\tA system that runs on one of the models can also be run on all other models of the family without any change to its programs.\n"
+    );
+}
+
+#[test]
+fn rows_between_a_grids_rules_stay_rows_and_its_headings_over_two_lines_are_one() {
+    // Ruled under the headings and at the foot only: the rows of values between are rows
+    // of their own; each heading set over two lines in its cell is one.
+    let rows = vec![
+        vec![vec!["State"], vec!["Cases", "2016"], vec!["Cases", "2015"]],
+        vec![
+            vec!["Colima", "Chiapas", "Durango", "Jalisco"],
+            vec!["12", "7", "1,204", "33"],
+            vec!["9", "15", "998", "41"],
+        ],
+    ];
+    let content = ruled_table(715.0, &[72.0, 160.0, 240.0, 320.0], &rows);
+    assert_eq!(
+        text_of(&page(&content, "", &[])),
+        "State\tCases 2016\tCases 2015\nColima\t12\t9\nChiapas\t7\t15\nDurango\t1,204\t998\nJalisco\t33\t41\n"
+    );
+}
+
 #[test]
 fn a_table_row_of_numbers_at_even_gaps_keeps_its_cells() {
     let pdf = page(b"BT /F1 10 Tf 1 0 0 1 72.00 700 Tm (Germany) Tj 1 0 0 1 137.12 700 Tm (27.5) Tj 1 0 0 1 180.58 700 Tm (81.9) Tj 1 0 0 1 224.04 700 Tm (41.3) Tj ET BT /F1 10 Tf 1 0 0 1 72.00 686 Tm (Portugal) Tj 1 0 0 1 133.24 686 Tm (19.7) Tj 1 0 0 1 176.70 686 Tm (29.9) Tj 1 0 0 1 220.16 686 Tm (13.4) Tj ET BT /F1 10 Tf 1 0 0 1 72.00 672 Tm (Sweden) Tj 1 0 0 1 132.13 672 Tm (23.8) Tj 1 0 0 1 175.59 672 Tm (18.8) Tj 1 0 0 1 219.05 672 Tm (52.8) Tj ET BT /F1 10 Tf 1 0 0 1 72.00 658 Tm (Austria) Tj 1 0 0 1 127.12 658 Tm (26.9) Tj 1 0 0 1 170.58 658 Tm (18.1) Tj 1 0 0 1 214.04 658 Tm (37.7) Tj ET", "", &[]);
@@ -783,6 +897,37 @@ fn pages(contents: &[&[u8]]) -> Vec<u8> {
         objects.push(stream("", c));
     }
     build(&objects)
+}
+
+#[test]
+fn a_tables_caption_at_the_top_of_the_next_page_stays_above_its_table() {
+    // The page before ends in a table's last row; this page's table is another, under its
+    // caption: not rows of the first going on, with the caption read after them.
+    let rows = |y0: i32, names: &[&str]| {
+        let mut s = String::new();
+        for (i, name) in names.iter().enumerate() {
+            let y = y0 - 14 * i as i32;
+            s.push_str(&format!(
+                "BT /F1 10 Tf 1 0 0 1 72 {y} Tm ({name}) Tj 1 0 0 1 200 {y} Tm ({}) Tj 1 0 0 1 280 {y} Tm ({}) Tj 1 0 0 1 360 {y} Tm ({}) Tj ET\n",
+                10 + i,
+                20 + 3 * i,
+                31 + 2 * i
+            ));
+        }
+        s
+    };
+    let first = format!(
+        "BT /F1 10 Tf 72 720 Td (Cases of the first group of diseases by state.) Tj ET\n{}",
+        rows(690, &["Colima", "Chiapas", "Durango", "Total"])
+    );
+    let second = format!(
+        "BT /F1 10 Tf 72 740 Td (Epidemiological week 7) Tj ET\nBT /F1 10 Tf 72 720 Td (Table 4.4 Cases of intestinal diseases by state) Tj ET\n{}",
+        rows(690, &["Guerrero", "Hidalgo", "Jalisco", "Total"])
+    );
+    let text = text_of(&pages(&[first.as_bytes(), second.as_bytes()]));
+    let caption = text.find("Table 4.4").unwrap();
+    assert!(caption < text.find("Guerrero").unwrap(), "{text}");
+    assert!(caption > text.find("Durango").unwrap(), "{text}");
 }
 
 #[test]
@@ -1262,6 +1407,47 @@ fn print_glyphs() {
                 g.baseline,
                 g.size,
                 g.space_before
+            );
+        }
+    }
+}
+
+/// Prints the lines of a PDF named by `FACTMARK_PDF_DEBUG` as the layout finds them (column,
+/// baseline, edges, text with `|` at cell gaps): `FACTMARK_PDF_DEBUG=doc.pdf cargo test --lib
+/// print_lines -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn print_lines() {
+    use super::pdf_layout::Sep;
+    use hayro_interpret::hayro_syntax::Pdf;
+    let Ok(path) = std::env::var("FACTMARK_PDF_DEBUG") else {
+        return;
+    };
+    let pdf = Pdf::new(std::fs::read(path).unwrap()).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    for (i, page) in pdf.pages().iter().enumerate() {
+        let glyphs = super::pdf_glyphs::collect_page(page, i + 1, deadline, u64::MAX);
+        for grid in super::pdf_grid::grids(&glyphs) {
+            println!("p{} {grid:?}", i + 1);
+        }
+        for line in super::pdf_layout::lines(&glyphs, deadline).unwrap() {
+            let mut text = "|".repeat(usize::from(line.lead));
+            for &(g, sep) in &line.items {
+                text.push_str(match sep {
+                    Sep::None => "",
+                    Sep::Space => " ",
+                    Sep::Tab => " | ",
+                    Sep::Cells(_) => " || ",
+                });
+                text.extend(glyphs.text(&glyphs.glyphs[g as usize]));
+            }
+            println!(
+                "p{} r{} base={:.1} x={:.1}..{:.1} {text}",
+                i + 1,
+                line.region,
+                line.baseline,
+                line.x0,
+                line.x1
             );
         }
     }

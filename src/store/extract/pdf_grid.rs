@@ -1,0 +1,465 @@
+//! Tables drawn as grids: rules across the page part its rows and rules down it its columns,
+//! so that a row whose cells hold several lines (a description that wraps, a name set
+//! halfway down its row) reads as one row, each cell's lines one after another, and no white
+//! gap between a grid's columns is taken for the gutter between columns of prose.
+
+use super::pdf_glyphs::PageGlyphs;
+use super::pdf_layout::{Line, Sep};
+use super::pdf_rules::Rule;
+
+/// Ends of rules closer than this (points) touch; rules closer than this are one.
+const TOUCH: f32 = 2.0;
+/// A band between two rules thinner than this (points) holds no row (a double rule).
+const THINNEST_ROW: f32 = 4.0;
+
+/// A table drawn as a grid.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grid {
+    /// Left edge.
+    pub x0: f32,
+    /// Right edge.
+    pub x1: f32,
+    /// Top edge.
+    pub y0: f32,
+    /// Bottom edge.
+    pub y1: f32,
+    /// The heights of its rules across, top to bottom (its edges included): row `k` lies
+    /// between `rows[k]` and `rows[k + 1]`.
+    rows: Vec<f32>,
+    /// The places of its rules down, left to right (its edges included).
+    columns: Vec<f32>,
+    /// Its rules down, to tell which rows each one parts (a cell over two columns has none
+    /// between them).
+    downs: Vec<Rule>,
+    /// Its rules across, to tell how far each row reaches.
+    across: Vec<Rule>,
+}
+
+impl Grid {
+    /// Whether a point lies inside it.
+    fn contains(&self, x: f32, y: f32) -> bool {
+        (self.x0 - TOUCH..=self.x1 + TOUCH).contains(&x)
+            && (self.y0 - TOUCH..=self.y1 + TOUCH).contains(&y)
+    }
+
+    /// Whether a point lies in a cell of it: rules across over and under it, in a row
+    /// that rules down part into cells (a row of one cell, a box of notes over the table,
+    /// and a chart beside it are read as the page's other text is).
+    pub fn holds(&self, x: f32, y: f32) -> bool {
+        let ruled_at = |at: f32| {
+            self.across
+                .iter()
+                .any(|r| (r.y0 - at).abs() <= TOUCH && r.x0 - TOUCH <= x && x <= r.x1 + TOUCH)
+        };
+        self.contains(x, y)
+            && self.row_at(y).is_some_and(|row| {
+                let (top, bottom) = (self.rows[row], self.rows[row + 1]);
+                ruled_at(top)
+                    && ruled_at(bottom)
+                    && self.downs.iter().any(|d| {
+                        d.x0 > self.x0 + TOUCH
+                            && d.x0 < self.x1 - TOUCH
+                            && d.y0 <= top + TOUCH
+                            && d.y1 >= bottom - TOUCH
+                    })
+            })
+    }
+
+    /// The row a height is in.
+    fn row_at(&self, y: f32) -> Option<usize> {
+        let k = self.rows.partition_point(|&r| r <= y);
+        (1..self.rows.len()).contains(&k).then(|| k - 1)
+    }
+
+    /// The column (the index of its left edge in `columns`) a point of row `row` is in: the
+    /// cell reaches from the nearest rule down on its left that parts this row to the next.
+    fn column_at(&self, row: usize, x: f32) -> usize {
+        let (top, bottom) = (self.rows[row], self.rows[row + 1]);
+        let parts_row = |c: f32| {
+            c <= self.x0 + TOUCH
+                || self.downs.iter().any(|d| {
+                    (d.x0 - c).abs() <= TOUCH && d.y0 <= top + TOUCH && d.y1 >= bottom - TOUCH
+                })
+        };
+        let right_of = self.columns.partition_point(|&c| c <= x);
+        (0..right_of.max(1))
+            .rev()
+            .find(|&k| parts_row(self.columns[k]))
+            .unwrap_or(0)
+    }
+
+    /// Row and column of a glyph's middle.
+    fn cell_of(&self, x: f32, y: f32) -> Option<(usize, usize)> {
+        let row = self.row_at(y)?;
+        Some((row, self.column_at(row, x)))
+    }
+}
+
+/// The tables of a page drawn as grids: rules that touch one another, with at least two
+/// rows and two columns between them, most of whose cells hold text (a chart's grid lines
+/// hold a few labels, and a box around a paragraph has one cell).
+pub fn grids(page: &PageGlyphs) -> Vec<Grid> {
+    let rules = &page.rules;
+    let mut parent: Vec<usize> = (0..rules.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    for i in 0..rules.len() {
+        for j in i + 1..rules.len() {
+            if touch(&rules[i], &rules[j]) {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                parent[a] = b;
+            }
+        }
+    }
+    let mut groups: std::collections::BTreeMap<usize, Vec<Rule>> = Default::default();
+    for (i, rule) in rules.iter().enumerate() {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push(*rule);
+    }
+    let mut out: Vec<Grid> = groups
+        .into_values()
+        .filter_map(|group| grid_of(&group))
+        .filter(|g| mostly_filled(page, g))
+        .collect();
+    out.sort_by(|a, b| a.y0.total_cmp(&b.y0).then(a.x0.total_cmp(&b.x0)));
+    out
+}
+
+/// Whether two rules meet or continue one another.
+fn touch(a: &Rule, b: &Rule) -> bool {
+    a.x0 <= b.x1 + TOUCH && b.x0 <= a.x1 + TOUCH && a.y0 <= b.y1 + TOUCH && b.y0 <= a.y1 + TOUCH
+}
+
+/// The grid a group of touching rules draws, if it has two rows and two columns or more:
+/// its rows lie between its rules across (a rule down that reaches above them, to a box of
+/// notes over the table, makes no row), its columns between its rules down and the ends of
+/// the rules across (a table open at its sides).
+fn grid_of(group: &[Rule]) -> Option<Grid> {
+    let (across, downs): (Vec<Rule>, Vec<Rule>) = group.iter().partition(|r| r.is_horizontal());
+    let places = |mut v: Vec<f32>| {
+        v.sort_by(f32::total_cmp);
+        v.dedup_by(|a, b| *a - *b <= TOUCH);
+        v
+    };
+    let rows = places(across.iter().map(|r| r.y0).collect());
+    let (&y0, &y1) = (rows.first()?, rows.last()?);
+    let x0 = across.iter().map(|r| r.x0).fold(f32::MAX, f32::min);
+    let x1 = across.iter().map(|r| r.x1).fold(f32::MIN, f32::max);
+    let columns = places(
+        downs
+            .iter()
+            .map(|r| r.x0)
+            .filter(|&x| x > x0 + TOUCH && x < x1 - TOUCH)
+            .chain([x0, x1])
+            .collect(),
+    );
+    (rows.len() >= 3 && columns.len() >= 3).then_some(Grid {
+        x0,
+        x1,
+        y0,
+        y1,
+        rows,
+        columns,
+        downs,
+        across,
+    })
+}
+
+/// Whether half or more of a grid's cells (in rows tall enough for a line) hold text, and
+/// three cells at least.
+fn mostly_filled(page: &PageGlyphs, grid: &Grid) -> bool {
+    let mut filled: Vec<(usize, usize)> = page
+        .glyphs
+        .iter()
+        .filter_map(|g| {
+            let (x, y) = ((g.x0 + g.x1) / 2.0, g.baseline - 0.3 * g.size);
+            grid.contains(x, y).then(|| grid.cell_of(x, y)).flatten()
+        })
+        .collect();
+    filled.sort_unstable();
+    filled.dedup();
+    let cells: usize = (0..grid.rows.len() - 1)
+        .filter(|&r| grid.rows[r + 1] - grid.rows[r] >= THINNEST_ROW)
+        .map(|r| {
+            let mut starts: Vec<usize> = (0..grid.columns.len() - 1)
+                .map(|k| grid.column_at(r, (grid.columns[k] + grid.columns[k + 1]) / 2.0))
+                .collect();
+            starts.dedup();
+            starts.len()
+        })
+        .sum();
+    filled.len() >= 3 && 2 * filled.len() >= cells
+}
+
+/// The grid a line lies in, if all its glyphs do.
+fn grid_of_line<'g>(page: &PageGlyphs, grids: &'g [Grid], line: &Line) -> Option<&'g Grid> {
+    let middle = |g: u32| {
+        let g = &page.glyphs[g as usize];
+        ((g.x0 + g.x1) / 2.0, g.baseline - 0.3 * g.size)
+    };
+    let (x, y) = middle(line.items.first()?.0);
+    let grid = grids.iter().find(|grid| grid.holds(x, y))?;
+    line.items
+        .iter()
+        .all(|&(g, _)| {
+            let (x, y) = middle(g);
+            grid.holds(x, y)
+        })
+        .then_some(grid)
+}
+
+/// Reads the lines of each grid row by row: the lines that follow one another in a grid are
+/// replaced by one line per row of the grid, its cells left to right, each cell's lines top
+/// to bottom, a tab between cells and one more for each empty cell.
+pub fn read_rows(page: &PageGlyphs, grids: &[Grid], lines: &mut Vec<Line>) {
+    if grids.is_empty() {
+        return;
+    }
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(grid) = grid_of_line(page, grids, &lines[i]) else {
+            out.push(lines[i].clone());
+            i += 1;
+            continue;
+        };
+        let region = lines[i].region;
+        let mut end = i + 1;
+        while end < lines.len()
+            && lines[end].region == region
+            && grid_of_line(page, grids, &lines[end]) == Some(grid)
+        {
+            end += 1;
+        }
+        out.extend(rows_of(page, grid, &lines[i..end]));
+        i = end;
+    }
+    *lines = out;
+}
+
+/// The rows of a grid made of its lines (in reading order).
+fn rows_of(page: &PageGlyphs, grid: &Grid, lines: &[Line]) -> Vec<Line> {
+    // Each glyph's row and column, with the line it is in.
+    let mut placed: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for (l, line) in lines.iter().enumerate() {
+        for (k, &(g, _)) in line.items.iter().enumerate() {
+            let glyph = &page.glyphs[g as usize];
+            let (x, y) = (
+                (glyph.x0 + glyph.x1) / 2.0,
+                glyph.baseline - 0.3 * glyph.size,
+            );
+            let Some((row, column)) = grid.cell_of(x, y) else {
+                // A line outside the rows keeps its place as it is.
+                return lines.to_vec();
+            };
+            placed.push((row, column, l, k));
+        }
+    }
+    // Row by row, column by column, line by line, glyph by glyph.
+    placed.sort_unstable();
+    let rows: Vec<&[(usize, usize, usize, usize)]> = placed.chunk_by(|a, b| a.0 == b.0).collect();
+    let in_cells: Vec<bool> = rows
+        .iter()
+        .map(|r| !words_cross_rules(page, lines, r))
+        .collect();
+    // The columns some cell starts at (a rule down only among the headings parts no
+    // column of the rows under them).
+    let mut used: Vec<usize> = rows
+        .iter()
+        .zip(&in_cells)
+        .filter(|(_, ok)| **ok)
+        .flat_map(|(r, _)| r.iter().map(|p| p.1))
+        .collect();
+    used.sort_unstable();
+    used.dedup();
+    let mut out: Vec<Line> = Vec::new();
+    let mut kept: Vec<usize> = Vec::new();
+    for (row, ok) in rows.into_iter().zip(in_cells) {
+        let mut ls: Vec<usize> = row.iter().map(|p| p.2).collect();
+        ls.sort_unstable();
+        ls.dedup();
+        // A row of one line, one not set in the grid's cells (a heading over several
+        // columns whose rules run through it) and rows the grid does not part: their
+        // lines as they are, their cells found as other tables' are.
+        if ls.len() < 2 || !ok || several_rows(page, lines, row) {
+            for l in ls {
+                if !kept.contains(&l) {
+                    kept.push(l);
+                    out.push(lines[l].clone());
+                }
+            }
+            continue;
+        }
+        out.push(row_line(page, lines, row, &used));
+    }
+    out
+}
+
+/// Whether the lines between two rules across are rows of their own (a table ruled only
+/// under its headings and at its foot): four lines or more each fill two cells or more, or
+/// two do and a column holds a value in both (a value is not wrapped over two lines). The
+/// lines of a row whose cells wrap meet in a line or two at most.
+fn several_rows(page: &PageGlyphs, lines: &[Line], row: &[(usize, usize, usize, usize)]) -> bool {
+    // Each line's cells: column and text.
+    let mut cells: Vec<(usize, usize, String)> = Vec::new();
+    let mut by_line: Vec<(usize, usize, usize)> = row.iter().map(|p| (p.2, p.1, p.3)).collect();
+    by_line.sort_unstable();
+    for (l, c, k) in by_line {
+        let text = page.text(&page.glyphs[lines[l].items[k].0 as usize]);
+        match cells.last_mut() {
+            Some(last) if last.0 == l && last.1 == c => last.2.extend(text),
+            _ => cells.push((l, c, text.iter().collect())),
+        }
+    }
+    let mut spanning: Vec<usize> = cells
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|cs| cs.len() >= 2)
+        .map(|cs| cs[0].0)
+        .collect();
+    spanning.dedup();
+    if spanning.len() >= 4 {
+        return true;
+    }
+    if spanning.len() < 2 {
+        return false;
+    }
+    let mut values: Vec<(usize, usize)> = cells
+        .iter()
+        .filter(|(l, c, text)| *c > 0 && spanning.contains(l) && is_value(text))
+        .map(|(l, c, _)| (*c, *l))
+        .collect();
+    values.sort_unstable();
+    values
+        .chunk_by(|a, b| a.0 == b.0)
+        .any(|same| same.len() >= 2)
+}
+
+/// Whether a cell's text is a value: figures with their signs and separators, or a dash.
+fn is_value(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && text.chars().all(|c| {
+            c.is_ascii_digit()
+                || matches!(
+                    c,
+                    ' ' | ',' | '.' | '%' | '$' | '(' | ')' | '-' | '\u{2013}' | '\u{2212}'
+                )
+        })
+}
+
+/// Whether a row's lines do not keep to its cells: a word lies in two of them, or a wide
+/// gap parts a value from what is before it in one cell (columns the grid does not rule: a
+/// table ruled only around groups of its columns; a justified line's wide spaces are
+/// none).
+fn words_cross_rules(
+    page: &PageGlyphs,
+    lines: &[Line],
+    row: &[(usize, usize, usize, usize)],
+) -> bool {
+    let mut by_place: Vec<(usize, usize, usize)> = row.iter().map(|p| (p.2, p.3, p.1)).collect();
+    by_place.sort_unstable();
+    by_place.windows(2).any(|w| {
+        let ((l, k, c), (nl, nk, nc)) = (w[0], w[1]);
+        let items = &lines[l].items;
+        let sep = items[nk].1;
+        let value_after = || {
+            let part: String = items[nk..]
+                .iter()
+                .enumerate()
+                .take_while(|(i, (_, s))| *i == 0 || !matches!(s, Sep::Tab | Sep::Cells(_)))
+                .flat_map(|(_, &(g, _))| page.text(&page.glyphs[g as usize]).iter())
+                .collect();
+            is_value(&part)
+        };
+        l == nl
+            && nk == k + 1
+            && ((c != nc && sep == Sep::None)
+                || (c == nc && matches!(sep, Sep::Tab | Sep::Cells(_)) && value_after()))
+    })
+}
+
+/// One row's line from its glyphs, sorted by column, line and place in the line.
+fn row_line(
+    page: &PageGlyphs,
+    lines: &[Line],
+    row: &[(usize, usize, usize, usize)],
+    used: &[usize],
+) -> Line {
+    let mut items: Vec<(u32, Sep)> = Vec::with_capacity(row.len());
+    let mut lead = 0u8;
+    let mut previous: Option<(usize, usize)> = None;
+    for &(_, column, l, k) in row {
+        let (g, sep) = lines[l].items[k];
+        let sep = match previous {
+            None => {
+                lead = cells_between(used, None, column).min(usize::from(u8::MAX)) as u8;
+                Sep::None
+            }
+            // The same cell and line: as the line has it, a wide gap being a space.
+            Some((c, pl)) if c == column && pl == l => match sep {
+                Sep::Tab | Sep::Cells(_) => Sep::Space,
+                s => s,
+            },
+            // The cell's next line: a word broken at its hyphen stays whole.
+            Some((c, _)) if c == column => {
+                let last = items
+                    .last()
+                    .map(|&(p, _)| page.text(&page.glyphs[p as usize]));
+                let hyphen = last.is_some_and(|t| t.last() == Some(&'-'));
+                let lower = page
+                    .text(&page.glyphs[g as usize])
+                    .first()
+                    .is_some_and(|c| c.is_lowercase());
+                if hyphen && lower {
+                    Sep::None
+                } else {
+                    Sep::Space
+                }
+            }
+            Some((c, _)) => {
+                let skipped = cells_between(used, Some(c), column);
+                if skipped == 0 {
+                    Sep::Tab
+                } else {
+                    Sep::Cells(skipped.min(usize::from(u8::MAX)) as u8)
+                }
+            }
+        };
+        items.push((g, sep));
+        previous = Some((column, l));
+    }
+    let used: Vec<&Line> = {
+        let mut ls: Vec<usize> = row.iter().map(|p| p.2).collect();
+        ls.sort_unstable();
+        ls.dedup();
+        ls.into_iter().map(|l| &lines[l]).collect()
+    };
+    let size_of = |i: Option<&(u32, Sep)>| i.map_or(0.0, |&(g, _)| page.glyphs[g as usize].size);
+    let last = used[used.len() - 1];
+    Line {
+        ends: (size_of(items.first()), size_of(items.last())),
+        items,
+        x0: used.iter().map(|l| l.x0).fold(f32::MAX, f32::min),
+        x1: used.iter().map(|l| l.x1).fold(f32::MIN, f32::max),
+        baseline: last.baseline,
+        size: used.iter().map(|l| l.size).fold(0.0, f32::max),
+        region: last.region,
+        bounds: last.bounds,
+        lead,
+        labelled: false,
+        ruled: true,
+    }
+}
+
+/// How many columns some cell starts at lie between two columns (indices of their left
+/// edges; `None`: the grid's left edge): the empty cells between.
+fn cells_between(used: &[usize], from: Option<usize>, to: usize) -> usize {
+    used.iter()
+        .filter(|&&c| from.is_none_or(|f| c > f) && c < to)
+        .count()
+}
