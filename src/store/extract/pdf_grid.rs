@@ -439,21 +439,7 @@ fn row_line(
         ls.dedup();
         ls.into_iter().map(|l| &lines[l]).collect()
     };
-    let size_of = |i: Option<&(u32, Sep)>| i.map_or(0.0, |&(g, _)| page.glyphs[g as usize].size);
-    let last = used[used.len() - 1];
-    Line {
-        ends: (size_of(items.first()), size_of(items.last())),
-        items,
-        x0: used.iter().map(|l| l.x0).fold(f32::MAX, f32::min),
-        x1: used.iter().map(|l| l.x1).fold(f32::MIN, f32::max),
-        baseline: last.baseline,
-        size: used.iter().map(|l| l.size).fold(0.0, f32::max),
-        region: last.region,
-        bounds: last.bounds,
-        lead,
-        labelled: false,
-        ruled: true,
-    }
+    Line::of_lines(page, items, lead, &used, true)
 }
 
 /// How many columns some cell starts at lie between two columns (indices of their left

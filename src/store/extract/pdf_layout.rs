@@ -67,6 +67,38 @@ pub struct Line {
 }
 
 impl Line {
+    /// One line made of the items of lines set one above the other (a table's row over
+    /// several lines), in the last one's column.
+    pub fn of_lines(
+        page: &PageGlyphs,
+        items: Vec<(u32, Sep)>,
+        lead: u8,
+        lines: &[&Line],
+        ruled: bool,
+    ) -> Line {
+        let x0 = lines.iter().map(|r| r.x0).fold(f32::MAX, f32::min);
+        let x1 = lines.iter().map(|r| r.x1).fold(f32::MIN, f32::max);
+        let size = lines.iter().map(|r| r.size).fold(0.0, f32::max);
+        let (baseline, region, bounds) = lines
+            .last()
+            .map_or((0.0, 0, (x0, x1)), |l| (l.baseline, l.region, l.bounds));
+        let size_of =
+            |i: Option<&(u32, Sep)>| i.map_or(size, |&(g, _)| page.glyphs[g as usize].size);
+        Line {
+            ends: (size_of(items.first()), size_of(items.last())),
+            items,
+            x0,
+            x1,
+            baseline,
+            size,
+            region,
+            bounds,
+            lead,
+            labelled: false,
+            ruled,
+        }
+    }
+
     /// Whether it holds a wide gap (a table row).
     pub fn has_tab(&self) -> bool {
         self.lead > 0

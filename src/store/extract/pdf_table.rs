@@ -482,22 +482,8 @@ fn merge_heading(page: &PageGlyphs, rows: &[Line], columns: &[Vec<usize>]) -> Li
             }
         }
     }
-    let last = &rows[rows.len() - 1];
-    let size_of =
-        |i: Option<&(u32, Sep)>| i.map_or(last.size, |&(g, _)| page.glyphs[g as usize].size);
-    Line {
-        ends: (size_of(items.first()), size_of(items.last())),
-        items,
-        x0: rows.iter().map(|r| r.x0).fold(f32::MAX, f32::min),
-        x1: rows.iter().map(|r| r.x1).fold(f32::MIN, f32::max),
-        baseline: last.baseline,
-        size: rows.iter().map(|r| r.size).fold(0.0, f32::max),
-        region: last.region,
-        bounds: last.bounds,
-        lead,
-        labelled: false,
-        ruled: false,
-    }
+    let rows: Vec<&Line> = rows.iter().collect();
+    Line::of_lines(page, items, lead, &rows, false)
 }
 
 /// The column of each cell (left to right, each in one column only), if every cell sits in

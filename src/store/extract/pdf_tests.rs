@@ -1389,14 +1389,7 @@ proptest! {
 #[test]
 #[ignore]
 fn print_glyphs() {
-    use hayro_interpret::hayro_syntax::Pdf;
-    let Ok(path) = std::env::var("FACTMARK_PDF_DEBUG") else {
-        return;
-    };
-    let pdf = Pdf::new(std::fs::read(path).unwrap()).unwrap();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    for (i, page) in pdf.pages().iter().enumerate() {
-        let glyphs = super::pdf_glyphs::collect_page(page, i + 1, deadline, u64::MAX);
+    for_debug_pages(|i, glyphs, _| {
         for g in &glyphs.glyphs {
             let text: String = glyphs.text(g).iter().collect();
             println!(
@@ -1409,6 +1402,24 @@ fn print_glyphs() {
                 g.space_before
             );
         }
+    });
+}
+
+/// Calls `f` with each page's glyphs of the PDF named by `FACTMARK_PDF_DEBUG` (and a
+/// deadline a minute away), if one is.
+fn for_debug_pages(mut f: impl FnMut(usize, &super::pdf_glyphs::PageGlyphs, Instant)) {
+    use hayro_interpret::hayro_syntax::Pdf;
+    let Ok(path) = std::env::var("FACTMARK_PDF_DEBUG") else {
+        return;
+    };
+    let pdf = Pdf::new(std::fs::read(path).unwrap()).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    for (i, page) in pdf.pages().iter().enumerate() {
+        f(
+            i,
+            &super::pdf_glyphs::collect_page(page, i + 1, deadline, u64::MAX),
+            deadline,
+        );
     }
 }
 
@@ -1419,18 +1430,11 @@ fn print_glyphs() {
 #[ignore]
 fn print_lines() {
     use super::pdf_layout::Sep;
-    use hayro_interpret::hayro_syntax::Pdf;
-    let Ok(path) = std::env::var("FACTMARK_PDF_DEBUG") else {
-        return;
-    };
-    let pdf = Pdf::new(std::fs::read(path).unwrap()).unwrap();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    for (i, page) in pdf.pages().iter().enumerate() {
-        let glyphs = super::pdf_glyphs::collect_page(page, i + 1, deadline, u64::MAX);
-        for grid in super::pdf_grid::grids(&glyphs) {
+    for_debug_pages(|i, glyphs, deadline| {
+        for grid in super::pdf_grid::grids(glyphs) {
             println!("p{} {grid:?}", i + 1);
         }
-        for line in super::pdf_layout::lines(&glyphs, deadline).unwrap() {
+        for line in super::pdf_layout::lines(glyphs, deadline).unwrap() {
             let mut text = "|".repeat(usize::from(line.lead));
             for &(g, sep) in &line.items {
                 text.push_str(match sep {
@@ -1450,7 +1454,7 @@ fn print_lines() {
                 line.x1
             );
         }
-    }
+    });
 }
 
 #[test]
