@@ -182,12 +182,23 @@ pub fn lines(page: &PageGlyphs, deadline: Instant) -> Option<Vec<Line>> {
         let (x, y) = ((f.x0 + f.x1) / 2.0, (f.top + f.bottom) / 2.0);
         f.grid = grids.iter().position(|g| g.holds(x, y));
     }
-    let all: Vec<usize> = (0..fragments.len()).collect();
+    let mut all: Vec<usize> = (0..fragments.len()).collect();
     let bounds = span_x(&fragments, &all);
     let mut out = Vec::new();
-    let mut next_region = 1u32;
+    // A page number over or under the text is a block of its own: set in the gutter, it
+    // would hide the columns.
+    let over = edge_page_number(page, &fragments, &all, true);
+    all.retain(|i| !over.contains(i));
+    let under = edge_page_number(page, &fragments, &all, false);
+    all.retain(|i| !under.contains(i));
+    let mut next_region = 3u32;
     // Blocks still to split, the next one on top.
-    let mut stack = vec![(all, 0u32, bounds)];
+    let mut stack = Vec::new();
+    for (block, region) in [(under, 2u32), (all, 0), (over, 1)] {
+        if !block.is_empty() {
+            stack.push((block, region, bounds));
+        }
+    }
     while let Some((block, region, bounds)) = stack.pop() {
         if Instant::now() > deadline {
             return None;
@@ -587,6 +598,61 @@ fn fragments(page: &PageGlyphs) -> Vec<Fragment> {
         ));
     }
     out
+}
+
+/// The fragments of a page number standing alone over (`top`) or under all the other text
+/// of `block`, a line's height apart from it (`12`, `- 12 -`, `Page 3 of 9`); none if there
+/// is none.
+fn edge_page_number(
+    page: &PageGlyphs,
+    fragments: &[Fragment],
+    block: &[usize],
+    top: bool,
+) -> Vec<usize> {
+    let key = |i: usize| {
+        if top {
+            fragments[i].top
+        } else {
+            -fragments[i].bottom
+        }
+    };
+    let Some(&edge) = block.iter().min_by(|&&a, &&b| key(a).total_cmp(&key(b))) else {
+        return Vec::new();
+    };
+    let e = &fragments[edge];
+    let line: Vec<usize> = block
+        .iter()
+        .copied()
+        .filter(|&i| (fragments[i].baseline - e.baseline).abs() < SAME_LINE * e.size)
+        .collect();
+    if line.len() == block.len() {
+        return Vec::new();
+    }
+    let text: String = line
+        .iter()
+        .map(|&i| sections::words(page, &fragments[i].glyphs))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let number = super::pdf_text::is_page_number(&super::pdf_text::page_number_key(&text));
+    // White of a line's height or more between it and the rest.
+    let apart = block.iter().filter(|i| !line.contains(i)).all(|&i| {
+        let f = &fragments[i];
+        if top {
+            f.top
+                - line
+                    .iter()
+                    .map(|&k| fragments[k].bottom)
+                    .fold(f32::MIN, f32::max)
+                >= e.size
+        } else {
+            line.iter()
+                .map(|&k| fragments[k].top)
+                .fold(f32::MAX, f32::min)
+                - f.bottom
+                >= e.size
+        }
+    });
+    if number && apart { line } else { Vec::new() }
 }
 
 fn span_x(fragments: &[Fragment], block: &[usize]) -> (f32, f32) {

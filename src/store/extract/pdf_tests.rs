@@ -900,6 +900,51 @@ fn pages(contents: &[&[u8]]) -> Vec<u8> {
 }
 
 #[test]
+fn a_page_number_in_the_gutter_does_not_hide_the_columns() {
+    // A paper's page (set as one was): each column has white where a picture stands, at
+    // other heights than the other's; the page number stands under the gutter, a little
+    // under the text. The left column is read to its end first.
+    let line = |column: &str, k: usize| {
+        format!("{column} column line {k} says what the study found about the counts here")
+    };
+    // Baselines from the page's top, in points.
+    let left: Vec<f32> = [80.0, 91.5, 103.0]
+        .into_iter()
+        .chain((0..12).map(|k| 311.0 + 11.5 * k as f32))
+        .chain([460.0, 472.0, 495.0, 506.5])
+        .chain([668.6, 680.2, 691.7])
+        .collect();
+    let right: Vec<f32> = (0..6)
+        .map(|k| 80.0 + 11.5 * k as f32)
+        .chain((0..7).map(|k| 186.7 + 11.5 * k as f32))
+        .chain((0..4).map(|k| 290.0 + 11.5 * k as f32))
+        .chain((0..8).map(|k| 537.0 + 11.5 * k as f32))
+        .collect();
+    let mut content = String::new();
+    for (column, x, baselines) in [("Left", 62.0, &left), ("Right", 314.0, &right)] {
+        for (k, b) in baselines.iter().enumerate() {
+            content.push_str(&format!(
+                "BT /F1 8 Tf {x} {} Td ({}) Tj ET\n",
+                792.0 - b,
+                line(column, k)
+            ));
+        }
+    }
+    content.push_str("BT /F1 8 Tf 117 148 Td (Figure 2 Steps of the model) Tj ET\n");
+    content.push_str("BT /F1 8 Tf 367 280 Td (Figure 3 Steps of the engine) Tj ET\n");
+    content.push_str("BT /F1 8 Tf 300 45 Td (143) Tj ET\n");
+    let text = text_of(&page(content.as_bytes(), "", &[]));
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s} in {text}"));
+    let first_right = at("Right column line 0 ");
+    for k in 0..left.len() {
+        assert!(
+            at(&format!("Left column line {k} ")) < first_right,
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn a_tables_caption_at_the_top_of_the_next_page_stays_above_its_table() {
     // The page before ends in a table's last row; this page's table is another, under its
     // caption: not rows of the first going on, with the caption read after them.

@@ -409,7 +409,7 @@ fn furniture_key(text: &str) -> String {
 }
 
 /// A line's text with digits as `#` and white space collapsed, lowercase (`page # of #`).
-fn page_number_key(text: &str) -> String {
+pub(super) fn page_number_key(text: &str) -> String {
     text.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -470,7 +470,7 @@ fn placed_key(page: &PageGlyphs, line: &Line) -> Option<String> {
 
 /// Whether a line is only a page number: `12`, `- 12 -`, `Page 12`, `12 of 40`, `xii`,
 /// `A-10`.
-fn is_page_number(key: &str) -> bool {
+pub(super) fn is_page_number(key: &str) -> bool {
     let words: Vec<&str> = key
         .split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | '/'))
         .filter(|w| !w.is_empty())
