@@ -945,6 +945,47 @@ fn a_page_number_in_the_gutter_does_not_hide_the_columns() {
 }
 
 #[test]
+fn short_columns_of_prose_over_a_gap_across_the_page_go_on_in_the_columns_under_it() {
+    // A white gap crosses both columns under their first few lines (the end of a list
+    // item in one, a heading and two lines in the other): each column is still read to its
+    // end before the next.
+    let line =
+        |column: &str, k: usize| format!("{column} column line {k} says what the study found");
+    let left: Vec<f32> = [77.0, 88.9, 100.9, 112.9]
+        .into_iter()
+        .chain((0..20).map(|k| 135.8 + 12.0 * k as f32))
+        .collect();
+    let right: Vec<f32> = [95.6, 107.6]
+        .into_iter()
+        .chain((0..20).map(|k| 131.8 + 12.0 * k as f32))
+        .collect();
+    // The paper's title runs over both columns at the top of the page.
+    let mut content = String::from(
+        "BT /F1 9 Tf 189 738 Td (Distributed Representations of Sentences and Documents) Tj ET\n\
+         BT /F1 10 Tf 307 715 Td (3.4. Some further observations) Tj ET\n",
+    );
+    for (column, x, baselines) in [("Left", 55.0, &left), ("Right", 307.0, &right)] {
+        for (k, b) in baselines.iter().enumerate() {
+            content.push_str(&format!(
+                "BT /F1 9 Tf {x} {} Td ({}) Tj ET\n",
+                792.0 - b,
+                line(column, k)
+            ));
+        }
+    }
+    let text = text_of(&page(content.as_bytes(), "", &[]));
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s} in {text}"));
+    assert!(
+        at("Left column line 23 ") < at("3.4. Some further"),
+        "{text}"
+    );
+    assert!(
+        at("Right column line 1 ") < at("Right column line 2 "),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_tables_caption_at_the_top_of_the_next_page_stays_above_its_table() {
     // The page before ends in a table's last row; this page's table is another, under its
     // caption: not rows of the first going on, with the caption read after them.

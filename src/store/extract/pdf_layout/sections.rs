@@ -2,7 +2,7 @@
 //! either only a gap (each column is read to its end) or the end of a section read across
 //! both columns before the next section starts; the words on either side of it tell which.
 
-use super::{COLUMN_LINES, Fragment, WORD_GAP, column_cut, median, span_x, widest_gaps};
+use super::{COLUMN_LINES, Fragment, WORD_GAP, column_cut, is_prose, median, span_x, widest_gaps};
 use crate::store::extract::pdf_glyphs::PageGlyphs;
 
 /// How many of a block's widest white gaps across it are tried as a section's end.
@@ -125,8 +125,10 @@ pub(super) fn words(page: &PageGlyphs, glyphs: &[u32]) -> String {
 /// to its end before the right one. Only columns of several lines on both sides of the gap
 /// (a table's rows, a line or three in each cell, keep their order), and not a band of
 /// captions, each column's first line a caption, under the tables or figures they name.
-/// Nor where the upper row reads across ([`reads_across`]). Each pair of rows is tested
-/// once, so a page of many rows costs a few passes over it.
+/// Nor where the upper row reads across ([`reads_across`]). A row of short columns of
+/// prose (two lines or more each: the end of a list item in one, a heading and the start of
+/// a section in the other) goes on in tall ones above or below it. Each pair of rows is
+/// tested once, so a page of many rows costs a few passes over it.
 pub(super) fn columns_through(
     page: &PageGlyphs,
     fragments: &[Fragment],
@@ -146,23 +148,34 @@ pub(super) fn columns_through(
             .is_some_and(|f| f.caption)
     };
     let tall = |part: &[usize]| lines_in(fragments, part) >= COLUMN_LINES;
-    // Whether each row is set in tall columns, and whether it is a band of captions.
-    let cut: Vec<(bool, bool)> = rows
+    let short_prose = |part: &[usize]| lines_in(fragments, part) >= 2 && is_prose(fragments, part);
+    // Whether each row is set in tall columns (or in short columns of prose), and whether it
+    // is a band of captions.
+    let cut: Vec<(Columns, bool)> = rows
         .iter()
-        .map(
-            |row| match tall(row).then(|| column_cut(fragments, row)).flatten() {
+        .map(|row| {
+            match (lines_in(fragments, row) >= 2)
+                .then(|| column_cut(fragments, row))
+                .flatten()
+            {
                 Some((a, b)) if tall(&a) && tall(&b) => {
-                    (true, first_is_caption(&a) && first_is_caption(&b))
+                    (Columns::Tall, first_is_caption(&a) && first_is_caption(&b))
                 }
-                _ => (false, false),
-            },
-        )
+                Some((a, b)) if short_prose(&a) && short_prose(&b) => {
+                    (Columns::Short, first_is_caption(&a) || first_is_caption(&b))
+                }
+                _ => (Columns::None, false),
+            }
+        })
         .collect();
     let mut out: Vec<Vec<usize>> = Vec::with_capacity(rows.len());
     for (k, row) in rows.iter().enumerate() {
         let goes_on = k > 0
-            && cut[k - 1] == (true, false)
-            && cut[k].0
+            && !cut[k - 1].1
+            && matches!(
+                (cut[k - 1].0, cut[k].0),
+                (Columns::Tall, Columns::Tall | Columns::Short) | (Columns::Short, Columns::Tall)
+            )
             && !reads_across(page, fragments, &rows[k - 1], row)
             && {
                 let pair: Vec<usize> = rows[k - 1].iter().chain(row).copied().collect();
@@ -174,6 +187,17 @@ pub(super) fn columns_through(
         }
     }
     out
+}
+
+/// How a row of a page is set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Columns {
+    /// In columns of several lines each.
+    Tall,
+    /// In columns of two or more lines of prose each.
+    Short,
+    /// Otherwise.
+    None,
 }
 
 /// How many lines (baselines) fragments stand on.
