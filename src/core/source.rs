@@ -103,6 +103,9 @@ pub struct Pages {
     /// Whether the PDF's list of its pages cannot be read at all (the pages shown were found
     /// by searching the file; others may be missing).
     pub page_tree_damaged: bool,
+    /// The numbers of the pages that are pictures of text with no text layer (scanned pages
+    /// in a PDF whose other pages have text): their words are not in the text.
+    pub scanned: Vec<u32>,
 }
 
 /// One page: its number and where the chars drawn on it are in the text (in order, except
@@ -142,8 +145,34 @@ pub struct PageRect {
 }
 
 impl Pages {
-    /// What to tell a reader when some pages could not be read: which, and what to do.
+    /// What to tell a reader when some pages could not be read (damaged, or scanned with no
+    /// text layer): which, and what to do.
     pub fn damage(&self) -> Option<String> {
+        let scanned = self.scanned_pages();
+        match (self.damaged_pages(), scanned) {
+            (Some(d), Some(s)) => Some(format!("{d} {s}")),
+            (d, s) => d.or(s),
+        }
+    }
+
+    /// What to tell a reader of the pages that are pictures with no text layer, if any.
+    fn scanned_pages(&self) -> Option<String> {
+        let (first, rest) = self.scanned.split_first()?;
+        let (which, are) = if rest.is_empty() {
+            (format!("Page {first}"), "is a picture")
+        } else {
+            (
+                format!("Pages {}", page_list(&self.scanned)),
+                "are pictures",
+            )
+        };
+        Some(format!(
+            "{which} of this PDF {are} with no text layer (a scan, a cover or a full-page figure): words printed there are not in the text and cannot be annotated. If they are scanned, run the PDF through OCR (e.g. ocrmypdf) to read them."
+        ))
+    }
+
+    /// What to tell a reader of damaged or missing pages, if any.
+    fn damaged_pages(&self) -> Option<String> {
         if self.missing > 0 {
             let found = self.pages.len();
             let declared = found + self.missing as usize;
@@ -262,6 +291,33 @@ impl Pages {
     }
 }
 
+/// Page numbers as a reader writes them: runs as ranges, the last joined by "and"
+/// (`7–11`, `3, 5 and 8–9`).
+fn page_list(pages: &[u32]) -> String {
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for &p in pages {
+        match runs.last_mut() {
+            Some(run) if run.1 + 1 == p => run.1 = p,
+            _ => runs.push((p, p)),
+        }
+    }
+    let shown: Vec<String> = runs
+        .iter()
+        .map(|&(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}\u{2013}{b}")
+            }
+        })
+        .collect();
+    match shown.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -306,6 +362,7 @@ mod tests {
         );
         let searched = Pages {
             page_tree_damaged: true,
+            scanned: Vec::new(),
             ..Pages::default()
         };
         let searched = searched.damage().unwrap();
@@ -330,6 +387,7 @@ mod tests {
             damaged: Vec::new(),
             missing: 0,
             page_tree_damaged: false,
+            scanned: Vec::new(),
             pages: vec![
                 PageSpan {
                     number: 1,
@@ -399,6 +457,7 @@ mod tests {
             damaged: Vec::new(),
             missing: 0,
             page_tree_damaged: false,
+            scanned: Vec::new(),
             pages: vec![span(1, 0, 7), span(2, 3, 10)],
             boxes: vec![
                 bx(1),
@@ -453,5 +512,34 @@ mod tests {
         assert_eq!(m("March 14, 2025").published_date(), None);
         assert_eq!(m("2025-03-145").published_date(), None);
         assert!(Metadata::default().is_empty());
+    }
+
+    #[test]
+    fn scanned_pages_are_named_as_a_reader_counts_them() {
+        let with = |scanned: Vec<u32>| Pages {
+            scanned,
+            ..Pages::default()
+        };
+        assert_eq!(with(vec![]).damage(), None);
+        let one = with(vec![3]).damage().unwrap();
+        assert!(one.starts_with("Page 3 of this PDF is a picture"), "{one}");
+        let run = with(vec![7, 8, 9, 10, 11]).damage().unwrap();
+        assert!(
+            run.starts_with("Pages 7\u{2013}11 of this PDF are pictures"),
+            "{run}"
+        );
+        let mixed = with(vec![1, 4, 5, 9]).damage().unwrap();
+        assert!(mixed.starts_with("Pages 1, 4\u{2013}5 and 9 of"), "{mixed}");
+        let both = Pages {
+            damaged: vec![2],
+            scanned: vec![6],
+            ..Pages::default()
+        };
+        let both = both.damage().unwrap();
+        assert!(
+            both.contains("Page 2 of this PDF is damaged")
+                && both.contains("Page 6 of this PDF is a picture"),
+            "{both}"
+        );
     }
 }

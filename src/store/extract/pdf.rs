@@ -255,6 +255,11 @@ pub fn extract_pdf_with(bytes: &[u8], limits: PdfLimits) -> Result<PdfExtracted,
         Missing::Pages(n) => page_map.missing = u32::try_from(n).unwrap_or(u32::MAX),
         Missing::Unknown => page_map.page_tree_damaged = true,
     }
+    page_map.scanned = pages
+        .iter()
+        .filter(|p| p.glyph_count() < SCANNED_GLYPHS && p.picture_cover >= SCANNED_COVER)
+        .map(|p| p.number)
+        .collect();
     if text.trim().is_empty() {
         return Err(PdfError::NoText { pages: pages.len() });
     }
@@ -265,6 +270,12 @@ pub fn extract_pdf_with(bytes: &[u8], limits: PdfLimits) -> Result<PdfExtracted,
         version,
     })
 }
+
+/// A page with fewer glyphs than this (a page number, a stamp) under a picture covering
+/// [`SCANNED_COVER`] of it or more is a scanned page without a text layer.
+const SCANNED_GLYPHS: usize = 20;
+/// How much of a page a picture covers to be a scan of it.
+const SCANNED_COVER: f32 = 0.5;
 
 /// Whether the bytes hold a PDF header near their start (viewers accept junk before it).
 fn looks_like_pdf(bytes: &[u8]) -> bool {

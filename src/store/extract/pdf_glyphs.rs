@@ -90,6 +90,9 @@ pub struct PageGlyphs {
     pub damaged: bool,
     /// The straight lines drawn across or down it (table borders).
     pub rules: Vec<Rule>,
+    /// How much of it the largest picture drawn on it covers (0 to 1): a scanned page is
+    /// one picture over all of it.
+    pub picture_cover: f32,
 }
 
 impl PageGlyphs {
@@ -443,8 +446,27 @@ impl<'a> Device<'a> for Collector {
         }
     }
 
-    fn draw_image(&mut self, _: Image<'a, '_>, _: ImageDrawProps<'a>) {
+    fn draw_image(&mut self, image: Image<'a, '_>, props: ImageDrawProps<'a>) {
         self.step();
+        // Its transform places the image's pixels on the page.
+        let area = Rect::new(
+            0.0,
+            0.0,
+            f64::from(image.width()),
+            f64::from(image.height()),
+        )
+        .to_path(0.1);
+        let b = (props.transform * area).bounding_box().intersect(Rect::new(
+            0.0,
+            0.0,
+            f64::from(self.page.width),
+            f64::from(self.page.height),
+        ));
+        let page = f64::from(self.page.width) * f64::from(self.page.height);
+        if page > 0.0 && b.area().is_finite() {
+            let cover = (b.area().max(0.0) / page) as f32;
+            self.page.picture_cover = self.page.picture_cover.max(cover.min(1.0));
+        }
     }
 
     fn pop_clip(&mut self) {

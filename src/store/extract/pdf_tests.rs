@@ -1887,6 +1887,28 @@ BT /F1 10 Tf 72 60 Td ({n}) Tj 120 0 Td (1.{b}) Tj ET",
 }
 
 #[test]
+fn pages_that_are_pictures_without_text_are_named() {
+    // Page 2 is a scan with no text layer (one picture over the whole page), page 3 is
+    // blank: only page 2 is named.
+    let pdf = pages(&[
+        b"BT /F1 12 Tf 72 700 Td (The order of the court, with its reasons.) Tj ET",
+        b"q 612 0 0 792 0 0 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x80\x40\x20\x10 EI Q",
+        b"",
+    ]);
+    let extracted = extract_pdf(&pdf).unwrap();
+    assert_eq!(
+        extracted.text,
+        "The order of the court, with its reasons.\n"
+    );
+    assert_eq!(extracted.pages.scanned, vec![2]);
+    let warning = extracted.pages.damage().unwrap();
+    assert!(
+        warning.starts_with("Page 2 of this PDF is a picture"),
+        "{warning}"
+    );
+}
+
+#[test]
 fn a_pdf_whose_list_of_pages_is_damaged_says_so() {
     // The catalog's page tree points at an object that is not there; the page itself is.
     let pdf = build(&[

@@ -1391,6 +1391,7 @@ impl Builder {
                 damaged,
                 missing: 0,
                 page_tree_damaged: false,
+                scanned: Vec::new(),
             },
         )
     }
