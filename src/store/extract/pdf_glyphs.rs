@@ -365,6 +365,9 @@ fn push_clean(out: &mut Vec<char>, c: char) {
         '\u{FB05}' | '\u{FB06}' => "st",
         // The Symbol font's bullet, as Word writes it (a private-use code).
         '\u{F0B7}' => "•",
+        // A soft hyphen drawn is a hyphen seen (some producers map every hyphen at a line's
+        // end to it, a compound's own too): whether it stays is decided as for any hyphen.
+        '\u{AD}' => "-",
         c if c.is_whitespace() => " ",
         c if c.is_control() || c == '\u{FEFF}' => "",
         c => {

@@ -99,6 +99,16 @@ fn a_word_hyphenated_before_a_capital_is_joined_as_the_document_writes_it() {
 }
 
 #[test]
+fn a_line_end_hyphen_mapped_to_a_soft_hyphen_is_decided_as_any_hyphen() {
+    // The producer maps the hyphen at each line's end to U+00AD, a name's own as well.
+    let pdf = page(b"BT /F1 10 Tf 72 700 Td (Mr. Calderon-Fuentes testified that he was hurt at his work.) Tj 0 -14 Td (The company did not bring a signed form. Ultimately, Calderon\xAD) Tj 0 -14 Td (Fuentes treated on his own, and the records and the infor\xAD) Tj 0 -14 Td (mation he gave at the hearing were never challenged.) Tj ET", "", &[]);
+    assert_eq!(
+        text_of(&pdf),
+        "Mr. Calderon-Fuentes testified that he was hurt at his work. The company did not bring a signed form. Ultimately, Calderon-Fuentes treated on his own, and the records and the information he gave at the hearing were never challenged.\n"
+    );
+}
+
+#[test]
 fn a_compound_split_at_its_hyphen_keeps_it_though_another_spelling_differs_in_case() {
     let pdf = page(
         b"BT /F1 12 Tf 72 700 Td (Tools for eDiscovery review help, and e-discovery is) Tj 0 -14 Td (costly, which is why the e-) Tj 0 -14 Td (discovery market grew.) Tj ET",

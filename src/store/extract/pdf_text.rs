@@ -1087,9 +1087,6 @@ fn join(
     }
     // Hyphenation.
     let starts_lower = cur_text.chars().next().is_some_and(char::is_lowercase);
-    if prev_text.ends_with('\u{AD}') {
-        return Join::DropHyphen;
-    }
     let mut back = prev_text.chars().rev();
     let (last, before) = (back.next(), back.next());
     let starts_letter = cur_text.chars().next().is_some_and(char::is_alphabetic);
