@@ -29,6 +29,7 @@ mod pdf_glyphs;
 mod pdf_grid;
 mod pdf_inflate;
 mod pdf_layout;
+mod pdf_ligatures;
 mod pdf_marks;
 mod pdf_notes;
 mod pdf_rules;

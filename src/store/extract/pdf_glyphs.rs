@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::time::Instant;
 
 use super::pdf_advance::FontAdvances;
+use super::pdf_ligatures::Ligatures;
 use super::pdf_rules::Rule;
 use super::pdf_symbolic::SymbolFonts;
 use hayro_interpret::font::{Glyph as FontGlyph, GlyphRun};
@@ -137,6 +138,7 @@ pub fn collect_page(page: &Page<'_>, number: usize, deadline: Instant, steps: u6
         placed: HashMap::new(),
         symbolic: SymbolFonts::new(page.resources()),
         flipped: super::pdf_flipped::has_flipped_letters(page.resources()),
+        ligatures: Ligatures::new(page.resources()),
         advances: FontAdvances::default(),
         clips: Vec::new(),
         steps: 0,
@@ -168,6 +170,8 @@ struct Collector {
     symbolic: SymbolFonts,
     /// Whether a Type 1 font of the page maps some letters to the other case.
     flipped: bool,
+    /// The page's ligatures whose Unicode map keeps only their last letter.
+    ligatures: Ligatures,
     /// Glyph widths from the font programs, for fonts whose PDF gives none.
     advances: FontAdvances,
     /// The bounding boxes of the clips in force, each within the one before (page space).
@@ -438,6 +442,14 @@ impl<'a> Device<'a> for Collector {
                 FontGlyph::Outline(g) if self.flipped && g.font_data().is_none() => {
                     unicode.map(|u| super::pdf_flipped::letter_of_code(u, g.char_code()))
                 }
+                _ => unicode,
+            };
+            let unicode = match (&**glyph, &unicode) {
+                (FontGlyph::Outline(g), Some(u)) if !self.ligatures.is_empty() => self
+                    .ligatures
+                    .letters(g.char_code(), u)
+                    .map(|l| BfString::String(l.to_owned()))
+                    .or(unicode),
                 _ => unicode,
             };
             self.glyph(

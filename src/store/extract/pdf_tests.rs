@@ -109,6 +109,25 @@ fn a_line_end_hyphen_mapped_to_a_soft_hyphen_is_decided_as_any_hyphen() {
 }
 
 #[test]
+fn ligatures_whose_unicode_map_keeps_their_last_letter_read_as_their_names_spell() {
+    // The encoding names codes 28 and 29 `fi` and `T_h`; the font's ToUnicode map says they
+    // are `i` and `h`, as some producers write it.
+    let cmap = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Broken def /CMapType 2 def 1 begincodespacerange <00> <ff> endcodespacerange 3 beginbfrange <1c> <1c> <0069> <1d> <1d> <0068> <20> <7e> <0020> endbfrange endcmap CMapName currentdict /CMap defineresource pop end end";
+    let pdf = build(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [28 /fi /T_h] >> /ToUnicode 6 0 R >>".to_vec(),
+        stream("", b"BT /F1 12 Tf 72 700 Td (\x1dis report gives the de\x1cnition of the \x1cnal count.) Tj ET"),
+        stream("", cmap),
+    ]);
+    assert_eq!(
+        text_of(&pdf),
+        "This report gives the definition of the final count.\n"
+    );
+}
+
+#[test]
 fn a_compound_split_at_its_hyphen_keeps_it_though_another_spelling_differs_in_case() {
     let pdf = page(
         b"BT /F1 12 Tf 72 700 Td (Tools for eDiscovery review help, and e-discovery is) Tj 0 -14 Td (costly, which is why the e-) Tj 0 -14 Td (discovery market grew.) Tj ET",
@@ -1527,6 +1546,7 @@ fn for_debug_pages(mut f: impl FnMut(usize, &super::pdf_glyphs::PageGlyphs, Inst
 fn print_lines() {
     use super::pdf_layout::Sep;
     for_debug_pages(|i, glyphs, deadline| {
+        println!("p{} rules={}", i + 1, glyphs.rules.len());
         for grid in super::pdf_grid::grids(glyphs) {
             println!("p{} {grid:?}", i + 1);
         }
