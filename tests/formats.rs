@@ -332,6 +332,24 @@ fn golden_claimreview() {
 }
 
 #[test]
+fn the_count_of_exported_annotations_is_what_the_file_holds() {
+    let doc = sample_doc();
+    let total = doc.annotations.len();
+    // CSV writes every annotation; ClaimReview only the rated claims (the sample has one
+    // rated claim and one without a verdict, which is skipped with a warning).
+    assert_eq!(
+        run(ExportFormat::Csv, &[sample_doc()], &options()).exported,
+        total
+    );
+    let reviews = run(ExportFormat::ClaimReview, &[doc], &options());
+    let written = single(&reviews)
+        .matches("\"@type\": \"ClaimReview\"")
+        .count();
+    assert!(written > 0);
+    assert_eq!(reviews.exported, written);
+}
+
+#[test]
 fn golden_html() {
     golden_single(ExportFormat::Html, "sample.html", &options());
 }

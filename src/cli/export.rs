@@ -132,7 +132,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<Outcome> {
     for w in &output.warnings {
         eprintln!("factmark: warning: {w}");
     }
-    let count: usize = docs.iter().map(|d| d.annotations.len()).sum();
+    let count = output.exported;
     let mut rules =
         OutputRules::protecting(paths.iter().map(PathBuf::as_path), []).replacing(args.force);
     for (sidecar, annotations) in &snapshots {

@@ -217,6 +217,9 @@ pub struct ExportOutput {
     /// extension (CSV: `links.csv` and `evidence.csv`, see [`csv`]); empty for the other
     /// formats and when there is nothing to put in them.
     pub companions: Vec<NamedFile>,
+    /// How many annotations are written as records of their own (ClaimReview: the rated
+    /// claims; the others: all but those skipped).
+    pub exported: usize,
 }
 
 impl ExportOutput {
@@ -265,9 +268,31 @@ pub fn export(
         )?),
         ExportFormat::Html => ExportContent::Single(html::export(docs)),
     };
+    let written = |d: &ExportDoc| -> usize {
+        d.annotations
+            .iter()
+            .filter(|p| {
+                format != ExportFormat::ClaimReview
+                    || matches!(p.annotation.tag, crate::core::annotation::Tag::Claim { .. })
+            })
+            .count()
+    };
+    let mut skipped: Vec<(&str, String)> = warnings
+        .iter()
+        .filter(|w| w.kind == WarningKind::Skipped)
+        .filter_map(|w| Some((w.document.as_str(), w.annotation.as_ref()?.0.to_string())))
+        .collect();
+    skipped.sort();
+    skipped.dedup();
+    let exported = docs
+        .iter()
+        .map(written)
+        .sum::<usize>()
+        .saturating_sub(skipped.len());
     Ok(ExportOutput {
         content,
         warnings,
         companions,
+        exported,
     })
 }
