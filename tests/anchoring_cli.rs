@@ -171,6 +171,32 @@ fn after_write_only_moves_check_exits_zero() {
 }
 
 #[test]
+fn adding_a_span_already_tagged_so_prints_its_id_and_adds_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("article.txt"),
+        "The mayor said crime fell by 12 percent last year.\n",
+    )
+    .unwrap();
+    let args = [
+        "add",
+        "article.txt",
+        "--tag",
+        "quote",
+        "--text",
+        "crime fell",
+    ];
+    let first = factmark(dir.path(), &args);
+    let second = factmark(dir.path(), &args);
+    assert_eq!(second.status.code(), Some(0));
+    assert_eq!(first.stdout, second.stdout, "the same id");
+    let note = String::from_utf8_lossy(&second.stderr);
+    assert!(note.contains("already tagged quote"), "{note}");
+    let (_, records) = check(dir.path());
+    assert_eq!(records.len(), 1, "{records:?}");
+}
+
+#[test]
 fn help_documents_write_and_exit_codes() {
     let dir = tempfile::tempdir().unwrap();
     let out = factmark(dir.path(), &["check", "--help"]);

@@ -85,6 +85,32 @@ fn tagging_a_selection_adds_selects_and_undoes() {
 }
 
 #[test]
+fn tagging_the_same_span_the_same_way_again_selects_it_and_adds_nothing() {
+    let (_dir, a, _) = folder();
+    let mut ws = workspace();
+    ws.apply(Intent::Open(a));
+    select(&mut ws, "exports rose 12 percent");
+    ws.apply(Intent::Tag(TagKind::Quote));
+    let first = ws.current().unwrap().session.annotations.as_slice()[0].id;
+    // Another annotation is selected, then the same words are selected and tagged again.
+    select(&mut ws, "mayor");
+    ws.apply(Intent::Tag(TagKind::Entity));
+    select(&mut ws, "exports rose 12 percent");
+    let again = ws.apply(Intent::Tag(TagKind::Quote));
+    assert!(
+        matches!(again[..], [Outcome::Selected(id), Outcome::AlreadyTagged(same, TagKind::Quote)] if id == first && same == first),
+        "{again:?}"
+    );
+    let doc = ws.current().unwrap();
+    assert_eq!(doc.session.annotations.len(), 2);
+    assert_eq!(doc.selected, Some(first));
+    // Another tag on the same words is another annotation.
+    select(&mut ws, "exports rose 12 percent");
+    ws.apply(Intent::Tag(TagKind::Claim));
+    assert_eq!(ws.current().unwrap().session.annotations.len(), 3);
+}
+
+#[test]
 fn a_date_tag_reads_its_value_from_the_text() {
     let (_dir, a, _) = folder();
     let mut ws = workspace();

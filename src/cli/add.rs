@@ -99,6 +99,21 @@ pub fn run(args: AddArgs) -> anyhow::Result<Outcome> {
     let mut commands = Vec::new();
     let mut ids = Vec::new();
     for (start, end) in spans {
+        // A span already tagged so is not tagged twice: its annotation's id is printed.
+        if let Some(existing) = session
+            .annotations
+            .overlapping(start..end)
+            .find(|a| a.start == start && a.end == end && a.tag.kind() == tag.kind())
+        {
+            eprintln!(
+                "factmark: note: {start}:{end} of {} is already tagged {} ({}); not added again",
+                args.doc.display(),
+                existing.tag.kind().as_str(),
+                existing.id
+            );
+            ids.push(existing.id);
+            continue;
+        }
         let tag = tag.clone().with_value_from(session.text.slice(start..end));
         let mut a = Annotation::new(&session.text, start, end, tag, &author, now)
             .with_context(|| format!("{}", args.doc.display()))?;
@@ -106,14 +121,16 @@ pub fn run(args: AddArgs) -> anyhow::Result<Outcome> {
         ids.push(a.id);
         commands.push(Command::Add(a));
     }
-    let mut history = History::default();
-    history.apply(
-        &mut session.annotations,
-        &session.text,
-        &Command::Batch(commands),
-        now,
-    )?;
-    session.save()?;
+    if !commands.is_empty() {
+        let mut history = History::default();
+        history.apply(
+            &mut session.annotations,
+            &session.text,
+            &Command::Batch(commands),
+            now,
+        )?;
+        session.save()?;
+    }
     let out: String = ids.iter().map(|id| format!("{id}\n")).collect();
     print_out(&out)?;
     Ok(Outcome::Ok)

@@ -57,6 +57,11 @@ fn notice(o: &Outcome) -> Option<Notice> {
             "The link names “{new}” as who said it, in place of “{old}”. Ctrl+Z brings “{old}” back."
         ))
         .about(Topic::Edit),
+        Outcome::AlreadyTagged(_, kind) => Notice::info(format!(
+            "This span is already tagged as {}: that annotation is selected, and no second one was made.",
+            a_or_an(&labels::tag_label(*kind).to_lowercase())
+        ))
+        .about(Topic::Edit),
         Outcome::DeletedLinks(n) => Notice::info(format!(
             "The annotation was deleted together with {}. Ctrl+Z brings it all back.",
             plural(*n, "link", "links")

@@ -191,6 +191,19 @@ impl Workspace {
         if start >= end {
             return Vec::new();
         }
+        // The same span tagged the same way again (a key pressed twice): the annotation there
+        // is selected, not made twice.
+        if let Some(id) = doc
+            .session
+            .annotations
+            .overlapping(start..end)
+            .find(|a| a.start == start && a.end == end && a.tag.kind() == kind)
+            .map(|a| a.id)
+        {
+            doc.selected = Some(id);
+            doc.selection = None;
+            return vec![Outcome::Selected(id), Outcome::AlreadyTagged(id, kind)];
+        }
         let tag = Tag::for_text(kind, text.slice(start..end));
         let now = Utc::now().trunc_subsecs(0);
         let a = match Annotation::new(text, start, end, tag, &author, now) {

@@ -160,6 +160,8 @@ pub enum Outcome {
     },
     /// An annotation became the selected one.
     Selected(AnnotationId),
+    /// The span is already tagged so: that annotation is selected, and nothing is added.
+    AlreadyTagged(AnnotationId, crate::core::annotation::TagKind),
     /// The current document's view should show this char offset.
     Reveal(usize),
     /// Unsaved annotations of an earlier session were taken in (to be saved).
