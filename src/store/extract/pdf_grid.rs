@@ -279,6 +279,7 @@ fn rows_of(page: &PageGlyphs, grid: &Grid, lines: &[Line]) -> Vec<Line> {
     used.dedup();
     let mut out: Vec<Line> = Vec::new();
     let mut kept: Vec<usize> = Vec::new();
+    let first = rows.first().map(|r| r[0].0);
     for (row, ok) in rows.into_iter().zip(in_cells) {
         let mut ls: Vec<usize> = row.iter().map(|p| p.2).collect();
         ls.sort_unstable();
@@ -286,7 +287,8 @@ fn rows_of(page: &PageGlyphs, grid: &Grid, lines: &[Line]) -> Vec<Line> {
         // A row of one line, one not set in the grid's cells (a heading over several
         // columns whose rules run through it) and rows the grid does not part: their
         // lines as they are, their cells found as other tables' are.
-        if ls.len() < 2 || !ok || several_rows(page, lines, row) {
+        let heading = Some(row[0].0) == first;
+        if ls.len() < 2 || !ok || several_rows(page, lines, row, heading) {
             for l in ls {
                 if !kept.contains(&l) {
                     kept.push(l);
@@ -301,10 +303,17 @@ fn rows_of(page: &PageGlyphs, grid: &Grid, lines: &[Line]) -> Vec<Line> {
 }
 
 /// Whether the lines between two rules across are rows of their own (a table ruled only
-/// under its headings and at its foot): four lines or more each fill two cells or more, or
-/// two do and a column holds a value in both (a value is not wrapped over two lines). The
-/// lines of a row whose cells wrap meet in a line or two at most.
-fn several_rows(page: &PageGlyphs, lines: &[Line], row: &[(usize, usize, usize, usize)]) -> bool {
+/// under its headings and at its foot): three lines or more fill the same two cells or
+/// more, or two lines fill two cells or more and a column holds a value in both (a value is
+/// not wrapped over two lines; the grid's first row, its headings, may fill the same cells
+/// line by line). The lines of a row whose cells wrap (or of headings set over several lines,
+/// each centred in its cell) meet in other cells line by line.
+fn several_rows(
+    page: &PageGlyphs,
+    lines: &[Line],
+    row: &[(usize, usize, usize, usize)],
+    heading: bool,
+) -> bool {
     // Each line's cells: column and text.
     let mut cells: Vec<(usize, usize, String)> = Vec::new();
     let mut by_line: Vec<(usize, usize, usize)> = row.iter().map(|p| (p.2, p.1, p.3)).collect();
@@ -322,7 +331,14 @@ fn several_rows(page: &PageGlyphs, lines: &[Line], row: &[(usize, usize, usize, 
         .map(|cs| cs[0].0)
         .collect();
     spanning.dedup();
-    if spanning.len() >= 4 {
+    // The cells each line fills, for the lines that fill two or more.
+    let mut fills: Vec<Vec<usize>> = cells
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|cs| cs.len() >= 2)
+        .map(|cs| cs.iter().map(|c| c.1).collect())
+        .collect();
+    fills.sort();
+    if !heading && fills.chunk_by(|a, b| a == b).any(|same| same.len() >= 3) {
         return true;
     }
     if spanning.len() < 2 {
