@@ -580,6 +580,35 @@ fn a_grid_row_whose_cells_wrap_reads_as_one_row() {
 }
 
 #[test]
+fn a_grid_row_whose_cells_wrap_over_four_lines_is_still_one_row() {
+    // Four lines fill two cells or more each, no three the same cells: one row.
+    let rows = vec![
+        vec![
+            vec!["No."],
+            vec!["Disease"],
+            vec!["Status"],
+            vec!["Comments"],
+        ],
+        vec![
+            vec!["4."],
+            vec!["Acute", "Diarrheal", "Disease", "outbreak"],
+            vec!["Under", "Control"],
+            vec![
+                "Cases reported from the village",
+                "of Junapani in the district of",
+                "Betul, where the team had",
+                "investigated the outbreak.",
+            ],
+        ],
+    ];
+    let content = ruled_table(715.0, &[72.0, 110.0, 200.0, 270.0, 430.0], &rows);
+    assert_eq!(
+        text_of(&page(&content, "", &[])),
+        "No.\tDisease\tStatus\tComments\n4.\tAcute Diarrheal Disease outbreak\tUnder Control\tCases reported from the village of Junapani in the district of Betul, where the team had investigated the outbreak.\n"
+    );
+}
+
+#[test]
 fn rows_between_a_grids_rules_stay_rows_and_its_headings_over_two_lines_are_one() {
     // Ruled under the headings and at the foot only: the rows of values between are rows
     // of their own; each heading set over two lines in its cell is one.
