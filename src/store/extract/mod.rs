@@ -28,6 +28,7 @@ mod pdf_floats;
 mod pdf_glyphs;
 mod pdf_grid;
 mod pdf_inflate;
+mod pdf_ladder;
 mod pdf_layout;
 mod pdf_ligatures;
 mod pdf_marks;

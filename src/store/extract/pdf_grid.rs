@@ -36,6 +36,11 @@ pub struct Grid {
 }
 
 impl Grid {
+    /// Whether a rule is one of its own (its middle lies inside it).
+    pub fn spans(&self, rule: &Rule) -> bool {
+        self.contains((rule.x0 + rule.x1) / 2.0, (rule.y0 + rule.y1) / 2.0)
+    }
+
     /// Whether a point lies inside it.
     fn contains(&self, x: f32, y: f32) -> bool {
         (self.x0 - TOUCH..=self.x1 + TOUCH).contains(&x)
@@ -198,10 +203,7 @@ fn mostly_filled(page: &PageGlyphs, grid: &Grid) -> bool {
 
 /// The grid a line lies in, if all its glyphs do.
 fn grid_of_line<'g>(page: &PageGlyphs, grids: &'g [Grid], line: &Line) -> Option<&'g Grid> {
-    let middle = |g: u32| {
-        let g = &page.glyphs[g as usize];
-        ((g.x0 + g.x1) / 2.0, g.baseline - 0.3 * g.size)
-    };
+    let middle = |g: u32| glyph_middle(page, g);
     let (x, y) = middle(line.items.first()?.0);
     let grid = grids.iter().find(|grid| grid.holds(x, y))?;
     line.items
@@ -244,22 +246,52 @@ pub fn read_rows(page: &PageGlyphs, grids: &[Grid], lines: &mut Vec<Line>) {
 
 /// The rows of a grid made of its lines (in reading order).
 fn rows_of(page: &PageGlyphs, grid: &Grid, lines: &[Line]) -> Vec<Line> {
-    // Each glyph's row and column, with the line it is in.
-    let mut placed: Vec<(usize, usize, usize, usize)> = Vec::new();
+    match place_glyphs(page, lines, |x, y| grid.cell_of(x, y)) {
+        Some(placed) => rows_of_placed(page, lines, placed, &|_, _| false, false),
+        // A line outside the rows keeps its place as it is.
+        None => lines.to_vec(),
+    }
+}
+
+/// Where a glyph stands, to say which cell it is in: its middle, a little over its baseline.
+pub(super) fn glyph_middle(page: &PageGlyphs, g: u32) -> (f32, f32) {
+    let g = &page.glyphs[g as usize];
+    ((g.x0 + g.x1) / 2.0, g.baseline - 0.3 * g.size)
+}
+
+/// Each glyph of the lines placed in the row and column `cell` gives where it stands;
+/// `None` if one stands in none.
+pub(super) fn place_glyphs(
+    page: &PageGlyphs,
+    lines: &[Line],
+    cell: impl Fn(f32, f32) -> Option<(usize, usize)>,
+) -> Option<Vec<Placed>> {
+    let mut placed: Vec<Placed> = Vec::new();
     for (l, line) in lines.iter().enumerate() {
         for (k, &(g, _)) in line.items.iter().enumerate() {
-            let glyph = &page.glyphs[g as usize];
-            let (x, y) = (
-                (glyph.x0 + glyph.x1) / 2.0,
-                glyph.baseline - 0.3 * glyph.size,
-            );
-            let Some((row, column)) = grid.cell_of(x, y) else {
-                // A line outside the rows keeps its place as it is.
-                return lines.to_vec();
-            };
+            let (x, y) = glyph_middle(page, g);
+            let (row, column) = cell(x, y)?;
             placed.push((row, column, l, k));
         }
     }
+    Some(placed)
+}
+
+/// A glyph placed in a table: its row, its column, its line and its place in the line.
+pub(super) type Placed = (usize, usize, usize, usize);
+
+/// The rows of a table made of its lines, each glyph placed in its row and column: a row's
+/// lines become one line, each cell's lines one after another, unless they are rows of
+/// their own, do not keep to the cells, or `apart` says so (given the row's glyphs and
+/// whether it is the table's first row). `per_line`: whether the lines of the rows kept
+/// apart are set under the table's columns too (where the columns are its lines' own).
+pub(super) fn rows_of_placed(
+    page: &PageGlyphs,
+    lines: &[Line],
+    mut placed: Vec<Placed>,
+    apart: &dyn Fn(&[Placed], bool) -> bool,
+    per_line: bool,
+) -> Vec<Line> {
     // Row by row, column by column, line by line, glyph by glyph.
     placed.sort_unstable();
     let rows: Vec<&[(usize, usize, usize, usize)]> = placed.chunk_by(|a, b| a.0 == b.0).collect();
@@ -288,10 +320,35 @@ fn rows_of(page: &PageGlyphs, grid: &Grid, lines: &[Line]) -> Vec<Line> {
         // columns whose rules run through it) and rows the grid does not part: their
         // lines as they are, their cells found as other tables' are.
         let heading = Some(row[0].0) == first;
-        if ls.len() < 2 || !ok || several_rows(page, lines, row, heading) {
+        // (A row of one cell, a title over the table, is read as lines of text are.)
+        let one_cell = row.iter().all(|p| p.1 == row[0].1);
+        if ls.len() < 2
+            || one_cell
+            || !ok
+            || several_rows(page, lines, row, heading)
+            || apart(row, heading)
+        {
             for l in ls {
-                if !kept.contains(&l) {
-                    kept.push(l);
+                if kept.contains(&l) {
+                    continue;
+                }
+                kept.push(l);
+                // Each line a row of its own, under the table's columns where they are
+                // the table's own (a table ruled only across), and the line lies in this
+                // row and keeps to the columns (it has cells, or stands in one).
+                let own: Vec<Placed> = row.iter().copied().filter(|p| p.2 == l).collect();
+                // (Each of its cells in a column of its own: none glued to the next.)
+                let cells = 1 + lines[l]
+                    .items
+                    .iter()
+                    .filter(|(_, s)| matches!(s, Sep::Tab | Sep::Cells(_)))
+                    .count();
+                let mut columns: Vec<usize> = own.iter().map(|p| p.1).collect();
+                columns.dedup();
+                let fits = columns.len() == cells;
+                if per_line && ok && fits && own.len() == lines[l].items.len() {
+                    out.push(row_line(page, lines, &own, &used));
+                } else {
                     out.push(lines[l].clone());
                 }
             }

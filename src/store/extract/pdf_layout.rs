@@ -227,6 +227,8 @@ pub fn lines(page: &PageGlyphs, deadline: Instant) -> Option<Vec<Line>> {
     }
     settle_tabs(page, &mut out);
     super::pdf_grid::read_rows(page, &grids, &mut out);
+    let ladders = super::pdf_ladder::ladders(page, &grids);
+    super::pdf_ladder::read_rows(page, &ladders, &mut out);
     super::pdf_table::fill_empty_cells(page, &mut out);
     Some(out)
 }

@@ -12,6 +12,13 @@ use super::pdf_layout::{Line, Sep};
 /// The left and right edges of each cell of a table row, left to right; `None` when the row
 /// does not read left to right.
 fn cells(page: &PageGlyphs, line: &Line) -> Option<Vec<(f32, f32)>> {
+    let out = cell_edges(page, line);
+    out.windows(2).all(|w| w[0].1 <= w[1].0).then_some(out)
+}
+
+/// The left and right edges of each cell of a line (its glyphs between wide gaps), in the
+/// line's order.
+pub(super) fn cell_edges(page: &PageGlyphs, line: &Line) -> Vec<(f32, f32)> {
     let mut out: Vec<(f32, f32)> = Vec::new();
     for &(g, sep) in &line.items {
         let g = &page.glyphs[g as usize];
@@ -23,7 +30,7 @@ fn cells(page: &PageGlyphs, line: &Line) -> Option<Vec<(f32, f32)>> {
             _ => out.push((g.x0, g.x1)),
         }
     }
-    out.windows(2).all(|w| w[0].1 <= w[1].0).then_some(out)
+    out
 }
 
 /// Gives the rows of each table (lines in a row with cell gaps, in one column of the page) an
@@ -69,7 +76,12 @@ fn table_run(lines: &[Line], start: usize) -> Vec<usize> {
     }
     let region = lines[start].region;
     let mut i = start;
-    while i < lines.len() && lines[i].region == region && !lines[i].ruled {
+    while i < lines.len() && lines[i].region == region {
+        // A row read from its table's rules has its cells; the rows around it go on.
+        if lines[i].ruled {
+            i += 1;
+            continue;
+        }
         if lines[i].has_tab() {
             run.push(i);
             i += 1;

@@ -489,6 +489,11 @@ fn a_chart_beside_a_table_stays_out_of_its_rows() {
 /// starts with `^` (a name set halfway down its row). Rules across part the rows and rules
 /// down the columns. Returns the content stream.
 fn ruled_table(top: f32, columns: &[f32], rows: &[Vec<Vec<&str>>]) -> Vec<u8> {
+    table_with_rules(top, columns, rows, true)
+}
+
+/// [`ruled_table`] with rules down between the columns (`downs`) or rules across only.
+fn table_with_rules(top: f32, columns: &[f32], rows: &[Vec<Vec<&str>>], downs: bool) -> Vec<u8> {
     let mut out = String::new();
     let (left, right) = (columns[0], columns[columns.len() - 1]);
     let mut y = top;
@@ -514,7 +519,7 @@ fn ruled_table(top: f32, columns: &[f32], rows: &[Vec<Vec<&str>>]) -> Vec<u8> {
     for e in &edges {
         out.push_str(&format!("{left} {e} m {right} {e} l S\n"));
     }
-    for c in columns {
+    for c in columns.iter().filter(|_| downs) {
         out.push_str(&format!(
             "{c} {top} m {c} {y} l S\n",
             y = edges[edges.len() - 1]
@@ -605,6 +610,49 @@ fn a_grid_row_whose_cells_wrap_over_four_lines_is_still_one_row() {
     assert_eq!(
         text_of(&page(&content, "", &[])),
         "No.\tDisease\tStatus\tComments\n4.\tAcute Diarrheal Disease outbreak\tUnder Control\tCases reported from the village of Junapani in the district of Betul, where the team had investigated the outbreak.\n"
+    );
+}
+
+#[test]
+fn a_table_ruled_only_across_reads_each_row_whose_cells_wrap_as_one() {
+    // Rules between the rows, none between the columns: an offense's group and name set
+    // under each other in one cell, a statute wrapped under its code.
+    let rows = vec![
+        vec![vec!["No."], vec!["Offense"], vec!["Source"], vec!["Type"]],
+        vec![
+            vec!["1"],
+            vec![
+                "Abuse and Other Offensive",
+                "Conduct",
+                "Child abuse, with death",
+            ],
+            vec!["CR, 3-", "601(b)(2)(ii)"],
+            vec!["Felony"],
+        ],
+        vec![
+            vec!["2"],
+            vec![
+                "Abuse and Other Offensive",
+                "Conduct",
+                "Child abuse, first degree",
+            ],
+            vec!["CR, 3-", "601(b)(2)(i)"],
+            vec!["Felony"],
+        ],
+        vec![
+            vec!["3"],
+            vec!["Abuse and Other Offensive", "Conduct", "Child neglect"],
+            vec!["CR, 3-602.1"],
+            vec!["Misd."],
+        ],
+    ];
+    let content = table_with_rules(715.0, &[72.0, 100.0, 260.0, 360.0, 430.0], &rows, false);
+    assert_eq!(
+        text_of(&page(&content, "", &[])),
+        "No.\tOffense\tSource\tType\n\
+1\tAbuse and Other Offensive Conduct Child abuse, with death\tCR, 3- 601(b)(2)(ii)\tFelony\n\
+2\tAbuse and Other Offensive Conduct Child abuse, first degree\tCR, 3- 601(b)(2)(i)\tFelony\n\
+3\tAbuse and Other Offensive Conduct Child neglect\tCR, 3-602.1\tMisd.\n"
     );
 }
 
@@ -1576,8 +1624,12 @@ fn print_lines() {
     use super::pdf_layout::Sep;
     for_debug_pages(|i, glyphs, deadline| {
         println!("p{} rules={}", i + 1, glyphs.rules.len());
-        for grid in super::pdf_grid::grids(glyphs) {
+        let grids = super::pdf_grid::grids(glyphs);
+        for grid in &grids {
             println!("p{} {grid:?}", i + 1);
+        }
+        for ladder in super::pdf_ladder::ladders(glyphs, &grids) {
+            println!("p{} {ladder:?}", i + 1);
         }
         for line in super::pdf_layout::lines(glyphs, deadline).unwrap() {
             let mut text = "|".repeat(usize::from(line.lead));

@@ -1,0 +1,192 @@
+//! Tables ruled only across: rules of one width set one under another between a table's
+//! rows, with no rules down between its columns (a sentencing table, a survey's items). The
+//! lines between two rules are one row when they are a row's cells wrapped (a label over two
+//! lines, an offense's name under its group), each cell's lines one after another, the
+//! columns taken from the cells of the table's lines.
+
+use super::pdf_glyphs::PageGlyphs;
+use super::pdf_grid::{Grid, Placed, glyph_middle, place_glyphs, rows_of_placed};
+use super::pdf_layout::Line;
+use super::pdf_rules::Rule;
+use super::pdf_table::cell_edges;
+
+/// Ends of rule pieces closer than this (points) make one rule; rules whose ends are this
+/// close are of one width.
+const TOUCH: f32 = 3.0;
+/// A rule shorter than this (points) is not a table's.
+const SHORTEST: f32 = 60.0;
+/// Rules farther apart than this (points) are not the rules around one row.
+const TALLEST_ROW: f32 = 150.0;
+/// A row of more lines than this is no row whose cells wrap.
+const MOST_LINES: usize = 12;
+
+/// Rules across of one width, one under another.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ladder {
+    x0: f32,
+    x1: f32,
+    /// The heights of its rules, top to bottom.
+    rows: Vec<f32>,
+}
+
+impl Ladder {
+    /// The row a point lies in, if it lies between two of the rules.
+    fn row_at(&self, x: f32, y: f32) -> Option<usize> {
+        if !(self.x0 - TOUCH..=self.x1 + TOUCH).contains(&x) {
+            return None;
+        }
+        let k = self.rows.partition_point(|&r| r <= y);
+        (1..self.rows.len()).contains(&k).then(|| k - 1)
+    }
+}
+
+/// The ladders of a page: three rules of one width or more, each row between two of them no
+/// taller than [`TALLEST_ROW`], none inside a grid.
+pub fn ladders(page: &PageGlyphs, grids: &[Grid]) -> Vec<Ladder> {
+    let mut across: Vec<&Rule> = page
+        .rules
+        .iter()
+        .filter(|r| r.is_horizontal())
+        .filter(|r| !grids.iter().any(|g| g.spans(r)))
+        .collect();
+    across.sort_by(|a, b| a.y0.total_cmp(&b.y0).then(a.x0.total_cmp(&b.x0)));
+    // Pieces drawn end to end make one rule.
+    let mut bars: Vec<(f32, f32, f32)> = Vec::new();
+    for r in across {
+        match bars.last_mut() {
+            Some(b) if (b.0 - r.y0).abs() <= TOUCH && r.x0 <= b.2 + TOUCH => b.2 = b.2.max(r.x1),
+            _ => bars.push((r.y0, r.x0, r.x1)),
+        }
+    }
+    let mut out: Vec<Ladder> = Vec::new();
+    for (y, x0, x1) in bars.into_iter().filter(|b| b.2 - b.1 >= SHORTEST) {
+        let same = out.iter_mut().rev().find(|l| {
+            (l.x0 - x0).abs() <= TOUCH
+                && (l.x1 - x1).abs() <= TOUCH
+                && l.rows.last().is_some_and(|&last| y - last <= TALLEST_ROW)
+        });
+        match same {
+            Some(l) if l.rows.last().is_some_and(|&last| y - last > TOUCH) => l.rows.push(y),
+            Some(_) => {}
+            None => out.push(Ladder {
+                x0,
+                x1,
+                rows: vec![y],
+            }),
+        }
+    }
+    out.retain(|l| l.rows.len() >= 3);
+    out
+}
+
+/// Reads the lines of each ladder's table row by row (see the module's note); other lines
+/// stay as they are.
+pub fn read_rows(page: &PageGlyphs, ladders: &[Ladder], lines: &mut Vec<Line>) {
+    if ladders.is_empty() {
+        return;
+    }
+    let within = |ladder: &Ladder, line: &Line| {
+        !line.ruled
+            && line.items.iter().all(|&(g, _)| {
+                let (x, y) = glyph_middle(page, g);
+                ladder.row_at(x, y).is_some()
+            })
+    };
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(ladder) = ladders.iter().find(|l| within(l, &lines[i])) else {
+            out.push(lines[i].clone());
+            i += 1;
+            continue;
+        };
+        let region = lines[i].region;
+        let mut end = i + 1;
+        while end < lines.len() && lines[end].region == region && within(ladder, &lines[end]) {
+            end += 1;
+        }
+        out.extend(rows_of(page, ladder, &lines[i..end]));
+        i = end;
+    }
+    *lines = out;
+}
+
+/// The rows of a ladder's table made of its lines (in reading order).
+fn rows_of(page: &PageGlyphs, ladder: &Ladder, lines: &[Line]) -> Vec<Line> {
+    // The table's columns: where the cells of its lines with cells stand, those that
+    // overlap taken together.
+    let mut spans: Vec<(f32, f32)> = lines
+        .iter()
+        .filter(|l| l.has_tab())
+        .flat_map(|l| cell_edges(page, l))
+        .collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut columns: Vec<(f32, f32)> = Vec::new();
+    for (a, b) in spans {
+        match columns.last_mut() {
+            Some(c) if a <= c.1 => c.1 = c.1.max(b),
+            _ => columns.push((a, b)),
+        }
+    }
+    if columns.len() < 2 {
+        return lines.to_vec();
+    }
+    let column_at = |x: f32| columns.iter().rposition(|c| c.0 <= x).unwrap_or(0);
+    let Some(placed) = place_glyphs(page, lines, |x, y| {
+        Some((ladder.row_at(x, y)?, column_at(x)))
+    }) else {
+        return lines.to_vec();
+    };
+    // A table: two rows or more start with a line of cells.
+    let mut starts: Vec<(usize, usize)> = placed.iter().map(|p| (p.0, p.2)).collect();
+    starts.sort_unstable();
+    starts.dedup_by(|a, b| a.0 == b.0);
+    if starts.iter().filter(|&&(_, l)| lines[l].has_tab()).count() < 2 {
+        return lines.to_vec();
+    }
+    // A row is one only when its first line has cells, it has a few lines, words wrap in
+    // one of its cells, and no later line of it starts a cell in the column its first line
+    // starts in (each a row's label); the table's first row, its headings, may.
+    let apart = |row: &[Placed], heading: bool| {
+        let mut ls: Vec<usize> = row.iter().map(|p| p.2).collect();
+        ls.sort_unstable();
+        ls.dedup();
+        let first = ls[0];
+        let first_column = row
+            .iter()
+            .filter(|p| p.2 == first)
+            .map(|p| p.1)
+            .min()
+            .unwrap_or(0);
+        let labels_again = ls[1..]
+            .iter()
+            .any(|&l| row.iter().any(|p| p.2 == l && p.1 == first_column));
+        // A line without cells across columns is prose, not a cell's line.
+        let prose = ls.iter().any(|&l| {
+            !lines[l].has_tab() && {
+                let mut cs = row.iter().filter(|p| p.2 == l).map(|p| p.1);
+                let c0 = cs.next();
+                cs.any(|c| Some(c) != c0)
+            }
+        });
+        // Words wrapped in a cell: a column holding words on two lines or more.
+        let mut words: Vec<(usize, usize)> = row
+            .iter()
+            .filter(|p| {
+                page.text(&page.glyphs[lines[p.2].items[p.3].0 as usize])
+                    .iter()
+                    .any(|c| c.is_alphabetic())
+            })
+            .map(|p| (p.1, p.2))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        let wrapped = words.chunk_by(|a, b| a.0 == b.0).any(|c| c.len() >= 2);
+        !lines[first].has_tab()
+            || ls.len() > MOST_LINES
+            || prose
+            || !wrapped
+            || (!heading && labels_again)
+    };
+    rows_of_placed(page, lines, placed, &apart, false)
+}
