@@ -502,9 +502,22 @@ fn labels_item(page: &PageGlyphs, line: &Line) -> Option<usize> {
     if words < 3 && text_after.contains(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    (after.first().is_some_and(|c| c.is_alphabetic())
-        && is_enumerator(&head.iter().collect::<String>(), true))
-    .then_some(first)
+    let head: String = head.iter().collect();
+    // A section's number before its title (`3.2.1  Reported Losses`).
+    let section =
+        is_section_number(&head) && after.first().is_some_and(|c| c.is_uppercase()) && words >= 2;
+    (after.first().is_some_and(|c| c.is_alphabetic()) && is_enumerator(&head, true) || section)
+        .then_some(first)
+}
+
+/// Whether a word is a section's number of two levels or more (`3.2`, `4.1.1`, `2.3.`).
+fn is_section_number(word: &str) -> bool {
+    let parts: Vec<&str> = word.trim_end_matches('.').split('.').collect();
+    parts.len() >= 2
+        && parts.len() <= 5
+        && parts
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Whether a glyph's text is a list bullet (a symbol font's bullet, an unmapped one).

@@ -128,6 +128,16 @@ fn ligatures_whose_unicode_map_keeps_their_last_letter_read_as_their_names_spell
 }
 
 #[test]
+fn a_section_number_set_apart_from_its_title_is_no_table_cell() {
+    // As a working paper sets them: each title a little more than an em after its number.
+    let pdf = page(b"BT /F1 14 Tf 1 0 0 1 75 450 Tm (3.2) Tj 1 0 0 1 111.7 450 Tm (Measuring Financial Losses) Tj ET BT /F1 12 Tf 1 0 0 1 75 423 Tm (3.2.1) Tj 1 0 0 1 116 423 Tm (Reported Losses) Tj ET BT /F1 12 Tf 75 396 Td (We measure the losses due to the crisis by asking the households.) Tj ET", "", &[]);
+    assert_eq!(
+        text_of(&pdf),
+        "3.2 Measuring Financial Losses\n\n3.2.1 Reported Losses\n\nWe measure the losses due to the crisis by asking the households.\n"
+    );
+}
+
+#[test]
 fn a_compound_split_at_its_hyphen_keeps_it_though_another_spelling_differs_in_case() {
     let pdf = page(
         b"BT /F1 12 Tf 72 700 Td (Tools for eDiscovery review help, and e-discovery is) Tj 0 -14 Td (costly, which is why the e-) Tj 0 -14 Td (discovery market grew.) Tj ET",
