@@ -1133,6 +1133,20 @@ fn a_tables_caption_at_the_top_of_the_next_page_stays_above_its_table() {
 }
 
 #[test]
+fn a_caption_named_in_capitals_at_a_pages_top_is_not_read_into_the_sentence_before() {
+    let pdf = pages(&[
+        b"BT /F1 10 Tf 72 700 Td (Householders in the two years were more likely to live in such housing) Tj 0 -12 Td (than others, as the second table shows \\(Table 2\\). Although the) Tj ET",
+        b"BT /F1 10 Tf 72 720 Td (TABLE 1. Selected characteristics of householders in inadequate housing) Tj ET BT /F1 9 Tf 72 700 Td (Characteristic) Tj 200 0 Td (No.) Tj 60 0 Td (%) Tj ET BT /F1 9 Tf 72 688 Td (Total) Tj 200 0 Td (5,811) Tj 60 0 Td (5.2) Tj ET BT /F1 9 Tf 72 676 Td (Male) Tj 200 0 Td (2,911) Tj 60 0 Td (4.9) Tj ET",
+    ]);
+    let text = text_of(&pdf);
+    assert!(!text.contains("Although the TABLE 1."), "{text}");
+    assert!(
+        text.contains("\n\nTABLE 1. Selected characteristics"),
+        "{text}"
+    );
+}
+
+#[test]
 fn the_title_stays_although_a_running_header_repeats_it_in_small_type() {
     let pdf = pages(&[
         b"BT /F1 20 Tf 72 740 Td (Annual Report) Tj /F1 12 Tf 0 -60 Td (First page text.) Tj ET",

@@ -981,8 +981,14 @@ fn join(
     if code && tokens.next() == Some("=") {
         return Join::Paragraph;
     }
-    // A caption after a sentence's end (`Table 3: …` after another table's caption).
-    if ends_clause && is_punctuated_caption(cur_text) {
+    // A caption after a sentence's end (`Table 3: …` after another table's caption), or
+    // named in capitals (`TABLE 1. Selected …`, never a sentence's words).
+    let capitals = cur_text.split_whitespace().next().is_some_and(|w| {
+        w.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    });
+    if (ends_clause || capitals) && is_punctuated_caption(cur_text) {
         return Join::Paragraph;
     }
     let room = prev_right - prev.x1;
