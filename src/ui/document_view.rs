@@ -859,7 +859,15 @@ impl DocumentView {
                 painter.galley(pos2(text_x, y - galley.size().y / 2.0), galley, colour);
                 continue;
             }
-            let r = v.block.caret_rect(local).translate(v.origin.to_vec2());
+            // The page's first char, not the caret before it: at a wrapped line's start the
+            // caret stands at the end of the line above.
+            let r = v
+                .block
+                .rects(local, local + 1)
+                .first()
+                .copied()
+                .unwrap_or_else(|| v.block.caret_rect(local))
+                .translate(v.origin.to_vec2());
             painter.line_segment(
                 [
                     pos2(r.min.x - 1.0, r.min.y + 2.0),
