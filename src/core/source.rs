@@ -106,6 +106,9 @@ pub struct Pages {
     /// The numbers of the pages that are pictures of text with no text layer (scanned pages
     /// in a PDF whose other pages have text): their words are not in the text.
     pub scanned: Vec<u32>,
+    /// The pages with chars whose font does not say which letters they are (shown as
+    /// U+FFFD), and how many each has.
+    pub unreadable: Vec<(u32, usize)>,
 }
 
 /// One page: its number and where the chars drawn on it are in the text (in order, except
@@ -148,11 +151,35 @@ impl Pages {
     /// What to tell a reader when some pages could not be read (damaged, or scanned with no
     /// text layer): which, and what to do.
     pub fn damage(&self) -> Option<String> {
-        let scanned = self.scanned_pages();
-        match (self.damaged_pages(), scanned) {
-            (Some(d), Some(s)) => Some(format!("{d} {s}")),
-            (d, s) => d.or(s),
-        }
+        let parts: Vec<String> = [
+            self.damaged_pages(),
+            self.scanned_pages(),
+            self.unreadable_chars(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!parts.is_empty()).then(|| parts.join(" "))
+    }
+
+    /// What to tell a reader of chars that could not be read, if any.
+    fn unreadable_chars(&self) -> Option<String> {
+        let total: usize = self.unreadable.iter().map(|(_, n)| n).sum();
+        let pages: Vec<u32> = self.unreadable.iter().map(|(p, _)| *p).collect();
+        let (first, rest) = pages.split_first()?;
+        let chars = if total == 1 {
+            "1 character".to_owned()
+        } else {
+            format!("{total} characters")
+        };
+        let on = if rest.is_empty() {
+            format!("page {first}")
+        } else {
+            format!("pages {}", page_list(&pages))
+        };
+        Some(format!(
+            "{chars} on {on} could not be read (the PDF's font does not say which letters they are): they show as \u{FFFD}. Check them against the page view before quoting."
+        ))
     }
 
     /// What to tell a reader of the pages that are pictures with no text layer, if any.
@@ -363,6 +390,7 @@ mod tests {
         let searched = Pages {
             page_tree_damaged: true,
             scanned: Vec::new(),
+            unreadable: Vec::new(),
             ..Pages::default()
         };
         let searched = searched.damage().unwrap();
@@ -388,6 +416,7 @@ mod tests {
             missing: 0,
             page_tree_damaged: false,
             scanned: Vec::new(),
+            unreadable: Vec::new(),
             pages: vec![
                 PageSpan {
                     number: 1,
@@ -458,6 +487,7 @@ mod tests {
             missing: 0,
             page_tree_damaged: false,
             scanned: Vec::new(),
+            unreadable: Vec::new(),
             pages: vec![span(1, 0, 7), span(2, 3, 10)],
             boxes: vec![
                 bx(1),
@@ -536,6 +566,15 @@ mod tests {
             ..Pages::default()
         };
         let both = both.damage().unwrap();
+        let unreadable = Pages {
+            unreadable: vec![(3, 5), (4, 2)],
+            ..Pages::default()
+        };
+        let unreadable = unreadable.damage().unwrap();
+        assert!(
+            unreadable.starts_with("7 characters on pages 3\u{2013}4 could not be read"),
+            "{unreadable}"
+        );
         assert!(
             both.contains("Page 2 of this PDF is damaged")
                 && both.contains("Page 6 of this PDF is a picture"),

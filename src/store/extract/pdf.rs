@@ -255,6 +255,24 @@ pub fn extract_pdf_with(bytes: &[u8], limits: PdfLimits) -> Result<PdfExtracted,
         Missing::Pages(n) => page_map.missing = u32::try_from(n).unwrap_or(u32::MAX),
         Missing::Unknown => page_map.page_tree_damaged = true,
     }
+    let mut unreadable: Vec<(u32, usize)> = Vec::new();
+    for (c, b) in text.chars().zip(&page_map.boxes) {
+        if let (Some(b), '\u{FFFD}') = (b, c) {
+            match unreadable.last_mut() {
+                Some((p, n)) if *p == b.page => *n += 1,
+                _ => unreadable.push((b.page, 1)),
+            }
+        }
+    }
+    unreadable.sort_unstable();
+    unreadable.dedup_by(|a, b| {
+        let same = a.0 == b.0;
+        if same {
+            b.1 += a.1;
+        }
+        same
+    });
+    page_map.unreadable = unreadable;
     page_map.scanned = pages
         .iter()
         .filter(|p| p.glyph_count() < SCANNED_GLYPHS && p.picture_cover >= SCANNED_COVER)

@@ -211,6 +211,28 @@ fn a_mark_without_text_drawn_under_a_headings_first_letter_is_left_out() {
 }
 
 #[test]
+fn chars_whose_font_gives_no_letters_are_counted_in_the_warning() {
+    // A term of years drawn in a font whose encoding names glyphs no Unicode is known for.
+    let content = b"BT /F1 10 Tf 72 700 Td (Child abuse, with death) Tj 150 0 Td (Felony) Tj ET BT /F2 10 Tf 300 700 Td (!) Tj ET";
+    let pdf = build(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R /F2 6 0 R >> >> /Contents 5 0 R >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec(),
+        stream("", content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /Differences [33 /qzmark] >> >>".to_vec(),
+    ]);
+    let extracted = extract_pdf(&pdf).unwrap();
+    assert!(extracted.text.contains('\u{FFFD}'), "{}", extracted.text);
+    assert_eq!(extracted.pages.unreadable, vec![(1, 1)]);
+    let warning = extracted.pages.damage().unwrap();
+    assert!(
+        warning.starts_with("1 character on page 1 could not be read"),
+        "{warning}"
+    );
+}
+
+#[test]
 fn a_ruling_whose_first_lines_are_set_a_little_smaller_is_not_a_paragraph_per_line() {
     // The opening in 11.5 points double-spaced under a counsel block set close, the rest in
     // 12 points set a little closer: one paragraph, like the rest.

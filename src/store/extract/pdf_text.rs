@@ -1395,6 +1395,7 @@ impl Builder {
                 missing: 0,
                 page_tree_damaged: false,
                 scanned: Vec::new(),
+                unreadable: Vec::new(),
             },
         )
     }
