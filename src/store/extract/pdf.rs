@@ -316,7 +316,7 @@ fn read_pages(
             ),
         },
         LoadPdfError::Invalid => PdfError::Broken {
-            why: "its structure (cross-reference table and trailer) cannot be read".to_owned(),
+            why: "its structure (cross-reference table, trailer or catalog) cannot be read: it is damaged, or built (nested or looped) past what a reader accepts".to_owned(),
         },
     })?;
     let count = pdf.pages().len();
