@@ -138,6 +138,13 @@ fn a_section_number_set_apart_from_its_title_is_no_table_cell() {
 }
 
 #[test]
+fn an_archive_identifier_broken_at_its_hyphen_keeps_it() {
+    let pdf = page(b"BT /F1 10 Tf 72 700 Td ([1] A. Smith, Astrophys. J. 600, 1 \\(2004\\), astro-ph/0508079.) Tj 0 -12 Td ([2] B. Jones and C. Wu, Phys. Rev. D 70, 2 \\(2005\\), astro-) Tj 0 -12 Td (ph/0303455; D. Lee, Class. Quant. Grav. 23, 3 \\(2006\\).) Tj ET", "", &[]);
+    let text = text_of(&pdf);
+    assert!(text.contains("astro-ph/0303455"), "{text}");
+}
+
+#[test]
 fn a_compound_split_at_its_hyphen_keeps_it_though_another_spelling_differs_in_case() {
     let pdf = page(
         b"BT /F1 12 Tf 72 700 Td (Tools for eDiscovery review help, and e-discovery is) Tj 0 -14 Td (costly, which is why the e-) Tj 0 -14 Td (discovery market grew.) Tj ET",

@@ -640,13 +640,19 @@ fn inner_words(texts: &[Vec<String>]) -> Words {
                 continue;
             }
             // A hyphen drawn as U+2010 is the same hyphen (`high‐quality`).
-            let w = w
-                .replace(['\u{2010}', '\u{2011}'], "-")
-                .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-                .to_owned();
-            if !w.is_empty() {
-                out.lower.insert(w.to_lowercase());
-                out.written.insert(w);
+            let w = w.replace(['\u{2010}', '\u{2011}'], "-");
+            // An identifier's parts count too (`astro-ph` of `astro-ph/0508079`).
+            let parts = w
+                .split(['/', '(', ')', '[', ']'])
+                .filter(|p| p.len() < w.len());
+            for w in std::iter::once(w.as_str()).chain(parts) {
+                let w = w
+                    .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                    .to_owned();
+                if !w.is_empty() {
+                    out.lower.insert(w.to_lowercase());
+                    out.written.insert(w);
+                }
             }
         }
     }
@@ -1105,8 +1111,12 @@ fn join(
             .next()
             .unwrap_or_default()
             .trim_start_matches(|c: char| !c.is_alphanumeric());
+        // (Up to an identifier's first slash: `ph/0303455` after `astro-`.)
         let tail = cur_text
             .split(char::is_whitespace)
+            .next()
+            .unwrap_or_default()
+            .split(['/', '(', '['])
             .next()
             .unwrap_or_default()
             .trim_end_matches(|c: char| !c.is_alphanumeric());
