@@ -322,6 +322,28 @@ pub(super) fn rows_of_placed(
         let heading = Some(row[0].0) == first;
         // (A row of one cell, a title over the table, is read as lines of text are.)
         let one_cell = row.iter().all(|p| p.1 == row[0].1);
+        // A grid's row of one line whose cells its rules part: its cells from the grid
+        // (a row over a paragraph that runs through its gaps kept them as spaces).
+        let whole_line = ls.len() == 1
+            && row.iter().filter(|p| p.2 == ls[0]).count() == lines[ls[0]].items.len();
+        // (Its cells as the line has them, fewer than the grid's columns it fills.)
+        let glued = whole_line && {
+            let cells = 1 + lines[ls[0]]
+                .items
+                .iter()
+                .filter(|(_, s)| matches!(s, Sep::Tab | Sep::Cells(_)))
+                .count();
+            let mut columns: Vec<usize> = row.iter().map(|p| p.1).collect();
+            columns.dedup();
+            columns.len() > cells
+        };
+        if !per_line && ok && !one_cell && glued {
+            if !kept.contains(&ls[0]) {
+                kept.push(ls[0]);
+                out.push(row_line(page, lines, row, &used));
+            }
+            continue;
+        }
         if ls.len() < 2
             || one_cell
             || !ok

@@ -696,6 +696,44 @@ fn a_table_ruled_only_across_reads_each_row_whose_cells_wrap_as_one() {
 }
 
 #[test]
+fn a_grids_row_whose_label_ends_close_to_its_value_keeps_its_cells() {
+    // Courier, 6 points a letter at 10 points: the last row's label ends 4 points before
+    // its value's column (less than a cell gap), the column rule between them.
+    let label = "Helps us make effective decisions";
+    let start = 300.0 - 6.0 * label.len() as f32 - 4.0;
+    let mut content = String::new();
+    for (k, (name, a, b)) in [
+        ("Perceived benefit", "Districts", "Schools"),
+        ("Gives a picture", "69%", "65%"),
+        (label, "71%", "60%"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let y = 700.0 - 20.0 * k as f32;
+        let x = if k == 2 { start } else { 75.0 };
+        content.push_str(&format!(
+            "BT /F1 10 Tf 1 0 0 1 {x} {y} Tm ({name}) Tj 1 0 0 1 302 {y} Tm ({a}) Tj 1 0 0 1 382 {y} Tm ({b}) Tj ET\n"
+        ));
+    }
+    for y in [715.0, 695.0, 675.0, 655.0] {
+        content.push_str(&format!("72 {y} m 460 {y} l S\n"));
+    }
+    for x in [72.0, 300.0, 380.0, 460.0] {
+        content.push_str(&format!("{x} 715 m {x} 655 l S\n"));
+    }
+    let pdf = build(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>".to_vec(),
+        stream("", content.as_bytes()),
+    ]);
+    let text = text_of(&pdf);
+    assert!(text.contains(&format!("{label}\t71%\t60%\n")), "{text}");
+}
+
+#[test]
 fn rows_between_a_grids_rules_stay_rows_and_its_headings_over_two_lines_are_one() {
     // Ruled under the headings and at the foot only: the rows of values between are rows
     // of their own; each heading set over two lines in its cell is one.
