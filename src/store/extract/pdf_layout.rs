@@ -397,8 +397,29 @@ fn lone_prose_gap(
     let after_words: Vec<&str> = after.split_whitespace().collect();
     let is_word =
         |w: &&str| w.chars().any(char::is_alphabetic) && !w.chars().any(|c| c.is_ascii_digit());
-    (lower_words >= 5 && (1..=2).contains(&after_words.len()) && after_words.iter().all(is_word))
-        .then_some(gap)
+    let stretched_last_words =
+        lower_words >= 5 && (1..=2).contains(&after_words.len()) && after_words.iter().all(is_word);
+    // A justified line stretched after a sentence's end, reaching its column's edge, whose
+    // next sentence starts after the gap (`… 908 (2025).     He has ably`).
+    let right = lines[k.saturating_sub(3)..(k + 4).min(lines.len())]
+        .iter()
+        .filter(|l| l.region == line.region)
+        .map(|l| l.x1)
+        .fold(f32::MIN, f32::max);
+    // (Stretched, not a gap between columns: a few spaces wide.)
+    let width =
+        page.glyphs[line.items[gap].0 as usize].x0 - page.glyphs[line.items[gap - 1].0 as usize].x1;
+    let full = line.x1 >= right - line.size && width <= 2.5 * line.size;
+    let sentence_ends = before
+        .trim_end()
+        .ends_with(['.', '?', '!', '"', '\u{201D}'])
+        && before.split_whitespace().count() >= 3;
+    let sentence_starts = after.trim_start().starts_with(char::is_uppercase)
+        && after_words
+            .iter()
+            .skip(1)
+            .any(|w| w.starts_with(char::is_lowercase));
+    (stretched_last_words || (full && sentence_ends && sentence_starts)).then_some(gap)
 }
 
 /// The gaps of one or two lines of prose that keep each other's gaps as cells (two justified

@@ -1214,6 +1214,34 @@ fn a_caption_named_in_capitals_at_a_pages_top_is_not_read_into_the_sentence_befo
 }
 
 #[test]
+fn a_justified_line_stretched_after_a_sentence_at_a_pages_top_is_prose() {
+    // Courier, 6 points a letter: its one wide gap follows a sentence's end and it reaches
+    // the column's edge; the line under it is its paragraph's last.
+    let first = b"BT /F1 10 Tf 72 700 Td (The Court appointed an amicus curiae to defend the) Tj 0 -14 Td (judgment of the) Tj ET";
+    let second = b"BT /F1 10 Tf 1 0 0 1 72 700 Tm (Eighth Circuit. 605 U. S. 908 \\(2025\\).) Tj 1 0 0 1 306 700 Tm (He has ably served) Tj ET BT /F1 10 Tf 72 686 Td (the Court in this case.) Tj ET BT /F1 10 Tf 72 672 Td (When determining whether a law violates the Ex Post Facto) Tj 0 -14 Td (Clause, the Court must evaluate whether the law imposes a) Tj 0 -14 Td (punishment for the act.) Tj ET";
+    let mut objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [4 0 R 6 0 R] /Count 2 >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>".to_vec(),
+    ];
+    for (k, content) in [&first[..], &second[..]].iter().enumerate() {
+        objects.push(
+            format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
+                5 + 2 * k
+            )
+            .into_bytes(),
+        );
+        objects.push(stream("", content));
+    }
+    let text = text_of(&build(&objects));
+    assert!(
+        text.contains("Eighth Circuit. 605 U. S. 908 (2025). He has ably served the Court"),
+        "{text}"
+    );
+}
+
+#[test]
 fn the_title_stays_although_a_running_header_repeats_it_in_small_type() {
     let pdf = pages(&[
         b"BT /F1 20 Tf 72 740 Td (Annual Report) Tj /F1 12 Tf 0 -60 Td (First page text.) Tj ET",
