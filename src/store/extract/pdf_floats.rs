@@ -53,6 +53,14 @@ pub fn figure_lines(
                     }
                     continue;
                 }
+                if i == 0
+                    && let Some(next) = head_word_at(lines, texts, &body, &right, before)
+                {
+                    for &k in &body[..next] {
+                        out[k] = true;
+                    }
+                    continue;
+                }
                 // One figure after another, while each ends in its caption.
                 while let Some(next) = figure_at(lines, texts, &body, i, &right) {
                     for &k in &body[i..next] {
@@ -221,6 +229,39 @@ fn chart_at(
         })
         .count();
     (scale >= 3 && 3 * chart_like >= 2 * block.len()).then_some(i + j)
+}
+
+/// A page's head of a word or two (`Syllabus`, a section's name) set over the rest of a
+/// sentence the page before stopped inside (`must follow the` / `Syllabus` / `procedures
+/// applicable …`): it waits for the sentence's end, which goes on in small letters under
+/// it. Where the lines after it start in `body`.
+fn head_word_at(
+    lines: &[Line],
+    texts: &[String],
+    body: &[usize],
+    right: &dyn Fn(&Line) -> f32,
+    before: Option<&str>,
+) -> Option<usize> {
+    let before = before?.trim_end();
+    let unfinished = before
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_alphabetic() || c == ',')
+        && !before.contains('\t');
+    let (&head, rest) = body.split_first()?;
+    let &next = rest.first()?;
+    let head_text = texts[head].trim();
+    let short = (1..=3).contains(&head_text.split_whitespace().count())
+        && !head_text.ends_with(['.', ':', ';'])
+        && !lines[head].has_tab()
+        && head_text.chars().next().is_some_and(char::is_uppercase);
+    // (The sentence's last line may stop short of the column's edge.)
+    let goes_on = texts[next].starts_with(char::is_lowercase)
+        && (texts[next].split_whitespace().count() >= 3
+            || is_prose(&lines[next], &texts[next], right(&lines[next])));
+    // (A running head stands apart, over the page's white: not a title over its byline.)
+    let apart = lines[next].baseline - lines[head].baseline >= 1.5 * lines[next].size;
+    (unfinished && short && goes_on && apart).then_some(1)
 }
 
 /// A table with its caption above it at the start of `block` (the lines before a sentence

@@ -1242,6 +1242,20 @@ fn a_justified_line_stretched_after_a_sentence_at_a_pages_top_is_prose() {
 }
 
 #[test]
+fn a_pages_head_word_over_a_sentence_going_on_waits_for_its_end() {
+    let pdf = pages(&[
+        b"BT /F1 10 Tf 72 700 Td (The Court held that restitution is criminal punishment, so a court) Tj 0 -12 Td (imposing restitution for an offense committed before the law must follow the) Tj ET",
+        b"BT /F1 10 Tf 280 740 Td (Syllabus) Tj ET BT /F1 10 Tf 72 716 Td (procedures applicable to other criminal penalties.) Tj ET BT /F1 10 Tf 80 700 Td (The precedents have understood restitution under the Act to be criminal.) Tj ET",
+    ]);
+    let text = text_of(&pdf);
+    assert!(
+        text.contains("must follow the procedures applicable to other criminal penalties."),
+        "{text}"
+    );
+    assert!(text.contains("\n\nSyllabus\n\n"), "{text}");
+}
+
+#[test]
 fn the_title_stays_although_a_running_header_repeats_it_in_small_type() {
     let pdf = pages(&[
         b"BT /F1 20 Tf 72 740 Td (Annual Report) Tj /F1 12 Tf 0 -60 Td (First page text.) Tj ET",
