@@ -753,6 +753,13 @@ fn rows_between_a_grids_rules_stay_rows_and_its_headings_over_two_lines_are_one(
 }
 
 #[test]
+fn a_tables_title_with_its_number_set_apart_starts_a_paragraph_after_another_table() {
+    let pdf = page(b"BT /F1 10 Tf 1 0 0 1 72 700 Tm (2020) Tj 1 0 0 1 150 700 Tm (14.1) Tj 1 0 0 1 220 700 Tm (14.4) Tj 1 0 0 1 290 700 Tm (11.7) Tj ET BT /F1 10 Tf 1 0 0 1 72 686 Tm (2021) Tj 1 0 0 1 150 686 Tm (14.1) Tj 1 0 0 1 220 686 Tm (14.4) Tj 1 0 0 1 290 686 Tm (11.7) Tj ET BT /F1 10 Tf 1 0 0 1 72 672 Tm (Table 18.) Tj 1 0 0 1 130 672 Tm (Actual and projected numbers for current expenditures) Tj ET BT /F1 10 Tf 1 0 0 1 72 650 Tm (Year) Tj 1 0 0 1 150 650 Tm (Total) Tj 1 0 0 1 220 650 Tm (Public) Tj 1 0 0 1 290 650 Tm (Private) Tj ET BT /F1 10 Tf 1 0 0 1 72 636 Tm (2019) Tj 1 0 0 1 150 636 Tm (52,688) Tj 1 0 0 1 220 636 Tm (654.5) Tj 1 0 0 1 290 636 Tm (12,423) Tj ET", "", &[]);
+    let text = text_of(&pdf);
+    assert!(text.contains("11.7\n\nTable 18."), "{text}");
+}
+
+#[test]
 fn a_table_row_of_numbers_at_even_gaps_keeps_its_cells() {
     let pdf = page(b"BT /F1 10 Tf 1 0 0 1 72.00 700 Tm (Germany) Tj 1 0 0 1 137.12 700 Tm (27.5) Tj 1 0 0 1 180.58 700 Tm (81.9) Tj 1 0 0 1 224.04 700 Tm (41.3) Tj ET BT /F1 10 Tf 1 0 0 1 72.00 686 Tm (Portugal) Tj 1 0 0 1 133.24 686 Tm (19.7) Tj 1 0 0 1 176.70 686 Tm (29.9) Tj 1 0 0 1 220.16 686 Tm (13.4) Tj ET BT /F1 10 Tf 1 0 0 1 72.00 672 Tm (Sweden) Tj 1 0 0 1 132.13 672 Tm (23.8) Tj 1 0 0 1 175.59 672 Tm (18.8) Tj 1 0 0 1 219.05 672 Tm (52.8) Tj ET BT /F1 10 Tf 1 0 0 1 72.00 658 Tm (Austria) Tj 1 0 0 1 127.12 658 Tm (26.9) Tj 1 0 0 1 170.58 658 Tm (18.1) Tj 1 0 0 1 214.04 658 Tm (37.7) Tj ET", "", &[]);
     assert_eq!(

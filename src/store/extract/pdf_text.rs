@@ -924,6 +924,11 @@ fn join(
     if label_goes_on {
         return Join::Space;
     }
+    // A table's title whose number is set apart from its words (`Table 18.  Actual and …`)
+    // starts a paragraph, also after another table's last row.
+    if cur.has_tab() && !prev_text.is_empty() && is_punctuated_caption(cur_text) {
+        return Join::Paragraph;
+    }
     if prev.has_tab() && cur.has_tab()
         || (prev.has_tab() && group_label)
         || (after_group_label && cur.has_tab())
