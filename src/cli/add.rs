@@ -7,7 +7,7 @@ use clap::Args;
 
 use super::{Outcome, print_out};
 use crate::core::annotation::{Annotation, DateValue, EntityKind, Tag, TagKind, Verdict};
-use crate::core::edit::{Command, History};
+use crate::core::edit::Command;
 use crate::core::search;
 use crate::core::text::Text;
 use crate::store::Session;
@@ -122,14 +122,7 @@ pub fn run(args: AddArgs) -> anyhow::Result<Outcome> {
         commands.push(Command::Add(a));
     }
     if !commands.is_empty() {
-        let mut history = History::default();
-        history.apply(
-            &mut session.annotations,
-            &session.text,
-            &Command::Batch(commands),
-            now,
-        )?;
-        session.save()?;
+        super::apply_and_save(&mut session, commands, now)?;
     }
     let out: String = ids.iter().map(|id| format!("{id}\n")).collect();
     print_out(&out)?;

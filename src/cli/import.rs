@@ -8,7 +8,7 @@ use clap::Args;
 use clap::builder::{PossibleValuesParser, TypedValueParser as _};
 
 use super::{Outcome, print_out};
-use crate::core::edit::{Command, History};
+use crate::core::edit::Command;
 use crate::core::text::one_line;
 use crate::formats::import::{ImportReport, Moved};
 use crate::formats::{ImportFormat, ImportOptions, ImportTarget};
@@ -135,13 +135,7 @@ pub fn run(args: ImportArgs) -> anyhow::Result<Outcome> {
                 .map(Command::Add)
                 .chain(links)
                 .collect();
-            History::default().apply(
-                &mut session.annotations,
-                &session.text,
-                &Command::Batch(commands),
-                now,
-            )?;
-            session.save()?;
+            super::apply_and_save(&mut session, commands, now)?;
         }
         let ids: String = report.added.iter().map(|a| format!("{}\n", a.id)).collect();
         print_out(&ids)?;

@@ -140,6 +140,22 @@ pub fn run(command: Commands) -> ExitCode {
     }
 }
 
+/// Applies `commands` to a document's annotations as one step and saves its sidecar.
+fn apply_and_save(
+    session: &mut crate::store::Session,
+    commands: Vec<crate::core::edit::Command>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> anyhow::Result<()> {
+    crate::core::edit::History::default().apply(
+        &mut session.annotations,
+        &session.text,
+        &crate::core::edit::Command::Batch(commands),
+        now,
+    )?;
+    session.save()?;
+    Ok(())
+}
+
 /// Writes `s` to stdout; a closed pipe (`factmark list | head`) is not an error.
 fn print_out(s: &str) -> anyhow::Result<()> {
     use std::io::Write as _;

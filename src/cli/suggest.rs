@@ -13,7 +13,7 @@ use super::report_format::{ReportFormat, columns};
 use super::{Outcome, print_out};
 use crate::core::anchor::{AnchorStatus, apply_anchoring};
 use crate::core::annotation::{Annotation, Tag, TagKind};
-use crate::core::edit::{Command, History};
+use crate::core::edit::Command;
 use crate::core::suggest::{Suggestion, suggest};
 use crate::store::Session;
 use crate::store::sidecar::document_of_sidecar;
@@ -102,13 +102,7 @@ pub fn run(args: SuggestArgs) -> anyhow::Result<Outcome> {
         eprintln!("factmark: nothing to accept: no suggestion of that kind");
         return Ok(Outcome::Ok);
     }
-    History::default().apply(
-        &mut session.annotations,
-        &session.text,
-        &Command::Batch(commands),
-        now,
-    )?;
-    session.save()?;
+    super::apply_and_save(&mut session, commands, now)?;
     print_out(&ids.iter().map(|id| format!("{id}\n")).collect::<String>())?;
     Ok(Outcome::Ok)
 }
