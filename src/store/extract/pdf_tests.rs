@@ -63,6 +63,19 @@ fn page(content: &[u8], resources: &str, more: &[Vec<u8>]) -> Vec<u8> {
     build(&objects)
 }
 
+/// A one-page PDF drawing `content` with Helvetica as /F1 and, as /F2, Helvetica whose
+/// encoding names code 33 with a glyph name no Unicode is known for.
+fn with_unmapped_font(content: &[u8]) -> Vec<u8> {
+    build(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R /F2 6 0 R >> >> /Contents 5 0 R >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec(),
+        stream("", content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /Differences [33 /qzmark] >> >>".to_vec(),
+    ])
+}
+
 fn text_of(pdf: &[u8]) -> String {
     match extract_pdf(pdf) {
         Ok(e) => e.text,
@@ -203,14 +216,7 @@ fn a_capital_letter_naming_a_company_at_a_line_start_does_not_start_a_paragraph(
 fn a_mark_without_text_drawn_under_a_headings_first_letter_is_left_out() {
     // F2 names its glyph with a name no Unicode is known for: the mark reads U+FFFD.
     let content = b"BT /F2 12 Tf 72 700 Td (!) Tj ET BT /F1 14 Tf 72 700 Td (I. HOW TO READ THIS REPORT) Tj ET BT /F1 10 Tf 72 670 Td (The report has five parts, one for each group.) Tj ET";
-    let pdf = build(&[
-        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R /F2 6 0 R >> >> /Contents 5 0 R >>".to_vec(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec(),
-        stream("", content),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /Differences [33 /qzmark] >> >>".to_vec(),
-    ]);
+    let pdf = with_unmapped_font(content);
     assert_eq!(
         text_of(&pdf),
         "I. HOW TO READ THIS REPORT\n\nThe report has five parts, one for each group.\n"
@@ -221,14 +227,7 @@ fn a_mark_without_text_drawn_under_a_headings_first_letter_is_left_out() {
 fn chars_whose_font_gives_no_letters_are_counted_in_the_warning() {
     // A term of years drawn in a font whose encoding names glyphs no Unicode is known for.
     let content = b"BT /F1 10 Tf 72 700 Td (Child abuse, with death) Tj 150 0 Td (Felony) Tj ET BT /F2 10 Tf 300 700 Td (!) Tj ET";
-    let pdf = build(&[
-        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R /F2 6 0 R >> >> /Contents 5 0 R >>".to_vec(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec(),
-        stream("", content),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /Differences [33 /qzmark] >> >>".to_vec(),
-    ]);
+    let pdf = with_unmapped_font(content);
     let extracted = extract_pdf(&pdf).unwrap();
     assert!(extracted.text.contains('\u{FFFD}'), "{}", extracted.text);
     assert_eq!(extracted.pages.unreadable, vec![(1, 1)]);
@@ -2446,14 +2445,7 @@ fn a_page_of_many_marks_without_text_beside_many_letters_is_read_fast() {
                 .collect::<String>()
         ));
     }
-    let pdf = build(&[
-        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R /F2 6 0 R >> >> /Contents 5 0 R >>".to_vec(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec(),
-        stream("", content.as_bytes()),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /Differences [33 /qzmark] >> >>".to_vec(),
-    ]);
+    let pdf = with_unmapped_font(content.as_bytes());
     let started = Instant::now();
     let extracted = extract_pdf(&pdf);
     assert!(extracted.is_ok_and(|e| e.text.contains("w4799")));
@@ -2474,13 +2466,6 @@ fn marks_without_text_drawn_twice_for_a_bold_look_count_once() {
     let content = format!(
         "BT /F2 12 Tf 72 700 Td [{marks}] TJ ET BT /F2 12 Tf 72 700 Td [{marks}] TJ ET BT /F1 12 Tf 72 660 Td (Forty letters make up this line of text.) Tj ET"
     );
-    let pdf = build(&[
-        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R /F2 6 0 R >> >> /Contents 5 0 R >>".to_vec(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec(),
-        stream("", content.as_bytes()),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /Differences [33 /qzmark] >> >>".to_vec(),
-    ]);
+    let pdf = with_unmapped_font(content.as_bytes());
     assert!(text_of(&pdf).contains("Forty letters make up this line of text."));
 }
