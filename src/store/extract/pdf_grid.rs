@@ -6,6 +6,7 @@
 use super::pdf_glyphs::PageGlyphs;
 use super::pdf_layout::{Line, Sep};
 use super::pdf_rules::Rule;
+use super::pdf_table::cell_edges;
 
 /// Ends of rules closer than this (points) touch; rules closer than this are one.
 const TOUCH: f32 = 2.0;
@@ -247,7 +248,7 @@ pub fn read_rows(page: &PageGlyphs, grids: &[Grid], lines: &mut Vec<Line>) {
 /// The rows of a grid made of its lines (in reading order).
 fn rows_of(page: &PageGlyphs, grid: &Grid, lines: &[Line]) -> Vec<Line> {
     match place_glyphs(page, lines, |x, y| grid.cell_of(x, y)) {
-        Some(placed) => rows_of_placed(page, lines, placed, &|_, _| false, false),
+        Some(placed) => rows_of_placed(page, lines, placed, &|_, _| false),
         // A line outside the rows keeps its place as it is.
         None => lines.to_vec(),
     }
@@ -283,14 +284,12 @@ pub(super) type Placed = (usize, usize, usize, usize);
 /// The rows of a table made of its lines, each glyph placed in its row and column: a row's
 /// lines become one line, each cell's lines one after another, unless they are rows of
 /// their own, do not keep to the cells, or `apart` says so (given the row's glyphs and
-/// whether it is the table's first row). `per_line`: whether the lines of the rows kept
-/// apart are set under the table's columns too (where the columns are its lines' own).
+/// whether it is the table's first row).
 pub(super) fn rows_of_placed(
     page: &PageGlyphs,
     lines: &[Line],
     mut placed: Vec<Placed>,
     apart: &dyn Fn(&[Placed], bool) -> bool,
-    per_line: bool,
 ) -> Vec<Line> {
     // Row by row, column by column, line by line, glyph by glyph.
     placed.sort_unstable();
@@ -328,16 +327,11 @@ pub(super) fn rows_of_placed(
             && row.iter().filter(|p| p.2 == ls[0]).count() == lines[ls[0]].items.len();
         // (Its cells as the line has them, fewer than the grid's columns it fills.)
         let glued = whole_line && {
-            let cells = 1 + lines[ls[0]]
-                .items
-                .iter()
-                .filter(|(_, s)| matches!(s, Sep::Tab | Sep::Cells(_)))
-                .count();
             let mut columns: Vec<usize> = row.iter().map(|p| p.1).collect();
             columns.dedup();
-            columns.len() > cells
+            columns.len() > cell_edges(page, &lines[ls[0]]).len()
         };
-        if !per_line && ok && !one_cell && glued {
+        if ok && !one_cell && glued {
             if !kept.contains(&ls[0]) {
                 kept.push(ls[0]);
                 out.push(row_line(page, lines, row, &used));
@@ -351,26 +345,8 @@ pub(super) fn rows_of_placed(
             || apart(row, heading)
         {
             for l in ls {
-                if kept.contains(&l) {
-                    continue;
-                }
-                kept.push(l);
-                // Each line a row of its own, under the table's columns where they are
-                // the table's own (a table ruled only across), and the line lies in this
-                // row and keeps to the columns (it has cells, or stands in one).
-                let own: Vec<Placed> = row.iter().copied().filter(|p| p.2 == l).collect();
-                // (Each of its cells in a column of its own: none glued to the next.)
-                let cells = 1 + lines[l]
-                    .items
-                    .iter()
-                    .filter(|(_, s)| matches!(s, Sep::Tab | Sep::Cells(_)))
-                    .count();
-                let mut columns: Vec<usize> = own.iter().map(|p| p.1).collect();
-                columns.dedup();
-                let fits = columns.len() == cells;
-                if per_line && ok && fits && own.len() == lines[l].items.len() {
-                    out.push(row_line(page, lines, &own, &used));
-                } else {
+                if !kept.contains(&l) {
+                    kept.push(l);
                     out.push(lines[l].clone());
                 }
             }
@@ -404,16 +380,14 @@ fn several_rows(
             _ => cells.push((l, c, text.iter().collect())),
         }
     }
-    let mut spanning: Vec<usize> = cells
+    // The lines that fill two cells or more, and the cells each fills.
+    let lines_of_cells: Vec<&[(usize, usize, String)]> = cells
         .chunk_by(|a, b| a.0 == b.0)
         .filter(|cs| cs.len() >= 2)
-        .map(|cs| cs[0].0)
         .collect();
-    spanning.dedup();
-    // The cells each line fills, for the lines that fill two or more.
-    let mut fills: Vec<Vec<usize>> = cells
-        .chunk_by(|a, b| a.0 == b.0)
-        .filter(|cs| cs.len() >= 2)
+    let spanning: Vec<usize> = lines_of_cells.iter().map(|cs| cs[0].0).collect();
+    let mut fills: Vec<Vec<usize>> = lines_of_cells
+        .iter()
         .map(|cs| cs.iter().map(|c| c.1).collect())
         .collect();
     fills.sort();

@@ -112,12 +112,11 @@ pub fn assemble(pages: &[PageGlyphs], deadline: Instant) -> Result<(String, Page
             let mut join = body.join_to(&shared, pi, line, text, next);
             // A row after a caption set aside on its page starts a new table, not the
             // last one of the page before going on.
-            let captioned_here = pending
-                .iter()
-                .any(|(p, _, t)| *p == pi && super::pdf_floats::is_caption(t));
             if join == Some(Join::Row)
                 && body.prev.is_some_and(|(ppi, _, _)| ppi < pi)
-                && captioned_here
+                && pending
+                    .iter()
+                    .any(|(p, _, t)| *p == pi && super::pdf_floats::is_caption(t))
             {
                 join = Some(Join::Paragraph);
             }
