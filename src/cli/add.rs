@@ -100,11 +100,7 @@ pub fn run(args: AddArgs) -> anyhow::Result<Outcome> {
     let mut ids = Vec::new();
     for (start, end) in spans {
         // A span already tagged so is not tagged twice: its annotation's id is printed.
-        if let Some(existing) = session
-            .annotations
-            .overlapping(start..end)
-            .find(|a| a.start == start && a.end == end && a.tag.kind() == tag.kind())
-        {
+        if let Some(existing) = session.annotations.tagged_so(start, end, tag.kind()) {
             eprintln!(
                 "factmark: note: {start}:{end} of {} is already tagged {} ({}); not added again",
                 args.doc.display(),

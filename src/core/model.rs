@@ -1,6 +1,6 @@
 //! The set of annotations of one document, kept in sidecar order (start, end, id).
 
-use super::annotation::{Annotation, AnnotationId};
+use super::annotation::{Annotation, AnnotationId, TagKind};
 
 /// The annotations of one document, always sorted by (start, end, id).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -80,5 +80,12 @@ impl AnnotationSet {
         self.items[..upto]
             .iter()
             .filter(move |a| a.end > range.start)
+    }
+
+    /// The annotation on exactly `start..end` with a tag of `kind`, if there is one (the
+    /// same words tagged the same way are not tagged twice).
+    pub fn tagged_so(&self, start: usize, end: usize, kind: TagKind) -> Option<&Annotation> {
+        self.overlapping(start..end)
+            .find(|a| a.start == start && a.end == end && a.tag.kind() == kind)
     }
 }

@@ -196,8 +196,7 @@ impl Workspace {
         if let Some(id) = doc
             .session
             .annotations
-            .overlapping(start..end)
-            .find(|a| a.start == start && a.end == end && a.tag.kind() == kind)
+            .tagged_so(start, end, kind)
             .map(|a| a.id)
         {
             doc.selected = Some(id);
@@ -274,12 +273,7 @@ impl Workspace {
         let text = &doc.session.text;
         let adds: Vec<Command> = spans
             .iter()
-            .filter(|(s, e)| {
-                !doc.session
-                    .annotations
-                    .overlapping(*s..*e)
-                    .any(|a| a.start == *s && a.end == *e && a.tag.kind() == kind)
-            })
+            .filter(|&&(s, e)| doc.session.annotations.tagged_so(s, e, kind).is_none())
             .filter_map(|&(s, e)| {
                 let tag = template.clone().with_value_from(text.slice(s..e));
                 Annotation::new(text, s, e, tag, &author, now).ok()
