@@ -5,16 +5,80 @@
 
 use super::pdf_glyphs::PageGlyphs;
 use super::pdf_layout::Line;
+use super::pdf_rules::Rule;
 
 /// Notes are set at most this much of the text's size.
 const SMALLER: f32 = 0.92;
 
+/// A short rule over a page's (or a column's) notes, drawn or set as a line of dashes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NoteRule {
+    /// Its height on the page (points, y down).
+    pub y: f32,
+    /// Left end.
+    pub x0: f32,
+    /// Right end.
+    pub x1: f32,
+    /// Whether it is set with dashes (`——————`), as no signature's line is.
+    pub dashes: bool,
+}
+
+/// Whether a line's text is a rule set with dashes or underscores (over the footnotes).
+pub fn is_dash_rule(text: &str) -> bool {
+    let rule = text.trim();
+    rule.chars().count() >= 3 && rule.chars().all(|c| matches!(c, '—' | '―' | '_'))
+}
+
+/// The rules in a page's lower half that may stand over its notes: its lines of dashes
+/// (`texts` are its lines' texts) and the short rules it draws across.
+pub fn note_rules(page: &PageGlyphs, lines: &[Line], texts: &[String]) -> Vec<NoteRule> {
+    let low = |y: f32| y > 0.5 * page.height;
+    let set = lines
+        .iter()
+        .zip(texts)
+        .filter(|(l, t)| low(l.baseline) && is_dash_rule(t))
+        .map(|(l, t)| NoteRule {
+            y: l.baseline,
+            x0: l.x0,
+            x1: l.x1,
+            dashes: !t.contains('_'),
+        });
+    // A rule drawn alone: none level with it (a table's rules across come in cells) and
+    // none down the page under it (a table's columns).
+    let alone = |r: &Rule| {
+        page.rules.iter().all(|o| {
+            std::ptr::eq(o, r)
+                || if o.is_horizontal() {
+                    (o.y0 - r.y0).abs() > 3.0
+                } else {
+                    o.y1 < r.y0
+                }
+        })
+    };
+    let drawn = page
+        .rules
+        .iter()
+        .filter(|r| r.is_horizontal() && r.y1 - r.y0 < 2.0 && r.x1 - r.x0 >= 30.0)
+        .filter(|r| low(r.y0) && alone(r))
+        .map(|r| NoteRule {
+            y: 0.5 * (r.y0 + r.y1),
+            x0: r.x0,
+            x1: r.x1,
+            dashes: false,
+        });
+    let mut out: Vec<NoteRule> = set.chain(drawn).collect();
+    out.sort_by(|a, b| a.y.total_cmp(&b.y));
+    out
+}
+
 /// For each page, which of its lines are footnotes: the notes at the foot of the page, or
-/// at the foot of each column on pages that set them there.
+/// at the foot of each column on pages that set them there. `rules` are each page's
+/// [`note_rules`].
 pub fn footnote_lines(
     pages: &[PageGlyphs],
     per_page: &[Vec<Line>],
     texts: &[Vec<String>],
+    rules: &[Vec<NoteRule>],
 ) -> Vec<Vec<bool>> {
     let body = body_size(per_page);
     // Whether the page before had notes (a note may go on at the foot of the next page).
@@ -25,7 +89,8 @@ pub fn footnote_lines(
         .iter()
         .zip(pages)
         .zip(texts)
-        .map(|((lines, page), texts)| {
+        .zip(rules)
+        .map(|(((lines, page), texts), rules)| {
             let mut notes = vec![false; lines.len()];
             // Each run of lines of one column, and the page as a whole.
             let mut runs: Vec<(usize, usize)> = Vec::new();
@@ -42,7 +107,9 @@ pub fn footnote_lines(
                     notes: after_notes,
                     unfinished,
                 };
-                let first = a + notes_on_page(page, &lines[a..b], &texts[a..b], body, before);
+                let column = &lines[a..b];
+                let first = a + under_rule(column, &texts[a..b], rules, body, before)
+                    .unwrap_or_else(|| notes_on_page(page, column, &texts[a..b], body, before));
                 // After the first note in reading order, the lines of another column are
                 // notes only if set at the foot beside it, no larger than it (the next
                 // column's text is not).
@@ -88,6 +155,39 @@ struct Earlier {
     notes: bool,
     /// Whether the last note so far (of an earlier column or page) stops inside a sentence.
     unfinished: bool,
+}
+
+/// The first line under a short rule at the left of a column (or page) over lines no larger
+/// than the text to its foot, when the last note before stopped inside a sentence (the
+/// first goes on with it, in the text's size: a court's notes), the rule is set with dashes
+/// after a page with notes, or the first starts with a note mark. A signature's line over a
+/// name, after a note that ended, is no such rule.
+fn under_rule(
+    lines: &[Line],
+    texts: &[String],
+    rules: &[NoteRule],
+    body: f32,
+    earlier: Earlier,
+) -> Option<usize> {
+    let left = lines.iter().map(|l| l.x0).fold(f32::MAX, f32::min);
+    let right = lines.iter().map(|l| l.x1).fold(f32::MIN, f32::max);
+    rules.iter().find_map(|rule| {
+        if (rule.x0 - left).abs() > 6.0 || rule.x1 - rule.x0 > 0.5 * (right - left) {
+            return None;
+        }
+        let i = lines.iter().position(|l| l.baseline > rule.y)?;
+        let under = &lines[i..];
+        let first = &lines[i];
+        (i > 0
+            && first.baseline - rule.y <= 3.0 * first.size
+            && under
+                .iter()
+                .all(|l| l.baseline > rule.y && l.size <= 1.05 * body)
+            && (earlier.unfinished
+                || rule.dashes && earlier.notes
+                || starts_with_note_mark(&texts[i])))
+        .then_some(i)
+    })
 }
 
 /// The first note line of a column (or page), or `lines.len()`.

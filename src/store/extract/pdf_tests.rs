@@ -1782,10 +1782,11 @@ fn print_lines() {
                 text.extend(glyphs.text(&glyphs.glyphs[g as usize]));
             }
             println!(
-                "p{} r{} base={:.1} x={:.1}..{:.1} {text}",
+                "p{} r{} base={:.1} s={:.1} x={:.1}..{:.1} {text}",
                 i + 1,
                 line.region,
                 line.baseline,
+                line.size,
                 line.x0,
                 line.x1
             );
@@ -2468,4 +2469,88 @@ fn marks_without_text_drawn_twice_for_a_bold_look_count_once() {
     );
     let pdf = with_unmapped_font(content.as_bytes());
     assert!(text_of(&pdf).contains("Forty letters make up this line of text."));
+}
+
+#[test]
+fn a_note_going_on_under_the_next_pages_rule_in_the_texts_size_is_not_read_into_it() {
+    // A court's notes are set in the text's size under a rule of dashes; the second note
+    // goes on under the next page's rule, whose text stops inside a sentence that the
+    // third page ends.
+    let body = |y: i32, lines: &[&str]| {
+        let mut s = format!("BT /F1 11 Tf 72 {y} Td");
+        for (i, l) in lines.iter().enumerate() {
+            if i > 0 {
+                s.push_str(" 0 -13 Td");
+            }
+            s.push_str(&format!(" ({l}) Tj"));
+        }
+        s.push_str(" ET");
+        s
+    };
+    let rule = |y: i32| format!("BT /F1 9 Tf 72 {y} Td (\\320\\320\\320\\320\\320\\320) Tj ET");
+    let mark = |y: i32, n: &str| format!("BT /F1 7 Tf 72 {} Td ({n}) Tj ET", y + 4);
+    let first = [
+        body(
+            700,
+            &[
+                "Justices Chase and Paterson said that their definitions tracked the",
+                "commentaries, and the occasion for the distinction was a dispute over",
+                "an estate, where only private rights are implicated.",
+            ],
+        ),
+        rule(200),
+        mark(180, "1"),
+        body(
+            180,
+            &["  Crimes and misdemeanors were for these purposes synonymous."],
+        ),
+        mark(154, "2"),
+        body(
+            154,
+            &[
+                "  Professor Nelson has read the case along the same lines, and he has",
+                "explained that the Justice",
+            ],
+        ),
+    ]
+    .join(" ");
+    let second = [
+        body(
+            700,
+            &[
+                "The Clauses therefore prohibit retroactive laws that impose coercive",
+                "penalties for public wrongs. If a law punishes a public wrong, then it",
+                "is subject to the prohibitions of both of the Constitution's Ex Post Facto",
+            ],
+        ),
+        rule(200),
+        body(
+            180,
+            &[
+                "and his colleagues may simply have meant laws that defined offenses,",
+                "even if the penalties could be collected through civil suits (2003).",
+            ],
+        ),
+    ]
+    .join(" ");
+    let third = body(
+        700,
+        &[
+            "Clauses. If it changes merely private relations, such as the rules of",
+            "contract or property or probate, then it is not, and the law stands.",
+        ],
+    );
+    let text = text_of(&pages(&[
+        first.as_bytes(),
+        second.as_bytes(),
+        third.as_bytes(),
+    ]));
+    assert!(
+        text.contains("Ex Post Facto Clauses. If it changes merely private relations"),
+        "{text}"
+    );
+    assert!(
+        text.contains("explained that the Justice and his colleagues may simply have meant"),
+        "{text}"
+    );
 }

@@ -27,6 +27,14 @@ pub fn assemble(pages: &[PageGlyphs], deadline: Instant) -> Result<(String, Page
     for (page, ls) in pages.iter().zip(per_page.iter_mut()) {
         super::pdf_marks::drop_star_page_marks(page, ls);
     }
+    let note_rules: Vec<Vec<super::pdf_notes::NoteRule>> = pages
+        .iter()
+        .zip(&per_page)
+        .map(|(page, ls)| {
+            let texts: Vec<String> = ls.iter().map(|l| line_text(page, l)).collect();
+            super::pdf_notes::note_rules(page, ls, &texts)
+        })
+        .collect();
     drop_furniture(pages, &mut per_page);
     let texts: Vec<Vec<String>> = per_page
         .iter()
@@ -34,7 +42,7 @@ pub fn assemble(pages: &[PageGlyphs], deadline: Instant) -> Result<(String, Page
         .map(|(ls, p)| ls.iter().map(|l| line_text(p, l)).collect())
         .collect();
     let words = inner_words(&texts);
-    let notes = super::pdf_notes::footnote_lines(pages, &per_page, &texts);
+    let notes = super::pdf_notes::footnote_lines(pages, &per_page, &texts, &note_rules);
     let rights = region_rights(&per_page, &notes);
     let figures = super::pdf_floats::figure_lines(&per_page, &texts, &notes, &rights);
     // Lines that wait for the end of the paragraph going on around them.
@@ -560,8 +568,7 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
         ls.retain(|l| {
             // A rule drawn with dashes (over the footnotes) is not text.
             let raw = line_text(page, l);
-            let rule = raw.trim();
-            if rule.chars().count() >= 3 && rule.chars().all(|c| matches!(c, '—' | '―' | '_')) {
+            if super::pdf_notes::is_dash_rule(&raw) {
                 return false;
             }
             if !in_margin(page, l) || is_table_row(&raw) || super::pdf_floats::is_caption(&raw) {
