@@ -299,6 +299,18 @@ pub fn is_continued_marker(text: &str) -> bool {
     )
 }
 
+/// Whether a line starts a table's note, which never goes on with a note before it: a
+/// label (`NOTE:`, `Sources:`) or the key of a dash (`— Not available.`).
+pub fn starts_table_note(text: &str) -> bool {
+    let t = text.trim_start();
+    let labelled = ["note", "notes", "source", "sources"].iter().any(|label| {
+        t.get(..label.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(label))
+            && t[label.len()..].starts_with(':')
+    });
+    labelled || t.starts_with("— ") || t.starts_with("– ")
+}
+
 /// Whether a line starts like a footnote: a number of up to three digits, or `*`, `†`, `‡`,
 /// followed by a space or a letter, or a note's continuation mark (`10(...continued)`).
 pub fn starts_with_note_mark(text: &str) -> bool {
@@ -333,7 +345,30 @@ pub fn starts_with_note_mark(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_continued_marker, is_publication_note, starts_with_note_mark};
+    use super::{
+        is_continued_marker, is_publication_note, starts_table_note, starts_with_note_mark,
+    };
+
+    #[test]
+    fn table_notes() {
+        for yes in [
+            "NOTE: Some data",
+            "Sources: Census",
+            "— Not available.",
+            "Note: x",
+        ] {
+            assert!(starts_table_note(yes), "{yes}");
+        }
+        for no in [
+            "Notes on the method",
+            "noted: x",
+            "Source of funds",
+            "—",
+            "a — b",
+        ] {
+            assert!(!starts_table_note(no), "{no}");
+        }
+    }
 
     #[test]
     fn publication_notes() {

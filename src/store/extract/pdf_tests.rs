@@ -2554,3 +2554,69 @@ fn a_note_going_on_under_the_next_pages_rule_in_the_texts_size_is_not_read_into_
         "{text}"
     );
 }
+
+#[test]
+fn a_tables_notes_stay_under_it_when_the_next_pages_notes_start_with_a_key() {
+    // Each page holds a table with its notes at the foot; the second page's notes start
+    // with the key of its dash, which does not go on with the first page's last note.
+    let table = |title: &str, rows: &[[&str; 4]], notes: &[&str]| {
+        let mut s = format!("BT /F1 11 Tf 72 720 Td ({title}) Tj ET");
+        for (i, row) in rows.iter().enumerate() {
+            let y = 680 - 14 * i as i32;
+            for (j, cell) in row.iter().enumerate() {
+                let x = 72 + 110 * j as i32;
+                s.push_str(&format!(" BT /F1 10 Tf {x} {y} Td ({cell}) Tj ET"));
+            }
+        }
+        for (i, note) in notes.iter().enumerate() {
+            let y = 120 - 10 * i as i32;
+            s.push_str(&format!(" BT /F1 8 Tf 72 {y} Td ({note}) Tj ET"));
+        }
+        s
+    };
+    let first = table(
+        "Table 17. Pupil/teacher ratios in public and private schools",
+        &[
+            ["Year", "Total", "Public", "Private"],
+            ["2014", "15.1", "15.5", "12.4"],
+            ["2015", "14.9", "15.2", "12.2"],
+            ["2016", "14.8", "15.1", "12.1"],
+            ["2017", "14.6", "14.9", "12.0"],
+            ["2018", "14.4", "14.7", "11.9"],
+            ["2019", "14.2", "14.5", "11.8"],
+            ["2020", "14.1", "14.4", "11.7"],
+            ["2021", "14.1", "14.4", "11.7"],
+        ],
+        &[
+            "1 Private school numbers for alternate years are estimated.",
+            "NOTE: The ratios were derived from tables 1 and 16.",
+        ],
+    );
+    let second = table(
+        "Table 18. Current expenditures per pupil in fall enrollment",
+        &[
+            ["Year", "Enrollment", "Total", "Per pupil"],
+            ["2014", "46,510", "601.2", "12,110"],
+            ["2015", "47,012", "610.9", "12,401"],
+            ["2016", "47,540", "618.0", "12,652"],
+            ["2017", "48,001", "625.4", "12,804"],
+            ["2018", "48,410", "632.7", "12,930"],
+            ["2019", "48,876", "639.8", "13,091"],
+            ["2020", "49,276", "654.5", "13,283"],
+            ["2021", "49,674", "665.5", "\\320"],
+        ],
+        &[
+            "\\320 Not available: projections are not shown after 2015.",
+            "1 Based on the price index for all urban consumers.",
+        ],
+    );
+    let text = text_of(&pages(&[first.as_bytes(), second.as_bytes()]));
+    let note = text
+        .find("NOTE: The ratios")
+        .expect("the first table's note");
+    let title = text.find("Table 18.").expect("the second table's title");
+    let key = text
+        .find("— Not available")
+        .expect("the second table's key");
+    assert!(note < title && title < key, "{text}");
+}

@@ -76,7 +76,10 @@ pub fn assemble(pages: &[PageGlyphs], deadline: Instant) -> Result<(String, Page
                 Some(texts[pi + 1][k].as_str())
             });
             notes[pi].iter().any(|x| *x)
-                && first_note_next.is_some_and(|t| !super::pdf_notes::starts_with_note_mark(t))
+                && first_note_next.is_some_and(|t| {
+                    !super::pdf_notes::starts_with_note_mark(t)
+                        && !super::pdf_notes::starts_table_note(t)
+                })
         })
         .collect();
     // The columns whose last note goes on at the foot of a later column of the page.
