@@ -1042,14 +1042,127 @@ fn leaf_lines(
             _ => groups.push(vec![i]),
         }
     }
+    // Superscripts set as a line of their own over the line they belong to.
+    let mut raised: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    for j in (0..groups.len().saturating_sub(1)).rev() {
+        let above = j.checked_sub(1).map(|a| groups[a].as_slice());
+        if superscripts_of(page, fragments, &groups[j], &groups[j + 1], above) {
+            let sup = std::mem::take(&mut groups[j]);
+            raised[j + 1].extend(sup);
+        }
+    }
     groups
         .into_iter()
-        .map(|mut g| {
+        .zip(raised)
+        .filter(|(g, _)| !g.is_empty())
+        .map(|(mut g, sup)| {
             g.sort_by(|&a, &b| fragments[a].x0.total_cmp(&fragments[b].x0));
-            let glyphs = in_line_order(page, fragments, &g);
+            let mut glyphs = in_line_order(page, fragments, &g);
+            place_superscripts(page, fragments, &sup, &mut glyphs);
             line_of(page, &glyphs, region, bounds)
         })
         .collect()
+}
+
+/// Whether `group` is the superscripts of the line `under` it, set as a line of their own
+/// (`100 cm⁻³`, `n⁽⁰⁾`): short bits set smaller, raised over its baseline by less than its
+/// size, within its width, nearer to it than to the line `above`.
+fn superscripts_of(
+    page: &PageGlyphs,
+    fragments: &[Fragment],
+    group: &[usize],
+    under: &[usize],
+    above: Option<&[usize]>,
+) -> bool {
+    let glyphs = |g: &[usize]| g.iter().map(|&i| fragments[i].glyphs.len()).sum::<usize>();
+    let baseline = |g: &[usize]| median(g.iter().map(|&i| fragments[i].baseline).collect());
+    let size = median(under.iter().map(|&i| fragments[i].size).collect());
+    let x0 = under
+        .iter()
+        .map(|&i| fragments[i].x0)
+        .fold(f32::MAX, f32::min);
+    let x1 = under
+        .iter()
+        .map(|&i| fragments[i].x1)
+        .fold(f32::MIN, f32::max);
+    let base = baseline(under);
+    let rise = base - baseline(group);
+    let nearer = above.is_none_or(|a| baseline(group) - baseline(a) > 1.5 * rise);
+    // A letter of a word set down the page (a chart's label) has another over it.
+    // (or under it, small on the line's baseline).
+    let stacked = |f: &Fragment| {
+        let over = above.is_some_and(|a| {
+            a.iter().any(|&i| {
+                let o = &fragments[i];
+                o.size < 0.85 * size && o.x0 < f.x1 && o.x1 > f.x0
+            })
+        });
+        let below = under.iter().any(|&i| {
+            fragments[i].glyphs.iter().any(|&g| {
+                let u = &page.glyphs[g as usize];
+                u.size < 0.85 * size
+                    && (u.baseline - base).abs() < 0.1 * size
+                    && u.x0 < f.x1
+                    && u.x1 > f.x0
+            })
+        });
+        over || below
+    };
+    // A superscript stands right after the glyph it is raised from, or right before the
+    // word it marks.
+    let beside = |f: &Fragment| {
+        under.iter().any(|&i| {
+            fragments[i].glyphs.iter().any(|&g| {
+                let h = &page.glyphs[g as usize];
+                (h.x1 - f.x0).abs() < 0.5 * size || (h.x0 - f.x1).abs() < 0.5 * size
+            })
+        })
+    };
+    !group.is_empty()
+        && nearer
+        && 4 * glyphs(group) <= glyphs(under)
+        && group.iter().all(|&i| {
+            let f = &fragments[i];
+            let up = base - f.baseline;
+            f.size < 0.85 * size
+                && f.glyphs.len() <= 16
+                && (0.2 * size..0.8 * size).contains(&up)
+                && f.x0 >= x0 - 0.5 * size
+                && f.x1 <= x1 + 0.5 * size
+                && !stacked(f)
+                && beside(f)
+        })
+}
+
+/// Puts the glyphs of superscript fragments `sup` into a line's `glyphs` where they stand:
+/// each run of them after the glyphs that start before its middle.
+fn place_superscripts(
+    page: &PageGlyphs,
+    fragments: &[Fragment],
+    sup: &[usize],
+    glyphs: &mut Vec<u32>,
+) {
+    let mut runs: Vec<Vec<u32>> = Vec::new();
+    for &f in sup {
+        let mut last: Option<&Glyph> = None;
+        for &g in &fragments[f].glyphs {
+            let glyph = &page.glyphs[g as usize];
+            match (last, runs.last_mut()) {
+                (Some(l), Some(run)) if glyph.x0 - l.x1 <= WORD_GAP * glyph.size => run.push(g),
+                _ => runs.push(vec![g]),
+            }
+            last = Some(glyph);
+        }
+    }
+    for run in runs {
+        let first = &page.glyphs[run[0] as usize];
+        let middle = 0.5 * (first.x0 + first.x1);
+        let at = glyphs
+            .iter()
+            .position(|&g| page.glyphs[g as usize].x0 >= middle)
+            .unwrap_or(glyphs.len());
+        glyphs.splice(at..at, run);
+    }
 }
 
 /// The glyphs of a line's fragments, left to right, with a note mark drawn apart (after the
@@ -1154,7 +1267,7 @@ fn evenly_stretched(page: &PageGlyphs, items: &mut [(u32, Sep)]) {
 /// Whether `p` is a raised, smaller mark (a footnote number) right before the capital that
 /// starts a word.
 fn is_note_mark(page: &PageGlyphs, p: &Glyph, g: &Glyph) -> bool {
-    p.size < 0.8 * g.size
+    p.size < 0.85 * g.size
         && g.baseline - p.baseline > 0.2 * g.size
         && page.text(p).iter().all(|c| c.is_ascii_digit() || *c == '*')
         && page.text(g).first().is_some_and(|c| c.is_uppercase())

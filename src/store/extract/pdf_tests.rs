@@ -2620,3 +2620,24 @@ fn a_tables_notes_stay_under_it_when_the_next_pages_notes_start_with_a_key() {
         .expect("the second table's key");
     assert!(note < title && title < key, "{text}");
 }
+
+#[test]
+fn superscripts_raised_half_a_line_stay_in_their_line() {
+    // The exponents are set small and raised half the text's size, as a line of their own
+    // would stand; the note number at the foot is raised at its note's start.
+    let pdf = page(
+        b"BT /F1 10 Tf 72 700 Td (After decoupling, the neutrinos relax only with the expansion of the) Tj 0 -12 Td (universe, and their number density today is n) Tj /F1 7 Tf 5.5 Ts ((0)) Tj /F1 10 Tf 0 Ts ( = 100 cm) Tj /F1 7 Tf 5.5 Ts (-3) Tj /F1 10 Tf 0 Ts (. Their) Tj 0 -12 Td (density has an upper bound, as they are fermions and obey the exclusion.) Tj ET \
+BT /F1 7 Tf 72 105.5 Td (1) Tj /F1 9 Tf -0.5 Ts 4 -5.5 Td (The bound follows from the phase space of the halo.) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert!(
+        text.contains("today is n(0) = 100 cm-3. Their density has an upper bound"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n1 The bound follows from the phase space of the halo."),
+        "{text}"
+    );
+}
