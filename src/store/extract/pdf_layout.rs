@@ -126,6 +126,9 @@ struct Fragment {
     number: Option<f32>,
     /// Whether it starts a caption (`Table 3:`, `Figure 1.`).
     caption: bool,
+    /// The number in brackets it starts with (`[17] Ureña …`: an entry of a list of
+    /// references).
+    reference: Option<u32>,
     /// The table drawn as a grid it is in, if it is (index into the page's grids).
     grid: Option<usize>,
 }
@@ -143,6 +146,7 @@ impl Fragment {
             words: 1,
             number: None,
             caption: false,
+            reference: None,
             grid: None,
         }
     }
@@ -335,9 +339,12 @@ pub(super) fn is_label(line: &Line, text: &str) -> bool {
     !line.has_tab() && text.split_whitespace().count() <= 2 && text.chars().any(char::is_alphabetic)
 }
 
-/// Whether `head` is the number or letter of an enumeration: `1.`, `2)`, `(a)`, `iv.`; with
-/// `capitals`, also `A.` and `II.`.
+/// Whether `head` is the number or letter of an enumeration: `1.`, `2)`, `(a)`, `iv.`, a
+/// reference's `[12]`; with `capitals`, also `A.` and `II.`.
 pub(super) fn is_enumerator(head: &str, capitals: bool) -> bool {
+    if let Some(n) = head.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        return (1..=3).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit());
+    }
     let inner = head
         .strip_prefix('(')
         .and_then(|h| h.strip_suffix(')'))
@@ -633,6 +640,13 @@ fn fragments(page: &PageGlyphs) -> Vec<Fragment> {
             &f.glyphs[..f.glyphs.len().min(16)],
         ));
     }
+    for f in out.iter_mut() {
+        let head = sections::words(page, &f.glyphs[..f.glyphs.len().min(6)]);
+        f.reference = head
+            .strip_prefix('[')
+            .and_then(|rest| rest.split_once(']'))
+            .and_then(|(n, _)| n.parse::<u32>().ok().filter(|_| n.len() <= 3));
+    }
     out
 }
 
@@ -788,6 +802,9 @@ fn column_cut_within(
         if r && is_aside(fragments, &left, &right) {
             return Some((right, left));
         }
+        if one_list(fragments, &left, &right) {
+            return Some((left, right));
+        }
         if tables_side_by_side(fragments, &left, &right, b - a) {
             return Some((left, right));
         }
@@ -800,6 +817,26 @@ fn column_cut_within(
         }
     }
     None
+}
+
+/// Whether the two sides are columns of one list of references: entries numbered in
+/// brackets at each side's left edge, the right side's going on after the left side's
+/// (`[1]` … `[16]`, then `[17]` … `[19]`), whatever their lines' spacing makes of them.
+fn one_list(fragments: &[Fragment], left: &[usize], right: &[usize]) -> bool {
+    let numbers = |side: &[usize]| {
+        let (l, _) = span_x(fragments, side);
+        let size = median(side.iter().map(|&i| fragments[i].size).collect());
+        let mut n: Vec<u32> = side
+            .iter()
+            .map(|&i| &fragments[i])
+            .filter(|f| f.x0 <= l + 1.5 * size)
+            .filter_map(|f| f.reference)
+            .collect();
+        n.sort_unstable();
+        n
+    };
+    let (l, r) = (numbers(left), numbers(right));
+    l.len() >= 2 && r.len() >= 2 && l.last() < r.first()
 }
 
 /// Whether the two sides of a white gap `gutter` wide are tables of their own, set side by

@@ -2641,3 +2641,62 @@ BT /F1 7 Tf 72 105.5 Td (1) Tj /F1 9 Tf -0.5 Ts 4 -5.5 Td (The bound follows fro
         "{text}"
     );
 }
+
+#[test]
+fn a_list_of_references_in_two_columns_is_read_column_by_column_entry_by_entry() {
+    // The left column's entries [1]–[6] hang their second lines; the right column holds
+    // [7]–[8], short entries level with the left column's first lines.
+    let left = [
+        (
+            54,
+            "[1] Hu W., Barkana R., and Gruzinov A. Phys. Rev. 85, 1158 -",
+        ),
+        (68, "1161 (2000), [astro-ph/0003365]."),
+        (
+            54,
+            "[2] Matos T., and Guzman F. Class. Quant. Grav. 17, L9-",
+        ),
+        (68, "L16 (2000), [gr-qc/9810028]."),
+        (54, "[3] Matos T., Guzman F., and Urena-Lopez L. A."),
+        (68, "Class. Quant. Grav. 17, 1707 (2000)."),
+        (54, "[4] Lee J. and Koh I. Phys. Rev. D 53, 2236 - 2239"),
+        (68, "(1996), [hep-ph/9507385]."),
+        (
+            54,
+            "[5] Dodelson S. Modern Cosmology (Academic Press, 2003).",
+        ),
+        (
+            54,
+            "[6] Kolb E. W. and Turner M. S. The Early Universe (Addison-",
+        ),
+        (68, "Wesley, 1990)."),
+    ];
+    let mut content = String::new();
+    for (i, (x, text)) in left.iter().enumerate() {
+        let y = 400 - 11 * i as i32;
+        let text = text.replace('(', "\\(").replace(')', "\\)");
+        content.push_str(&format!("BT /F1 9 Tf {x} {y} Td ({text}) Tj ET "));
+    }
+    for (x, y, text) in [
+        (340, 400, "[7] Urena-Lopez L."),
+        (354, 389, "CQG 19, 2617."),
+        (340, 378, "[8] Seljak U."),
+        (354, 367, "ApJ 469, 437."),
+    ] {
+        content.push_str(&format!("BT /F1 9 Tf {x} {y} Td ({text}) Tj ET "));
+    }
+    let text = text_of(&page(content.as_bytes(), "", &[]));
+    for entry in [
+        "[1] Hu W., Barkana R., and Gruzinov A. Phys. Rev. 85, 1158 - 1161 (2000), [astro-ph/0003365].\n",
+        "[2] Matos T., and Guzman F. Class. Quant. Grav. 17, L9-L16 (2000), [gr-qc/9810028].\n",
+        "[3] Matos T., Guzman F., and Urena-Lopez L. A. Class. Quant. Grav. 17, 1707 (2000).\n",
+        "[4] Lee J. and Koh I. Phys. Rev. D 53, 2236 - 2239 (1996), [hep-ph/9507385].\n",
+        "[5] Dodelson S. Modern Cosmology (Academic Press, 2003).\n",
+        "[6] Kolb E. W. and Turner M. S. The Early Universe (Addison-Wesley, 1990).\n",
+        "[7] Urena-Lopez L. CQG 19, 2617.\n",
+        "[8] Seljak U. ApJ 469, 437.\n",
+    ] {
+        assert!(text.contains(entry), "{entry}\n{text}");
+    }
+    assert!(text.find("[6]") < text.find("[7]"), "{text}");
+}

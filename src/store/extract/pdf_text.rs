@@ -1019,6 +1019,16 @@ fn join(
     if (is_item(cur_text) && !dash_inside) || (ends_clause && is_enumerated(cur_text)) {
         return Join::Paragraph;
     }
+    // A reference's number in brackets out of the hanging lines of the entry before, or
+    // after its short last line (`… In KDD, 2020. 1, 2, 6` / `[29] Yiheng Xu, …`); a
+    // citation starting a line of prose (`[28], which …`) is neither.
+    let reference = cur_text
+        .split(' ')
+        .next()
+        .is_some_and(|head| head.starts_with('[') && super::pdf_layout::is_enumerator(head, false));
+    if reference && (cur.x0 < prev.x0 - 0.5 * size || !full) {
+        return Join::Paragraph;
+    }
     // A line that stops inside a sentence and a line that goes on in small letters are one
     // sentence, however the producer indented the second (not a centred line under a title).
     let centred = cur.x0 > prev.x0 + size && ((cur.x0 + cur.x1) - (prev.x0 + prev.x1)).abs() < size;
@@ -1033,6 +1043,9 @@ fn join(
     if prev.labelled && !goes_on && (room > 1.5 * size || !same_column) {
         return Join::Paragraph;
     }
+    // The next line of a numbered entry, set under its text after the number.
+    let hanging = is_enumerated(prev_text)
+        && prev_second_word.is_some_and(|x| (cur.x0 - x).abs() < 0.35 * size);
     match item {
         _ if goes_on => {}
         // A nested item set with an `o` for its bullet, indented under its parent's text.
@@ -1060,8 +1073,6 @@ fn join(
         // indented, or under the text of a numbered line, the lines are a hanging indent
         // or an indented block, which a sentence's end or the top of a column starts).
         _ => {
-            let hanging = is_enumerated(prev_text)
-                && prev_second_word.is_some_and(|x| (cur.x0 - x).abs() < 0.35 * size);
             let back_left = next_x0.is_none_or(|x| x < cur.x0 - 0.5 * size);
             if cur.x0 > cur.bounds.0 + 0.8 * size
                 && cur.x0 > prev.x0 + 0.8 * size
@@ -1105,7 +1116,22 @@ fn join(
             .rsplit(' ')
             .next()
             .is_some_and(|w| w.contains(|c: char| c.is_ascii_digit()));
-    if !full && (ends_sentence || starts_capital || (outdented && !(goes_on && long))) {
+    // (A reference's next line after its first, short of the column's edge: `15. Katikireddi
+    // SV, Cloud GC: Planning a patient's discharge from hospital.` / `Br Med J 2008, …`;
+    // not a heading's, `(f) Compliance`, nor `v. McPherson`.)
+    let entry_goes_on = hanging
+        && prev.x1 - prev.x0 >= 0.6 * (prev.bounds.1 - prev.bounds.0)
+        && prev_text.split(' ').next().is_some_and(|head| {
+            let number = head
+                .strip_prefix('[')
+                .and_then(|h| h.strip_suffix(']'))
+                .or_else(|| head.strip_suffix('.'));
+            number.is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        });
+    if !full
+        && !entry_goes_on
+        && (ends_sentence || starts_capital || (outdented && !(goes_on && long)))
+    {
         return Join::Paragraph;
     }
     if runs_on(prev_text, cur_text) {
