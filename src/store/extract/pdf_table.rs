@@ -182,6 +182,23 @@ fn is_number(text: &[char]) -> bool {
         })
 }
 
+/// How many of a row's cells hold values only.
+fn value_cells(row: &Line, ws: &[Word]) -> usize {
+    let mut values = 0;
+    let mut cell_is_value = true;
+    for (i, w) in ws.iter().enumerate() {
+        cell_is_value &= w.number;
+        let cell_ends = ws
+            .get(i + 1)
+            .is_none_or(|n| matches!(row.items[n.start].1, Sep::Tab | Sep::Cells(_)));
+        if cell_ends {
+            values += usize::from(cell_is_value);
+            cell_is_value = true;
+        }
+    }
+    values
+}
+
 /// The column each word is in: the one under its middle, each column reaching halfway to the
 /// next. `None` when two cells of the row would share a column, or when words set a space
 /// apart would go to two columns without the white between the columns between them (a
@@ -270,21 +287,7 @@ fn fill_table(page: &PageGlyphs, rows: &mut [&mut Line]) -> Vec<Heading> {
     let body = rows
         .iter()
         .zip(&row_words)
-        .position(|(row, ws)| {
-            let mut values = 0;
-            let mut cell_is_value = true;
-            for (i, w) in ws.iter().enumerate() {
-                cell_is_value &= w.number;
-                let cell_ends = ws
-                    .get(i + 1)
-                    .is_none_or(|n| matches!(row.items[n.start].1, Sep::Tab | Sep::Cells(_)));
-                if cell_ends {
-                    values += usize::from(cell_is_value);
-                    cell_is_value = true;
-                }
-            }
-            values >= 2
-        })
+        .position(|(row, ws)| value_cells(row, ws) >= 2)
         // A table of words has no heading to tell apart.
         .unwrap_or(0);
     // A heading is set over a few lines right above the body.
@@ -320,7 +323,14 @@ fn fill_table(page: &PageGlyphs, rows: &mut [&mut Line]) -> Vec<Heading> {
                 continue;
             }
         }
-        let Some(at) = place(cs, &columns) else {
+        // A heading over groups of columns stands in the first column of its group (words
+        // only: a contents entry's page number is no heading).
+        let spanning = || {
+            (in_heading(i) && value_cells(row, ws) == 0)
+                .then(|| place_over(cs, &columns))
+                .flatten()
+        };
+        let Some(at) = place(cs, &columns).or_else(spanning) else {
             continue;
         };
         // The first cell after a skipped column gets an extra tab per column skipped.
@@ -513,6 +523,87 @@ fn place(cells: &[(f32, f32)], columns: &[(f32, f32)]) -> Option<Vec<usize>> {
             return None;
         }
         out.push(*k);
+    }
+    Some(out)
+}
+
+/// The first column under each cell of a heading set over groups of columns (`Constant
+/// 2010–11 dollars` over `Total` and `Per pupil`); `None` unless each cell stands over
+/// columns of its own, left to right. A heading centred over its group may stop short of
+/// the group's outer columns (a narrow `No.` under `Rodent seen in unit recently`): the
+/// group is the one whose middle is nearest the heading's, a column wider on either side.
+fn place_over(cells: &[(f32, f32)], columns: &[(f32, f32)]) -> Option<Vec<usize>> {
+    let hits: Vec<(usize, usize)> = cells
+        .iter()
+        .map(|&(l, r)| {
+            let mut hit = (0..columns.len()).filter(|&k| l < columns[k].1 && r > columns[k].0);
+            let first = hit.next()?;
+            Some((first, hit.next_back().unwrap_or(first)))
+        })
+        .collect::<Option<_>>()?;
+    if hits.windows(2).any(|w| w[0].1 >= w[1].0) {
+        return None;
+    }
+    if let Some(out) = equal_groups(&hits, columns.len()) {
+        return Some(out);
+    }
+    let mut out: Vec<usize> = Vec::with_capacity(cells.len());
+    let mut taken: Option<usize> = None;
+    for (c, (&(l, r), &(first, through))) in cells.iter().zip(&hits).enumerate() {
+        let free_before = first
+            .checked_sub(1)
+            .filter(|&k| taken.is_none_or(|t| k > t));
+        let next = hits.get(c + 1).map_or(columns.len(), |h| h.0);
+        let free_after = Some(through + 1).filter(|&k| k < next);
+        let middle = (l + r) / 2.0;
+        let mut best = (first, through);
+        // (A heading over one column is that column's.)
+        let (free_before, free_after) = if through > first {
+            (free_before, free_after)
+        } else {
+            (None, None)
+        };
+        for a in [Some(first), free_before].into_iter().flatten() {
+            for b in [Some(through), free_after].into_iter().flatten() {
+                let off =
+                    |(a, b): (usize, usize)| ((columns[a].0 + columns[b].1) / 2.0 - middle).abs();
+                if off((a, b)) < off(best) {
+                    best = (a, b);
+                }
+            }
+        }
+        out.push(best.0);
+        taken = Some(best.1);
+    }
+    Some(out)
+}
+
+/// The first column of each heading of a row of groups of equal size side by side (`Rodent
+/// seen in unit recently` and `Leaks during preceding 12 months`, each over `No.`, `(%)`,
+/// `odds ratio`, `(95% CI)`), when the columns from the cell before the groups to the row's
+/// end part evenly among them, each around the middle of the columns its heading stands
+/// over; `hits` are the first and last column under each cell.
+fn equal_groups(hits: &[(usize, usize)], columns: usize) -> Option<Vec<usize>> {
+    let groups: Vec<usize> = (0..hits.len()).filter(|&c| hits[c].1 > hits[c].0).collect();
+    let (&first, &last) = (groups.first()?, groups.last()?);
+    if groups.len() < 2 || last + 1 != hits.len() || last - first + 1 != groups.len() {
+        return None;
+    }
+    let lo = first.checked_sub(1).map_or(0, |c| hits[c].1 + 1);
+    let span = columns.checked_sub(lo)?;
+    if span % groups.len() != 0 {
+        return None;
+    }
+    let size = span / groups.len();
+    let mut out: Vec<usize> = hits[..first].iter().map(|h| h.0).collect();
+    for (n, &(a, b)) in hits[first..].iter().enumerate() {
+        let start = lo + n * size;
+        // Around the middle of its group, as a heading centred over it stands.
+        let off = (a + b) as f32 / 2.0 - (start + (start + size - 1)) as f32 / 2.0;
+        if a < start || b >= start + size || off.abs() > 0.5 {
+            return None;
+        }
+        out.push(start);
     }
     Some(out)
 }

@@ -2700,3 +2700,28 @@ fn a_list_of_references_in_two_columns_is_read_column_by_column_entry_by_entry()
     }
     assert!(text.find("[6]") < text.find("[7]"), "{text}");
 }
+
+#[test]
+fn a_heading_over_groups_of_columns_stands_in_the_first_column_of_its_group() {
+    let mut content = String::from(
+        "BT /F1 9 Tf 205 700 Td (Constant 2010 dollars) Tj ET BT /F1 9 Tf 350 700 Td (Current dollars) Tj ET ",
+    );
+    let rows: [[&str; 5]; 5] = [
+        ["School year", "Total", "Per pupil", "Total", "Per pupil"],
+        ["1996-97", "$375.9", "$8,242", "$270.2", "$5,923"],
+        ["1997-98", "390.2", "8,460", "285.5", "6,189"],
+        ["1998-99", "407.0", "8,745", "302.9", "6,508"],
+        ["1999-2000", "423.0", "9,028", "323.9", "6,912"],
+    ];
+    for (i, row) in rows.iter().enumerate() {
+        let y = 688 - 12 * i as i32;
+        for (x, cell) in [72, 200, 260, 340, 400].iter().zip(row) {
+            content.push_str(&format!("BT /F1 9 Tf {x} {y} Td ({cell}) Tj ET "));
+        }
+    }
+    let text = text_of(&page(content.as_bytes(), "", &[]));
+    assert!(
+        text.starts_with("\tConstant 2010 dollars\t\tCurrent dollars\nSchool year\tTotal\tPer pupil\tTotal\tPer pupil\n1996-97\t$375.9"),
+        "{text}"
+    );
+}
