@@ -48,27 +48,36 @@ impl Grid {
             && (self.y0 - TOUCH..=self.y1 + TOUCH).contains(&y)
     }
 
-    /// Whether a point lies in a cell of it: rules across over and under it, in a row
-    /// that rules down part into cells (a row of one cell, a box of notes over the table,
-    /// and a chart beside it are read as the page's other text is).
+    /// Whether a point lies in a cell of it: rules across over and under it, in rows that
+    /// rules down part into cells (a row of one cell, a box of notes over the table, and a
+    /// chart beside it are read as the page's other text is). A cell may reach over
+    /// several rows (a state beside its districts).
     pub fn holds(&self, x: f32, y: f32) -> bool {
+        self.contains(x, y)
+            && self.span_at(x, y).is_some_and(|(first, last)| {
+                let (top, bottom) = (self.rows[first], self.rows[last + 1]);
+                self.downs.iter().any(|d| {
+                    d.x0 > self.x0 + TOUCH
+                        && d.x0 < self.x1 - TOUCH
+                        && d.y0 < bottom - TOUCH
+                        && d.y1 > top + TOUCH
+                })
+            })
+    }
+
+    /// The first and last row of the cell a point is in: from the row it is in up to a
+    /// rule across over it and down to one under it; `None` outside the rows or where no
+    /// rule closes the cell.
+    fn span_at(&self, x: f32, y: f32) -> Option<(usize, usize)> {
         let ruled_at = |at: f32| {
             self.across
                 .iter()
                 .any(|r| (r.y0 - at).abs() <= TOUCH && r.x0 - TOUCH <= x && x <= r.x1 + TOUCH)
         };
-        self.contains(x, y)
-            && self.row_at(y).is_some_and(|row| {
-                let (top, bottom) = (self.rows[row], self.rows[row + 1]);
-                ruled_at(top)
-                    && ruled_at(bottom)
-                    && self.downs.iter().any(|d| {
-                        d.x0 > self.x0 + TOUCH
-                            && d.x0 < self.x1 - TOUCH
-                            && d.y0 <= top + TOUCH
-                            && d.y1 >= bottom - TOUCH
-                    })
-            })
+        let row = self.row_at(y)?;
+        let first = (0..=row).rev().find(|&k| ruled_at(self.rows[k]))?;
+        let last = (row..self.rows.len() - 1).find(|&k| ruled_at(self.rows[k + 1]))?;
+        Some((first, last))
     }
 
     /// The row a height is in.
@@ -94,10 +103,11 @@ impl Grid {
             .unwrap_or(0)
     }
 
-    /// Row and column of a glyph's middle.
+    /// Row and column of a glyph's middle; a cell over several rows is read in the first.
     fn cell_of(&self, x: f32, y: f32) -> Option<(usize, usize)> {
         let row = self.row_at(y)?;
-        Some((row, self.column_at(row, x)))
+        let first = self.span_at(x, y).map_or(row, |(first, _)| first);
+        Some((first, self.column_at(row, x)))
     }
 }
 
@@ -248,7 +258,21 @@ pub fn read_rows(page: &PageGlyphs, grids: &[Grid], lines: &mut Vec<Line>) {
 /// The rows of a grid made of its lines (in reading order).
 fn rows_of(page: &PageGlyphs, grid: &Grid, lines: &[Line]) -> Vec<Line> {
     match place_glyphs(page, lines, |x, y| grid.cell_of(x, y)) {
-        Some(placed) => rows_of_placed(page, lines, placed, &|_, _| false),
+        Some(placed) => {
+            // The rows a cell over several rows reaches into below its first.
+            let mut reached: Vec<usize> = placed
+                .iter()
+                .filter_map(|&(_, _, l, k)| {
+                    let (x, y) = glyph_middle(page, lines[l].items[k].0);
+                    grid.span_at(x, y)
+                })
+                .flat_map(|(first, last)| first + 1..=last)
+                .collect();
+            reached.sort_unstable();
+            reached.dedup();
+            let under_span = |row: usize| reached.binary_search(&row).is_ok();
+            rows_of_placed(page, lines, placed, &|_, _| false, &under_span)
+        }
         // A line outside the rows keeps its place as it is.
         None => lines.to_vec(),
     }
@@ -284,12 +308,14 @@ pub(super) type Placed = (usize, usize, usize, usize);
 /// The rows of a table made of its lines, each glyph placed in its row and column: a row's
 /// lines become one line, each cell's lines one after another, unless they are rows of
 /// their own, do not keep to the cells, or `apart` says so (given the row's glyphs and
-/// whether it is the table's first row).
+/// whether it is the table's first row). A row of one line that `under_span` says a cell
+/// over several rows reaches into gets its first cells empty.
 pub(super) fn rows_of_placed(
     page: &PageGlyphs,
     lines: &[Line],
     mut placed: Vec<Placed>,
     apart: &dyn Fn(&[Placed], bool) -> bool,
+    under_span: &dyn Fn(usize) -> bool,
 ) -> Vec<Line> {
     // Row by row, column by column, line by line, glyph by glyph.
     placed.sort_unstable();
@@ -331,7 +357,12 @@ pub(super) fn rows_of_placed(
             columns.dedup();
             columns.len() > cell_edges(page, &lines[ls[0]]).len()
         };
-        if ok && !one_cell && glued {
+        // (Or its first cells empty, under a cell over several rows: `\tMorena` under
+        // `Madhya Pradesh\tBetul`.)
+        let starts_late = whole_line
+            && under_span(row[0].0)
+            && used.first().is_some_and(|&u| row.iter().all(|p| p.1 > u));
+        if ok && !one_cell && (glued || starts_late) {
             if !kept.contains(&ls[0]) {
                 kept.push(ls[0]);
                 out.push(row_line(page, lines, row, &used));
@@ -434,6 +465,9 @@ fn words_cross_rules(
     by_place.sort_unstable();
     by_place.windows(2).any(|w| {
         let ((l, k, c), (nl, nk, nc)) = (w[0], w[1]);
+        if l != nl || nk != k + 1 {
+            return false;
+        }
         let items = &lines[l].items;
         let sep = items[nk].1;
         let value_after = || {
@@ -445,10 +479,8 @@ fn words_cross_rules(
                 .collect();
             is_value(&part)
         };
-        l == nl
-            && nk == k + 1
-            && ((c != nc && sep == Sep::None)
-                || (c == nc && matches!(sep, Sep::Tab | Sep::Cells(_)) && value_after()))
+        (c != nc && sep == Sep::None)
+            || (c == nc && matches!(sep, Sep::Tab | Sep::Cells(_)) && value_after())
     })
 }
 
