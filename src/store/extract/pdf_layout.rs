@@ -1290,15 +1290,60 @@ fn evenly_stretched(page: &PageGlyphs, items: &mut [(u32, Sep)]) {
     if 2 * numbers > breaks.len() {
         return;
     }
-    let widths: Vec<f32> = breaks.iter().map(|&k| gap(k)).collect();
-    let (lo, hi) = widths
-        .iter()
-        .fold((f32::MAX, f32::MIN), |(l, h), &w| (l.min(w), h.max(w)));
-    if lo > 0.0 && hi <= 1.25 * lo {
+    let range = |ks: &[usize]| {
+        let widths: Vec<f32> = ks.iter().map(|&k| gap(k)).collect();
+        let lo = widths.iter().copied().fold(f32::MAX, f32::min);
+        let hi = widths.iter().copied().fold(f32::MIN, f32::max);
+        (lo, hi)
+    };
+    let even = |ks: &[usize]| {
+        let (lo, hi) = range(ks);
+        lo > 0.0 && hi <= 1.25 * lo
+    };
+    if even(&breaks) || justified(page, items, &breaks, &gap, &even, &range) {
         for &k in &breaks {
             items[k].1 = Sep::Space;
         }
     }
+}
+
+/// Whether a line's gaps are those of a justified line of prose that sets wider spaces
+/// after a sentence's or a clause's end (`(2009):`, `Haushalte.`): its other gaps, wide as
+/// cells, are about as wide as one another (a note's number set close to its note aside),
+/// and those after a stop no narrower and at most three times as wide. A row with dot
+/// leaders is no line of prose.
+fn justified(
+    page: &PageGlyphs,
+    items: &[(u32, Sep)],
+    breaks: &[usize],
+    gap: &dyn Fn(usize) -> f32,
+    even: &dyn Fn(&[usize]) -> bool,
+    range: &dyn Fn(&[usize]) -> (f32, f32),
+) -> bool {
+    let text = |k: usize| page.text(&page.glyphs[items[k].0 as usize]);
+    let after_stop = |k: usize| {
+        text(k - 1)
+            .last()
+            .is_some_and(|c| matches!(c, '.' | ':' | ';' | '!' | '?'))
+    };
+    let dot = |k: usize| k < items.len() && text(k) == ['.'];
+    if breaks
+        .iter()
+        .any(|&k| dot(k) && dot(k + 1) && items[k + 1].1 != Sep::None)
+    {
+        return false;
+    }
+    let (stops, words): (Vec<usize>, Vec<usize>) = breaks
+        .iter()
+        .copied()
+        .filter(|&k| gap(k) > WORD_GAP * page.glyphs[items[k].0 as usize].size)
+        .partition(|&k| after_stop(k));
+    if words.len() < 3 || stops.is_empty() || !words.iter().any(|&k| items[k].1 == Sep::Tab) {
+        return false;
+    }
+    let (lo, hi) = range(&words);
+    let (stop_lo, stop_hi) = range(&stops);
+    even(&words) && stop_lo >= lo && stop_hi <= 3.0 * hi
 }
 
 /// Whether `p` is a raised, smaller mark (a footnote number) right before the capital that

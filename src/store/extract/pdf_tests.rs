@@ -2757,3 +2757,74 @@ fn a_grid_cell_over_several_rows_is_read_in_the_first_of_them() {
         "State\tDistrict\tCases\nMadhya Pradesh\tBetul\t29\n\tMorena\t15\n\tShivpuri\t5\n"
     );
 }
+
+#[test]
+fn a_justified_line_stretched_wide_with_wider_spaces_after_its_stops_is_prose() {
+    // Courier, 6 points a letter at 10 points: the note's lines are stretched before a long
+    // address that did not fit, their spaces as wide as cells and wider still after `:` and
+    // `.`.
+    let mut content = String::new();
+    let mut line = |y: i32, words: &[&str], x0: f32, space: f32| {
+        let mut x = x0;
+        for w in words {
+            content.push_str(&format!("BT /F1 10 Tf 1 0 0 1 {x} {y} Tm ({w}) Tj ET\n"));
+            let stop = w.ends_with([':', '.']);
+            x += 6.0 * w.len() as f32 + if stop { 1.8 * space } else { space };
+        }
+    };
+    line(
+        700,
+        &["The", "note", "reads", "as", "the", "page", "sets", "it."],
+        72.0,
+        6.0,
+    );
+    line(
+        160,
+        &[
+            "Estimated",
+            "on",
+            "the",
+            "basis",
+            "of",
+            "Bundesbank",
+            "(2009):",
+            "Geldvermoegen",
+            "und",
+        ],
+        72.0,
+        13.0,
+    );
+    line(
+        148,
+        &[
+            "Verbindlichkeiten",
+            "der",
+            "privaten",
+            "Haushalte.",
+            "Tabelle",
+            "aus",
+            "der",
+            "Rechnung;",
+        ],
+        72.0,
+        13.0,
+    );
+    line(
+        136,
+        &["http://www.bundesbank.de/statistik/tabellen.php"],
+        72.0,
+        6.0,
+    );
+    let objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>".to_vec(),
+        stream("", content.as_bytes()),
+    ];
+    let text = text_of(&build(&objects));
+    assert!(
+        text.contains("Estimated on the basis of Bundesbank (2009): Geldvermoegen und Verbindlichkeiten der privaten Haushalte. Tabelle aus der Rechnung; http://"),
+        "{text}"
+    );
+}
