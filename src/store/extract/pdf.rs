@@ -243,6 +243,7 @@ pub fn extract_pdf_with(bytes: &[u8], limits: PdfLimits) -> Result<PdfExtracted,
     for page in &mut pages {
         super::pdf_accents::combine_accents(page);
     }
+    super::pdf_line_numbers::drop_line_numbers(&mut pages);
     let laid_out = catch_unwind(AssertUnwindSafe(|| assemble(&pages, started + limits.time)))
         .map_err(|payload| PdfError::LayoutFailed {
             message: panic_message(payload.as_ref()),

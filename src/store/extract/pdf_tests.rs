@@ -2828,3 +2828,38 @@ fn a_justified_line_stretched_wide_with_wider_spaces_after_its_stops_is_prose() 
         "{text}"
     );
 }
+
+#[test]
+fn line_numbers_down_the_margin_of_pleading_paper_are_left_out() {
+    // Two pages numbered 1 to 28 down the left margin, the text double-spaced on every
+    // other number; the text's own figures stay.
+    let sentences = [
+        "The parties dispute whether the advice of in-house counsel is protected",
+        "from disclosure by the privilege when it appears in business documents.",
+        "Plaintiffs filed 12 motions, and the Court held that the legal advice remains",
+        "protected by the privilege where its purpose was primarily legal.",
+        "The Court therefore grants the motion in part and denies it in part.",
+    ];
+    let page_of = |lines: &[&str]| {
+        let mut s = String::new();
+        for n in 1..=28 {
+            let y = 740 - 24 * (n - 1);
+            s.push_str(&format!("BT /F1 12 Tf 40 {y} Td ({n}) Tj ET "));
+        }
+        for (i, line) in lines.iter().enumerate() {
+            let y = 740 - 48 * i as i32;
+            s.push_str(&format!("BT /F1 12 Tf 90 {y} Td ({line}) Tj ET "));
+        }
+        s
+    };
+    let first = page_of(&sentences[..3]);
+    let second = page_of(&sentences[3..]);
+    let text = text_of(&pages(&[first.as_bytes(), second.as_bytes()]));
+    assert!(
+        text.contains("the legal advice remains protected by the privilege where"),
+        "{text}"
+    );
+    assert!(text.contains("Plaintiffs filed 12 motions"), "{text}");
+    assert!(!text.contains('\t'), "{text}");
+    assert!(!text.contains(" 28"), "{text}");
+}

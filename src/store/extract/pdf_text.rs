@@ -1101,10 +1101,18 @@ fn join(
                 .next()
                 .is_some_and(|w| w.starts_with(char::is_lowercase))
         };
-    let starts_capital = cur_text
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || (c.is_ascii_digit() && !number_goes_on));
+    // (Past an opening quote, and a capital in brackets a quote changed: `“[I]n a civil
+    // case, …` after `A. Choice of Law`.)
+    let unquoted = cur_text.trim_start_matches(['“', '"', '‘', '\'']);
+    let bracketed = unquoted.strip_prefix('[').is_some_and(|rest| {
+        let mut chars = rest.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.next() == Some(']')
+    });
+    let starts_capital = bracketed
+        || unquoted
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || (c.is_ascii_digit() && !number_goes_on));
     let outdented = cur.x0 < prev.x0 - 0.8 * size;
     // Text set line by line wraps where the next word does not fit: a line that stops short
     // of that, before a sentence, a capital or a line further left, was ended on purpose
