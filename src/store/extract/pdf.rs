@@ -242,6 +242,7 @@ pub fn extract_pdf_with(bytes: &[u8], limits: PdfLimits) -> Result<PdfExtracted,
     let mut pages = pages;
     for page in &mut pages {
         super::pdf_accents::combine_accents(page);
+        super::pdf_superscripts::raise_figures(page);
     }
     super::pdf_line_numbers::drop_line_numbers(&mut pages);
     let laid_out = catch_unwind(AssertUnwindSafe(|| assemble(&pages, started + limits.time)))

@@ -2863,3 +2863,30 @@ fn line_numbers_down_the_margin_of_pleading_paper_are_left_out() {
     assert!(!text.contains('\t'), "{text}");
     assert!(!text.contains(" 28"), "{text}");
 }
+
+#[test]
+fn figures_raised_after_a_figure_read_as_superscripts_not_another_number() {
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td (The incident occurred between January 1, 1900) Tj /F1 8 Tf 5.5 Ts (23) Tj /F1 12 Tf 0 Ts ( and December 31, 2008, in a mass of 10) Tj /F1 8 Tf 5 Ts (9) Tj /F1 12 Tf 0 Ts ( suns.) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "The incident occurred between January 1, 1900²³ and December 31, 2008, in a mass of 10⁹ suns.\n"
+    );
+}
+
+#[test]
+fn a_compound_split_at_its_hyphen_keeps_it_before_a_notes_number() {
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td (Of the degree-granting institutions in the survey, 4,314 were degree-) Tj 0 -14 Td (granting9 and 2,222 were not, as the statistics of the year record.) Tj ET",
+        "",
+        &[],
+    );
+    assert!(
+        text_of(&pdf).contains("4,314 were degree-granting9 and"),
+        "{}",
+        text_of(&pdf)
+    );
+}

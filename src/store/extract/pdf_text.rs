@@ -1168,6 +1168,13 @@ fn join(
             .next()
             .unwrap_or_default()
             .trim_end_matches(|c: char| !c.is_alphanumeric());
+        // (Without a note's number after the word: `granting9`.)
+        let bare = tail.trim_end_matches(|c: char| c.is_ascii_digit());
+        let tail = if bare.ends_with(char::is_lowercase) {
+            bare
+        } else {
+            tail
+        };
         let stem = head.trim_end_matches(['-', '\u{2010}']);
         let compound = format!("{stem}-{tail}")
             .replace(['\u{2010}', '\u{2011}'], "-")
