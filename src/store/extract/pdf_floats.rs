@@ -192,11 +192,14 @@ fn chart_at(
         }
         _ => 0,
     };
-    // The sentence goes on in a small letter; a figure with a caption is another rule's.
+    // The sentence goes on in a small letter (in a line of prose, or the first line past
+    // the figure's column: a table beside the text); a figure with a caption is another
+    // rule's.
+    let column = lines[rest[0]].region;
     let j = skip
         + rest[skip..].iter().take(MAX_LINES + 1).position(|&k| {
             texts[k].starts_with(char::is_lowercase)
-                && is_prose(&lines[k], &texts[k], right(&lines[k]))
+                && (is_prose(&lines[k], &texts[k], right(&lines[k])) || lines[k].region != column)
         })?;
     let block = &rest[..j];
     if let Some(end) = captioned_table(lines, texts, block, right) {

@@ -220,6 +220,26 @@ pub fn lines(page: &PageGlyphs, deadline: Instant) -> Option<Vec<Line>> {
             next_region += 2;
             continue;
         }
+        // A ruled table set beside prose, in a block of lines across the page.
+        if let Some([above, left, right, below]) = grid_band(&fragments, &grids, &block) {
+            for (part, r) in [
+                (below, region),
+                (right, next_region + 1),
+                (left, next_region),
+                (above, region),
+            ] {
+                if !part.is_empty() {
+                    let b = if r == region {
+                        bounds
+                    } else {
+                        span_x(&fragments, &part)
+                    };
+                    stack.push((part, r, b));
+                }
+            }
+            next_region += 2;
+            continue;
+        }
         let rows = columns_through(page, &fragments, row_cut(&fragments, &block));
         if rows.len() > 1 {
             for row in rows.into_iter().rev() {
@@ -1026,6 +1046,126 @@ fn is_prose(fragments: &[Fragment], side: &[usize]) -> bool {
         }
     }
     baselines.len() >= 2 && width >= 6.0 * size && 2 * prose >= all
+}
+
+/// A block with a ruled table set beside lines of prose, under and over lines across the
+/// block (no white runs down it, so no column is cut): the lines over the table's band,
+/// the prose beside it, the table (with what stands over or under it on its side: its
+/// caption) and the lines under the band. The band reaches up and down as far as the white
+/// between the prose and the table runs.
+fn grid_band(
+    fragments: &[Fragment],
+    grids: &[super::pdf_grid::Grid],
+    block: &[usize],
+) -> Option<[Vec<usize>; 4]> {
+    let grid = block.iter().find_map(|&i| fragments[i].grid)?;
+    let table: Vec<usize> = block
+        .iter()
+        .copied()
+        .filter(|&i| fragments[i].grid == Some(grid))
+        .collect();
+    // (Its rules' edges: its caption may stand out from its cells' text.)
+    let (gx0, gx1) = grids.get(grid).map(|g| (g.x0, g.x1))?;
+    let top = table
+        .iter()
+        .map(|&i| fragments[i].top)
+        .fold(f32::MAX, f32::min);
+    let bottom = table
+        .iter()
+        .map(|&i| fragments[i].bottom)
+        .fold(f32::MIN, f32::max);
+    let level = |f: &Fragment| f.bottom > top && f.top < bottom;
+    // The prose beside the table, on its left or its right, and the white between.
+    let others: Vec<usize> = block
+        .iter()
+        .copied()
+        .filter(|&i| fragments[i].grid != Some(grid))
+        .collect();
+    let beside_left: Vec<usize> = others
+        .iter()
+        .copied()
+        .filter(|&i| level(&fragments[i]) && fragments[i].x1 <= gx0)
+        .collect();
+    let beside_right: Vec<usize> = others
+        .iter()
+        .copied()
+        .filter(|&i| level(&fragments[i]) && fragments[i].x0 >= gx1)
+        .collect();
+    let (beside, table_left) = if beside_left.len() >= beside_right.len() {
+        (beside_left, false)
+    } else {
+        (beside_right, true)
+    };
+    // (A table of figures in rows of cells: a diagram's boxes are none.)
+    let figures = table
+        .iter()
+        .filter(|&&i| fragments[i].number.is_some())
+        .count();
+    if rows_of_cells(fragments, &table) < 3 || figures < 3 {
+        return None;
+    }
+    // (Lines of prose: a form's letters set down its margin are none.)
+    let prose = beside.iter().filter(|&&i| fragments[i].words >= 4).count();
+    if prose < 3
+        || others
+            .iter()
+            .any(|&i| level(&fragments[i]) && fragments[i].x1 > gx0 && fragments[i].x0 < gx1)
+    {
+        return None;
+    }
+    let (gutter0, gutter1) = if table_left {
+        let start = beside
+            .iter()
+            .map(|&i| fragments[i].x0)
+            .fold(f32::MAX, f32::min);
+        (gx1, start)
+    } else {
+        let end = beside
+            .iter()
+            .map(|&i| fragments[i].x1)
+            .fold(f32::MIN, f32::max);
+        (end, gx0)
+    };
+    if gutter1 - gutter0 < 3.0 {
+        return None;
+    }
+    // The band: from the lowest line over the table that crosses the white to the highest
+    // under it that does.
+    let crosses = |f: &Fragment| f.x0 < gutter1 && f.x1 > gutter0;
+    let band_top = block
+        .iter()
+        .map(|&i| &fragments[i])
+        .filter(|f| crosses(f) && f.bottom <= top)
+        .map(|f| f.bottom)
+        .fold(f32::MIN, f32::max);
+    let band_bottom = block
+        .iter()
+        .map(|&i| &fragments[i])
+        .filter(|f| crosses(f) && f.top >= bottom)
+        .map(|f| f.top)
+        .fold(f32::MAX, f32::min);
+    let middle = |f: &Fragment| (f.top + f.bottom) / 2.0;
+    let mut parts: [Vec<usize>; 4] = Default::default();
+    for &i in block {
+        let f = &fragments[i];
+        let k = if middle(f) <= band_top {
+            0
+        } else if middle(f) >= band_bottom {
+            3
+        } else if (f.x1 <= gutter0) != table_left {
+            // The prose's side.
+            if table_left { 2 } else { 1 }
+        } else if table_left {
+            1
+        } else {
+            2
+        };
+        parts[k].push(i);
+    }
+    // The lines across the band, over or under it, make the cut: with none, the columns
+    // are cut as columns are.
+    (parts[0].len() + parts[3].len() > 0 && !parts[1].is_empty() && !parts[2].is_empty())
+        .then_some(parts)
 }
 
 /// The block split at its widest horizontal white gaps (all gaps at least half as wide as

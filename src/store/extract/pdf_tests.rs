@@ -2890,3 +2890,75 @@ fn a_compound_split_at_its_hyphen_keeps_it_before_a_notes_number() {
         text_of(&pdf)
     );
 }
+
+#[test]
+fn a_ruled_table_set_beside_prose_is_read_apart_from_it() {
+    // Full lines over and under a band where the prose runs beside a ruled table with its
+    // caption over it; the prose's sentence goes on under the band.
+    let mut c = String::new();
+    let mut text = |x: i32, y: f32, size: i32, s: &str| {
+        c.push_str(&format!("BT /F1 {size} Tf {x} {y} Td ({s}) Tj ET\n"));
+    };
+    text(
+        72,
+        720.0,
+        12,
+        "The youngest enrolled students were reported to be fourteen years of age.",
+    );
+    let beside = [
+        "The majority of the enrolled students attended",
+        "larger colleges and universities, and campuses",
+        "with ten thousand students or more were only",
+        "twelve percent of the institutions; however,",
+        "they enrolled 55 percent of all the students.",
+        "By comparison, forty percent of institutions",
+        "had fewer than one thousand students, and",
+    ];
+    for (i, line) in beside.iter().enumerate() {
+        text(72, 692.0 - 14.0 * i as f32, 12, line);
+    }
+    text(
+        72,
+        594.0,
+        12,
+        "these enrolled only four percent of all of the students in the country.",
+    );
+    text(
+        72,
+        580.0,
+        12,
+        "Employees of the institutions numbered 3.6 million in the fall of 2007.",
+    );
+    text(405, 692.0, 10, "Table 1: Enrollment");
+    let rows = [
+        ["Age", "Number", "%"],
+        ["14-17", "231", "1.3"],
+        ["18-19", "3,769", "21.2"],
+        ["20-21", "3,648", "20.5"],
+        ["22-24", "3,193", "18.0"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        let y = 672.0 - 14.0 * r as f32;
+        for (x, cell) in [405, 455, 505].iter().zip(row) {
+            text(*x, y, 10, cell);
+        }
+    }
+    for r in 0..=5 {
+        let y = 684 - 14 * r;
+        c.push_str(&format!("400 {y} m 545 {y} l S\n"));
+    }
+    for x in [400, 450, 500, 545] {
+        c.push_str(&format!("{x} 684 m {x} 614 l S\n"));
+    }
+    let text = text_of(&page(c.as_bytes(), "", &[]));
+    for prose in [
+        "The majority of the enrolled students attended larger colleges and universities",
+        "By comparison, forty percent of institutions had fewer than one thousand students, and these enrolled only four percent",
+    ] {
+        assert!(text.contains(prose), "{prose}\n{text}");
+    }
+    assert!(
+        text.contains("\n\nTable 1: Enrollment\n\nAge\tNumber\t%\n14-17\t231\t1.3\n"),
+        "{text}"
+    );
+}
