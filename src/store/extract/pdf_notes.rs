@@ -314,6 +314,10 @@ pub fn starts_table_note(text: &str) -> bool {
 /// Whether a line starts like a footnote: a number of up to three digits, or `*`, `†`, `‡`,
 /// followed by a space or a letter, or a note's continuation mark (`10(...continued)`).
 pub fn starts_with_note_mark(text: &str) -> bool {
+    // A row of a table's cells is no note (`1 193  135  87 …`).
+    if text.matches('\t').count() >= 2 {
+        return false;
+    }
     if is_continued_marker(text) && text.starts_with(|c: char| c.is_ascii_digit()) {
         return true;
     }
@@ -429,6 +433,7 @@ mod tests {
             "(a) an item",
             "(1)",
             "510 (1925). Pierce has nothing to say",
+            "1 193\t135\t87\tList of the Republican Party",
         ] {
             assert!(!starts_with_note_mark(no), "{no}");
         }
