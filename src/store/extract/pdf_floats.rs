@@ -254,10 +254,17 @@ fn head_word_at(
     let (&head, rest) = body.split_first()?;
     let &next = rest.first()?;
     let head_text = texts[head].trim();
-    let short = (1..=3).contains(&head_text.split_whitespace().count())
+    let words = head_text.split_whitespace().count();
+    // (Or a running head in capitals: `2011 IPEC ANNUAL REPORT ON INTELLECTUAL PROPERTY
+    // ENFORCEMENT`, printed on every other page.)
+    let capitals = words <= 12
+        && !head_text.contains(char::is_lowercase)
+        && head_text.chars().filter(|c| c.is_uppercase()).count() >= 4;
+    let short = ((1..=3).contains(&words)
+        && head_text.chars().next().is_some_and(char::is_uppercase)
+        || capitals)
         && !head_text.ends_with(['.', ':', ';'])
-        && !lines[head].has_tab()
-        && head_text.chars().next().is_some_and(char::is_uppercase);
+        && !lines[head].has_tab();
     // (The sentence's last line may stop short of the column's edge.)
     let goes_on = texts[next].starts_with(char::is_lowercase)
         && (texts[next].split_whitespace().count() >= 3

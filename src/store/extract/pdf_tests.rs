@@ -2962,3 +2962,17 @@ fn a_ruled_table_set_beside_prose_is_read_apart_from_it() {
         "{text}"
     );
 }
+
+#[test]
+fn a_running_head_in_capitals_over_a_sentence_going_on_waits_for_its_end() {
+    // The head is printed on every other page, so it repeats nowhere in a short excerpt.
+    let pdf = pages(&[
+        b"BT /F1 10 Tf 72 700 Td (In FY 2011, the attorneys received 387 referrals. In FY 2010, they) Tj 0 -12 Td (received 402 intellectual) Tj ET",
+        b"BT /F1 9 Tf 150 750 Td (2011 ANNUAL REPORT ON INTELLECTUAL PROPERTY ENFORCEMENT) Tj ET BT /F1 10 Tf 72 716 Td (property referrals, and they charged 177 cases with 259 defendants.) Tj ET",
+    ]);
+    let text = text_of(&pdf);
+    assert!(
+        text.contains("received 402 intellectual property referrals, and they charged"),
+        "{text}"
+    );
+}
