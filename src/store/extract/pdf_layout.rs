@@ -1304,7 +1304,8 @@ fn superscripts_of(
             f.size < 0.85 * size
                 && f.glyphs.len() <= 16
                 && (0.2 * size..0.8 * size).contains(&up)
-                && f.x0 >= x0 - 0.5 * size
+                // (A note's number may hang in the margin before its note.)
+                && f.x0 >= x0 - 1.5 * size
                 && f.x1 <= x1 + 0.5 * size
                 && !stacked(f)
                 && beside(f)

@@ -2976,3 +2976,55 @@ fn a_running_head_in_capitals_over_a_sentence_going_on_waits_for_its_end() {
         "{text}"
     );
 }
+
+#[test]
+fn footnotes_part_at_their_numbers_and_keep_a_page_cited_over_a_line_end() {
+    // Courier, every line of the notes as wide as the others: note 12 starts on the line
+    // after note 11's full last line; note 17 cites a page over a line's end; note 19's
+    // number is set small and raised, hanging in the margin before its text.
+    let full = |s: &str| format!("{s:<80}");
+    let body = "BT /F1 11 Tf 72 700 Td (The students enrolled in the fall were counted by age and by sex.) Tj ET";
+    let notes = [
+        (
+            180.0,
+            full("11 Table 186. Enrollment, staff, and degrees conferred in the institutions, by"),
+        ),
+        (
+            170.0,
+            full("type and control of institution and by sex of student. The Digest, p. 276."),
+        ),
+        (
+            160.0,
+            full("12 These numbers may not equal the 17.8 million shown due to rounding, as the"),
+        ),
+        (150.0, "tables of the Digest say.".to_owned()),
+        (
+            140.0,
+            full("17 Department of Education. (2005). The handbook for campus crime reporting, p."),
+        ),
+        (130.0, "11. Retrieved September 25, 2008.".to_owned()),
+    ];
+    let mut content = String::from(body);
+    for (y, text) in &notes {
+        content.push_str(&format!(
+            " BT /F1 9 Tf 72 {y} Td ({}) Tj ET",
+            text.trim_end()
+        ));
+    }
+    content.push_str(" BT /F1 6 Tf 72 114.5 Td (19) Tj ET BT /F1 9 Tf 81 110 Td (These numbers may not equal the 0.1 percent shown.) Tj ET");
+    let objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>".to_vec(),
+        stream("", content.as_bytes()),
+    ];
+    let text = text_of(&build(&objects));
+    for part in [
+        "The Digest, p. 276.\n\n12 These numbers",
+        "campus crime reporting, p. 11. Retrieved September 25, 2008.",
+        "\n\n19 These numbers may not equal the 0.1 percent shown.",
+    ] {
+        assert!(text.contains(part), "{part}\n{text}");
+    }
+}

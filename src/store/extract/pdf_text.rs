@@ -358,12 +358,36 @@ fn write_notes<'a>(
     }
     let mut notes = Flow::default();
     let lines: Vec<(usize, &Line, &str)> = std::mem::take(pending);
+    // The number of the note written last, to start the next one where its number comes
+    // (`… The Digest, p. 276.` / `12 These numbers …` on a full line).
+    let mut last: Option<u32> = None;
     for (k, &(pi, line, text)) in lines.iter().enumerate() {
         let next = lines
             .get(k + 1)
             .filter(|&&(npi, _, _)| npi == pi)
             .map(|&(_, l, _)| l);
-        let join = notes.join_to(shared, pi, line, text, next);
+        let mut join = notes.join_to(shared, pi, line, text, next);
+        let number = super::pdf_notes::starts_with_note_mark(text)
+            .then(|| {
+                let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+                digits.parse::<u32>().ok()
+            })
+            .flatten();
+        // (After a note's end: `… into the Red River` / `5 and 40 percent …` goes on.)
+        let after_end = k > 0
+            && lines[k - 1]
+                .2
+                .trim_end()
+                .ends_with(['.', '!', '?', ')', '”', '"']);
+        if let Some(n) = number
+            && (last.is_none() || last == Some(n - 1).filter(|_| n > 0))
+            && (k == 0 || after_end)
+        {
+            if k > 0 {
+                join = Some(Join::Paragraph);
+            }
+            last = Some(n);
+        }
         notes.push(out, shared, (pi, line, text), join);
     }
 }
@@ -1016,7 +1040,15 @@ fn join(
     // A dash after a full line that ends inside a sentence is the sentence's own ("did this
     // set of policies" / "— or, alternatively, …"), not a list's.
     let dash_inside = cur_text.starts_with(['-', '\u{2013}', '\u{2014}']) && full && !ends_clause;
-    if (is_item(cur_text) && !dash_inside) || (ends_clause && is_enumerated(cur_text)) {
+    // (A page cited over the line's end is no list's number: `… reporting, p.` / `11.
+    // Retrieved …`.)
+    let cites_page = prev_text
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| matches!(w, "p." | "pp." | "at" | "No." | "no."));
+    if (is_item(cur_text) && !dash_inside)
+        || (ends_clause && is_enumerated(cur_text) && !cites_page)
+    {
         return Join::Paragraph;
     }
     // A reference's number in brackets out of the hanging lines of the entry before, or
