@@ -712,6 +712,12 @@ impl eframe::App for FactmarkApp {
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
     }
 
+    /// The recent documents and each document's view are kept every few seconds, so a
+    /// window killed or a machine that loses power keeps them (eframe's default is 30 s).
+    fn auto_save_interval(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(3)
+    }
+
     fn on_exit(&mut self) {
         self.save_now();
     }
