@@ -63,6 +63,60 @@ pub fn fill_empty_cells(page: &PageGlyphs, lines: &mut Vec<Line>) {
         }
         start = end;
     }
+    labels_around_rows(page, lines);
+}
+
+/// Reads as one row a table's row of values whose label is set over two lines around it,
+/// half a line over and under its values (`Investigative Matters` / `426  365 …` /
+/// `Received by AUSAs`): each label line stands alone, at the same left edge, nearer the
+/// values than the rows over and under it.
+fn labels_around_rows(page: &PageGlyphs, lines: &mut Vec<Line>) {
+    let mut i = 1;
+    while i + 1 < lines.len() {
+        let (above, row, below) = (&lines[i - 1], &lines[i], &lines[i + 1]);
+        let first_x = row
+            .items
+            .first()
+            .map_or(f32::MIN, |&(g, _)| page.glyphs[g as usize].x0);
+        let label = |l: &Line| {
+            !l.has_tab()
+                && l.region == row.region
+                && l.x1 < first_x
+                && (l.baseline - row.baseline).abs() < row.size
+        };
+        // Nearer the values than the lines beyond it.
+        let nearer = |beyond: Option<&Line>, l: &Line| {
+            beyond
+                .is_none_or(|b| (b.baseline - l.baseline).abs() > (l.baseline - row.baseline).abs())
+        };
+        let fits = row.has_tab()
+            && row.lead >= 1
+            && label(above)
+            && label(below)
+            && (above.x0 - below.x0).abs() < 2.0
+            && above.baseline < row.baseline
+            && below.baseline > row.baseline
+            && nearer(i.checked_sub(2).map(|k| &lines[k]), above)
+            && nearer(lines.get(i + 2), below);
+        if !fits {
+            i += 1;
+            continue;
+        }
+        let mut items: Vec<(u32, Sep)> = above.items.clone();
+        for (k, &(g, sep)) in below.items.iter().enumerate() {
+            items.push((g, if k == 0 { Sep::Space } else { sep }));
+        }
+        for (k, &(g, sep)) in row.items.iter().enumerate() {
+            let sep = match (k, row.lead) {
+                (0, 1) => Sep::Tab,
+                (0, n) => Sep::Cells(n - 1),
+                _ => sep,
+            };
+            items.push((g, sep));
+        }
+        let merged = Line::of_lines(page, items, 0, &[above, row, below], false);
+        lines.splice(i - 1..=i + 1, [merged]);
+    }
 }
 
 /// The rows of the table starting at line `start` (none if it is not a table's row): the

@@ -3028,3 +3028,28 @@ fn footnotes_part_at_their_numbers_and_keep_a_page_cited_over_a_line_end() {
         assert!(text.contains(part), "{part}\n{text}");
     }
 }
+
+#[test]
+fn a_row_label_set_over_two_lines_around_its_values_is_one_cell() {
+    let mut c = String::new();
+    let mut row = |y: f32, cells: &[&str]| {
+        for (x, cell) in [72, 220, 290, 360].iter().zip(cells) {
+            if !cell.is_empty() {
+                c.push_str(&format!("BT /F1 10 Tf {x} {y} Td ({cell}) Tj ET\n"));
+            }
+        }
+    };
+    row(700.0, &["District Totals", "FY 2009", "FY 2010", "FY 2011"]);
+    row(682.0, &["Investigative Matters"]);
+    row(675.0, &["", "285", "402", "387"]);
+    row(668.0, &["Received by AUSAs"]);
+    row(650.0, &["Defendants Charged", "235", "259", "215"]);
+    row(632.0, &["Cases Charged", "173", "177", "168"]);
+    let text = text_of(&page(c.as_bytes(), "", &[]));
+    assert!(
+        text.contains(
+            "\nInvestigative Matters Received by AUSAs\t285\t402\t387\nDefendants Charged\t235"
+        ),
+        "{text}"
+    );
+}
