@@ -30,6 +30,16 @@ pub struct Ladder {
 }
 
 impl Ladder {
+    /// Its left and right edges and how many rules it has.
+    pub fn extent(&self) -> (f32, f32, usize) {
+        (self.x0, self.x1, self.rows.len())
+    }
+
+    /// Whether a point lies between its first and last rules, within its width.
+    pub fn holds(&self, x: f32, y: f32) -> bool {
+        self.row_at(x, y).is_some()
+    }
+
     /// The row a point lies in, if it lies between two of the rules.
     fn row_at(&self, x: f32, y: f32) -> Option<usize> {
         if !(self.x0 - TOUCH..=self.x1 + TOUCH).contains(&x) {
@@ -182,7 +192,21 @@ fn rows_of(page: &PageGlyphs, ladder: &Ladder, lines: &[Line]) -> Vec<Line> {
         words.sort_unstable();
         words.dedup();
         let wrapped = words.chunk_by(|a, b| a.0 == b.0).any(|c| c.len() >= 2);
+        // Three lines or more filling the same two cells or more are rows, under headings
+        // too (`cravatta (tie)  nero (black)` / `velluto (velvet)  bianco (white)` / …).
+        let mut fills: Vec<Vec<usize>> = ls
+            .iter()
+            .map(|&l| {
+                let mut cs: Vec<usize> = row.iter().filter(|p| p.2 == l).map(|p| p.1).collect();
+                cs.dedup();
+                cs
+            })
+            .filter(|cs| cs.len() >= 2)
+            .collect();
+        fills.sort();
+        let rows_alike = fills.chunk_by(|a, b| a == b).any(|same| same.len() >= 3);
         !lines[first].has_tab()
+            || rows_alike
             || ls.len() > MOST_LINES
             || prose
             || !wrapped

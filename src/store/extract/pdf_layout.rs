@@ -131,6 +131,9 @@ struct Fragment {
     reference: Option<u32>,
     /// The table drawn as a grid it is in, if it is (index into the page's grids).
     grid: Option<usize>,
+    /// The table ruled only across it is in, if it is: its index in the page's ladders,
+    /// its left and right edges and how many rules it has.
+    ladder: Option<(usize, f32, f32, usize)>,
 }
 
 impl Fragment {
@@ -148,6 +151,7 @@ impl Fragment {
             caption: false,
             reference: None,
             grid: None,
+            ladder: None,
         }
     }
 
@@ -182,9 +186,14 @@ pub fn lines(page: &PageGlyphs, deadline: Instant) -> Option<Vec<Line>> {
     if fragments.is_empty() {
         return Some(Vec::new());
     }
+    let ladders = super::pdf_ladder::ladders(page, &grids);
     for f in &mut fragments {
         let (x, y) = ((f.x0 + f.x1) / 2.0, (f.top + f.bottom) / 2.0);
         f.grid = grids.iter().position(|g| g.holds(x, y));
+        f.ladder = ladders.iter().enumerate().find_map(|(k, l)| {
+            let (x0, x1, rules) = l.extent();
+            l.holds(x, y).then_some((k, x0, x1, rules))
+        });
     }
     let mut all: Vec<usize> = (0..fragments.len()).collect();
     let bounds = span_x(&fragments, &all);
@@ -251,7 +260,6 @@ pub fn lines(page: &PageGlyphs, deadline: Instant) -> Option<Vec<Line>> {
     }
     settle_tabs(page, &mut out);
     super::pdf_grid::read_rows(page, &grids, &mut out);
-    let ladders = super::pdf_ladder::ladders(page, &grids);
     super::pdf_ladder::read_rows(page, &ladders, &mut out);
     super::pdf_table::fill_empty_cells(page, &mut out);
     Some(out)
@@ -801,6 +809,35 @@ fn column_cut_within(
         let right_grids = grids(&right);
         if grids(&left).iter().any(|g| right_grids.contains(g)) {
             continue;
+        }
+        // Two tables ruled only across, side by side, each on its side.
+        let ladders = |side: &[usize]| {
+            let mut l: Vec<(usize, f32, f32, usize)> =
+                side.iter().filter_map(|&i| fragments[i].ladder).collect();
+            l.sort_unstable_by_key(|e| e.0);
+            l.dedup_by_key(|e| e.0);
+            l
+        };
+        // (One each, of three rules or more, wholly on its side of the white: not the
+        // rules under a statement's figures.)
+        let (left_ladders, right_ladders) = (ladders(&left), ladders(&right));
+        // (Most of each side in its table: a form's boxes beside its labels are not.)
+        let whole =
+            |ls: &[(usize, f32, f32, usize)], side: &[usize], on: &dyn Fn(f32, f32) -> bool| {
+                let [(k, x0, x1, rules)] = ls else {
+                    return false;
+                };
+                let members = side
+                    .iter()
+                    .filter(|&&i| fragments[i].ladder.is_some_and(|l| l.0 == *k))
+                    .count();
+                *rules >= 3 && members >= 6 && 3 * members >= 2 * side.len() && on(*x0, *x1)
+            };
+        // (Their rules reach past their words, not past the white's far side.)
+        if whole(&left_ladders, &left, &|_, x1| x1 <= b + 1.0)
+            && whole(&right_ladders, &right, &|x0, _| x0 >= a - 1.0)
+        {
+            return Some((left, right));
         }
         let (l, r) = (
             is_columns(fragments, &left, depth),

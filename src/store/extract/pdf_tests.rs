@@ -3053,3 +3053,47 @@ fn a_row_label_set_over_two_lines_around_its_values_is_one_cell() {
         "{text}"
     );
 }
+
+#[test]
+fn two_tables_ruled_across_side_by_side_are_read_one_after_the_other() {
+    let left = table_with_rules(
+        700.0,
+        &[72.0, 150.0, 250.0],
+        &[
+            vec![
+                vec!["cravatta (tie)", "velluto (velvet)", "giacca (jacket)"],
+                vec!["nero (black)", "bianco (white)", "giallo (yellow)"],
+            ],
+            vec![
+                vec!["alleanza (ally)", "legame (bond)", "amicizia (friend)"],
+                vec!["indissolubile", "sacramentale", "inscindibile"],
+            ],
+        ],
+        false,
+    );
+    let right = table_with_rules(
+        700.0,
+        &[320.0, 370.0, 430.0, 490.0, 540.0],
+        &[
+            vec![
+                vec!["Thr."],
+                vec!["Accuracy"],
+                vec!["Cov."],
+                vec!["Accuracy"],
+            ],
+            vec![vec!["0.00"], vec!["0.21"], vec!["100%"], vec!["0.32"]],
+            vec![vec!["0.55"], vec!["0.25"], vec!["70%"], vec!["0.40"]],
+            vec![vec!["0.60"], vec!["0.31"], vec!["32%"], vec!["0.45"]],
+        ],
+        false,
+    );
+    let mut content = left;
+    content.extend_from_slice(&right);
+    let text = text_of(&page(&content, "", &[]));
+    assert!(
+        text.contains("cravatta (tie)\tnero (black)\nvelluto (velvet)\tbianco (white)\ngiacca (jacket)\tgiallo (yellow)\n"),
+        "{text}"
+    );
+    assert!(text.contains("0.00\t0.21\t100%\t0.32\n0.55"), "{text}");
+    assert!(text.find("giallo") < text.find("Thr."), "{text}");
+}
