@@ -1291,14 +1291,7 @@ fn superscripts_of(
     let glyphs = |g: &[usize]| g.iter().map(|&i| fragments[i].glyphs.len()).sum::<usize>();
     let baseline = |g: &[usize]| median(g.iter().map(|&i| fragments[i].baseline).collect());
     let size = median(under.iter().map(|&i| fragments[i].size).collect());
-    let x0 = under
-        .iter()
-        .map(|&i| fragments[i].x0)
-        .fold(f32::MAX, f32::min);
-    let x1 = under
-        .iter()
-        .map(|&i| fragments[i].x1)
-        .fold(f32::MIN, f32::max);
+    let (x0, x1) = span_x(fragments, under);
     let base = baseline(under);
     let rise = base - baseline(group);
     let nearer = above.is_none_or(|a| baseline(group) - baseline(a) > 1.5 * rise);
@@ -1437,13 +1430,6 @@ fn in_line_order(page: &PageGlyphs, fragments: &[Fragment], group: &[usize]) -> 
 /// wide as the others, they are word spaces, not cells (unless most of its words are
 /// numbers: a table's row).
 fn evenly_stretched(page: &PageGlyphs, items: &mut [(u32, Sep)]) {
-    let gap = |k: usize| {
-        let (a, b) = (
-            &page.glyphs[items[k - 1].0 as usize],
-            &page.glyphs[items[k].0 as usize],
-        );
-        b.x0 - a.x1
-    };
     let breaks: Vec<usize> = (1..items.len())
         .filter(|&k| items[k].1 != Sep::None)
         .collect();
@@ -1468,17 +1454,7 @@ fn evenly_stretched(page: &PageGlyphs, items: &mut [(u32, Sep)]) {
     if 2 * numbers > breaks.len() {
         return;
     }
-    let range = |ks: &[usize]| {
-        let widths: Vec<f32> = ks.iter().map(|&k| gap(k)).collect();
-        let lo = widths.iter().copied().fold(f32::MAX, f32::min);
-        let hi = widths.iter().copied().fold(f32::MIN, f32::max);
-        (lo, hi)
-    };
-    let even = |ks: &[usize]| {
-        let (lo, hi) = range(ks);
-        lo > 0.0 && hi <= 1.25 * lo
-    };
-    if even(&breaks) || justified(page, items, &breaks, &gap, &even, &range) {
+    if evenly_apart(page, items, &breaks) || justified(page, items, &breaks) {
         for &k in &breaks {
             items[k].1 = Sep::Space;
         }
@@ -1490,14 +1466,8 @@ fn evenly_stretched(page: &PageGlyphs, items: &mut [(u32, Sep)]) {
 /// cells, are about as wide as one another (a note's number set close to its note aside),
 /// and those after a stop no narrower and at most three times as wide. A row with dot
 /// leaders is no line of prose.
-fn justified(
-    page: &PageGlyphs,
-    items: &[(u32, Sep)],
-    breaks: &[usize],
-    gap: &dyn Fn(usize) -> f32,
-    even: &dyn Fn(&[usize]) -> bool,
-    range: &dyn Fn(&[usize]) -> (f32, f32),
-) -> bool {
+fn justified(page: &PageGlyphs, items: &[(u32, Sep)], breaks: &[usize]) -> bool {
+    let gap = |k: usize| gap_before(page, items, k);
     let text = |k: usize| page.text(&page.glyphs[items[k].0 as usize]);
     let after_stop = |k: usize| {
         text(k - 1)
@@ -1519,9 +1489,27 @@ fn justified(
     if words.len() < 3 || stops.is_empty() || !words.iter().any(|&k| items[k].1 == Sep::Tab) {
         return false;
     }
-    let (lo, hi) = range(&words);
-    let (stop_lo, stop_hi) = range(&stops);
-    even(&words) && stop_lo >= lo && stop_hi <= 3.0 * hi
+    let (lo, hi) = gap_range(page, items, &words);
+    let (stop_lo, stop_hi) = gap_range(page, items, &stops);
+    evenly_apart(page, items, &words) && stop_lo >= lo && stop_hi <= 3.0 * hi
+}
+
+/// The white between item `k` of a line and the one before it.
+fn gap_before(page: &PageGlyphs, items: &[(u32, Sep)], k: usize) -> f32 {
+    page.glyphs[items[k].0 as usize].x0 - page.glyphs[items[k - 1].0 as usize].x1
+}
+
+/// The narrowest and widest of the gaps before items `ks`.
+fn gap_range(page: &PageGlyphs, items: &[(u32, Sep)], ks: &[usize]) -> (f32, f32) {
+    ks.iter()
+        .map(|&k| gap_before(page, items, k))
+        .fold((f32::MAX, f32::MIN), |(lo, hi), w| (lo.min(w), hi.max(w)))
+}
+
+/// Whether the gaps before items `ks` are about as wide as one another.
+fn evenly_apart(page: &PageGlyphs, items: &[(u32, Sep)], ks: &[usize]) -> bool {
+    let (lo, hi) = gap_range(page, items, ks);
+    lo > 0.0 && hi <= 1.25 * lo
 }
 
 /// Whether `p` is a raised, smaller mark (a footnote number) right before the capital that

@@ -16,26 +16,28 @@ pub fn raise_figures(page: &mut PageGlyphs) {
         t.len() == 1 && t[0].is_ascii_digit()
     };
     let mut raised: Vec<usize> = Vec::new();
-    let mut base: Option<usize> = None;
+    // Whether the glyph before is a raised figure.
+    let mut in_run = false;
     for i in 1..page.glyphs.len() {
         let (p, g) = (&page.glyphs[i - 1], &page.glyphs[i]);
         if !digit(page, g) {
-            base = None;
+            in_run = false;
             continue;
         }
         let close = (g.x0 - p.x1).abs() < 0.3 * p.size.max(g.size);
         // The run goes on at the raised figures' height and size.
-        let goes_on = base.is_some() && close && p.size == g.size && p.baseline == g.baseline;
+        let goes_on = in_run
+            && close
+            && (p.size - g.size).abs() < 0.05 * p.size
+            && (p.baseline - g.baseline).abs() < 0.05 * p.size;
         let starts = digit(page, p)
             && close
             && g.size < 0.85 * p.size
             && p.baseline - g.baseline > 0.2 * p.size
             && p.baseline - g.baseline < 0.8 * p.size;
-        if starts || goes_on {
+        in_run = starts || goes_on;
+        if in_run {
             raised.push(i);
-            base = Some(i);
-        } else {
-            base = None;
         }
     }
     for i in raised {
