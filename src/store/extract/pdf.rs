@@ -28,7 +28,7 @@ use crate::core::source::{Metadata, Pages};
 
 /// The version of the PDF extraction rules; recorded in sidecars. Bump it whenever the text
 /// extracted from some PDF would change.
-pub const PDF_EXTRACTOR_VERSION: u32 = 9;
+pub const PDF_EXTRACTOR_VERSION: u32 = 10;
 
 /// Why a PDF gave no text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -243,6 +243,7 @@ pub fn extract_pdf_with(bytes: &[u8], limits: PdfLimits) -> Result<PdfExtracted,
     for page in &mut pages {
         super::pdf_accents::combine_accents(page);
         super::pdf_superscripts::raise_figures(page);
+        super::pdf_superscripts::raise_exponents(page);
     }
     super::pdf_line_numbers::drop_line_numbers(&mut pages);
     let laid_out = catch_unwind(AssertUnwindSafe(|| assemble(&pages, started + limits.time)))

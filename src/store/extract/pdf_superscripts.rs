@@ -1,7 +1,8 @@
 //! Figures set small and raised right after a figure (an exponent, `10`⁹, or a note's
 //! number after a year, `1900`²³) read as superscript figures: read as figures they would
 //! make another number (`109`, `190023`), and a space between them would part one number
-//! into two.
+//! into two. An exponent raised after a letter (`n`ᵏ, `cm`⁻³, `n`⁽⁰⁾) reads as superscript
+//! letters and signs: read as letters it would make another word (`nk`, `cm-3`).
 
 use super::pdf_glyphs::{Glyph, PageGlyphs};
 
@@ -46,6 +47,83 @@ pub fn raise_figures(page: &mut PageGlyphs) {
             && let Some(d) = c.to_digit(10)
         {
             *c = SUPERSCRIPTS[d as usize];
+        }
+    }
+}
+
+/// The superscript form of a letter, figure or sign, where Unicode has one.
+fn superscript(c: char) -> Option<char> {
+    const FROM: &str = "0123456789+-\u{2212}=()abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVW";
+    const TO: &str = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂ";
+    FROM.chars()
+        .position(|f| f == c)
+        .and_then(|i| TO.chars().nth(i))
+}
+
+/// Rewrites as superscripts a run of glyphs drawn smaller and raised right after a letter or
+/// a figure, when the run holds a letter, or a sign with a figure (figures alone after a
+/// word are a note's number, read as figures; after a figure [`raise_figures`] reads them;
+/// a sign alone marks an author's affiliation), is no ordinal's
+/// ending (`1st`, `2e`) and every glyph of it has a superscript form.
+pub fn raise_exponents(page: &mut PageGlyphs) {
+    let single = |page: &PageGlyphs, g: &Glyph| match page.text(g) {
+        [c] => Some(*c),
+        _ => None,
+    };
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    let mut i = 1;
+    while i < page.glyphs.len() {
+        let base = &page.glyphs[i - 1];
+        let close = |p: &Glyph, g: &Glyph| (g.x0 - p.x1).abs() < 0.3 * p.size.max(g.size);
+        let raised = |g: &Glyph| {
+            close(base, g)
+                && g.size < 0.85 * base.size
+                && g.size >= 0.5 * base.size
+                && base.baseline - g.baseline > 0.2 * base.size
+                && base.baseline - g.baseline < 0.8 * base.size
+        };
+        if !single(page, base).is_some_and(char::is_alphanumeric) || !raised(&page.glyphs[i]) {
+            i += 1;
+            continue;
+        }
+        // The run goes on at the first raised glyph's height and size.
+        let first = &page.glyphs[i];
+        let mut end = i + 1;
+        while end < page.glyphs.len() {
+            let (p, g) = (&page.glyphs[end - 1], &page.glyphs[end]);
+            if !close(p, g)
+                || (g.size - first.size).abs() > 0.05 * first.size
+                || (g.baseline - first.baseline).abs() > 0.05 * first.size
+            {
+                break;
+            }
+            end += 1;
+        }
+        // (Not a word that goes on at the run's size off its line: text set along a curve.)
+        let drifts = page.glyphs.get(end).is_some_and(|g| {
+            close(&page.glyphs[end - 1], g) && (g.size - first.size).abs() <= 0.05 * first.size
+        });
+        let chars: Vec<Option<char>> = (i..end).map(|k| single(page, &page.glyphs[k])).collect();
+        let all_have = chars.iter().all(|c| c.and_then(superscript).is_some());
+        // (A letter, or a sign with a figure: a mark alone, `+`, is an affiliation's.)
+        let letter = chars.iter().flatten().any(|c| c.is_alphabetic());
+        let figure = chars.iter().flatten().any(|c| c.is_ascii_digit());
+        let sign = chars.iter().flatten().any(|c| !c.is_alphanumeric());
+        let not_figures = letter || (figure && sign);
+        let run: String = chars.iter().flatten().collect();
+        let ordinal = single(page, base).is_some_and(|c| c.is_ascii_digit())
+            && ["st", "nd", "rd", "th", "e", "er", "re", "o", "a"].contains(&run.as_str());
+        if all_have && not_figures && !ordinal && !drifts {
+            runs.push((i..end).collect());
+        }
+        i = end;
+    }
+    for k in runs.into_iter().flatten() {
+        let at = page.glyphs[k].text as usize;
+        if let Some(c) = page.chars.get_mut(at)
+            && let Some(s) = superscript(*c)
+        {
+            *c = s;
         }
     }
 }

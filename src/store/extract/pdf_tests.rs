@@ -2633,13 +2633,31 @@ BT /F1 7 Tf 72 105.5 Td (1) Tj /F1 9 Tf -0.5 Ts 4 -5.5 Td (The bound follows fro
     );
     let text = text_of(&pdf);
     assert!(
-        text.contains("today is n(0) = 100 cm-3. Their density has an upper bound"),
+        text.contains("today is n⁽⁰⁾ = 100 cm⁻³. Their density has an upper bound"),
         "{text}"
     );
     assert!(
         text.contains("\n1 The bound follows from the phase space of the halo."),
         "{text}"
     );
+}
+
+#[test]
+fn an_exponent_raised_after_a_letter_reads_as_superscript_and_a_note_number_as_figures() {
+    // `n` to the `k` and `2` to the `n+1`; a note's number after a word stays figures, and
+    // an affiliation's mark a sign; a capital set large over three lines (a drop cap) does not raise the line beside it.
+    let pdf = page(
+        b"BT /F1 10 Tf 72 700 Td (The search tries n) Tj /F1 7 Tf 4 Ts (k) Tj /F1 10 Tf 0 Ts ( orders and at most 2) Tj /F1 7 Tf 4 Ts (n+1) Tj /F1 10 Tf 0 Ts ( states, as the study found.) Tj /F1 7 Tf 4 Ts (12) Tj /F1 10 Tf 0 Ts ( It ran for days, said Ann Smith) Tj /F1 7 Tf 4 Ts (+) Tj /F1 10 Tf 0 Ts (.) Tj ET \
+BT /F1 30 Tf 72 600 Td (T) Tj /F1 10 Tf 0 Ts 0 20 Td (he council met on Monday and voted on the budget.) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert!(
+        text.contains("The search tries nᵏ orders and at most 2ⁿ⁺¹ states, as the study found.12 It ran for days, said Ann Smith+."),
+        "{text}"
+    );
+    assert!(text.contains("he council met on Monday"), "{text}");
 }
 
 #[test]
