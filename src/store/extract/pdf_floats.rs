@@ -172,7 +172,12 @@ fn chart_at(
     before: Option<&str>,
 ) -> Option<usize> {
     let before = before?.trim_end();
-    if before.is_empty() || before.ends_with(['.', ':', ';', '!', '?', '"', '\u{201D}', ')']) {
+    // (A table's source at the foot of the page before is no sentence: `Fuente: Sivigila.
+    // …, 2015-2016`.)
+    if before.is_empty()
+        || before.ends_with(['.', ':', ';', '!', '?', '"', '\u{201D}', ')'])
+        || super::pdf_notes::starts_note_label(before)
+    {
         return None;
     }
     let rest = body.get(i..)?;
@@ -299,6 +304,7 @@ fn captioned_table(
         ["Source", "Note", "*", "†", "–"]
             .iter()
             .any(|p| t.starts_with(p))
+            || super::pdf_notes::starts_note_label(t)
             || super::pdf_notes::starts_with_note_mark(t)
     };
     // (The notes run on to the block's end, their lines after the first unmarked.)
@@ -329,9 +335,17 @@ fn is_figure_caption(text: &str) -> bool {
 /// Spanish, French and German (`Cuadro 3.3`, `Tableau 2`, `Abbildung 1`).
 pub(super) fn is_caption(text: &str) -> bool {
     let mut words = text.split_whitespace();
-    let (Some(name), Some(number)) = (words.next(), words.next()) else {
+    let (Some(name), Some(mut number)) = (words.next(), words.next()) else {
         return false;
     };
+    // (Past a sign for "number": `Tabla N° 45`, `Table No. 3`.)
+    if matches!(
+        number,
+        "N°" | "Nº" | "No." | "No" | "n°" | "nº" | "Núm." | "núm."
+    ) && let Some(n) = words.next()
+    {
+        number = n;
+    }
     let name = name.trim_end_matches('.').to_lowercase();
     let number = number.trim_end_matches(['.', ':']);
     matches!(

@@ -303,12 +303,22 @@ pub fn is_continued_marker(text: &str) -> bool {
 /// label (`NOTE:`, `Sources:`) or the key of a dash (`— Not available.`).
 pub fn starts_table_note(text: &str) -> bool {
     let t = text.trim_start();
-    let labelled = ["note", "notes", "source", "sources"].iter().any(|label| {
+    starts_note_label(t) || t.starts_with("— ") || t.starts_with("– ")
+}
+
+/// Whether a line starts with a note's or a source's label (`NOTE:`, `Sources:`,
+/// `Fuente:`).
+pub fn starts_note_label(text: &str) -> bool {
+    let t = text.trim_start();
+    [
+        "note", "notes", "source", "sources", "nota", "notas", "fuente", "fuentes",
+    ]
+    .iter()
+    .any(|label| {
         t.get(..label.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(label))
             && t[label.len()..].starts_with(':')
-    });
-    labelled || t.starts_with("— ") || t.starts_with("– ")
+    })
 }
 
 /// Whether a line starts like a footnote: a number of up to three digits, or `*`, `†`, `‡`,

@@ -1068,12 +1068,23 @@ fn a_justified_line_stretched_wide_keeps_spaces_and_a_table_row_keeps_tabs() {
 
 /// A PDF of several pages, each drawing its content with Helvetica as /F1.
 fn pages(contents: &[&[u8]]) -> Vec<u8> {
+    pages_in(contents, "")
+}
+
+/// [`pages`] with Helvetica in WinAnsiEncoding (`°` is octal 260).
+fn pages_win_ansi(contents: &[&[u8]]) -> Vec<u8> {
+    pages_in(contents, "/Encoding /WinAnsiEncoding")
+}
+
+/// A PDF of these pages, each drawing its content with Helvetica as /F1 in this encoding
+/// (none: StandardEncoding).
+fn pages_in(contents: &[&[u8]], encoding: &str) -> Vec<u8> {
     let n = contents.len();
     let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", 4 + 2 * i)).collect();
     let mut objects = vec![
         b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
         format!("<< /Type /Pages /Kids [{}] /Count {n} >>", kids.join(" ")).into_bytes(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+        format!("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica {encoding} >>").into_bytes(),
     ];
     for (i, c) in contents.iter().enumerate() {
         objects.push(
@@ -2135,6 +2146,32 @@ BT /F1 10 Tf 72 60 Td ({n}) Tj 120 0 Td (1.{b}) Tj ET",
         );
         assert!(text.contains(&format!("{n}\t1.{}", 10 + n * 7)), "{text}");
     }
+}
+
+#[test]
+fn a_table_title_with_a_number_sign_and_its_source_at_page_edges_are_not_furniture() {
+    // Each page: `Tabla N° n` over its table at the top, the same source line at the foot.
+    let contents: Vec<Vec<u8>> = (1..=3usize)
+        .map(|n| {
+            format!(
+                "BT /F1 10 Tf 72 740 Td (Tabla N\\260 {t}) Tj ET \
+BT /F1 10 Tf 72 728 Td (Casos notificados por entidad territorial) Tj ET \
+BT /F1 9 Tf 72 700 Td (Huila) Tj 120 0 Td ({a}) Tj 60 0 Td (10,24) Tj ET \
+BT /F1 9 Tf 72 688 Td (Tolima) Tj 120 0 Td ({b}) Tj 60 0 Td (5,93) Tj ET \
+BT /F1 8 Tf 72 60 Td (Fuente: Sivigila. Instituto Nacional de Salud, Colombia, 2015-2016) Tj ET",
+                t = 44 + n,
+                a = 200 + n * 3,
+                b = 120 + n * 7,
+            )
+            .into_bytes()
+        })
+        .collect();
+    let refs: Vec<&[u8]> = contents.iter().map(Vec::as_slice).collect();
+    let text = text_of(&pages_win_ansi(&refs));
+    for n in 45..=47 {
+        assert!(text.contains(&format!("Tabla N\u{b0} {n}")), "{text}");
+    }
+    assert_eq!(text.matches("Fuente: Sivigila.").count(), 3, "{text}");
 }
 
 #[test]

@@ -598,7 +598,13 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
             if super::pdf_notes::is_dash_rule(&raw) {
                 return false;
             }
-            if !in_margin(page, l) || is_table_row(&raw) || super::pdf_floats::is_caption(&raw) {
+            // (Nor a table's source or note under it, though the same under several tables:
+            // `Fuente: Sivigila. …`.)
+            if !in_margin(page, l)
+                || is_table_row(&raw)
+                || super::pdf_floats::is_caption(&raw)
+                || super::pdf_notes::starts_note_label(&raw)
+            {
                 return true;
             }
             let key = furniture_key(&raw);
