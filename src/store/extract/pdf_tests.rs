@@ -2175,6 +2175,37 @@ BT /F1 8 Tf 72 60 Td (Fuente: Sivigila. Instituto Nacional de Salud, Colombia, 2
 }
 
 #[test]
+fn a_line_wrap_inside_chinese_text_is_no_space() {
+    // Helvetica's codes a–j mapped to ideographs by the font's Unicode map: a sentence of
+    // Chinese wrapped over two lines (and a Latin one after it, whose wrap is a space).
+    let cmap = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Han def \
+1 begincodespacerange <00> <FF> endcodespacerange 10 beginbfchar \
+<61> <5730> <62> <7F18> <63> <653F> <64> <6CBB> <65> <51B2> <66> <7A81> <67> <9891> <68> <53D1> \
+<69> <3001> <6A> <3002> endbfchar endcmap CMapName currentdict /CMap defineresource pop end end";
+    let content = b"BT /F2 10 Tf 72 700 Td (abcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcde) Tj ET \
+BT /F2 10 Tf 72 686 Td (fghiabcdj) Tj ET \
+BT /F1 10 Tf 72 650 Td (The council met on Monday and voted on the budget for the coming year, as it) Tj ET \
+BT /F1 10 Tf 72 636 Td (does every spring.) Tj ET";
+    let pdf = build(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R /F2 6 0 R >> >> /Contents 5 0 R >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec(),
+        stream("", content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 7 0 R >>".to_vec(),
+        stream("", cmap),
+    ]);
+    let text = text_of(&pdf);
+    let han = "地缘政治冲".repeat(15);
+    assert_eq!(
+        text,
+        format!(
+            "{han}突频发、地缘政治。\n\nThe council met on Monday and voted on the budget for the coming year, as it does every spring.\n"
+        )
+    );
+}
+
+#[test]
 fn pages_that_are_pictures_without_text_are_named() {
     // Page 2 is a scan with no text layer (one picture over the whole page), page 3 is
     // blank: only page 2 is named.

@@ -1252,7 +1252,28 @@ fn join(
             Join::Glue
         };
     }
+    // Chinese and Japanese set no spaces between words and wrap anywhere: a line wrap
+    // between their characters is no space (`地缘政治冲` / `突频发`).
+    if last.is_some_and(is_unspaced_script)
+        && cur_text.chars().next().is_some_and(is_unspaced_script)
+    {
+        return Join::Glue;
+    }
     Join::Space
+}
+
+/// Whether a character is of a script written without spaces between words: CJK ideographs,
+/// kana, their punctuation and full-width forms (Korean Hangul is written with spaces).
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x303F // CJK punctuation: 、。「」
+        | 0x3040..=0x30FF // hiragana, katakana
+        | 0x3400..=0x4DBF // CJK extension A
+        | 0x4E00..=0x9FFF // CJK unified ideographs
+        | 0xF900..=0xFAFF // compatibility ideographs
+        | 0xFF01..=0xFF60 // full-width forms: ，（）：
+        | 0x20000..=0x2FFFF // extensions B and on
+    )
 }
 
 /// Whether `stem-` `tail` broken at a line end is a compound by its form, even where the
