@@ -2206,6 +2206,42 @@ BT /F1 10 Tf 72 636 Td (does every spring.) Tj ET";
 }
 
 #[test]
+fn a_running_head_naming_each_chapter_and_numbers_in_capital_numerals_are_furniture() {
+    // Odd pages head with the thesis's name, even ones with their chapter's (each on two
+    // pages at most); the first pages are numbered in capital numerals, the others in
+    // figures, all at the same place. The body goes on from page to page.
+    let heads = [
+        "Peking University Master Thesis",
+        "Chapter 1 Introduction",
+        "Peking University Master Thesis",
+        "Chapter 1 Introduction",
+        "Peking University Master Thesis",
+        "Chapter 2 Methods",
+    ];
+    let numbers = ["I", "II", "1", "2", "3", "4"];
+    let body = [
+        "The study asks whether digital finance lowers the credit risk of small",
+        "firms in the provinces of the west, where banks have few branches and",
+        "lend little to firms without land, and it finds that it does, most of",
+        "all where the banks are fewest and the firms are youngest, though the",
+        "effect is smaller for firms owned by the state than for private ones,",
+        "which the last chapter explains.",
+    ];
+    let contents: Vec<Vec<u8>> = (0..6)
+        .map(|i| {
+            format!(
+                "BT /F1 9 Tf 240 750 Td ({}) Tj ET BT /F1 11 Tf 72 700 Td ({}) Tj ET BT /F1 9 Tf 300 40 Td ({}) Tj ET",
+                heads[i], body[i], numbers[i]
+            )
+            .into_bytes()
+        })
+        .collect();
+    let refs: Vec<&[u8]> = contents.iter().map(Vec::as_slice).collect();
+    let text = text_of(&pages(&refs));
+    assert_eq!(text, format!("{}\n", body.join(" ")));
+}
+
+#[test]
 fn pages_that_are_pictures_without_text_are_named() {
     // Page 2 is a scan with no text layer (one picture over the whole page), page 3 is
     // blank: only page 2 is named.

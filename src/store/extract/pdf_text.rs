@@ -591,42 +591,113 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
     let counts = pages_with(&|page, l| in_margin(page, l).then(|| sized_key(page, l)));
     let placed = pages_with(&|page, l| in_band(page, l).then(|| placed_key(page, l)).flatten());
     let n = pages.len();
-    for (page, ls) in pages.iter().zip(per_page.iter_mut()) {
-        ls.retain(|l| {
-            // A rule drawn with dashes (over the footnotes) is not text.
-            let raw = line_text(page, l);
-            if super::pdf_notes::is_dash_rule(&raw) {
-                return false;
+    // What each line is: kept text, furniture, or a line that may stand in furniture's place.
+    let verdicts: Vec<Vec<Verdict>> = pages
+        .iter()
+        .zip(per_page.iter())
+        .map(|(page, ls)| {
+            ls.iter()
+                .map(|l| {
+                    let raw = line_text(page, l);
+                    // A rule drawn with dashes (over the footnotes) is not text.
+                    if super::pdf_notes::is_dash_rule(&raw) {
+                        return Verdict::Furniture;
+                    }
+                    // (Nor a table's source or note under it, though the same under several
+                    // tables: `Fuente: Sivigila. …`.)
+                    if !in_margin(page, l)
+                        || is_table_row(&raw)
+                        || super::pdf_floats::is_caption(&raw)
+                        || super::pdf_notes::starts_note_label(&raw)
+                    {
+                        return Verdict::Text;
+                    }
+                    let key = furniture_key(&raw);
+                    let repeated = counts.get(&sized_key(page, l)).copied().unwrap_or(0);
+                    // A line that repeats and carries a page number ("Chapter 2: Methods
+                    // 14") is a running header even when it repeats only on a chapter's few
+                    // pages.
+                    let numbered = key.starts_with('#') || key.ends_with('#');
+                    let running = repeated >= 2 && (repeated >= 3 || n <= 3 || numbered);
+                    // The same header at the same place on three pages or more, its numbers
+                    // of any length ("Page: 9", "Page: 10").
+                    let running = running
+                        || (in_band(page, l)
+                            && placed_key(page, l)
+                                .is_some_and(|k| placed.get(&k).copied().unwrap_or(0) >= 3));
+                    // A section heading in capital numerals ("II") is not a page number
+                    // ("ii"), unless it stands where other pages have theirs.
+                    let heading = raw
+                        .trim()
+                        .chars()
+                        .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | '.'));
+                    if running || (is_page_number(&page_number_key(&raw)) && !heading) {
+                        Verdict::Furniture
+                    } else if in_band(page, l) {
+                        Verdict::InBand
+                    } else {
+                        Verdict::Text
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    // Where furniture stands on its pages (its height and size): a line in a margin band
+    // alone at such a place, on a page among three or more with furniture there, is
+    // furniture too (a thesis's running head that names each chapter, over a page or two
+    // each; a page number in capital numerals where the others have theirs).
+    let slot = |l: &Line| {
+        (
+            (l.baseline / 3.0).round() as i32,
+            (l.size * 2.0).round() as i32,
+        )
+    };
+    let mut slots: HashMap<(i32, i32), HashSet<usize>> = HashMap::new();
+    for (pi, (ls, vs)) in per_page.iter().zip(&verdicts).enumerate() {
+        for (l, v) in ls.iter().zip(vs) {
+            if *v == Verdict::Furniture {
+                slots.entry(slot(l)).or_default().insert(pi);
             }
-            // (Nor a table's source or note under it, though the same under several tables:
-            // `Fuente: Sivigila. …`.)
-            if !in_margin(page, l)
-                || is_table_row(&raw)
-                || super::pdf_floats::is_caption(&raw)
-                || super::pdf_notes::starts_note_label(&raw)
-            {
-                return true;
-            }
-            let key = furniture_key(&raw);
-            let repeated = counts.get(&sized_key(page, l)).copied().unwrap_or(0);
-            // A line that repeats and carries a page number ("Chapter 2: Methods   14") is a
-            // running header even when it repeats only on a chapter's few pages.
-            let numbered = key.starts_with('#') || key.ends_with('#');
-            let running = repeated >= 2 && (repeated >= 3 || n <= 3 || numbered);
-            // The same header at the same place on three pages or more, its numbers of any
-            // length ("Page: 9", "Page: 10").
-            let running = running
-                || (in_band(page, l)
-                    && placed_key(page, l)
-                        .is_some_and(|k| placed.get(&k).copied().unwrap_or(0) >= 3));
-            // A section heading in capital numerals ("II") is not a page number ("ii").
-            let heading = raw
-                .trim()
-                .chars()
-                .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | '.'));
-            !(running || (is_page_number(&page_number_key(&raw)) && !heading))
+        }
+    }
+    for (pi, (ls, vs)) in per_page.iter_mut().zip(verdicts).enumerate() {
+        let alone = |l: &Line, ls: &[Line]| {
+            ls.iter()
+                .filter(|o| (o.baseline - l.baseline).abs() < 0.5 * l.size)
+                .count()
+                == 1
+        };
+        let keep: Vec<bool> = ls
+            .iter()
+            .zip(&vs)
+            .map(|(l, v)| match v {
+                Verdict::Text => true,
+                Verdict::Furniture => false,
+                Verdict::InBand => {
+                    let others = slots
+                        .get(&slot(l))
+                        .map_or(0, |at| at.iter().filter(|&&p| p != pi).count());
+                    !(others >= 3 && alone(l, ls))
+                }
+            })
+            .collect();
+        let mut k = 0;
+        ls.retain(|_| {
+            k += 1;
+            keep[k - 1]
         });
     }
+}
+
+/// What a line near a page's edge is, to [`drop_furniture`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    /// Text of the page.
+    Text,
+    /// A running header or footer, or a page number.
+    Furniture,
+    /// Neither yet, in a margin band: furniture if it stands where other pages have theirs.
+    InBand,
 }
 
 /// Whether a line is a row of a table: four cells or more without a digit (the headings over
