@@ -722,6 +722,33 @@ fn dragging_an_edge_of_the_selected_annotation_moves_it_in_one_step() {
 }
 
 #[test]
+fn a_drag_from_the_next_words_first_letter_selects_it_and_leaves_the_annotation() {
+    let (_dir, path) = with_sidecar(DOC, &[("the harbor", TagKind::Entity)]);
+    let mut h = harness(&path);
+    let id = annotations(&h)[0].id;
+    h.state_mut()
+        .apply(factmark::ui::Action::Do(Intent::SelectAnnotation {
+            id: Some(id),
+            reveal: false,
+        }));
+    h.run();
+    // From the first letter of "handled", a space past the annotation's end, to its end.
+    let (start, end) = find(DOC, "handled");
+    drag(&mut h, start, end);
+    let a0 = annotations(&h).into_iter().find(|a| a.id == id).unwrap();
+    assert_eq!(a0.exact, "the harbor", "the annotation is as it was");
+    let selection = h.state().doc().unwrap().selection.expect("a selection");
+    assert_eq!(
+        (
+            selection.anchor.min(selection.head),
+            selection.anchor.max(selection.head)
+        ),
+        (start, end),
+        "the word is selected"
+    );
+}
+
+#[test]
 fn a_document_comes_back_at_the_line_it_was_left_at() {
     let dir = tempfile::tempdir().unwrap();
     // Long paragraphs: several lines each, so the place is inside a paragraph.

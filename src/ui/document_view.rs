@@ -22,6 +22,11 @@ use crate::core::text::Text;
 
 /// Space above the first and below the last paragraph, in points.
 const PAGE_PAD: f32 = 24.0;
+/// How far inside an annotation's edge (points) a press takes that edge to drag it.
+const EDGE_GRAB_INSIDE: f32 = 5.0;
+/// How far past an annotation's edge a press takes it: less than the space before the next
+/// word, whose first letter starts a new selection.
+const EDGE_GRAB_OUTSIDE: f32 = 1.5;
 /// How much the text column's width may change before the text is wrapped again, in points.
 const REWRAP_SLACK: f32 = 8.0;
 /// Laid-out paragraphs kept beyond the visible ones, on each side.
@@ -958,18 +963,31 @@ impl DocumentView {
         let selected = m
             .selected
             .and_then(|id| m.annotations.iter().find(|a| a.id == id));
-        // Which edge of the selected annotation a screen point is on, if any.
+        // Which edge of the selected annotation a screen point is on, if any: on the
+        // annotation's side of it, or just past it, never on the next word's first letter
+        // (a drag there selects that word).
         let edge_at = |p: Pos2| -> Option<(usize, usize)> {
             let a = selected?;
-            [(a.start, a.end), (a.end, a.start)]
-                .into_iter()
-                .find(|(edge, _)| {
-                    self.screen_pos_of(text, *edge).is_some_and(|e| {
-                        (e.x - p.x).abs() <= 5.0
-                            && (e.y - p.y).abs() <= theme::DOC_LINE_HEIGHT / 2.0
-                    })
+            [
+                (a.start, a.end, a.start + 1),
+                (a.end, a.start, a.end.saturating_sub(1)),
+            ]
+            .into_iter()
+            .find(|(edge, _, inner)| {
+                self.screen_pos_of(text, *edge).is_some_and(|e| {
+                    // Outward is away from the annotation's letter beside the edge
+                    // (leftward at the end of a right-to-left span).
+                    let outward = match self.screen_pos_of(text, *inner) {
+                        Some(i) if (i.y - e.y).abs() < 1.0 && i.x != e.x => (e.x - i.x).signum(),
+                        _ if edge == &a.start => -1.0,
+                        _ => 1.0,
+                    };
+                    let past = (p.x - e.x) * outward;
+                    (-EDGE_GRAB_INSIDE..=EDGE_GRAB_OUTSIDE).contains(&past)
+                        && (e.y - p.y).abs() <= theme::DOC_LINE_HEIGHT / 2.0
                 })
-                .map(|(edge, fixed)| (fixed, edge))
+            })
+            .map(|(edge, fixed, _)| (fixed, edge))
         };
         if self.edge_drag.is_none()
             && response.hovered()
