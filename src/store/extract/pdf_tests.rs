@@ -2174,19 +2174,14 @@ BT /F1 8 Tf 72 60 Td (Fuente: Sivigila. Instituto Nacional de Salud, Colombia, 2
     assert_eq!(text.matches("Fuente: Sivigila.").count(), 3, "{text}");
 }
 
-#[test]
-fn a_line_wrap_inside_chinese_text_is_no_space() {
-    // Helvetica's codes a–j mapped to ideographs by the font's Unicode map: a sentence of
-    // Chinese wrapped over two lines (and a Latin one after it, whose wrap is a space).
+/// A page drawing `content` with Helvetica as /F1 and, as /F2, Helvetica whose codes a–j
+/// its Unicode map gives as ideographs and Chinese stops: 地缘政治冲突频发、。
+fn with_han_font(content: &[u8]) -> Vec<u8> {
     let cmap = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Han def \
 1 begincodespacerange <00> <FF> endcodespacerange 10 beginbfchar \
 <61> <5730> <62> <7F18> <63> <653F> <64> <6CBB> <65> <51B2> <66> <7A81> <67> <9891> <68> <53D1> \
 <69> <3001> <6A> <3002> endbfchar endcmap CMapName currentdict /CMap defineresource pop end end";
-    let content = b"BT /F2 10 Tf 72 700 Td (abcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcde) Tj ET \
-BT /F2 10 Tf 72 686 Td (fghiabcdj) Tj ET \
-BT /F1 10 Tf 72 650 Td (The council met on Monday and voted on the budget for the coming year, as it) Tj ET \
-BT /F1 10 Tf 72 636 Td (does every spring.) Tj ET";
-    let pdf = build(&[
+    build(&[
         b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R /F2 6 0 R >> >> /Contents 5 0 R >>".to_vec(),
@@ -2194,7 +2189,17 @@ BT /F1 10 Tf 72 636 Td (does every spring.) Tj ET";
         stream("", content),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 7 0 R >>".to_vec(),
         stream("", cmap),
-    ]);
+    ])
+}
+
+#[test]
+fn a_line_wrap_inside_chinese_text_is_no_space() {
+    // A sentence of Chinese wrapped over two lines (and a Latin one after it, whose wrap is
+    // a space).
+    let pdf = with_han_font(b"BT /F2 10 Tf 72 700 Td (abcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcde) Tj ET \
+BT /F2 10 Tf 72 686 Td (fghiabcdj) Tj ET \
+BT /F1 10 Tf 72 650 Td (The council met on Monday and voted on the budget for the coming year, as it) Tj ET \
+BT /F1 10 Tf 72 636 Td (does every spring.) Tj ET");
     let text = text_of(&pdf);
     let han = "地缘政治冲".repeat(15);
     assert_eq!(
@@ -2206,39 +2211,29 @@ BT /F1 10 Tf 72 636 Td (does every spring.) Tj ET";
 }
 
 #[test]
-fn a_running_head_naming_each_chapter_and_numbers_in_capital_numerals_are_furniture() {
-    // Odd pages head with the thesis's name, even ones with their chapter's (each on two
-    // pages at most); the first pages are numbered in capital numerals, the others in
-    // figures, all at the same place. The body goes on from page to page.
-    let heads = [
-        "Peking University Master Thesis",
-        "Chapter 1 Introduction",
-        "Peking University Master Thesis",
-        "Chapter 1 Introduction",
-        "Peking University Master Thesis",
-        "Chapter 2 Methods",
-    ];
-    let numbers = ["I", "II", "1", "2", "3", "4"];
-    let body = [
-        "The study asks whether digital finance lowers the credit risk of small",
-        "firms in the provinces of the west, where banks have few branches and",
-        "lend little to firms without land, and it finds that it does, most of",
-        "all where the banks are fewest and the firms are youngest, though the",
-        "effect is smaller for firms owned by the state than for private ones,",
-        "which the last chapter explains.",
-    ];
-    let contents: Vec<Vec<u8>> = (0..6)
-        .map(|i| {
-            format!(
-                "BT /F1 9 Tf 240 750 Td ({}) Tj ET BT /F1 11 Tf 72 700 Td ({}) Tj ET BT /F1 9 Tf 300 40 Td ({}) Tj ET",
-                heads[i], body[i], numbers[i]
-            )
-            .into_bytes()
-        })
-        .collect();
-    let refs: Vec<&[u8]> = contents.iter().map(Vec::as_slice).collect();
-    let text = text_of(&pages(&refs));
-    assert_eq!(text, format!("{}\n", body.join(" ")));
+fn chinese_references_with_a_hanging_indent_are_one_entry_each() {
+    // Each entry's first line at the margin, its next line indented two characters; the
+    // last entry fits on one short line. An entry broken inside a page range after its
+    // hyphen (`175-` / `192`) is one entry too.
+    let full = "abcde".repeat(12);
+    let content = format!(
+        "BT /F2 10 Tf 72 700 Td ({full}) Tj ET BT /F2 10 Tf 93 686 Td (fghj) Tj ET \
+BT /F2 10 Tf 72 668 Td ({full}) Tj ET BT /F2 10 Tf 93 654 Td (abj) Tj ET \
+BT /F2 10 Tf 72 636 Td ({part} 175-) Tj ET BT /F2 10 Tf 93 622 Td (192) Tj ET \
+BT /F2 10 Tf 72 604 Td (abcdj) Tj ET \
+BT /F1 10 Tf 72 560 Td (The list goes on over the next page, with the entries in English, which) Tj ET \
+BT /F1 10 Tf 72 546 Td (follow the same form.) Tj ET",
+        part = &full[..55],
+    );
+    let text = text_of(&with_han_font(content.as_bytes()));
+    let han = "地缘政治冲".repeat(12);
+    assert_eq!(
+        text,
+        format!(
+            "{han}突频发。\n\n{han}地缘。\n\n{} 175-192\n\n地缘政治。\n\nThe list goes on over the next page, with the entries in English, which follow the same form.\n",
+            &han[..han.char_indices().nth(55).unwrap().0]
+        )
+    );
 }
 
 #[test]

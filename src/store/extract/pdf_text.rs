@@ -1141,10 +1141,36 @@ fn join(
     // A line that stops inside a sentence and a line that goes on in small letters are one
     // sentence, however the producer indented the second (not a centred line under a title).
     let centred = cur.x0 > prev.x0 + size && ((cur.x0 + cur.x1) - (prev.x0 + prev.x1)).abs() < size;
+    // (Chinese and Japanese have no small letters: a line that stops on an ideograph, not
+    // on a stop or a comma and reaches its column's edge, goes on in the next, `…创新投入
+    // 的影` / `响研究`; a heading, `1.1 研究背景`, stops short.)
+    let ideograph_goes_on = prev_right - prev.x1 <= size
+        && prev_text
+            .trim_end()
+            .chars()
+            .last()
+            .is_some_and(|c| is_unspaced_script(c) && !('\u{3000}'..='\u{303F}').contains(&c))
+        && !prev_text
+            .trim_end()
+            .ends_with(['！', '？', '：', '；', '）'])
+        && cur_text.chars().next().is_some_and(is_unspaced_script);
+    // (Nor has a page range broken after its hyphen, `(04):175-` / `192.`, under ideographs.)
+    let range_goes_on = prev_right - prev.x1 <= size
+        && prev_text.trim_end().ends_with('-')
+        && prev_text.chars().any(is_unspaced_script)
+        && prev_text
+            .trim_end()
+            .trim_end_matches('-')
+            .ends_with(|c: char| c.is_ascii_digit())
+        && cur_text.starts_with(|c: char| c.is_ascii_digit());
+    if range_goes_on && same_column {
+        return Join::Glue;
+    }
     let goes_on = !ends_clause
-        && prev_text.split_whitespace().count() >= 4
-        && cur_text.starts_with(char::is_lowercase)
-        && !cur_text.starts_with("o ")
+        && (prev_text.split_whitespace().count() >= 4
+            && cur_text.starts_with(char::is_lowercase)
+            && !cur_text.starts_with("o ")
+            || ideograph_goes_on)
         && same_column
         && !centred;
     // A heading whose label is set apart (`(h)   Revisions`) ends at its line (a full line
@@ -1495,6 +1521,12 @@ fn first_word_width(page: &PageGlyphs, line: &Line) -> f32 {
     }) && line.items.get(1).is_some_and(|&(_, sep)| sep == Sep::Space);
     let mut words = 1;
     for (k, &(gi, sep)) in line.items.iter().enumerate() {
+        // (Chinese and Japanese wrap after any character: the first is the first word.)
+        let unspaced =
+            |g: u32| matches!(page.text(&page.glyphs[g as usize]), [c] if is_unspaced_script(*c));
+        if k > 0 && unspaced(gi) && unspaced(line.items[k - 1].0) {
+            break;
+        }
         if k > 0 && sep != Sep::None {
             if words == 2 || !letter || sep != Sep::Space {
                 break;
