@@ -1425,6 +1425,58 @@ fn in_line_order(page: &PageGlyphs, fragments: &[Fragment], group: &[usize]) -> 
     out
 }
 
+/// Letters set apart one by one (`w w w . i n s . g o v . c o`, a letter-spaced heading):
+/// in a run of four or more one-glyph words of letters and stops (no figures: a row of
+/// `1 2 3 4 5` is a scale), spaced within a fifth of the narrowest gap and no wider than a
+/// space, the gaps are the word's own; a gap half as wide again parts two words
+/// (`S U M M A R Y   O F`).
+fn close_letter_spacing(page: &PageGlyphs, items: &mut [(u32, Sep)]) {
+    let singles: Vec<bool> = (0..items.len())
+        .map(|k| {
+            items[k].1 != Sep::Tab
+                && items.get(k + 1).is_none_or(|&(_, sep)| sep != Sep::None)
+                && (k == 0 || items[k].1 != Sep::None)
+                && matches!(page.text(&page.glyphs[items[k].0 as usize]),
+                    [c] if c.is_alphabetic() || matches!(c, '.' | '-' | '&'))
+        })
+        .collect();
+    let single = |k: usize| singles[k];
+    let mut k = 0;
+    while k < items.len() {
+        if !single(k) {
+            k += 1;
+            continue;
+        }
+        let mut end = k + 1;
+        while end < items.len() && items[end].1 == Sep::Space && single(end) {
+            end += 1;
+        }
+        let letters = (k..end)
+            .filter(|&i| {
+                page.text(&page.glyphs[items[i].0 as usize])
+                    .iter()
+                    .all(|c| c.is_alphabetic())
+            })
+            .count();
+        if end - k >= 4 && letters * 2 >= end - k {
+            let gaps: Vec<f32> = (k + 1..end).map(|i| gap_before(page, items, i)).collect();
+            let narrowest = gaps.iter().copied().fold(f32::MAX, f32::min).max(0.0);
+            let even = gaps.iter().filter(|&&g| g <= 1.2 * narrowest + 0.5).count();
+            let size = page.glyphs[items[k].0 as usize].size;
+            // (Most gaps alike, and no wider than a space: letter-spacing, not a row of
+            // cells of one letter each, `A  B  C`.)
+            if 3 * even >= 2 * gaps.len() && narrowest <= 0.35 * size {
+                for (i, g) in (k + 1..end).zip(&gaps) {
+                    if *g <= 1.5 * narrowest + 0.5 && *g <= 0.45 * size {
+                        items[i].1 = Sep::None;
+                    }
+                }
+            }
+        }
+        k = end;
+    }
+}
+
 /// A justified line stretched so far that its word spaces are as wide as cell gaps (the
 /// line before a long word that did not fit): when every gap between its words is about as
 /// wide as the others, they are word spaces, not cells (unless most of its words are
@@ -1551,6 +1603,7 @@ fn line_of(page: &PageGlyphs, glyphs: &[u32], region: u32, bounds: (f32, f32)) -
         prev = Some(g);
     }
     evenly_stretched(page, &mut items);
+    close_letter_spacing(page, &mut items);
     // Right-to-left words are drawn from the right: put them in reading order.
     super::pdf_bidi::to_reading_order(page, &mut items);
     let glyphs = || items.iter().map(|&(i, _)| &page.glyphs[i as usize]);

@@ -2237,6 +2237,24 @@ BT /F1 10 Tf 72 546 Td (follow the same form.) Tj ET",
 }
 
 #[test]
+fn letters_set_apart_one_by_one_read_as_their_words() {
+    // A letter-spaced heading (two spaces between its words) and address; a scale of
+    // figures and a sentence of one-letter words keep their spaces.
+    let pdf = page(
+        b"BT /F1 14 Tf 72 700 Td (S U M M A R Y  O F  F I N D I N G S) Tj ET \
+BT /F1 11 Tf 72 670 Td (The survey asked each person to rate the service on a scale of) Tj ET \
+BT /F1 11 Tf 72 656 Td (1 2 3 4 5 and to say where they heard of it.) Tj ET \
+BT /F1 14 Tf 72 620 Td (w w w . i n s . g o v . c o) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert!(text.starts_with("SUMMARY OF FINDINGS\n"), "{text}");
+    assert!(text.contains("a scale of 1 2 3 4 5 and"), "{text}");
+    assert!(text.contains("\nwww.ins.gov.co\n"), "{text}");
+}
+
+#[test]
 fn pages_that_are_pictures_without_text_are_named() {
     // Page 2 is a scan with no text layer (one picture over the whole page), page 3 is
     // blank: only page 2 is named.
