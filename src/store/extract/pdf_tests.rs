@@ -2255,6 +2255,61 @@ BT /F1 14 Tf 72 620 Td (w w w . i n s . g o v . c o) Tj ET",
 }
 
 #[test]
+fn a_chart_in_the_left_column_beside_paragraph_gaps_on_the_right_keeps_the_columns() {
+    // A running head across the gutter; the left column's chart (a title and two labels)
+    // stands level with two gaps between the right column's paragraphs. The left column is
+    // read to its end, whose sentence goes on at the top of the right one.
+    let line = "the samples were stained and read by two people";
+    let mut c = String::from("BT /F1 9 Tf 200 742 Td (Journal of Tests 2024 Vol 10 page 3) Tj ET ");
+    let mut put =
+        |x: f32, y: f32, t: &str| c.push_str(&format!("BT /F1 10 Tf {x} {y} Td ({t}) Tj ET "));
+    for k in 0..9 {
+        put(50.0, 720.0 - 11.5 * k as f32, line);
+    }
+    put(
+        50.0,
+        720.0 - 11.5 * 9.0,
+        "as the pie chart shows for the two groups.",
+    );
+    put(120.0, 540.0, "Case distribution");
+    put(90.0, 480.0, "50");
+    put(250.0, 480.0, "50");
+    put(60.0, 400.0, "Figure 1: Distribution of the cases.");
+    for k in 0..7 {
+        put(50.0, 380.0 - 11.5 * k as f32, line);
+    }
+    put(
+        50.0,
+        380.0 - 11.5 * 7.0,
+        "and only 2 instances were mild, while 6 cases were",
+    );
+    for k in 0..14 {
+        put(
+            310.0,
+            720.0 - 11.5 * k as f32,
+            if k == 0 {
+                "exhibiting moderate and 32 cases strong stain"
+            } else {
+                line
+            },
+        );
+    }
+    for k in 0..9 {
+        put(310.0, 545.0 - 11.5 * k as f32, line);
+    }
+    for k in 0..11 {
+        put(310.0, 425.0 - 11.5 * k as f32, line);
+    }
+    let text = text_of(&page(c.as_bytes(), "", &[]));
+    assert!(
+        text.contains("while 6 cases were exhibiting moderate and 32 cases strong stain"),
+        "{text}"
+    );
+    let left_end = text.find("while 6 cases").unwrap();
+    assert!(text.find("Figure 1:").unwrap() < left_end, "{text}");
+}
+
+#[test]
 fn pages_that_are_pictures_without_text_are_named() {
     // Page 2 is a scan with no text layer (one picture over the whole page), page 3 is
     // blank: only page 2 is named.

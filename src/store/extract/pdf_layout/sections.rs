@@ -127,7 +127,8 @@ pub(super) fn words(page: &PageGlyphs, glyphs: &[u32]) -> String {
 /// captions, each column's first line a caption, under the tables or figures they name.
 /// Nor where the upper row reads across ([`reads_across`]). A row of short columns of
 /// prose (two lines or more each: the end of a list item in one, a heading and the start of
-/// a section in the other) goes on in tall ones above or below it. Each pair of rows is
+/// a section in the other), or of prose beside a figure's few labels, goes on in tall ones
+/// above or below it. Each pair of rows is
 /// tested once, so a page of many rows costs a few passes over it.
 pub(super) fn columns_through(
     page: &PageGlyphs,
@@ -149,6 +150,13 @@ pub(super) fn columns_through(
     };
     let tall = |part: &[usize]| lines_in(fragments, part) >= COLUMN_LINES;
     let short_prose = |part: &[usize]| lines_in(fragments, part) >= 2 && is_prose(fragments, part);
+    let labels = |part: &[usize]| {
+        lines_in(fragments, part) <= 2
+            && !is_prose(fragments, part)
+            && part
+                .iter()
+                .all(|&i| fragments[i].words <= 3 && !fragments[i].caption)
+    };
     // Whether each row is set in tall columns (or in short columns of prose), and whether it
     // is a band of captions.
     let cut: Vec<(Columns, bool)> = rows
@@ -166,6 +174,38 @@ pub(super) fn columns_through(
                 }
                 _ => (Columns::None, false),
             }
+        })
+        .collect();
+    // A row of prose beside a figure's few labels (`50  50` on a pie chart), parted where
+    // the tall columns above or below part, goes on with them too.
+    let gutter = |k: usize| -> Option<(f32, f32)> {
+        if cut.get(k)?.0 != Columns::Tall {
+            return None;
+        }
+        let (a, b) = column_cut(fragments, &rows[k])?;
+        let (l, r) = (span_x(fragments, &a), span_x(fragments, &b));
+        (l.1 < r.0).then_some((l.1, r.0))
+    };
+    let cut: Vec<(Columns, bool)> = cut
+        .iter()
+        .enumerate()
+        .map(|(k, &c)| {
+            if c.0 != Columns::None {
+                return c;
+            }
+            let beside = k
+                .checked_sub(1)
+                .and_then(gutter)
+                .or_else(|| gutter(k + 1))
+                .is_some_and(|(a, b)| {
+                    let row = &rows[k];
+                    let (left, right): (Vec<usize>, Vec<usize>) =
+                        row.iter().partition(|&&i| fragments[i].x1 <= a + 1.0);
+                    right.iter().all(|&i| fragments[i].x0 >= b - 1.0)
+                        && (short_prose(&left) && labels(&right)
+                            || labels(&left) && short_prose(&right))
+                });
+            if beside { (Columns::Short, false) } else { c }
         })
         .collect();
     let mut out: Vec<Vec<usize>> = Vec::with_capacity(rows.len());
