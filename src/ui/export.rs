@@ -36,6 +36,21 @@ fn default_target(doc: &Path, format: ExportFormat) -> PathBuf {
     PathBuf::from(name)
 }
 
+/// The document's path as an export at `target` names it: from the export's folder, as
+/// `factmark export` run there names it (`article.pdf`, `sub/article.pdf`), or whole when
+/// the document is elsewhere. (Its URI stays absolute.)
+fn shown_path<'a>(doc: &'a Path, target: &Path, writes_folder: bool) -> &'a Path {
+    let folder = if writes_folder {
+        Some(target)
+    } else {
+        target.parent()
+    };
+    folder
+        .and_then(|folder| doc.strip_prefix(folder).ok())
+        .filter(|rel| !rel.as_os_str().is_empty())
+        .unwrap_or(doc)
+}
+
 /// Asks where to export (a dialog if one can be shown) and writes the export. Returns a
 /// message for the user. The document and its sidecar are never written over; an existing
 /// file is replaced only when the file dialog asked the user (without a dialog, a free name
@@ -66,10 +81,11 @@ pub fn export_ui(doc: &Document, format: ExportFormat) -> Result<String, String>
             doc.session.annotations.as_slice(),
         );
     let export_doc = ExportDoc::new(
-        doc.path(),
+        shown_path(doc.path(), &target, format.writes_folder()),
         doc.session.text.clone(),
         doc.session.annotations.as_slice(),
     )
+    .with_uri(crate::formats::file_uri(doc.path()))
     .with_metadata(doc.session.metadata().cloned().unwrap_or_default())
     .with_corrections(doc.session.corrections.clone())
     .with_pages(doc.session.pages.clone());
@@ -112,4 +128,34 @@ pub fn export_ui(doc: &Document, format: ExportFormat) -> Result<String, String>
         ));
     }
     Ok(msg)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::shown_path;
+
+    #[test]
+    fn an_export_names_its_document_from_its_own_folder() {
+        let doc = Path::new("/work/cases/report.pdf");
+        assert_eq!(
+            shown_path(doc, Path::new("/work/cases/report.pdf.csv"), false),
+            Path::new("report.pdf")
+        );
+        assert_eq!(
+            shown_path(doc, Path::new("/work/report.csv"), false),
+            Path::new("cases/report.pdf")
+        );
+        // Elsewhere: the whole path.
+        assert_eq!(
+            shown_path(doc, Path::new("/tmp/out.csv"), false),
+            Path::new("/work/cases/report.pdf")
+        );
+        // A folder of files (brat): from that folder.
+        assert_eq!(
+            shown_path(doc, Path::new("/work/cases"), true),
+            Path::new("report.pdf")
+        );
+    }
 }
