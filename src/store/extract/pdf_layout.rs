@@ -839,6 +839,13 @@ fn column_cut_within(
         {
             return Some((left, right));
         }
+        // A table beside a figure's caption (a map, a picture: no cells of its own), and
+        // the other way round: read left to right.
+        if table_beside_caption(fragments, &left, &right, b - a)
+            || table_beside_caption(fragments, &right, &left, b - a)
+        {
+            return Some((left, right));
+        }
         let (l, r) = (
             is_columns(fragments, &left, depth),
             is_columns(fragments, &right, depth),
@@ -916,6 +923,22 @@ fn tables_side_by_side(
         gutter >= 2.0 * size && rows_of_cells(fragments, side) >= 3 && titled
     };
     table(left) && table(right)
+}
+
+/// Whether `table` has rows of cells and `figure`, across a white gutter from it, holds a
+/// caption (`Mapa N° 7`, `Figure 2:`) and no row of cells: a map or picture set beside the
+/// table, whose caption is level with its rows.
+fn table_beside_caption(
+    fragments: &[Fragment],
+    table: &[usize],
+    figure: &[usize],
+    gutter: f32,
+) -> bool {
+    let size = median(table.iter().map(|&i| fragments[i].size).collect());
+    gutter >= 1.5 * size
+        && rows_of_cells(fragments, table) >= 3
+        && rows_of_cells(fragments, figure) == 0
+        && figure.iter().any(|&i| fragments[i].caption)
 }
 
 /// How many rows of two cells or more `side` has.

@@ -2310,6 +2310,44 @@ fn a_chart_in_the_left_column_beside_paragraph_gaps_on_the_right_keeps_the_colum
 }
 
 #[test]
+fn a_maps_caption_level_with_a_tables_rows_beside_it_stays_out_of_them() {
+    // A table on the left; on the right, a map's caption (the map is a picture) level with
+    // the table's first rows, and its legend further down.
+    let mut c = String::new();
+    let mut put =
+        |x: f32, y: f32, t: &str| c.push_str(&format!("BT /F1 9 Tf {x} {y} Td ({t}) Tj ET "));
+    put(60.0, 700.0, "State");
+    put(160.0, 700.0, "Cases");
+    put(220.0, 700.0, "Share");
+    for (k, (state, cases, share)) in [
+        ("Norte", "641", "30,67"),
+        ("Huila", "214", "10,24"),
+        ("Tolima", "124", "5,93"),
+        ("Valle", "35", "1,67"),
+        ("Meta", "19", "0,91"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let y = 688.0 - 12.0 * k as f32;
+        put(60.0, y, state);
+        put(160.0, y, cases);
+        put(220.0, y, share);
+    }
+    put(380.0, 700.0, "Map 7");
+    put(330.0, 688.0, "Cases reported by state of origin, to week 8");
+    put(360.0, 600.0, "States with suspected cases");
+    put(360.0, 588.0, "States with confirmed cases");
+    let text = text_of(&page(c.as_bytes(), "", &[]));
+    assert!(text.contains("Norte\t641\t30,67\n"), "{text}");
+    assert!(text.contains("\nMap 7\n"), "{text}");
+    assert!(
+        text.contains("Cases reported by state of origin, to week 8"),
+        "{text}"
+    );
+}
+
+#[test]
 fn pages_that_are_pictures_without_text_are_named() {
     // Page 2 is a scan with no text layer (one picture over the whole page), page 3 is
     // blank: only page 2 is named.
