@@ -122,6 +122,9 @@ fn numbers_alone(page: &PageGlyphs) -> Vec<Number> {
     };
     let mut out: Vec<Number> = Vec::new();
     let glyphs = &page.glyphs;
+    // The glyphs by baseline, to look only at those on a number's line.
+    let mut by_baseline: Vec<usize> = (0..glyphs.len()).collect();
+    by_baseline.sort_by(|&a, &b| glyphs[a].baseline.total_cmp(&glyphs[b].baseline));
     let mut i = 0;
     while i < glyphs.len() {
         if !digit(&glyphs[i]) {
@@ -139,12 +142,14 @@ fn numbers_alone(page: &PageGlyphs) -> Vec<Number> {
         }
         let (x0, x1) = (glyphs[i].x0, glyphs[end - 1].x1);
         let (baseline, size) = (glyphs[i].baseline, glyphs[i].size);
-        let alone = glyphs.iter().enumerate().all(|(k, g)| {
-            (i..end).contains(&k)
-                || (g.baseline - baseline).abs() > 0.5 * size
-                || g.x1 < x0 - size
-                || g.x0 > x1 + size
-        });
+        let from = by_baseline.partition_point(|&k| glyphs[k].baseline < baseline - 0.5 * size);
+        let alone = by_baseline[from..]
+            .iter()
+            .take_while(|&&k| glyphs[k].baseline <= baseline + 0.5 * size)
+            .all(|&k| {
+                let g = &glyphs[k];
+                (i..end).contains(&k) || g.x1 < x0 - size || g.x0 > x1 + size
+            });
         let value: String = glyphs[i..end]
             .iter()
             .flat_map(|g| page.text(g).iter())
