@@ -925,9 +925,9 @@ fn tables_side_by_side(
     table(left) && table(right)
 }
 
-/// Whether `table` has rows of cells and `figure`, across a wide white gutter from it, is
-/// headed by a caption (`Mapa N° 7`, `Figure 2:`) and has no row of cells: a map or picture
-/// set beside the table, whose caption is level with its rows.
+/// Whether `table` has rows of cells and `figure`, across a wide white gutter from it, holds
+/// a caption (`Mapa N° 7`, `Figure 2:`) and no row of cells nor mostly numbers: a map or
+/// picture set beside the table, whose caption is level with its rows.
 fn table_beside_caption(
     fragments: &[Fragment],
     table: &[usize],
@@ -935,15 +935,17 @@ fn table_beside_caption(
     gutter: f32,
 ) -> bool {
     let size = median(table.iter().map(|&i| fragments[i].size).collect());
-    // (The caption heads its side, over its legend; a column of years holding a table's
-    // title set apart from its words, `Table 18.  Actual …`, is the table's own.)
-    let top = figure
+    // (A column of years holding a table's title set apart from its words, `Table 18.
+    // Actual …`, is the table's own.)
+    let numbers = figure
         .iter()
-        .min_by(|&&a, &&b| fragments[a].top.total_cmp(&fragments[b].top));
+        .filter(|&&i| fragments[i].number.is_some())
+        .count();
     gutter >= 2.5 * size
         && rows_of_cells(fragments, table) >= 3
         && rows_of_cells(fragments, figure) == 0
-        && top.is_some_and(|&i| fragments[i].caption)
+        && 2 * numbers < figure.len()
+        && figure.iter().any(|&i| fragments[i].caption)
 }
 
 /// How many rows of two cells or more `side` has.
