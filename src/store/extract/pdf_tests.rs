@@ -2348,6 +2348,47 @@ fn a_maps_caption_level_with_a_tables_rows_beside_it_stays_out_of_them() {
 }
 
 #[test]
+fn a_captions_second_line_and_notes_at_page_edges_are_not_furniture() {
+    // Each page: a table's two-line title at the top (its second line the same on every
+    // page), then rows, then notes alike but for their figures, at the same place.
+    let contents: Vec<Vec<u8>> = (1..=3usize)
+        .map(|n| {
+            format!(
+                "BT /F1 10 Tf 40 760 Td (Table {n}. Consumer Price Index for All Urban Consumers, by area,) Tj ET \
+BT /F1 10 Tf 40 748 Td ([1982-84=100, unless otherwise noted]) Tj ET \
+BT /F1 9 Tf 40 720 Td (Boston) Tj 160 0 Td ({a}.1) Tj 60 0 Td (2.{n}) Tj ET \
+BT /F1 9 Tf 40 708 Td (Denver) Tj 160 0 Td ({b}.4) Tj 60 0 Td (1.{n}) Tj ET \
+BT /F1 9 Tf 40 696 Td (Miami) Tj 160 0 Td ({c}.7) Tj 60 0 Td (3.{n}) Tj ET \
+BT /F1 8 Tf 40 100 Td ({m} Indexes on a December {y}=100 base.) Tj ET \
+BT /F1 8 Tf 40 90 Td ({k} Indexes on a December {z}=100 base.) Tj ET",
+                a = 300 + n,
+                b = 290 + n,
+                c = 310 + n,
+                m = 2 * n + 5,
+                k = 2 * n + 6,
+                y = 1990 + n,
+                z = 2000 + n,
+            )
+            .into_bytes()
+        })
+        .collect();
+    let refs: Vec<&[u8]> = contents.iter().map(Vec::as_slice).collect();
+    let text = text_of(&pages(&refs));
+    assert_eq!(
+        text.matches("[1982-84=100, unless otherwise noted]")
+            .count(),
+        3,
+        "{text}"
+    );
+    for (m, y) in [(7, 1991), (9, 1992), (11, 1993)] {
+        assert!(
+            text.contains(&format!("{m} Indexes on a December {y}=100 base.")),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn pages_that_are_pictures_without_text_are_named() {
     // Page 2 is a scan with no text layer (one picture over the whole page), page 3 is
     // blank: only page 2 is named.

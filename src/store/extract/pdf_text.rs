@@ -605,10 +605,17 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
                     }
                     // (Nor a table's source or note under it, though the same under several
                     // tables: `Fuente: Sivigila. …`.)
+                    // (Nor a note's sentence under its number, however alike the notes:
+                    // `7 Indexes on a December 2001=100 base.`)
+                    let note_sentence = super::pdf_notes::starts_with_note_mark(&raw)
+                        && raw.trim_end().ends_with('.')
+                        && raw.split_whitespace().count() >= 5;
                     if !in_margin(page, l)
                         || is_table_row(&raw)
                         || super::pdf_floats::is_caption(&raw)
                         || super::pdf_notes::starts_note_label(&raw)
+                        || note_sentence
+                        || under_caption(page, ls, l, 3)
                     {
                         return Verdict::Text;
                     }
@@ -687,6 +694,25 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
             keep[k - 1]
         });
     }
+}
+
+/// Whether a line goes on a table's or figure's caption set over it (`Table 6. Consumer
+/// Price Index …` / `[1982-84=100, unless otherwise noted]`): the caption's second line is
+/// the title's, though every table of the document repeats it. Up to `depth` lines under it.
+fn under_caption(page: &PageGlyphs, lines: &[Line], line: &Line, depth: u8) -> bool {
+    if depth == 0 {
+        return false;
+    }
+    let above = lines
+        .iter()
+        .filter(|o| o.baseline < line.baseline - 0.5 * line.size)
+        .filter(|o| o.x0 < line.x1 && line.x0 < o.x1)
+        .max_by(|a, b| a.baseline.total_cmp(&b.baseline));
+    above.is_some_and(|o| {
+        line.baseline - o.baseline <= 1.6 * o.size.max(line.size)
+            && (super::pdf_floats::is_caption(&line_text(page, o))
+                || under_caption(page, lines, o, depth - 1))
+    })
 }
 
 /// What a line near a page's edge is, to [`drop_furniture`].
