@@ -23,7 +23,7 @@ use crate::core::text::Text;
 /// Space above the first and below the last paragraph, in points.
 const PAGE_PAD: f32 = 24.0;
 /// How far inside an annotation's edge (points) a press takes that edge to drag it.
-const EDGE_GRAB_INSIDE: f32 = 5.0;
+const EDGE_GRAB_INSIDE: f32 = 3.0;
 /// How far past an annotation's edge a press takes it: less than the space before the next
 /// word, whose first letter starts a new selection.
 const EDGE_GRAB_OUTSIDE: f32 = 1.5;

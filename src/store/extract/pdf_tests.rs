@@ -2177,10 +2177,23 @@ BT /F1 8 Tf 72 60 Td (Fuente: Sivigila. Instituto Nacional de Salud, Colombia, 2
 /// A page drawing `content` with Helvetica as /F1 and, as /F2, Helvetica whose codes a–j
 /// its Unicode map gives as ideographs and Chinese stops: 地缘政治冲突频发、。
 fn with_han_font(content: &[u8]) -> Vec<u8> {
-    let cmap = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Han def \
-1 begincodespacerange <00> <FF> endcodespacerange 10 beginbfchar \
-<61> <5730> <62> <7F18> <63> <653F> <64> <6CBB> <65> <51B2> <66> <7A81> <67> <9891> <68> <53D1> \
-<69> <3001> <6A> <3002> endbfchar endcmap CMapName currentdict /CMap defineresource pop end end";
+    with_mapped_font(content, "地缘政治冲突频发、。")
+}
+
+/// A page drawing `content` with Helvetica as /F1 and, as /F2, Helvetica whose codes from
+/// `a` on its Unicode map gives as the characters of `map`, in order.
+fn with_mapped_font(content: &[u8], map: &str) -> Vec<u8> {
+    let pairs: String = map
+        .chars()
+        .enumerate()
+        .map(|(i, c)| format!("<{:02X}> <{:04X}> ", b'a' as usize + i, c as u32))
+        .collect();
+    let cmap = format!(
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Map def \
+1 begincodespacerange <00> <FF> endcodespacerange {} beginbfchar {pairs}endbfchar endcmap \
+CMapName currentdict /CMap defineresource pop end end",
+        map.chars().count()
+    );
     build(&[
         b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
@@ -2188,8 +2201,30 @@ fn with_han_font(content: &[u8]) -> Vec<u8> {
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec(),
         stream("", content),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 7 0 R >>".to_vec(),
-        stream("", cmap),
+        stream("", cmap.as_bytes()),
     ])
+}
+
+#[test]
+fn korean_items_whose_lines_wrap_inside_a_word_are_one_paragraph_each() {
+    // Two items, each `n` (a symbol font's square) before Korean words: a full line that
+    // stops inside a word written whole elsewhere goes on joined, one that stops between
+    // words goes on with a space. Codes: a 연 b 평 c 균 d 성 e 장 f 률 g 기 h 록 i 해 j 소.
+    let full = "abcdefghij".repeat(6);
+    let content = format!(
+        "BT /F2 10 Tf 72 700 Td (n {full} ab) Tj ET BT /F2 10 Tf 80 686 Td (c de) Tj ET \
+BT /F2 10 Tf 72 668 Td (n {full} ij) Tj ET BT /F2 10 Tf 80 654 Td (de gh) Tj ET \
+BT /F2 10 Tf 72 636 Td (n abc fg) Tj ET"
+    );
+    let text = text_of(&with_mapped_font(
+        content.as_bytes(),
+        "연평균성장률기록해소",
+    ));
+    let words = "연평균성장률기록해소".repeat(6);
+    assert_eq!(
+        text,
+        format!("n {words} 연평균 성장\n\nn {words} 해소 성장 기록\n\nn 연평균 률기\n")
+    );
 }
 
 #[test]

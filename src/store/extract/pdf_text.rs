@@ -990,10 +990,17 @@ fn is_item(text: &str) -> bool {
     let mut chars = text.chars();
     let (first, second) = (chars.next(), chars.next());
     match first {
-        Some('•' | '◦' | '▪' | '▫' | '‣' | '⁃' | '●' | '○' | '■' | '□' | '➢' | '►' | '·') => {
+        Some('•' | '◦' | '▪' | '▫' | '‣' | '⁃' | '●' | '○' | '■' | '□' | '➢' | '►' | '·' | '∙') => {
             true
         }
         Some('-' | '–' | '—' | '*') => second == Some(' '),
+        // A symbol font's bullet read as the letter its code names (`n` for ■, `l` for ●,
+        // `£`), before words of a script that is not Latin: `n 최근 AI 기술이 …`.
+        Some('n' | 'l' | 'q' | 'u' | 'v' | 'ü' | 'Ø' | '§' | '£') if second == Some(' ') => {
+            chars
+                .next()
+                .is_some_and(|c| c.is_alphabetic() && !c.is_ascii() && !matches!(c, 'À'..='ɏ'))
+        }
         _ => false,
     }
 }
@@ -1180,6 +1187,12 @@ fn join(
             .trim_end()
             .ends_with(['！', '？', '：', '；', '）'])
         && cur_text.chars().next().is_some_and(is_unspaced_script);
+    // (Korean is written with spaces, but a full line may stop inside a word: the line
+    // after goes on however it is indented, `…격차를 해소` / `하기 위해`.)
+    let hangul = |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c);
+    let hangul_goes_on = prev_right - prev.x1 <= size
+        && prev_text.trim_end().chars().last().is_some_and(hangul)
+        && cur_text.chars().next().is_some_and(hangul);
     // (Nor has a page range broken after its hyphen, `(04):175-` / `192.`, under ideographs.)
     let range_goes_on = prev_right - prev.x1 <= size
         && prev_text.trim_end().ends_with('-')
@@ -1196,7 +1209,8 @@ fn join(
         && (prev_text.split_whitespace().count() >= 4
             && cur_text.starts_with(char::is_lowercase)
             && !cur_text.starts_with("o ")
-            || ideograph_goes_on)
+            || ideograph_goes_on
+            || hangul_goes_on)
         && same_column
         && !centred;
     // A heading whose label is set apart (`(h)   Revisions`) ends at its line (a full line
@@ -1381,6 +1395,17 @@ fn join(
         && cur_text.chars().next().is_some_and(is_unspaced_script)
     {
         return Join::Glue;
+    }
+    // A Korean word broken at a line's end is joined when the document writes it whole
+    // elsewhere (`연평` / `균` → `연평균`); two words keep their space.
+    if hangul_goes_on {
+        let head = prev_text.split_whitespace().last().unwrap_or_default();
+        let tail = cur_text.split_whitespace().next().unwrap_or_default();
+        let whole = format!("{head}{tail}");
+        let bare = whole.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if words.lower.contains(bare) {
+            return Join::Glue;
+        }
     }
     Join::Space
 }
