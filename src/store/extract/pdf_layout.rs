@@ -1507,6 +1507,48 @@ fn close_letter_spacing(page: &PageGlyphs, items: &mut [(u32, Sep)]) {
     }
 }
 
+/// A line set with its letters spread (tracking: small print whose every letter stands a
+/// little apart, `N ot se a s on ally`): when even its narrow gaps (the lowest quarter) are
+/// that wide, in a line of letters, only a gap twice the line's usual one (or a space the
+/// PDF draws) parts words.
+fn close_tracking(page: &PageGlyphs, items: &mut [(u32, Sep)]) {
+    if items.len() < 8 {
+        return;
+    }
+    let inner: Vec<usize> = (1..items.len())
+        .filter(|&k| items[k].1 != Sep::Tab)
+        .collect();
+    let mut gaps: Vec<f32> = inner.iter().map(|&k| gap_before(page, items, k)).collect();
+    gaps.sort_by(f32::total_cmp);
+    let (Some(&least), Some(&usual)) = (gaps.get(gaps.len() / 4), gaps.get(gaps.len() / 2)) else {
+        return;
+    };
+    let size = page.glyphs[items[0].0 as usize].size;
+    // (Even the narrow gaps, inside words, are wide; and the line is of letters: not dot
+    // leaders, a formula or a line of code whose tokens stand a space apart.)
+    let letters = items
+        .iter()
+        .filter(|&&(g, _)| {
+            page.text(&page.glyphs[g as usize])
+                .iter()
+                .all(|c| c.is_alphabetic())
+        })
+        .count();
+    // (Nor wider than a space: a row of one-letter cells, `A  B  C`.)
+    if least < 0.5 * WORD_GAP * size || usual > 0.35 * size || 10 * letters < 8 * items.len() {
+        return;
+    }
+    for &k in &inner {
+        let g = &page.glyphs[items[k].0 as usize];
+        let gap = gap_before(page, items, k);
+        items[k].1 = if g.space_before || gap > (2.0 * usual).max(WORD_GAP * size) {
+            Sep::Space
+        } else {
+            Sep::None
+        };
+    }
+}
+
 /// A justified line stretched so far that its word spaces are as wide as cell gaps (the
 /// line before a long word that did not fit): when every gap between its words is about as
 /// wide as the others, they are word spaces, not cells (unless most of its words are
@@ -1633,6 +1675,7 @@ fn line_of(page: &PageGlyphs, glyphs: &[u32], region: u32, bounds: (f32, f32)) -
         prev = Some(g);
     }
     evenly_stretched(page, &mut items);
+    close_tracking(page, &mut items);
     close_letter_spacing(page, &mut items);
     // Right-to-left words are drawn from the right: put them in reading order.
     super::pdf_bidi::to_reading_order(page, &mut items);

@@ -2424,6 +2424,22 @@ BT /F1 8 Tf 40 90 Td ({k} Indexes on a December {z}=100 base.) Tj ET",
 }
 
 #[test]
+fn letters_spread_by_tracking_read_as_their_words() {
+    // Every letter a little apart, some gaps just over a word space's least width and some
+    // just under; the gap between the words is three times wider.
+    let pdf = page(
+        b"BT /F1 10 Tf 72 700 Td [(R) -170 (E) -140 (V) -170 (I) -140 (S) -170 (I) -140 (O) -170 (N) -500 (R) -140 (E) -170 (C) -140 (O) -170 (R) -140 (D)] TJ ET \
+BT /F1 10 Tf 72 680 Td (The record of each revision is kept.) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "REVISION RECORD\n\nThe record of each revision is kept.\n"
+    );
+}
+
+#[test]
 fn pages_that_are_pictures_without_text_are_named() {
     // Page 2 is a scan with no text layer (one picture over the whole page), page 3 is
     // blank: only page 2 is named.
