@@ -2440,6 +2440,21 @@ BT /F1 10 Tf 72 680 Td (The record of each revision is kept.) Tj ET",
 }
 
 #[test]
+fn a_short_heading_at_a_pages_top_after_a_sentences_end_starts_a_paragraph() {
+    // Page 1 ends a sentence on a line nearly full (the heading's first word would not fit
+    // after it); page 2 opens with a short heading set apart from its text.
+    let pdf = pages(&[
+        b"BT /F1 12 Tf 60 700 Td (The index will leave out long-term care insurance from the health) Tj 0 -14 Td (insurance index, as changes in its market made it out of scope for pricing in) Tj 0 -14 Td (the market basket of the index, which the bureau said in its notice today.) Tj ET",
+        b"BT /F1 12 Tf 60 720 Td (Technical Note) Tj ET BT /F1 12 Tf 60 690 Td (The Consumer Price Index measures the change in prices paid by consumers for) Tj 0 -14 Td (goods and services over time.) Tj ET",
+    ]);
+    let text = text_of(&pdf);
+    assert!(
+        text.contains("said in its notice today.\n\nTechnical Note\n\nThe Consumer Price Index"),
+        "{text}"
+    );
+}
+
+#[test]
 fn pages_that_are_pictures_without_text_are_named() {
     // Page 2 is a scan with no text layer (one picture over the whole page), page 3 is
     // blank: only page 2 is named.

@@ -1317,6 +1317,13 @@ fn join(
     {
         return Join::Paragraph;
     }
+    // A page's first line, short and set apart from the lines under it, after a sentence's
+    // end on the page before, is a heading (`… in the CPI market basket.` / `Technical
+    // Note`).
+    let short = cur.x1 - cur.x0 < 0.5 * (cur.bounds.1 - cur.bounds.0);
+    if prev_page != cur_page && ends_sentence && starts_capital && short && next_x0.is_none() {
+        return Join::Paragraph;
+    }
     if runs_on(prev_text, cur_text) {
         return Join::Glue;
     }
