@@ -2455,6 +2455,36 @@ fn a_short_heading_at_a_pages_top_after_a_sentences_end_starts_a_paragraph() {
 }
 
 #[test]
+fn a_tables_group_headings_repeated_at_each_pages_top_are_not_furniture() {
+    // Each page: the table's title, then the same group headings over its columns (one a
+    // line of two cells, one of words alone over the right columns), then its rows.
+    let contents: Vec<Vec<u8>> = (1..=3usize)
+        .map(|n| {
+            format!(
+                "BT /F1 10 Tf 40 760 Td (Table {n}. Prices by category, July 2025) Tj ET \
+BT /F1 8 Tf 330 742 Td (Seasonally adjusted percent change) Tj ET \
+BT /F1 8 Tf 200 736 Td (Relative) Tj 80 0 Td (Unadjusted indexes) Tj ET \
+BT /F1 8 Tf 200 728 Td (importance) Tj 80 0 Td (Jun.) Tj 50 0 Td (Jul.) Tj 50 0 Td (May) Tj 50 0 Td (Jun.) Tj ET \
+BT /F1 8 Tf 40 716 Td (Expenditure category) Tj ET \
+BT /F1 9 Tf 40 640 Td (Food) Tj 160 0 Td (13.{n}) Tj 80 0 Td (31{n}.1) Tj 50 0 Td (32{n}.4) Tj 50 0 Td (0.{n}) Tj 50 0 Td (0.2) Tj ET \
+BT /F1 9 Tf 40 628 Td (Energy) Tj 160 0 Td (6.{n}) Tj 80 0 Td (28{n}.7) Tj 50 0 Td (27{n}.9) Tj 50 0 Td (0.{n}) Tj 50 0 Td (0.5) Tj ET \
+BT /F1 9 Tf 40 616 Td (Shelter) Tj 160 0 Td (35.{n}) Tj 80 0 Td (40{n}.2) Tj 50 0 Td (41{n}.0) Tj 50 0 Td (0.{n}) Tj 50 0 Td (0.3) Tj ET \
+BT /F1 10 Tf 40 560 Td (The table on page {n} gives the prices of each category in the month.) Tj ET \
+BT /F1 10 Tf 40 546 Td (Page {n} of the release.) Tj ET"
+            )
+            .into_bytes()
+        })
+        .collect();
+    let refs: Vec<&[u8]> = contents.iter().map(Vec::as_slice).collect();
+    let text = text_of(&pages(&refs));
+    assert_eq!(
+        text.matches("Seasonally adjusted percent change").count(),
+        3,
+        "{text}"
+    );
+}
+
+#[test]
 fn pages_that_are_pictures_without_text_are_named() {
     // Page 2 is a scan with no text layer (one picture over the whole page), page 3 is
     // blank: only page 2 is named.

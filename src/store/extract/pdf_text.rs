@@ -616,6 +616,7 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
                         || super::pdf_notes::starts_note_label(&raw)
                         || note_sentence
                         || under_caption(page, ls, l, 3)
+                        || heads_cells(page, ls, l)
                     {
                         return Verdict::Text;
                     }
@@ -713,6 +714,25 @@ fn under_caption(page: &PageGlyphs, lines: &[Line], line: &Line, depth: u8) -> b
             && (super::pdf_floats::is_caption(&line_text(page, o))
                 || under_caption(page, lines, o, depth - 1))
     })
+}
+
+/// Whether a line of cells without figures heads a table's columns: cells stand close
+/// under it (`Unadjusted percent  Seasonally adjusted percent` over `change  change` over
+/// the rows), though every page of the table repeats it. (A court's running header of
+/// cells numbers its page.)
+fn heads_cells(page: &PageGlyphs, lines: &[Line], line: &Line) -> bool {
+    let text = line_text(page, line);
+    // (Or a group's heading of a few words set over columns right of the page's margin:
+    // `Seasonally adjusted percent change`.)
+    let over_columns = text.split_whitespace().count() <= 5
+        && line.x0 > line.bounds.0 + 0.25 * (line.bounds.1 - line.bounds.0);
+    (line.has_tab() || over_columns)
+        && !text.contains(|c: char| c.is_ascii_digit())
+        && lines.iter().any(|o| {
+            o.has_tab()
+                && o.baseline > line.baseline + 0.3 * line.size
+                && o.baseline - line.baseline <= 4.0 * line.size
+        })
 }
 
 /// What a line near a page's edge is, to [`drop_furniture`].
