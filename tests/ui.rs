@@ -66,6 +66,19 @@ fn drag(h: &mut Harness<'_, FactmarkApp>, from: usize, to: usize) {
     h.run();
 }
 
+/// Selects an annotation, as a click on it in the list does.
+fn select_annotation(
+    h: &mut Harness<'_, FactmarkApp>,
+    id: factmark::core::annotation::AnnotationId,
+) {
+    h.state_mut()
+        .apply(factmark::ui::Action::Do(Intent::SelectAnnotation {
+            id: Some(id),
+            reveal: false,
+        }));
+    h.run();
+}
+
 fn click(h: &mut Harness<'_, FactmarkApp>, offset: usize) {
     let p = char_pos(h, offset) + Vec2::new(3.0, 0.0);
     h.hover_at(p);
@@ -644,12 +657,7 @@ fn shift_click_adjusts_the_selected_annotations_span() {
     let (_dir, path) = with_sidecar(DOC, &[("harbor handled", TagKind::Claim)]);
     let mut h = harness(&path);
     let a = annotations(&h)[0].clone();
-    h.state_mut()
-        .apply(factmark::ui::Action::Do(Intent::SelectAnnotation {
-            id: Some(a.id),
-            reveal: false,
-        }));
-    h.run();
+    select_annotation(&mut h, a.id);
     // Shift+click after "containers": the end moves there, the annotation is the same one.
     let (_, end) = find(DOC, "harbor handled 4.2 million containers");
     let p = char_pos(&h, end) + Vec2::new(1.0, 0.0);
@@ -687,12 +695,7 @@ fn dragging_an_edge_of_the_selected_annotation_moves_it_in_one_step() {
     let (_dir, path) = with_sidecar(DOC, &[("the harbor", TagKind::Entity)]);
     let mut h = harness(&path);
     let id = annotations(&h)[0].id;
-    h.state_mut()
-        .apply(factmark::ui::Action::Do(Intent::SelectAnnotation {
-            id: Some(id),
-            reveal: false,
-        }));
-    h.run();
+    select_annotation(&mut h, id);
     let (_, end) = find(DOC, "the harbor");
     let (_, further) = find(DOC, "the harbor handled");
     // Take the end edge exactly and drop it after "handled".
@@ -726,12 +729,7 @@ fn a_drag_from_the_next_words_first_letter_selects_it_and_leaves_the_annotation(
     let (_dir, path) = with_sidecar(DOC, &[("the harbor", TagKind::Entity)]);
     let mut h = harness(&path);
     let id = annotations(&h)[0].id;
-    h.state_mut()
-        .apply(factmark::ui::Action::Do(Intent::SelectAnnotation {
-            id: Some(id),
-            reveal: false,
-        }));
-    h.run();
+    select_annotation(&mut h, id);
     // From the first letter of "handled", a space past the annotation's end, to its end.
     let (start, end) = find(DOC, "handled");
     drag(&mut h, start, end);

@@ -139,23 +139,19 @@ mod tests {
     #[test]
     fn an_export_names_its_document_from_its_own_folder() {
         let doc = Path::new("/work/cases/report.pdf");
-        assert_eq!(
-            shown_path(doc, Path::new("/work/cases/report.pdf.csv"), false),
-            Path::new("report.pdf")
-        );
-        assert_eq!(
-            shown_path(doc, Path::new("/work/report.csv"), false),
-            Path::new("cases/report.pdf")
-        );
-        // Elsewhere: the whole path.
-        assert_eq!(
-            shown_path(doc, Path::new("/tmp/out.csv"), false),
-            Path::new("/work/cases/report.pdf")
-        );
-        // A folder of files (brat): from that folder.
-        assert_eq!(
-            shown_path(doc, Path::new("/work/cases"), true),
-            Path::new("report.pdf")
-        );
+        for (target, writes_folder, shown) in [
+            ("/work/cases/report.pdf.csv", false, "report.pdf"),
+            ("/work/report.csv", false, "cases/report.pdf"),
+            // Elsewhere: the whole path.
+            ("/tmp/out.csv", false, "/work/cases/report.pdf"),
+            // A folder of files (brat): from that folder.
+            ("/work/cases", true, "report.pdf"),
+        ] {
+            assert_eq!(
+                shown_path(doc, Path::new(target), writes_folder),
+                Path::new(shown),
+                "{target}"
+            );
+        }
     }
 }
