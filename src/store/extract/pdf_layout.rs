@@ -1470,15 +1470,14 @@ fn close_letter_spacing(page: &PageGlyphs, items: &mut [(u32, Sep)]) {
                     [c] if c.is_alphabetic() || matches!(c, '.' | '-' | '&'))
         })
         .collect();
-    let single = |k: usize| singles[k];
     let mut k = 0;
     while k < items.len() {
-        if !single(k) {
+        if !singles[k] {
             k += 1;
             continue;
         }
         let mut end = k + 1;
-        while end < items.len() && items[end].1 == Sep::Space && single(end) {
+        while end < items.len() && items[end].1 == Sep::Space && singles[end] {
             end += 1;
         }
         let letters = (k..end)

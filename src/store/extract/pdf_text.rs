@@ -603,13 +603,13 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
                     if super::pdf_notes::is_dash_rule(&raw) {
                         return Verdict::Furniture;
                     }
-                    // (Nor a table's source or note under it, though the same under several
-                    // tables: `Fuente: Sivigila. …`.)
-                    // (Nor a note's sentence under its number, however alike the notes:
-                    // `7 Indexes on a December 2001=100 base.`)
+                    // (A note's sentence under its number, however alike the notes, is no
+                    // furniture: `7 Indexes on a December 2001=100 base.`)
                     let note_sentence = super::pdf_notes::starts_with_note_mark(&raw)
                         && raw.trim_end().ends_with('.')
                         && raw.split_whitespace().count() >= 5;
+                    // (Nor a table's title, headings, source or note, though the same over or
+                    // under several tables: `Fuente: Sivigila. …`.)
                     if !in_margin(page, l)
                         || is_table_row(&raw)
                         || super::pdf_floats::is_caption(&raw)
@@ -689,11 +689,8 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
                 }
             })
             .collect();
-        let mut k = 0;
-        ls.retain(|_| {
-            k += 1;
-            keep[k - 1]
-        });
+        let mut keep = keep.into_iter();
+        ls.retain(|_| keep.next().unwrap_or(true));
     }
 }
 
@@ -1197,7 +1194,8 @@ fn join(
     // (Chinese and Japanese have no small letters: a line that stops on an ideograph, not
     // on a stop or a comma and reaches its column's edge, goes on in the next, `…创新投入
     // 的影` / `响研究`; a heading, `1.1 研究背景`, stops short.)
-    let ideograph_goes_on = prev_right - prev.x1 <= size
+    let reaches_edge = prev_right - prev.x1 <= size;
+    let ideograph_goes_on = reaches_edge
         && prev_text
             .trim_end()
             .chars()
@@ -1210,11 +1208,11 @@ fn join(
     // (Korean is written with spaces, but a full line may stop inside a word: the line
     // after goes on however it is indented, `…격차를 해소` / `하기 위해`.)
     let hangul = |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c);
-    let hangul_goes_on = prev_right - prev.x1 <= size
+    let hangul_goes_on = reaches_edge
         && prev_text.trim_end().chars().last().is_some_and(hangul)
         && cur_text.chars().next().is_some_and(hangul);
     // (Nor has a page range broken after its hyphen, `(04):175-` / `192.`, under ideographs.)
-    let range_goes_on = prev_right - prev.x1 <= size
+    let range_goes_on = reaches_edge
         && prev_text.trim_end().ends_with('-')
         && prev_text.chars().any(is_unspaced_script)
         && prev_text
