@@ -747,6 +747,37 @@ fn a_drag_from_the_next_words_first_letter_selects_it_and_leaves_the_annotation(
 }
 
 #[test]
+fn an_annotation_deep_in_a_long_paragraph_far_down_is_brought_into_view() {
+    // Short paragraphs, then one of many lines whose last sentence is tagged.
+    let short = "The harbor authority met again.\n\n".repeat(60);
+    let long = "The count of containers rose again this year, the authority said. ".repeat(60);
+    let doc = format!("{short}{long}The mayor was wrong about the harbor.\n\nThe end.\n");
+    let (_dir, path) = with_sidecar(&doc, &[("The mayor was wrong", TagKind::Claim)]);
+    let mut h = harness(&path);
+    let id = annotations(&h)[0].id;
+    h.state_mut()
+        .apply(factmark::ui::Action::Do(Intent::SelectAnnotation {
+            id: Some(id),
+            reveal: true,
+        }));
+    h.run_steps(6);
+    let (start, _) = find(&doc, "The mayor was wrong");
+    let at = h
+        .state()
+        .view()
+        .unwrap()
+        .screen_pos_of(&h.state().doc().unwrap().session.text, start)
+        .expect("its paragraph is on screen");
+    let shown = h.state().view().unwrap().text_rect().unwrap();
+    assert!(
+        shown.y_range().contains(at.y),
+        "the annotation at y {} is inside the view {:?}",
+        at.y,
+        shown.y_range()
+    );
+}
+
+#[test]
 fn a_document_comes_back_at_the_line_it_was_left_at() {
     let dir = tempfile::tempdir().unwrap();
     // Long paragraphs: several lines each, so the place is inside a paragraph.

@@ -176,6 +176,8 @@ pub struct DocumentView {
     /// The paragraph to start at, applied once the paragraphs' heights are known.
     start: Option<usize>,
     scroll_to: Option<usize>,
+    /// How many frames in a row `scroll_to` was asked again for a paragraph not laid out.
+    scroll_again: u8,
     keep_top: Option<usize>,
     /// The char to bring to the top once its paragraph is laid out (where the document was
     /// left, to the line), and the scroll offset that does it, for the next frame.
@@ -380,6 +382,15 @@ impl DocumentView {
         };
         if let Some(pos) = scroll_to {
             area = area.vertical_scroll_offset(self.offset_for(m.text, pos));
+            // A paragraph not laid out yet was placed by its top: once it is (this frame,
+            // now that it is on screen), the char inside it is centred in the next.
+            let laid_out = self.cache.contains_key(&m.text.paragraph_at(pos));
+            if !laid_out && self.scroll_again < 2 {
+                self.scroll_again += 1;
+                self.scroll_to = Some(pos);
+            } else {
+                self.scroll_again = 0;
+            }
         } else if let Some(y) = self.fine_offset.take() {
             area = area.vertical_scroll_offset(y);
         } else if let Some(p) = self.keep_top.take() {
