@@ -75,6 +75,9 @@ pub enum Topic {
 #[derive(Debug, Default)]
 pub struct Banners {
     shown: Vec<Notice>,
+    /// The texts drawn last frame: a banner new this frame is drawn again in the next, once
+    /// its row's size is known (egui sizes a new row before it shows its words).
+    drawn: Vec<String>,
 }
 
 impl Banners {
@@ -107,6 +110,10 @@ impl Banners {
     /// Draws the banners; returns what their buttons ask for.
     pub fn ui(&mut self, ui: &mut Ui) -> Vec<Action> {
         let mut actions = Vec::new();
+        if !self.shown.iter().map(|n| &n.text).eq(self.drawn.iter()) {
+            self.drawn = self.shown.iter().map(|n| n.text.clone()).collect();
+            ui.ctx().request_repaint();
+        }
         if self.shown.is_empty() {
             return actions;
         }
