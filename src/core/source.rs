@@ -109,6 +109,10 @@ pub struct Pages {
     /// The pages with chars whose font does not say which letters they are (shown as
     /// U+FFFD), and how many each has.
     pub unreadable: Vec<(u32, usize)>,
+    /// The pages with chars drawn by a symbol font that names its symbols as letters, whose
+    /// shape is neither their letter's nor a known symbol's (so their text may be wrong), and
+    /// how many each has.
+    pub doubtful: Vec<(u32, usize)>,
 }
 
 /// One page: its number and where the chars drawn on it are in the text (in order, except
@@ -155,6 +159,7 @@ impl Pages {
             self.damaged_pages(),
             self.scanned_pages(),
             self.unreadable_chars(),
+            self.doubtful_chars(),
         ]
         .into_iter()
         .flatten()
@@ -179,6 +184,26 @@ impl Pages {
         };
         Some(format!(
             "{chars} on {on} could not be read (the PDF's font does not say which letters they are): they show as \u{FFFD}. Check them against the page view before quoting."
+        ))
+    }
+
+    /// What to tell a reader of chars whose text may be wrong, if any.
+    fn doubtful_chars(&self) -> Option<String> {
+        let total: usize = self.doubtful.iter().map(|(_, n)| n).sum();
+        let pages: Vec<u32> = self.doubtful.iter().map(|(p, _)| *p).collect();
+        let (first, rest) = pages.split_first()?;
+        let chars = if total == 1 {
+            "1 character".to_owned()
+        } else {
+            format!("{total} characters")
+        };
+        let on = if rest.is_empty() {
+            format!("page {first}")
+        } else {
+            format!("pages {}", page_list(&pages))
+        };
+        Some(format!(
+            "{chars} on {on} may read wrong: the PDF draws them with a symbol font that names its symbols as letters, and their shapes match no known symbol. Check them against the page view before quoting."
         ))
     }
 
@@ -391,6 +416,7 @@ mod tests {
             page_tree_damaged: true,
             scanned: Vec::new(),
             unreadable: Vec::new(),
+            doubtful: Vec::new(),
             ..Pages::default()
         };
         let searched = searched.damage().unwrap();
@@ -417,6 +443,7 @@ mod tests {
             page_tree_damaged: false,
             scanned: Vec::new(),
             unreadable: Vec::new(),
+            doubtful: Vec::new(),
             pages: vec![
                 PageSpan {
                     number: 1,
@@ -488,6 +515,7 @@ mod tests {
             page_tree_damaged: false,
             scanned: Vec::new(),
             unreadable: Vec::new(),
+            doubtful: Vec::new(),
             pages: vec![span(1, 0, 7), span(2, 3, 10)],
             boxes: vec![
                 bx(1),
@@ -574,6 +602,16 @@ mod tests {
         assert!(
             unreadable.starts_with("7 characters on pages 3\u{2013}4 could not be read"),
             "{unreadable}"
+        );
+        let doubtful = Pages {
+            doubtful: vec![(2, 1)],
+            ..Pages::default()
+        };
+        let doubtful = doubtful.damage().unwrap();
+        assert!(
+            doubtful.starts_with("1 character on page 2 may read wrong")
+                && doubtful.contains("page view"),
+            "{doubtful}"
         );
         assert!(
             both.contains("Page 2 of this PDF is damaged")

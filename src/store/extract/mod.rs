@@ -32,6 +32,7 @@ mod pdf_ladder;
 mod pdf_layout;
 mod pdf_ligatures;
 mod pdf_line_numbers;
+mod pdf_lookalikes;
 mod pdf_marks;
 mod pdf_notes;
 mod pdf_rules;

@@ -22,13 +22,14 @@ use super::limits::{
     MAX_PDF_STREAM_BYTES,
 };
 use super::pdf_glyphs::{PageGlyphs, Stop, collect_page};
+use super::pdf_lookalikes::FontShapes;
 use super::pdf_text::assemble;
 use super::{grouped, pdf_inflate};
 use crate::core::source::{Metadata, Pages};
 
 /// The version of the PDF extraction rules; recorded in sidecars. Bump it whenever the text
 /// extracted from some PDF would change.
-pub const PDF_EXTRACTOR_VERSION: u32 = 10;
+pub const PDF_EXTRACTOR_VERSION: u32 = 11;
 
 /// Why a PDF gave no text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -276,6 +277,11 @@ pub fn extract_pdf_with(bytes: &[u8], limits: PdfLimits) -> Result<PdfExtracted,
         same
     });
     page_map.unreadable = unreadable;
+    page_map.doubtful = pages
+        .iter()
+        .filter(|p| p.doubtful > 0)
+        .map(|p| (p.number, p.doubtful))
+        .collect();
     page_map.scanned = pages
         .iter()
         .filter(|p| p.glyph_count() < SCANNED_GLYPHS && p.picture_cover >= SCANNED_COVER)
@@ -336,6 +342,7 @@ fn read_pages(
     }
     let deadline = started + limits.time;
     let mut out = Vec::with_capacity(count);
+    let mut shapes = FontShapes::new();
     for (i, page) in pdf.pages().iter().enumerate() {
         *page_no = i + 1;
         if Instant::now() > deadline {
@@ -344,7 +351,7 @@ fn read_pages(
                 seconds: limits.time.as_secs(),
             });
         }
-        let mut glyphs = collect_page(page, i + 1, deadline, limits.page_steps);
+        let mut glyphs = collect_page(page, i + 1, deadline, limits.page_steps, &mut shapes);
         glyphs.damaged = damaged(page);
         out.push(glyphs);
     }

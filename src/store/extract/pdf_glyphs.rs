@@ -9,6 +9,7 @@ use std::time::Instant;
 
 use super::pdf_advance::FontAdvances;
 use super::pdf_ligatures::Ligatures;
+use super::pdf_lookalikes::{BAR, FontShapes, Lookalikes, Reading};
 use super::pdf_rules::Rule;
 use super::pdf_symbolic::SymbolFonts;
 use hayro_interpret::font::{Glyph as FontGlyph, GlyphRun};
@@ -85,6 +86,9 @@ pub struct PageGlyphs {
     pub chars: Vec<char>,
     /// Glyphs whose font gives no Unicode text (kept as U+FFFD).
     pub unmapped: usize,
+    /// Glyphs of symbol fonts that name them as letters whose shape is not that letter's
+    /// nor a known symbol's: their text may be wrong.
+    pub doubtful: usize,
     /// Glyphs left out because they are rotated, mirrored or off the page.
     pub skipped: usize,
     /// Whether some of its content could not be read (a damaged file).
@@ -110,7 +114,13 @@ impl PageGlyphs {
 }
 
 /// Runs one page and collects its glyphs. Unwinds with a [`Stop`] past the limits.
-pub fn collect_page(page: &Page<'_>, number: usize, deadline: Instant, steps: u64) -> PageGlyphs {
+pub fn collect_page<'a>(
+    page: &Page<'a>,
+    number: usize,
+    deadline: Instant,
+    steps: u64,
+    shapes: &mut FontShapes<'a>,
+) -> PageGlyphs {
     let (width, height) = page.render_dimensions();
     let settings = InterpreterSettings {
         // Form fields and comments are not the document's text.
@@ -137,6 +147,8 @@ pub fn collect_page(page: &Page<'_>, number: usize, deadline: Instant, steps: u6
         last_fill: None,
         placed: HashMap::new(),
         symbolic: SymbolFonts::new(page.resources()),
+        lookalikes: Lookalikes::new(page.resources(), shapes, deadline),
+        bars: Vec::new(),
         flipped: super::pdf_flipped::has_flipped_letters(page.resources()),
         ligatures: Ligatures::new(page.resources()),
         advances: FontAdvances::default(),
@@ -147,6 +159,7 @@ pub fn collect_page(page: &Page<'_>, number: usize, deadline: Instant, steps: u6
     };
     interpret_page(page, &mut context, &mut collector);
     let mut page = collector.page;
+    settle_bars(&mut page, &collector.bars);
     seen_with_their_words(&mut page.glyphs);
     drop_unmapped_under_letters(&mut page, &collector.placed);
     // Invisible text is a page's text when it is all there is (an OCR layer over a scan);
@@ -168,6 +181,10 @@ struct Collector {
     placed: HashMap<(i32, i32), Vec<u32>>,
     /// Text for glyphs of fonts that give none, where the font's own map says which it is.
     symbolic: SymbolFonts,
+    /// The glyphs of symbol fonts that name their symbols as letters, read by shape.
+    lookalikes: Lookalikes,
+    /// The glyphs read by shape as a bar: which dash each is waits for its neighbours.
+    bars: Vec<usize>,
     /// Whether a Type 1 font of the page maps some letters to the other case.
     flipped: bool,
     /// The page's ligatures whose Unicode map keeps only their last letter.
@@ -327,6 +344,33 @@ fn drop_unmapped_under_letters(page: &mut PageGlyphs, placed: &HashMap<(i32, i32
     page.unmapped -= under.iter().filter(|u| **u).count().min(page.unmapped);
 }
 
+/// Bars a symbol font draws under letters' names read as an en dash between two figures or
+/// letters set close (`10–17`, `Asia.1–3`) and as a minus sign elsewhere (`−0.40`).
+fn settle_bars(page: &mut PageGlyphs, bars: &[usize]) {
+    let close = |a: &Glyph, b: &Glyph| {
+        !b.space_before
+            && (a.baseline - b.baseline).abs() < 0.4 * a.size.max(b.size)
+            && (b.x0 - a.x1).abs() < 0.3 * a.size.max(b.size)
+    };
+    for &i in bars {
+        let g = page.glyphs[i];
+        let before = i
+            .checked_sub(1)
+            .map(|j| &page.glyphs[j])
+            .filter(|p| close(p, &g))
+            .and_then(|p| page.text(p).last());
+        let after = page
+            .glyphs
+            .get(i + 1)
+            .filter(|n| close(&g, n))
+            .and_then(|n| page.text(n).first());
+        if before.is_some_and(|c| c.is_alphanumeric()) && after.is_some_and(|c| c.is_alphanumeric())
+        {
+            page.chars[g.text as usize] = '–';
+        }
+    }
+}
+
 /// Glyphs cut away by a clip are hidden, except those of a word partly seen: a word that runs
 /// past its table cell's edge is read whole ("29.01.2016", not "29.01.20"); a word wholly cut
 /// away is not on the page.
@@ -452,12 +496,28 @@ impl<'a> Device<'a> for Collector {
                     .or(unicode),
                 _ => unicode,
             };
+            let reading = match &**glyph {
+                FontGlyph::Outline(g) => self.lookalikes.reading(g),
+                FontGlyph::Type3(_) => Reading::AsNamed,
+            };
+            let unicode = match reading {
+                Reading::Symbol(c) => Some(BfString::Char(c)),
+                _ => unicode,
+            };
+            let before = self.page.glyphs.len();
             self.glyph(
                 props.transform * glyph.transform(),
                 advance,
                 unicode,
                 matches!(mode, DrawMode::Invisible),
             );
+            if self.page.glyphs.len() > before {
+                match reading {
+                    Reading::Symbol(BAR) => self.bars.push(before),
+                    Reading::Doubtful => self.page.doubtful += 1,
+                    _ => {}
+                }
+            }
         }
     }
 
@@ -497,7 +557,52 @@ impl<'a> Device<'a> for Collector {
 
 #[cfg(test)]
 mod tests {
-    use super::push_clean;
+    use super::{BAR, Glyph, PageGlyphs, push_clean, settle_bars};
+
+    /// A page of one line: each char a glyph 6 points wide at 10 points, `space` marking
+    /// the glyphs after a space.
+    fn line(text: &str) -> PageGlyphs {
+        let mut page = PageGlyphs::default();
+        let mut x = 72.0;
+        let mut space = false;
+        for c in text.chars() {
+            if c == ' ' {
+                space = true;
+                x += 3.0;
+                continue;
+            }
+            page.glyphs.push(Glyph {
+                x0: x,
+                x1: x + 6.0,
+                baseline: 100.0,
+                size: 10.0,
+                text: page.chars.len() as u32,
+                len: 1,
+                space_before: std::mem::take(&mut space),
+                hidden: false,
+                clipped: false,
+            });
+            page.chars.push(c);
+            x += 6.0;
+        }
+        page
+    }
+
+    #[test]
+    fn a_bar_between_figures_is_an_en_dash_and_before_one_a_minus() {
+        let text = format!("ages 10{BAR}17 and CI {BAR}0.40 to 3 p{BAR}value");
+        let mut page = line(&text);
+        let bars: Vec<usize> = page
+            .chars
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c == BAR)
+            .map(|(i, _)| i)
+            .collect();
+        settle_bars(&mut page, &bars);
+        let read: String = page.chars.iter().collect();
+        assert_eq!(read, "ages10–17andCI−0.40to3p–value");
+    }
 
     #[test]
     fn arabic_presentation_forms_become_the_letters_people_type() {

@@ -30,47 +30,54 @@ pub struct SymbolFonts {
     fonts: HashMap<u128, Option<Box<[Option<u32>; 128]>>>,
 }
 
+/// Calls `visit` with each font dictionary of a page's resources and of the forms it draws
+/// (a bounded search).
+pub fn each_font<'a>(resources: &Resources<'a>, mut visit: impl FnMut(&Dict<'a>)) {
+    let mut visits = 0;
+    let mut forms = vec![(resources.fonts.clone(), resources.x_objects.clone())];
+    while let Some((fonts, x_objects)) = forms.pop() {
+        for key in fonts.keys() {
+            visits += 1;
+            if visits > MAX_VISITS {
+                return;
+            }
+            if let Some(font) = fonts.get::<Dict<'_>>(key.as_ref()) {
+                visit(&font);
+            }
+        }
+        for key in x_objects.keys() {
+            visits += 1;
+            if visits > MAX_VISITS {
+                return;
+            }
+            let Some(inner) = x_objects
+                .get::<Stream<'_>>(key.as_ref())
+                .and_then(|form| form.dict().get::<Dict<'_>>(b"Resources"))
+            else {
+                continue;
+            };
+            let inner = Resources::new(inner);
+            forms.push((inner.fonts, inner.x_objects));
+        }
+    }
+}
+
 impl SymbolFonts {
     /// The fonts of a page's resources and of the forms it draws (a bounded search).
     pub fn new(resources: &Resources<'_>) -> Self {
         let mut names = HashSet::new();
-        let mut visits = 0;
-        let mut forms = vec![(resources.fonts.clone(), resources.x_objects.clone())];
-        while let Some((fonts, x_objects)) = forms.pop() {
-            for key in fonts.keys() {
-                visits += 1;
-                if visits > MAX_VISITS {
-                    break;
-                }
-                let Some(font) = fonts.get::<Dict<'_>>(key.as_ref()) else {
-                    continue;
-                };
-                let true_type = font
-                    .get::<Name<'_>>(b"Subtype")
-                    .is_some_and(|s| s.as_ref() == b"TrueType");
-                if true_type
-                    && !font.contains_key(b"Encoding")
-                    && !font.contains_key(b"ToUnicode")
-                    && let Some(name) = font.get::<Name<'_>>(b"BaseFont")
-                {
-                    names.insert(without_subset_prefix(name.as_str()).to_owned());
-                }
+        each_font(resources, |font| {
+            let true_type = font
+                .get::<Name<'_>>(b"Subtype")
+                .is_some_and(|s| s.as_ref() == b"TrueType");
+            if true_type
+                && !font.contains_key(b"Encoding")
+                && !font.contains_key(b"ToUnicode")
+                && let Some(name) = font.get::<Name<'_>>(b"BaseFont")
+            {
+                names.insert(without_subset_prefix(name.as_str()).to_owned());
             }
-            for key in x_objects.keys() {
-                visits += 1;
-                if visits > MAX_VISITS {
-                    break;
-                }
-                let Some(inner) = x_objects
-                    .get::<Stream<'_>>(key.as_ref())
-                    .and_then(|form| form.dict().get::<Dict<'_>>(b"Resources"))
-                else {
-                    continue;
-                };
-                let inner = Resources::new(inner);
-                forms.push((inner.fonts, inner.x_objects));
-            }
-        }
+        });
         Self {
             names,
             fonts: HashMap::new(),
@@ -142,7 +149,7 @@ fn symbol_codes(data: &[u8]) -> Option<Box<[Option<u32>; 128]>> {
 }
 
 /// A font's name without the six capitals and `+` that mark a subset (`ABCDEF+Times`).
-fn without_subset_prefix(name: &str) -> &str {
+pub fn without_subset_prefix(name: &str) -> &str {
     match name.split_once('+') {
         Some((tag, rest)) if tag.len() == 6 && tag.bytes().all(|b| b.is_ascii_uppercase()) => rest,
         _ => name,

@@ -1759,7 +1759,13 @@ fn for_debug_pages(mut f: impl FnMut(usize, &super::pdf_glyphs::PageGlyphs, Inst
     for (i, page) in pdf.pages().iter().enumerate() {
         f(
             i,
-            &super::pdf_glyphs::collect_page(page, i + 1, deadline, u64::MAX),
+            &super::pdf_glyphs::collect_page(
+                page,
+                i + 1,
+                deadline,
+                u64::MAX,
+                &mut super::pdf_lookalikes::FontShapes::new(),
+            ),
             deadline,
         );
     }
@@ -1898,7 +1904,8 @@ fn the_layout_of_a_page_stops_when_the_time_runs_out() {
     );
     let pdf = Pdf::new(bytes).unwrap();
     let later = Instant::now() + Duration::from_secs(60);
-    let glyphs = super::pdf_glyphs::collect_page(&pdf.pages()[0], 1, later, u64::MAX);
+    let mut shapes = super::pdf_lookalikes::FontShapes::new();
+    let glyphs = super::pdf_glyphs::collect_page(&pdf.pages()[0], 1, later, u64::MAX, &mut shapes);
     assert!(super::pdf_layout::lines(&glyphs, later).is_some_and(|l| l.len() == 2));
     let past = Instant::now();
     std::thread::sleep(Duration::from_millis(5));

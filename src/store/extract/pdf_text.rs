@@ -1699,6 +1699,7 @@ impl Builder {
                 page_tree_damaged: false,
                 scanned: Vec::new(),
                 unreadable: Vec::new(),
+                doubtful: Vec::new(),
             },
         )
     }

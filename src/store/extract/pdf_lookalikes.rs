@@ -1,0 +1,580 @@
+//! Symbols a font names as letters. Some typesetting systems' symbol fonts (Advent 3B2's
+//! `AdvP…` fonts in Elsevier and BMJ journals, Linotype's "Pi" fonts) draw `μ` under the name
+//! "m", `±` under "six" and `=` under "onequarter", with no Unicode map to say otherwise, so
+//! every reader takes them for those letters (`10 mg/l` for `10 μg/l`, `mean6SD`). The glyphs
+//! of such fonts are compared, by shape, with a reference font's glyph of the same name and
+//! with common symbols: one that looks like a symbol and not like its name reads as the
+//! symbol; one that looks like neither is counted as doubtful, for the reader to check.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+use std::time::Instant;
+
+use std::sync::Arc;
+
+use hayro_font::{CMapResolverFn, Font, FontCache, FontGlyph, FontResolverFn, GlyphId};
+use hayro_interpret::font::OutlineGlyph;
+use hayro_interpret::hayro_cmap::BfString;
+use hayro_interpret::hayro_syntax::object::Name;
+use hayro_interpret::hayro_syntax::page::Resources;
+use hayro_interpret::kurbo::{self, BezPath, PathEl, Point, Shape as _};
+use skrifa::MetadataProvider as _;
+use skrifa::instance::{LocationRef, Size};
+use skrifa::outline::{DrawSettings, OutlinePen};
+
+/// Rows and columns of a shape's raster (a row is one `u64`).
+const CELLS: usize = 44;
+/// The cells a shape's box spans across and down (the rest is a margin).
+const SPAN: f64 = 40.0;
+/// How alike a glyph must look to a symbol to read as it.
+const LIKE_SYMBOL: f32 = 0.75;
+/// By how much more it must look like the symbol than like its own name.
+const MARGIN: f32 = 0.2;
+/// Below this, a glyph does not look like its own name.
+const LIKE_NAME: f32 = 0.5;
+
+/// The symbols such fonts draw under letters' names. `−` stands for any horizontal bar:
+/// which dash a bar is depends on what it stands between (see [`BAR`]).
+const SYMBOLS: [char; 28] = [
+    '−', '=', '+', '±', '×', '<', '>', '≤', '≥', '†', '‡', 'μ', 'χ', '•', '●', '▶', '°', '(', ')',
+    '[', ']', '∞', 'Δ', '∑', '©', '®', '·', '/',
+];
+
+/// The most fonts of one page looked at.
+const MAX_FONTS: usize = 64;
+/// The most straight edges an outline is drawn with (a glyph's outline is far simpler).
+const MAX_EDGES: usize = 4096;
+
+/// What a bar looking like a minus sign reads as until its neighbours are known.
+pub const BAR: char = '−';
+
+/// A shape: its outline drawn into cells, its box stretched to span [`SPAN`] cells across and
+/// down (bit `c` of row `r` is set when the cell is inked), and where it stands in the em.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Raster {
+    cells: [u64; CELLS],
+    /// Its box's middle height, in units of 1000 to the em above the baseline.
+    middle: f64,
+    /// Its box's height and width, in the same units.
+    height: f64,
+    width: f64,
+}
+
+/// What the shape of a glyph says about its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// It looks like what its font names it (or it cannot be told).
+    AsNamed,
+    /// It looks like this symbol and not like its name.
+    Symbol(char),
+    /// It looks neither like its name nor like a known symbol.
+    Doubtful,
+}
+
+/// The fonts and glyph shapes of a document already looked at, kept from page to page
+/// (the same fonts are used on most pages).
+#[derive(Default)]
+pub struct FontShapes<'a> {
+    fonts: FontCache<'a>,
+    glyphs: HashMap<u128, (Option<Raster>, Option<char>)>,
+}
+
+impl<'a> FontShapes<'a> {
+    /// None looked at yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The glyphs a simple font's codes select, with their shapes.
+    fn drawn(&mut self, font: &Font<'a>, deadline: Instant) -> Vec<Drawn> {
+        let mut glyphs: Vec<Drawn> = Vec::new();
+        for code in 0..=255u32 {
+            let id = font.map_code(code);
+            if id == GlyphId::NOTDEF || Instant::now() > deadline {
+                continue;
+            }
+            let FontGlyph::Outline(glyph) = font.glyph(id, code) else {
+                continue;
+            };
+            let key = glyph.identifier().cache_key();
+            if glyphs.iter().any(|g| g.key == key) {
+                continue;
+            }
+            let (shape, named) = *self.glyphs.entry(key).or_insert_with(|| {
+                (
+                    raster(&glyph.outline()),
+                    sole_char(glyph.as_unicode().as_ref()),
+                )
+            });
+            glyphs.push(Drawn { key, shape, named });
+        }
+        glyphs
+    }
+}
+
+/// How to read the glyphs of a page's fonts that name symbols as letters, by glyph (the
+/// key of its font program and glyph id, as the interpreter gives it).
+#[derive(Default)]
+pub struct Lookalikes {
+    readings: HashMap<u128, Reading>,
+}
+
+impl Lookalikes {
+    /// Looks at the page's fonts of the families that name symbols as letters (see
+    /// [`is_symbol_font`]): a font most of whose glyphs do not look like their names is
+    /// read by shape; a text font of such a family (`AdvPECFD32`) is read as named. Fonts
+    /// are no longer looked at past the deadline.
+    pub fn new<'a>(
+        resources: &Resources<'a>,
+        shapes: &mut FontShapes<'a>,
+        deadline: Instant,
+    ) -> Self {
+        let mut dicts = Vec::new();
+        let mut any = false;
+        super::pdf_symbolic::each_font(resources, |font| {
+            let suspect = font
+                .get::<Name<'_>>(b"BaseFont")
+                .is_some_and(|n| is_symbol_font(n.as_str()));
+            any |= suspect;
+            if dicts.len() < MAX_FONTS {
+                dicts.push((font.clone(), suspect));
+            }
+        });
+        let mut readings = HashMap::new();
+        if !any {
+            return Self { readings };
+        }
+        let programs: FontResolverFn = Arc::new(|_| None);
+        let cmaps: CMapResolverFn = Arc::new(|_| None);
+        let mut fonts: Vec<(Vec<Drawn>, bool)> = Vec::new();
+        for (dict, suspect) in &dicts {
+            if Instant::now() > deadline {
+                break;
+            }
+            if let Some(font) = shapes.fonts.font(dict, &programs, &cmaps) {
+                fonts.push((shapes.drawn(&font, deadline), *suspect));
+            }
+        }
+        for (i, (glyphs, suspect)) in fonts.iter().enumerate() {
+            if !suspect {
+                continue;
+            }
+            // The same letter in the page's other fonts (its text in other styles).
+            let siblings = |c: char| {
+                fonts
+                    .iter()
+                    .enumerate()
+                    .filter(move |(j, _)| *j != i)
+                    .flat_map(|(_, (glyphs, _))| glyphs)
+                    .filter(move |g| g.named == Some(c))
+                    .filter_map(|g| g.shape.as_ref())
+            };
+            read_font(glyphs, siblings, &mut readings);
+        }
+        Self { readings }
+    }
+
+    /// How to read a glyph.
+    pub fn reading(&self, glyph: &OutlineGlyph) -> Reading {
+        if self.readings.is_empty() {
+            return Reading::AsNamed;
+        }
+        self.readings
+            .get(&glyph.identifier().cache_key())
+            .copied()
+            .unwrap_or(Reading::AsNamed)
+    }
+}
+
+/// A glyph of a font, by code: its key, shape and the char it is named.
+#[derive(Clone, Copy)]
+struct Drawn {
+    key: u128,
+    shape: Option<Raster>,
+    named: Option<char>,
+}
+
+/// Reads a font's glyphs by shape, when most of them look neither like their names (as the
+/// reference font and the page's other fonts draw them) nor like nothing known: a text font
+/// some of whose letters look like symbols (a serif `t` like `†`) is read as named.
+fn read_font<'s, I>(
+    glyphs: &[Drawn],
+    siblings: impl Fn(char) -> I,
+    readings: &mut HashMap<u128, Reading>,
+) where
+    I: Iterator<Item = &'s Raster>,
+{
+    let read: Vec<(u128, Reading)> = glyphs
+        .iter()
+        .filter_map(|g| {
+            let shape = g.shape.as_ref()?;
+            let like_name = g.named.and_then(|c| {
+                let own = siblings(c)
+                    .map(|s| likeness(shape, s))
+                    .max_by(f32::total_cmp);
+                let reference = likeness_to(shape, c);
+                own.into_iter().chain(reference).max_by(f32::total_cmp)
+            });
+            Some((g.key, read_shape(shape, g.named, like_name)))
+        })
+        .collect();
+    let unlike = read.iter().filter(|(_, r)| *r != Reading::AsNamed).count();
+    if unlike * 2 > glyphs.len() {
+        readings.extend(read);
+    }
+}
+
+/// The one char of a glyph's text, if it has exactly one.
+pub fn sole_char(unicode: Option<&BfString>) -> Option<char> {
+    match unicode {
+        Some(BfString::Char(c)) => Some(*c),
+        Some(BfString::String(s)) => {
+            let mut chars = s.chars();
+            chars.next().filter(|_| chars.next().is_none())
+        }
+        None => None,
+    }
+}
+
+/// Whether a font (by its PostScript name, with or without a subset prefix) is of a family
+/// known to name symbols as letters: Advent 3B2's (`AdvP4C4E74`, `AdvPS44A44B`) and
+/// Linotype's Pi fonts (`MathematicalPi-One`, `UniversalStd-NewswithCommPi`).
+pub fn is_symbol_font(name: &str) -> bool {
+    let name = super::pdf_symbolic::without_subset_prefix(name);
+    name.starts_with("AdvP")
+        || name.starts_with("AdvMa")
+        || name.ends_with("Pi")
+        || name.contains("Pi-")
+}
+
+/// How a glyph of a font read by shape reads, given the char it is named and how much it
+/// looks like that char.
+fn read_shape(shape: &Raster, named: Option<char>, like_name: Option<f32>) -> Reading {
+    let best = SYMBOLS
+        .iter()
+        .filter(|s| Some(**s) != named)
+        .filter_map(|s| likeness_to(shape, *s).map(|l| (*s, l)))
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    // A large round bullet is a bullet.
+    let best = best.map(|(s, l)| (if s == '●' { '•' } else { s }, l));
+    match (like_name, best) {
+        (Some(n), Some((s, l))) if l >= LIKE_SYMBOL && l >= n + MARGIN => Reading::Symbol(s),
+        (Some(n), _) if n < LIKE_NAME => Reading::Doubtful,
+        (Some(_), _) => Reading::AsNamed,
+        // A glyph with no text of its own, or a name with no reference shape: a symbol if it
+        // looks like one.
+        (None, Some((s, l))) if l >= LIKE_SYMBOL => Reading::Symbol(s),
+        (None, _) => Reading::Doubtful,
+    }
+}
+
+/// How alike two shapes are, from 0 to 1: 0 when they stand at other heights of the em or
+/// differ much in size or proportion; else the share of each one's inked cells that have an inked cell of
+/// the other within one cell (so a stroke a little heavier or shifted still matches).
+fn likeness(a: &Raster, b: &Raster) -> f32 {
+    let ratio = |x: f64, y: f64| x.max(1.0) / y.max(1.0);
+    let placed = (a.middle - b.middle).abs() <= 150.0
+        && (0.5..=2.0).contains(&ratio(a.height, b.height))
+        && (0.4..=2.5).contains(&ratio(a.width, b.width))
+        && (0.5..=2.0).contains(&(ratio(a.width, a.height) / ratio(b.width, b.height)));
+    if !placed {
+        return 0.0;
+    }
+    let inked = |r: &Raster| r.cells.iter().map(|row| row.count_ones()).sum::<u32>();
+    let (na, nb) = (inked(a), inked(b));
+    if na + nb == 0 {
+        return 0.0;
+    }
+    let near = |r: &Raster, other: &Raster| {
+        let grown = grow(&other.cells);
+        r.cells
+            .iter()
+            .zip(&grown)
+            .map(|(x, y)| (x & y).count_ones())
+            .sum::<u32>()
+    };
+    (near(a, b) + near(b, a)) as f32 / (na + nb) as f32
+}
+
+/// Cells with every inked cell's eight neighbours inked too.
+fn grow(r: &[u64; CELLS]) -> [u64; CELLS] {
+    let wide: Vec<u64> = r.iter().map(|row| row | (row << 1) | (row >> 1)).collect();
+    let mut out = [0u64; CELLS];
+    for (i, slot) in out.iter_mut().enumerate() {
+        *slot = wide[i]
+            | if i > 0 { wide[i - 1] } else { 0 }
+            | if i + 1 < CELLS { wide[i + 1] } else { 0 };
+    }
+    out
+}
+
+/// The outline drawn into cells, its box stretched to span [`SPAN`] cells across and down,
+/// centred; filled by the nonzero rule, scanning each
+/// row's centre line. `None` for an empty outline.
+fn raster(outline: &BezPath) -> Option<Raster> {
+    let bounds = outline.bounding_box();
+    if !(bounds.width() > 0.0 && bounds.height() > 0.0 && bounds.is_finite()) {
+        return None;
+    }
+    let mut edges: Vec<(Point, Point)> = Vec::new();
+    let (mut start, mut last) = (Point::ZERO, Point::ZERO);
+    kurbo::flatten(outline.iter(), 4.0, |el| match el {
+        PathEl::MoveTo(p) => {
+            if last != start {
+                edges.push((last, start));
+            }
+            start = p;
+            last = p;
+        }
+        PathEl::LineTo(p) => {
+            edges.push((last, p));
+            last = p;
+        }
+        PathEl::ClosePath => {
+            edges.push((last, start));
+            last = start;
+        }
+        _ => {}
+    });
+    if last != start {
+        edges.push((last, start));
+    }
+    if edges.len() > MAX_EDGES {
+        return None;
+    }
+    let (across, down) = (bounds.width() / SPAN, bounds.height() / SPAN);
+    let left = bounds.center().x - CELLS as f64 * across / 2.0;
+    let top = bounds.center().y + CELLS as f64 * down / 2.0;
+    let column = |x: f64| ((x - left) / across).floor().clamp(0.0, CELLS as f64 - 1.0) as usize;
+    let mut cells = [0u64; CELLS];
+    let mut crossings: Vec<(f64, i32)> = Vec::new();
+    for (row, slot) in cells.iter_mut().enumerate() {
+        let y = top - (row as f64 + 0.5) * down;
+        crossings.clear();
+        for (a, b) in &edges {
+            if (a.y <= y) != (b.y <= y) {
+                let x = a.x + (y - a.y) * (b.x - a.x) / (b.y - a.y);
+                crossings.push((x, if b.y > a.y { 1 } else { -1 }));
+            }
+        }
+        crossings.sort_by(|p, q| p.0.total_cmp(&q.0));
+        let mut winding = 0;
+        for pair in crossings.windows(2) {
+            winding += pair[0].1;
+            if winding != 0 {
+                for c in column(pair[0].0)..=column(pair[1].0) {
+                    *slot |= 1 << c;
+                }
+            }
+        }
+    }
+    cells.iter().any(|r| *r != 0).then_some(Raster {
+        cells,
+        middle: bounds.center().y,
+        height: bounds.height(),
+        width: bounds.width(),
+    })
+}
+
+/// The reference shapes of a char: its glyphs in the window's own fonts (Ubuntu Light and
+/// Hack, whichever have it), rastered once.
+fn references(c: char) -> &'static [Raster] {
+    static SHAPES: OnceLock<HashMap<char, Vec<Raster>>> = OnceLock::new();
+    let shapes = SHAPES.get_or_init(|| {
+        let letters = ('a'..='z').chain('A'..='Z').chain('0'..='9');
+        let named = [
+            '¼', '½', '¾', '£', '%', '.', ',', ':', ';', '!', '?', '#', '$', '&', '*',
+        ];
+        // Letters in the proportional font only (a monospaced `m` is squeezed); symbols in
+        // both.
+        let fonts = |c: char| {
+            let both = [
+                epaint_default_fonts::UBUNTU_LIGHT,
+                epaint_default_fonts::HACK_REGULAR,
+            ];
+            let n = if SYMBOLS.contains(&c) { 2 } else { 1 };
+            both.into_iter().take(n)
+        };
+        letters
+            .chain(named)
+            .chain(SYMBOLS)
+            .map(|c| {
+                let shapes = fonts(c)
+                    .filter_map(|font| raster(&outline_in(font, c)?))
+                    .collect();
+                (c, shapes)
+            })
+            .collect()
+    });
+    shapes.get(&c).map_or(&[], Vec::as_slice)
+}
+
+/// How much a shape looks like a char: its likeness to the closest of the char's reference
+/// shapes (`None` when there is none).
+fn likeness_to(shape: &Raster, c: char) -> Option<f32> {
+    references(c)
+        .iter()
+        .map(|r| likeness(shape, r))
+        .max_by(f32::total_cmp)
+}
+
+/// A char's outline in a font, in units of 1000 to the em.
+fn outline_in(data: &[u8], c: char) -> Option<BezPath> {
+    let font = skrifa::FontRef::new(data).ok()?;
+    let id = font.charmap().map(c)?;
+    let glyph = font.outline_glyphs().get(id)?;
+    let mut pen = Pen(BezPath::new());
+    glyph
+        .draw(
+            DrawSettings::unhinted(Size::new(1000.0), LocationRef::default()),
+            &mut pen,
+        )
+        .ok()?;
+    Some(pen.0)
+}
+
+/// Collects an outline as a path.
+struct Pen(BezPath);
+
+impl OutlinePen for Pen {
+    fn move_to(&mut self, x: f32, y: f32) {
+        self.0.move_to((f64::from(x), f64::from(y)));
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        self.0.line_to((f64::from(x), f64::from(y)));
+    }
+    fn quad_to(&mut self, cx0: f32, cy0: f32, x: f32, y: f32) {
+        self.0.quad_to(
+            (f64::from(cx0), f64::from(cy0)),
+            (f64::from(x), f64::from(y)),
+        );
+    }
+    fn curve_to(&mut self, cx0: f32, cy0: f32, cx1: f32, cy1: f32, x: f32, y: f32) {
+        self.0.curve_to(
+            (f64::from(cx0), f64::from(cy0)),
+            (f64::from(cx1), f64::from(cy1)),
+            (f64::from(x), f64::from(y)),
+        );
+    }
+    fn close(&mut self) {
+        self.0.close_path();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_families_that_name_symbols_as_letters_are_known() {
+        for name in [
+            "ELGKIF+AdvPS44A44B",
+            "AdvP4C4E74",
+            "AdvMathSymb",
+            "AdvMacMthSyN",
+            "MathematicalPi-One",
+            "ABCDEF+UniversalStd-NewswithCommPi",
+            "EuropeanPi-Three",
+        ] {
+            assert!(is_symbol_font(name), "{name}");
+        }
+        for name in [
+            "AdvTT5bf2ac07",
+            "AdvOT863180fb.I",
+            "Times-Roman",
+            "Pilgrim",
+            "Arial",
+        ] {
+            assert!(!is_symbol_font(name), "{name}");
+        }
+    }
+
+    /// The reference fonts' shape of a char.
+    fn shape_of(drawn: char) -> Raster {
+        let outline = outline_in(epaint_default_fonts::UBUNTU_LIGHT, drawn)
+            .or_else(|| outline_in(epaint_default_fonts::HACK_REGULAR, drawn))
+            .expect("the reference font draws it");
+        raster(&outline).expect("it has a shape")
+    }
+
+    /// A glyph drawn as the reference font draws `drawn`, named `named`.
+    fn reading_of(drawn: char, named: Option<char>) -> Reading {
+        let shape = shape_of(drawn);
+        read_shape(&shape, named, named.and_then(|c| likeness_to(&shape, c)))
+    }
+
+    /// A font's glyphs, each drawn as the first char and named the second; keys by order.
+    fn font(glyphs: &[(char, char)]) -> Vec<Drawn> {
+        (0u128..)
+            .zip(glyphs)
+            .map(|(key, (drawn, named))| Drawn {
+                key,
+                shape: Some(shape_of(*drawn)),
+                named: Some(*named),
+            })
+            .collect()
+    }
+
+    /// How `read_font` reads a font's glyphs (by key) beside the page's other fonts.
+    fn read(glyphs: &[Drawn], others: &[Drawn]) -> HashMap<u128, Reading> {
+        let mut readings = HashMap::new();
+        let siblings = |c: char| {
+            others
+                .iter()
+                .filter(move |g| g.named == Some(c))
+                .filter_map(|g| g.shape.as_ref())
+        };
+        read_font(glyphs, siblings, &mut readings);
+        readings
+    }
+
+    #[test]
+    fn a_font_of_symbols_named_as_letters_is_read_by_shape() {
+        let symbols = font(&[('μ', 'm'), ('±', '6'), ('−', 'e'), ('=', '¼'), ('†', 'y')]);
+        let readings = read(&symbols, &[]);
+        let read: Vec<Reading> = (0..5).map(|k| readings[&k]).collect();
+        assert_eq!(
+            read,
+            ['μ', '±', BAR, '=', '†'].map(Reading::Symbol).to_vec()
+        );
+    }
+
+    #[test]
+    fn a_text_font_is_read_as_named_though_a_letter_looks_like_a_symbol() {
+        // A serif `t` can look like a dagger: beside the font's other letters, it is one.
+        let mut glyphs: Vec<(char, char)> = ('a'..='s').map(|c| (c, c)).collect();
+        glyphs.push(('†', 't'));
+        assert!(read(&font(&glyphs), &[]).is_empty());
+    }
+
+    #[test]
+    fn a_glyph_like_the_same_letter_of_the_pages_other_fonts_is_read_as_named() {
+        // Alone, a `t` drawn like a dagger reads as one; where the page's text font draws
+        // its `t` so, it is that font's `t` in another size or weight.
+        let alone = font(&[('†', 't')]);
+        assert_eq!(read(&alone, &[])[&0], Reading::Symbol('†'));
+        let text = font(&[('†', 't'), ('a', 'a')]);
+        assert_eq!(read(&alone, &text).get(&0), None);
+    }
+
+    #[test]
+    fn a_symbol_drawn_under_a_letters_name_reads_as_the_symbol() {
+        assert_eq!(reading_of('μ', Some('m')), Reading::Symbol('μ'));
+        assert_eq!(reading_of('±', Some('6')), Reading::Symbol('±'));
+        assert_eq!(reading_of('=', Some('¼')), Reading::Symbol('='));
+        assert_eq!(reading_of('−', Some('e')), Reading::Symbol(BAR));
+        assert_eq!(reading_of('†', Some('y')), Reading::Symbol('†'));
+        assert_eq!(reading_of('−', None), Reading::Symbol(BAR));
+    }
+
+    #[test]
+    fn a_letter_drawn_as_itself_reads_as_named() {
+        for c in ('a'..='z')
+            .chain('A'..='Z')
+            .chain('0'..='9')
+            .chain(['<', '>', '%'])
+        {
+            assert_eq!(reading_of(c, Some(c)), Reading::AsNamed, "{c}");
+        }
+    }
+}
