@@ -276,3 +276,42 @@ fn in_a_persian_article_a_paragraph_starting_with_a_latin_name_reads_right_to_le
         "MTC {mtc:?} should be right of {persian:?}"
     );
 }
+
+#[test]
+fn characters_no_installed_font_has_are_explained_in_a_banner() {
+    // Korean on a computer with no Korean font: the boxes are explained, with what to install.
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("brief.txt");
+    std::fs::write(&doc, "연평균 성장률 is the average yearly growth rate.\n").unwrap();
+    let recovery = std::env::temp_dir().join(format!("factmark-rtl-test-{}", std::process::id()));
+    // SAFETY: set before any thread of this test reads it; tests in this file all set the same.
+    unsafe { std::env::set_var("FACTMARK_RECOVERY_DIR", recovery) };
+    let app = FactmarkApp::new(Settings::default(), Some(doc));
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1280.0, 900.0))
+        .with_accessibility_check(false)
+        .with_context_setup(|ctx| {
+            factmark::ui::install_fonts(ctx);
+            // A system with no font for Hangul.
+            factmark::ui::watch_fonts(
+                ctx,
+                std::sync::Arc::new(|_: &egui::FallbackRequest<'_>| None),
+            );
+        })
+        .allow_missing_glyphs()
+        .build_ui_state(|ui, app: &mut FactmarkApp| app.ui_body(ui), app);
+    h.run_steps(4);
+    let banners: Vec<String> = h
+        .state()
+        .banners
+        .shown()
+        .iter()
+        .map(|n| n.text.clone())
+        .collect();
+    assert!(
+        banners
+            .iter()
+            .any(|b| b.contains("Hangul characters") && b.contains("fonts-noto-cjk")),
+        "{banners:?}"
+    );
+}

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use egui::Ui;
 
 use super::actions::{Action, Mode};
-use super::banners::{Banners, Notice};
+use super::banners::{Banners, Notice, Topic};
 use super::commands::{self, Scope};
 use super::dialogs::{self, Picked};
 use super::disk_watch::DiskWatch;
@@ -352,6 +352,9 @@ impl FactmarkApp {
             &mut self.windows,
         ));
         actions.extend(super::status_bar::status_bar(ui, self.ws.current()));
+        if let Some(news) = super::fonts::missing_glyphs(ui.ctx()).and_then(|m| m.news()) {
+            self.banners.show(Notice::info(news).about(Topic::Fonts));
+        }
         actions.extend(self.banners.ui(ui));
         actions.extend(super::folder_bar::folder_bar(ui, &self.ws, self.mode));
         if self.scopes().contains(&Scope::Folder) {

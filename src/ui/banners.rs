@@ -69,6 +69,8 @@ pub enum Topic {
     Conflicts,
     /// What happened to the document just opened (where its annotations are kept).
     Opened,
+    /// Characters shown that no font of the system has.
+    Fonts,
 }
 
 /// The banners shown, oldest first.

@@ -50,7 +50,7 @@ pub use app::FactmarkApp;
 pub use banners::{Notice, Topic};
 pub use commands::{COMMANDS, Cmd, Command, Scope, actions as commands_actions, sheet_rows};
 pub use document_view::{DocumentView, Move, ViewEvent, ViewModel};
-pub use fonts::install_fonts;
+pub use fonts::{install_fonts, watch_fonts};
 pub use selection::Selection;
 pub use settings::{Settings, ThemeChoice};
 pub use windows::Windows;
@@ -73,6 +73,8 @@ pub fn run(doc: Option<PathBuf>) -> anyhow::Result<()> {
     }
     let options = eframe::NativeOptions {
         viewport,
+        // The system's fonts are looked for through a watcher (see `fonts::watch_fonts`).
+        system_font_fallback: false,
         ..Default::default()
     };
     // The document is read while the window and its renderer are created.
@@ -87,6 +89,10 @@ pub fn run(doc: Option<PathBuf>) -> anyhow::Result<()> {
         Box::new(move |cc| {
             profile::step("window and renderer ready");
             install_fonts(&cc.egui_ctx);
+            fonts::watch_fonts(
+                &cc.egui_ctx,
+                std::sync::Arc::new(egui_system_font_provider::SystemFontProvider::new()),
+            );
             let settings: Settings = cc
                 .storage
                 .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
