@@ -535,6 +535,9 @@ fn prose_pairs(
 /// Whether the line's one wide gap sets its first glyph or word, a list's bullet or number
 /// (`•`, `2.`, `a.`, `(iv)`), apart from the item's text: that gap.
 fn labels_item(page: &PageGlyphs, line: &Line) -> Option<usize> {
+    if let Some(gap) = numbers_paragraph(page, line) {
+        return Some(gap);
+    }
     let mut gaps = (1..line.items.len()).filter(|&i| line.items[i].1 != Sep::None);
     let first = gaps.next()?;
     let tabs = (first..line.items.len())
@@ -564,6 +567,31 @@ fn labels_item(page: &PageGlyphs, line: &Line) -> Option<usize> {
         is_section_number(&head) && after.first().is_some_and(|c| c.is_uppercase()) && words >= 2;
     (after.first().is_some_and(|c| c.is_alphabetic()) && is_enumerator(&head, true) || section)
         .then_some(first)
+}
+
+/// Whether the line starts with a paragraph's number set apart in the margin, as courts
+/// number their opinions' paragraphs (`¶ 12`, `¶12`) and words follow: the gap after it.
+fn numbers_paragraph(page: &PageGlyphs, line: &Line) -> Option<usize> {
+    let text_of = |k: usize| page.text(&page.glyphs[line.items[k].0 as usize]);
+    if line.lead > 0 || text_of(0) != ['¶'] {
+        return None;
+    }
+    // The number, next to the mark or a space after it.
+    let digits = (1..line.items.len())
+        .take_while(|&i| i == 1 || line.items[i].1 == Sep::None)
+        .take_while(|&i| text_of(i).iter().all(char::is_ascii_digit))
+        .count();
+    if line.items.get(1)?.1 == Sep::Tab {
+        return None;
+    }
+    let gap = 1 + digits;
+    let tabs = (gap..line.items.len())
+        .filter(|&i| matches!(line.items[i].1, Sep::Tab | Sep::Cells(_)))
+        .count();
+    let words = items_string(page, &line.items[gap..])
+        .split_whitespace()
+        .count();
+    (digits > 0 && line.items.get(gap)?.1 == Sep::Tab && tabs == 1 && words >= 3).then_some(gap)
 }
 
 /// Whether a word is a section's number of two levels or more (`3.2`, `4.1.1`, `2.3.`).

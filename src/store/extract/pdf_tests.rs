@@ -199,6 +199,21 @@ fn a_compound_written_only_once_keeps_its_hyphen_by_its_form() {
 }
 
 #[test]
+fn two_words_the_document_writes_alone_broken_at_a_hyphen_keep_it() {
+    // `second` and `story` are words of their own here, never written as one; `under` makes
+    // closed words (`understanding`), and `ality` is a word's ending.
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td (The second floor of the house, the story above, was a second-) Tj 0 -14 Td (story addition, built without the under-) Tj 0 -14 Td (standing of the board or a test of its Constitution-) Tj 0 -14 Td (ality under the code.) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "The second floor of the house, the story above, was a second-story addition, built without the understanding of the board or a test of its Constitutionality under the code.\n"
+    );
+}
+
+#[test]
 fn a_capital_letter_naming_a_company_at_a_line_start_does_not_start_a_paragraph() {
     // Ragged right: "K LLC" is tied with a no-break space, so the line before stops short.
     let pdf = page(
@@ -3468,4 +3483,128 @@ fn two_tables_ruled_across_side_by_side_are_read_one_after_the_other() {
     );
     assert!(text.contains("0.00\t0.21\t100%\t0.32\n0.55"), "{text}");
     assert!(text.find("giallo") < text.find("Thr."), "{text}");
+}
+
+/// A page of a court's opinion as one state's supreme court sets it: a running head of three
+/// small lines (the case, the docket, `Opinion of the Court`, the third under the margin
+/// band), then 12-point lines of `body`, each `(x, text)`, double spaced from the top; a
+/// text left of 40 points (a paragraph's number in the margin) is set on the next line's
+/// baseline.
+fn opinion_page(body: &[(u32, &str)]) -> Vec<u8> {
+    let mut s = String::from(
+        "BT /F1 9.5 Tf 183 744 Td (GIFT SURPLUS, LLC V. STATE EX REL. COOPER) Tj ET \
+         BT /F1 10 Tf 274 720 Td (2022-NCSC-1) Tj ET BT /F1 10 Tf 259 696 Td (Opinion of the Court) Tj ET",
+    );
+    let mut k = 0;
+    for (x, text) in body {
+        let y = 653.0 - 28.8 * k as f32;
+        s.push_str(&format!(" BT /F1 12 Tf {x} {y} Td ({text}) Tj ET"));
+        // A paragraph's number in the margin stands on its first line's baseline.
+        if *x > 40 {
+            k += 1;
+        }
+    }
+    s.into_bytes()
+}
+
+#[test]
+fn an_opinions_three_line_running_head_and_margin_paragraph_numbers_read_as_the_page() {
+    // A sentence runs over each page break under the running head; paragraphs are numbered
+    // in the margin (`¶ 2` left of the text's first-line indent), one after a full line.
+    let pages_body: Vec<Vec<(u32, &str)>> = vec![
+        vec![
+            (29, "\\266 1"),
+            (
+                108,
+                "The trial court held that the sweepstakes game is lawful, relying on the",
+            ),
+            (
+                72,
+                "modifications made since remand to conclude that the game is not one of chance and",
+            ),
+            (
+                72,
+                "that it is therefore not within the statute. We review the conclusion de novo. The",
+            ),
+            (
+                72,
+                "Court will inquire, not into the name of the game but into the",
+            ),
+        ],
+        vec![
+            (
+                72,
+                "game itself, however skillfully disguised, in order to ascertain if it is prohibited",
+            ),
+            (
+                72,
+                "by the statute, as the Court of Appeals did in an earlier case. See Joker Club, L.L.C.",
+            ),
+            (
+                72,
+                "v. Hardin, 183 N.C. App. 92, 99 (2007), holding that chance predominates over skill in",
+            ),
+            (
+                72,
+                "the game of poker as the players play it in the clubs of the state.",
+            ),
+            (29, "\\266 2"),
+            (
+                108,
+                "This case follows from the General Assembly's repeated efforts to ban all video",
+            ),
+            (
+                72,
+                "gaming machines, including video poker and other video card games, since 2006.",
+            ),
+        ],
+        vec![
+            (
+                72,
+                "Since the first prohibition was enacted, owners of the machines have developed",
+            ),
+            (
+                72,
+                "machines with various interactive operations, in efforts to circumvent the statute.",
+            ),
+            (29, "\\266 3"),
+            (
+                108,
+                "Following enactment, the vendors of the kiosks challenged the law on",
+            ),
+            (
+                72,
+                "First Amendment grounds, and this Court held that the law regulates conduct.",
+            ),
+        ],
+    ];
+    let contents: Vec<Vec<u8>> = pages_body
+        .iter()
+        .map(|body| {
+            let body: Vec<(u32, String)> = body.iter().map(|(x, t)| (*x, t.to_string())).collect();
+            let refs: Vec<(u32, &str)> = body.iter().map(|(x, t)| (*x, t.as_str())).collect();
+            opinion_page(&refs)
+        })
+        .collect();
+    let refs: Vec<&[u8]> = contents.iter().map(Vec::as_slice).collect();
+    let text = text_of(&pages_win_ansi(&refs));
+    assert!(!text.contains("Opinion of the Court"), "{text}");
+    assert!(!text.contains("NCSC"), "{text}");
+    assert!(
+        text.contains("into the name of the game but into the game itself, however skillfully"),
+        "{text}"
+    );
+    assert!(
+        text.contains("See Joker Club, L.L.C. v. Hardin, 183 N.C. App. 92"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n\n¶ 2 This case follows from the General Assembly's repeated efforts to ban all video gaming machines"),
+        "{text}"
+    );
+    assert!(
+        text.contains("circumvent the statute.\n\n¶ 3 Following enactment, the vendors"),
+        "{text}"
+    );
+    assert!(text.starts_with("¶ 1 The trial court held"), "{text}");
 }

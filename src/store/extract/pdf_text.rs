@@ -536,9 +536,19 @@ pub(super) fn is_page_number(key: &str) -> bool {
 fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
     // The top and bottom lines of each page, wherever its margins are (court filings set
     // their running headers well below the top), and any line in the margin bands.
-    let edges: Vec<(f32, f32)> = per_page
+    // The size most of the document's words are set in.
+    let mut sizes: HashMap<i32, usize> = HashMap::new();
+    for l in per_page.iter().flatten() {
+        *sizes.entry((l.size * 2.0).round() as i32).or_default() += l.items.len();
+    }
+    let text = sizes
+        .into_iter()
+        .max_by_key(|&(size, n)| (n, size))
+        .map_or(0.0, |(size, _)| size as f32 / 2.0);
+    let edges: Vec<(f32, f32)> = pages
         .iter()
-        .map(|ls| {
+        .zip(per_page.iter())
+        .map(|(page, ls)| {
             let mut b: Vec<f32> = ls.iter().map(|l| l.baseline).collect();
             b.sort_by(f32::total_cmp);
             let top = b
@@ -553,7 +563,7 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
                 .or(b.first())
                 .copied()
                 .unwrap_or(f32::MAX);
-            (top, bottom)
+            (head_block(page, ls, text).unwrap_or(top).max(top), bottom)
         })
         .collect();
     let page_index = |page: &PageGlyphs| pages.iter().position(|p| std::ptr::eq(p, page));
@@ -692,6 +702,22 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
         let mut keep = keep.into_iter();
         ls.retain(|_| keep.next().unwrap_or(true));
     }
+}
+
+/// The baseline of the last line of a page's running head set in smaller type than the
+/// document's text (of size `text`), when it has more lines than [`EDGE_LINES`] (a court's case name, docket number and
+/// `Opinion of the Court`, the third one under the margin band): the lines from the top
+/// that are all smaller than the text and hold words (not a chart's scale), up to
+/// the first other line.
+fn head_block(page: &PageGlyphs, lines: &[Line], text: f32) -> Option<f32> {
+    let mut by_height: Vec<&Line> = lines.iter().collect();
+    by_height.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
+    let head: Vec<&&Line> = by_height
+        .iter()
+        .take_while(|l| l.size < 0.9 * text && line_text(page, l).chars().any(char::is_alphabetic))
+        .take(EDGE_LINES + 2)
+        .collect();
+    (head.len() > EDGE_LINES).then(|| head.last().map(|l| l.baseline))?
 }
 
 /// Whether a line goes on a table's or figure's caption set over it (`Table 6. Consumer
@@ -1125,7 +1151,10 @@ fn join(
         let letters = t.chars().filter(|c| c.is_alphabetic());
         letters.clone().count() >= 4 && letters.clone().all(char::is_uppercase)
     };
-    let ends_clause = prev_text.trim_end().ends_with(['.', ':', ';', '!', '?']);
+    // (An abbreviation that ends a line before a word in small letters ends no sentence:
+    // `accord Joker Club, L.L.C.` / `v. Hardin, …`.)
+    let abbreviated = ends_abbreviation(prev_text) && cur_text.starts_with(char::is_lowercase);
+    let ends_clause = prev_text.trim_end().ends_with(['.', ':', ';', '!', '?']) && !abbreviated;
     if !same_column
         && (prev_page == cur_page || ends_clause)
         && capitals(cur_text)
@@ -1176,6 +1205,10 @@ fn join(
     if (is_item(cur_text) && !dash_inside)
         || (ends_clause && is_enumerated(cur_text) && !cites_page)
     {
+        return Join::Paragraph;
+    }
+    // A paragraph's number set in the margin (`¶ 27`) starts it, after a full line too.
+    if cur.labelled && cur_text.starts_with('¶') {
         return Join::Paragraph;
     }
     // A reference's number in brackets out of the hanging lines of the entry before, or
@@ -1396,6 +1429,17 @@ fn join(
                 && words.lower.contains(&tail.to_lowercase());
             // A word is not broken after its first letter: `N-` `nitrosamines` is a compound.
             let one_letter = stem.chars().count() == 1;
+            // Nor between two words the document writes on their own and never as one
+            // (`vendor-` `plaintiffs`, `second-` `story`): not after a part that makes
+            // words closed up (`under-` `standing`), nor before a suffix (`Constitution-`
+            // `ality`).
+            let two_words = stem.chars().count() >= 5
+                && tail.chars().count() >= 5
+                && !closes_up(stem)
+                && !is_suffix_start(tail)
+                && words.lower.contains(&stem.to_lowercase())
+                && words.lower.contains(&tail.to_lowercase())
+                && !written_whole;
             if stem.contains(['-', '\u{2010}'])
                 || one_letter
                 || (tail.contains(['-', '\u{2010}'])
@@ -1403,6 +1447,7 @@ fn join(
                     && words.lower.contains(&stem.to_lowercase()))
                 || (words.lower.contains(&compound) && !words.written.contains(&joined))
                 || ((is_compound_form(stem, tail) || prefixed) && !written_whole)
+                || two_words
             {
                 Join::Glue
             } else {
@@ -1488,6 +1533,81 @@ pub(super) fn is_punctuated_caption(text: &str) -> bool {
             .split_whitespace()
             .nth(1)
             .is_some_and(|n| n.ends_with([':', '.']))
+}
+
+/// Whether a line ends with an abbreviation: initials (`L.L.C.`, `U.S.`, `N.C.`) or a
+/// company's, court's or reporter's short word (`Inc.`, `Co.`, `App.`, `Cir.`).
+fn ends_abbreviation(text: &str) -> bool {
+    let Some(last) = text.split_whitespace().next_back() else {
+        return false;
+    };
+    let Some(word) = last.strip_suffix('.') else {
+        return false;
+    };
+    let initials = word.contains('.')
+        && word
+            .split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase));
+    initials
+        || matches!(
+            word,
+            "Inc"
+                | "Co"
+                | "Corp"
+                | "Ltd"
+                | "Bros"
+                | "Jr"
+                | "Sr"
+                | "St"
+                | "App"
+                | "Cir"
+                | "Ct"
+                | "Dist"
+                | "Supp"
+                | "Cal"
+                | "Mass"
+                | "v"
+                | "vs"
+                | "al"
+                | "cf"
+                | "Fed"
+                | "Dept"
+        )
+}
+
+/// Whether a word begins English words written closed up (`understanding`, `overturned`,
+/// `storytelling`): a line broken after it is a word broken, not a compound.
+fn closes_up(stem: &str) -> bool {
+    matches!(
+        stem.to_lowercase().as_str(),
+        "under"
+            | "after"
+            | "counter"
+            | "inter"
+            | "super"
+            | "where"
+            | "there"
+            | "story"
+            | "every"
+            | "other"
+            | "water"
+            | "house"
+            | "light"
+            | "words"
+            | "world"
+    )
+}
+
+/// Whether a word starts with a suffix (`ality`, `ation`, `ments`): the end of a word broken
+/// before it, not a word of its own.
+fn is_suffix_start(tail: &str) -> bool {
+    let tail = tail.to_lowercase();
+    [
+        "ality", "ation", "ition", "ment", "ness", "able", "ably", "ible", "ingly", "ings", "ised",
+        "ized", "ising", "izing", "ously", "ively", "fully", "ity",
+    ]
+    .iter()
+    .any(|s| tail.starts_with(s))
 }
 
 /// Whether a word is a prefix that makes hyphenated compounds (`semi-supervised`,
