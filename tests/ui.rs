@@ -830,3 +830,33 @@ fn the_empty_find_bar_lays_its_buttons_out_beside_the_field_not_over_it() {
     }
     assert!(!rect_of(&h, "Previous").intersects(rect_of(&h, "Match case")));
 }
+
+#[test]
+fn keys_pressed_in_an_open_verdict_list_go_to_the_list_only() {
+    // With the find bar open, the claim's verdict list open: Esc closes the list only, and
+    // a tag key does not retag the claim.
+    let (_dir, path) = with_sidecar(DOC, &[("handled 4.2 million containers", TagKind::Claim)]);
+    let mut h = harness(&path);
+    let id = annotations(&h)[0].id;
+    select_annotation(&mut h, id);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    assert!(h.state().pane.find.open);
+    // Leave the find field, then open the verdict list.
+    h.key_press(Key::Escape);
+    h.run();
+    let combo = h
+        .get_all_by_role(egui::accesskit::Role::ComboBox)
+        .find(|n| format!("{n:?}").contains("Unrated"))
+        .expect("the verdict list");
+    combo.click();
+    h.run();
+    assert!(egui::Popup::is_any_open(&h.ctx), "the list is open");
+    h.key_press(Key::Q);
+    h.run();
+    assert_eq!(annotations(&h)[0].tag.kind(), TagKind::Claim);
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!egui::Popup::is_any_open(&h.ctx), "Esc closed the list");
+    assert!(h.state().pane.find.open, "and not the find bar");
+}

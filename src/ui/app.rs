@@ -327,6 +327,9 @@ impl FactmarkApp {
         // egui drops the focus on Esc before this frame is drawn: whether a field had the
         // keyboard is what the last frame saw.
         let typing_at_start = std::mem::take(&mut self.typing);
+        // Keys pressed while a drop-down or menu was open are for it (Down, Enter and Esc in
+        // a verdict's list): they never reach the document, the find bar or the sheet.
+        let popup_at_start = egui::Popup::is_any_open(ui.ctx());
         self.apply_theme(ui.ctx());
         if let Some(folder) = self.pending_folder.take() {
             self.run(Intent::OpenFolder(folder));
@@ -378,15 +381,20 @@ impl FactmarkApp {
         // Esc closes the shortcut sheet first.
         if self.windows.shortcuts
             && !typing_at_start
+            && !popup_at_start
             && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
         {
             self.windows.shortcuts = false;
         }
         // Keys pressed while a field had the keyboard at the start of this frame were for
         // that field (Esc only leaves it): they never reach the document.
-        if !typing_at_start && !ui.ctx().text_edit_focused() && self.document_mode() {
+        let keys_free = !typing_at_start && !popup_at_start && !ui.ctx().text_edit_focused();
+        if keys_free && self.document_mode() {
             actions.extend(commands::actions(ui, Scope::Document));
-        } else if ui.input(|i| i.key_pressed(egui::Key::Escape)) && self.pane.find.open {
+        } else if !popup_at_start
+            && ui.input(|i| i.key_pressed(egui::Key::Escape))
+            && self.pane.find.open
+        {
             ui.ctx().memory_mut(|m| m.stop_text_input());
         }
         self.watch_disk(ui.ctx());
