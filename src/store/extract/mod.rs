@@ -42,6 +42,7 @@ mod pdf_table;
 #[cfg(test)]
 mod pdf_tests;
 mod pdf_text;
+mod pdf_wide_letters;
 mod render;
 mod scan;
 mod sink;

@@ -12,6 +12,7 @@ use super::pdf_ligatures::Ligatures;
 use super::pdf_lookalikes::{BAR, FontShapes, Lookalikes, Reading};
 use super::pdf_rules::Rule;
 use super::pdf_symbolic::SymbolFonts;
+use super::pdf_wide_letters::WideLetters;
 use hayro_interpret::font::{Glyph as FontGlyph, GlyphRun};
 use hayro_interpret::hayro_cmap::BfString;
 use hayro_interpret::hayro_syntax::object::Dict;
@@ -149,6 +150,7 @@ pub fn collect_page<'a>(
         symbolic: SymbolFonts::new(page.resources()),
         lookalikes: Lookalikes::new(page.resources(), shapes, deadline),
         bars: Vec::new(),
+        wide: WideLetters::default(),
         flipped: super::pdf_flipped::has_flipped_letters(page.resources()),
         ligatures: Ligatures::new(page.resources()),
         advances: FontAdvances::default(),
@@ -160,6 +162,14 @@ pub fn collect_page<'a>(
     interpret_page(page, &mut context, &mut collector);
     let mut page = collector.page;
     settle_bars(&mut page, &collector.bars);
+    for (index, letters) in collector.wide.ligatures() {
+        let start = u32::try_from(page.chars.len()).unwrap_or(u32::MAX);
+        page.chars.extend(letters.chars());
+        if let Some(g) = page.glyphs.get_mut(index) {
+            g.text = start;
+            g.len = u8::try_from(letters.chars().count()).unwrap_or(1);
+        }
+    }
     seen_with_their_words(&mut page.glyphs);
     drop_unmapped_under_letters(&mut page, &collector.placed);
     // Invisible text is a page's text when it is all there is (an OCR layer over a scan);
@@ -185,6 +195,8 @@ struct Collector {
     lookalikes: Lookalikes,
     /// The glyphs read by shape as a bar: which dash each is waits for its neighbours.
     bars: Vec<usize>,
+    /// The glyphs of fonts without glyph names for letters that end ligatures.
+    wide: WideLetters,
     /// Whether a Type 1 font of the page maps some letters to the other case.
     flipped: bool,
     /// The page's ligatures whose Unicode map keeps only their last letter.
@@ -512,6 +524,18 @@ impl<'a> Device<'a> for Collector {
                 matches!(mode, DrawMode::Invisible),
             );
             if self.page.glyphs.len() > before {
+                if let FontGlyph::Outline(g) = &**glyph
+                    && let Some(data) = g.font_data()
+                    && let [letter] = self.page.text(&self.page.glyphs[before])
+                {
+                    self.wide.note(
+                        before,
+                        data.cache_key,
+                        g.glyph_id().to_u32(),
+                        *letter,
+                        advance,
+                    );
+                }
                 match reading {
                     Reading::Symbol(BAR) => self.bars.push(before),
                     Reading::Doubtful => self.page.doubtful += 1,
