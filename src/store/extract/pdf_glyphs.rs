@@ -356,6 +356,30 @@ fn drop_unmapped_under_letters(page: &mut PageGlyphs, placed: &HashMap<(i32, i32
     page.unmapped -= under.iter().filter(|u| **u).count().min(page.unmapped);
 }
 
+/// The Unicode mark a Wingdings glyph draws, for the list markers documents use, given the
+/// char a font's map gives it: the code itself or the code in the private-use rows symbol
+/// fonts are mapped to (`\u{F0FC}`).
+fn wingdings_mark(c: char) -> Option<char> {
+    let code = match u32::from(c) {
+        n @ 0xF020..=0xF0FF => n - 0xF000,
+        n @ 0x20..=0xFF => n,
+        _ => return None,
+    };
+    Some(match code {
+        0x6C => '●',
+        0x6E => '■',
+        0x71 => '❑',
+        0x75 => '◆',
+        0x76 => '❖',
+        0x9F => '•',
+        0xA7 => '▪',
+        0xD8 => '➢',
+        0xFB => '✘',
+        0xFC => '✔',
+        _ => return None,
+    })
+}
+
 /// Bars a symbol font draws under letters' names read as an en dash between two figures or
 /// letters set close (`10–17`, `Asia.1–3`) and as a minus sign elsewhere (`−0.40`).
 fn settle_bars(page: &mut PageGlyphs, bars: &[usize]) {
@@ -508,6 +532,20 @@ impl<'a> Device<'a> for Collector {
                     .or(unicode),
                 _ => unicode,
             };
+            // A Wingdings mark its map gives as a private-use code (`\u{F0FC}`) reads as
+            // the mark it draws (`✔`), as a list's bullet should.
+            let unicode = match (&**glyph, &unicode) {
+                (FontGlyph::Outline(g), Some(BfString::Char(c)))
+                    if g.font_data().is_some_and(|d| {
+                        d.postscript_name
+                            .as_deref()
+                            .is_some_and(|n| n.contains("Wingdings"))
+                    }) =>
+                {
+                    wingdings_mark(*c).map(BfString::Char).or(unicode)
+                }
+                _ => unicode,
+            };
             let reading = match &**glyph {
                 FontGlyph::Outline(g) => self.lookalikes.reading(g),
                 FontGlyph::Type3(_) => Reading::AsNamed,
@@ -581,7 +619,16 @@ impl<'a> Device<'a> for Collector {
 
 #[cfg(test)]
 mod tests {
-    use super::{BAR, Glyph, PageGlyphs, push_clean, settle_bars};
+    use super::{BAR, Glyph, PageGlyphs, push_clean, settle_bars, wingdings_mark};
+
+    #[test]
+    fn wingdings_list_marks_read_as_the_marks_drawn() {
+        assert_eq!(wingdings_mark('\u{F0FC}'), Some('✔'));
+        assert_eq!(wingdings_mark('\u{F0A7}'), Some('▪'));
+        assert_eq!(wingdings_mark('\u{F0D8}'), Some('➢'));
+        assert_eq!(wingdings_mark('l'), Some('●'));
+        assert_eq!(wingdings_mark('\u{F041}'), None);
+    }
 
     /// A page of one line: each char a glyph 6 points wide at 10 points, `space` marking
     /// the glyphs after a space.

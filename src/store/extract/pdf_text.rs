@@ -1033,9 +1033,10 @@ fn is_item(text: &str) -> bool {
     let mut chars = text.chars();
     let (first, second) = (chars.next(), chars.next());
     match first {
-        Some('•' | '◦' | '▪' | '▫' | '‣' | '⁃' | '●' | '○' | '■' | '□' | '➢' | '►' | '·' | '∙') => {
-            true
-        }
+        Some(
+            '•' | '◦' | '▪' | '▫' | '‣' | '⁃' | '●' | '○' | '■' | '□' | '➢' | '►' | '·' | '∙' | '✔'
+            | '✓' | '❖' | '◆' | '❑',
+        ) => true,
         Some('-' | '–' | '—' | '*') => second == Some(' '),
         // A symbol font's bullet read as the letter its code names (`n` for ■, `l` for ●,
         // `£`), before words of a script that is not Latin: `n 최근 AI 기술이 …`.
