@@ -859,4 +859,23 @@ fn keys_pressed_in_an_open_verdict_list_go_to_the_list_only() {
     h.run();
     assert!(!egui::Popup::is_any_open(&h.ctx), "Esc closed the list");
     assert!(h.state().pane.find.open, "and not the find bar");
+    // Enter in the list picks a verdict, and does not step the find bar to a match.
+    let combo = h
+        .get_all_by_role(egui::accesskit::Role::ComboBox)
+        .find(|n| format!("{n:?}").contains("Unrated"))
+        .expect("the verdict list");
+    combo.click();
+    h.run();
+    let selection = h.state().doc().unwrap().selection;
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.run();
+    assert!(h.state().pane.find.open, "the find bar stays");
+    assert_eq!(
+        h.state().doc().unwrap().selection,
+        selection,
+        "no match was selected"
+    );
 }
