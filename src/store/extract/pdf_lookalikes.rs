@@ -53,6 +53,10 @@ pub const BAR: char = '−';
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Raster {
     cells: [u64; CELLS],
+    /// The cells with every inked cell's eight neighbours inked too.
+    grown: [u64; CELLS],
+    /// How many cells are inked.
+    inked: u32,
     /// Its box's middle height, in units of 1000 to the em above the baseline.
     middle: f64,
     /// Its box's height and width, in the same units.
@@ -280,16 +284,14 @@ fn likeness(a: &Raster, b: &Raster) -> f32 {
     if !placed {
         return 0.0;
     }
-    let inked = |r: &Raster| r.cells.iter().map(|row| row.count_ones()).sum::<u32>();
-    let (na, nb) = (inked(a), inked(b));
+    let (na, nb) = (a.inked, b.inked);
     if na + nb == 0 {
         return 0.0;
     }
     let near = |r: &Raster, other: &Raster| {
-        let grown = grow(&other.cells);
         r.cells
             .iter()
-            .zip(&grown)
+            .zip(&other.grown)
             .map(|(x, y)| (x & y).count_ones())
             .sum::<u32>()
     };
@@ -298,7 +300,7 @@ fn likeness(a: &Raster, b: &Raster) -> f32 {
 
 /// Cells with every inked cell's eight neighbours inked too.
 fn grow(r: &[u64; CELLS]) -> [u64; CELLS] {
-    let wide: Vec<u64> = r.iter().map(|row| row | (row << 1) | (row >> 1)).collect();
+    let wide = r.map(|row| row | (row << 1) | (row >> 1));
     let mut out = [0u64; CELLS];
     for (i, slot) in out.iter_mut().enumerate() {
         *slot = wide[i]
@@ -370,6 +372,8 @@ fn raster(outline: &BezPath) -> Option<Raster> {
     }
     cells.iter().any(|r| *r != 0).then_some(Raster {
         cells,
+        grown: grow(&cells),
+        inked: cells.iter().map(|row| row.count_ones()).sum(),
         middle: bounds.center().y,
         height: bounds.height(),
         width: bounds.width(),
