@@ -20,12 +20,9 @@ pub fn figure_lines(
 ) -> Vec<Vec<bool>> {
     let texts_all = texts;
     let skip_all = skip;
-    per_page
-        .iter()
-        .zip(texts)
-        .zip(skip)
-        .enumerate()
-        .map(|(pi, ((lines, texts), skip))| {
+    let mut all: Vec<Vec<bool>> = Vec::with_capacity(per_page.len());
+    for (pi, ((lines, texts), skip)) in per_page.iter().zip(texts).zip(skip).enumerate() {
+        {
             let mut out = vec![false; lines.len()];
             let body: Vec<usize> = (0..lines.len()).filter(|&k| !skip[k]).collect();
             let right = |l: &Line| rights.get(&(pi, l.region)).copied().unwrap_or(l.x1);
@@ -35,13 +32,24 @@ pub fn figure_lines(
                 .enumerate()
                 .filter(|&(i, &k)| i == 0 || lines[body[i - 1]].region != lines[k].region);
             let starts: Vec<usize> = starts.map(|(i, _)| i).collect();
-            // The last line of text before the page, for a sentence going on over it.
+            // The last line of text before the page, for a sentence going on over it (past
+            // the pages of figures and tables set aside before).
             let last_before = (0..pi).rev().find_map(|p| {
                 (0..per_page[p].len())
                     .rev()
-                    .find(|&k| !skip_all[p][k])
+                    .find(|&k| !skip_all[p][k] && !all[p][k])
                     .map(|k| texts_all[p][k].as_str())
             });
+            // A page of a table and nothing else, set where a sentence stops, waits for it.
+            if let Some(before) = last_before
+                && table_page(lines, texts, &body, &right, before)
+            {
+                for &k in &body {
+                    out[k] = true;
+                }
+                all.push(out);
+                continue;
+            }
             for mut i in starts {
                 let before = match i {
                     0 => last_before,
@@ -72,9 +80,52 @@ pub fn figure_lines(
                     }
                 }
             }
-            out
-        })
-        .collect()
+            all.push(out);
+        }
+    }
+    all
+}
+
+/// Whether a page is a table and nothing else (its caption first and no line of prose going
+/// on in a small letter, or rows of cells first and for most of its lines and no line of
+/// prose), after text that stops inside a sentence (`before`):
+/// the sentence goes on after it, on a later page.
+fn table_page(
+    lines: &[Line],
+    texts: &[String],
+    body: &[usize],
+    right: &dyn Fn(&Line) -> f32,
+    before: &str,
+) -> bool {
+    let before = before.trim_end();
+    // (A table's last row before a page of its next rows is no sentence.)
+    if before.is_empty()
+        || before.contains('\t')
+        || before.ends_with(['.', ':', ';', '!', '?', '"', '\u{201D}', ')'])
+        || super::pdf_notes::starts_note_label(before)
+        || body.len() < 3
+    {
+        return false;
+    }
+    let first = body[0];
+    let rows = body.iter().filter(|&&k| lines[k].has_tab()).count();
+    let prose = |k: usize| is_prose(&lines[k], &texts[k], right(&lines[k]));
+    if is_caption(&texts[first]) {
+        // Under its caption (`Table 2 … (Continued)`), cells of words may read as prose;
+        // the sentence going on would start in a small letter.
+        body.iter()
+            .all(|&k| !(prose(k) && texts[k].starts_with(char::is_lowercase)))
+    } else {
+        // (Nor a line of words that goes on in a small letter: the sentence's end.)
+        let goes_on = |k: usize| {
+            !lines[k].has_tab()
+                && texts[k].starts_with(char::is_lowercase)
+                && texts[k].split_whitespace().count() >= 3
+        };
+        lines[first].has_tab()
+            && 2 * rows >= body.len()
+            && body.iter().all(|&k| !prose(k) && !goes_on(k))
+    }
 }
 
 /// The figure whose lines start at `body[i]`: where the lines after its caption start in

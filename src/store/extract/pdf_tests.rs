@@ -3608,3 +3608,57 @@ fn an_opinions_three_line_running_head_and_margin_paragraph_numbers_read_as_the_
     );
     assert!(text.starts_with("¶ 1 The trial court held"), "{text}");
 }
+
+#[test]
+fn a_page_of_a_table_where_a_sentence_stops_waits_for_the_sentences_end() {
+    // Page 1 stops inside a sentence; page 2 is a table under its caption; page 3 goes on.
+    let prose = |lines: &[&str]| {
+        let mut s = String::from("BT /F1 11 Tf 72 680 Td");
+        for l in lines {
+            s.push_str(&format!(" ({l}) Tj 0 -14 Td"));
+        }
+        s.push_str(" ET");
+        s.into_bytes()
+    };
+    let first = prose(&[
+        "The survey asked households about the state of their homes and found that",
+        "one in twenty lived in housing that was inadequate by the standard used here.",
+        "Women who headed households were more likely to live in such housing than",
+        "men. Although the",
+    ]);
+    let mut table = String::from(
+        "BT /F1 10 Tf 72 680 Td (Table 1. Percentage of households in inadequate housing) Tj ET",
+    );
+    for (k, (group, a, b)) in [
+        ("Group", "2007", "2009"),
+        ("Female", "6.1", "5.8"),
+        ("Male", "5.2", "5.0"),
+        ("Hispanic", "8.4", "7.9"),
+        ("Black", "9.1", "8.8"),
+        ("White", "4.0", "3.9"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let y = 650 - 14 * k;
+        table.push_str(&format!(
+            " BT /F1 10 Tf 72 {y} Td ({group}) Tj ET BT /F1 10 Tf 300 {y} Td ({a}) Tj ET BT /F1 10 Tf 420 {y} Td ({b}) Tj ET"
+        ));
+    }
+    let last = prose(&[
+        "odds of a Hispanic female living in inadequate housing decreased from 2007 to",
+        "2009, the odds were still elevated. The survey did not ask about the repairs",
+        "that owners had made, which a later survey will cover in more detail.",
+    ]);
+    let text = text_of(&pages(&[&first, table.as_bytes(), &last]));
+    assert!(
+        text.contains(
+            "men. Although the odds of a Hispanic female living in inadequate housing decreased"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.find("more detail.") < text.find("Table 1."),
+        "the table follows the paragraph: {text}"
+    );
+}
