@@ -879,3 +879,33 @@ fn keys_pressed_in_an_open_verdict_list_go_to_the_list_only() {
         "no match was selected"
     );
 }
+
+#[test]
+fn earlier_messages_fold_away_and_errors_stay() {
+    let (_dir, path) = setup(DOC);
+    let mut h = harness(&path);
+    h.state_mut().banners.show(factmark::ui::Notice::error(
+        "Saving failed: the folder is read-only.",
+    ));
+    for k in 1..=4 {
+        h.state_mut()
+            .banners
+            .show(factmark::ui::Notice::info(format!("Exported report {k}.")));
+    }
+    h.run();
+    // The error and the newest two messages are drawn; two earlier ones are folded.
+    assert!(
+        h.query_by_label("Saving failed: the folder is read-only.")
+            .is_some()
+    );
+    assert!(h.query_by_label("Exported report 4.").is_some());
+    assert!(h.query_by_label("Exported report 3.").is_some());
+    assert!(h.query_by_label("Exported report 2.").is_none());
+    h.get_by_label("Show 2 earlier messages").click();
+    h.run();
+    assert!(h.query_by_label("Exported report 1.").is_some());
+    h.get_by_label("Hide earlier messages").click();
+    h.run();
+    assert!(h.query_by_label("Exported report 1.").is_none());
+    assert_eq!(h.state().banners.shown().len(), 5, "folded, not dismissed");
+}

@@ -73,10 +73,16 @@ pub enum Topic {
     Fonts,
 }
 
+/// How many messages (not errors) are drawn at most; earlier ones are folded under a
+/// button, so a small window keeps room for the document.
+const DRAWN_MESSAGES: usize = 2;
+
 /// The banners shown, oldest first.
 #[derive(Debug, Default)]
 pub struct Banners {
     shown: Vec<Notice>,
+    /// Whether the earlier messages folded away are drawn too.
+    unfolded: bool,
     /// The texts drawn last frame: a banner new this frame is drawn again in the next, once
     /// its row's size is known (egui sizes a new row before it shows its words).
     drawn: Vec<String>,
@@ -120,8 +126,35 @@ impl Banners {
             return actions;
         }
         let mut dismiss = None;
+        // Errors are always drawn; of the other messages, the newest few.
+        let messages: Vec<usize> = (0..self.shown.len())
+            .filter(|&i| !self.shown[i].error)
+            .collect();
+        let folded: Vec<usize> = if self.unfolded {
+            Vec::new()
+        } else {
+            messages[..messages.len().saturating_sub(DRAWN_MESSAGES)].to_vec()
+        };
+        let mut unfold = None;
         egui::Panel::top("notices").show(ui, |ui| {
+            if !folded.is_empty() {
+                let label = match folded.len() {
+                    1 => "Show 1 earlier message".to_owned(),
+                    n => format!("Show {n} earlier messages"),
+                };
+                if ui.small_button(label).clicked() {
+                    unfold = Some(true);
+                }
+            } else if self.unfolded
+                && messages.len() > DRAWN_MESSAGES
+                && ui.small_button("Hide earlier messages").clicked()
+            {
+                unfold = Some(false);
+            }
             for (i, n) in self.shown.iter().enumerate() {
+                if folded.contains(&i) {
+                    continue;
+                }
                 ui.horizontal_wrapped(|ui| {
                     let color = if n.error {
                         theme::error(ui.visuals())
@@ -150,6 +183,9 @@ impl Banners {
         });
         if let Some(i) = dismiss {
             self.shown.remove(i);
+        }
+        if let Some(unfold) = unfold {
+            self.unfolded = unfold;
         }
         actions
     }
