@@ -831,6 +831,13 @@ fn the_empty_find_bar_lays_its_buttons_out_beside_the_field_not_over_it() {
     assert!(!rect_of(&h, "Previous").intersects(rect_of(&h, "Match case")));
 }
 
+/// The selected claim's verdict list (an unrated claim's).
+fn verdict_list<'h>(h: &'h Harness<'_, FactmarkApp>) -> egui_kittest::Node<'h> {
+    h.get_all_by_role(egui::accesskit::Role::ComboBox)
+        .find(|n| format!("{n:?}").contains("Unrated"))
+        .expect("the verdict list")
+}
+
 #[test]
 fn keys_pressed_in_an_open_verdict_list_go_to_the_list_only() {
     // With the find bar open, the claim's verdict list open: Esc closes the list only, and
@@ -845,11 +852,7 @@ fn keys_pressed_in_an_open_verdict_list_go_to_the_list_only() {
     // Leave the find field, then open the verdict list.
     h.key_press(Key::Escape);
     h.run();
-    let combo = h
-        .get_all_by_role(egui::accesskit::Role::ComboBox)
-        .find(|n| format!("{n:?}").contains("Unrated"))
-        .expect("the verdict list");
-    combo.click();
+    verdict_list(&h).click();
     h.run();
     assert!(egui::Popup::is_any_open(&h.ctx), "the list is open");
     h.key_press(Key::Q);
@@ -860,11 +863,7 @@ fn keys_pressed_in_an_open_verdict_list_go_to_the_list_only() {
     assert!(!egui::Popup::is_any_open(&h.ctx), "Esc closed the list");
     assert!(h.state().pane.find.open, "and not the find bar");
     // Enter in the list picks a verdict, and does not step the find bar to a match.
-    let combo = h
-        .get_all_by_role(egui::accesskit::Role::ComboBox)
-        .find(|n| format!("{n:?}").contains("Unrated"))
-        .expect("the verdict list");
-    combo.click();
+    verdict_list(&h).click();
     h.run();
     let selection = h.state().doc().unwrap().selection;
     h.key_press(Key::ArrowDown);

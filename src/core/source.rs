@@ -115,6 +115,25 @@ pub struct Pages {
     pub doubtful: Vec<(u32, usize)>,
 }
 
+/// How many chars, and on which pages, in words (`7 characters`, `pages 3–4`), for counts of
+/// chars by page; `None` when there are none.
+fn chars_on_pages(counts: &[(u32, usize)]) -> Option<(String, String)> {
+    let total: usize = counts.iter().map(|(_, n)| n).sum();
+    let pages: Vec<u32> = counts.iter().map(|(p, _)| *p).collect();
+    let (first, rest) = pages.split_first()?;
+    let chars = if total == 1 {
+        "1 character".to_owned()
+    } else {
+        format!("{total} characters")
+    };
+    let on = if rest.is_empty() {
+        format!("page {first}")
+    } else {
+        format!("pages {}", page_list(&pages))
+    };
+    Some((chars, on))
+}
+
 /// One page: its number and where the chars drawn on it are in the text (in order, except
 /// that a page's footnotes come after the paragraph that goes on over the page's foot, so
 /// they may follow the next page's first lines).
@@ -169,19 +188,7 @@ impl Pages {
 
     /// What to tell a reader of chars that could not be read, if any.
     fn unreadable_chars(&self) -> Option<String> {
-        let total: usize = self.unreadable.iter().map(|(_, n)| n).sum();
-        let pages: Vec<u32> = self.unreadable.iter().map(|(p, _)| *p).collect();
-        let (first, rest) = pages.split_first()?;
-        let chars = if total == 1 {
-            "1 character".to_owned()
-        } else {
-            format!("{total} characters")
-        };
-        let on = if rest.is_empty() {
-            format!("page {first}")
-        } else {
-            format!("pages {}", page_list(&pages))
-        };
+        let (chars, on) = chars_on_pages(&self.unreadable)?;
         Some(format!(
             "{chars} on {on} could not be read (the PDF's font does not say which letters they are): they show as \u{FFFD}. Check them against the page view before quoting."
         ))
@@ -189,19 +196,7 @@ impl Pages {
 
     /// What to tell a reader of chars whose text may be wrong, if any.
     fn doubtful_chars(&self) -> Option<String> {
-        let total: usize = self.doubtful.iter().map(|(_, n)| n).sum();
-        let pages: Vec<u32> = self.doubtful.iter().map(|(p, _)| *p).collect();
-        let (first, rest) = pages.split_first()?;
-        let chars = if total == 1 {
-            "1 character".to_owned()
-        } else {
-            format!("{total} characters")
-        };
-        let on = if rest.is_empty() {
-            format!("page {first}")
-        } else {
-            format!("pages {}", page_list(&pages))
-        };
+        let (chars, on) = chars_on_pages(&self.doubtful)?;
         Some(format!(
             "{chars} on {on} may read wrong: the PDF draws them with a symbol font that names its symbols as letters, and their shapes match no known symbol. Check them against the page view before quoting."
         ))
