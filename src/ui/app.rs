@@ -405,6 +405,11 @@ impl FactmarkApp {
             );
         }
         super::drop_files::dropped_files(ui, &mut actions);
+        // What the actions change was not drawn this frame: draw it at once, not at the next
+        // input (a tag key's claim showed only when the pointer next moved).
+        if !actions.is_empty() {
+            ui.ctx().request_repaint();
+        }
         for action in actions {
             self.apply(action);
         }
