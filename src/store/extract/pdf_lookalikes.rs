@@ -2,15 +2,14 @@
 //! `AdvP…` fonts in Elsevier and BMJ journals, Linotype's "Pi" fonts) draw `μ` under the name
 //! "m", `±` under "six" and `=` under "onequarter", with no Unicode map to say otherwise, so
 //! every reader takes them for those letters (`10 mg/l` for `10 μg/l`, `mean6SD`). The glyphs
-//! of such fonts are compared, by shape, with a reference font's glyph of the same name and
-//! with common symbols: one that looks like a symbol and not like its name reads as the
-//! symbol; one that looks like neither is counted as doubtful, for the reader to check.
+//! of such fonts are compared, by shape, with the same letter in the page's other fonts and
+//! in the window's own fonts, and with common symbols. In a font most of whose glyphs look
+//! unlike their names, one that looks like a symbol reads as the symbol, and one that looks
+//! like neither is counted as doubtful, for the reader to check.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use std::time::Instant;
-
-use std::sync::Arc;
 
 use hayro_font::{CMapResolverFn, Font, FontCache, FontGlyph, FontResolverFn, GlyphId};
 use hayro_interpret::font::OutlineGlyph;
@@ -273,8 +272,9 @@ fn read_shape(shape: &Raster, named: Option<char>, like_name: Option<f32>) -> Re
 }
 
 /// How alike two shapes are, from 0 to 1: 0 when they stand at other heights of the em or
-/// differ much in size or proportion; else the share of each one's inked cells that have an inked cell of
-/// the other within one cell (so a stroke a little heavier or shifted still matches).
+/// differ much in size or proportion; else the share of each one's inked cells that have an
+/// inked cell of the other within one cell (so a stroke a little heavier or shifted still
+/// matches).
 fn likeness(a: &Raster, b: &Raster) -> f32 {
     let ratio = |x: f64, y: f64| x.max(1.0) / y.max(1.0);
     let placed = (a.middle - b.middle).abs() <= 150.0
@@ -311,8 +311,8 @@ fn grow(r: &[u64; CELLS]) -> [u64; CELLS] {
 }
 
 /// The outline drawn into cells, its box stretched to span [`SPAN`] cells across and down,
-/// centred; filled by the nonzero rule, scanning each
-/// row's centre line. `None` for an empty outline.
+/// centred; filled by the nonzero rule, scanning each row's centre line. `None` for an empty
+/// outline or one of more than [`MAX_EDGES`] edges.
 fn raster(outline: &BezPath) -> Option<Raster> {
     let bounds = outline.bounding_box();
     if !(bounds.width() > 0.0 && bounds.height() > 0.0 && bounds.is_finite()) {

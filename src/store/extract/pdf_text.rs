@@ -705,10 +705,10 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
 }
 
 /// The baseline of the last line of a page's running head set in smaller type than the
-/// document's text (of size `text`), when it has more lines than [`EDGE_LINES`] (a court's case name, docket number and
-/// `Opinion of the Court`, the third one under the margin band): the lines from the top
-/// that are all smaller than the text and hold words (not a chart's scale), up to
-/// the first other line.
+/// document's text (of size `text`), when it has more lines than [`EDGE_LINES`] (a court's
+/// case name, docket number and `Opinion of the Court`, the third one under the margin
+/// band): the lines from the top that are all smaller than the text and hold words (not a
+/// chart's scale), up to the first other line.
 fn head_block(page: &PageGlyphs, lines: &[Line], text: f32) -> Option<f32> {
     let mut by_height: Vec<&Line> = lines.iter().collect();
     by_height.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
