@@ -540,3 +540,27 @@ fn a_file_of_annotations_is_not_taken_for_a_document() {
         );
     }
 }
+
+#[test]
+fn an_export_into_a_missing_folder_names_the_folder_and_writes_nothing() {
+    let dir = annotated();
+    let d = dir.path();
+    let out = factmark(
+        d,
+        &[
+            "export",
+            "article.txt",
+            "--format",
+            "csv",
+            "-o",
+            "nodir/notes.csv",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("the folder nodir does not exist; nothing was written"),
+        "{err}"
+    );
+    assert!(!d.join("nodir").exists());
+}

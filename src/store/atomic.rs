@@ -133,16 +133,17 @@ fn locked_temporary(dir: &Path, name: &str) -> Result<tempfile::NamedTempFile, S
             .suffix(TEMP_SUFFIX)
             .rand_bytes(TEMP_RANDOM_CHARS)
             .tempfile_in(dir)
-            .map_err(|e| {
-                if e.kind() == std::io::ErrorKind::PermissionDenied {
-                    StoreError::FolderNotWritable {
-                        path: dir.join(name),
-                        folder: dir.to_owned(),
-                        error: super::error::without_path(e),
-                    }
-                } else {
-                    StoreError::io(dir, e)
-                }
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::PermissionDenied => StoreError::FolderNotWritable {
+                    path: dir.join(name),
+                    folder: dir.to_owned(),
+                    error: super::error::without_path(e),
+                },
+                std::io::ErrorKind::NotFound => StoreError::FolderMissing {
+                    path: dir.join(name),
+                    folder: dir.to_owned(),
+                },
+                _ => StoreError::io(dir, e),
             })?;
         tmp.as_file()
             .lock()

@@ -32,6 +32,18 @@ pub enum StoreError {
         /// The OS error.
         error: std::io::Error,
     },
+    /// The folder a file was to be written in does not exist.
+    #[error(
+        "cannot write {}: the folder {} does not exist; nothing was written. Create it, or choose another folder",
+        path.display(),
+        folder.display()
+    )]
+    FolderMissing {
+        /// The file that was to be written.
+        path: PathBuf,
+        /// Its folder.
+        folder: PathBuf,
+    },
     /// The file is read-only: factmark does not replace it.
     #[error(
         "{}: the file is read-only; factmark does not replace a read-only file, and nothing was written. Make it writable, or save to another file",

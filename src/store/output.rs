@@ -242,7 +242,20 @@ pub fn write_folder(
             path: target.path,
         });
     }
-    std::fs::create_dir_all(&target.path).map_err(|e| StoreError::io(&target.path, e))?;
+    std::fs::create_dir_all(&target.path).map_err(|e| match e.kind() {
+        // The folder around it does not let the export's folder be made.
+        std::io::ErrorKind::PermissionDenied => StoreError::FolderNotWritable {
+            folder: target
+                .path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."))
+                .to_owned(),
+            path: target.path.clone(),
+            error: super::error::without_path(e),
+        },
+        _ => StoreError::io(&target.path, e),
+    })?;
     let differing: Vec<&str> = files
         .iter()
         .filter(|f| std::fs::read(target.path.join(f.name)).is_ok_and(|old| old != f.contents))
