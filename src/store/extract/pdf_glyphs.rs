@@ -518,8 +518,13 @@ impl<'a> Device<'a> for Collector {
                 FontGlyph::Type3(_) => None,
             }
             .or_else(|| glyph.as_unicode());
+            // The font program's data (no Type 1 font gives any), read once for the glyph.
+            let font = match &**glyph {
+                FontGlyph::Outline(g) => g.font_data(),
+                FontGlyph::Type3(_) => None,
+            };
             let unicode = match &**glyph {
-                FontGlyph::Outline(g) if self.flipped && g.font_data().is_none() => {
+                FontGlyph::Outline(g) if self.flipped && font.is_none() => {
                     unicode.map(|u| super::pdf_flipped::letter_of_code(u, g.char_code()))
                 }
                 _ => unicode,
@@ -534,14 +539,13 @@ impl<'a> Device<'a> for Collector {
             };
             // A Wingdings mark its map gives as a private-use code (`\u{F0FC}`) reads as
             // the mark it draws (`✔`), as a list's bullet should.
-            let unicode = match (&**glyph, &unicode) {
-                (FontGlyph::Outline(g), Some(BfString::Char(c)))
-                    if g.font_data().is_some_and(|d| {
-                        d.postscript_name
-                            .as_deref()
-                            .is_some_and(|n| n.contains("Wingdings"))
-                    }) =>
-                {
+            let wingdings = font.as_ref().is_some_and(|d| {
+                d.postscript_name
+                    .as_deref()
+                    .is_some_and(|n| n.contains("Wingdings"))
+            });
+            let unicode = match &unicode {
+                Some(BfString::Char(c)) if wingdings => {
                     wingdings_mark(*c).map(BfString::Char).or(unicode)
                 }
                 _ => unicode,
@@ -563,7 +567,7 @@ impl<'a> Device<'a> for Collector {
             );
             if self.page.glyphs.len() > before {
                 if let FontGlyph::Outline(g) = &**glyph
-                    && let Some(data) = g.font_data()
+                    && let Some(data) = &font
                     && let [letter] = self.page.text(&self.page.glyphs[before])
                 {
                     self.wide.note(
