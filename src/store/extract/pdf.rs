@@ -29,7 +29,7 @@ use crate::core::source::{Metadata, Pages};
 
 /// The version of the PDF extraction rules; recorded in sidecars. Bump it whenever the text
 /// extracted from some PDF would change.
-pub const PDF_EXTRACTOR_VERSION: u32 = 15;
+pub const PDF_EXTRACTOR_VERSION: u32 = 16;
 
 /// Why a PDF gave no text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

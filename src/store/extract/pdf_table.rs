@@ -39,7 +39,7 @@ pub(super) fn cell_edges(page: &PageGlyphs, line: &Line) -> Vec<(f32, f32)> {
 pub fn fill_empty_cells(page: &PageGlyphs, lines: &mut Vec<Line>) {
     let mut start = 0;
     while start < lines.len() {
-        let run = table_run(lines, start);
+        let run = table_run(page, lines, start);
         let Some(&last) = run.last() else {
             start += 1;
             continue;
@@ -122,13 +122,22 @@ fn labels_around_rows(page: &PageGlyphs, lines: &mut Vec<Line>) {
 /// The rows of the table starting at line `start` (none if it is not a table's row): the
 /// lines with cell gaps that follow in its column, over a line or two without (a row's label
 /// set over two lines, "Murder and nonnegligent" / "manslaughter . . . 10.0").
-fn table_run(lines: &[Line], start: usize) -> Vec<usize> {
+fn table_run(page: &PageGlyphs, lines: &[Line], start: usize) -> Vec<usize> {
     let mut run = Vec::new();
     // A grid's rows have their cells from the grid.
     if !lines[start].has_tab() || lines[start].ruled {
         return run;
     }
     let region = lines[start].region;
+    // The left edges of the cells after the first in the rows so far.
+    let mut cell_starts: Vec<f32> = Vec::new();
+    // Whether the last line of the run is such a line of one cell.
+    let mut alone = false;
+    let close = |j: usize| {
+        lines[j].region == region
+            && lines[j].baseline - lines[j - 1].baseline
+                <= 1.8 * lines[j].size.max(lines[j - 1].size)
+    };
     let mut i = start;
     while i < lines.len() && lines[i].region == region {
         // A row read from its table's rules has its cells; the rows around it go on.
@@ -137,17 +146,32 @@ fn table_run(lines: &[Line], start: usize) -> Vec<usize> {
             continue;
         }
         if lines[i].has_tab() {
+            // A table goes on after a line of one cell only where it is set close.
+            if alone && !close(i) {
+                break;
+            }
+            alone = false;
+            run.push(i);
+            cell_starts.extend(cell_edges(page, &lines[i]).iter().skip(1).map(|c| c.0));
+            i += 1;
+            continue;
+        }
+        // A line set close under the rows at the left edge of one of their cells after the
+        // first, and within that column, is a row with that column's words only (a cell's next line, or an entry
+        // of that column alone).
+        let line = &lines[i];
+        let at_cell = cell_starts.iter().any(|&x| (line.x0 - x).abs() <= 1.0);
+        let in_one = !cell_starts
+            .iter()
+            .any(|&x| x > line.x0 + 1.0 && x < line.x1);
+        if close(i) && at_cell && in_one {
+            alone = true;
             run.push(i);
             i += 1;
             continue;
         }
         // Up to two lines without gaps, set close, then a row again.
         let resumes = (i..lines.len().min(i + 3)).find(|&j| lines[j].has_tab());
-        let close = |j: usize| {
-            lines[j].region == region
-                && lines[j].baseline - lines[j - 1].baseline
-                    <= 1.8 * lines[j].size.max(lines[j - 1].size)
-        };
         match resumes {
             Some(j) if (i..=j).all(close) => i = j,
             _ => break,
@@ -279,6 +303,27 @@ fn word_columns(line: &Line, words: &[Word], columns: &[(f32, f32)]) -> Option<V
     Some(out)
 }
 
+/// Splits a row's cell that runs into the next column at the word set at that column's very
+/// left edge (`4.1 Current state of quality of healthcare` `(Additional file 1 …)`): the
+/// words before it stay in the cell's column, however near the next column they end.
+fn split_at_left_edges(line: &Line, words: &[Word], at: &mut [usize], columns: &[(f32, f32)]) {
+    let mut cell = 0;
+    for i in 1..words.len() {
+        if !matches!(line.items[words[i].start].1, Sep::Space) {
+            cell = i;
+            continue;
+        }
+        let k = at[i];
+        if k > at[cell] && (words[i].x0 - columns[k].0).abs() <= 1.0 {
+            let first = at[cell];
+            for c in &mut at[cell + 1..i] {
+                *c = first;
+            }
+            cell = i;
+        }
+    }
+}
+
 /// The usual gap between the words of a row set a space apart (the lower quartile: a heading
 /// row may have as many wide gaps between columns as word spaces).
 fn usual_space(line: &Line, words: &[Word]) -> f32 {
@@ -322,7 +367,19 @@ fn fill_table(page: &PageGlyphs, rows: &mut [&mut Line]) -> Vec<Heading> {
     };
     let most = all.iter().map(Vec::len).max().unwrap_or(0);
     let full: Vec<&Vec<(f32, f32)>> = all.iter().filter(|c| c.len() == most).collect();
-    if most < 3 || full.len() < 2 {
+    // One full row will do where two other rows of several cells start each cell at one of
+    // its cells (a table's last rows, on a page of their own).
+    let aligned = |c: &Vec<(f32, f32)>| {
+        c.len() >= 2
+            && c.len() < most
+            && c.iter().all(|a| {
+                full.iter()
+                    .any(|f| f.iter().any(|b| (a.0 - b.0).abs() <= 1.0))
+            })
+    };
+    let enough =
+        full.len() >= 2 || (full.len() == 1 && all.iter().filter(|c| aligned(c)).count() >= 2);
+    if most < 3 || !enough {
         return Vec::new();
     }
     // Each column spans what its cells span in the full rows; they must not overlap.
@@ -351,9 +408,13 @@ fn fill_table(page: &PageGlyphs, rows: &mut [&mut Line]) -> Vec<Heading> {
         if cs.len() == most {
             continue;
         }
-        if let Some(at) = word_columns(row, ws, &columns) {
+        if let Some(mut at) = word_columns(row, ws, &columns) {
+            if !in_heading(i) {
+                split_at_left_edges(row, ws, &mut at, &columns);
+            }
             // A heading's words go to their columns where a gap wider than the line's word
-            // spaces parts them; in the body a cell is split only before a value. A heading
+            // spaces parts them; in the body a cell is split only before a value or a word
+            // at its column's left edge. A heading
             // over groups of columns (half of them or fewer) keeps its cells as they are.
             let space = usual_space(row, ws);
             let splits_fit = ws.iter().zip(&at).skip(1).zip(ws.iter().zip(&at)).all(
@@ -363,7 +424,9 @@ fn fill_table(page: &PageGlyphs, rows: &mut [&mut Line]) -> Vec<Heading> {
                         || if in_heading(i) {
                             w.x0 - before.x1 >= (1.8 * space).max(0.25 * row.size)
                         } else {
-                            w.number
+                            // A value, or a word at the very left edge of its column (a
+                            // long label runs up to the column after it).
+                            w.number || (w.x0 - columns[k].0).abs() <= 1.0
                         }
                 },
             );
@@ -408,8 +471,151 @@ fn fill_table(page: &PageGlyphs, rows: &mut [&mut Line]) -> Vec<Heading> {
         }
     }
     let mut merges: Vec<Heading> = heading(rows, &placed[..body], most).into_iter().collect();
-    merges.extend(multi_line_rows(page, rows, &columns, body));
+    let wrapped = wrapped_cells(page, rows, columns.len(), body);
+    let free = |h: &Heading| {
+        merges
+            .iter()
+            .chain(&wrapped)
+            .all(|o| o.end <= h.start || h.end <= o.start)
+    };
+    let others: Vec<Heading> = multi_line_rows(page, rows, &columns, body)
+        .into_iter()
+        .filter(free)
+        .collect();
+    let wrapped: Vec<Heading> = wrapped
+        .into_iter()
+        .filter(|h| merges.iter().all(|o| o.end <= h.start || h.end <= o.start))
+        .collect();
+    merges.extend(wrapped);
+    merges.extend(others);
+    merges.sort_by_key(|h| h.start);
     merges
+}
+
+/// The column of each word of a table's row, from its separators, and whether each word is
+/// a value; `None` when the row has more cells than the table has columns.
+fn row_columns(page: &PageGlyphs, row: &Line, columns: usize) -> Option<(Vec<usize>, Vec<bool>)> {
+    let ws = words(page, row);
+    let mut at = Vec::with_capacity(ws.len());
+    let mut k = usize::from(row.lead);
+    for (i, w) in ws.iter().enumerate() {
+        if i > 0 {
+            k += match row.items[w.start].1 {
+                Sep::Tab => 1,
+                Sep::Cells(n) => usize::from(n) + 1,
+                _ => 0,
+            };
+        }
+        at.push(k);
+    }
+    (at.last().is_some_and(|&k| k < columns)).then(|| (at, ws.iter().map(|w| w.number).collect()))
+}
+
+/// Whether a row (its words' columns and whether each is a value) has a cell of values only.
+fn value_cell(at: &[usize], numbers: &[bool]) -> bool {
+    at.iter().any(|&k| {
+        at.iter()
+            .zip(numbers)
+            .filter(|&(&c, _)| c == k)
+            .all(|(_, &number)| number)
+    })
+}
+
+/// Rows of a table of words whose cells are set over several lines, the rows set further
+/// apart than the lines of a cell (an interview's themes, each a sentence or two): a line
+/// set at the tighter spacing under a row goes on the cells of its columns. Its cells hold
+/// words (not values only), in columns the row fills, and leaves the first column (the
+/// rows' labels) empty. In a table whose lines are all set alike, such a line goes on the
+/// row above only where most rows have their label, and with words in one column only.
+fn wrapped_cells(
+    page: &PageGlyphs,
+    rows: &[&mut Line],
+    columns: usize,
+    body: usize,
+) -> Vec<Heading> {
+    let gaps: Vec<f32> = rows
+        .windows(2)
+        .map(|w| w[1].baseline - w[0].baseline)
+        .collect();
+    let Some(tight) = gaps
+        .iter()
+        .copied()
+        .filter(|&g| g > 0.0)
+        .min_by(f32::total_cmp)
+    else {
+        return Vec::new();
+    };
+    let size = rows.iter().map(|r| r.size).fold(0.0, f32::max);
+    let is_tight = |g: f32| g > 0.0 && g <= 1.15 * tight && g <= 1.35 * size;
+    let is_loose = |g: f32| g >= 1.35 * tight;
+    let body_gaps = gaps.get(body..).unwrap_or_default();
+    let (tight_gaps, loose_gaps) = (
+        body_gaps.iter().filter(|&&g| is_tight(g)).count(),
+        body_gaps.iter().filter(|&&g| is_loose(g)).count(),
+    );
+    let bimodal = tight_gaps >= 2 && loose_gaps >= 2 && tight_gaps + loose_gaps == body_gaps.len();
+    let placed: Vec<Option<(Vec<usize>, Vec<bool>)>> =
+        rows.iter().map(|r| row_columns(page, r, columns)).collect();
+    // Or a table whose rows all have their label in the first column, but for a few lines
+    // that go on a cell of the row above (`boolean` / `null, or` / `undefined`).
+    let (labelled, unlabelled) = placed
+        .get(body..)
+        .unwrap_or_default()
+        .iter()
+        .flatten()
+        .fold((0, 0), |(yes, no), (at, _)| {
+            if at.first() == Some(&0) {
+                (yes + 1, no)
+            } else {
+                (yes, no + 1)
+            }
+        });
+    let labelled = labelled >= 3 && 2 * unlabelled <= labelled;
+    if !bimodal && !labelled {
+        return Vec::new();
+    }
+    let goes_on_at = |gap: f32| {
+        if bimodal {
+            is_tight(gap)
+        } else {
+            gap > 0.0 && gap <= 1.35 * size
+        }
+    };
+    let mut out = Vec::new();
+    let mut i = body;
+    while i < rows.len() {
+        let Some((first, _)) = &placed[i] else {
+            i += 1;
+            continue;
+        };
+        let mut filled: Vec<usize> = first.clone();
+        let mut end = i + 1;
+        while let (Some(Some((at, numbers))), Some(&gap)) = (placed.get(end), gaps.get(end - 1)) {
+            let goes_on = goes_on_at(gap)
+                && at.iter().all(|k| filled.contains(k))
+                && !value_cell(at, numbers)
+                && at.first() != Some(&0)
+                // (A group's next row fills several cells again: `RSY1880  Sycamore Creek`.)
+                && (bimodal || at.iter().all(|&k| Some(&k) == at.first()));
+            if !goes_on {
+                break;
+            }
+            filled.extend_from_slice(at);
+            end += 1;
+        }
+        if end - i >= 2 {
+            out.push(Heading {
+                start: i,
+                end,
+                columns: placed[i..end]
+                    .iter()
+                    .map(|p| p.as_ref().map(|(a, _)| a.clone()).unwrap_or_default())
+                    .collect(),
+            });
+        }
+        i = end;
+    }
+    out
 }
 
 /// Rows of a table's body set over several lines (a name set a line lower than its number, a
@@ -426,23 +632,7 @@ fn multi_line_rows(
     // Each body row's words: their columns and whether each is a value.
     let placed: Vec<Option<(Vec<usize>, Vec<bool>)>> = rows
         .iter()
-        .map(|r| {
-            let ws = words(page, r);
-            let mut at = Vec::with_capacity(ws.len());
-            let mut k = usize::from(r.lead);
-            for (i, w) in ws.iter().enumerate() {
-                if i > 0 {
-                    k += match r.items[w.start].1 {
-                        Sep::Tab => 1,
-                        Sep::Cells(n) => usize::from(n) + 1,
-                        _ => 0,
-                    };
-                }
-                at.push(k);
-            }
-            (at.last().is_some_and(|&k| k < columns.len()))
-                .then(|| (at, ws.iter().map(|w| w.number).collect()))
-        })
+        .map(|r| row_columns(page, r, columns.len()))
         .collect();
     let mut out: Vec<Heading> = Vec::new();
     let mut i = body;

@@ -3662,3 +3662,88 @@ fn a_page_of_a_table_where_a_sentence_stops_waits_for_the_sentences_end() {
         "the table follows the paragraph: {text}"
     );
 }
+
+#[test]
+fn a_table_of_words_whose_cells_wrap_reads_each_cell_as_one_and_each_entry_in_its_column() {
+    // Rows set further apart than the lines of a cell; a column's entries alone on their
+    // lines; the table's heading over two lines.
+    let pdf = page(
+        b"BT /F1 10 Tf 72 740 Td (Table 3 What each group said about the service) Tj ET \
+BT /F1 8 Tf 72 720 Td (Group) Tj 100 0 Td (Strengths) Tj 130 0 Td (Weaknesses hindering) Tj 130 0 Td (Ideas) Tj ET \
+BT /F1 8 Tf 302 711 Td (good service) Tj ET \
+BT /F1 8 Tf 72 697 Td (1. Nurses) Tj 100 0 Td (- Clear written rules) Tj 130 0 Td (- Staffing issues: too) Tj 130 0 Td (- Buy the basic) Tj ET \
+BT /F1 8 Tf 302 688 Td (few nurses at night) Tj 130 0 Td (supplies for wards) Tj ET \
+BT /F1 8 Tf 172 674 Td (- Quality checks) Tj 130 0 Td (- Scarce supplies) Tj 130 0 Td (- Use supplies well) Tj ET \
+BT /F1 8 Tf 172 665 Td (are in place) Tj ET \
+BT /F1 8 Tf 302 651 Td (\\(Appendix 1, Section 1.2\\)) Tj ET \
+BT /F1 8 Tf 72 637 Td (2. Patients) Tj 100 0 Td (- Kind staff) Tj 130 0 Td (- Long waits) Tj 130 0 Td (- Shorter waits) Tj ET \
+BT /F1 8 Tf 302 623 Td (- Dirty wards) Tj ET \
+BT /F1 8 Tf 302 609 Td (- Few tools to test) Tj ET \
+BT /F1 8 Tf 302 600 Td (blood and urine) Tj ET \
+BT /F1 8 Tf 72 586 Td (3. Managers) Tj 100 0 Td (- Plans exist) Tj 130 0 Td (- No budget for) Tj ET \
+BT /F1 8 Tf 302 577 Td (new staff) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    for row in [
+        "Group\tStrengths\tWeaknesses hindering good service\tIdeas\n",
+        "1. Nurses\t- Clear written rules\t- Staffing issues: too few nurses at night\t- Buy the basic supplies for wards\n",
+        "\t- Quality checks are in place\t- Scarce supplies\t- Use supplies well\n",
+        "\t\t(Appendix 1, Section 1.2)\n",
+        "\t\t- Dirty wards\n\t\t- Few tools to test blood and urine\n",
+        "3. Managers\t- Plans exist\t- No budget for new staff\n",
+    ] {
+        assert!(text.contains(row), "{row:?} in {text}");
+    }
+}
+
+#[test]
+fn a_cell_set_over_lines_in_a_table_whose_rows_each_have_a_label_stays_in_its_row() {
+    // Every row but the cell's next lines has its label; the lines are set alike.
+    let pdf = page(
+        b"BT /F1 10 Tf 72 740 Td (Figure 9. Tags of values in the interpreter.) Tj ET \
+BT /F1 9 Tf 72 716 Td (Tag) Tj 60 0 Td (Type) Tj 80 0 Td (Description) Tj ET \
+BT /F1 9 Tf 72 705 Td (xx1) Tj 60 0 Td (number) Tj 80 0 Td (31-bit integer) Tj ET \
+BT /F1 9 Tf 72 694 Td (000) Tj 60 0 Td (object) Tj 80 0 Td (pointer to object) Tj ET \
+BT /F1 9 Tf 72 683 Td (100) Tj 60 0 Td (string) Tj 80 0 Td (pointer to string) Tj ET \
+BT /F1 9 Tf 72 672 Td (110) Tj 60 0 Td (boolean) Tj 80 0 Td (enumeration for null, true) Tj ET \
+BT /F1 9 Tf 132 661 Td (null, or) Tj ET \
+BT /F1 9 Tf 132 650 Td (undefined) Tj ET \
+BT /F1 10 Tf 72 620 Td (If we need to spill a value, we restore it after the instruction.) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert!(
+        text.contains("\n110\tboolean null, or undefined\tenumeration for null, true\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_tables_last_rows_on_a_page_of_their_own_with_one_full_row_keep_their_columns() {
+    let pdf = page(
+        b"BT /F1 10 Tf 72 740 Td (Table 3 What each group said about the service \\(Continued\\)) Tj ET \
+BT /F1 8 Tf 72 720 Td (4.3 Rules) Tj 100 0 Td (- Rules are there and) Tj 130 0 Td (1. Not followed by some) Tj ET \
+BT /F1 8 Tf 172 711 Td (known to all staff) Tj 130 0 Td (doctors on nights) Tj ET \
+BT /F1 8 Tf 172 697 Td (- A review is planned) Tj ET \
+BT /F1 8 Tf 72 683 Td (4.4 Change) Tj 100 0 Td (1. Cases are seen first in the) Tj ET \
+BT /F1 8 Tf 172 674 Td (front ward) Tj ET \
+BT /F1 8 Tf 72 660 Td (4.5 Managers) Tj 230 0 Td (- Too few staff) Tj ET \
+BT /F1 8 Tf 302 646 Td (- Weak leaders) Tj ET \
+BT /F1 8 Tf 72 632 Td (4.6 How the wards are run) Tj 100 0 Td (\\(App. 4.6\\)) Tj 130 0 Td (- Long shifts) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    for row in [
+        "4.3 Rules\t- Rules are there and known to all staff\t1. Not followed by some doctors on nights\n",
+        "\t- A review is planned\n",
+        "4.4 Change\t1. Cases are seen first in the front ward\n",
+        "4.5 Managers\t\t- Too few staff\n\t\t- Weak leaders\n",
+        "4.6 How the wards are run\t(App. 4.6)\t- Long shifts\n",
+    ] {
+        assert!(text.contains(row), "{row:?} in {text}");
+    }
+}
