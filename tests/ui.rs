@@ -747,6 +747,35 @@ fn a_drag_from_the_next_words_first_letter_selects_it_and_leaves_the_annotation(
 }
 
 #[test]
+fn a_drag_over_text_lets_go_of_the_selected_annotation_so_a_tag_key_never_retags_it() {
+    let (_dir, path) = with_sidecar(DOC, &[("the harbor", TagKind::Entity)]);
+    let mut h = harness(&path);
+    let id = annotations(&h)[0].id;
+    select_annotation(&mut h, id);
+    let (start, end) = find(DOC, "Critics");
+    drag(&mut h, start, end);
+    assert_eq!(
+        h.state().doc().unwrap().selected,
+        None,
+        "the drag let go of it"
+    );
+    // With the text it selected taken away (as a drag that selected nothing leaves it), a
+    // tag key has nothing to tag.
+    h.state_mut()
+        .apply(factmark::ui::Action::Do(Intent::Select(None)));
+    h.run();
+    h.key_press(Key::Q);
+    h.run();
+    let all = annotations(&h);
+    assert_eq!(all.len(), 1);
+    assert_eq!(
+        all[0].tag.kind(),
+        TagKind::Entity,
+        "the annotation kept its tag"
+    );
+}
+
+#[test]
 fn an_annotation_deep_in_a_long_paragraph_far_down_is_brought_into_view() {
     // Short paragraphs, then one of many lines whose last sentence is tagged.
     let short = "The harbor authority met again.\n\n".repeat(60);

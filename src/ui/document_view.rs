@@ -1087,6 +1087,11 @@ impl DocumentView {
             if let Some(sel) = self.drag_selection(text, to, anchor, extend) {
                 events.push(ViewEvent::Select(Some(sel)));
             }
+            // A drag selects text: the keys that follow are for it, not for the annotation
+            // selected before (a tag key would retag it).
+            if m.selected.is_some() {
+                events.push(ViewEvent::SelectAnnotation(None));
+            }
         } else if response.dragged()
             && let (Some(sel), Some(to)) = (m.selection, response.interact_pointer_pos())
         {

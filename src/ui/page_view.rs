@@ -600,6 +600,11 @@ impl PageView {
             self.drag_anchor = origin
                 .and_then(|pos| self.drawn.page_point(pos))
                 .and_then(|(i, p)| self.offset_at(i, p));
+            // A drag selects text: the keys that follow are for it, not for the annotation
+            // selected before (a tag key would retag it).
+            if m.selected.is_some() {
+                events.push(ViewEvent::SelectAnnotation(None));
+            }
         }
         if response.dragged()
             && let Some(anchor) = self.drag_anchor
