@@ -652,15 +652,9 @@ fn a_document_reopens_where_it_was_left_after_a_restart() {
     );
 }
 
-#[test]
-fn shift_click_adjusts_the_selected_annotations_span() {
-    let (_dir, path) = with_sidecar(DOC, &[("harbor handled", TagKind::Claim)]);
-    let mut h = harness(&path);
-    let a = annotations(&h)[0].clone();
-    select_annotation(&mut h, a.id);
-    // Shift+click after "containers": the end moves there, the annotation is the same one.
-    let (_, end) = find(DOC, "harbor handled 4.2 million containers");
-    let p = char_pos(&h, end) + Vec2::new(1.0, 0.0);
+/// A click with Shift held just after char `offset`.
+fn shift_click(h: &mut Harness<'_, FactmarkApp>, offset: usize) {
+    let p = char_pos(h, offset) + Vec2::new(1.0, 0.0);
     h.hover_at(p);
     h.run();
     h.event(Event::ModifiersChanged(Modifiers::SHIFT));
@@ -680,6 +674,38 @@ fn shift_click_adjusts_the_selected_annotations_span() {
     h.run();
     h.event(Event::ModifiersChanged(Modifiers::NONE));
     h.run_steps(2);
+}
+
+#[test]
+fn shift_click_moves_the_edge_of_an_annotation_selected_by_a_click_on_it() {
+    // The click on the annotation also places a caret there; Shift+click still moves the
+    // annotation's edge rather than selecting text from that caret.
+    let (_dir, path) = with_sidecar(DOC, &[("harbor handled", TagKind::Claim)]);
+    let mut h = harness(&path);
+    let a = annotations(&h)[0].clone();
+    let (start, _) = find(DOC, "harbor handled");
+    click(&mut h, start + 2);
+    assert_eq!(
+        h.state().doc().unwrap().selected,
+        Some(a.id),
+        "the click selected it"
+    );
+    let (_, end) = find(DOC, "harbor handled 4.2 million containers");
+    shift_click(&mut h, end);
+    let after = annotations(&h);
+    assert_eq!(after.len(), 1);
+    assert_eq!(after[0].exact, "harbor handled 4.2 million containers");
+}
+
+#[test]
+fn shift_click_adjusts_the_selected_annotations_span() {
+    let (_dir, path) = with_sidecar(DOC, &[("harbor handled", TagKind::Claim)]);
+    let mut h = harness(&path);
+    let a = annotations(&h)[0].clone();
+    select_annotation(&mut h, a.id);
+    // Shift+click after "containers": the end moves there, the annotation is the same one.
+    let (_, end) = find(DOC, "harbor handled 4.2 million containers");
+    shift_click(&mut h, end);
     let after = annotations(&h);
     assert_eq!(after.len(), 1);
     assert_eq!(after[0].id, a.id, "the same annotation");

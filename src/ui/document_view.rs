@@ -1123,7 +1123,12 @@ impl DocumentView {
                 .interact_pointer_pos()
                 .and_then(|p| self.hit(text, p))
         {
-            if shift && let Some(sel) = m.selection {
+            // Shift+click extends a text selection; with an annotation selected and only a
+            // caret (the click that selected it placed one), it moves the annotation's edge.
+            let extending = m
+                .selection
+                .filter(|s| !s.is_empty() || m.selected.is_none());
+            if shift && let Some(sel) = extending {
                 events.push(ViewEvent::Select(Some(Selection { head: at, ..sel })));
             } else if shift && let Some(id) = m.selected {
                 // No text selected: Shift+click moves the nearer edge of the selected
