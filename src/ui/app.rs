@@ -585,14 +585,15 @@ impl FactmarkApp {
                 match dialogs::pick_save(&suggested) {
                     Picked::Path(to) => self.run(Intent::SaveAs { to, replace: true }),
                     // No dialog, and saving fails: the work is kept in a new file beside the
-                    // sidecar rather than only in memory.
+                    // sidecar (or in the home folder when that folder is read-only) rather
+                    // than only in memory.
                     Picked::NoDialog if failing => self.run(Intent::SaveAs {
-                        to: suggested,
+                        to: doc.copy_place(),
                         replace: false,
                     }),
                     Picked::NoDialog => self.notify(
                         format!(
-                            "No file dialog could be shown on this system, so the annotations stay where they are saved now: {}. (When saving there fails, Save Annotations As… keeps them in a new file beside it.)",
+                            "No file dialog could be shown on this system, so the annotations stay where they are saved now: {}. (When saving there fails, Save Annotations As… keeps them in a new file beside it, or in your home folder when that folder is read-only.)",
                             doc.session.sidecar_path.display()
                         ),
                         false,

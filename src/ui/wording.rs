@@ -42,8 +42,9 @@ fn notice(o: &Outcome) -> Option<Notice> {
             before.display()
         )),
         Outcome::SaveAsFailed { to, error } => Notice::error(format!(
-            "Could not save the annotations to {}. {error} They are kept in memory; choose another place.",
-            to.display()
+            "Could not save the annotations to {}. {} They are kept in memory; choose another place.",
+            to.display(),
+            sentence(&error.to_string())
         )),
         Outcome::EditFailed(e) => Notice::error(sentence(&e.to_string())),
         Outcome::Retagged { from, to, lost } => Notice::info(format!(

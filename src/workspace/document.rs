@@ -707,6 +707,27 @@ impl Document {
         name.push(".copy.ron");
         free_name(&PathBuf::from(name))
     }
+
+    /// Where a copy of the annotations goes when no dialog can ask: beside the sidecar, or,
+    /// when that folder takes no new file (read-only), in the home folder under the same
+    /// name.
+    pub fn copy_place(&self) -> PathBuf {
+        let beside = self.copy_name();
+        let folder = beside
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        if tempfile::tempfile_in(folder).is_ok() {
+            return beside;
+        }
+        let home = std::env::var_os(if cfg!(windows) { "USERPROFILE" } else { "HOME" })
+            .filter(|h| !h.is_empty())
+            .map(PathBuf::from);
+        match (home, beside.file_name()) {
+            (Some(home), Some(name)) if home.is_dir() => free_name(&home.join(name)),
+            _ => beside,
+        }
+    }
 }
 
 /// The annotations a command puts on a span of the current text (set span, also inside a
