@@ -15,6 +15,32 @@ use std::ops::Range;
 use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo, bidi_class};
 use unicode_script::{Script, UnicodeScript as _};
 
+/// `text` with each space that groups a number's digits in threes (`3 001`, `68 795`,
+/// `١ ٢٣٤`) given the class of a comma, for the algorithm only: a space between two numbers
+/// would make them two numbers, and a right-to-left line would show `001 3`. A comma is one
+/// byte, like the space, so byte offsets stay the same.
+fn grouped_numbers(text: &str) -> std::borrow::Cow<'_, str> {
+    let cs: Vec<char> = text.chars().collect();
+    let number = |c: char| matches!(bidi_class(c), BidiClass::EN | BidiClass::AN);
+    let groups = |i: usize| {
+        i > 0
+            && cs[i] == ' '
+            && cs.get(i + 1..i + 4).is_some_and(|g| {
+                g.iter()
+                    .all(|&c| number(c) && bidi_class(c) == bidi_class(cs[i - 1]))
+            })
+            && number(cs[i - 1])
+            && !cs.get(i + 4).is_some_and(|&c| number(c))
+    };
+    if !(0..cs.len()).any(groups) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let out: String = (0..cs.len())
+        .map(|i| if groups(i) { ',' } else { cs[i] })
+        .collect();
+    std::borrow::Cow::Owned(out)
+}
+
 /// Whether `text` needs the bidirectional algorithm to be shown right: it has a right-to-left
 /// letter, an Arabic number, a char of a right-to-left script (such as Persian digits) or an
 /// explicit direction control. Text without any of these reads left to right as it is.
@@ -256,7 +282,8 @@ pub fn layout_in<H: Clone>(
     let n = chars.len();
     let byte = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
     let level = rtl.map(|r| if r { Level::rtl() } else { Level::ltr() });
-    let info = ParagraphBidiInfo::new(text, level);
+    let classed = grouped_numbers(text);
+    let info = ParagraphBidiInfo::new(&classed, level);
     let rtl = info.paragraph_level.is_rtl();
     if n == 0 {
         return ParaLayout {
@@ -670,6 +697,28 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_number_grouped_by_spaces_keeps_its_groups_in_order() {
+        for (text, want) in [
+            // "Votes: 3 001 of 68 795" in Arabic.
+            ("الأصوات 3 001 من 68 795", "68 795 نم 3 001 تاوصألا"),
+            ("عدد ١ ٢٣٤ صوت", "توص ١ ٢٣٤ ددع"),
+            ("בסך 1 250 000 קולות", "תולוק 1 250 000 ךסב"),
+        ] {
+            assert_eq!(
+                seen(&unit(text, 1000.0), text),
+                vec![want.to_owned()],
+                "{text}"
+            );
+        }
+        // Two numbers side by side, not grouped in threes, stay two numbers.
+        let text = "الصفحة 12 34";
+        assert_eq!(
+            seen(&unit(text, 1000.0), text),
+            vec!["34 12 ةحفصلا".to_owned()]
+        );
     }
 
     #[test]
