@@ -416,6 +416,11 @@ impl FactmarkApp {
         let outcomes = self.ws.tick();
         self.tell(outcomes);
         self.settle_done();
+        // A message told after the banners were drawn (an autosave that failed) is drawn at
+        // once, not when the pointer next moves.
+        if self.banners.changed_since_drawn() {
+            ui.ctx().request_repaint();
+        }
         if let Some(wait) = self.ws.next_tick() {
             ui.ctx().request_repaint_after(wait);
         }

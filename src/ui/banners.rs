@@ -115,10 +115,16 @@ impl Banners {
         &self.shown
     }
 
+    /// Whether the banners changed since they were last drawn (a message told after the
+    /// banners of this frame were drawn, by an autosave that failed).
+    pub fn changed_since_drawn(&self) -> bool {
+        !self.shown.iter().map(|n| &n.text).eq(self.drawn.iter())
+    }
+
     /// Draws the banners; returns what their buttons ask for.
     pub fn ui(&mut self, ui: &mut Ui) -> Vec<Action> {
         let mut actions = Vec::new();
-        if !self.shown.iter().map(|n| &n.text).eq(self.drawn.iter()) {
+        if self.changed_since_drawn() {
             self.drawn = self.shown.iter().map(|n| n.text.clone()).collect();
             ui.ctx().request_repaint();
         }
