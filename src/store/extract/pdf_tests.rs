@@ -3747,3 +3747,23 @@ BT /F1 8 Tf 72 632 Td (4.6 How the wards are run) Tj 100 0 Td (\\(App. 4.6\\)) T
         assert!(text.contains(row), "{row:?} in {text}");
     }
 }
+
+#[test]
+fn a_compound_broken_at_a_line_end_inside_its_last_part_is_joined_where_the_document_writes_it_whole()
+ {
+    let pdf = page(
+        b"BT /F1 10 Tf 72 700 Td (He asked for instructions on lesser-in-) Tj 0 -12 Td (cluded offenses and filed for post-convic-) Tj 0 -12 Td (tion relief in the state court.) Tj ET \
+BT /F1 10 Tf 72 660 Td (The lesser-included offense and the post-conviction motion were both denied.) Tj ET \
+BT /F1 10 Tf 72 630 Td (The judge said a like-for-) Tj 0 -12 Td (like swap of the counts was not on offer.) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert!(
+        text.contains(
+            "instructions on lesser-included offenses and filed for post-conviction relief"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("a like-for-like swap"), "{text}");
+}

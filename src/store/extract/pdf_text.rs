@@ -1441,7 +1441,9 @@ fn join(
                 && words.lower.contains(&stem.to_lowercase())
                 && words.lower.contains(&tail.to_lowercase())
                 && !written_whole;
-            if stem.contains(['-', '\u{2010}'])
+            // (Unless the document writes it whole elsewhere: `lesser-in-` `cluded`,
+            // `post-convic-` `tion` are `lesser-included`, `post-conviction`.)
+            if (stem.contains(['-', '\u{2010}']) && !written_whole)
                 || one_letter
                 || (tail.contains(['-', '\u{2010}'])
                     && stem.chars().count() >= 3
