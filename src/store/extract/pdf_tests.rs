@@ -3767,3 +3767,53 @@ BT /F1 10 Tf 72 630 Td (The judge said a like-for-) Tj 0 -12 Td (like swap of th
     );
     assert!(text.contains("a like-for-like swap"), "{text}");
 }
+
+#[test]
+fn a_footers_next_line_set_as_small_under_it_on_one_page_is_left_out_too() {
+    // The first page's foot: the publisher's line with the page number where the other
+    // pages have theirs, then a DOI under it; the sentence at the column's foot goes on on
+    // the next page.
+    const WORDS: [&str; 13] = [
+        "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india",
+        "juliet", "kilo", "lima", "mike",
+    ];
+    let body = |page: usize, first: &str, last: &str| {
+        let mut s = format!("BT /F1 10 Tf 72 712 Td ({first}) Tj 0 -12 Td ");
+        for w in WORDS {
+            s.push_str(&format!(
+                "(The {w} line of page {} says what the survey found.) Tj 0 -12 Td ",
+                WORDS[page]
+            ));
+        }
+        s.push_str(&format!("({last}) Tj ET "));
+        s
+    };
+    let mut contents = vec![format!(
+        "{}BT /F1 8 Tf 72 60 Td (978-0-7695-3958-4/10 $26.00 2010 IEEE) Tj 400 0 Td (142) Tj ET \
+BT /F1 8 Tf 72 50 Td (DOI 10.1109/DSDE.2010.49) Tj ET",
+        body(
+            0,
+            "The study opens here.",
+            "A need for a model of good practice in prioritization has"
+        )
+    )];
+    for n in 1..5 {
+        let first = if n == 1 {
+            "been identified by the studies we read."
+        } else {
+            WORDS[n + 5]
+        };
+        contents.push(format!(
+            "{}BT /F1 8 Tf 472 60 Td ({}) Tj ET",
+            body(n, first, "The step ends here."),
+            142 + n
+        ));
+    }
+    let refs: Vec<&[u8]> = contents.iter().map(|c| c.as_bytes()).collect();
+    let text = text_of(&pages(&refs));
+    assert!(!text.contains("DOI"), "{text}");
+    assert!(
+        text.contains("prioritization has been identified by the studies we read."),
+        "{text}"
+    );
+}

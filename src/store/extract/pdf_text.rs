@@ -620,15 +620,17 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
                         && raw.split_whitespace().count() >= 5;
                     // (Nor a table's title, headings, source or note, though the same over or
                     // under several tables: `Fuente: Sivigila. …`.)
-                    if !in_margin(page, l)
-                        || is_table_row(&raw)
+                    if !in_margin(page, l) {
+                        return Verdict::Text;
+                    }
+                    if is_table_row(&raw)
                         || super::pdf_floats::is_caption(&raw)
                         || super::pdf_notes::starts_note_label(&raw)
                         || note_sentence
                         || under_caption(page, ls, l, 3)
                         || heads_cells(page, ls, l)
                     {
-                        return Verdict::Text;
+                        return Verdict::Kept;
                     }
                     let key = furniture_key(&raw);
                     let repeated = counts.get(&sized_key(page, l)).copied().unwrap_or(0);
@@ -678,18 +680,23 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
             }
         }
     }
-    for (pi, (ls, vs)) in per_page.iter_mut().zip(verdicts).enumerate() {
+    for (pi, ((page, ls), vs)) in pages
+        .iter()
+        .zip(per_page.iter_mut())
+        .zip(verdicts)
+        .enumerate()
+    {
         let alone = |l: &Line, ls: &[Line]| {
             ls.iter()
                 .filter(|o| (o.baseline - l.baseline).abs() < 0.5 * l.size)
                 .count()
                 == 1
         };
-        let keep: Vec<bool> = ls
+        let mut keep: Vec<bool> = ls
             .iter()
             .zip(&vs)
             .map(|(l, v)| match v {
-                Verdict::Text => true,
+                Verdict::Kept | Verdict::Text => true,
                 Verdict::Furniture => false,
                 Verdict::InBand => {
                     let others = slots
@@ -699,6 +706,27 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
                 }
             })
             .collect();
+        // A footer's next line, set as small right under it, is the footer's too (`978-…
+        // $26.00 © 2010 IEEE  142` / `DOI 10.1109/DSDE.2010.49` on a paper's first page).
+        let footer_lines: Vec<(f32, f32)> = ls
+            .iter()
+            .zip(&keep)
+            .filter(|(_, k)| !**k)
+            .map(|(l, _)| (l.baseline, l.size))
+            .collect();
+        for ((l, v), k) in ls.iter().zip(&vs).zip(keep.iter_mut()) {
+            let under_footer = l.size < 0.9 * text
+                && in_margin(page, l)
+                && footer_lines.iter().any(|&(baseline, size)| {
+                    size < 0.9 * text
+                        && l.baseline > baseline
+                        && l.baseline - baseline <= 1.6 * size
+                        && l.size <= size + 0.5
+                });
+            if *v != Verdict::Kept && under_footer {
+                *k = false;
+            }
+        }
         let mut keep = keep.into_iter();
         ls.retain(|_| keep.next().unwrap_or(true));
     }
@@ -763,6 +791,9 @@ fn heads_cells(page: &PageGlyphs, lines: &[Line], line: &Line) -> bool {
 enum Verdict {
     /// Text of the page.
     Text,
+    /// A line in a margin that is text of the page, not a running header or footer: a
+    /// table's row, a caption, a note.
+    Kept,
     /// A running header or footer, or a page number.
     Furniture,
     /// Neither yet, in a margin band: furniture if it stands where other pages have theirs.
