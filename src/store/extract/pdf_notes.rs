@@ -1,7 +1,9 @@
 //! Footnotes at the foot of a PDF page: the last lines of a page, set smaller than the
 //! document's text, in the lower half of the page, from a line that starts with a note mark
-//! (`1`, `*`, `†`). The text assembler moves them past the end of the paragraph that goes on
-//! over the page, so that a sentence is not cut by the notes under it.
+//! (`1`, `*`, `†`), and each column's notes under a short rule drawn at its foot, also in a
+//! band of columns above a table. The text assembler moves them past the end of the
+//! paragraph that goes on over the page or column, so that a sentence is not cut by the
+//! notes under it.
 
 use super::pdf_glyphs::PageGlyphs;
 use super::pdf_layout::Line;
@@ -21,6 +23,10 @@ pub struct NoteRule {
     pub x1: f32,
     /// Whether it is set with dashes (`——————`), as no signature's line is.
     pub dashes: bool,
+    /// Whether it is drawn in the page's upper half (over a column's notes in a band of
+    /// columns above a table): only notes set smaller than the text, from a marked one,
+    /// stand under such a rule.
+    pub high: bool,
 }
 
 /// Whether a line's text is a rule set with dashes or underscores (over the footnotes).
@@ -42,16 +48,18 @@ pub fn note_rules(page: &PageGlyphs, lines: &[Line], texts: &[String]) -> Vec<No
             x0: l.x0,
             x1: l.x1,
             dashes: !t.contains('_'),
+            high: false,
         });
     // A rule drawn alone: none level with it (a table's rules across come in cells) and
-    // none down the page under it (a table's columns).
+    // none down the page from it, under its span (a table's columns; a table further down
+    // the page, under columns of text with their notes, is not it).
     let alone = |r: &Rule| {
         page.rules.iter().all(|o| {
             std::ptr::eq(o, r)
                 || if o.is_horizontal() {
                     (o.y0 - r.y0).abs() > 3.0
                 } else {
-                    o.y1 < r.y0
+                    o.y1 < r.y0 || o.x0 < r.x0 - 3.0 || o.x0 > r.x1 + 3.0 || o.y0 > r.y0 + 24.0
                 }
         })
     };
@@ -59,12 +67,13 @@ pub fn note_rules(page: &PageGlyphs, lines: &[Line], texts: &[String]) -> Vec<No
         .rules
         .iter()
         .filter(|r| r.is_horizontal() && r.y1 - r.y0 < 2.0 && r.x1 - r.x0 >= 30.0)
-        .filter(|r| low(r.y0) && alone(r))
+        .filter(|r| alone(r))
         .map(|r| NoteRule {
             y: 0.5 * (r.y0 + r.y1),
             x0: r.x0,
             x1: r.x1,
             dashes: false,
+            high: !low(r.y0),
         });
     let mut out: Vec<NoteRule> = set.chain(drawn).collect();
     out.sort_by(|a, b| a.y.total_cmp(&b.y));
@@ -178,11 +187,14 @@ fn under_rule(
         let i = lines.iter().position(|l| l.baseline > rule.y)?;
         let under = &lines[i..];
         let first = &lines[i];
+        let high_notes =
+            || starts_with_note_mark(&texts[i]) && under.iter().all(|l| l.size <= SMALLER * body);
         (i > 0
             && first.baseline - rule.y <= 3.0 * first.size
             && under
                 .iter()
                 .all(|l| l.baseline > rule.y && l.size <= 1.05 * body)
+            && (!rule.high || high_notes())
             && (earlier.unfinished
                 || rule.dashes && earlier.notes
                 || starts_with_note_mark(&texts[i])))

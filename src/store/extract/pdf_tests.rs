@@ -3817,3 +3817,40 @@ BT /F1 8 Tf 72 50 Td (DOI 10.1109/DSDE.2010.49) Tj ET",
         "{text}"
     );
 }
+
+#[test]
+fn a_columns_notes_under_a_short_rule_above_a_table_wait_for_the_sentence_going_on_in_the_next_column()
+ {
+    // Two columns of text with each column's notes under a short rule, in the page's upper
+    // half; the notes stand further left than the second column's text. A ruled table
+    // fills the page under them.
+    let mut content = String::from(
+        "BT /F1 9 Tf 72 740 Td (The count of people with a disability rose) Tj 0 -12 Td (again, to 56.7 million people of the) Tj ET \
+0.5 w 72 700 m 144 700 l S \
+BT /F1 7 Tf 72 690 Td (8 Counts of the group quarters population,) Tj 0 -9 Td (from the survey of that year.) Tj ET \
+BT /F1 9 Tf 318 740 Td (303.9 million in the civilian population) Tj 0 -12 Td (had a disability in 2010.) Tj ET \
+0.5 w 306 716 m 378 716 l S \
+BT /F1 7 Tf 318 706 Td (9 The estimates in this report are based) Tj -12 -9 Td (on a sample of the population and may differ.) Tj ET ",
+    );
+    // The table: rules across and down.
+    for y in [600, 580, 560, 540] {
+        content.push_str(&format!("0.5 w 72 {y} m 540 {y} l S "));
+    }
+    for x in [72, 300, 540] {
+        content.push_str(&format!("0.5 w {x} 600 m {x} 540 l S "));
+    }
+    content.push_str(
+        "BT /F1 9 Tf 80 586 Td (Age group) Tj 230 0 Td (Number) Tj ET \
+BT /F1 9 Tf 80 566 Td (All ages) Tj 230 0 Td (291,099) Tj ET \
+BT /F1 9 Tf 80 546 Td (Aged 6 and older) Tj 230 0 Td (266,752) Tj ET",
+    );
+    let text = text_of(&page(content.as_bytes(), "", &[]));
+    assert!(
+        text.contains("56.7 million people of the 303.9 million in the civilian population had a disability in 2010."),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n8 Counts of the group quarters population"),
+        "{text}"
+    );
+}

@@ -1329,12 +1329,14 @@ fn join(
         }
         // A first-line indent: the line after it goes back to the left (when it stays
         // indented, or under the text of a numbered line, the lines are a hanging indent
-        // or an indented block, which a sentence's end or the top of a column starts).
+        // or an indented block, which a sentence's end or the top of a column starts; not
+        // at a column's top where the next line stands as far in: the column's notes,
+        // wider than its text, set its edge).
         _ => {
             let back_left = next_x0.is_none_or(|x| x < cur.x0 - 0.5 * size);
             if cur.x0 > cur.bounds.0 + 0.8 * size
                 && cur.x0 > prev.x0 + 0.8 * size
-                && (back_left || ends_clause || !same_column)
+                && (back_left || ends_clause || (!same_column && next_x0.is_none()))
                 && !hanging
             {
                 return Join::Paragraph;
