@@ -272,3 +272,50 @@ fn a_drag_on_a_page_after_typing_a_note_takes_the_keys_back() {
         .unwrap();
     assert_eq!(claim.note, "checked", "E did not go into the note");
 }
+
+#[test]
+fn shift_click_on_a_page_moves_the_edge_of_the_selected_annotation() {
+    let (_dir, path) = pdf_in_a_folder("two-columns.pdf");
+    let mut h = common::window(&path, "ana");
+    h.key_press(egui::Key::P);
+    h.run_steps(2);
+    wait_for_pictures(&mut h);
+    let start = drag_over_page(&mut h, "Kestle Bay were beyond");
+    h.key_press(egui::Key::C);
+    h.run_steps(3);
+    let id = h
+        .state()
+        .doc()
+        .unwrap()
+        .selected
+        .expect("the claim is selected");
+    // Shift+click in the middle of `repair`: the end moves to the word's end.
+    let text = h.state().doc().unwrap().session.text.as_str().to_owned();
+    let repair = text[..text.find("repair. Their").unwrap()].chars().count();
+    let p = {
+        let d = h.state().doc().unwrap();
+        let pages = d.session.pages.as_deref().unwrap();
+        let pv = h.state().page_view().unwrap();
+        pv.rects_on_screen(pages, repair + 3, repair + 4)[0].center()
+    };
+    h.hover_at(p);
+    h.run();
+    h.event(egui::Event::ModifiersChanged(egui::Modifiers::SHIFT));
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: p,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::SHIFT,
+        });
+        h.run();
+    }
+    h.event(egui::Event::ModifiersChanged(egui::Modifiers::NONE));
+    h.run_steps(2);
+    let d = h.state().doc().unwrap();
+    let a = d.session.annotations.get(id).unwrap();
+    assert_eq!(
+        (a.start, a.exact.as_str()),
+        (start, "Kestle Bay were beyond repair")
+    );
+}

@@ -746,6 +746,18 @@ fn shift_click_moves_the_edge_of_an_annotation_selected_by_a_click_on_it() {
 }
 
 #[test]
+fn moving_an_edge_onto_the_space_before_a_word_leaves_the_space_out() {
+    let (_dir, path) = with_sidecar(DOC, &[("handled 4.2", TagKind::Claim)]);
+    let mut h = harness(&path);
+    let id = annotations(&h)[0].id;
+    let (word, _) = find(DOC, "harbor handled 4.2");
+    h.state_mut()
+        .apply(factmark::ui::Action::Do(Intent::Reach(id, word - 1)));
+    h.run();
+    assert_eq!(annotations(&h)[0].exact, "harbor handled 4.2");
+}
+
+#[test]
 fn shift_click_adjusts_the_selected_annotations_span() {
     let (_dir, path) = with_sidecar(DOC, &[("harbor handled", TagKind::Claim)]);
     let mut h = harness(&path);

@@ -631,9 +631,24 @@ impl PageView {
                 events.push(ViewEvent::Select(Some(Selection { anchor: s, head: e })));
             }
         } else if response.clicked() {
-            let picked = at_pointer(self).and_then(|(i, p)| self.mark_at(i, p));
-            events.push(ViewEvent::Select(None));
-            events.push(ViewEvent::SelectAnnotation(picked));
+            let shift = ui.input(|i| i.modifiers.shift);
+            let at = at_pointer(self).and_then(|(i, p)| self.offset_at(i, p));
+            if shift && let (Some(sel), Some(at)) = (m.selection.filter(|s| !s.is_empty()), at) {
+                // Shift+click extends the text selection to the click, as in the text view.
+                events.push(ViewEvent::Select(Some(Selection { head: at, ..sel })));
+            } else if shift && let (Some(id), Some(at)) = (m.selected, at) {
+                // With an annotation selected, it moves the nearer edge of its span there.
+                let at = if m.snap_words {
+                    crate::core::snap::snap_point(m.text, at)
+                } else {
+                    at
+                };
+                events.push(ViewEvent::Reach(id, at));
+            } else {
+                let picked = at_pointer(self).and_then(|(i, p)| self.mark_at(i, p));
+                events.push(ViewEvent::Select(None));
+                events.push(ViewEvent::SelectAnnotation(picked));
+            }
         }
     }
 }
