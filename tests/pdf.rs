@@ -21,6 +21,7 @@ const FIXTURES: &[&str] = &[
     "table",
     "non-latin",
     "right-to-left",
+    "right-to-left-table",
     "page-quote",
     "encrypted-permissions",
     "three-columns",

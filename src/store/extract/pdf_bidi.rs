@@ -70,8 +70,17 @@ fn reorder<T: Copy>(classes: &[Class], items: &mut [(T, Sep)]) {
     if reads_from_the_right(&classes, rtl, ltr) {
         reverse(items, &mut classes, 0, items.len());
         for (a, b) in runs(&classes, |c| matches!(c, Class::Ltr | Class::Digit)) {
-            let (a, b) = with_signs(&classes, a, b);
-            reverse(items, &mut classes, a, b);
+            // A table's cells are apart: each cell's number is turned back on its own, and
+            // the cells stay in reading order (`63  58  121`, not `121  58  63`).
+            let mut from = a;
+            let ends: Vec<usize> = (a + 1..=b)
+                .filter(|&j| j == b || matches!(items[j].1, Sep::Tab | Sep::Cells(_)))
+                .collect();
+            for to in ends {
+                let (x, y) = with_signs(&classes, from, to);
+                reverse(items, &mut classes, x, y);
+                from = to;
+            }
         }
     } else {
         for (a, b) in runs(&classes, is_rtl) {
@@ -179,6 +188,10 @@ mod tests {
                 sep = Sep::Space;
                 continue;
             }
+            if c == '\t' {
+                sep = Sep::Tab;
+                continue;
+            }
             items.push((c, sep));
             sep = Sep::None;
         }
@@ -191,8 +204,10 @@ mod tests {
         reorder(&classes, &mut items);
         let mut s = String::new();
         for (c, sep) in items {
-            if sep == Sep::Space {
-                s.push(' ');
+            match sep {
+                Sep::Space => s.push(' '),
+                Sep::Tab => s.push('\t'),
+                _ => {}
             }
             s.push(c);
         }
@@ -209,6 +224,15 @@ mod tests {
         assert_eq!(
             read(".2024 وينوي يف %4.2 ىلإ تضفخنا"),
             "انخفضت إلى 4.2% في يونيو 2024."
+        );
+    }
+
+    #[test]
+    fn a_right_to_left_tables_row_keeps_its_cells_of_figures_apart_and_in_reading_order() {
+        // As drawn: the total at the left, the rank at the right.
+        assert_eq!(
+            read("3 001\t2 582\t419\tلمألا ةمئاق\t2"),
+            "2\tقائمة الأمل\t419\t2 582\t3 001"
         );
     }
 
