@@ -322,7 +322,9 @@ pub fn layout_in<H: Clone>(
     }
 
     let mut lines = Vec::new();
-    for range in break_lines(&cs, &adv, max_width) {
+    // (A number grouped by spaces is not broken at its spaces.)
+    let unbroken: Vec<char> = classed.chars().collect();
+    for range in break_lines(&unbroken, &adv, max_width) {
         let reordered = info.reordered_levels(byte(range.start)..byte(range.end));
         let levels: Vec<Level> = chars.iter().map(|&(b, _)| reordered[b]).collect();
         let line_pieces = pieces(&cs, &levels, range.clone(), forced);
@@ -713,6 +715,10 @@ mod tests {
                 "{text}"
             );
         }
+        // Nor is such a number broken at a line's end.
+        let text = "عدد 12 345 صوت";
+        let lines = seen(&unit(text, 8.0), text);
+        assert!(lines.iter().any(|l| l.contains("12 345")), "{lines:?}");
         // Two numbers side by side, not grouped in threes, stay two numbers.
         let text = "الصفحة 12 34";
         assert_eq!(
