@@ -981,11 +981,24 @@ fn keys_pressed_in_an_open_verdict_list_go_to_the_list_only() {
     verdict_list(&h).click();
     h.run();
     let selection = h.state().doc().unwrap().selection;
-    h.key_press(Key::ArrowDown);
-    h.run();
+    for _ in 0..3 {
+        h.key_press(Key::ArrowDown);
+        h.run();
+    }
     h.key_press(Key::Enter);
     h.run();
     h.run();
+    assert!(
+        !matches!(
+            annotations(&h)[0].tag,
+            factmark::core::annotation::Tag::Claim {
+                verdict: factmark::core::annotation::Verdict::Unrated,
+                ..
+            }
+        ),
+        "Enter chose a verdict"
+    );
+    assert!(!egui::Popup::is_any_open(&h.ctx), "and closed the list");
     assert!(h.state().pane.find.open, "the find bar stays");
     assert_eq!(
         h.state().doc().unwrap().selection,

@@ -246,7 +246,10 @@ impl ItemUi<'_> {
                 .selected_text(stance_label(s))
                 .show_ui(ui, |ui| {
                     for x in Stance::ALL {
-                        ui.selectable_value(&mut s, *x, stance_label(*x));
+                        if ui.selectable_value(&mut s, *x, stance_label(*x)).clicked() {
+                            // Chosen with the mouse or with Enter: the list closes.
+                            ui.close();
+                        }
                     }
                 });
             if s != e.stance {

@@ -235,7 +235,10 @@ impl FindBar {
                 .width(80.0)
                 .show_ui(ui, |ui| {
                     for k in TagKind::ALL {
-                        ui.selectable_value(&mut self.tag_as, *k, labels::tag_label(*k));
+                        if ui.selectable_value(&mut self.tag_as, *k, labels::tag_label(*k)).clicked() {
+                            // Chosen with the mouse or with Enter: the list closes.
+                            ui.close();
+                        }
                     }
                 });
             // The details every new annotation gets, chosen before adding them.
@@ -246,7 +249,10 @@ impl FindBar {
                         .width(100.0)
                         .show_ui(ui, |ui| {
                             for k in EntityKind::ALL {
-                                ui.selectable_value(&mut self.kind, *k, labels::kind_label(*k));
+                                if ui.selectable_value(&mut self.kind, *k, labels::kind_label(*k)).clicked() {
+                                    // Chosen with the mouse or with Enter: the list closes.
+                                    ui.close();
+                                }
                             }
                         });
                 }
@@ -256,11 +262,16 @@ impl FindBar {
                         .width(110.0)
                         .show_ui(ui, |ui| {
                             for v in Verdict::ALL {
-                                ui.selectable_value(
-                                    &mut self.verdict,
-                                    *v,
-                                    labels::verdict_label(*v),
-                                );
+                                if ui
+                                    .selectable_value(
+                                        &mut self.verdict,
+                                        *v,
+                                        labels::verdict_label(*v),
+                                    )
+                                    .clicked()
+                                {
+                                    ui.close();
+                                }
                             }
                         });
                 }

@@ -272,7 +272,10 @@ impl Inspector {
                             .selected_text(labels::tag_label(kind))
                             .show_ui(ui, |ui| {
                                 for k in TagKind::ALL {
-                                    ui.selectable_value(&mut new_kind, *k, labels::tag_label(*k));
+                                    if ui.selectable_value(&mut new_kind, *k, labels::tag_label(*k)).clicked() {
+                                        // Chosen with the mouse or with Enter: the list closes.
+                                        ui.close();
+                                    }
                                 }
                             });
                         if new_kind != kind {
@@ -348,7 +351,13 @@ impl Inspector {
                     .selected_text(labels::verdict_label(v))
                     .show_ui(ui, |ui| {
                         for x in Verdict::ALL {
-                            ui.selectable_value(&mut v, *x, labels::verdict_label(*x));
+                            if ui
+                                .selectable_value(&mut v, *x, labels::verdict_label(*x))
+                                .clicked()
+                            {
+                                // Chosen with the mouse or with Enter: the list closes.
+                                ui.close();
+                            }
                         }
                     });
                 if v != *verdict {
@@ -426,7 +435,13 @@ impl Inspector {
                     .selected_text(labels::kind_label(k))
                     .show_ui(ui, |ui| {
                         for x in EntityKind::ALL {
-                            ui.selectable_value(&mut k, *x, labels::kind_label(*x));
+                            if ui
+                                .selectable_value(&mut k, *x, labels::kind_label(*x))
+                                .clicked()
+                            {
+                                // Chosen with the mouse or with Enter: the list closes.
+                                ui.close();
+                            }
                         }
                     });
                 if k != *kind {
@@ -526,7 +541,13 @@ impl Inspector {
                 .selected_text(labels::review_label(status))
                 .show_ui(ui, |ui| {
                     for s in ReviewStatus::ALL {
-                        ui.selectable_value(&mut status, *s, labels::review_label(*s));
+                        if ui
+                            .selectable_value(&mut status, *s, labels::review_label(*s))
+                            .clicked()
+                        {
+                            // Chosen with the mouse or with Enter: the list closes.
+                            ui.close();
+                        }
                     }
                 });
         });

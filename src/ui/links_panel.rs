@@ -180,7 +180,13 @@ fn kind_menu(ui: &mut Ui, doc: &Document, a: &Annotation, link: &Link, actions: 
         .selected_text(RichText::new(link.kind.as_str()).strong())
         .show_ui(ui, |ui| {
             for k in &kinds {
-                ui.selectable_value(&mut chosen, k.clone(), k.as_str());
+                if ui
+                    .selectable_value(&mut chosen, k.clone(), k.as_str())
+                    .clicked()
+                {
+                    // Chosen with the mouse or with Enter: the list closes.
+                    ui.close();
+                }
             }
             ui.separator();
             // A kind of one's own: a word or words joined by '-', Enter to use it.
