@@ -31,13 +31,14 @@ use crate::core::source::{Metadata, Pages};
 /// extracted from some PDF would change.
 pub const PDF_EXTRACTOR_VERSION: u32 = 16;
 
+/// What to try with a damaged PDF.
+const VIEWER: &str = "If it opens in a PDF viewer, save or print it to a new PDF and try that";
+
 /// Why a PDF gave no text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PdfError {
     /// Not a PDF, or damaged beyond repair.
-    #[error(
-        "this is not a readable PDF: {why}. If it opens in a PDF viewer, save or print it to a new PDF and try that"
-    )]
+    #[error("this is not a readable PDF: {why}")]
     Broken {
         /// What is wrong, in a few words.
         why: String,
@@ -208,7 +209,7 @@ pub fn extract_pdf_with(bytes: &[u8], limits: PdfLimits) -> Result<PdfExtracted,
     }
     if !looks_like_pdf(bytes) {
         return Err(PdfError::Broken {
-            why: "it does not start with a PDF header (%PDF-)".to_owned(),
+            why: "it does not start with a PDF header (%PDF-), so it is another kind of file named .pdf; open it with the program it was made with".to_owned(),
         });
     }
     let tail = &bytes[bytes.len().saturating_sub(2048)..];
@@ -232,7 +233,9 @@ pub fn extract_pdf_with(bytes: &[u8], limits: PdfLimits) -> Result<PdfExtracted,
     if glyphs == 0 {
         if pages.iter().any(|p| p.damaged) {
             return Err(PdfError::Broken {
-                why: "the content of its pages cannot be read (the file is damaged)".to_owned(),
+                why: format!(
+                    "the content of its pages cannot be read (the file is damaged). {VIEWER}"
+                ),
             });
         }
         return Err(PdfError::NoText { pages: pages.len() });
@@ -325,7 +328,7 @@ fn read_pages(
             ),
         },
         LoadPdfError::Invalid => PdfError::Broken {
-            why: "its structure (cross-reference table, trailer or catalog) cannot be read: it is damaged, or built (nested or looped) past what a reader accepts".to_owned(),
+            why: format!("its structure (cross-reference table, trailer or catalog) cannot be read: it is damaged, or built (nested or looped) past what a reader accepts. {VIEWER}"),
         },
     })?;
     let count = pdf.pages().len();
@@ -337,7 +340,7 @@ fn read_pages(
     }
     if count == 0 {
         return Err(PdfError::Broken {
-            why: "it has no pages".to_owned(),
+            why: format!("it has no pages. {VIEWER}"),
         });
     }
     let deadline = started + limits.time;
