@@ -677,54 +677,6 @@ fn shift_click(h: &mut Harness<'_, FactmarkApp>, offset: usize) {
 }
 
 #[test]
-fn a_double_click_on_a_word_inside_an_annotation_selects_the_word_and_a_tag_key_tags_it() {
-    let (_dir, path) = with_sidecar(DOC, &[("the harbor handled 4.2 million", TagKind::Claim)]);
-    let mut h = harness(&path);
-    let (start, end) = find(DOC, "Critics");
-    let p = char_pos(&h, start + 2);
-    h.hover_at(p);
-    h.run();
-    for _ in 0..2 {
-        h.event(Event::PointerButton {
-            pos: p,
-            button: egui::PointerButton::Primary,
-            pressed: true,
-            modifiers: Modifiers::NONE,
-        });
-        h.step();
-        h.event(Event::PointerButton {
-            pos: p,
-            button: egui::PointerButton::Primary,
-            pressed: false,
-            modifiers: Modifiers::NONE,
-        });
-        h.step();
-    }
-    h.run();
-    let selection = h.state().doc().unwrap().selection.expect("a selection");
-    assert_eq!(
-        (
-            selection.anchor.min(selection.head),
-            selection.anchor.max(selection.head)
-        ),
-        (start, end),
-        "the word is selected"
-    );
-    h.key_press(Key::E);
-    h.run();
-    let all = annotations(&h);
-    assert_eq!(all.len(), 2, "a new entity beside the claim");
-    assert!(
-        all.iter()
-            .any(|a| a.tag.kind() == TagKind::Claim && a.exact == "the harbor handled 4.2 million")
-    );
-    assert!(
-        all.iter()
-            .any(|a| a.tag.kind() == TagKind::Entity && a.exact == "harbor")
-    );
-}
-
-#[test]
 fn shift_click_moves_the_edge_of_an_annotation_selected_by_a_click_on_it() {
     // The click on the annotation also places a caret there; Shift+click still moves the
     // annotation's edge rather than selecting text from that caret.

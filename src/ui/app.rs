@@ -545,6 +545,11 @@ impl FactmarkApp {
                 ThemeChoice::Dark => egui::ThemePreference::Dark,
             });
             self.applied_theme = Some(self.settings.theme);
+            // A double click whose second click comes half a second after the first, as
+            // desktops allow (and as a busy frame may make it): egui's own limit is 0.3 s,
+            // past which the second click selected the annotation under it again, not the
+            // word.
+            ctx.options_mut(|o| o.input_options.max_double_click_delay = 0.5);
         }
     }
 
