@@ -1840,6 +1840,14 @@ fn identifiers_and_addresses_broken_at_a_line_end_are_joined_without_a_space() {
         ("models such as CodeLlama-", "7B [26]"),
         ("cases of COVID-", "19 rose"),
         ("approximately 10,000-", "square-foot building"),
+        (
+            "States, <factfinder2.census.gov/bkmk/table/1.0/en",
+            "/ACS/10_1YR/S2601A>.",
+        ),
+        (
+            "at <http://www.census.gov/sipp/sourceac/S&A08",
+            "_W1toW6(S&A-13).pdf>.",
+        ),
     ] {
         assert!(runs_on(prev, cur), "{prev} | {cur}");
     }
@@ -1849,6 +1857,8 @@ fn identifiers_and_addresses_broken_at_a_line_end_are_joined_without_a_space() {
         ("It ended.", "Then"),
         ("the vote was 5-", "that is"),
         ("write to us @", "any time"),
+        ("the ratio was 3/4 and", "/ then"),
+        ("see page 4.", "/ACS tables"),
     ] {
         assert!(!runs_on(prev, cur), "{prev} | {cur}");
     }

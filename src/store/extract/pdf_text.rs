@@ -1677,10 +1677,24 @@ pub(super) fn runs_on(prev: &str, cur: &str) -> bool {
                 || (before.is_some_and(|c| c.is_ascii_digit()) && measure(cur)))
     };
     let lower = last.to_lowercase();
-    let address = lower.contains("://") || lower.starts_with("www.");
+    // (Also a host and path without a scheme: `<factfinder2.census.gov/bkmk/table/1.0/en`.)
+    let host = lower
+        .trim_start_matches(['<', '(', '[', '"', '\u{201c}'])
+        .split('/')
+        .next()
+        .unwrap_or_default();
+    let host_path = lower.contains('/')
+        && host.contains('.')
+        && host
+            .split('.')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+    let address = lower.contains("://") || lower.starts_with("www.") || host_path;
     dash_between('\u{2013}')
         || dash_between('-')
         || (address && last.ends_with(['/', '.', '-', '=', '&', '?', '_']) && !next.is_whitespace())
+        // (An address broken before its next part: `…/1.0/en` / `/ACS/…`, `…/S&A08` /
+        // `_W1toW6.pdf`.)
+        || (address && matches!(next, '/' | '_'))
         || (last.ends_with('@') && last.len() > 1 && next.is_alphanumeric())
 }
 
