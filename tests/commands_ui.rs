@@ -767,3 +767,29 @@ fn drag_over(h: &mut Harness<'_, FactmarkApp>, needle: &str) {
     h.drop_at(b);
     h.run_steps(2);
 }
+
+/// After a search in the find bar (its field has the keyboard), a drag over text in the
+/// document and a tag key tag the text dragged over.
+#[test]
+fn a_drag_after_a_search_takes_the_keys_for_tagging() {
+    let dir = folder();
+    let doc = dir.path().join("a.txt");
+    let mut h = harness(&doc);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run_steps(2);
+    h.event(egui::Event::Text("Critics".into()));
+    h.run_steps(2);
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    let before = annotations(&h).len();
+    drag_over(&mut h, "Critics disagreed on 3 May 2024.");
+    h.key_press(egui::Key::C);
+    h.run_steps(3);
+    let all = annotations(&h);
+    assert_eq!(all.len(), before + 1, "C tagged the dragged text");
+    assert!(
+        all.iter().any(
+            |a| a.tag.kind() == TagKind::Claim && a.exact == "Critics disagreed on 3 May 2024."
+        )
+    );
+}
