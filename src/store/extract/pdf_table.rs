@@ -511,6 +511,22 @@ fn row_columns(page: &PageGlyphs, row: &Line, columns: usize) -> Option<(Vec<usi
     (at.last().is_some_and(|&k| k < columns)).then(|| (at, ws.iter().map(|w| w.number).collect()))
 }
 
+/// Rows `start..end` to read as one, each word in its column, when they are two or more.
+fn rows_as_one(
+    placed: &[Option<(Vec<usize>, Vec<bool>)>],
+    start: usize,
+    end: usize,
+) -> Option<Heading> {
+    (end - start >= 2).then(|| Heading {
+        start,
+        end,
+        columns: placed[start..end]
+            .iter()
+            .map(|p| p.as_ref().map(|(a, _)| a.clone()).unwrap_or_default())
+            .collect(),
+    })
+}
+
 /// Whether a row (its words' columns and whether each is a value) has a cell of values only.
 fn value_cell(at: &[usize], numbers: &[bool]) -> bool {
     at.iter().any(|&k| {
@@ -603,16 +619,7 @@ fn wrapped_cells(
             filled.extend_from_slice(at);
             end += 1;
         }
-        if end - i >= 2 {
-            out.push(Heading {
-                start: i,
-                end,
-                columns: placed[i..end]
-                    .iter()
-                    .map(|p| p.as_ref().map(|(a, _)| a.clone()).unwrap_or_default())
-                    .collect(),
-            });
-        }
+        out.extend(rows_as_one(&placed, i, end));
         i = end;
     }
     out
@@ -682,16 +689,7 @@ fn multi_line_rows(
             }
             end += 1;
         }
-        if end - i >= 2 {
-            out.push(Heading {
-                start: i,
-                end,
-                columns: placed[i..end]
-                    .iter()
-                    .map(|p| p.as_ref().map(|(a, _)| a.clone()).unwrap_or_default())
-                    .collect(),
-            });
-        }
+        out.extend(rows_as_one(&placed, i, end));
         i = end;
     }
     out
