@@ -22,6 +22,7 @@ const FIXTURES: &[&str] = &[
     "non-latin",
     "right-to-left",
     "right-to-left-table",
+    "right-to-left-paragraphs",
     "page-quote",
     "encrypted-permissions",
     "three-columns",

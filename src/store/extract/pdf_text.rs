@@ -44,6 +44,7 @@ pub fn assemble(pages: &[PageGlyphs], deadline: Instant) -> Result<(String, Page
     let words = inner_words(&texts);
     let notes = super::pdf_notes::footnote_lines(pages, &per_page, &texts, &note_rules);
     let rights = region_rights(&per_page, &notes);
+    let flush_right = flush_right_columns(&per_page, &texts);
     let figures = super::pdf_floats::figure_lines(&per_page, &texts, &notes, &rights);
     // Lines that wait for the end of the paragraph going on around them.
     let aside: Vec<Vec<bool>> = notes
@@ -56,6 +57,7 @@ pub fn assemble(pages: &[PageGlyphs], deadline: Instant) -> Result<(String, Page
     let shared = Shared {
         pages,
         rights: &rights,
+        flush_right: &flush_right,
         words: &words,
         spacing,
     };
@@ -182,6 +184,9 @@ fn notes_going_on_in_columns(
 struct Shared<'a> {
     pages: &'a [PageGlyphs],
     rights: &'a HashMap<(usize, u32), f32>,
+    /// The columns (page, region) whose right-to-left lines are set flush right (or
+    /// justified), so that a paragraph's first line is indented at the right.
+    flush_right: &'a HashSet<(usize, u32)>,
     words: &'a Words,
     spacing: Spacing,
 }
@@ -209,7 +214,38 @@ impl<'a> Flow<'a> {
         next: Option<&Line>,
     ) -> Option<Join> {
         let (ppi, pl, pt) = self.prev?;
-        let context = Context {
+        // Lines that read from the right are measured from the right: a paragraph's first
+        // line is indented at the right, its last line stops short at the left.
+        if reads_from_the_right(pt)
+            && reads_from_the_right(text)
+            && shared.flush_right.contains(&(pi, line.region))
+        {
+            let (pl, line) = (mirrored(pl), mirrored(line));
+            let next = next.map(mirrored);
+            let page = &shared.pages[ppi];
+            let context = Context {
+                prev_right: pl.bounds.1,
+                prev_second_word: second_word_x1(page, self.prev?.1).map(|x| -x),
+                ..self.context(shared, pi, &line, text, next.as_ref(), (ppi, &pl, pt))
+            };
+            return Some(join(&pl, pt, &line, text, &context, shared.words));
+        }
+        let context = self.context(shared, pi, line, text, next, (ppi, pl, pt));
+        Some(join(pl, pt, line, text, &context, shared.words))
+    }
+
+    /// What `join` needs to know about `line` and the line before it, `prev`.
+    fn context(
+        &self,
+        shared: &Shared,
+        pi: usize,
+        line: &Line,
+        text: &str,
+        next: Option<&Line>,
+        prev: (usize, &Line, &str),
+    ) -> Context {
+        let (ppi, pl, pt) = prev;
+        Context {
             prev_page: ppi,
             cur_page: pi,
             prev_right: shared
@@ -233,8 +269,7 @@ impl<'a> Flow<'a> {
             label_of_next: next.is_some_and(|n| label_goes_on(&shared.pages[pi], line, text, n)),
             group_label: ppi == pi && pl.has_tab() && names_group(line, text, next),
             after_group_label: self.group_label && ppi == pi,
-        };
-        Some(join(pl, pt, line, text, &context, shared.words))
+        }
     }
 
     /// Writes a line after what `join` says goes between it and the line before.
@@ -1698,6 +1733,72 @@ pub(super) fn runs_on(prev: &str, cur: &str) -> bool {
         || (last.ends_with('@') && last.len() > 1 && next.is_alphanumeric())
 }
 
+/// The columns (page, region) whose lines that read from the right stand flush right at
+/// least as often as flush left: justified or right-aligned Arabic or Hebrew.
+fn flush_right_columns(per_page: &[Vec<Line>], texts: &[Vec<String>]) -> HashSet<(usize, u32)> {
+    let mut out = HashSet::new();
+    for (pi, (ls, ts)) in per_page.iter().zip(texts).enumerate() {
+        let mut regions: Vec<u32> = ls.iter().map(|l| l.region).collect();
+        regions.sort_unstable();
+        regions.dedup();
+        for region in regions {
+            let rtl: Vec<&Line> = ls
+                .iter()
+                .zip(ts)
+                .filter(|(l, t)| l.region == region && reads_from_the_right(t))
+                .map(|(l, _)| l)
+                .collect();
+            let left = rtl.iter().map(|l| l.x0).fold(f32::MAX, f32::min);
+            let right = rtl.iter().map(|l| l.x1).fold(f32::MIN, f32::max);
+            let at_right = rtl.iter().filter(|l| l.x1 >= right - 0.5 * l.size).count();
+            let at_left = rtl.iter().filter(|l| l.x0 <= left + 0.5 * l.size).count();
+            if !rtl.is_empty() && at_right >= at_left {
+                out.insert((pi, region));
+            }
+        }
+    }
+    out
+}
+
+/// Whether a line reads from the right: most of its letters are right to left.
+fn reads_from_the_right(text: &str) -> bool {
+    let (mut rtl, mut ltr) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if crate::core::bidi::rtl_script(c).is_some() {
+            rtl += 1;
+        } else {
+            ltr += 1;
+        }
+    }
+    rtl > ltr
+}
+
+/// A line seen in a mirror (x to -x): a right-to-left line measured as a left-to-right one.
+fn mirrored(line: &Line) -> Line {
+    Line {
+        x0: -line.x1,
+        x1: -line.x0,
+        bounds: (-line.bounds.1, -line.bounds.0),
+        ..line.clone()
+    }
+}
+
+/// Where a right-to-left line's second word starts (its right edge).
+fn second_word_x1(page: &PageGlyphs, line: &Line) -> Option<f32> {
+    let start = line
+        .items
+        .iter()
+        .skip(1)
+        .position(|(_, sep)| *sep != Sep::None)?
+        + 1;
+    line.items[start..]
+        .iter()
+        .enumerate()
+        .take_while(|&(k, (_, sep))| k == 0 || *sep == Sep::None)
+        .map(|(_, &(gi, _))| page.glyphs[gi as usize].x1)
+        .reduce(f32::max)
+}
+
 /// Where a line's second word starts.
 fn second_word_x0(page: &PageGlyphs, line: &Line) -> Option<f32> {
     line.items
@@ -1761,7 +1862,9 @@ fn measure(line: &str) -> bool {
 /// `S corporation`; not the words `A` and `I`) is kept with the word after it, as writers tie
 /// them with a no-break space.
 fn first_word_width(page: &PageGlyphs, line: &Line) -> f32 {
-    let mut right = line.x0;
+    // (From its own left edge: a right-to-left line's first word stands at its right.)
+    let mut left = f32::MAX;
+    let mut right = f32::MIN;
     let letter = line.items.first().is_some_and(|&(gi, _)| {
         matches!(page.text(&page.glyphs[gi as usize]), [c] if c.is_uppercase() && !matches!(c, 'A' | 'I'))
     }) && line.items.get(1).is_some_and(|&(_, sep)| sep == Sep::Space);
@@ -1780,8 +1883,9 @@ fn first_word_width(page: &PageGlyphs, line: &Line) -> f32 {
             words += 1;
         }
         right = right.max(page.glyphs[gi as usize].x1);
+        left = left.min(page.glyphs[gi as usize].x0);
     }
-    right - line.x0
+    (right - left).max(0.0)
 }
 
 /// The text being written, with a box for every char.
