@@ -319,3 +319,41 @@ fn shift_click_on_a_page_moves_the_edge_of_the_selected_annotation() {
         (start, "Kestle Bay were beyond repair")
     );
 }
+
+#[test]
+fn shift_click_on_a_page_extends_the_selection_to_whole_words() {
+    let (_dir, path) = pdf_in_a_folder("two-columns.pdf");
+    let mut h = common::window(&path, "ana");
+    h.key_press(egui::Key::P);
+    h.run_steps(2);
+    wait_for_pictures(&mut h);
+    let start = drag_over_page(&mut h, "Kestle Bay");
+    let text = h.state().doc().unwrap().session.text.as_str().to_owned();
+    let beyond = text[..text.find("beyond repair").unwrap()].chars().count();
+    let p = {
+        let d = h.state().doc().unwrap();
+        let pages = d.session.pages.as_deref().unwrap();
+        let pv = h.state().page_view().unwrap();
+        pv.rects_on_screen(pages, beyond + 2, beyond + 3)[0].center()
+    };
+    h.hover_at(p);
+    h.run();
+    h.event(egui::Event::ModifiersChanged(egui::Modifiers::SHIFT));
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: p,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::SHIFT,
+        });
+        h.run();
+    }
+    h.event(egui::Event::ModifiersChanged(egui::Modifiers::NONE));
+    h.run_steps(2);
+    let sel = h.state().doc().unwrap().selection.unwrap();
+    assert_eq!(
+        (sel.start(), sel.end()),
+        (start, beyond + "beyond".len()),
+        "the selection reaches the end of the word clicked"
+    );
+}

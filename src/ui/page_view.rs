@@ -634,8 +634,15 @@ impl PageView {
             let shift = ui.input(|i| i.modifiers.shift);
             let at = at_pointer(self).and_then(|(i, p)| self.offset_at(i, p));
             if shift && let (Some(sel), Some(at)) = (m.selection.filter(|s| !s.is_empty()), at) {
-                // Shift+click extends the text selection to the click, as in the text view.
-                events.push(ViewEvent::Select(Some(Selection { head: at, ..sel })));
+                // Shift+click extends the text selection to the click, as in the text view,
+                // to whole words as a drag's end is.
+                let extended = Selection { head: at, ..sel };
+                let extended = if m.snap_words && !ui.input(|i| i.modifiers.alt) {
+                    snap_to_words(m.text, extended)
+                } else {
+                    extended
+                };
+                events.push(ViewEvent::Select(Some(extended)));
             } else if shift && let (Some(id), Some(at)) = (m.selected, at) {
                 // With an annotation selected, it moves the nearer edge of its span there.
                 let at = if m.snap_words {
