@@ -113,6 +113,9 @@ pub struct Pages {
     /// shape is neither their letter's nor a known symbol's (so their text may be wrong), and
     /// how many each has.
     pub doubtful: Vec<(u32, usize)>,
+    /// The pages with a block of text set turned (a table turned sideways on an upright
+    /// page), which is left out of the text, and how many chars each has so.
+    pub sideways: Vec<(u32, usize)>,
 }
 
 /// How many chars, and on which pages, in words (`7 characters`, `pages 3–4`), for counts of
@@ -179,6 +182,7 @@ impl Pages {
             self.scanned_pages(),
             self.unreadable_chars(),
             self.doubtful_chars(),
+            self.sideways_chars(),
         ]
         .into_iter()
         .flatten()
@@ -199,6 +203,14 @@ impl Pages {
         let (chars, on) = chars_on_pages(&self.doubtful)?;
         Some(format!(
             "{chars} on {on} may read wrong: the PDF draws them with a symbol font that names its symbols as letters, and their shapes match no known symbol. Check them against the page view before quoting."
+        ))
+    }
+
+    /// What to tell a reader of text set turned and left out, if any.
+    fn sideways_chars(&self) -> Option<String> {
+        let (chars, on) = chars_on_pages(&self.sideways)?;
+        Some(format!(
+            "{chars} on {on} are set turned (a table or a block of text turned sideways on the page) and are left out of the text. Read them in the page view."
         ))
     }
 
@@ -412,6 +424,7 @@ mod tests {
             scanned: Vec::new(),
             unreadable: Vec::new(),
             doubtful: Vec::new(),
+            sideways: Vec::new(),
             ..Pages::default()
         };
         let searched = searched.damage().unwrap();
@@ -439,6 +452,7 @@ mod tests {
             scanned: Vec::new(),
             unreadable: Vec::new(),
             doubtful: Vec::new(),
+            sideways: Vec::new(),
             pages: vec![
                 PageSpan {
                     number: 1,
@@ -511,6 +525,7 @@ mod tests {
             scanned: Vec::new(),
             unreadable: Vec::new(),
             doubtful: Vec::new(),
+            sideways: Vec::new(),
             pages: vec![span(1, 0, 7), span(2, 3, 10)],
             boxes: vec![
                 bx(1),

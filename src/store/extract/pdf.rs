@@ -31,6 +31,10 @@ use crate::core::source::{Metadata, Pages};
 /// extracted from some PDF would change.
 pub const PDF_EXTRACTOR_VERSION: u32 = 16;
 
+/// How many glyphs set turned a page has when a whole block of text is turned (a table set
+/// sideways), not a label along a chart's axis or a line up the margin.
+const SIDEWAYS_GLYPHS: usize = 200;
+
 /// What to try with a damaged PDF.
 const VIEWER: &str = "If it opens in a PDF viewer, save or print it to a new PDF and try that";
 
@@ -284,6 +288,11 @@ pub fn extract_pdf_with(bytes: &[u8], limits: PdfLimits) -> Result<PdfExtracted,
         .iter()
         .filter(|p| p.doubtful > 0)
         .map(|p| (p.number, p.doubtful))
+        .collect();
+    page_map.sideways = pages
+        .iter()
+        .filter(|p| p.sideways >= SIDEWAYS_GLYPHS)
+        .map(|p| (p.number, p.sideways))
         .collect();
     page_map.scanned = pages
         .iter()

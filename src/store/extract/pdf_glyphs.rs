@@ -92,6 +92,8 @@ pub struct PageGlyphs {
     pub doubtful: usize,
     /// Glyphs left out because they are rotated, mirrored or off the page.
     pub skipped: usize,
+    /// Of those, the glyphs on the page set turned (a table or a label turned sideways).
+    pub sideways: usize,
     /// Whether some of its content could not be read (a damaged file).
     pub damaged: bool,
     /// The straight lines drawn across or down it (table borders).
@@ -238,6 +240,9 @@ impl Collector {
         let finite = size.is_finite() && x0.is_finite() && x1.is_finite() && baseline.is_finite();
         if !(finite && size >= 0.5 && upright && on_page) {
             self.page.skipped += 1;
+            if finite && size >= 0.5 && on_page && !hidden {
+                self.page.sideways += 1;
+            }
             return;
         }
         let mut text: Vec<char> = Vec::with_capacity(2);

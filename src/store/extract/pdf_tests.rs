@@ -3864,3 +3864,24 @@ BT /F1 9 Tf 80 546 Td (Aged 6 and older) Tj 230 0 Td (266,752) Tj ET",
         "{text}"
     );
 }
+
+#[test]
+fn a_table_turned_sideways_on_an_upright_page_is_told_not_left_out_silently() {
+    // Upright prose, then twelve lines of a table set turned a quarter.
+    let mut content =
+        String::from("BT /F1 10 Tf 72 740 Td (Table 1 is set sideways on this page.) Tj ET ");
+    for k in 0..12 {
+        content.push_str(&format!(
+            "BT /F1 8 Tf 0 1 -1 0 {} 100 Tm (Colombo 12 4 0 7 19 3 Gampaha 8 2 1 5 11 0) Tj ET ",
+            200 + 12 * k
+        ));
+    }
+    let extracted = extract_pdf(&page(content.as_bytes(), "", &[])).unwrap();
+    assert!(extracted.text.contains("Table 1 is set sideways"));
+    assert!(!extracted.text.contains("Colombo"));
+    let (page, chars) = extracted.pages.sideways[0];
+    assert_eq!(page, 1);
+    assert!(chars >= 12 * 30, "{chars}");
+    let warning = extracted.pages.damage().unwrap();
+    assert!(warning.contains("on page 1 are set turned"), "{warning}");
+}

@@ -1974,6 +1974,7 @@ impl Builder {
                 scanned: Vec::new(),
                 unreadable: Vec::new(),
                 doubtful: Vec::new(),
+                sideways: Vec::new(),
             },
         )
     }
