@@ -1733,8 +1733,9 @@ pub(super) fn runs_on(prev: &str, cur: &str) -> bool {
         || (last.ends_with('@') && last.len() > 1 && next.is_alphanumeric())
 }
 
-/// The columns (page, region) whose lines that read from the right stand flush right at
-/// least as often as flush left: justified or right-aligned Arabic or Hebrew.
+/// The columns (page, region) whose lines that read from the right are justified or set
+/// flush right (Arabic or Hebrew not set flush left: fewer than twice as many of its lines
+/// stand at the left edge as at the right).
 fn flush_right_columns(per_page: &[Vec<Line>], texts: &[Vec<String>]) -> HashSet<(usize, u32)> {
     let mut out = HashSet::new();
     for (pi, (ls, ts)) in per_page.iter().zip(texts).enumerate() {
@@ -1752,7 +1753,10 @@ fn flush_right_columns(per_page: &[Vec<Line>], texts: &[Vec<String>]) -> HashSet
             let right = rtl.iter().map(|l| l.x1).fold(f32::MIN, f32::max);
             let at_right = rtl.iter().filter(|l| l.x1 >= right - 0.5 * l.size).count();
             let at_left = rtl.iter().filter(|l| l.x0 <= left + 0.5 * l.size).count();
-            if !rtl.is_empty() && at_right >= at_left {
+            // (Justified text stands at both edges but for its paragraphs' first and last
+            // lines; only text set flush left, ragged at the right, is read as left to
+            // right is.)
+            if !rtl.is_empty() && at_left < 2 * at_right.max(1) {
                 out.insert((pi, region));
             }
         }
