@@ -273,6 +273,24 @@ fn a_drag_on_a_page_after_typing_a_note_takes_the_keys_back() {
     assert_eq!(claim.note, "checked", "E did not go into the note");
 }
 
+/// A click with Shift held at `p` on the pages.
+fn shift_click(h: &mut egui_kittest::Harness<'_, factmark::ui::FactmarkApp>, p: egui::Pos2) {
+    h.hover_at(p);
+    h.run();
+    h.event(egui::Event::ModifiersChanged(egui::Modifiers::SHIFT));
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: p,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::SHIFT,
+        });
+        h.run();
+    }
+    h.event(egui::Event::ModifiersChanged(egui::Modifiers::NONE));
+    h.run_steps(2);
+}
+
 #[test]
 fn shift_click_on_a_page_moves_the_edge_of_the_selected_annotation() {
     let (_dir, path) = pdf_in_a_folder("two-columns.pdf");
@@ -298,20 +316,7 @@ fn shift_click_on_a_page_moves_the_edge_of_the_selected_annotation() {
         let pv = h.state().page_view().unwrap();
         pv.rects_on_screen(pages, repair + 3, repair + 4)[0].center()
     };
-    h.hover_at(p);
-    h.run();
-    h.event(egui::Event::ModifiersChanged(egui::Modifiers::SHIFT));
-    for pressed in [true, false] {
-        h.event(egui::Event::PointerButton {
-            pos: p,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::SHIFT,
-        });
-        h.run();
-    }
-    h.event(egui::Event::ModifiersChanged(egui::Modifiers::NONE));
-    h.run_steps(2);
+    shift_click(&mut h, p);
     let d = h.state().doc().unwrap();
     let a = d.session.annotations.get(id).unwrap();
     assert_eq!(
@@ -336,20 +341,7 @@ fn shift_click_on_a_page_extends_the_selection_to_whole_words() {
         let pv = h.state().page_view().unwrap();
         pv.rects_on_screen(pages, beyond + 2, beyond + 3)[0].center()
     };
-    h.hover_at(p);
-    h.run();
-    h.event(egui::Event::ModifiersChanged(egui::Modifiers::SHIFT));
-    for pressed in [true, false] {
-        h.event(egui::Event::PointerButton {
-            pos: p,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::SHIFT,
-        });
-        h.run();
-    }
-    h.event(egui::Event::ModifiersChanged(egui::Modifiers::NONE));
-    h.run_steps(2);
+    shift_click(&mut h, p);
     let sel = h.state().doc().unwrap().selection.unwrap();
     assert_eq!(
         (sel.start(), sel.end()),
