@@ -1,5 +1,7 @@
 //! Adjusting an annotation's span from one point: Shift+click moves the edge nearer to it.
 
+use crate::core::text::Text;
+
 /// The span of `start..end` with its nearer edge moved to `at`: before the start or past the
 /// end, that edge; inside, the edge `at` is closer to. `None` when the span would be empty.
 pub fn reach(start: usize, end: usize, at: usize) -> Option<(usize, usize)> {
@@ -13,6 +15,20 @@ pub fn reach(start: usize, end: usize, at: usize) -> Option<(usize, usize)> {
         (start, at)
     };
     (s < e && (s, e) != (start, end)).then_some((s, e))
+}
+
+/// `start..end` without the spaces and line breaks at its edges (an edge dragged or clicked
+/// onto the space before a word).
+pub fn without_blank_edges(text: &Text, start: usize, end: usize) -> (usize, usize) {
+    let blank = |i: usize| text.slice(i..i + 1).chars().all(char::is_whitespace);
+    let (mut s, mut e) = (start, end);
+    while s < e && blank(s) {
+        s += 1;
+    }
+    while e > s && blank(e - 1) {
+        e -= 1;
+    }
+    (s, e)
 }
 
 #[cfg(test)]

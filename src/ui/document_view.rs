@@ -1030,14 +1030,8 @@ impl DocumentView {
             && at != fixed
         {
             // Spaces at the new edges are not part of the span.
-            let (mut s, mut e) = (fixed.min(at), fixed.max(at));
-            let blank = |i: usize| text.slice(i..i + 1).chars().all(char::is_whitespace);
-            while s < e && blank(s) {
-                s += 1;
-            }
-            while e > s && blank(e - 1) {
-                e -= 1;
-            }
+            let (s, e) =
+                crate::core::reach::without_blank_edges(text, fixed.min(at), fixed.max(at));
             if s < e {
                 events.push(ViewEvent::Respan(id, s, e));
             }

@@ -303,17 +303,10 @@ impl Workspace {
     pub(super) fn reach(&mut self, id: AnnotationId, at: usize) -> Vec<Outcome> {
         let span = self.current().and_then(|d| {
             let a = d.session.annotations.get(id)?;
-            let (mut s, mut e) = crate::core::reach::reach(a.start, a.end, at)?;
+            let (s, e) = crate::core::reach::reach(a.start, a.end, at)?;
             // Spaces at the new edges are not part of the span (a click at a word's very
             // left edge lands on the space before it).
-            let text = &d.session.text;
-            let blank = |i: usize| text.slice(i..i + 1).chars().all(char::is_whitespace);
-            while s < e && blank(s) {
-                s += 1;
-            }
-            while e > s && blank(e - 1) {
-                e -= 1;
-            }
+            let (s, e) = crate::core::reach::without_blank_edges(&d.session.text, s, e);
             (s < e && (s, e) != (a.start, a.end)).then_some((s, e))
         });
         match span {
