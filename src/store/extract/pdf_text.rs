@@ -191,12 +191,12 @@ struct Shared<'a> {
     spacing: Spacing,
 }
 
-/// Lines being joined into paragraphs: the last one written, and the left edge of the list
-/// item the current paragraph is, if it is one.
+/// Lines being joined into paragraphs: the last one written, and the left and right edges
+/// of the first line of the list item the current paragraph is, if it is one.
 #[derive(Default)]
 struct Flow<'a> {
     prev: Option<(usize, &'a Line, &'a str)>,
-    item: Option<f32>,
+    item: Option<(f32, f32)>,
     /// Whether the previous line, without cells, was set inside a table, between its rows
     /// (a label naming a group of rows): a row after it goes on the table.
     group_label: bool,
@@ -214,23 +214,24 @@ impl<'a> Flow<'a> {
         next: Option<&Line>,
     ) -> Option<Join> {
         let (ppi, pl, pt) = self.prev?;
+        let context = self.context(shared, pi, line, text, next, (ppi, pl, pt));
         // Lines that read from the right are measured from the right: a paragraph's first
-        // line is indented at the right, its last line stops short at the left.
+        // line is indented at the right, its last line stops short at the left. `join` sees
+        // them in a mirror (x to -x), and what it is told of their edges is mirrored too.
         if reads_from_the_right(pt)
             && reads_from_the_right(text)
             && shared.flush_right.contains(&(pi, line.region))
         {
-            let (pl, line) = (mirrored(pl), mirrored(line));
-            let next = next.map(mirrored);
-            let page = &shared.pages[ppi];
             let context = Context {
-                prev_right: pl.bounds.1,
-                prev_second_word: second_word_x1(page, self.prev?.1).map(|x| -x),
-                ..self.context(shared, pi, &line, text, next.as_ref(), (ppi, &pl, pt))
+                prev_right: -pl.bounds.0,
+                prev_second_word: second_word_x1(&shared.pages[ppi], pl).map(|x| -x),
+                item: self.item.map(|(_, right)| -right),
+                next_x0: next.filter(|_| context.next_x0.is_some()).map(|n| -n.x1),
+                ..context
             };
+            let (pl, line) = (mirrored(pl), mirrored(line));
             return Some(join(&pl, pt, &line, text, &context, shared.words));
         }
-        let context = self.context(shared, pi, line, text, next, (ppi, pl, pt));
         Some(join(pl, pt, line, text, &context, shared.words))
     }
 
@@ -255,7 +256,7 @@ impl<'a> Flow<'a> {
                 .unwrap_or(pl.x1),
             first_word: first_word_width(&shared.pages[pi], line),
             prev_second_word: second_word_x0(&shared.pages[ppi], pl),
-            item: self.item,
+            item: self.item.map(|(left, _)| left),
             spacing: shared
                 .spacing
                 .in_column(line.size.max(pl.size), (pi, line.region)),
@@ -281,12 +282,13 @@ impl<'a> Flow<'a> {
         join: Option<Join>,
     ) {
         match join {
-            None => self.item = is_item(text).then_some(line.x0),
+            None => self.item = is_item(text).then_some((line.x0, line.x1)),
             Some(Join::Paragraph) => {
                 out.push_sep("\n\n");
                 // A nested item with an `o` for its bullet is an item too, under its parent.
-                let nested = text.starts_with("o ") && self.item.is_some_and(|l| line.x0 > l);
-                self.item = (is_item(text) || nested).then_some(line.x0);
+                let nested =
+                    text.starts_with("o ") && self.item.is_some_and(|(left, _)| line.x0 > left);
+                self.item = (is_item(text) || nested).then_some((line.x0, line.x1));
             }
             Some(Join::Row) => out.push_sep("\n"),
             Some(Join::Space) => out.push_sep(" "),
