@@ -104,8 +104,7 @@ fn reverse_cells(row: &mut Line, columns: usize) {
                 row.lead = at.min(usize::from(u8::MAX)) as u8;
                 Sep::None
             }
-            Some(p) if at == p + 1 => Sep::Tab,
-            Some(p) => Sep::Cells((at - p - 1).min(usize::from(u8::MAX)) as u8),
+            Some(p) => super::pdf_table::separator(p, at),
         };
         items.push((g, sep));
         items.extend(cell);

@@ -324,6 +324,16 @@ fn split_at_left_edges(line: &Line, words: &[Word], at: &mut [usize], columns: &
     }
 }
 
+/// What goes before a word in column `to` after one in column `from` (not further right): a
+/// space in the same column, a tab into the next, and one more tab for each column skipped.
+pub(super) fn separator(from: usize, to: usize) -> Sep {
+    match to.saturating_sub(from) {
+        0 => Sep::Space,
+        1 => Sep::Tab,
+        n => Sep::Cells((n - 1).min(usize::from(u8::MAX)) as u8),
+    }
+}
+
 /// The usual gap between the words of a row set a space apart (the lower quartile: a heading
 /// row may have as many wide gaps between columns as word spaces).
 fn usual_space(line: &Line, words: &[Word]) -> f32 {
@@ -346,12 +356,7 @@ fn recell(line: &mut Line, words: &[Word], at: &[usize]) {
             line.lead = at[0].min(usize::from(u8::MAX)) as u8;
             continue;
         }
-        let skipped = at[i] - at[i - 1];
-        line.items[w.start].1 = match skipped {
-            0 => Sep::Space,
-            1 => Sep::Tab,
-            n => Sep::Cells((n - 1).min(usize::from(u8::MAX)) as u8),
-        };
+        line.items[w.start].1 = separator(at[i - 1], at[i]);
     }
 }
 
@@ -736,9 +741,7 @@ fn merge_heading(page: &PageGlyphs, rows: &[Line], columns: &[Vec<usize>]) -> Li
                         lead = k.min(usize::from(u8::MAX)) as u8;
                         Sep::None
                     }
-                    Some(p) if p == k => Sep::Space,
-                    Some(p) if k == p + 1 => Sep::Tab,
-                    Some(p) => Sep::Cells((k - p - 1).min(usize::from(u8::MAX)) as u8),
+                    Some(p) => separator(p, k),
                 };
                 items.push((row.items[w.start].0, sep));
                 items.extend_from_slice(&row.items[w.start + 1..w.end]);
