@@ -21,7 +21,7 @@ use super::limits::{
     MAX_PDF_BYTES, MAX_PDF_INFLATED_BYTES, MAX_PDF_PAGE_STEPS, MAX_PDF_PAGES, MAX_PDF_SECONDS,
     MAX_PDF_STREAM_BYTES,
 };
-use super::pdf_glyphs::{PageGlyphs, Stop, collect_page};
+use super::pdf_glyphs::{PageGlyphs, Stop, Turn, collect_page};
 use super::pdf_lookalikes::FontShapes;
 use super::pdf_text::assemble;
 use super::{grouped, pdf_inflate};
@@ -29,7 +29,7 @@ use crate::core::source::{Metadata, Pages};
 
 /// The version of the PDF extraction rules; recorded in sidecars. Bump it whenever the text
 /// extracted from some PDF would change.
-pub const PDF_EXTRACTOR_VERSION: u32 = 16;
+pub const PDF_EXTRACTOR_VERSION: u32 = 17;
 
 /// How many glyphs set turned a page has when a whole block of text is turned (a table set
 /// sideways), not a label along a chart's axis or a line up the margin.
@@ -284,11 +284,17 @@ pub fn extract_pdf_with(bytes: &[u8], limits: PdfLimits) -> Result<PdfExtracted,
         same
     });
     page_map.unreadable = unreadable;
-    page_map.doubtful = pages
-        .iter()
-        .filter(|p| p.doubtful > 0)
-        .map(|p| (p.number, p.doubtful))
-        .collect();
+    page_map.doubtful = pages.iter().filter(|p| p.doubtful > 0).fold(
+        Vec::new(),
+        |mut by_page: Vec<(u32, usize)>, p| {
+            // A page read in two parts (upright and turned) is told once.
+            match by_page.last_mut() {
+                Some((number, n)) if *number == p.number => *n += p.doubtful,
+                _ => by_page.push((p.number, p.doubtful)),
+            }
+            by_page
+        },
+    );
     page_map.sideways = pages
         .iter()
         .filter(|p| p.sideways >= SIDEWAYS_GLYPHS)
@@ -296,6 +302,7 @@ pub fn extract_pdf_with(bytes: &[u8], limits: PdfLimits) -> Result<PdfExtracted,
         .collect();
     page_map.scanned = pages
         .iter()
+        .filter(|p| p.turn == Turn::Upright)
         .filter(|p| p.glyph_count() < SCANNED_GLYPHS && p.picture_cover >= SCANNED_COVER)
         .map(|p| p.number)
         .collect();
@@ -363,9 +370,27 @@ fn read_pages(
                 seconds: limits.time.as_secs(),
             });
         }
-        let mut glyphs = collect_page(page, i + 1, deadline, limits.page_steps, &mut shapes);
+        let page_limits = (deadline, limits.page_steps);
+        let mut glyphs = collect_page(page, i + 1, Turn::Upright, page_limits, &mut shapes);
         glyphs.damaged = damaged(page);
+        let turned = turned_part(&glyphs)
+            .map(|turn| collect_page(page, i + 1, turn, page_limits, &mut shapes))
+            .filter(|part| 2 * part.glyph_count() >= glyphs.sideways);
         out.push(glyphs);
+        if let Some(mut part) = turned {
+            // Read: no longer left out. What is turned another way still is.
+            if let Some(upright) = out.last_mut() {
+                let read = match part.turn {
+                    Turn::Up => upright.sideways_up,
+                    Turn::Down => upright.sideways_down,
+                    Turn::Upright => 0,
+                };
+                upright.sideways -= read.min(upright.sideways);
+            }
+            part.sideways = 0;
+            part.skipped = 0;
+            out.push(part);
+        }
     }
     let metadata = metadata(&pdf);
     let version = format!("PDF-{}", version_name(&pdf));
@@ -374,6 +399,20 @@ fn read_pages(
         None => Missing::Unknown,
     };
     Ok((out, metadata, version, missing))
+}
+
+/// Which way to turn a page to read the block of text set sideways on it: the way most of
+/// its turned glyphs read, when there are enough of them to be a block (a table set
+/// sideways), not a label along a chart's axis or a line up the margin.
+fn turned_part(page: &PageGlyphs) -> Option<Turn> {
+    if page.sideways < SIDEWAYS_GLYPHS {
+        return None;
+    }
+    let (up, down) = (page.sideways_up, page.sideways_down);
+    if 2 * up.max(down) < page.sideways {
+        return None;
+    }
+    Some(if up >= down { Turn::Up } else { Turn::Down })
 }
 
 /// Pages the PDF has that could not be found.

@@ -37,6 +37,31 @@ pub enum Stop {
     Time,
 }
 
+/// How a page's glyphs are read: as the page stands, or turned a quarter so that text set
+/// up or down the page (a table set sideways on an upright page) reads along its lines.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Turn {
+    /// As the page stands.
+    #[default]
+    Upright,
+    /// Text that reads from the page's foot to its head (turned to the left).
+    Up,
+    /// Text that reads from the page's head to its foot (turned to the right).
+    Down,
+}
+
+impl Turn {
+    /// The map from the page as shown (`width` × `height`) to the page turned this way.
+    fn frame(self, width: f32, height: f32) -> Affine {
+        let (w, h) = (f64::from(width), f64::from(height));
+        match self {
+            Turn::Upright => Affine::IDENTITY,
+            Turn::Up => Affine::new([0.0, 1.0, -1.0, 0.0, h, 0.0]),
+            Turn::Down => Affine::new([0.0, -1.0, 1.0, 0.0, 0.0, w]),
+        }
+    }
+}
+
 /// One glyph as drawn.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Glyph {
@@ -94,6 +119,13 @@ pub struct PageGlyphs {
     pub skipped: usize,
     /// Of those, the glyphs on the page set turned (a table or a label turned sideways).
     pub sideways: usize,
+    /// Of those, how many read up the page, and how many down it.
+    pub sideways_up: usize,
+    /// See `sideways_up`.
+    pub sideways_down: usize,
+    /// How the glyphs were read: a page's text set sideways is read as a part of its own,
+    /// turned, whose width and height are the page's height and width.
+    pub turn: Turn,
     /// Whether some of its content could not be read (a damaged file).
     pub damaged: bool,
     /// The straight lines drawn across or down it (table borders).
@@ -110,28 +142,44 @@ impl PageGlyphs {
         &self.chars[start..start + g.len as usize]
     }
 
+    /// A rectangle (left, top, right, bottom) of this part turned back onto the page as it
+    /// is shown.
+    pub fn on_page(&self, [x0, top, x1, bottom]: [f32; 4]) -> [f32; 4] {
+        match self.turn {
+            Turn::Upright => [x0, top, x1, bottom],
+            Turn::Up => [top, self.width - x1, bottom, self.width - x0],
+            Turn::Down => [self.height - bottom, x0, self.height - top, x1],
+        }
+    }
+
     /// How many glyphs with text the page has.
     pub fn glyph_count(&self) -> usize {
         self.glyphs.len()
     }
 }
 
-/// Runs one page and collects its glyphs. Unwinds with a [`Stop`] past the limits.
+/// Runs one page and collects its glyphs, read as the page stands or turned. Unwinds with a
+/// [`Stop`] past the limits.
 pub fn collect_page<'a>(
     page: &Page<'a>,
     number: usize,
-    deadline: Instant,
-    steps: u64,
+    turn: Turn,
+    limits: (Instant, u64),
     shapes: &mut FontShapes<'a>,
 ) -> PageGlyphs {
-    let (width, height) = page.render_dimensions();
+    let (deadline, steps) = limits;
+    let (shown_width, shown_height) = page.render_dimensions();
+    let (width, height) = match turn {
+        Turn::Upright => (shown_width, shown_height),
+        Turn::Up | Turn::Down => (shown_height, shown_width),
+    };
     let settings = InterpreterSettings {
         // Form fields and comments are not the document's text.
         render_content: RenderContent::PAGE,
         ..InterpreterSettings::default()
     };
     let cache = InterpreterCache::new();
-    let transform = page.initial_transform(true).to_kurbo();
+    let transform = turn.frame(shown_width, shown_height) * page.initial_transform(true).to_kurbo();
     let mut context = Context::new(
         transform,
         Rect::new(0.0, 0.0, f64::from(width), f64::from(height)),
@@ -144,6 +192,7 @@ pub fn collect_page<'a>(
             number: u32::try_from(number).unwrap_or(u32::MAX),
             width,
             height,
+            turn,
             ..PageGlyphs::default()
         },
         pending_space: false,
@@ -242,6 +291,13 @@ impl Collector {
             self.page.skipped += 1;
             if finite && size >= 0.5 && on_page && !hidden {
                 self.page.sideways += 1;
+                if along.x.abs() < 0.2 * along.y.abs() {
+                    if along.y < 0.0 {
+                        self.page.sideways_up += 1;
+                    } else {
+                        self.page.sideways_down += 1;
+                    }
+                }
             }
             return;
         }

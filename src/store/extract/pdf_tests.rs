@@ -1777,8 +1777,8 @@ fn for_debug_pages(mut f: impl FnMut(usize, &super::pdf_glyphs::PageGlyphs, Inst
             &super::pdf_glyphs::collect_page(
                 page,
                 i + 1,
-                deadline,
-                u64::MAX,
+                super::pdf_glyphs::Turn::Upright,
+                (deadline, u64::MAX),
                 &mut super::pdf_lookalikes::FontShapes::new(),
             ),
             deadline,
@@ -1930,7 +1930,13 @@ fn the_layout_of_a_page_stops_when_the_time_runs_out() {
     let pdf = Pdf::new(bytes).unwrap();
     let later = Instant::now() + Duration::from_secs(60);
     let mut shapes = super::pdf_lookalikes::FontShapes::new();
-    let glyphs = super::pdf_glyphs::collect_page(&pdf.pages()[0], 1, later, u64::MAX, &mut shapes);
+    let glyphs = super::pdf_glyphs::collect_page(
+        &pdf.pages()[0],
+        1,
+        super::pdf_glyphs::Turn::Upright,
+        (later, u64::MAX),
+        &mut shapes,
+    );
     assert!(super::pdf_layout::lines(&glyphs, later).is_some_and(|l| l.len() == 2));
     let past = Instant::now();
     std::thread::sleep(Duration::from_millis(5));
@@ -3865,23 +3871,115 @@ BT /F1 9 Tf 80 546 Td (Aged 6 and older) Tj 230 0 Td (266,752) Tj ET",
     );
 }
 
-#[test]
-fn a_table_turned_sideways_on_an_upright_page_is_told_not_left_out_silently() {
-    // Upright prose, then twelve lines of a table set turned a quarter.
+/// A page with a line of upright prose and a table of twelve rows set turned a quarter:
+/// `matrix` is the text matrix's turn (`0 1 -1 0` reads up the page, `0 -1 1 0` down it)
+/// and `x` where each row's baseline stands across the page.
+fn sideways_table(matrix: &str, x: impl Fn(usize) -> usize, y: usize) -> Vec<u8> {
     let mut content =
         String::from("BT /F1 10 Tf 72 740 Td (Table 1 is set sideways on this page.) Tj ET ");
     for k in 0..12 {
         content.push_str(&format!(
-            "BT /F1 8 Tf 0 1 -1 0 {} 100 Tm (Colombo 12 4 0 7 19 3 Gampaha 8 2 1 5 11 0) Tj ET ",
+            "BT /F1 8 Tf {matrix} {} {y} Tm (District{k:02}) Tj 80 0 Td (12) Tj 40 0 Td (4) Tj 40 0 Td (1907) Tj ET ",
+            x(k)
+        ));
+    }
+    page(content.as_bytes(), "", &[])
+}
+
+#[test]
+fn a_table_turned_sideways_on_an_upright_page_is_read_turned() {
+    // Read up the page: the table's head is at the page's left, so its first row is the
+    // leftmost line.
+    let up = extract_pdf(&sideways_table("0 1 -1 0", |k| 200 + 12 * k, 100)).unwrap();
+    // Read down the page: its head is at the right.
+    let down = extract_pdf(&sideways_table("0 -1 1 0", |k| 400 - 12 * k, 600)).unwrap();
+    for extracted in [&up, &down] {
+        let text = &extracted.text;
+        assert!(
+            text.starts_with("Table 1 is set sideways on this page.\n"),
+            "{text}"
+        );
+        let rows: Vec<&str> = text.lines().filter(|l| l.starts_with("District")).collect();
+        let expected: Vec<String> = (0..12)
+            .map(|k| format!("District{k:02}\t12\t4\t1907"))
+            .collect();
+        assert_eq!(rows, expected, "{text}");
+        assert!(extracted.pages.sideways.is_empty());
+        assert_eq!(extracted.pages.damage(), None);
+        assert_eq!(extracted.pages.pages.len(), 1);
+    }
+    // Each char's box stands where it is drawn on the page: a row's line is a narrow
+    // band across the page, its text running along the page's height.
+    let at = up.text.find("District00").unwrap();
+    let first = up.pages.boxes[at].unwrap();
+    let last = up.pages.boxes[at + "District00".len() - 1].unwrap();
+    // The baseline at x = 200, the letters' tops towards the left.
+    assert!(
+        (first.rect[0] - 193.6).abs() < 0.5 && (first.rect[2] - 201.6).abs() < 0.5,
+        "{first:?}"
+    );
+    // Starting 100 points from the page's foot (792 - 100 from its top) and going up.
+    assert!((first.rect[3] - 692.0).abs() < 0.5, "{first:?}");
+    assert!(
+        last.rect[1] < first.rect[1] && last.rect[0] == first.rect[0],
+        "{last:?}"
+    );
+    let at = down.text.find("District00").unwrap();
+    let first = down.pages.boxes[at].unwrap();
+    // The baseline at x = 400, the letters' tops towards the right; from 600 points above
+    // the foot (192 from the top) going down.
+    assert!(
+        (first.rect[0] - 398.4).abs() < 0.5 && (first.rect[2] - 406.4).abs() < 0.5,
+        "{first:?}"
+    );
+    assert!((first.rect[1] - 192.0).abs() < 0.5, "{first:?}");
+}
+
+#[test]
+fn a_block_set_at_a_slant_is_told_not_left_out_silently() {
+    // Twelve lines turned an eighth: neither along the page nor across it.
+    let mut content =
+        String::from("BT /F1 10 Tf 72 740 Td (A block is set at a slant on this page.) Tj ET ");
+    for k in 0..12 {
+        content.push_str(&format!(
+            "BT /F1 8 Tf 0.707 0.707 -0.707 0.707 {} 100 Tm (Colombo 12 4 0 7 19 3 Gampaha 8 2 1 5 11 0) Tj ET ",
             200 + 12 * k
         ));
     }
     let extracted = extract_pdf(&page(content.as_bytes(), "", &[])).unwrap();
-    assert!(extracted.text.contains("Table 1 is set sideways"));
+    assert!(extracted.text.contains("A block is set at a slant"));
     assert!(!extracted.text.contains("Colombo"));
     let (page, chars) = extracted.pages.sideways[0];
     assert_eq!(page, 1);
     assert!(chars >= 12 * 30, "{chars}");
     let warning = extracted.pages.damage().unwrap();
     assert!(warning.contains("on page 1 are set turned"), "{warning}");
+}
+
+#[test]
+fn of_two_blocks_turned_opposite_ways_one_is_read_and_the_other_told() {
+    // Twenty rows reading up the page at its left, fourteen reading down it at its right.
+    let mut content = String::from("BT /F1 10 Tf 72 740 Td (Two tables set sideways.) Tj ET ");
+    for k in 0..20 {
+        content.push_str(&format!(
+            "BT /F1 8 Tf 0 1 -1 0 {} 100 Tm (Upward{k:02}) Tj 80 0 Td (12) Tj 40 0 Td (4) Tj 40 0 Td (1907) Tj ET ",
+            100 + 12 * k
+        ));
+    }
+    for k in 0..14 {
+        content.push_str(&format!(
+            "BT /F1 8 Tf 0 -1 1 0 {} 600 Tm (Downward{k:02}) Tj 80 0 Td (12) Tj 40 0 Td (4) Tj 40 0 Td (1907) Tj ET ",
+            500 - 12 * k
+        ));
+    }
+    let extracted = extract_pdf(&page(content.as_bytes(), "", &[])).unwrap();
+    assert!(
+        extracted.text.contains("Upward19\t12\t4\t1907"),
+        "{}",
+        extracted.text
+    );
+    assert!(!extracted.text.contains("Downward"), "{}", extracted.text);
+    let (page, chars) = extracted.pages.sideways[0];
+    assert_eq!(page, 1);
+    assert_eq!(chars, 14 * 17);
 }

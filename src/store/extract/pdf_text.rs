@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 
-use super::pdf_glyphs::{Glyph, PageGlyphs};
+use super::pdf_glyphs::{Glyph, PageGlyphs, Turn};
 use super::pdf_layout::{Line, Sep, lines};
 use crate::core::source::{CharBox, PageSpan, Pages};
 
@@ -1904,6 +1904,11 @@ struct Builder {
 
 impl Builder {
     fn page_start(&mut self, page: &PageGlyphs) {
+        // The part of a page read turned goes on in its page's span.
+        if page.turn != Turn::Upright && self.pages.last().is_some_and(|p| p.number == page.number)
+        {
+            return;
+        }
         let at = self.boxes.len();
         self.pages.push(PageSpan {
             number: page.number,
@@ -1948,7 +1953,7 @@ impl Builder {
                 let at = self.boxes.len();
                 self.boxes.push(Some(CharBox {
                     page: page.number,
-                    rect: [x, g.top(), x + w, g.bottom()],
+                    rect: page.on_page([x, g.top(), x + w, g.bottom()]),
                 }));
                 // Usually the last page begun; a page's footnotes may come after the next
                 // page's first paragraph.
