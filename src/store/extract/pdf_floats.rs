@@ -21,6 +21,7 @@ pub fn figure_lines(
     let texts_all = texts;
     let skip_all = skip;
     let mut all: Vec<Vec<bool>> = Vec::with_capacity(per_page.len());
+    let text_size = text_size(per_page, texts);
     for (pi, ((lines, texts), skip)) in per_page.iter().zip(texts).zip(skip).enumerate() {
         {
             let mut out = vec![false; lines.len()];
@@ -70,7 +71,7 @@ pub fn figure_lines(
                     continue;
                 }
                 // One figure after another, while each ends in its caption.
-                while let Some(next) = figure_at(lines, texts, &body, i, &right) {
+                while let Some(next) = figure_at(lines, texts, &body, i, (&right, text_size)) {
                     for &k in &body[i..next] {
                         out[k] = true;
                     }
@@ -84,6 +85,18 @@ pub fn figure_lines(
         }
     }
     all
+}
+
+/// The size most of a document's text is set in (by chars): its prose's.
+fn text_size(per_page: &[Vec<Line>], texts: &[Vec<String>]) -> f32 {
+    let mut by_size: HashMap<i32, usize> = HashMap::new();
+    for (line, text) in per_page.iter().flatten().zip(texts.iter().flatten()) {
+        *by_size.entry((line.size * 2.0).round() as i32).or_default() += text.len();
+    }
+    by_size
+        .into_iter()
+        .max_by_key(|&(size, n)| (n, size))
+        .map_or(0.0, |(size, _)| size as f32 / 2.0)
 }
 
 /// Whether a page is a table and nothing else (its caption first and no line of prose going
@@ -135,7 +148,7 @@ fn figure_at(
     texts: &[String],
     body: &[usize],
     i: usize,
-    right: &dyn Fn(&Line) -> f32,
+    (right, text_size): (&dyn Fn(&Line) -> f32, f32),
 ) -> Option<usize> {
     let caption = body
         .get(i..)?
@@ -148,15 +161,18 @@ fn figure_at(
         return None;
     }
     let block = &body[i..i + caption];
+    // The text's own lines are set in its size; a code listing's, set smaller, are not.
+    let in_text_size = |k: usize| lines[k].size >= 0.92 * text_size;
     let first = block.first().map_or("", |&k| texts[k].as_str());
     // What goes on from the page before starts in a small letter and reads as words (a
     // code listing's first line may start in one too); a figure's labels are not lines of
     // prose.
     if (first.chars().next().is_some_and(char::is_lowercase)
-        && first.split_whitespace().count() >= 4)
+        && first.split_whitespace().count() >= 4
+        && block.first().is_some_and(|&k| in_text_size(k)))
         || block
             .iter()
-            .any(|&k| is_prose(&lines[k], &texts[k], right(&lines[k])))
+            .any(|&k| in_text_size(k) && is_prose(&lines[k], &texts[k], right(&lines[k])))
     {
         return None;
     }

@@ -451,6 +451,25 @@ fn a_code_listing_at_the_top_of_a_page_comes_after_the_sentence_it_interrupts() 
 }
 
 #[test]
+fn a_listing_set_smaller_than_the_text_whose_lines_read_as_words_is_no_sentence_going_on() {
+    // Its first line starts in a small letter with four words and more, and its longest
+    // line reaches the page's right edge, as lines of prose do; its size says it is not.
+    let pdf = pages(&[
+        b"BT /F1 12 Tf 72 700 Td (A first paragraph that is here to set the width of the) Tj 0 -14 Td (text, and a sentence that goes on over the page to) Tj ET",
+        b"BT /F1 9 Tf 90 720 Td (for each cluster pair \\(a, b\\) {) Tj 18 -11 Td (if the score of the pair is over the threshold and the words are alike {) Tj 18 -11 Td (link a and b) Tj -18 -11 Td (}) Tj -18 -11 Td (}) Tj /F1 10 Tf 0 -30 Td (Figure 6: Linking the clusters.) Tj /F1 12 Tf 0 -30 Td (the next page, where it ends.) Tj ET",
+    ]);
+    let text = text_of(&pdf);
+    assert!(
+        text.starts_with("A first paragraph that is here to set the width of the text, and a sentence that goes on over the page to the next page, where it ends.\n\n"),
+        "{text}"
+    );
+    assert!(
+        text.trim_end().ends_with("Figure 6: Linking the clusters."),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_figure_at_the_top_of_a_page_comes_after_the_sentence_it_interrupts() {
     let pdf = pages(&[
         b"BT /F1 12 Tf 72 700 Td (A first paragraph that is here to set the width of the) Tj 0 -14 Td (text, and a sentence that goes on over the page to) Tj ET",
