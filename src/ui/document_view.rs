@@ -192,6 +192,8 @@ pub struct DocumentView {
     /// An edge of the selected annotation being dragged: the annotation, the edge that stays
     /// and where the moving one is now.
     edge_drag: Option<(AnnotationId, usize, usize)>,
+    /// The columns of the tables shown.
+    tables: super::table_columns::Tables,
 }
 
 /// A move of the view asked for by the keyboard.
@@ -616,6 +618,21 @@ impl DocumentView {
             );
             return block;
         }
+        // A table's row has its cells set in columns (not with Markdown's styles, whose
+        // tables are drawn with bars, not tabs).
+        let pads = if styles.is_empty() {
+            let font = base.font_id.clone();
+            self.tables
+                .pads(m.text, (i, m.version), self.wrap_width, |cell| {
+                    ui.fonts_mut(|f| {
+                        f.layout_no_wrap(cell.to_owned(), font.clone(), Color32::WHITE)
+                    })
+                    .size()
+                    .x
+                })
+        } else {
+            Vec::new()
+        };
         for seg in flatten(&spans, para.range()) {
             let mut format = base.clone();
             if let Some(&inner) = seg.keys.last() {
@@ -627,7 +644,9 @@ impl DocumentView {
                 format.underline = Stroke::new(2.0, theme::tag_strong(outer, visuals));
             }
             if styles.is_empty() {
-                job.append(m.text.slice(seg.start..seg.end), 0.0, format);
+                let from = seg.start - para.start;
+                let text = m.text.slice(seg.start..seg.end);
+                super::table_columns::append_padded(&mut job, text, from, &pads, &format);
                 continue;
             }
             // Split the run where the Markdown style changes.

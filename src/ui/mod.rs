@@ -40,6 +40,7 @@ mod start_screen;
 mod stats_view;
 mod status_bar;
 mod suggest_pane;
+mod table_columns;
 pub mod theme;
 mod toolbar;
 mod windows;
