@@ -4002,3 +4002,30 @@ fn of_two_blocks_turned_opposite_ways_one_is_read_and_the_other_told() {
     assert_eq!(page, 1);
     assert_eq!(chars, 14 * 17);
 }
+
+#[test]
+fn a_note_going_on_under_the_rule_at_the_next_pages_foot_is_kept() {
+    // A court's note set under a rule of dashes goes on under the same rule on the next page;
+    // the rule is no footer, and the note's line right under it is text.
+    let body = |first: &str| {
+        let mut s = format!("BT /F1 11 Tf 72 700 Td ({first}) Tj ");
+        for _ in 0..8 {
+            s.push_str(
+                "0 -13 Td (and the court went on to say more about the rule in this case,) Tj ",
+            );
+        }
+        s.push_str("ET ");
+        s
+    };
+    let one = body("The court said that the rule applies.")
+        + "BT /F1 9 Tf 72 180 Td (\\227\\227\\227\\227\\227\\227) Tj 0 -11 Td (5 Rule 60\\(d\\) preserves other ways to obtain relief. We express no) Tj ET "
+        + "BT /F1 9 Tf 300 60 Td (7) Tj ET";
+    let two = body("The judgment is affirmed by the court.")
+        + "BT /F1 9 Tf 72 180 Td (\\227\\227\\227\\227\\227\\227) Tj 0 -11 Td (view regarding the limits applicable to obtaining relief through one of) Tj 0 -11 Td (those methods.) Tj ET "
+        + "BT /F1 9 Tf 300 60 Td (8) Tj ET";
+    let text = text_of(&pages_win_ansi(&[one.as_bytes(), two.as_bytes()]));
+    assert!(
+        text.contains("We express no view regarding the limits applicable to obtaining relief through one of those methods."),
+        "{text}"
+    );
+}

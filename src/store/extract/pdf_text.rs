@@ -745,10 +745,11 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
             .collect();
         // A footer's next line, set as small right under it, is the footer's too (`978-…
         // $26.00 © 2010 IEEE  142` / `DOI 10.1109/DSDE.2010.49` on a paper's first page).
+        // (A rule of dashes over the notes is no footer: the note under it is text.)
         let footer_lines: Vec<(f32, f32)> = ls
             .iter()
             .zip(&keep)
-            .filter(|(_, k)| !**k)
+            .filter(|(l, k)| !**k && !super::pdf_notes::is_dash_rule(&line_text(page, l)))
             .map(|(l, _)| (l.baseline, l.size))
             .collect();
         for ((l, v), k) in ls.iter().zip(&vs).zip(keep.iter_mut()) {
