@@ -988,3 +988,40 @@ fn earlier_messages_fold_away_and_errors_stay() {
     assert!(h.query_by_label("Exported report 1.").is_none());
     assert_eq!(h.state().banners.shown().len(), 5, "folded, not dismissed");
 }
+
+/// The combo box showing `label`.
+fn combo_showing<'h>(h: &'h Harness<'_, FactmarkApp>, label: &str) -> egui_kittest::Node<'h> {
+    h.get_all_by_role(egui::accesskit::Role::ComboBox)
+        .find(|n| format!("{n:?}").contains(label))
+        .expect("the list")
+}
+
+#[test]
+fn down_in_an_opened_verdict_list_goes_to_the_verdict_after_the_current_one() {
+    use factmark::core::annotation::{Tag, Verdict};
+    let (_dir, path) = with_sidecar(DOC, &[("handled 4.2 million containers", TagKind::Claim)]);
+    let mut h = harness(&path);
+    let id = annotations(&h)[0].id;
+    select_annotation(&mut h, id);
+    let verdict = |h: &Harness<'_, FactmarkApp>| match annotations(h)[0].tag {
+        Tag::Claim { verdict, .. } => verdict,
+        _ => panic!("not a claim"),
+    };
+    // Unrated, then Down and Enter: the next verdict, True.
+    for (shown, next) in [
+        ("Unrated", Verdict::True),
+        ("True", Verdict::MostlyTrue),
+        ("Mostly true", Verdict::Mixed),
+    ] {
+        combo_showing(&h, shown).click();
+        h.run();
+        h.run();
+        h.key_press(Key::ArrowDown);
+        h.run();
+        h.key_press(Key::Enter);
+        h.run();
+        h.run();
+        assert_eq!(verdict(&h), next, "Down from {shown}");
+        assert!(!egui::Popup::is_any_open(&h.ctx), "Enter closed the list");
+    }
+}

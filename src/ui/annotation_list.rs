@@ -131,24 +131,37 @@ impl AnnotationList {
             }
         });
         ui.horizontal(|ui| {
-            egui::ComboBox::from_id_salt("filter-review")
-                .width(110.0)
-                .selected_text(self.review.map_or("Any review", labels::review_label))
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.review, None, "Any review");
-                    for r in ReviewStatus::ALL {
-                        ui.selectable_value(&mut self.review, Some(*r), labels::review_label(*r));
-                    }
-                });
-            egui::ComboBox::from_id_salt("filter-status")
-                .width(110.0)
-                .selected_text(self.status.map_or("Any anchoring", labels::status_label))
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.status, None, "Any anchoring");
-                    for s in AnchorStatus::ALL {
-                        ui.selectable_value(&mut self.status, Some(*s), labels::status_label(*s));
-                    }
-                });
+            let reviews: Vec<(Option<ReviewStatus>, &str)> = std::iter::once((None, "Any review"))
+                .chain(
+                    ReviewStatus::ALL
+                        .iter()
+                        .map(|r| (Some(*r), labels::review_label(*r))),
+                )
+                .collect();
+            super::choice::choose_ui(
+                ui,
+                egui::ComboBox::from_id_salt("filter-review")
+                    .width(110.0)
+                    .selected_text(self.review.map_or("Any review", labels::review_label)),
+                &mut self.review,
+                &reviews,
+            );
+            let statuses: Vec<(Option<AnchorStatus>, &str)> =
+                std::iter::once((None, "Any anchoring"))
+                    .chain(
+                        AnchorStatus::ALL
+                            .iter()
+                            .map(|s| (Some(*s), labels::status_label(*s))),
+                    )
+                    .collect();
+            super::choice::choose_ui(
+                ui,
+                egui::ComboBox::from_id_salt("filter-status")
+                    .width(110.0)
+                    .selected_text(self.status.map_or("Any anchoring", labels::status_label)),
+                &mut self.status,
+                &statuses,
+            );
         });
         ui.add(
             egui::TextEdit::singleline(&mut self.search)

@@ -70,36 +70,32 @@ pub fn bulk_ui(ui: &mut Ui, doc: &Document) -> Vec<Action> {
             Tag::Claim { verdict, .. } => Some(verdict),
             _ => None,
         }));
-        egui::ComboBox::from_label(format!("Verdict of the {} claims", count(TagKind::Claim)))
-            .selected_text(verdict.map_or("(mixed)", labels::verdict_label))
-            .show_ui(ui, |ui| {
-                for v in Verdict::ALL {
-                    if ui
-                        .selectable_value(&mut verdict, Some(*v), labels::verdict_label(*v))
-                        .clicked()
-                    {
-                        edit(BulkEdit::Verdict(*v));
-                    }
-                }
-            });
+        let verdicts: Vec<(Option<Verdict>, &str)> = Verdict::ALL
+            .iter()
+            .map(|v| (Some(*v), labels::verdict_label(*v)))
+            .collect();
+        let combo =
+            egui::ComboBox::from_label(format!("Verdict of the {} claims", count(TagKind::Claim)))
+                .selected_text(verdict.map_or("(mixed)", labels::verdict_label));
+        if let Some(Some(v)) = super::choice::choose_ui(ui, combo, &mut verdict, &verdicts) {
+            edit(BulkEdit::Verdict(v));
+        }
     }
     if count(TagKind::Entity) > 0 {
         let mut kind = common(chosen.iter().filter_map(|a| match a.tag {
             Tag::Entity { kind, .. } => Some(kind),
             _ => None,
         }));
-        egui::ComboBox::from_label(format!("Kind of the {} entities", count(TagKind::Entity)))
-            .selected_text(kind.map_or("(mixed)", labels::kind_label))
-            .show_ui(ui, |ui| {
-                for k in EntityKind::ALL {
-                    if ui
-                        .selectable_value(&mut kind, Some(*k), labels::kind_label(*k))
-                        .clicked()
-                    {
-                        edit(BulkEdit::EntityKind(*k));
-                    }
-                }
-            });
+        let kinds: Vec<(Option<EntityKind>, &str)> = EntityKind::ALL
+            .iter()
+            .map(|k| (Some(*k), labels::kind_label(*k)))
+            .collect();
+        let combo =
+            egui::ComboBox::from_label(format!("Kind of the {} entities", count(TagKind::Entity)))
+                .selected_text(kind.map_or("(mixed)", labels::kind_label));
+        if let Some(Some(k)) = super::choice::choose_ui(ui, combo, &mut kind, &kinds) {
+            edit(BulkEdit::EntityKind(k));
+        }
     }
     ui.separator();
     ui.horizontal(|ui| {

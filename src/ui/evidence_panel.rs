@@ -242,16 +242,14 @@ impl ItemUi<'_> {
         ui.horizontal(|ui| {
             ui.label("Stance");
             let mut s = e.stance;
-            egui::ComboBox::from_id_salt(("stance", e.id))
-                .selected_text(stance_label(s))
-                .show_ui(ui, |ui| {
-                    for x in Stance::ALL {
-                        if ui.selectable_value(&mut s, *x, stance_label(*x)).clicked() {
-                            // Chosen with the mouse or with Enter: the list closes.
-                            ui.close();
-                        }
-                    }
-                });
+            let stances: Vec<(Stance, &str)> =
+                Stance::ALL.iter().map(|x| (*x, stance_label(*x))).collect();
+            super::choice::choose_ui(
+                ui,
+                egui::ComboBox::from_id_salt(("stance", e.id)).selected_text(stance_label(s)),
+                &mut s,
+                &stances,
+            );
             if s != e.stance {
                 e.stance = s;
                 changed = true;

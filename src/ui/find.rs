@@ -230,50 +230,45 @@ impl FindBar {
                 self.go(1, &mut actions);
             }
             ui.separator();
-            egui::ComboBox::from_id_salt("find-tag-as")
-                .selected_text(labels::tag_label(self.tag_as))
-                .width(80.0)
-                .show_ui(ui, |ui| {
-                    for k in TagKind::ALL {
-                        if ui.selectable_value(&mut self.tag_as, *k, labels::tag_label(*k)).clicked() {
-                            // Chosen with the mouse or with Enter: the list closes.
-                            ui.close();
-                        }
-                    }
-                });
+            let tags: Vec<(TagKind, &str)> =
+                TagKind::ALL.iter().map(|k| (*k, labels::tag_label(*k))).collect();
+            super::choice::choose_ui(
+                ui,
+                egui::ComboBox::from_id_salt("find-tag-as")
+                    .selected_text(labels::tag_label(self.tag_as))
+                    .width(80.0),
+                &mut self.tag_as,
+                &tags,
+            );
             // The details every new annotation gets, chosen before adding them.
             match self.tag_as {
                 TagKind::Entity => {
-                    egui::ComboBox::from_id_salt("find-entity-kind")
-                        .selected_text(labels::kind_label(self.kind))
-                        .width(100.0)
-                        .show_ui(ui, |ui| {
-                            for k in EntityKind::ALL {
-                                if ui.selectable_value(&mut self.kind, *k, labels::kind_label(*k)).clicked() {
-                                    // Chosen with the mouse or with Enter: the list closes.
-                                    ui.close();
-                                }
-                            }
-                        });
+                    let kinds: Vec<(EntityKind, &str)> = EntityKind::ALL
+                        .iter()
+                        .map(|k| (*k, labels::kind_label(*k)))
+                        .collect();
+                    super::choice::choose_ui(
+                        ui,
+                        egui::ComboBox::from_id_salt("find-entity-kind")
+                            .selected_text(labels::kind_label(self.kind))
+                            .width(100.0),
+                        &mut self.kind,
+                        &kinds,
+                    );
                 }
                 TagKind::Claim => {
-                    egui::ComboBox::from_id_salt("find-verdict")
-                        .selected_text(labels::verdict_label(self.verdict))
-                        .width(110.0)
-                        .show_ui(ui, |ui| {
-                            for v in Verdict::ALL {
-                                if ui
-                                    .selectable_value(
-                                        &mut self.verdict,
-                                        *v,
-                                        labels::verdict_label(*v),
-                                    )
-                                    .clicked()
-                                {
-                                    ui.close();
-                                }
-                            }
-                        });
+                    let verdicts: Vec<(Verdict, &str)> = Verdict::ALL
+                        .iter()
+                        .map(|v| (*v, labels::verdict_label(*v)))
+                        .collect();
+                    super::choice::choose_ui(
+                        ui,
+                        egui::ComboBox::from_id_salt("find-verdict")
+                            .selected_text(labels::verdict_label(self.verdict))
+                            .width(110.0),
+                        &mut self.verdict,
+                        &verdicts,
+                    );
                 }
                 TagKind::Quote | TagKind::Date => {}
             }

@@ -268,16 +268,14 @@ impl Inspector {
                     .show(ui, |ui| {
                         ui.label("Tag");
                         let mut new_kind = kind;
-                        egui::ComboBox::from_id_salt("tag")
-                            .selected_text(labels::tag_label(kind))
-                            .show_ui(ui, |ui| {
-                                for k in TagKind::ALL {
-                                    if ui.selectable_value(&mut new_kind, *k, labels::tag_label(*k)).clicked() {
-                                        // Chosen with the mouse or with Enter: the list closes.
-                                        ui.close();
-                                    }
-                                }
-                            });
+                        let choices: Vec<(TagKind, &str)> =
+                            TagKind::ALL.iter().map(|k| (*k, labels::tag_label(*k))).collect();
+                        super::choice::choose_ui(
+                            ui,
+                            egui::ComboBox::from_id_salt("tag").selected_text(labels::tag_label(kind)),
+                            &mut new_kind,
+                            &choices,
+                        );
                         if new_kind != kind {
                             actions.push(Action::Do(Intent::Edit(Command::SetTag(
                                 id,
@@ -347,19 +345,16 @@ impl Inspector {
             Tag::Claim { verdict, claimant } => {
                 ui.label("Verdict");
                 let mut v = *verdict;
-                egui::ComboBox::from_id_salt("verdict")
-                    .selected_text(labels::verdict_label(v))
-                    .show_ui(ui, |ui| {
-                        for x in Verdict::ALL {
-                            if ui
-                                .selectable_value(&mut v, *x, labels::verdict_label(*x))
-                                .clicked()
-                            {
-                                // Chosen with the mouse or with Enter: the list closes.
-                                ui.close();
-                            }
-                        }
-                    });
+                let choices: Vec<(Verdict, &str)> = Verdict::ALL
+                    .iter()
+                    .map(|x| (*x, labels::verdict_label(*x)))
+                    .collect();
+                super::choice::choose_ui(
+                    ui,
+                    egui::ComboBox::from_id_salt("verdict").selected_text(labels::verdict_label(v)),
+                    &mut v,
+                    &choices,
+                );
                 if v != *verdict {
                     actions.push(Action::Do(Intent::Edit(Command::SetTag(
                         id,
@@ -431,19 +426,17 @@ impl Inspector {
             Tag::Entity { kind, identifier } => {
                 ui.label("Kind");
                 let mut k = *kind;
-                egui::ComboBox::from_id_salt("entity-kind")
-                    .selected_text(labels::kind_label(k))
-                    .show_ui(ui, |ui| {
-                        for x in EntityKind::ALL {
-                            if ui
-                                .selectable_value(&mut k, *x, labels::kind_label(*x))
-                                .clicked()
-                            {
-                                // Chosen with the mouse or with Enter: the list closes.
-                                ui.close();
-                            }
-                        }
-                    });
+                let choices: Vec<(EntityKind, &str)> = EntityKind::ALL
+                    .iter()
+                    .map(|x| (*x, labels::kind_label(*x)))
+                    .collect();
+                super::choice::choose_ui(
+                    ui,
+                    egui::ComboBox::from_id_salt("entity-kind")
+                        .selected_text(labels::kind_label(k)),
+                    &mut k,
+                    &choices,
+                );
                 if k != *kind {
                     actions.push(Action::Do(Intent::Edit(Command::SetTag(
                         id,
@@ -537,19 +530,16 @@ impl Inspector {
         let mut status = a.review.status;
         ui.horizontal(|ui| {
             ui.label("Review");
-            egui::ComboBox::from_id_salt("review")
-                .selected_text(labels::review_label(status))
-                .show_ui(ui, |ui| {
-                    for s in ReviewStatus::ALL {
-                        if ui
-                            .selectable_value(&mut status, *s, labels::review_label(*s))
-                            .clicked()
-                        {
-                            // Chosen with the mouse or with Enter: the list closes.
-                            ui.close();
-                        }
-                    }
-                });
+            let choices: Vec<(ReviewStatus, &str)> = ReviewStatus::ALL
+                .iter()
+                .map(|s| (*s, labels::review_label(*s)))
+                .collect();
+            super::choice::choose_ui(
+                ui,
+                egui::ComboBox::from_id_salt("review").selected_text(labels::review_label(status)),
+                &mut status,
+                &choices,
+            );
         });
         let now = Utc::now().trunc_subsecs(0);
         if crate::core::corrections::needs_recheck(a) {

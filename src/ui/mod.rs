@@ -8,6 +8,7 @@ mod app;
 mod banners;
 mod bidi_text;
 mod bulk_panel;
+mod choice;
 mod claims_panel;
 mod commands;
 mod conflicts_view;

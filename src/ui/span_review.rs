@@ -412,30 +412,48 @@ impl SpanReview {
 
     fn filters_ui(&mut self, ui: &mut Ui) {
         ui.horizontal_wrapped(|ui| {
-            egui::ComboBox::from_id_salt("review-tag")
-                .selected_text(self.tag.map_or("Any tag", labels::tag_label))
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.tag, None, "Any tag");
-                    for t in TagKind::ALL {
-                        ui.selectable_value(&mut self.tag, Some(*t), labels::tag_label(*t));
-                    }
-                });
-            egui::ComboBox::from_id_salt("review-status")
-                .selected_text(self.review.map_or("Any review", labels::review_label))
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.review, None, "Any review");
-                    for r in ReviewStatus::ALL {
-                        ui.selectable_value(&mut self.review, Some(*r), labels::review_label(*r));
-                    }
-                });
-            egui::ComboBox::from_id_salt("review-verdict")
-                .selected_text(self.verdict.map_or("Any verdict", labels::verdict_label))
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.verdict, None, "Any verdict");
-                    for v in Verdict::ALL {
-                        ui.selectable_value(&mut self.verdict, Some(*v), labels::verdict_label(*v));
-                    }
-                });
+            let tags: Vec<(Option<TagKind>, &str)> = std::iter::once((None, "Any tag"))
+                .chain(
+                    TagKind::ALL
+                        .iter()
+                        .map(|t| (Some(*t), labels::tag_label(*t))),
+                )
+                .collect();
+            super::choice::choose_ui(
+                ui,
+                egui::ComboBox::from_id_salt("review-tag")
+                    .selected_text(self.tag.map_or("Any tag", labels::tag_label)),
+                &mut self.tag,
+                &tags,
+            );
+            let reviews: Vec<(Option<ReviewStatus>, &str)> = std::iter::once((None, "Any review"))
+                .chain(
+                    ReviewStatus::ALL
+                        .iter()
+                        .map(|r| (Some(*r), labels::review_label(*r))),
+                )
+                .collect();
+            super::choice::choose_ui(
+                ui,
+                egui::ComboBox::from_id_salt("review-status")
+                    .selected_text(self.review.map_or("Any review", labels::review_label)),
+                &mut self.review,
+                &reviews,
+            );
+            let verdicts: Vec<(Option<Verdict>, &str)> = std::iter::once((None, "Any verdict"))
+                .chain(
+                    Verdict::ALL
+                        .iter()
+                        .map(|v| (Some(*v), labels::verdict_label(*v))),
+                )
+                .collect();
+            super::choice::choose_ui(
+                ui,
+                egui::ComboBox::from_id_salt("review-verdict")
+                    .selected_text(self.verdict.map_or("Any verdict", labels::verdict_label)),
+                &mut self.verdict,
+                &verdicts,
+            );
             ui.add(
                 egui::TextEdit::singleline(&mut self.author)
                     .hint_text("author")
