@@ -4029,3 +4029,49 @@ fn a_note_going_on_under_the_rule_at_the_next_pages_foot_is_kept() {
         "{text}"
     );
 }
+
+/// [`pages`] on slides (720 by 405 points, wider than high).
+fn slides(contents: &[&[u8]]) -> Vec<u8> {
+    let pdf = pages(contents);
+    let (portrait, landscape) = (b"/MediaBox [0 0 612 792]", b"/MediaBox [0 0 720 405]");
+    let mut out = Vec::with_capacity(pdf.len());
+    let mut i = 0;
+    while i < pdf.len() {
+        if pdf[i..].starts_with(portrait) {
+            out.extend_from_slice(landscape);
+            i += portrait.len();
+        } else {
+            out.push(pdf[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+#[test]
+fn a_slides_title_repeated_on_the_slides_of_its_part_is_kept() {
+    // Three slides of one part under the same title, each with its own table; the small
+    // footer with the slide's number is furniture.
+    let slide = |k: usize, region: &str| {
+        format!(
+            "BT /F1 24 Tf 40 360 Td (Daily prescriptions 12 - 18 January) Tj ET \
+BT /F1 9 Tf 40 300 Td (Region) Tj 120 0 Td (Monday) Tj 80 0 Td (Tuesday) Tj ET \
+BT /F1 9 Tf 40 286 Td ({region}) Tj 120 0 Td ({}) Tj 80 0 Td ({}) Tj ET \
+BT /F1 9 Tf 40 272 Td (Total) Tj 120 0 Td ({}) Tj 80 0 Td ({}) Tj ET \
+BT /F1 7 Tf 340 20 Td (Medicines agency - slide {k}) Tj ET",
+            10 + k,
+            20 + k,
+            10 + k,
+            20 + k
+        )
+    };
+    let (a, b, c) = (slide(1, "Liguria"), slide(2, "Lazio"), slide(3, "Veneto"));
+    let text = text_of(&slides(&[a.as_bytes(), b.as_bytes(), c.as_bytes()]));
+    assert_eq!(
+        text.matches("Daily prescriptions 12 - 18 January\n")
+            .count(),
+        3,
+        "{text}"
+    );
+    assert!(!text.contains("Medicines agency"), "{text}");
+}

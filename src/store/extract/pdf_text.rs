@@ -666,6 +666,7 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
                         || note_sentence
                         || under_caption(page, ls, l, 3)
                         || heads_cells(page, ls, l)
+                        || slide_title(page, ls, l)
                     {
                         return Verdict::Kept;
                     }
@@ -822,6 +823,21 @@ fn heads_cells(page: &PageGlyphs, lines: &[Line], line: &Line) -> bool {
                 && o.baseline > line.baseline + 0.3 * line.size
                 && o.baseline - line.baseline <= 4.0 * line.size
         })
+}
+
+/// Whether a line is a slide's title: on a page set wider than high (a presentation's
+/// slide), the largest text in its top third, set well larger than the page's other text.
+/// Slides of one part repeat their title (`Prescrizioni giornaliere 12 – 18 gennaio 2022`),
+/// and it names what the slide's table or chart shows: it is no running header.
+fn slide_title(page: &PageGlyphs, lines: &[Line], line: &Line) -> bool {
+    if page.width < 1.2 * page.height || line.baseline > page.height / 3.0 {
+        return false;
+    }
+    let largest = lines.iter().map(|l| l.size).fold(0.0, f32::max);
+    let mut sizes: Vec<f32> = lines.iter().map(|l| l.size).collect();
+    sizes.sort_by(f32::total_cmp);
+    let median = sizes.get(sizes.len() / 2).copied().unwrap_or(0.0);
+    line.size >= 0.9 * largest && line.size >= 1.4 * median
 }
 
 /// What a line near a page's edge is, to [`drop_furniture`].
