@@ -11,6 +11,7 @@ mod sections;
 use std::time::Instant;
 
 use super::pdf_glyphs::{Glyph, PageGlyphs};
+use crate::core::bidi::rtl_script;
 use sections::{columns_through, section_turn};
 
 /// A gap wider than this many font sizes ends a fragment (and is a tab between cells).
@@ -677,7 +678,7 @@ fn fragments(page: &PageGlyphs) -> Vec<Fragment> {
                     .iter()
                     .all(|c| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡'));
             let same_line = (g.baseline - last.baseline).abs() < SAME_LINE * size || raised_mark;
-            if same_line && gap > -0.5 * size && gap < CELL_GAP * size {
+            if (same_line && gap > -0.5 * size || tucked(page, last, g)) && gap < CELL_GAP * size {
                 f.push(i, g, gap > WORD_GAP * size || g.space_before);
                 continue;
             }
@@ -710,6 +711,31 @@ fn fragments(page: &PageGlyphs) -> Vec<Fragment> {
             .and_then(|(n, _)| n.parse::<u32>().ok().filter(|_| n.len() <= 3));
     }
     out
+}
+
+/// Whether `g`, drawn right after `p`, is a right-to-left letter of the same word set apart
+/// from its origin's place: a final `ر` or `ي` set a little higher or lower for its tail, or
+/// placed over the letter drawn after it (drawn to the left of its origin). Their order is
+/// the order they are drawn in, and the gap between their origins is no space.
+fn tucked(page: &PageGlyphs, p: &Glyph, g: &Glyph) -> bool {
+    let rtl_letter = |g: &Glyph| {
+        page.text(g)
+            .first()
+            .is_some_and(|&c| c.is_alphabetic() && rtl_script(c).is_some())
+    };
+    let size = p.size.max(g.size);
+    let gap = g.x0 - p.x1;
+    let shift = (g.baseline - p.baseline).abs();
+    let moved = (SAME_LINE * size..0.5 * size).contains(&shift) && gap.abs() < 0.5 * size;
+    let over = shift < 0.5 * size && gap <= -0.5 * size && gap > -1.5 * size && g.x1 > p.x0;
+    (moved || over) && !g.space_before && rtl_letter(p) && rtl_letter(g)
+}
+
+/// Whether `p` and `g` are joined by a kashida (`ـ`, drawn to stretch an Arabic word, often
+/// as several glyphs with white between them): its white is inside the word.
+fn stretched(page: &PageGlyphs, p: &Glyph, g: &Glyph) -> bool {
+    let kashida = |g: &Glyph| page.text(g) == ['\u{640}'];
+    (kashida(p) || kashida(g)) && !g.space_before && g.x0 - p.x1 < 0.5 * p.size.max(g.size)
 }
 
 /// The fragments of a page number standing alone over (`top`) or under all the other text
@@ -1682,14 +1708,28 @@ fn is_note_mark(page: &PageGlyphs, p: &Glyph, g: &Glyph) -> bool {
 fn line_of(page: &PageGlyphs, glyphs: &[u32], region: u32, bounds: (f32, f32)) -> Line {
     let mut items: Vec<(u32, Sep)> = Vec::new();
     let mut prev: Option<&Glyph> = None;
-    for &gi in glyphs {
+    // Where each glyph's word part starts on the left: a letter drawn first but set over
+    // the ones after it (see `tucked`) starts where they do.
+    let mut lefts: Vec<f32> = glyphs.iter().map(|&g| page.glyphs[g as usize].x0).collect();
+    for k in (1..glyphs.len()).rev() {
+        let (p, g) = (
+            &page.glyphs[glyphs[k - 1] as usize],
+            &page.glyphs[glyphs[k] as usize],
+        );
+        if tucked(page, p, g) {
+            lefts[k - 1] = lefts[k - 1].min(lefts[k]);
+        }
+    }
+    for (k, &gi) in glyphs.iter().enumerate() {
         let g = &page.glyphs[gi as usize];
         let sep = match prev {
             None => Sep::None,
             Some(p) => {
                 let size = p.size.max(g.size);
-                let gap = g.x0 - p.x1;
-                if gap >= CELL_GAP * size {
+                let gap = lefts[k] - p.x1;
+                if tucked(page, p, g) || stretched(page, p, g) {
+                    Sep::None
+                } else if gap >= CELL_GAP * size {
                     Sep::Tab
                 } else if gap > WORD_GAP * size || (g.space_before && gap > 0.02 * size) {
                     // A space the PDF draws counts unless the next glyph is drawn over

@@ -4075,3 +4075,67 @@ BT /F1 7 Tf 340 20 Td (Medicines agency - slide {k}) Tj ET",
     );
     assert!(!text.contains("Medicines agency"), "{text}");
 }
+
+#[test]
+fn arabic_letters_set_over_or_beside_their_origins_keep_the_order_they_are_drawn_in() {
+    use super::pdf_glyphs::{Glyph, PageGlyphs};
+    use super::pdf_layout::Sep;
+    // As a bank's statement draws "شركة ديسمبر" (left to right, each word's last letter
+    // first): the final `ر` of ديسمبر is set a little lower and placed over the `ب` drawn
+    // after it; the `ر` of شركة is set higher and its origin stands right of the `ش` drawn
+    // after it; kashidas stretch the word between.
+    let drawn: [(char, f32, f32, f32, bool); 12] = [
+        ('ر', 316.0, 321.8, 429.1, false),
+        ('ب', 309.7, 317.6, 428.2, false),
+        ('م', 317.5, 322.9, 428.2, false),
+        ('ـ', 324.5, 325.1, 428.2, false),
+        ('س', 327.0, 335.2, 428.2, false),
+        ('ي', 335.2, 338.3, 428.2, false),
+        ('د', 338.2, 343.3, 428.2, false),
+        ('ة', 349.4, 354.8, 428.2, true),
+        ('ك', 354.9, 360.5, 428.2, false),
+        ('ر', 366.0, 371.8, 423.9, false),
+        ('ش', 357.2, 369.5, 428.2, false),
+        ('.', 307.6, 309.6, 428.2, false),
+    ];
+    let chars: Vec<char> = drawn.iter().map(|d| d.0).collect();
+    let glyphs: Vec<Glyph> = drawn
+        .iter()
+        .enumerate()
+        .map(|(k, &(_, x0, x1, baseline, space_before))| Glyph {
+            x0,
+            x1,
+            baseline,
+            size: 11.5,
+            text: k as u32,
+            len: 1,
+            space_before,
+            hidden: false,
+            clipped: false,
+        })
+        .collect();
+    // (The period ends the line at its left, drawn last.)
+    let page = PageGlyphs {
+        number: 1,
+        width: 600.0,
+        height: 800.0,
+        glyphs,
+        chars,
+        ..PageGlyphs::default()
+    };
+    let lines = super::pdf_layout::lines(&page, Instant::now() + Duration::from_secs(60)).unwrap();
+    let text: Vec<String> = lines
+        .iter()
+        .map(|line| {
+            let mut text = String::new();
+            for &(g, sep) in &line.items {
+                if sep != Sep::None {
+                    text.push(' ');
+                }
+                text.extend(page.text(&page.glyphs[g as usize]));
+            }
+            text
+        })
+        .collect();
+    assert_eq!(text, vec!["شركة ديسـمبر.".to_owned()]);
+}
