@@ -30,6 +30,8 @@ enum Class {
     NumberSign,
     /// Punctuation, symbols: takes the direction around it.
     Neutral,
+    /// A bracket, opening (`true`) or closing, of a kind (`(`, `[` or `{`): neutral too.
+    Bracket(bool, char),
 }
 
 fn class(chars: &[char]) -> Class {
@@ -43,12 +45,22 @@ fn class(chars: &[char]) -> Class {
         Some('%' | '‰' | '‱' | '°' | '$' | '€' | '£' | '¥' | '₪' | '#') => {
             Class::NumberSign
         }
+        Some('(') => Class::Bracket(true, '('),
+        Some(')') => Class::Bracket(false, '('),
+        Some('[') => Class::Bracket(true, '['),
+        Some(']') => Class::Bracket(false, '['),
+        Some('{') => Class::Bracket(true, '{'),
+        Some('}') => Class::Bracket(false, '{'),
         _ => Class::Neutral,
     }
 }
 
 fn is_rtl(c: Class) -> bool {
     matches!(c, Class::Rtl(_))
+}
+
+fn is_neutral(c: Class) -> bool {
+    matches!(c, Class::Neutral | Class::Bracket(..))
 }
 
 /// Puts the glyphs of a line, given in drawing order (left to right), in reading order.
@@ -77,11 +89,20 @@ fn reorder<T: Copy>(classes: &[Class], items: &mut [(T, Sep)]) {
                 .filter(|&j| j == b || matches!(items[j].1, Sep::Tab | Sep::Cells(_)))
                 .collect();
             for to in ends {
-                let (x, y) = with_signs(&classes, from, to);
-                reverse(items, &mut classes, x, y);
+                // (A cell's brackets around its figures are not turned back with them:
+                // `(670 950)`, a negative amount.)
+                let digits = |c: &Class| matches!(c, Class::Ltr | Class::Digit);
+                if let (Some(x), Some(y)) = (
+                    classes[from..to].iter().position(digits),
+                    classes[from..to].iter().rposition(digits),
+                ) {
+                    let (x, y) = with_signs(&classes, from + x, from + y + 1);
+                    reverse(items, &mut classes, x, y);
+                }
                 from = to;
             }
         }
+        mirror_brackets(items, &mut classes);
     } else {
         for (a, b) in runs(&classes, is_rtl) {
             reverse(items, &mut classes, a, b);
@@ -93,6 +114,40 @@ fn reorder<T: Copy>(classes: &[Class], items: &mut [(T, Sep)]) {
                 reverse(items, &mut classes, x, y);
             }
         }
+    }
+}
+
+/// Brackets a right-to-left line has backwards once in reading order (`)670 950(`): the
+/// PDF's text names each bracket by the shape drawn, and a right-to-left line draws an
+/// opening bracket turned, at its right. Each such pair trades places, so the text reads
+/// `(670 950)`, as the bidirectional algorithm shows it. A PDF that names them by their
+/// meaning gives pairs the right way round, which stay.
+fn mirror_brackets<T: Copy>(items: &mut [(T, Sep)], classes: &mut [Class]) {
+    let mut open: Vec<(char, usize)> = Vec::new();
+    let mut closed_first: Vec<(char, usize)> = Vec::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (k, c) in classes.iter().enumerate() {
+        match *c {
+            Class::Bracket(true, kind) => {
+                match closed_first.iter().rposition(|&(q, _)| q == kind) {
+                    Some(at) => pairs.push((closed_first.remove(at).1, k)),
+                    None => open.push((kind, k)),
+                }
+            }
+            Class::Bracket(false, kind) => match open.iter().rposition(|&(q, _)| q == kind) {
+                Some(at) => {
+                    open.remove(at);
+                }
+                None => closed_first.push((kind, k)),
+            },
+            _ => {}
+        }
+    }
+    for (a, b) in pairs {
+        let glyph = items[a].0;
+        items[a].0 = items[b].0;
+        items[b].0 = glyph;
+        classes.swap(a, b);
     }
 }
 
@@ -127,7 +182,7 @@ fn reads_from_the_right(classes: &[Class], rtl: usize, ltr: usize) -> bool {
     }
     let last = classes.last().copied();
     let first = classes.first().copied();
-    let ends_right = matches!(last, Some(Class::Neutral)) && matches!(first, Some(Class::Rtl(_)));
+    let ends_right = last.is_some_and(is_neutral) && matches!(first, Some(Class::Rtl(_)));
     !ends_right || ltr > 0
 }
 
@@ -145,7 +200,7 @@ fn runs(classes: &[Class], is: impl Fn(Class) -> bool) -> Vec<(usize, usize)> {
         let mut end = i + 1;
         let mut j = i + 1;
         while j < classes.len()
-            && (is(classes[j]) || matches!(classes[j], Class::Neutral | Class::NumberSign))
+            && (is(classes[j]) || is_neutral(classes[j]) || classes[j] == Class::NumberSign)
         {
             if is(classes[j]) {
                 end = j + 1;
@@ -234,6 +289,22 @@ mod tests {
             read("3 001\t2 582\t419\tلمألا ةمئاق\t2"),
             "2\tقائمة الأمل\t419\t2 582\t3 001"
         );
+    }
+
+    #[test]
+    fn brackets_named_by_their_shape_in_a_right_to_left_line_read_the_right_way_round() {
+        // A statement's row of negative amounts, its brackets named as drawn: "(" at each
+        // amount's left, ")" at its right.
+        assert_eq!(
+            read("(٤٢٧ ٢٤٠)\t(٦٧٠ ٩٥٠)\tةهباشملا فيلاكتلاو"),
+            "والتكاليف المشابهة\t(٦٧٠ ٩٥٠)\t(٤٢٧ ٢٤٠)"
+        );
+        assert_eq!(read("(ةيرصم ةمهاسم ةكرش)"), "(شركة مساهمة مصرية)");
+        // Named by their meaning (the opening one drawn turned at the right is "("), they
+        // are right already.
+        assert_eq!(read(")لوألا بابلا("), "(الباب الأول)");
+        // A bracket without its pair stays as it is: a list's number, `1)`.
+        assert_eq!(read("ةدام )1"), "1) مادة");
     }
 
     #[test]
