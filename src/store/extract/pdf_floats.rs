@@ -111,9 +111,11 @@ fn table_page(
     before: &str,
 ) -> bool {
     let before = before.trim_end();
-    // (A table's last row before a page of its next rows is no sentence.)
+    // (A table's last row before a page of its next rows is no sentence, nor a title
+    // page's date: `31 December 2024`.)
     if before.is_empty()
         || before.contains('\t')
+        || before.ends_with(char::is_numeric)
         || before.ends_with(['.', ':', ';', '!', '?', '"', '\u{201D}', ')'])
         || super::pdf_notes::starts_note_label(before)
         || body.len() < 3
