@@ -349,3 +349,37 @@ fn shift_click_on_a_page_extends_the_selection_to_whole_words() {
         "the selection reaches the end of the word clicked"
     );
 }
+
+#[test]
+fn a_pdf_shown_as_pages_opens_at_the_page_it_was_left_at() {
+    let (_dir, path) = pdf_in_a_folder("page-quote.pdf");
+    let mut h = common::window(&path, "ana");
+    h.key_press(egui::Key::P);
+    h.run_steps(3);
+    h.state_mut().remember_view();
+    // Left with the second page's last words at the top of the view.
+    let d = h.state().doc().unwrap();
+    let pages = d.session.pages.as_deref().unwrap().clone();
+    let end = d.session.text.char_count() - 2;
+    assert_eq!(pages.page_at(end), Some(2));
+    let mut settings = h.state().settings.clone();
+    settings.leave_at(&path, end);
+    drop(h);
+    let app = factmark::ui::FactmarkApp::new(settings, Some(path.clone()));
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 800.0))
+        .with_accessibility_check(false)
+        .build_ui_state(
+            |ui, app: &mut factmark::ui::FactmarkApp| app.ui_body(ui),
+            app,
+        );
+    h.run_steps(6);
+    let pv = h.state().page_view().expect("opened as pages");
+    // The place left is in view, not the first page's top.
+    let shown = pv.rects_on_screen(&pages, end, end + 1);
+    assert!(
+        shown.iter().any(|r| r.min.y > 0.0 && r.max.y < 800.0),
+        "{shown:?}"
+    );
+    assert!(pv.top_offset().unwrap() > 0);
+}
