@@ -125,6 +125,9 @@ struct Fragment {
     /// Its value, when it is a number alone (`2.40`, `1,000`, `25%`): a chart's scale is
     /// made of them.
     number: Option<f32>,
+    /// Whether it is a figure in any script, with its separators and signs (`1 234`,
+    /// `(٦٧٠ ٩٥٠)`, `12.5%`): a cell of figures.
+    figures: bool,
     /// Whether it starts a caption (`Table 3:`, `Figure 1.`).
     caption: bool,
     /// The number in brackets it starts with (`[17] Ureña …`: an entry of a list of
@@ -149,6 +152,7 @@ impl Fragment {
             size: g.size,
             words: 1,
             number: None,
+            figures: false,
             caption: false,
             reference: None,
             grid: None,
@@ -697,6 +701,16 @@ fn fragments(page: &PageGlyphs) -> Vec<Fragment> {
             .collect();
         f.number = digits.parse::<f32>().ok().filter(|v| v.is_finite());
     }
+    for f in out.iter_mut() {
+        let mut chars = f
+            .glyphs
+            .iter()
+            .flat_map(|&g| page.text(&page.glyphs[g as usize]).iter());
+        f.figures = chars.clone().any(|c| c.is_numeric())
+            && chars.all(|c| {
+                c.is_numeric() || matches!(c, ',' | '.' | '%' | '(' | ')' | '-' | '٫' | '٬')
+            });
+    }
     for f in out.iter_mut().filter(|f| f.words >= 2) {
         f.caption = super::pdf_floats::is_caption(&sections::words(
             page,
@@ -982,7 +996,17 @@ fn tables_side_by_side(
         });
         gutter >= 2.0 * size && rows_of_cells(fragments, side) >= 3 && titled
     };
-    table(left) && table(right)
+    // (A statement's labels and its columns of figures, each row's label on its figures'
+    // line, are one table: one side mostly figures, the other mostly words, and most of one
+    // side's lines stand on the other's, whatever stands above or under them.)
+    let figures = |side: &[usize]| side.iter().filter(|&&i| fragments[i].figures).count();
+    let (of_figures, of_words) = (
+        |side: &[usize]| 2 * figures(side) >= side.len(),
+        |side: &[usize]| 4 * figures(side) < side.len(),
+    );
+    let one_table = (of_figures(left) && of_words(right) || of_words(left) && of_figures(right))
+        && (in_rows_of(fragments, left, right) || in_rows_of(fragments, right, left));
+    table(left) && table(right) && !one_table
 }
 
 /// Whether `table` has rows of cells and `figure`, across a wide white gutter from it, holds
@@ -1768,5 +1792,65 @@ fn line_of(page: &PageGlyphs, glyphs: &[u32], region: u32, bounds: (f32, f32)) -
         lead: 0,
         labelled: false,
         ruled: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Fragment, tables_side_by_side};
+
+    /// A fragment of `words` words at `x0..x1` on `baseline`, a cell of figures or not.
+    fn fragment(x0: f32, x1: f32, baseline: f32, words: u32, figures: bool) -> Fragment {
+        Fragment {
+            glyphs: vec![0],
+            x0,
+            x1,
+            top: baseline - 7.0,
+            bottom: baseline + 1.5,
+            baseline,
+            size: 10.0,
+            words,
+            number: None,
+            figures,
+            caption: false,
+            reference: None,
+            grid: None,
+            ladder: None,
+        }
+    }
+
+    /// Each side's title line split in several runs (as right-to-left titles are), rows of
+    /// two cells on the left, a label on the right on each row's line, and under the labels
+    /// a note's line in runs: the left holds `left_figures` cells.
+    fn statement(left_figures: bool) -> (Vec<Fragment>, Vec<usize>, Vec<usize>) {
+        let mut f = vec![
+            fragment(100.0, 240.0, 90.0, 4, false),
+            fragment(250.0, 260.0, 90.0, 1, false),
+            fragment(350.0, 450.0, 75.0, 3, false),
+            fragment(460.0, 540.0, 75.0, 3, false),
+            fragment(350.0, 450.0, 90.0, 5, false),
+            fragment(460.0, 540.0, 90.0, 3, false),
+        ];
+        for k in 0..7 {
+            let baseline = 120.0 + 20.0 * k as f32;
+            f.push(fragment(100.0, 140.0, baseline, 1, left_figures));
+            f.push(fragment(200.0, 240.0, baseline, 1, left_figures));
+            f.push(fragment(380.0, 530.0, baseline, 4, false));
+        }
+        for x in [350.0, 390.0, 430.0, 470.0, 510.0] {
+            f.push(fragment(x, x + 30.0, 300.0, 1, false));
+        }
+        let left: Vec<usize> = (0..f.len()).filter(|&i| f[i].x1 <= 260.0).collect();
+        let right: Vec<usize> = (0..f.len()).filter(|&i| f[i].x0 >= 350.0).collect();
+        (f, left, right)
+    }
+
+    #[test]
+    fn a_statements_labels_and_figures_on_the_same_lines_are_one_table() {
+        let (f, left, right) = statement(true);
+        assert!(!tables_side_by_side(&f, &left, &right, 90.0));
+        // Two tables of words side by side (a reference card's two tables) stay two.
+        let (f, left, right) = statement(false);
+        assert!(tables_side_by_side(&f, &left, &right, 90.0));
     }
 }
