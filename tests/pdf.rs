@@ -23,6 +23,7 @@ const FIXTURES: &[&str] = &[
     "right-to-left",
     "right-to-left-table",
     "right-to-left-paragraphs",
+    "right-to-left-notes",
     "right-to-left-statement",
     "page-quote",
     "encrypted-permissions",

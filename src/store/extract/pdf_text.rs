@@ -1768,10 +1768,20 @@ fn flush_right_columns(per_page: &[Vec<Line>], texts: &[Vec<String>]) -> HashSet
                 .filter(|(l, t)| l.region == region && reads_from_the_right(t))
                 .map(|(l, _)| l)
                 .collect();
-            let left = rtl.iter().map(|l| l.x0).fold(f32::MAX, f32::min);
-            let right = rtl.iter().map(|l| l.x1).fold(f32::MIN, f32::max);
-            let at_right = rtl.iter().filter(|l| l.x1 >= right - 0.5 * l.size).count();
-            let at_left = rtl.iter().filter(|l| l.x0 <= left + 0.5 * l.size).count();
+            // How many lines share the edge most of them stand at (not the outermost one: a
+            // heading or a line of cells may stand past the text's edge).
+            let shared_edge = |edge: &dyn Fn(&Line) -> f32| {
+                rtl.iter()
+                    .map(|a| {
+                        rtl.iter()
+                            .filter(|b| (edge(a) - edge(b)).abs() <= 0.5 * b.size)
+                            .count()
+                    })
+                    .max()
+                    .unwrap_or(0)
+            };
+            let at_right = shared_edge(&|l| l.x1);
+            let at_left = shared_edge(&|l| l.x0);
             // (Justified text stands at both edges but for its paragraphs' first and last
             // lines; only text set flush left, ragged at the right, is read as left to
             // right is.)
