@@ -4139,3 +4139,21 @@ fn arabic_letters_set_over_or_beside_their_origins_keep_the_order_they_are_drawn
         .collect();
     assert_eq!(text, vec!["شركة ديسـمبر.".to_owned()]);
 }
+
+#[test]
+fn a_slides_title_starts_a_paragraph_after_the_slide_before() {
+    // The slide before is its title over a chart drawn as a picture: its title is the last
+    // text before the next slide's.
+    let one = "BT /F1 24 Tf 40 360 Td (Trend of daily new cases and of the treatments) Tj 0 -28 Td (started on each of the days of the week) Tj ET \
+BT /F1 9 Tf 40 40 Td (Medicines agency) Tj ET";
+    let two = "BT /F1 24 Tf 40 360 Td (National and regional summary of treatments) Tj ET \
+BT /F1 9 Tf 40 300 Td (Region) Tj 120 0 Td (Treatments) Tj ET \
+BT /F1 9 Tf 40 286 Td (Liguria) Tj 120 0 Td (31) Tj ET \
+BT /F1 9 Tf 40 272 Td (Lazio) Tj 120 0 Td (27) Tj ET \
+BT /F1 9 Tf 40 40 Td (Medicines agency) Tj ET";
+    let text = text_of(&slides(&[one.as_bytes(), two.as_bytes()]));
+    assert!(
+        text.contains("of the week\n\nNational and regional summary of treatments"),
+        "{text}"
+    );
+}

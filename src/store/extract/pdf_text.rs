@@ -133,6 +133,13 @@ pub fn assemble(pages: &[PageGlyphs], deadline: Instant) -> Result<(String, Page
             {
                 join = Some(Join::Paragraph);
             }
+            // A slide's title never goes on the slide before's last line.
+            if join.is_some_and(|j| j != Join::Paragraph)
+                && body.prev.is_some_and(|(ppi, _, _)| ppi < pi)
+                && slide_title(&pages[pi], ls, line)
+            {
+                join = Some(Join::Paragraph);
+            }
             if join == Some(Join::Paragraph) && held.is_none() && held_in_column.is_none() {
                 write_notes(&mut out, &shared, &mut pending);
             }
