@@ -44,8 +44,28 @@ impl BidiBlock {
         cuts: &[usize],
         format_at: &dyn Fn(usize) -> TextFormat,
     ) -> Self {
+        Self::with_pads(ui, text, (rtl, width), cuts, format_at, &[])
+    }
+
+    /// Like [`Self::new_in`], with `pads` (char offset of a tab, sorted, and the space to
+    /// add to it) widening tabs so that a table's cells stand in columns.
+    pub fn with_pads(
+        ui: &Ui,
+        text: &str,
+        (rtl, width): (Option<bool>, f32),
+        cuts: &[usize],
+        format_at: &dyn Fn(usize) -> TextFormat,
+        pads: &[(usize, f32)],
+    ) -> Self {
         let layout = bidi::layout_in(text, rtl, width, cuts, &mut |piece: &Piece, s: &str| {
-            shape(ui, piece, s, format_at(piece.range.start))
+            let (galley, mut advances) = shape(ui, piece, s, format_at(piece.range.start));
+            if s == "\t"
+                && let Ok(k) = pads.binary_search_by_key(&piece.range.start, |p| p.0)
+                && let Some(advance) = advances.first_mut()
+            {
+                *advance += pads[k].1;
+            }
+            (galley, advances)
         });
         let min_height = format_at(0).line_height.unwrap_or(0.0);
         let mut tops = Vec::with_capacity(layout.lines.len() + 1);

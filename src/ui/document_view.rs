@@ -607,17 +607,6 @@ impl DocumentView {
         } else {
             Vec::new()
         };
-        if bidi::needs_bidi(m.text.slice(para.range())) {
-            let block = Block::Bidi(Arc::new(self.bidi_para(ui, m, i, &spans, &styles, &base)));
-            self.cache.insert(
-                i,
-                Cached {
-                    key,
-                    block: block.clone(),
-                },
-            );
-            return block;
-        }
         // A table's row has its cells set in columns (not with Markdown's styles, whose
         // tables are drawn with bars, not tabs).
         let pads = if styles.is_empty() {
@@ -633,6 +622,18 @@ impl DocumentView {
         } else {
             Vec::new()
         };
+        if bidi::needs_bidi(m.text.slice(para.range())) {
+            let para = self.bidi_para(ui, m, (i, &pads), &spans, &styles, &base);
+            let block = Block::Bidi(Arc::new(para));
+            self.cache.insert(
+                i,
+                Cached {
+                    key,
+                    block: block.clone(),
+                },
+            );
+            return block;
+        }
         for seg in flatten(&spans, para.range()) {
             let mut format = base.clone();
             if let Some(&inner) = seg.keys.last() {
@@ -677,7 +678,7 @@ impl DocumentView {
         &self,
         ui: &Ui,
         m: &ViewModel<'_>,
-        i: usize,
+        (i, pads): (usize, &[(usize, f32)]),
         spans: &[Span<u32>],
         styles: &[crate::core::markdown::StyleRun],
         base: &TextFormat,
@@ -695,13 +696,16 @@ impl DocumentView {
             None => base.clone(),
         };
         let text = m.text.slice(para.range());
-        let block = BidiBlock::new_in(
+        let block = BidiBlock::with_pads(
             ui,
             text,
-            bidi::paragraph_direction(text, m.rtl_document),
-            self.wrap_width,
+            (
+                bidi::paragraph_direction(text, m.rtl_document),
+                self.wrap_width,
+            ),
             &cuts,
             &format_at,
+            pads,
         );
         let mut fills = Vec::new();
         let mut underlines = Vec::new();

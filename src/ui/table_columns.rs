@@ -63,7 +63,16 @@ impl Columns {
         let mut widths: Vec<f32> = Vec::new();
         // Per column: cells with text, and those of them that are figures.
         let mut cells: Vec<(usize, usize)> = Vec::new();
-        for row in rows {
+        // A row of fewer cells than most (a title beside the table's unit, a heading over
+        // several columns) spans columns: it is set by them, not measured into them.
+        let rows: Vec<&str> = rows.into_iter().collect();
+        let mut counts: Vec<usize> = rows.iter().map(|r| r.split('\t').count()).collect();
+        counts.sort_unstable();
+        let most = counts
+            .chunk_by(|a, b| a == b)
+            .max_by_key(|run| (run.len(), run[0]))
+            .map_or(0, |run| run[0]);
+        for row in rows.into_iter().filter(|r| r.split('\t').count() >= most) {
             for (k, cell) in row.split('\t').enumerate() {
                 if widths.len() <= k {
                     widths.push(0.0);
@@ -292,6 +301,23 @@ mod tests {
         // right edge; the notes start at their column's left edge.
         assert_eq!(starts(&columns, "Mumps\t02\tmild"), vec![130.0, 180.0]);
         assert_eq!(starts(&columns, "Disease\tCases\tNote"), vec![100.0, 180.0]);
+    }
+
+    #[test]
+    fn a_title_row_of_fewer_cells_is_set_by_the_columns_not_measured_into_them() {
+        let rows = [
+            "Income statement for the year ended\t(millions)",
+            "Interest income\t948\t605",
+            "Fees\t28\t18",
+            "Dividends\t1\t2",
+        ];
+        let columns = Columns::measure(rows, width_of, 30.0);
+        // Column 0 is the labels' width (150), not the title's (350); figures end at 210 and 270.
+        assert_eq!(starts(&columns, "Fees\t28\t18"), vec![190.0, 250.0]);
+        assert_eq!(
+            starts(&columns, "Income statement for the year ended\t(millions)"),
+            vec![380.0]
+        );
     }
 
     #[test]
