@@ -611,14 +611,11 @@ impl DocumentView {
         // tables are drawn with bars, not tabs).
         let pads = if styles.is_empty() {
             let font = base.font_id.clone();
-            self.tables
-                .pads(m.text, (i, m.version), self.wrap_width, |cell| {
-                    ui.fonts_mut(|f| {
-                        f.layout_no_wrap(cell.to_owned(), font.clone(), Color32::WHITE)
-                    })
+            self.tables.pads(m.text, i, self.wrap_width, |cell| {
+                ui.fonts_mut(|f| f.layout_no_wrap(cell.to_owned(), font.clone(), Color32::WHITE))
                     .size()
                     .x
-                })
+            })
         } else {
             Vec::new()
         };

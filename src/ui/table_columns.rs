@@ -148,13 +148,15 @@ impl Columns {
     }
 }
 
-/// The columns of the tables laid out, by their first paragraph, for one version of the
-/// text.
+/// The columns of the tables laid out, by their rows' text (a table is measured once, not
+/// again when an annotation changes; a correction to its text measures it again).
 #[derive(Default)]
 pub struct Tables {
-    version: Option<u64>,
-    columns: HashMap<usize, Arc<Columns>>,
+    columns: HashMap<u64, Arc<Columns>>,
 }
+
+/// The most tables whose columns are kept.
+const KEPT: usize = 64;
 
 impl Tables {
     /// The space to put before each tab of paragraph `i` (by char offset in it) so that its
@@ -163,26 +165,27 @@ impl Tables {
     pub fn pads(
         &mut self,
         text: &Text,
-        (i, version): (usize, u64),
+        i: usize,
         room: f32,
         mut width_of: impl FnMut(&str) -> f32,
     ) -> Vec<(usize, f32)> {
+        use std::hash::{Hash, Hasher};
         let Some(rows) = table_of(text, i) else {
             return Vec::new();
         };
-        if self.version != Some(version) {
+        let paragraphs = text.paragraphs();
+        let cells = || rows.clone().map(|k| text.slice(paragraphs[k].range()));
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        cells().for_each(|row| row.hash(&mut hasher));
+        let key = hasher.finish();
+        if self.columns.len() >= KEPT && !self.columns.contains_key(&key) {
             self.columns.clear();
-            self.version = Some(version);
         }
         let tab = width_of("\t");
-        let paragraphs = text.paragraphs();
         let columns = self
             .columns
-            .entry(rows.start)
-            .or_insert_with(|| {
-                let cells = rows.map(|k| text.slice(paragraphs[k].range()));
-                Arc::new(Columns::measure(cells, &mut width_of, tab))
-            })
+            .entry(key)
+            .or_insert_with(|| Arc::new(Columns::measure(cells(), &mut width_of, tab)))
             .clone();
         if columns.width() > room {
             return Vec::new();
