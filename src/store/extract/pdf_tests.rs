@@ -4157,3 +4157,47 @@ BT /F1 9 Tf 40 40 Td (Medicines agency) Tj ET";
         "{text}"
     );
 }
+
+#[test]
+fn a_pages_title_set_in_a_row_with_its_unit_starts_a_new_table() {
+    // A statement ends its page; the next page's statement starts with its title and its
+    // unit on one line, then its own rows.
+    let rows = |labels: &[&str], y0: usize| {
+        let mut s = String::new();
+        for (k, label) in labels.iter().enumerate() {
+            s.push_str(&format!(
+                "BT /F1 10 Tf 72 {} Td ({label}) Tj 250 0 Td ({}) Tj 100 0 Td ({}) Tj ET ",
+                y0 - 20 * k,
+                948 + k,
+                605 + k
+            ));
+        }
+        s
+    };
+    let one = rows(
+        &[
+            "Interest income",
+            "Cost of deposits",
+            "Net interest income",
+            "Fees and commissions",
+            "Net profit for the year",
+        ],
+        700,
+    );
+    let two = String::from(
+        "BT /F1 10 Tf 72 740 Td (Statement of comprehensive income for the year ended 31 December 2024) Tj 400 0 Td (\\(in millions\\)) Tj ET ",
+    ) + &rows(
+        &[
+            "Net profit of the year",
+            "Change in fair value",
+            "Transferred to retained earnings",
+            "Total comprehensive income",
+        ],
+        700,
+    );
+    let text = text_of(&pages(&[one.as_bytes(), two.as_bytes()]));
+    assert!(
+        text.contains("\n\nStatement of comprehensive income for the year ended 31 December 2024\t(in millions)\n"),
+        "{text}"
+    );
+}

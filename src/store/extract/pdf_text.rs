@@ -133,6 +133,22 @@ pub fn assemble(pages: &[PageGlyphs], deadline: Instant) -> Result<(String, Page
             {
                 join = Some(Join::Paragraph);
             }
+            // A page's title set in a row with its unit (`Statement of income …` / `(in
+            // millions)`) starts a new table, not more rows of the page before's: its
+            // first cell is a title's words, and it has not the rows' cells.
+            if join == Some(Join::Row)
+                && body.prev.is_some_and(|(ppi, _, pt)| {
+                    let cells = |t: &str| t.split('\t').filter(|c| !c.trim().is_empty()).count();
+                    ppi < pi
+                        && cells(pt) != cells(text)
+                        && text
+                            .split('\t')
+                            .next()
+                            .is_some_and(|c| c.split_whitespace().count() >= 6)
+                })
+            {
+                join = Some(Join::Paragraph);
+            }
             // A slide's title never goes on the slide before's last line.
             if join.is_some_and(|j| j != Join::Paragraph)
                 && body.prev.is_some_and(|(ppi, _, _)| ppi < pi)
