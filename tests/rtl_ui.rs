@@ -36,7 +36,8 @@ fn setup() -> (tempfile::TempDir, PathBuf, String) {
 }
 
 fn harness(doc: &Path) -> Harness<'static, FactmarkApp> {
-    let recovery = std::env::temp_dir().join(format!("factmark-rtl-test-{}", std::process::id()));
+    let recovery = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("rtl-recovery-{}", std::process::id()));
     // SAFETY: set before any thread of this test reads it; tests in this file all set the same.
     unsafe { std::env::set_var("FACTMARK_RECOVERY_DIR", recovery) };
     let settings = Settings {
@@ -283,7 +284,8 @@ fn characters_no_installed_font_has_are_explained_in_a_banner() {
     let dir = tempfile::tempdir().unwrap();
     let doc = dir.path().join("brief.txt");
     std::fs::write(&doc, "연평균 성장률 is the average yearly growth rate.\n").unwrap();
-    let recovery = std::env::temp_dir().join(format!("factmark-rtl-test-{}", std::process::id()));
+    let recovery = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("rtl-recovery-{}", std::process::id()));
     // SAFETY: set before any thread of this test reads it; tests in this file all set the same.
     unsafe { std::env::set_var("FACTMARK_RECOVERY_DIR", recovery) };
     let app = FactmarkApp::new(Settings::default(), Some(doc));

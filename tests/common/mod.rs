@@ -8,12 +8,12 @@ use egui_kittest::Harness;
 use factmark::ui::FactmarkApp;
 
 /// Keeps the recovery journal of the tests out of the user's data folder (one folder per test
-/// process, set once, before any test reads it).
+/// process, in the build's folder for tests' files, set once, before any test reads it).
 pub fn private_recovery_dir() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
-        let dir =
-            std::env::temp_dir().join(format!("factmark-test-recovery-{}", std::process::id()));
+        let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("recovery-{}", std::process::id()));
         // SAFETY: set once, before any thread of this test process reads it.
         unsafe { std::env::set_var("FACTMARK_RECOVERY_DIR", dir) };
     });
