@@ -131,36 +131,19 @@ impl AnnotationList {
             }
         });
         ui.horizontal(|ui| {
-            let reviews: Vec<(Option<ReviewStatus>, &str)> = std::iter::once((None, "Any review"))
-                .chain(
-                    ReviewStatus::ALL
-                        .iter()
-                        .map(|r| (Some(*r), labels::review_label(*r))),
-                )
-                .collect();
-            super::choice::choose_ui(
+            super::choice::filter_ui(
                 ui,
-                egui::ComboBox::from_id_salt("filter-review")
-                    .width(110.0)
-                    .selected_text(self.review.map_or("Any review", labels::review_label)),
+                ("filter-review", Some(110.0)),
                 &mut self.review,
-                &reviews,
+                ("Any review", ReviewStatus::ALL),
+                labels::review_label,
             );
-            let statuses: Vec<(Option<AnchorStatus>, &str)> =
-                std::iter::once((None, "Any anchoring"))
-                    .chain(
-                        AnchorStatus::ALL
-                            .iter()
-                            .map(|s| (Some(*s), labels::status_label(*s))),
-                    )
-                    .collect();
-            super::choice::choose_ui(
+            super::choice::filter_ui(
                 ui,
-                egui::ComboBox::from_id_salt("filter-status")
-                    .width(110.0)
-                    .selected_text(self.status.map_or("Any anchoring", labels::status_label)),
+                ("filter-status", Some(110.0)),
                 &mut self.status,
-                &statuses,
+                ("Any anchoring", AnchorStatus::ALL),
+                labels::status_label,
             );
         });
         ui.add(

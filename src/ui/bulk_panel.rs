@@ -70,10 +70,11 @@ pub fn bulk_ui(ui: &mut Ui, doc: &Document) -> Vec<Action> {
             Tag::Claim { verdict, .. } => Some(verdict),
             _ => None,
         }));
-        let verdicts: Vec<(Option<Verdict>, &str)> = Verdict::ALL
-            .iter()
-            .map(|v| (Some(*v), labels::verdict_label(*v)))
-            .collect();
+        let verdicts: Vec<(Option<Verdict>, &str)> =
+            super::choice::labelled(Verdict::ALL, labels::verdict_label)
+                .into_iter()
+                .map(|(x, l)| (Some(x), l))
+                .collect();
         let combo =
             egui::ComboBox::from_label(format!("Verdict of the {} claims", count(TagKind::Claim)))
                 .selected_text(verdict.map_or("(mixed)", labels::verdict_label));
@@ -86,10 +87,11 @@ pub fn bulk_ui(ui: &mut Ui, doc: &Document) -> Vec<Action> {
             Tag::Entity { kind, .. } => Some(kind),
             _ => None,
         }));
-        let kinds: Vec<(Option<EntityKind>, &str)> = EntityKind::ALL
-            .iter()
-            .map(|k| (Some(*k), labels::kind_label(*k)))
-            .collect();
+        let kinds: Vec<(Option<EntityKind>, &str)> =
+            super::choice::labelled(EntityKind::ALL, labels::kind_label)
+                .into_iter()
+                .map(|(x, l)| (Some(x), l))
+                .collect();
         let combo =
             egui::ComboBox::from_label(format!("Kind of the {} entities", count(TagKind::Entity)))
                 .selected_text(kind.map_or("(mixed)", labels::kind_label));

@@ -39,3 +39,27 @@ pub fn choose_ui<T: PartialEq + Clone>(
     });
     picked
 }
+
+/// The choices `all`, each with its label.
+pub fn labelled<T: Copy>(all: &[T], label: fn(T) -> &'static str) -> Vec<(T, &'static str)> {
+    all.iter().map(|&x| (x, label(x))).collect()
+}
+
+/// A filter's drop-down (`id`, `width` if given): `any` (no filter) first, then each of `all`
+/// with its label.
+pub fn filter_ui<T: PartialEq + Copy>(
+    ui: &mut Ui,
+    (id, width): (&str, Option<f32>),
+    current: &mut Option<T>,
+    (any, all): (&'static str, &[T]),
+    label: fn(T) -> &'static str,
+) {
+    let choices: Vec<(Option<T>, &str)> = std::iter::once((None, any))
+        .chain(all.iter().map(|&x| (Some(x), label(x))))
+        .collect();
+    let mut combo = ComboBox::from_id_salt(id).selected_text(current.map_or(any, label));
+    if let Some(w) = width {
+        combo = combo.width(w);
+    }
+    choose_ui(ui, combo, current, &choices);
+}

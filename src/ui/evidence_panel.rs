@@ -242,8 +242,7 @@ impl ItemUi<'_> {
         ui.horizontal(|ui| {
             ui.label("Stance");
             let mut s = e.stance;
-            let stances: Vec<(Stance, &str)> =
-                Stance::ALL.iter().map(|x| (*x, stance_label(*x))).collect();
+            let stances = super::choice::labelled(Stance::ALL, stance_label);
             super::choice::choose_ui(
                 ui,
                 egui::ComboBox::from_id_salt(("stance", e.id)).selected_text(stance_label(s)),

@@ -230,8 +230,7 @@ impl FindBar {
                 self.go(1, &mut actions);
             }
             ui.separator();
-            let tags: Vec<(TagKind, &str)> =
-                TagKind::ALL.iter().map(|k| (*k, labels::tag_label(*k))).collect();
+            let tags = super::choice::labelled(TagKind::ALL, labels::tag_label);
             super::choice::choose_ui(
                 ui,
                 egui::ComboBox::from_id_salt("find-tag-as")
@@ -243,10 +242,7 @@ impl FindBar {
             // The details every new annotation gets, chosen before adding them.
             match self.tag_as {
                 TagKind::Entity => {
-                    let kinds: Vec<(EntityKind, &str)> = EntityKind::ALL
-                        .iter()
-                        .map(|k| (*k, labels::kind_label(*k)))
-                        .collect();
+                    let kinds = super::choice::labelled(EntityKind::ALL, labels::kind_label);
                     super::choice::choose_ui(
                         ui,
                         egui::ComboBox::from_id_salt("find-entity-kind")
@@ -257,10 +253,7 @@ impl FindBar {
                     );
                 }
                 TagKind::Claim => {
-                    let verdicts: Vec<(Verdict, &str)> = Verdict::ALL
-                        .iter()
-                        .map(|v| (*v, labels::verdict_label(*v)))
-                        .collect();
+                    let verdicts = super::choice::labelled(Verdict::ALL, labels::verdict_label);
                     super::choice::choose_ui(
                         ui,
                         egui::ComboBox::from_id_salt("find-verdict")

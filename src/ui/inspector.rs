@@ -268,8 +268,7 @@ impl Inspector {
                     .show(ui, |ui| {
                         ui.label("Tag");
                         let mut new_kind = kind;
-                        let choices: Vec<(TagKind, &str)> =
-                            TagKind::ALL.iter().map(|k| (*k, labels::tag_label(*k))).collect();
+                        let choices = super::choice::labelled(TagKind::ALL, labels::tag_label);
                         super::choice::choose_ui(
                             ui,
                             egui::ComboBox::from_id_salt("tag").selected_text(labels::tag_label(kind)),
@@ -345,10 +344,7 @@ impl Inspector {
             Tag::Claim { verdict, claimant } => {
                 ui.label("Verdict");
                 let mut v = *verdict;
-                let choices: Vec<(Verdict, &str)> = Verdict::ALL
-                    .iter()
-                    .map(|x| (*x, labels::verdict_label(*x)))
-                    .collect();
+                let choices = super::choice::labelled(Verdict::ALL, labels::verdict_label);
                 super::choice::choose_ui(
                     ui,
                     egui::ComboBox::from_id_salt("verdict").selected_text(labels::verdict_label(v)),
@@ -426,10 +422,7 @@ impl Inspector {
             Tag::Entity { kind, identifier } => {
                 ui.label("Kind");
                 let mut k = *kind;
-                let choices: Vec<(EntityKind, &str)> = EntityKind::ALL
-                    .iter()
-                    .map(|x| (*x, labels::kind_label(*x)))
-                    .collect();
+                let choices = super::choice::labelled(EntityKind::ALL, labels::kind_label);
                 super::choice::choose_ui(
                     ui,
                     egui::ComboBox::from_id_salt("entity-kind")
@@ -530,10 +523,7 @@ impl Inspector {
         let mut status = a.review.status;
         ui.horizontal(|ui| {
             ui.label("Review");
-            let choices: Vec<(ReviewStatus, &str)> = ReviewStatus::ALL
-                .iter()
-                .map(|s| (*s, labels::review_label(*s)))
-                .collect();
+            let choices = super::choice::labelled(ReviewStatus::ALL, labels::review_label);
             super::choice::choose_ui(
                 ui,
                 egui::ComboBox::from_id_salt("review").selected_text(labels::review_label(status)),

@@ -412,47 +412,26 @@ impl SpanReview {
 
     fn filters_ui(&mut self, ui: &mut Ui) {
         ui.horizontal_wrapped(|ui| {
-            let tags: Vec<(Option<TagKind>, &str)> = std::iter::once((None, "Any tag"))
-                .chain(
-                    TagKind::ALL
-                        .iter()
-                        .map(|t| (Some(*t), labels::tag_label(*t))),
-                )
-                .collect();
-            super::choice::choose_ui(
+            super::choice::filter_ui(
                 ui,
-                egui::ComboBox::from_id_salt("review-tag")
-                    .selected_text(self.tag.map_or("Any tag", labels::tag_label)),
+                ("review-tag", None),
                 &mut self.tag,
-                &tags,
+                ("Any tag", TagKind::ALL),
+                labels::tag_label,
             );
-            let reviews: Vec<(Option<ReviewStatus>, &str)> = std::iter::once((None, "Any review"))
-                .chain(
-                    ReviewStatus::ALL
-                        .iter()
-                        .map(|r| (Some(*r), labels::review_label(*r))),
-                )
-                .collect();
-            super::choice::choose_ui(
+            super::choice::filter_ui(
                 ui,
-                egui::ComboBox::from_id_salt("review-status")
-                    .selected_text(self.review.map_or("Any review", labels::review_label)),
+                ("review-status", None),
                 &mut self.review,
-                &reviews,
+                ("Any review", ReviewStatus::ALL),
+                labels::review_label,
             );
-            let verdicts: Vec<(Option<Verdict>, &str)> = std::iter::once((None, "Any verdict"))
-                .chain(
-                    Verdict::ALL
-                        .iter()
-                        .map(|v| (Some(*v), labels::verdict_label(*v))),
-                )
-                .collect();
-            super::choice::choose_ui(
+            super::choice::filter_ui(
                 ui,
-                egui::ComboBox::from_id_salt("review-verdict")
-                    .selected_text(self.verdict.map_or("Any verdict", labels::verdict_label)),
+                ("review-verdict", None),
                 &mut self.verdict,
-                &verdicts,
+                ("Any verdict", Verdict::ALL),
+                labels::verdict_label,
             );
             ui.add(
                 egui::TextEdit::singleline(&mut self.author)
