@@ -32,6 +32,21 @@ fn wait_for_pictures(h: &mut egui_kittest::Harness<'_, factmark::ui::FactmarkApp
     panic!("the page was never drawn");
 }
 
+/// The window of a next session, with the settings the last one left, on `path`.
+fn reopened(
+    settings: factmark::ui::Settings,
+    path: &std::path::Path,
+) -> egui_kittest::Harness<'static, factmark::ui::FactmarkApp> {
+    let app = factmark::ui::FactmarkApp::new(settings, Some(path.to_owned()));
+    egui_kittest::Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 800.0))
+        .with_accessibility_check(false)
+        .build_ui_state(
+            |ui, app: &mut factmark::ui::FactmarkApp| app.ui_body(ui),
+            app,
+        )
+}
+
 /// Drags over the words of `phrase` where the page view draws them; where it starts in the
 /// text (chars).
 fn drag_over_page(
@@ -213,14 +228,7 @@ fn the_pages_zoom_and_a_pdf_shown_as_pages_opens_as_pages_again() {
     assert!(settings.is_paged(&path));
     assert!((settings.zoom_of(&path) - 1.5625).abs() < 1e-3);
     drop(h);
-    let app = factmark::ui::FactmarkApp::new(settings, Some(path.clone()));
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::Vec2::new(1280.0, 800.0))
-        .with_accessibility_check(false)
-        .build_ui_state(
-            |ui, app: &mut factmark::ui::FactmarkApp| app.ui_body(ui),
-            app,
-        );
+    let mut h = reopened(settings, &path);
     h.run_steps(4);
     assert!(h.state().page_view().is_some(), "opened as pages");
     assert!((h.state().page_view().unwrap().zoom() - 1.5625).abs() < 1e-3);
@@ -365,14 +373,7 @@ fn a_pdf_shown_as_pages_opens_at_the_page_it_was_left_at() {
     let mut settings = h.state().settings.clone();
     settings.leave_at(&path, end);
     drop(h);
-    let app = factmark::ui::FactmarkApp::new(settings, Some(path.clone()));
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::Vec2::new(1280.0, 800.0))
-        .with_accessibility_check(false)
-        .build_ui_state(
-            |ui, app: &mut factmark::ui::FactmarkApp| app.ui_body(ui),
-            app,
-        );
+    let mut h = reopened(settings, &path);
     h.run_steps(6);
     let pv = h.state().page_view().expect("opened as pages");
     // The place left is in view, not the first page's top.
