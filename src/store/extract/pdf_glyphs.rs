@@ -280,8 +280,10 @@ impl Collector {
         let size = up.hypot() as f32;
         let (x0, baseline) = (origin.x as f32, origin.y as f32);
         let x1 = x0 + along.x as f32;
+        // (Slanted is upright: an italic made by shearing a roman font leans its glyphs'
+        // up by a fifth to a third, along its line.)
         let upright = up.y < 0.0
-            && up.x.abs() < 0.2 * up.y.abs()
+            && up.x.abs() < 0.6 * up.y.abs()
             && along.y.abs() <= 0.2 * along.x.abs().max(1e-3)
             && along.x >= 0.0;
         let on_page = (0.0..=self.page.width).contains(&((x0 + x1) / 2.0))

@@ -4201,3 +4201,20 @@ fn a_pages_title_set_in_a_row_with_its_unit_starts_a_new_table() {
         "{text}"
     );
 }
+
+#[test]
+fn words_set_slanted_by_shearing_the_font_are_read() {
+    // A judgment's case name in italics made by slanting a roman font a quarter.
+    let content = b"BT /F1 10 Tf 72 700 Td (In) Tj ET \
+BT /F1 10 Tf 1 0 0.25 1 85 700 Tm (Tufan Chatterjee) Tj ET \
+BT /F1 10 Tf 162 700 Td (\\(supra\\), the word was read as it stands.) Tj ET";
+    let extracted = extract_pdf(&page(content, "", &[])).unwrap();
+    assert!(
+        extracted
+            .text
+            .contains("In Tufan Chatterjee (supra), the word"),
+        "{}",
+        extracted.text
+    );
+    assert!(extracted.pages.sideways.is_empty());
+}
