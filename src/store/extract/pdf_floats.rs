@@ -21,7 +21,7 @@ pub fn figure_lines(
     let texts_all = texts;
     let skip_all = skip;
     let mut all: Vec<Vec<bool>> = Vec::with_capacity(per_page.len());
-    let text_size = text_size(per_page, texts);
+    let text_size = super::pdf_text::text_size(per_page);
     for (pi, ((lines, texts), skip)) in per_page.iter().zip(texts).zip(skip).enumerate() {
         {
             let mut out = vec![false; lines.len()];
@@ -85,18 +85,6 @@ pub fn figure_lines(
         }
     }
     all
-}
-
-/// The size most of a document's text is set in (by chars): its prose's.
-fn text_size(per_page: &[Vec<Line>], texts: &[Vec<String>]) -> f32 {
-    let mut by_size: HashMap<i32, usize> = HashMap::new();
-    for (line, text) in per_page.iter().flatten().zip(texts.iter().flatten()) {
-        *by_size.entry((line.size * 2.0).round() as i32).or_default() += text.len();
-    }
-    by_size
-        .into_iter()
-        .max_by_key(|&(size, n)| (n, size))
-        .map_or(0.0, |(size, _)| size as f32 / 2.0)
 }
 
 /// Whether a page is a table and nothing else (its caption first and no line of prose going

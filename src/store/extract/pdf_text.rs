@@ -593,18 +593,22 @@ pub(super) fn is_page_number(key: &str) -> bool {
 
 /// Leaves out lines near the top or bottom of pages that repeat on several pages (digits
 /// aside) and page numbers there.
-fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
-    // The top and bottom lines of each page, wherever its margins are (court filings set
-    // their running headers well below the top), and any line in the margin bands.
-    // The size most of the document's words are set in.
+/// The size most of a document's glyphs are set in: its text's (to the half point).
+pub(super) fn text_size(per_page: &[Vec<Line>]) -> f32 {
     let mut sizes: HashMap<i32, usize> = HashMap::new();
     for l in per_page.iter().flatten() {
         *sizes.entry((l.size * 2.0).round() as i32).or_default() += l.items.len();
     }
-    let text = sizes
+    sizes
         .into_iter()
         .max_by_key(|&(size, n)| (n, size))
-        .map_or(0.0, |(size, _)| size as f32 / 2.0);
+        .map_or(0.0, |(size, _)| size as f32 / 2.0)
+}
+
+fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
+    // The top and bottom lines of each page, wherever its margins are (court filings set
+    // their running headers well below the top), and any line in the margin bands.
+    let text = text_size(per_page);
     let edges: Vec<(f32, f32)> = pages
         .iter()
         .zip(per_page.iter())
