@@ -384,3 +384,49 @@ fn a_pdf_shown_as_pages_opens_at_the_page_it_was_left_at() {
     );
     assert!(pv.top_offset().unwrap() > 0);
 }
+
+#[test]
+fn shift_click_on_another_annotation_on_a_page_selects_it_and_changes_neither() {
+    let (_dir, path) = pdf_in_a_folder("two-columns.pdf");
+    let mut h = common::window(&path, "ana");
+    h.key_press(egui::Key::P);
+    h.run_steps(2);
+    wait_for_pictures(&mut h);
+    drag_over_page(&mut h, "beyond repair");
+    h.key_press(egui::Key::C);
+    h.run_steps(3);
+    let claim = h.state().doc().unwrap().selected.expect("the claim");
+    drag_over_page(&mut h, "Kestle Bay");
+    h.key_press(egui::Key::E);
+    h.run_steps(3);
+    let entity = h.state().doc().unwrap().selected.expect("the entity");
+    let spans = |h: &egui_kittest::Harness<'_, factmark::ui::FactmarkApp>| {
+        h.state()
+            .doc()
+            .unwrap()
+            .session
+            .annotations
+            .as_slice()
+            .iter()
+            .map(|a| (a.id, a.exact.clone()))
+            .collect::<Vec<_>>()
+    };
+    let before = spans(&h);
+    // With the entity selected, Shift+click on the claim.
+    let text = h.state().doc().unwrap().session.text.as_str().to_owned();
+    let repair = text[..text.find("repair. Their").unwrap()].chars().count();
+    let p = {
+        let d = h.state().doc().unwrap();
+        let pages = d.session.pages.as_deref().unwrap();
+        let pv = h.state().page_view().unwrap();
+        pv.rects_on_screen(pages, repair + 3, repair + 4)[0].center()
+    };
+    shift_click(&mut h, p);
+    assert_eq!(spans(&h), before, "no annotation grew over the other");
+    assert_eq!(
+        h.state().doc().unwrap().selected,
+        Some(claim),
+        "the annotation clicked is selected"
+    );
+    assert_ne!(claim, entity);
+}

@@ -1025,3 +1025,87 @@ fn down_in_an_opened_verdict_list_goes_to_the_verdict_after_the_current_one() {
         assert!(!egui::Popup::is_any_open(&h.ctx), "Enter closed the list");
     }
 }
+
+#[test]
+fn selecting_down_by_lines_takes_whole_words_and_keeps_to_its_column() {
+    // One long paragraph of words of many lengths, wrapped over many lines.
+    let words = [
+        "harbor",
+        "a",
+        "containers",
+        "of",
+        "shipping",
+        "in",
+        "extraordinarily",
+        "to",
+        "the",
+        "mayor",
+        "budget",
+        "at",
+        "quay",
+    ];
+    let text: String = (0..400)
+        .map(|i| words[(i * 7 + i / 3) % words.len()])
+        .collect::<Vec<_>>()
+        .join(" ")
+        + ".\n";
+    let (_dir, path) = setup(&text);
+    let mut h = harness(&path);
+    let start = text.find("extraordinarily").unwrap() + 4;
+    click(&mut h, start);
+    let x0 = char_pos(&h, start).x;
+    let chars: Vec<char> = text.chars().collect();
+    for k in 1..=8 {
+        h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowDown);
+        h.run();
+        let sel = h.state().doc().unwrap().selection.expect("a selection");
+        assert_eq!(sel.anchor, start, "the selection grows from the caret");
+        let head = sel.head;
+        assert!(
+            !(chars[head - 1].is_alphanumeric() && chars[head].is_alphanumeric()),
+            "line {k}: the selection ends between words, not in `{}`",
+            chars[head.saturating_sub(8)..head + 8]
+                .iter()
+                .collect::<String>()
+        );
+        let x = char_pos(&h, head).x;
+        assert!(
+            x >= x0 - 1.0 && x - x0 < 120.0,
+            "line {k}: the end stays near its column ({x} from {x0})"
+        );
+    }
+}
+
+#[test]
+fn shift_click_on_another_annotation_selects_it_and_changes_neither() {
+    let (_dir, path) = with_sidecar(
+        DOC,
+        &[
+            ("The mayor", TagKind::Entity),
+            ("4.2 million containers", TagKind::Claim),
+        ],
+    );
+    let mut h = harness(&path);
+    let before = annotations(&h);
+    let mayor = before.iter().find(|a| a.exact == "The mayor").unwrap().id;
+    let claim = before.iter().find(|a| a.exact != "The mayor").unwrap().id;
+    let (start, _) = find(DOC, "mayor said");
+    click(&mut h, start + 1);
+    assert_eq!(h.state().doc().unwrap().selected, Some(mayor));
+    let (inside, _) = find(DOC, "million containers");
+    shift_click(&mut h, inside + 2);
+    assert_eq!(
+        annotations(&h),
+        before,
+        "the entity did not grow over the claim"
+    );
+    assert_eq!(h.state().doc().unwrap().selected, Some(claim));
+    // Outside any other annotation, Shift+click still moves the selected one's edge.
+    let (said, _) = find(DOC, "said the harbor");
+    shift_click(&mut h, said + 1);
+    let grown = annotations(&h);
+    assert_eq!(
+        grown.iter().find(|a| a.id == claim).unwrap().exact,
+        "said the harbor handled 4.2 million containers"
+    );
+}

@@ -147,6 +147,19 @@ pub fn snap_point(text: &Text, at: usize) -> usize {
     }
 }
 
+/// Where a selection's moving end at `at` stops when selections snap to words: a point inside a
+/// word goes on to that word's end when the selection grows forward, or back to its start
+/// when it grows backward, so a selection made by lines never ends mid-word.
+pub fn snap_outward(text: &Text, at: usize, forward: bool) -> usize {
+    let (s, e) = word_at(text, at);
+    let inside = s < at && at < e && text.slice(s..e).chars().all(is_word_char);
+    match (inside, forward) {
+        (false, _) => at,
+        (true, true) => e,
+        (true, false) => s,
+    }
+}
+
 /// Opening marks and the marks that close them.
 const PAIRS: &[(char, char)] = &[
     ('“', '”'),

@@ -17,6 +17,7 @@ use super::layout::{LIST_MIN, LIST_WIDTH, PanelRoom};
 use super::page_view::PageView;
 use super::settings::Settings;
 use crate::core::caret::{Step, step};
+use crate::core::snap::snap_outward;
 use crate::workspace::{Document, Intent, Selection};
 
 /// The document pane's state.
@@ -518,8 +519,10 @@ impl DocumentPane {
                 Vec::new()
             }
             Action::SelectAllListed => vec![self.list.select_all().into()],
-            Action::Caret { motion, extend } => caret(doc, view, *motion, *extend)
-                .map_or_else(Vec::new, |sel| vec![Intent::Select(Some(sel)).into()]),
+            Action::Caret { motion, extend } => {
+                caret(doc, view, *motion, *extend, settings.snap_words)
+                    .map_or_else(Vec::new, |sel| vec![Intent::Select(Some(sel)).into()])
+            }
             Action::TagAllMatches(template) => vec![
                 Intent::TagAll {
                     template: template.clone(),
@@ -563,12 +566,14 @@ fn zoom_controls(ui: &mut Ui, pv: &mut PageView) {
 /// The selection after a caret move: the caret starts at the selection's moving end, or at the
 /// selected annotation, or at the top of the view. Left and right follow the direction of the
 /// paragraph (in a right-to-left one, left reads on). A move without `extend` collapses a
-/// selection to its edge on that side first.
+/// selection to its edge on that side first. With `snap_words`, a selection grown by a line
+/// takes the whole word its end lands in (a char or a word at a time stays exact).
 fn caret(
     doc: &Document,
     view: Option<&mut DocumentView>,
     motion: Motion,
     extend: bool,
+    snap_words: bool,
 ) -> Option<Selection> {
     let text = &doc.session.text;
     let selected = doc.selected.and_then(|id| doc.session.annotations.get(id));
@@ -585,6 +590,7 @@ fn caret(
     let para = text.paragraphs()[text.paragraph_at(from.min(text.char_count()))];
     let rtl = crate::core::bidi::reads_rtl(text.slice(para.range()), doc.rtl);
     let reading = |right: bool| right != rtl;
+    let mut line_x = None;
     let to = match motion {
         Motion::Left | Motion::Right => {
             let forward = reading(motion == Motion::Right);
@@ -605,9 +611,13 @@ fn caret(
         }
         Motion::Up | Motion::Down => {
             let lines = if motion == Motion::Down { 1 } else { -1 };
-            view.as_ref()
-                .and_then(|v| v.line_step(text, from, lines))
-                .unwrap_or(from)
+            match view.as_ref().and_then(|v| v.line_step(text, from, lines)) {
+                Some((to, x)) => {
+                    line_x = Some(x);
+                    to
+                }
+                None => from,
+            }
         }
         Motion::LineStart | Motion::LineEnd => {
             let right = reading(motion == Motion::LineEnd);
@@ -616,13 +626,21 @@ fn caret(
                 .unwrap_or(from)
         }
     };
-    if let Some(v) = view {
-        v.reveal(text, to);
-    }
     let anchor = match doc.selection {
         Some(s) if extend => s.anchor,
         _ if extend => from,
         _ => to,
     };
+    let to = if extend && snap_words && matches!(motion, Motion::Up | Motion::Down) {
+        snap_outward(text, to, to > anchor)
+    } else {
+        to
+    };
+    if let Some(v) = view {
+        if let Some(x) = line_x {
+            v.keep_line_x(to, x);
+        }
+        v.reveal(text, to);
+    }
     Some(Selection { anchor, head: to })
 }

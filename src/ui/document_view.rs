@@ -194,6 +194,8 @@ pub struct DocumentView {
     edge_drag: Option<(AnnotationId, usize, usize)>,
     /// The columns of the tables shown.
     tables: super::table_columns::Tables,
+    /// Where the last line move left the caret and the column it aimed for.
+    line_x: Option<(usize, f32)>,
 }
 
 /// A move of the view asked for by the keyboard.
@@ -259,15 +261,30 @@ impl DocumentView {
         }
     }
 
-    /// Where a caret at `pos` goes `lines` lines down (up when negative), keeping its x, as
-    /// the text was laid out last frame; `None` when that line is not on screen.
-    pub fn line_step(&self, text: &Text, pos: usize, lines: i32) -> Option<usize> {
-        let from = self.screen_pos_of(text, pos)?;
+    /// Where a caret at `pos` goes `lines` lines down (up when negative), keeping its column,
+    /// as the text was laid out last frame, with the x it aimed for; `None` when that line is
+    /// not on screen.
+    pub fn line_step(&self, text: &Text, pos: usize, lines: i32) -> Option<(usize, f32)> {
+        let mut from = self.screen_pos_of(text, pos)?;
+        // A run of line moves keeps to the column it started in.
+        if let Some((at, x)) = self.line_x
+            && at == pos
+        {
+            from.x = x;
+        }
         // Paragraph gaps are taller than a line: try a little further until the caret moves.
         (1..=3).find_map(|k| {
             let dy = lines as f32 * theme::DOC_LINE_HEIGHT * (1.0 + 0.5 * (k - 1) as f32);
-            self.hit(text, from + vec2(0.0, dy)).filter(|to| *to != pos)
+            self.hit(text, from + vec2(0.0, dy))
+                .filter(|to| *to != pos)
+                .map(|to| (to, from.x))
         })
+    }
+
+    /// Remembers that a line move left the caret at `pos`, aiming for the column at `x`: the
+    /// next line move from there aims for it again.
+    pub fn keep_line_x(&mut self, pos: usize, x: f32) {
+        self.line_x = Some((pos, x));
     }
 
     /// Where a caret at `pos` goes at the left (`right` false) or right edge of its line, as
@@ -774,11 +791,16 @@ impl DocumentView {
                 if let Some((s, e)) = local(a, b) {
                     let current = m.find_current == Some(first_match + k);
                     for r in v.block.rects(s, e) {
-                        painter.rect_filled(
-                            r.translate(v.origin.to_vec2()),
-                            2.0,
-                            theme::find_match(visuals, current),
-                        );
+                        let r = r.translate(v.origin.to_vec2());
+                        painter.rect_filled(r, 2.0, theme::find_match(visuals, current));
+                        if current {
+                            painter.rect_stroke(
+                                r,
+                                2.0,
+                                theme::find_current_outline(visuals),
+                                egui::StrokeKind::Outside,
+                            );
+                        }
                     }
                 }
             }
@@ -1144,9 +1166,13 @@ impl DocumentView {
                 .filter(|s| !s.is_empty() || m.selected.is_none());
             if shift && let Some(sel) = extending {
                 events.push(ViewEvent::Select(Some(Selection { head: at, ..sel })));
-            } else if shift && let Some(id) = m.selected {
+            } else if shift
+                && let Some(id) = m.selected
+                && !self.on_another(m, id, response.interact_pointer_pos())
+            {
                 // No text selected: Shift+click moves the nearer edge of the selected
-                // annotation's span there.
+                // annotation's span there (on another annotation, it selects that one, as a
+                // click does, rather than growing the selected one over it).
                 let at = if m.snap_words {
                     snap_point(text, at)
                 } else {
@@ -1238,6 +1264,15 @@ impl DocumentView {
     }
 
     /// Drawable annotations that cover char `at`, outermost first.
+    /// Whether the point is on an annotation other than `id`, outside `id`'s own span.
+    fn on_another(&self, m: &ViewModel<'_>, id: AnnotationId, point: Option<Pos2>) -> bool {
+        let Some(at) = point.and_then(|p| self.hit_char(m.text, p)) else {
+            return false;
+        };
+        let covering = self.covering(m, at);
+        !covering.contains(&id) && !covering.is_empty()
+    }
+
     fn covering(&self, m: &ViewModel<'_>, at: usize) -> Vec<AnnotationId> {
         let p = m.text.paragraph_at(at);
         let mut hits: Vec<&Annotation> = self

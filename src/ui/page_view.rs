@@ -571,6 +571,20 @@ impl PageView {
             .map(|mark| mark.id)
     }
 
+    /// Whether a point of page `i` is on an annotation other than `id`, outside `id`'s span.
+    fn on_another(&self, m: &ViewModel<'_>, id: AnnotationId, at: Option<(usize, Pos2)>) -> bool {
+        let Some((i, p)) = at else {
+            return false;
+        };
+        let covers = |at: usize| {
+            m.annotations
+                .iter()
+                .any(|a| a.id == id && a.start <= at && at < a.end)
+        };
+        self.mark_at(i, p).is_some_and(|other| other != id)
+            && !self.char_at(i, p).is_some_and(covers)
+    }
+
     fn interact(
         &mut self,
         ui: &Ui,
@@ -643,8 +657,12 @@ impl PageView {
                     extended
                 };
                 events.push(ViewEvent::Select(Some(extended)));
-            } else if shift && let (Some(id), Some(at)) = (m.selected, at) {
-                // With an annotation selected, it moves the nearer edge of its span there.
+            } else if shift
+                && let (Some(id), Some(at)) = (m.selected, at)
+                && !self.on_another(m, id, at_pointer(self))
+            {
+                // With an annotation selected, it moves the nearer edge of its span there (on
+                // another annotation, it selects that one, as a click does).
                 let at = if m.snap_words {
                     crate::core::snap::snap_point(m.text, at)
                 } else {

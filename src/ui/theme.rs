@@ -1,7 +1,7 @@
 //! Every colour and text size of the window lives here, for the light and the dark theme.
 
 use egui::text::TextFormat;
-use egui::{Color32, FontFamily, FontId, Visuals};
+use egui::{Color32, FontFamily, FontId, Stroke, Visuals};
 
 use crate::core::markdown::MarkdownStyle;
 
@@ -89,13 +89,25 @@ pub fn selected_outline(v: &Visuals) -> Color32 {
     }
 }
 
-/// A find match, and the current find match.
+/// A find match, and the current find match: both yellow, which no tag is, so a match is
+/// never taken for a claim (the current one is a stronger yellow, outlined by
+/// [`find_current_outline`]).
 pub fn find_match(v: &Visuals, current: bool) -> Color32 {
     match (dark(v), current) {
-        (false, false) => Color32::from_rgba_unmultiplied(0xFF, 0xD4, 0x00, 0x70),
-        (false, true) => Color32::from_rgba_unmultiplied(0xFF, 0x96, 0x00, 0xB0),
-        (true, false) => Color32::from_rgba_unmultiplied(0xFF, 0xD4, 0x00, 0x50),
-        (true, true) => Color32::from_rgba_unmultiplied(0xFF, 0x96, 0x00, 0x90),
+        (false, false) => Color32::from_rgba_unmultiplied(0xFF, 0xE0, 0x40, 0x70),
+        (false, true) => Color32::from_rgba_unmultiplied(0xFF, 0xE0, 0x00, 0xC0),
+        (true, false) => Color32::from_rgba_unmultiplied(0xFF, 0xE0, 0x40, 0x40),
+        (true, true) => Color32::from_rgba_unmultiplied(0xFF, 0xE0, 0x00, 0x80),
+    }
+}
+
+/// The outline around the current find match: a darker yellow, not the black of a selected
+/// annotation.
+pub fn find_current_outline(v: &Visuals) -> Stroke {
+    if dark(v) {
+        Stroke::new(2.0, Color32::from_rgb(0xFF, 0xE8, 0x70))
+    } else {
+        Stroke::new(2.0, Color32::from_rgb(0xA8, 0x86, 0x00))
     }
 }
 
