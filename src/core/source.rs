@@ -316,7 +316,8 @@ impl Pages {
                 let [ll, lt, lr, lb] = last.rect;
                 let overlap = lb.min(btm) - lt.max(t);
                 let height = (lb - lt).min(btm - t).max(0.0);
-                if overlap > 0.5 * height && l >= ll - 1.0 {
+                // Either way along the line: a right-to-left line's chars go leftward.
+                if overlap > 0.5 * height {
                     last.rect = [ll.min(l), lt.min(t), lr.max(r), lb.max(btm)];
                     continue;
                 }
@@ -498,6 +499,13 @@ mod tests {
         assert_eq!(rects[1].rect, [10.0, 30.0, 20.0, 40.0]);
         assert_eq!(rects[2].page, 3);
         assert_eq!(pages.page_at(6), Some(1));
+        // A right-to-left line's chars, in text order, go leftward: still one rectangle.
+        let rtl = Pages {
+            boxes: vec![bx(1, 30.0, 10.0), bx(1, 25.0, 10.0), bx(1, 20.0, 10.0)],
+            ..pages.clone()
+        };
+        assert_eq!(rtl.rects_of(0, 3).len(), 1);
+        assert_eq!(rtl.rects_of(0, 3)[0].rect, [20.0, 10.0, 35.0, 20.0]);
         assert_eq!(pages.page_at(8), Some(3));
         assert_eq!(pages.page_at(99), Some(3));
     }

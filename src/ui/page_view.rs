@@ -473,7 +473,8 @@ impl PageView {
                     painter.rect_stroke(
                         r.expand(1.5),
                         2.0,
-                        Stroke::new(2.0, theme::selected_outline(visuals)),
+                        // Pages are white paper in either theme.
+                        Stroke::new(2.0, theme::selected_outline(&egui::Visuals::light())),
                         egui::StrokeKind::Outside,
                     );
                 }
