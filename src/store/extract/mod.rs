@@ -43,6 +43,7 @@ mod pdf_table;
 #[cfg(test)]
 mod pdf_tests;
 mod pdf_text;
+mod pdf_vowel_marks;
 mod pdf_wide_letters;
 mod render;
 mod scan;

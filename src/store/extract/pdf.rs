@@ -29,7 +29,7 @@ use crate::core::source::{Metadata, Pages};
 
 /// The version of the PDF extraction rules; recorded in sidecars. Bump it whenever the text
 /// extracted from some PDF would change.
-pub const PDF_EXTRACTOR_VERSION: u32 = 17;
+pub const PDF_EXTRACTOR_VERSION: u32 = 18;
 
 /// How many glyphs set turned a page has when a whole block of text is turned (a table set
 /// sideways), not a label along a chart's axis or a line up the margin.
@@ -249,6 +249,7 @@ pub fn extract_pdf_with(bytes: &[u8], limits: PdfLimits) -> Result<PdfExtracted,
     }
     let mut pages = pages;
     for page in &mut pages {
+        super::pdf_vowel_marks::attach_vowel_marks(page);
         super::pdf_accents::combine_accents(page);
         super::pdf_superscripts::raise_figures(page);
         super::pdf_superscripts::raise_exponents(page);

@@ -30,6 +30,9 @@ enum Class {
     NumberSign,
     /// Punctuation, symbols: takes the direction around it.
     Neutral,
+    /// A list's bullet or dash: neutral too, but it starts an item, so one at a line's right
+    /// end is no closing punctuation of a left-to-right line.
+    Bullet,
     /// A bracket, opening (`true`) or closing, of a kind (`(`, `[` or `{`): neutral too.
     Bracket(bool, char),
 }
@@ -49,6 +52,9 @@ fn class(chars: &[char]) -> Class {
         Some(')') => Class::Bracket(false, '('),
         Some('[') => Class::Bracket(true, '['),
         Some(']') => Class::Bracket(false, '['),
+        Some('•' | '◦' | '▪' | '●' | '○' | '■' | '□' | '◆' | '❖' | '➢' | '►' | '-' | '–' | '—') => {
+            Class::Bullet
+        }
         Some('{') => Class::Bracket(true, '{'),
         Some('}') => Class::Bracket(false, '{'),
         _ => Class::Neutral,
@@ -60,7 +66,7 @@ fn is_rtl(c: Class) -> bool {
 }
 
 fn is_neutral(c: Class) -> bool {
-    matches!(c, Class::Neutral | Class::Bracket(..))
+    matches!(c, Class::Neutral | Class::Bullet | Class::Bracket(..))
 }
 
 /// Puts the glyphs of a line, given in drawing order (left to right), in reading order.
@@ -182,7 +188,8 @@ fn reads_from_the_right(classes: &[Class], rtl: usize, ltr: usize) -> bool {
     }
     let last = classes.last().copied();
     let first = classes.first().copied();
-    let ends_right = last.is_some_and(is_neutral) && matches!(first, Some(Class::Rtl(_)));
+    let ends_right = last.is_some_and(|c| is_neutral(c) && c != Class::Bullet)
+        && matches!(first, Some(Class::Rtl(_)));
     !ends_right || ltr > 0
 }
 
@@ -316,5 +323,13 @@ mod tests {
         assert_eq!(read("Plain English 4.2% line."), "Plain English 4.2% line.");
         // The last line of that paragraph, wrapped after "הלשכה": its period on the right.
         assert_eq!(read("תיזכרמה)."), "המרכזית).");
+    }
+
+    #[test]
+    fn a_bullet_at_a_lines_right_starts_a_right_to_left_item() {
+        // `• المرحلة الأولى`, drawn with its bullet at the right: an item read from the
+        // right, not the last line of a left-to-right paragraph.
+        assert_eq!(read("ىلوألا ةلحرملا •"), "• المرحلة الأولى");
+        assert_eq!(read("םלוע םולש -"), "- שלום עולם");
     }
 }

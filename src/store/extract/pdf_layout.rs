@@ -682,7 +682,12 @@ fn fragments(page: &PageGlyphs) -> Vec<Fragment> {
                     .iter()
                     .all(|c| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡'));
             let same_line = (g.baseline - last.baseline).abs() < SAME_LINE * size || raised_mark;
-            if (same_line && gap > -0.5 * size || tucked(page, last, g)) && gap < CELL_GAP * size {
+            // A glyph drawn wholly to the left of the one before (the `-` of a right-to-left
+            // `أ-`, drawn in reading order) is a fragment of its own, put in its place by x.
+            let leftward = g.x1 <= last.x0 + 0.1 * size && g.x0 < last.x0 - 0.2 * size;
+            if (same_line && gap > -0.5 * size && !leftward || tucked(page, last, g))
+                && gap < CELL_GAP * size
+            {
                 f.push(i, g, gap > WORD_GAP * size || g.space_before);
                 continue;
             }
@@ -1744,6 +1749,19 @@ fn line_of(page: &PageGlyphs, glyphs: &[u32], region: u32, bounds: (f32, f32)) -
             lefts[k - 1] = lefts[k - 1].min(lefts[k]);
         }
     }
+    // How wide this line's spaces are where the PDF draws them (some fonts' spaces are
+    // narrower than `WORD_GAP`).
+    let drawn_spaces: Vec<f32> = (1..glyphs.len())
+        .filter_map(|k| {
+            let (p, g) = (
+                &page.glyphs[glyphs[k - 1] as usize],
+                &page.glyphs[glyphs[k] as usize],
+            );
+            let gap = lefts[k] - p.x1;
+            (g.space_before && gap > 0.02 * p.size.max(g.size)).then_some(gap)
+        })
+        .collect();
+    let space = (drawn_spaces.len() >= 3).then(|| median(drawn_spaces));
     for (k, &gi) in glyphs.iter().enumerate() {
         let g = &page.glyphs[gi as usize];
         let sep = match prev {
@@ -1751,11 +1769,16 @@ fn line_of(page: &PageGlyphs, glyphs: &[u32], region: u32, bounds: (f32, f32)) -
             Some(p) => {
                 let size = p.size.max(g.size);
                 let gap = lefts[k] - p.x1;
+                // Two glyphs not drawn one after the other (a right-to-left line's `أ-`
+                // drawn before the rest of its line): the space drawn between them is not
+                // beside either, so a gap as wide as the line's spaces is one.
+                let apart = k > 0 && glyphs[k - 1] + 1 != gi;
+                let spaced = apart && space.is_some_and(|w| gap >= 0.8 * w && gap > 0.05 * size);
                 if tucked(page, p, g) || stretched(page, p, g) {
                     Sep::None
                 } else if gap >= CELL_GAP * size {
                     Sep::Tab
-                } else if gap > WORD_GAP * size || (g.space_before && gap > 0.02 * size) {
+                } else if gap > WORD_GAP * size || (g.space_before && gap > 0.02 * size) || spaced {
                     // A space the PDF draws counts unless the next glyph is drawn over
                     // it (some producers kern with a space moved back).
                     Sep::Space

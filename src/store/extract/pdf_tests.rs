@@ -4218,3 +4218,78 @@ BT /F1 10 Tf 162 700 Td (\\(supra\\), the word was read as it stands.) Tj ET";
     );
     assert!(extracted.pages.sideways.is_empty());
 }
+
+#[test]
+fn a_right_to_left_items_label_drawn_before_its_line_stands_at_its_start_a_space_apart() {
+    use super::pdf_glyphs::{Glyph, PageGlyphs};
+    use super::pdf_layout::Sep;
+    // As a contract draws `أ- تقديم الوثائق والمستندات ال…`: the item's label `أ-` first,
+    // from the right, then the line's words from its left end; the space after the label is
+    // drawn before the jump, as wide as the font's narrow spaces (1.6 pt at 14 pt).
+    let drawn: [(&str, f32, f32, bool); 25] = [
+        ("أ", 502.54, 505.49, true),
+        ("-", 499.30, 502.64, false),
+        ("ل", 391.34, 394.39, false),
+        ("ا", 394.34, 397.29, false),
+        ("ت", 398.90, 407.58, true),
+        ("ا", 407.54, 410.49, false),
+        ("د", 410.42, 416.42, false),
+        ("ن", 416.42, 420.13, false),
+        ("ت", 420.14, 423.58, false),
+        ("س", 423.50, 431.90, false),
+        ("لم", 431.90, 436.26, false),
+        ("ا", 436.22, 439.17, false),
+        ("و", 438.26, 443.35, false),
+        ("ق", 444.86, 452.16, true),
+        ("ئ", 452.18, 455.23, false),
+        ("ا", 455.18, 458.29, false),
+        ("ث", 458.30, 461.35, false),
+        ("و", 460.34, 466.24, false),
+        ("ل", 466.22, 469.27, false),
+        ("ا", 469.22, 472.17, false),
+        ("م", 473.90, 480.21, true),
+        ("ي", 480.26, 483.31, false),
+        ("د", 483.26, 489.26, false),
+        ("ق", 489.26, 494.53, false),
+        ("ت", 494.54, 497.59, false),
+    ];
+    let mut chars: Vec<char> = Vec::new();
+    let mut glyphs: Vec<Glyph> = Vec::new();
+    for &(text, x0, x1, space_before) in &drawn {
+        glyphs.push(Glyph {
+            x0,
+            x1,
+            baseline: 172.34,
+            size: 14.04,
+            text: chars.len() as u32,
+            len: text.chars().count() as u8,
+            space_before,
+            hidden: false,
+            clipped: false,
+        });
+        chars.extend(text.chars());
+    }
+    let page = PageGlyphs {
+        number: 1,
+        width: 595.0,
+        height: 842.0,
+        glyphs,
+        chars,
+        ..PageGlyphs::default()
+    };
+    let lines = super::pdf_layout::lines(&page, Instant::now() + Duration::from_secs(60)).unwrap();
+    let text: Vec<String> = lines
+        .iter()
+        .map(|line| {
+            let mut text = String::new();
+            for &(g, sep) in &line.items {
+                if sep != Sep::None {
+                    text.push(' ');
+                }
+                text.extend(page.text(&page.glyphs[g as usize]));
+            }
+            text
+        })
+        .collect();
+    assert_eq!(text, vec!["أ- تقديم الوثائق والمستندات ال".to_owned()]);
+}
