@@ -304,8 +304,17 @@ impl Collector {
             return;
         }
         let mut text: Vec<char> = Vec::with_capacity(2);
-        let unmapped = unicode.is_none();
+        // A map to control characters (U+0018 for a digit) is a broken map, not a glyph
+        // without text: it is counted as unread, not dropped unseen.
+        let control = |c: char| ('\u{1}'..='\u{1F}').contains(&c) && !c.is_whitespace();
+        let broken = match &unicode {
+            Some(BfString::Char(c)) => control(*c),
+            Some(BfString::String(s)) => !s.is_empty() && s.chars().all(control),
+            None => false,
+        };
+        let unmapped = unicode.is_none() || broken;
         match unicode {
+            _ if broken => text.push('\u{FFFD}'),
             Some(BfString::Char(c)) => push_clean(&mut text, c),
             Some(BfString::String(s)) => s.chars().for_each(|c| push_clean(&mut text, c)),
             None => text.push('\u{FFFD}'),
@@ -591,6 +600,13 @@ impl<'a> Device<'a> for Collector {
                     unicode.map(|u| super::pdf_flipped::letter_of_code(u, g.char_code()))
                 }
                 _ => unicode,
+            };
+            let unicode = match &**glyph {
+                FontGlyph::Outline(g) => self
+                    .symbolic
+                    .instead_of_control(g, unicode.as_ref())
+                    .or(unicode),
+                FontGlyph::Type3(_) => unicode,
             };
             let unicode = match (&**glyph, &unicode) {
                 (FontGlyph::Outline(g), Some(u)) if !self.ligatures.is_empty() => self

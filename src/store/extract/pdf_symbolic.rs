@@ -2,7 +2,10 @@
 //! character map is a "symbol" table (as word processors embed text fonts): codes above 127
 //! (curly quotes, dashes, accented letters) are read as Windows code page 1252, as other PDF
 //! readers read them, not as glyphs without text or as the standard encoding's letters
-//! (`é` read as `Ø`).
+//! (`é` read as `Ø`). And for a simple font with a standard encoding whose /ToUnicode map
+//! gives a control character for a code (some producers map digits to U+0018), the
+//! encoding's letter, as other PDF readers read it: silently dropped, `27 years` read
+//! `7 years`.
 
 use std::collections::{HashMap, HashSet};
 
@@ -28,6 +31,12 @@ pub struct SymbolFonts {
     /// (and without /ToUnicode, whose text is the font's word).
     names: HashSet<String>,
     fonts: HashMap<u128, Option<Box<[Option<u32>; 128]>>>,
+    /// The names of the page's simple TrueType fonts with a standard encoding (WinAnsi,
+    /// MacRoman or Standard, whose codes 33 to 126 are ASCII) and a /ToUnicode map.
+    encoded: HashSet<String>,
+    /// Whether the page has a Type 1 font with a standard encoding (as the base of its
+    /// differences, too) and a /ToUnicode map (a Type 1 glyph does not tell its font's name).
+    type1_encoded: bool,
 }
 
 /// Calls `visit` with each font dictionary of a page's resources and of the forms it draws
@@ -66,22 +75,76 @@ impl SymbolFonts {
     /// The fonts of a page's resources and of the forms it draws (a bounded search).
     pub fn new(resources: &Resources<'_>) -> Self {
         let mut names = HashSet::new();
+        let mut encoded = HashSet::new();
+        let mut type1_encoded = false;
         each_font(resources, |font| {
             let true_type = font
                 .get::<Name<'_>>(b"Subtype")
                 .is_some_and(|s| s.as_ref() == b"TrueType");
-            if true_type
+            let Some(name) = font.get::<Name<'_>>(b"BaseFont") else {
+                return;
+            };
+            let name = without_subset_prefix(name.as_str()).to_owned();
+            let is_standard = |e: Name<'_>| {
+                matches!(
+                    e.as_ref(),
+                    b"WinAnsiEncoding" | b"MacRomanEncoding" | b"StandardEncoding"
+                )
+            };
+            let standard = font.get::<Name<'_>>(b"Encoding").is_some_and(is_standard)
+                || font
+                    .get::<Dict<'_>>(b"Encoding")
+                    .and_then(|e| e.get::<Name<'_>>(b"BaseEncoding"))
+                    .is_some_and(is_standard);
+            let type1 = font
+                .get::<Name<'_>>(b"Subtype")
+                .is_some_and(|s| matches!(s.as_ref(), b"Type1" | b"MMType1"));
+            if type1 && standard && font.contains_key(b"ToUnicode") {
+                type1_encoded = true;
+            }
+            if true_type && standard && font.contains_key(b"ToUnicode") {
+                encoded.insert(name);
+            } else if true_type
                 && !font.contains_key(b"Encoding")
                 && !font.contains_key(b"ToUnicode")
-                && let Some(name) = font.get::<Name<'_>>(b"BaseFont")
             {
-                names.insert(without_subset_prefix(name.as_str()).to_owned());
+                names.insert(name);
             }
         });
         Self {
             names,
             fonts: HashMap::new(),
+            encoded,
+            type1_encoded,
         }
+    }
+
+    /// The text of a glyph whose /ToUnicode map gives only control characters, when its
+    /// font is a simple font with a standard encoding (a TrueType font named so, or a Type 1
+    /// font on a page that has one) and its code is a printable ASCII char (33 to 126):
+    /// that char.
+    pub fn instead_of_control(
+        &self,
+        glyph: &OutlineGlyph,
+        unicode: Option<&BfString>,
+    ) -> Option<BfString> {
+        let control = |c: char| c.is_control() && !c.is_whitespace();
+        let mapped_to_control = match unicode? {
+            BfString::Char(c) => control(*c),
+            BfString::String(s) => !s.is_empty() && s.chars().all(control),
+        };
+        if !mapped_to_control {
+            return None;
+        }
+        let code = u8::try_from(glyph.char_code())
+            .ok()
+            .filter(|c| (33..=126).contains(c))?;
+        let simple = match glyph.font_data() {
+            Some(data) => self.encoded.contains(data.postscript_name.as_deref()?),
+            // (Only a Type 1 font's glyph gives no font data.)
+            None => self.type1_encoded,
+        };
+        simple.then_some(BfString::Char(char::from(code)))
     }
 
     /// The text of a glyph of a TrueType font without an encoding, when the glyph is a code

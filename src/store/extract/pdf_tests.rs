@@ -4293,3 +4293,53 @@ fn a_right_to_left_items_label_drawn_before_its_line_stands_at_its_start_a_space
         .collect();
     assert_eq!(text, vec!["أ- تقديم الوثائق والمستندات ال".to_owned()]);
 }
+
+/// A one-page PDF drawing `content` with Helvetica as /F1, with `encoding` as its /Encoding
+/// and a /ToUnicode map that gives U+0018 for the digits 2 and 7 (as some producers write).
+fn with_digits_mapped_to_a_control(content: &[u8], encoding: &str) -> Vec<u8> {
+    let cmap = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap \
+/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def \
+/CMapName /Adobe-Identity-UCS def /CMapType 2 def \
+1 begincodespacerange <00> <FF> endcodespacerange \
+3 beginbfchar <32> <0018> <37> <0018> <31> <0031> endbfchar \
+1 beginbfrange <20> <7E> <0020> endbfrange \
+endcmap CMapName currentdict /CMap defineresource pop end end";
+    build(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_vec(),
+        format!("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding {encoding} /ToUnicode 6 0 R >>").into_bytes(),
+        stream("", content),
+        stream("", cmap),
+    ])
+}
+
+#[test]
+fn digits_a_fonts_map_gives_as_control_characters_read_as_its_encoding_gives_them() {
+    let content = b"BT /F1 10 Tf 72 700 Td (Duration 27 years, 1 more than 2017.) Tj ET";
+    // A standard encoding: the digits are the encoding's.
+    for encoding in [
+        "/WinAnsiEncoding",
+        "<< /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [31 /fi] >>",
+    ] {
+        let extracted = extract_pdf(&with_digits_mapped_to_a_control(content, encoding)).unwrap();
+        assert_eq!(
+            extracted.text, "Duration 27 years, 1 more than 2017.\n",
+            "{encoding}"
+        );
+        assert!(extracted.pages.damage().is_none());
+    }
+    // An encoding of the font's own: the digits are not known, and the warning says so
+    // (they are not dropped unseen).
+    let own = "<< /Type /Encoding /Differences [31 /fi] >>";
+    let extracted = extract_pdf(&with_digits_mapped_to_a_control(content, own)).unwrap();
+    assert_eq!(
+        extracted.text,
+        "Duration \u{FFFD}\u{FFFD} years, 1 more than \u{FFFD}01\u{FFFD}.\n"
+    );
+    let warning = extracted.pages.damage().unwrap();
+    assert!(
+        warning.starts_with("4 characters on page 1 could not be read"),
+        "{warning}"
+    );
+}
