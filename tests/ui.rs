@@ -1109,3 +1109,19 @@ fn shift_click_on_another_annotation_selects_it_and_changes_neither() {
         "said the harbor handled 4.2 million containers"
     );
 }
+
+#[test]
+fn shift_click_extends_a_text_selection_to_the_whole_word_clicked() {
+    let (_dir, path) = setup(DOC);
+    let mut h = harness(&path);
+    let (start, end) = find(DOC, "Harbor");
+    drag(&mut h, start, end);
+    let (institute, _) = find(DOC, "Institute");
+    shift_click(&mut h, institute + 3);
+    let doc = h.state().doc().unwrap();
+    let sel = doc.selection.expect("a selection");
+    assert_eq!(
+        doc.session.text.slice(sel.start()..sel.end()),
+        "Harbor Institute"
+    );
+}

@@ -540,6 +540,23 @@ impl<H> Line<H> {
         let Some(i) = self.char_at(x) else {
             return self.range.start;
         };
+        // Beyond either end of the line: the end it reads to or from there, even when the
+        // char nearest is a number's (a right-to-left line ending `… مارس 2016` ends at its
+        // left, after the number, not before it).
+        let leftmost = self.solid().min_by(|a, b| a.1.x0.total_cmp(&b.1.x0));
+        let rightmost = self.solid().max_by(|a, b| a.1.x1.total_cmp(&b.1.x1));
+        if let (Some((l, lb)), Some((r, rb))) = (leftmost, rightmost)
+            && (x < lb.x0 || x >= rb.x1)
+        {
+            let rtl = l > r;
+            let first = self.solid().map(|(k, _)| k).min().unwrap_or(i);
+            let last = self.solid().map(|(k, _)| k).max().unwrap_or(i);
+            return if (x < lb.x0) == rtl {
+                self.after(last)
+            } else {
+                first
+            };
+        }
         let b = self.boxes[i - self.range.start];
         let right_half = x >= b.center();
         if right_half != b.rtl {
@@ -778,6 +795,12 @@ mod tests {
         // Far right: the start of the paragraph; far left: its end.
         assert_eq!(line.caret_at(1000.0), 0);
         assert_eq!(line.caret_at(-5.0), 16);
+        // A line that ends with a number, at its left: far left is after the number.
+        let dated = "بتاريخ 29 مارس 2016";
+        let l = unit(dated, 100.0);
+        assert_eq!(seen(&l, dated), vec!["2016 سرام 29 خيراتب"]);
+        assert_eq!(l.lines[0].caret_at(-5.0), dated.chars().count());
+        assert_eq!(l.lines[0].caret_at(1000.0), 0);
         // Sweeping from the right edge over "قال" and the whole of "Joe Biden": exactly that.
         let r = line.covered(100.0, line.boxes[4].x0 + 0.1).unwrap();
         assert_eq!(

@@ -1165,7 +1165,15 @@ impl DocumentView {
                 .selection
                 .filter(|s| !s.is_empty() || m.selected.is_none());
             if shift && let Some(sel) = extending {
-                events.push(ViewEvent::Select(Some(Selection { head: at, ..sel })));
+                // To whole words, as a drag's end is (Alt keeps it exact).
+                let extended = Selection { head: at, ..sel };
+                let extended =
+                    if m.snap_words && !ui.input(|i| i.modifiers.alt) && !extended.is_empty() {
+                        snap_to_words(text, extended)
+                    } else {
+                        extended
+                    };
+                events.push(ViewEvent::Select(Some(extended)));
             } else if shift
                 && let Some(id) = m.selected
                 && !self.on_another(m, id, response.interact_pointer_pos())

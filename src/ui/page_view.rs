@@ -523,28 +523,7 @@ impl PageView {
     /// The text position nearest a point of page `i`: before or after the char under it (or
     /// nearest it on its line, else nearest it at all).
     fn offset_at(&self, i: usize, p: Pos2) -> Option<usize> {
-        let chars = self.chars.get(i)?;
-        let on_line = |r: &[f32; 4]| p.y >= r[1] - 1.0 && p.y <= r[3] + 1.0;
-        let dist = |r: &[f32; 4]| {
-            let dx = (r[0] - p.x).max(p.x - r[2]).max(0.0);
-            let dy = (r[1] - p.y).max(p.y - r[3]).max(0.0);
-            dx * dx + dy * dy * 4.0
-        };
-        let best = chars
-            .iter()
-            .filter(|(_, r)| on_line(r))
-            .min_by(|a, b| dist(&a.1).total_cmp(&dist(&b.1)))
-            .or_else(|| {
-                chars
-                    .iter()
-                    .min_by(|a, b| dist(&a.1).total_cmp(&dist(&b.1)))
-            })?;
-        let (at, r) = *best;
-        Some(if p.x > (r[0] + r[2]) / 2.0 {
-            at + 1
-        } else {
-            at
-        })
+        offset_among(self.chars.get(i)?, p)
     }
 
     /// The char under a point of page `i`, if one is.
@@ -679,6 +658,121 @@ impl PageView {
     }
 }
 
+/// The text position nearest a point among a page's drawn chars (offset and rectangle, in
+/// text order): before or after the char under it, by the half the point is on, read in the
+/// char's direction (after a right-to-left letter is at its left); or nearest it on its line,
+/// else nearest it at all. Beyond either end of a line: the end the line reads to or from
+/// there (a right-to-left line ends at its left, past a number set there, `… مارس 2016`).
+fn offset_among(chars: &[(usize, [f32; 4])], p: Pos2) -> Option<usize> {
+    let on_line = |r: &[f32; 4]| p.y >= r[1] - 1.0 && p.y <= r[3] + 1.0;
+    let dist = |r: &[f32; 4]| {
+        let dx = (r[0] - p.x).max(p.x - r[2]).max(0.0);
+        let dy = (r[1] - p.y).max(p.y - r[3]).max(0.0);
+        dx * dx + dy * dy * 4.0
+    };
+    let nearest = |line_only: bool| {
+        (0..chars.len())
+            .filter(|&k| !line_only || on_line(&chars[k].1))
+            .min_by(|&a, &b| dist(&chars[a].1).total_cmp(&dist(&chars[b].1)))
+    };
+    let k = nearest(true).or_else(|| nearest(false))?;
+    let (at, r) = chars[k];
+    // Its line: the chars before and after it in the text that share its row.
+    let same_row = |a: usize, b: usize| {
+        let (x, y) = (chars[a], chars[b]);
+        y.0 <= x.0 + 3 && y.1[1] < x.1[3] && y.1[3] > x.1[1]
+    };
+    let mut lo = k;
+    while lo > 0 && same_row(lo - 1, lo) {
+        lo -= 1;
+    }
+    let mut hi = k;
+    while hi + 1 < chars.len() && same_row(hi, hi + 1) {
+        hi += 1;
+    }
+    let line = &chars[lo..=hi];
+    let leftmost = line.iter().min_by(|a, b| a.1[0].total_cmp(&b.1[0]))?;
+    let rightmost = line.iter().max_by(|a, b| a.1[2].total_cmp(&b.1[2]))?;
+    if on_line(&r) && (p.x < leftmost.1[0] || p.x > rightmost.1[2]) {
+        let rtl = leftmost.0 > rightmost.0;
+        let (first, last) = (line[0].0, line[line.len() - 1].0 + 1);
+        return Some(if (p.x < leftmost.1[0]) == rtl {
+            last
+        } else {
+            first
+        });
+    }
+    // The char reads right to left when the next one in the text stands at its left (or
+    // the one before at its right).
+    let mid = |c: &(usize, [f32; 4])| (c.1[0] + c.1[2]) / 2.0;
+    let rtl = match (
+        k.checked_sub(1).filter(|&j| j >= lo),
+        (k < hi).then_some(k + 1),
+    ) {
+        (_, Some(next)) => mid(&chars[next]) < mid(&chars[k]),
+        (Some(before), None) => mid(&chars[before]) > mid(&chars[k]),
+        (None, None) => false,
+    };
+    let right_half = p.x > (r[0] + r[2]) / 2.0;
+    Some(if right_half != rtl { at + 1 } else { at })
+}
+
 fn area(r: [f32; 4]) -> f32 {
     (r[2] - r[0]).max(0.0) * (r[3] - r[1]).max(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn beyond_a_lines_end_is_where_it_reads_to() {
+        // `بتاريخ 29 مارس 2016` drawn from the right: the year at the left (its digits left
+        // to right), the first word at the right. Offsets: ب..خ 0..6, 29 at 7..9, مارس at
+        // 10..14, 2016 at 15..19.
+        let mut chars: Vec<(usize, [f32; 4])> = Vec::new();
+        let mut put = |at: usize, x: f32| chars.push((at, [x, 0.0, x + 5.0, 10.0]));
+        for (k, at) in (15..19).enumerate() {
+            put(at, 10.0 + 5.0 * k as f32);
+        }
+        for (k, at) in (10..14).enumerate() {
+            put(at, 50.0 - 5.0 * k as f32);
+        }
+        put(7, 60.0);
+        put(8, 65.0);
+        for (k, at) in (0..6).enumerate() {
+            put(at, 95.0 - 5.0 * k as f32);
+        }
+        chars.sort_by_key(|c| c.0);
+        assert_eq!(
+            offset_among(&chars, pos2(2.0, 5.0)),
+            Some(19),
+            "after the year"
+        );
+        assert_eq!(offset_among(&chars, pos2(120.0, 5.0)), Some(0));
+        // A left-to-right line: beyond its left, its start; beyond its right, its end.
+        let ltr: Vec<(usize, [f32; 4])> = (0..4)
+            .map(|k| (k, [10.0 + 5.0 * k as f32, 0.0, 15.0 + 5.0 * k as f32, 10.0]))
+            .collect();
+        assert_eq!(offset_among(&ltr, pos2(2.0, 5.0)), Some(0));
+        assert_eq!(offset_among(&ltr, pos2(90.0, 5.0)), Some(4));
+        // On a char: before or after it by the half, in its direction.
+        assert_eq!(offset_among(&ltr, pos2(11.0, 5.0)), Some(0));
+        assert_eq!(offset_among(&ltr, pos2(14.0, 5.0)), Some(1));
+        assert_eq!(
+            offset_among(&chars, pos2(99.0, 5.0)),
+            Some(0),
+            "right half of ب"
+        );
+        assert_eq!(
+            offset_among(&chars, pos2(96.0, 5.0)),
+            Some(1),
+            "left half of ب"
+        );
+        // Another block on the same row further left (a signature) is not this line's end.
+        let mut with_block = chars.clone();
+        with_block.insert(0, (100, [-80.0, 0.0, -75.0, 10.0]));
+        with_block.sort_by_key(|c| c.0);
+        assert_eq!(offset_among(&with_block, pos2(5.0, 5.0)), Some(19));
+    }
 }
