@@ -182,8 +182,16 @@ impl DateValue {
     }
 
     /// Reads a date written in prose ("June 8, 2020", "8 June 2020", "2020-06-08", "May 2021",
-    /// "2019"), if it is one.
+    /// "2019"), if it is one; also with its month named in Arabic, Persian, Hebrew, French,
+    /// Spanish, Portuguese, Italian or German, and its digits in Arabic-Indic or Persian
+    /// figures (`24 مارس 2016`, `8 de junio de 2020`).
     pub fn guess(text: &str) -> Option<Self> {
+        Self::guess_english(text)
+            .or_else(|| super::month_names::in_english(text).and_then(|t| Self::guess_english(&t)))
+    }
+
+    /// A date written in English words, or in figures.
+    fn guess_english(text: &str) -> Option<Self> {
         let t = text
             .trim()
             .trim_end_matches(['.', ',', ';'])
@@ -646,6 +654,10 @@ mod tests {
             ("2019", "2019"),
             ("2021-07", "2021-07"),
             ("last Tuesday", ""),
+            ("24 مارس 2016.", "2016-03-24"),
+            ("٢٩ آذار ٢٠١٦", "2016-03-29"),
+            ("8 de junio de 2020", "2020-06-08"),
+            ("mai 2021", "2021-05"),
         ];
         for (text, want) in cases {
             let got = DateValue::guess(text).map(|d| d.0).unwrap_or_default();

@@ -19,6 +19,7 @@ mod locate;
 pub mod markdown;
 pub mod merge;
 pub mod model;
+mod month_names;
 pub mod names;
 pub mod reach;
 pub mod register;
