@@ -4343,3 +4343,26 @@ fn digits_a_fonts_map_gives_as_control_characters_read_as_its_encoding_gives_the
         "{warning}"
     );
 }
+
+#[test]
+fn short_notes_under_raised_numbers_alike_on_each_page_are_kept() {
+    // A court's notes: `Id. at …` under a small raised number, at each page's foot, alike but
+    // for their figures. They are notes, not a running footer.
+    let page = |text: &str, n: u32, note: &str| {
+        format!(
+            "BT /F1 12 Tf 72 700 Td ({text}) Tj ET \
+BT /F1 5 Tf 72 86 Td ({n}) Tj ET BT /F1 10 Tf 82 80 Td ({note}) Tj ET"
+        )
+    };
+    let one = page(
+        "The sheriff made no report of the writ.",
+        12,
+        "Id. at 23-25.",
+    );
+    let two = page("The Court fined him for the delay.", 13, "Id. at 24-25.");
+    let three = page("So ordered by the Court in full.", 14, "Id. at 30-31.");
+    let text = text_of(&pages(&[one.as_bytes(), two.as_bytes(), three.as_bytes()]));
+    for note in ["Id. at 23-25.", "Id. at 24-25.", "Id. at 30-31."] {
+        assert!(text.contains(note), "{note} in {text}");
+    }
+}

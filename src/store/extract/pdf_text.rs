@@ -591,6 +591,32 @@ pub(super) fn is_page_number(key: &str) -> bool {
     }
 }
 
+/// Whether a line starts with a number set small and raised (a note's number, a third
+/// smaller than the words after it or more) and words follow.
+fn under_raised_number(page: &PageGlyphs, line: &Line) -> bool {
+    let glyph = |k: usize| line.items.get(k).map(|&(g, _)| &page.glyphs[g as usize]);
+    let Some(first) = glyph(0) else {
+        return false;
+    };
+    let mark = line
+        .items
+        .iter()
+        .take_while(|&&(g, _)| {
+            let g = &page.glyphs[g as usize];
+            g.size < 0.7 * line.size && page.text(g).iter().all(char::is_ascii_digit)
+        })
+        .count();
+    let words = line.items[mark..]
+        .iter()
+        .filter(|&&(g, _)| {
+            page.text(&page.glyphs[g as usize])
+                .iter()
+                .any(|c| c.is_alphabetic())
+        })
+        .count();
+    mark > 0 && first.baseline < line.baseline && words >= 2
+}
+
 /// Leaves out lines near the top or bottom of pages that repeat on several pages (digits
 /// aside) and page numbers there.
 /// The size most of a document's glyphs are set in: its text's (to the half point).
@@ -682,6 +708,9 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
                     let note_sentence = super::pdf_notes::starts_with_note_mark(&raw)
                         && raw.trim_end().ends_with('.')
                         && raw.split_whitespace().count() >= 5;
+                    // (Nor a note under a number set small and raised, however short and
+                    // alike: a court's `¹³ Id. at 24-25.`, `¹² Id. at 23-25.`.)
+                    let note_sentence = note_sentence || under_raised_number(page, l);
                     // (Nor a table's title, headings, source or note, though the same over or
                     // under several tables: `Fuente: Sivigila. …`.)
                     if !in_margin(page, l) {
