@@ -9,6 +9,7 @@
 //! page may draw, and how long the whole file may take. A panic inside the PDF reader is
 //! caught and reported as a broken file; it never takes the program down.
 
+use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::{Duration, Instant};
 
@@ -377,17 +378,17 @@ fn read_pages(
         let turned = turned_part(&glyphs)
             .map(|turn| collect_page(page, i + 1, turn, page_limits, &mut shapes))
             .filter(|part| 2 * part.glyph_count() >= glyphs.sideways);
+        // What is turned that way is read (a block), or is a stamp up the margin and a
+        // chart's labels, left out as on a page with fewer of them: no longer counted as
+        // text left out either way. What is turned another way still is.
+        let read = turned.as_ref().map_or(0, |part| match part.turn {
+            Turn::Up => glyphs.sideways_up,
+            Turn::Down => glyphs.sideways_down,
+            Turn::Upright => 0,
+        });
+        glyphs.sideways -= read.min(glyphs.sideways);
         out.push(glyphs);
-        if let Some(mut part) = turned {
-            // Read: no longer left out. What is turned another way still is.
-            if let Some(upright) = out.last_mut() {
-                let read = match part.turn {
-                    Turn::Up => upright.sideways_up,
-                    Turn::Down => upright.sideways_down,
-                    Turn::Upright => 0,
-                };
-                upright.sideways -= read.min(upright.sideways);
-            }
+        if let Some(mut part) = turned.filter(is_block) {
             part.sideways = 0;
             part.skipped = 0;
             out.push(part);
@@ -415,6 +416,35 @@ fn turned_part(page: &PageGlyphs) -> Option<Turn> {
     }
     Some(if up >= down { Turn::Up } else { Turn::Down })
 }
+
+/// Whether a page's turned part is a block of text (a table's rows, a paragraph's lines):
+/// [`BLOCK_LINES`] lines or more, one under another at most two sizes apart, not a stamp up
+/// the margin and a chart's axis labels here and there.
+fn is_block(part: &PageGlyphs) -> bool {
+    // Lines (of a few glyphs or more) by their place down the turned page, in half sizes.
+    let mut lines: HashMap<i32, usize> = HashMap::new();
+    for g in &part.glyphs {
+        *lines
+            .entry((g.baseline / (0.5 * g.size.max(1.0))).round() as i32)
+            .or_default() += 1;
+    }
+    let mut at: Vec<i32> = lines
+        .into_iter()
+        .filter(|&(_, n)| n >= 4)
+        .map(|(k, _)| k)
+        .collect();
+    at.sort_unstable();
+    let mut run = 1;
+    let mut longest = usize::from(!at.is_empty());
+    for w in at.windows(2) {
+        run = if w[1] - w[0] <= 4 { run + 1 } else { 1 };
+        longest = longest.max(run);
+    }
+    longest >= BLOCK_LINES
+}
+
+/// How many lines a turned part has to be read as a block of text.
+const BLOCK_LINES: usize = 6;
 
 /// Pages the PDF has that could not be found.
 enum Missing {

@@ -4366,3 +4366,24 @@ BT /F1 5 Tf 72 86 Td ({n}) Tj ET BT /F1 10 Tf 82 80 Td ({note}) Tj ET"
         assert!(text.contains(note), "{note} in {text}");
     }
 }
+
+#[test]
+fn a_stamp_up_the_margin_and_a_charts_turned_labels_are_left_out_without_a_warning() {
+    // A download stamp up the page's margin and a chart's axis labels here and there, all
+    // read up the page: over 200 turned glyphs, but no block of lines.
+    let mut content = String::from(
+        "BT /F1 10 Tf 72 740 Td (Intriguingly, while there is mild) Tj 0 -12 Td (hypersensitivity of the cells, the mice are sensitive.) Tj ET ",
+    );
+    content.push_str("BT /F1 7 Tf 0 1 -1 0 590 60 Tm (Downloaded from https://www.example.org by 192.0.2.1 on June 25, 2025 from IP address 192.0.2.1.) Tj ET ");
+    for (x, y) in [(120, 300), (220, 320), (320, 300), (420, 320), (520, 300)] {
+        content.push_str(&format!(
+            "BT /F1 8 Tf 0 1 -1 0 {x} {y} Tm (Relative Cell Survival Rate, per cent) Tj ET "
+        ));
+    }
+    let extracted = extract_pdf(&page(content.as_bytes(), "", &[])).unwrap();
+    assert_eq!(
+        extracted.text,
+        "Intriguingly, while there is mild hypersensitivity of the cells, the mice are sensitive.\n"
+    );
+    assert_eq!(extracted.pages.damage(), None);
+}

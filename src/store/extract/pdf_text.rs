@@ -591,6 +591,18 @@ pub(super) fn is_page_number(key: &str) -> bool {
     }
 }
 
+/// How many of these pages (in order) stand near another of them: four pages on or fewer.
+fn pages_near(at: &[usize]) -> usize {
+    at.iter()
+        .enumerate()
+        .filter(|&(j, &p)| {
+            let before = j > 0 && p - at[j - 1] <= 4;
+            let after = at.get(j + 1).is_some_and(|&q| q - p <= 4);
+            before || after
+        })
+        .count()
+}
+
 /// Whether a line starts with a number set small and raised (a note's number, a third
 /// smaller than the words after it or more) and words follow.
 fn under_raised_number(page: &PageGlyphs, line: &Line) -> bool {
@@ -662,9 +674,10 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
         in_band(page, line) || line.baseline <= top || line.baseline >= bottom
     };
     // On how many pages each key stands, counted only where it stands on pages near each
-    // other (the next page or the one after: a running header, on every page or on every
-    // other one); a table's title on each month's page (`December - 2021`, `December -
-    // 2020`, a year of pages apart) is not one.
+    // other (up to four pages on: a running header, on every page or on every other one, or
+    // on every fourth where a left page's footer is read as one line on some and in two
+    // columns on others); a table's title on each month's page (`December - 2021`,
+    // `December - 2020`, a year of pages apart) is not one.
     let pages_with = |key: &dyn Fn(&PageGlyphs, &Line) -> Option<String>| {
         let mut on: HashMap<String, Vec<usize>> = HashMap::new();
         for (pi, (page, ls)) in pages.iter().zip(per_page.iter()).enumerate() {
@@ -674,18 +687,7 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
             }
         }
         on.into_iter()
-            .map(|(k, at)| {
-                let near = at
-                    .iter()
-                    .enumerate()
-                    .filter(|&(j, &p)| {
-                        let before = j > 0 && p - at[j - 1] <= 2;
-                        let after = at.get(j + 1).is_some_and(|&q| q - p <= 2);
-                        before || after
-                    })
-                    .count();
-                (k, near)
-            })
+            .map(|(k, at)| (k, pages_near(&at)))
             .collect::<HashMap<String, usize>>()
     };
     let counts = pages_with(&|page, l| in_margin(page, l).then(|| sized_key(page, l)));
@@ -2076,7 +2078,16 @@ impl Builder {
 
 #[cfg(test)]
 mod tests {
-    use super::inner_words;
+    use super::{inner_words, pages_near};
+
+    #[test]
+    fn a_footer_on_every_fourth_page_stands_near_itself_and_a_title_a_year_apart_does_not() {
+        // A left page's footer read one way on pages 2, 6 and 10 (the other way on 4, 8, 12).
+        assert_eq!(pages_near(&[1, 5, 9]), 3);
+        assert_eq!(pages_near(&[0, 1, 2, 3]), 4);
+        // A table's title on each month's page, twelve pages apart.
+        assert_eq!(pages_near(&[0, 12, 24]), 0);
+    }
 
     #[test]
     fn a_hyphen_drawn_as_u2010_is_known_as_a_hyphen() {
