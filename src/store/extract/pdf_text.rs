@@ -591,13 +591,25 @@ pub(super) fn is_page_number(key: &str) -> bool {
     }
 }
 
-/// How many of these pages (in order) stand near another of them: four pages on or fewer.
+/// Whether a line names its page among the document's (`2 of 11`, `Page 2 of 11`): a
+/// running footer or header, however it is read on other pages (a left page's footer read
+/// as one line on some pages and as two columns' parts on others).
+fn names_its_page(text: &str, page: usize, pages: usize) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let (page, pages) = (page.to_string(), pages.to_string());
+    words
+        .windows(3)
+        .any(|w| w[0] == page && w[1].eq_ignore_ascii_case("of") && w[2] == pages)
+}
+
+/// How many of these pages (in order) stand near another of them: the next page or the one
+/// after.
 fn pages_near(at: &[usize]) -> usize {
     at.iter()
         .enumerate()
         .filter(|&(j, &p)| {
-            let before = j > 0 && p - at[j - 1] <= 4;
-            let after = at.get(j + 1).is_some_and(|&q| q - p <= 4);
+            let before = j > 0 && p - at[j - 1] <= 2;
+            let after = at.get(j + 1).is_some_and(|&q| q - p <= 2);
             before || after
         })
         .count()
@@ -674,10 +686,9 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
         in_band(page, line) || line.baseline <= top || line.baseline >= bottom
     };
     // On how many pages each key stands, counted only where it stands on pages near each
-    // other (up to four pages on: a running header, on every page or on every other one, or
-    // on every fourth where a left page's footer is read as one line on some and in two
-    // columns on others); a table's title on each month's page (`December - 2021`,
-    // `December - 2020`, a year of pages apart) is not one.
+    // other (the next page or the one after: a running header, on every page or on every
+    // other one); a table's title on each month's page (`December - 2021`, `December -
+    // 2020`, a year of pages apart) is not one.
     let pages_with = |key: &dyn Fn(&PageGlyphs, &Line) -> Option<String>| {
         let mut on: HashMap<String, Vec<usize>> = HashMap::new();
         for (pi, (page, ls)) in pages.iter().zip(per_page.iter()).enumerate() {
@@ -697,7 +708,8 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
     let verdicts: Vec<Vec<Verdict>> = pages
         .iter()
         .zip(per_page.iter())
-        .map(|(page, ls)| {
+        .enumerate()
+        .map(|(pi, (page, ls))| {
             ls.iter()
                 .map(|l| {
                     let raw = line_text(page, l);
@@ -740,7 +752,8 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
                     let running = running
                         || (in_band(page, l)
                             && placed_key(page, l)
-                                .is_some_and(|k| placed.get(&k).copied().unwrap_or(0) >= 3));
+                                .is_some_and(|k| placed.get(&k).copied().unwrap_or(0) >= 3))
+                        || (in_band(page, l) && names_its_page(&raw, pi + 1, n));
                     // A section heading in capital numerals ("II") is not a page number
                     // ("ii"), unless it stands where other pages have theirs.
                     let heading = raw
@@ -782,9 +795,13 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
         .zip(verdicts)
         .enumerate()
     {
+        // (Beside furniture is alone: `pnas.org` read apart from `2 of 11  https://…`.)
         let alone = |l: &Line, ls: &[Line]| {
             ls.iter()
-                .filter(|o| (o.baseline - l.baseline).abs() < 0.5 * l.size)
+                .zip(&vs)
+                .filter(|(o, v)| {
+                    **v != Verdict::Furniture && (o.baseline - l.baseline).abs() < 0.5 * l.size
+                })
                 .count()
                 == 1
         };
@@ -2078,15 +2095,18 @@ impl Builder {
 
 #[cfg(test)]
 mod tests {
-    use super::{inner_words, pages_near};
+    use super::{inner_words, names_its_page};
 
     #[test]
-    fn a_footer_on_every_fourth_page_stands_near_itself_and_a_title_a_year_apart_does_not() {
-        // A left page's footer read one way on pages 2, 6 and 10 (the other way on 4, 8, 12).
-        assert_eq!(pages_near(&[1, 5, 9]), 3);
-        assert_eq!(pages_near(&[0, 1, 2, 3]), 4);
-        // A table's title on each month's page, twelve pages apart.
-        assert_eq!(pages_near(&[0, 12, 24]), 0);
+    fn a_line_naming_its_page_among_the_documents_is_known() {
+        assert!(names_its_page(
+            "2 of 11\thttps://doi.org/10.1073/pnas",
+            2,
+            11
+        ));
+        assert!(names_its_page("Page 7 of 40", 7, 40));
+        assert!(!names_its_page("2 of 11 patients relapsed", 3, 11));
+        assert!(!names_its_page("2 of 11 patients relapsed", 2, 12));
     }
 
     #[test]
