@@ -430,3 +430,30 @@ fn shift_click_on_another_annotation_on_a_page_selects_it_and_changes_neither() 
     );
     assert_ne!(claim, entity);
 }
+
+#[test]
+fn a_pdf_shown_as_pages_reopens_with_the_line_it_was_left_at_on_top() {
+    let (_dir, path) = pdf_in_a_folder("header-footer.pdf");
+    let mut h = common::window(&path, "ana");
+    h.key_press(egui::Key::P);
+    h.run_steps(3);
+    let d = h.state().doc().unwrap();
+    let text = d.session.text.as_str().to_owned();
+    let pages = d.session.pages.as_deref().unwrap().clone();
+    let left_at = text[..text.find("Inspections found").unwrap()]
+        .chars()
+        .count();
+    let mut settings = h.state().settings.clone();
+    settings.leave_at(&path, left_at);
+    drop(h);
+    let mut h = reopened(settings, &path);
+    h.run_steps(6);
+    let pv = h.state().page_view().expect("opened as pages");
+    // The line left at the top is at the top again, not a third of the way down.
+    assert_eq!(
+        pv.top_offset(),
+        Some(left_at),
+        "{:?}",
+        pages.page_at(left_at)
+    );
+}

@@ -94,7 +94,7 @@ impl DocumentPane {
                 pv
             });
             if let Some(at) = at {
-                pv.reveal(at);
+                pv.start_at(at);
             }
             self.page_views.insert(path.to_owned(), pv);
         }
@@ -154,8 +154,12 @@ impl DocumentPane {
                 .page_views
                 .entry(path.to_owned())
                 .or_insert_with(|| PageView::new(path, pages));
-            if let Some(at) = chosen.or(top) {
-                pv.reveal(at);
+            // What was selected is shown a third down the view; what was at the top of the
+            // text, at the top of the pages.
+            match (chosen, top) {
+                (Some(at), _) => pv.reveal(at),
+                (None, Some(at)) => pv.start_at(at),
+                (None, None) => {}
             }
         }
     }

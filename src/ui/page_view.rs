@@ -98,6 +98,8 @@ pub struct PageView {
     chars: Vec<Vec<(usize, [f32; 4])>>,
     /// The char offset to bring into view next frame.
     reveal: Option<usize>,
+    /// A char to bring to the top of the view next frame (the place a document was left at).
+    start_at: Option<usize>,
     /// A scroll asked for by a key.
     move_by: Option<Move>,
     /// Where a drag began (char offset).
@@ -142,6 +144,7 @@ impl PageView {
             marks: None,
             chars,
             reveal: None,
+            start_at: None,
             move_by: None,
             drag_anchor: None,
             last_selected: None,
@@ -157,6 +160,12 @@ impl PageView {
     /// Brings char offset `at` into view next frame (if it is not in view already).
     pub fn reveal(&mut self, at: usize) {
         self.reveal = Some(at);
+    }
+
+    /// Shows char offset `at` at the top of the view next frame: the place the view was left
+    /// at (the first char then in view), where it was.
+    pub fn start_at(&mut self, at: usize) {
+        self.start_at = Some(at);
     }
 
     /// Scrolls by a page, or to the top or the end.
@@ -338,13 +347,17 @@ impl PageView {
                 Move::End => max,
             });
         }
-        let at = self.reveal.take()?;
-        let b = pages.boxes.get(at..)?.iter().flatten().next()?;
-        let i = b.page as usize - 1;
-        let (y0, y1) = (
-            tops.get(i)? + b.rect[1] * fit,
-            tops.get(i)? + b.rect[3] * fit,
-        );
+        let place = |at: usize| -> Option<(f32, f32)> {
+            let b = pages.boxes.get(at..)?.iter().flatten().next()?;
+            let top = tops.get(b.page as usize - 1)?;
+            Some((top + b.rect[1] * fit, top + b.rect[3] * fit))
+        };
+        if let Some(at) = self.start_at.take() {
+            self.reveal = None;
+            let (y0, _) = place(at)?;
+            return Some(y0.clamp(0.0, max));
+        }
+        let (y0, y1) = place(self.reveal.take()?)?;
         let seen = y0 >= current + 20.0 && y1 <= current + viewport_h - 20.0;
         (!seen).then(|| (y0 - viewport_h / 3.0).clamp(0.0, max))
     }
