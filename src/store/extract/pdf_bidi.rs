@@ -129,24 +129,40 @@ fn reorder<T: Copy>(classes: &[Class], items: &mut [(T, Sep)]) {
 /// `(670 950)`, as the bidirectional algorithm shows it. A PDF that names them by their
 /// meaning gives pairs the right way round, which stay.
 fn mirror_brackets<T: Copy>(items: &mut [(T, Sep)], classes: &mut [Class]) {
+    // Each cell on its own: no pair spans a table's cells.
+    let ends: Vec<usize> = (1..=items.len())
+        .filter(|&k| k == items.len() || matches!(items[k].1, Sep::Tab | Sep::Cells(_)))
+        .collect();
+    let mut start = 0;
+    for end in ends {
+        mirror_brackets_in(&mut items[start..end], &mut classes[start..end]);
+        start = end;
+    }
+}
+
+/// [`mirror_brackets`] in one cell.
+fn mirror_brackets_in<T: Copy>(items: &mut [(T, Sep)], classes: &mut [Class]) {
+    // Pairs the right way round first (`1) … (1010613766)`: the item's `)` closes nothing,
+    // and the number's brackets are a pair of their own).
     let mut open: Vec<(char, usize)> = Vec::new();
-    let mut closed_first: Vec<(char, usize)> = Vec::new();
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut closers: Vec<(char, usize)> = Vec::new();
     for (k, c) in classes.iter().enumerate() {
         match *c {
-            Class::Bracket(true, kind) => {
-                match closed_first.iter().rposition(|&(q, _)| q == kind) {
-                    Some(at) => pairs.push((closed_first.remove(at).1, k)),
-                    None => open.push((kind, k)),
-                }
-            }
+            Class::Bracket(true, kind) => open.push((kind, k)),
             Class::Bracket(false, kind) => match open.iter().rposition(|&(q, _)| q == kind) {
                 Some(at) => {
                     open.remove(at);
                 }
-                None => closed_first.push((kind, k)),
+                None => closers.push((kind, k)),
             },
             _ => {}
+        }
+    }
+    // What is left: a closing bracket before an opening one of its kind, backwards.
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (kind, c) in closers {
+        if let Some(at) = open.iter().position(|&(q, o)| q == kind && o > c) {
+            pairs.push((c, open.remove(at).1));
         }
     }
     for (a, b) in pairs {
@@ -186,9 +202,17 @@ fn reads_from_the_right(classes: &[Class], rtl: usize, ltr: usize) -> bool {
     if rtl <= ltr {
         return false;
     }
-    let last = classes.last().copied();
     let first = classes.first().copied();
-    let ends_right = last.is_some_and(|c| is_neutral(c) && c != Class::Bullet)
+    // The punctuation at the right (not a bullet), after a right-to-left letter: not an
+    // opening bracket before a number, `(12251)، وتمثلها` drawn from the right.
+    let trailing = classes
+        .iter()
+        .rev()
+        .take_while(|c| is_neutral(**c) && **c != Class::Bullet)
+        .count();
+    let before = classes.len().checked_sub(trailing + 1).map(|k| classes[k]);
+    let ends_right = trailing > 0
+        && matches!(before, Some(Class::Rtl(_)))
         && matches!(first, Some(Class::Rtl(_)));
     !ends_right || ltr > 0
 }
@@ -331,5 +355,14 @@ mod tests {
         // right, not the last line of a left-to-right paragraph.
         assert_eq!(read("ىلوألا ةلحرملا •"), "• المرحلة الأولى");
         assert_eq!(read("םלוע םולש -"), "- שלום עולם");
+    }
+
+    #[test]
+    fn an_items_bracket_and_a_numbers_brackets_named_by_their_meaning_stay() {
+        // `1) מספר (1010) רשום`, a PDF naming brackets by meaning, drawn from the left: the
+        // item's `)` closes nothing and the number's pair is its own.
+        assert_eq!(read("םושר )1010( רפסמ )1"), "1) מספר (1010) רשום");
+        // A line starting (at its right) with a bracketed number: read from the right.
+        assert_eq!(read("םושר ،)1225("), "(1225)، רשום");
     }
 }
