@@ -24,6 +24,7 @@ const FIXTURES: &[&str] = &[
     "right-to-left-table",
     "right-to-left-paragraphs",
     "right-to-left-notes",
+    "right-to-left-contract",
     "right-to-left-statement",
     "page-quote",
     "encrypted-permissions",

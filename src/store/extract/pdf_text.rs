@@ -44,6 +44,15 @@ pub fn assemble(pages: &[PageGlyphs], deadline: Instant) -> Result<(String, Page
     let words = inner_words(&texts);
     let notes = super::pdf_notes::footnote_lines(pages, &per_page, &texts, &note_rules);
     let rights = region_rights(&per_page, &notes);
+    // The left edges likewise, for columns read from the right (measured in a mirror).
+    let mirrored_pages: Vec<Vec<Line>> = per_page
+        .iter()
+        .map(|ls| ls.iter().map(mirrored).collect())
+        .collect();
+    let lefts: HashMap<(usize, u32), f32> = region_rights(&mirrored_pages, &notes)
+        .into_iter()
+        .map(|(k, v)| (k, -v))
+        .collect();
     let flush_right = flush_right_columns(&per_page, &texts);
     let figures = super::pdf_floats::figure_lines(&per_page, &texts, &notes, &rights);
     // Lines that wait for the end of the paragraph going on around them.
@@ -57,6 +66,7 @@ pub fn assemble(pages: &[PageGlyphs], deadline: Instant) -> Result<(String, Page
     let shared = Shared {
         pages,
         rights: &rights,
+        lefts: &lefts,
         flush_right: &flush_right,
         words: &words,
         spacing,
@@ -207,6 +217,8 @@ fn notes_going_on_in_columns(
 struct Shared<'a> {
     pages: &'a [PageGlyphs],
     rights: &'a HashMap<(usize, u32), f32>,
+    /// Where each column's lines of prose begin at the left (for lines read from the right).
+    lefts: &'a HashMap<(usize, u32), f32>,
     /// The columns (page, region) whose right-to-left lines are set flush right (or
     /// justified), so that a paragraph's first line is indented at the right.
     flush_right: &'a HashSet<(usize, u32)>,
@@ -246,7 +258,11 @@ impl<'a> Flow<'a> {
             && shared.flush_right.contains(&(pi, line.region))
         {
             let context = Context {
-                prev_right: -pl.bounds.0,
+                prev_right: -shared
+                    .lefts
+                    .get(&(ppi, pl.region))
+                    .copied()
+                    .unwrap_or(pl.bounds.0),
                 prev_second_word: second_word_x1(&shared.pages[ppi], pl).map(|x| -x),
                 item: self.item.map(|(_, right)| -right),
                 next_x0: next.filter(|_| context.next_x0.is_some()).map(|n| -n.x1),
@@ -1121,8 +1137,18 @@ impl Spacing {
         // wider than its size's in the whole document.
         let mut columns: HashMap<(usize, u32), (i32, Vec<f32>)> = HashMap::new();
         for (pi, ls) in per_page.iter().enumerate() {
+            // How wide each column's lines stand (not its bounds, which furniture left out,
+            // a letterhead wider than the text, may widen).
+            let mut spans: HashMap<u32, (f32, f32)> = HashMap::new();
+            for l in ls.iter().filter(|l| !l.has_tab()) {
+                let span = spans.entry(l.region).or_insert((l.x0, l.x1));
+                *span = (span.0.min(l.x0), span.1.max(l.x1));
+            }
             for w in ls.windows(2) {
-                let full = |l: &Line| l.x1 - l.x0 >= 0.85 * (l.bounds.1 - l.bounds.0);
+                let full = |l: &Line| {
+                    let (a, b) = spans.get(&l.region).copied().unwrap_or(l.bounds);
+                    l.x1 - l.x0 >= 0.85 * (b - a).min(l.bounds.1 - l.bounds.0)
+                };
                 if w[0].region == w[1].region
                     && (w[0].size - w[1].size).abs() < 0.15 * w[0].size
                     && !w[0].has_tab()
@@ -1143,7 +1169,8 @@ impl Spacing {
         let by_column = columns
             .into_iter()
             .filter_map(|(at, (size, ratios))| {
-                let own = lower_quartile(ratios)?;
+                // (A page of a double-spaced contract has few full lines: five pairs do.)
+                let own = lower_quartile_of(ratios, 5)?;
                 let usual = by_size.get(&size).copied().unwrap_or(all);
                 (own > 1.15 * usual).then_some((at, own))
             })
@@ -1180,8 +1207,13 @@ fn size_class(size: f32) -> i32 {
 
 /// The lower quartile of eight values or more: paragraph gaps, however many, do not count
 /// as line spacing.
-fn lower_quartile(mut ratios: Vec<f32>) -> Option<f32> {
-    if ratios.len() < 8 {
+fn lower_quartile(ratios: Vec<f32>) -> Option<f32> {
+    lower_quartile_of(ratios, 8)
+}
+
+/// The lower quartile of `ratios`, when there are `least` of them or more.
+fn lower_quartile_of(mut ratios: Vec<f32>, least: usize) -> Option<f32> {
+    if ratios.len() < least {
         return None;
     }
     ratios.sort_by(f32::total_cmp);
@@ -1503,6 +1535,12 @@ fn join(
             .next()
             .is_some_and(|c| c.is_uppercase() || (c.is_ascii_digit() && !number_goes_on));
     let outdented = cur.x0 < prev.x0 - 0.8 * size;
+    // (A script without capitals, Arabic or Hebrew: a line that stops short ends on purpose
+    // before any word, `البند الأول: التكامل` over its clause. Chinese and Japanese lines,
+    // broken between any two characters, are measured otherwise.)
+    let uncased = cur_text.chars().next().is_some_and(|c| {
+        c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase() && !is_unspaced_script(c)
+    });
     // Text set line by line wraps where the next word does not fit: a line that stops short
     // of that, before a sentence, a capital or a line further left, was ended on purpose
     // (the last line of a paragraph, a heading, a line of a list).
@@ -1527,7 +1565,7 @@ fn join(
         });
     if !full
         && !entry_goes_on
-        && (ends_sentence || starts_capital || (outdented && !(goes_on && long)))
+        && (ends_sentence || starts_capital || uncased || (outdented && !(goes_on && long)))
     {
         return Join::Paragraph;
     }
