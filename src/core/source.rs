@@ -316,8 +316,13 @@ impl Pages {
                 let [ll, lt, lr, lb] = last.rect;
                 let overlap = lb.min(btm) - lt.max(t);
                 let height = (lb - lt).min(btm - t).max(0.0);
-                // Either way along the line: a right-to-left line's chars go leftward.
-                if overlap > 0.5 * height {
+                // Either way along the line (a right-to-left line's chars go leftward), when
+                // the char stands beside the rectangle: a claim's number set at the other end
+                // of a right-to-left line is a rectangle of its own, not one over the words
+                // between.
+                let line_height = (lb - lt).max(btm - t);
+                let beside = l <= lr + line_height && r >= ll - line_height;
+                if overlap > 0.5 * height && beside {
                     last.rect = [ll.min(l), lt.min(t), lr.max(r), lb.max(btm)];
                     continue;
                 }
@@ -506,6 +511,13 @@ mod tests {
         };
         assert_eq!(rtl.rects_of(0, 3).len(), 1);
         assert_eq!(rtl.rects_of(0, 3)[0].rect, [20.0, 10.0, 35.0, 20.0]);
+        // A char far along the same line (a number at a right-to-left line's other end): a
+        // rectangle of its own.
+        let apart = Pages {
+            boxes: vec![bx(1, 300.0, 10.0), bx(1, 295.0, 10.0), bx(1, 20.0, 10.0)],
+            ..pages.clone()
+        };
+        assert_eq!(apart.rects_of(0, 3).len(), 2);
         assert_eq!(pages.page_at(8), Some(3));
         assert_eq!(pages.page_at(99), Some(3));
     }
