@@ -170,8 +170,10 @@ impl Inspector {
                         .rect_filled(r, 2.0, theme::tag_strong(kind, ui.visuals()));
                     ui.heading(labels::tag_label(kind));
                 });
-                // A quotation that brings its own marks is not wrapped in more.
-                let exact = clip(&a.exact, 300);
+                // A quotation that brings its own marks is not wrapped in more. Shown on one
+                // line: a paragraph break as ` ¶ `, other white space as a space (a break
+                // laid out in a right-to-left label would glue the words around it).
+                let exact = clip(&one_paragraph(&a.exact), 300);
                 let marked = exact.starts_with(['“', '"', '«', '„', '‘']);
                 let quote = if marked {
                     exact.to_string()
@@ -615,6 +617,15 @@ fn local(t: chrono::DateTime<Utc>) -> String {
     t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()
 }
 
+/// `s` on one line: each paragraph break as ` ¶ `, other runs of white space as a space.
+fn one_paragraph(s: &str) -> String {
+    s.split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ¶ ")
+}
+
 fn clip(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         s.to_owned()
@@ -755,4 +766,18 @@ fn history_ui(ui: &mut Ui, doc: &Document, id: AnnotationId) {
                 ui.label(RichText::new(done).small().color(weak));
             }
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_paragraph;
+
+    #[test]
+    fn a_quote_across_paragraphs_is_shown_on_one_line_with_its_breaks_marked() {
+        assert_eq!(
+            one_paragraph("جميع المستندات\n\nاللازمة لتلبية\tالاستشارة"),
+            "جميع المستندات ¶ اللازمة لتلبية الاستشارة"
+        );
+        assert_eq!(one_paragraph("one line"), "one line");
+    }
 }
