@@ -4387,3 +4387,16 @@ fn a_stamp_up_the_margin_and_a_charts_turned_labels_are_left_out_without_a_warni
     );
     assert_eq!(extracted.pages.damage(), None);
 }
+
+#[test]
+fn a_hyphen_after_a_figure_at_a_lines_end_is_the_compounds_own() {
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td (We measured the forks in PARP1-) Tj 0 -14 Td (depleted cells, as others did with an E1-) Tj 0 -14 Td (like enzyme. The cells were positive for p63-) Tj 0 -14 Td (a rare marker in these glands.) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "We measured the forks in PARP1-depleted cells, as others did with an E1-like enzyme. The cells were positive for p63- a rare marker in these glands.\n"
+    );
+}

@@ -1584,6 +1584,22 @@ fn join(
     let mut back = prev_text.chars().rev();
     let (last, before) = (back.next(), back.next());
     let starts_letter = cur_text.chars().next().is_some_and(char::is_alphabetic);
+    // A hyphen after a figure at a line's end is the compound's own (`PARP1-` / `depleted`,
+    // `E1-` / `like`): no word is broken after a figure. (Not a dash before a short word,
+    // `p63-` / `a rare …`.)
+    if matches!(last, Some('-' | '\u{2010}'))
+        && before.is_some_and(|c| c.is_ascii_digit())
+        && prev_text
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.chars().any(char::is_alphabetic))
+        && cur_text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_lowercase) && w.chars().count() >= 4)
+    {
+        return Join::Glue;
+    }
     if matches!(last, Some('-' | '\u{2010}'))
         && before.is_some_and(char::is_alphabetic)
         && starts_letter
