@@ -690,10 +690,13 @@ fn offset_among(chars: &[(usize, [f32; 4])], p: Pos2) -> Option<usize> {
     };
     let k = nearest(true).or_else(|| nearest(false))?;
     let (at, r) = chars[k];
-    // Its line: the chars before and after it in the text that share its row.
+    // Its line: the chars before and after it in the text that share its row and stand
+    // near each other (a table's next cell on the row, or the table beside, is not its line).
     let same_row = |a: usize, b: usize| {
         let (x, y) = (chars[a], chars[b]);
-        y.0 <= x.0 + 3 && y.1[1] < x.1[3] && y.1[3] > x.1[1]
+        let height = (x.1[3] - x.1[1]).max(y.1[3] - y.1[1]);
+        let gap = (y.1[0] - x.1[2]).max(x.1[0] - y.1[2]);
+        y.0 <= x.0 + 3 && y.1[1] < x.1[3] && y.1[3] > x.1[1] && gap <= 3.0 * height
     };
     let mut lo = k;
     while lo > 0 && same_row(lo - 1, lo) {
@@ -787,5 +790,11 @@ mod tests {
         with_block.insert(0, (100, [-80.0, 0.0, -75.0, 10.0]));
         with_block.sort_by_key(|c| c.0);
         assert_eq!(offset_among(&with_block, pos2(5.0, 5.0)), Some(19));
+        // A table's next cell on the row, next in the text (a row read from the right):
+        // past this cell's left end is its end, not before its year.
+        let mut row = chars.clone();
+        row.push((20, [-150.0, 0.0, -145.0, 10.0]));
+        row.push((21, [-145.0, 0.0, -140.0, 10.0]));
+        assert_eq!(offset_among(&row, pos2(2.0, 5.0)), Some(19));
     }
 }
