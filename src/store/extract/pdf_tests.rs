@@ -4076,10 +4076,28 @@ BT /F1 7 Tf 340 20 Td (Medicines agency - slide {k}) Tj ET",
     assert!(!text.contains("Medicines agency"), "{text}");
 }
 
+/// The lines the layout reads from a page's glyphs, each separator as a space.
+fn lines_read(page: &super::pdf_glyphs::PageGlyphs) -> Vec<String> {
+    use super::pdf_layout::Sep;
+    let lines = super::pdf_layout::lines(page, Instant::now() + Duration::from_secs(60)).unwrap();
+    lines
+        .iter()
+        .map(|line| {
+            let mut text = String::new();
+            for &(g, sep) in &line.items {
+                if sep != Sep::None {
+                    text.push(' ');
+                }
+                text.extend(page.text(&page.glyphs[g as usize]));
+            }
+            text
+        })
+        .collect()
+}
+
 #[test]
 fn arabic_letters_set_over_or_beside_their_origins_keep_the_order_they_are_drawn_in() {
     use super::pdf_glyphs::{Glyph, PageGlyphs};
-    use super::pdf_layout::Sep;
     // As a bank's statement draws "شركة ديسمبر" (left to right, each word's last letter
     // first): the final `ر` of ديسمبر is set a little lower and placed over the `ب` drawn
     // after it; the `ر` of شركة is set higher and its origin stands right of the `ش` drawn
@@ -4123,20 +4141,7 @@ fn arabic_letters_set_over_or_beside_their_origins_keep_the_order_they_are_drawn
         chars,
         ..PageGlyphs::default()
     };
-    let lines = super::pdf_layout::lines(&page, Instant::now() + Duration::from_secs(60)).unwrap();
-    let text: Vec<String> = lines
-        .iter()
-        .map(|line| {
-            let mut text = String::new();
-            for &(g, sep) in &line.items {
-                if sep != Sep::None {
-                    text.push(' ');
-                }
-                text.extend(page.text(&page.glyphs[g as usize]));
-            }
-            text
-        })
-        .collect();
+    let text = lines_read(&page);
     assert_eq!(text, vec!["شركة ديسـمبر.".to_owned()]);
 }
 
@@ -4222,7 +4227,6 @@ BT /F1 10 Tf 162 700 Td (\\(supra\\), the word was read as it stands.) Tj ET";
 #[test]
 fn a_right_to_left_items_label_drawn_before_its_line_stands_at_its_start_a_space_apart() {
     use super::pdf_glyphs::{Glyph, PageGlyphs};
-    use super::pdf_layout::Sep;
     // As a contract draws `أ- تقديم الوثائق والمستندات ال…`: the item's label `أ-` first,
     // from the right, then the line's words from its left end; the space after the label is
     // drawn before the jump, as wide as the font's narrow spaces (1.6 pt at 14 pt).
@@ -4277,20 +4281,7 @@ fn a_right_to_left_items_label_drawn_before_its_line_stands_at_its_start_a_space
         chars,
         ..PageGlyphs::default()
     };
-    let lines = super::pdf_layout::lines(&page, Instant::now() + Duration::from_secs(60)).unwrap();
-    let text: Vec<String> = lines
-        .iter()
-        .map(|line| {
-            let mut text = String::new();
-            for &(g, sep) in &line.items {
-                if sep != Sep::None {
-                    text.push(' ');
-                }
-                text.extend(page.text(&page.glyphs[g as usize]));
-            }
-            text
-        })
-        .collect();
+    let text = lines_read(&page);
     assert_eq!(text, vec!["أ- تقديم الوثائق والمستندات ال".to_owned()]);
 }
 
