@@ -307,30 +307,42 @@ impl Pages {
     /// The areas `start..end` covers: one rectangle per page and line (chars whose boxes
     /// overlap vertically on the same page are one line), in text order.
     pub fn rects_of(&self, start: usize, end: usize) -> Vec<PageRect> {
+        let union = |a: [f32; 4], b: [f32; 4]| {
+            [
+                a[0].min(b[0]),
+                a[1].min(b[1]),
+                a[2].max(b[2]),
+                a[3].max(b[3]),
+            ]
+        };
         let mut out: Vec<PageRect> = Vec::new();
         for b in self.drawn(start, end) {
-            let [l, t, r, btm] = b.rect;
-            if let Some(last) = out.last_mut()
-                && last.page == b.page
-            {
-                let [ll, lt, lr, lb] = last.rect;
-                let overlap = lb.min(btm) - lt.max(t);
-                let height = (lb - lt).min(btm - t).max(0.0);
-                // Either way along the line (a right-to-left line's chars go leftward), when
-                // the char stands beside the rectangle: a claim's number set at the other end
-                // of a right-to-left line is a rectangle of its own, not one over the words
-                // between.
-                let line_height = (lb - lt).max(btm - t);
-                let beside = l <= lr + line_height && r >= ll - line_height;
-                if overlap > 0.5 * height && beside {
-                    last.rect = [ll.min(l), lt.min(t), lr.max(r), lb.max(btm)];
-                    continue;
-                }
-            }
-            out.push(PageRect {
+            // Either way along the line (a right-to-left line's chars go leftward), when the
+            // char stands beside the rectangle: a claim's number set at the other end of a
+            // right-to-left line is a rectangle of its own, not one over the words between.
+            let here = PageRect {
                 page: b.page,
                 rect: b.rect,
-            });
+            };
+            match out.last_mut() {
+                Some(last) if touches(last, &here) => last.rect = union(last.rect, here.rect),
+                _ => out.push(here),
+            }
+            // A run that comes back beside one of the line's last rectangles (the digits of
+            // a bracketed number, read left to right inside a right-to-left line, end beside
+            // its opening bracket): one rectangle.
+            while out.len() >= 2 {
+                let last = out[out.len() - 1];
+                let near = out.len().saturating_sub(5)..out.len() - 1;
+                let Some(k) = near.rev().find(|&k| touches(&out[k], &last)) else {
+                    break;
+                };
+                out[k].rect = union(out[k].rect, last.rect);
+                out.truncate(out.len() - 1);
+                if k + 1 != out.len() {
+                    break;
+                }
+            }
         }
         out
     }
@@ -354,6 +366,16 @@ impl Pages {
             })
             .map(|b| b.page)
     }
+}
+
+/// Whether two rectangles stand on one line of one page, side by side or overlapping (no
+/// more than a line's height apart).
+fn touches(a: &PageRect, b: &PageRect) -> bool {
+    let ([al, at, ar, ab], [bl, bt, br, bb]) = (a.rect, b.rect);
+    let overlap = ab.min(bb) - at.max(bt);
+    let height = (ab - at).min(bb - bt).max(0.0);
+    let line = (ab - at).max(bb - bt);
+    a.page == b.page && overlap > 0.5 * height && bl <= ar + line && br >= al - line
 }
 
 /// Page numbers as a reader writes them: runs as ranges, the last joined by "and"
@@ -518,6 +540,28 @@ mod tests {
             ..pages.clone()
         };
         assert_eq!(apart.rects_of(0, 3).len(), 2);
+        // `رقم (1010)` read from the right: the bracket, then the number's digits left to
+        // right, which end beside the bracket: one rectangle.
+        let number = Pages {
+            boxes: vec![
+                bx(1, 300.0, 10.0),
+                bx(1, 295.0, 10.0),
+                bx(1, 260.0, 10.0),
+                bx(1, 265.0, 10.0),
+                bx(1, 270.0, 10.0),
+                bx(1, 275.0, 10.0),
+                bx(1, 280.0, 10.0),
+                bx(1, 285.0, 10.0),
+                bx(1, 290.0, 10.0),
+            ],
+            ..pages.clone()
+        };
+        assert_eq!(
+            number.rects_of(0, 9).len(),
+            1,
+            "{:?}",
+            number.rects_of(0, 9)
+        );
         assert_eq!(pages.page_at(8), Some(3));
         assert_eq!(pages.page_at(99), Some(3));
     }

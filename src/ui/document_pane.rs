@@ -635,10 +635,16 @@ fn caret(
         _ if extend => from,
         _ => to,
     };
-    let to = if extend && snap_words && matches!(motion, Motion::Up | Motion::Down) {
-        snap_outward(text, to, to > anchor)
+    let by_lines = extend && snap_words && matches!(motion, Motion::Up | Motion::Down);
+    let (anchor, to) = if by_lines {
+        // Both ends on whole words: the end reached, and the caret it started from.
+        let grows = to > anchor;
+        (
+            snap_outward(text, anchor, !grows),
+            snap_outward(text, to, grows),
+        )
     } else {
-        to
+        (anchor, to)
     };
     if let Some(v) = view {
         if let Some(x) = line_x {
