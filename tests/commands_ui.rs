@@ -422,7 +422,30 @@ fn check(cmd: Cmd, key: &KeyboardShortcut) {
                 Motion::LineEnd => span(A, "2023.").1,
                 Motion::LineStart => 0,
             };
-            let anchor = if extend { from } else { head };
+            // (Selecting by lines takes the whole word the caret was in.)
+            let chars: Vec<char> = A.chars().collect();
+            let word_start = |mut k: usize| {
+                while k > 0 && chars[k - 1].is_alphanumeric() {
+                    k -= 1;
+                }
+                k
+            };
+            let word_end = |mut k: usize| {
+                while k < chars.len() && chars[k].is_alphanumeric() {
+                    k += 1;
+                }
+                k
+            };
+            let inside = from > 0
+                && from < chars.len()
+                && chars[from - 1].is_alphanumeric()
+                && chars[from].is_alphanumeric();
+            let anchor = match motion {
+                _ if !extend => head,
+                Motion::Down if inside => word_start(from),
+                Motion::Up if inside => word_end(from),
+                _ => from,
+            };
             assert_eq!((sel.anchor, sel.head), (anchor, head), "{what}");
             if extend && matches!(motion, Motion::WordRight) {
                 // What the keyboard selected is what a tag key tags.
