@@ -3,6 +3,8 @@
 //! the commands whose keys work there.
 
 mod common;
+
+use common::annotations;
 use common::private_recovery_dir;
 
 use std::path::Path;
@@ -96,17 +98,6 @@ fn select_text(h: &mut Harness<'_, FactmarkApp>, needle: &str) {
             head: end,
         }))),
     );
-}
-
-fn annotations(h: &Harness<'_, FactmarkApp>) -> Vec<Annotation> {
-    h.state()
-        .doc()
-        .unwrap()
-        .session
-        .annotations
-        .iter()
-        .cloned()
-        .collect()
 }
 
 fn selected(h: &Harness<'_, FactmarkApp>) -> Option<Annotation> {

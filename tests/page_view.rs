@@ -401,14 +401,9 @@ fn shift_click_on_another_annotation_on_a_page_selects_it_and_changes_neither() 
     h.run_steps(3);
     let entity = h.state().doc().unwrap().selected.expect("the entity");
     let spans = |h: &egui_kittest::Harness<'_, factmark::ui::FactmarkApp>| {
-        h.state()
-            .doc()
-            .unwrap()
-            .session
-            .annotations
-            .as_slice()
-            .iter()
-            .map(|a| (a.id, a.exact.clone()))
+        common::annotations(h)
+            .into_iter()
+            .map(|a| (a.id, a.exact))
             .collect::<Vec<_>>()
     };
     let before = spans(&h);

@@ -3,6 +3,8 @@
 //! field, the identifier's hint, whole-word find, and a selected span's full note and comment.
 
 mod common;
+
+use common::annotations;
 use common::private_recovery_dir;
 
 use std::path::{Path, PathBuf};
@@ -94,16 +96,6 @@ fn harness(path: &Path, size: Vec2) -> Harness<'static, FactmarkApp> {
     common::wait_for_folder(&mut h);
     h.run_steps(3);
     h
-}
-
-fn annotations(h: &Harness<'_, FactmarkApp>) -> Vec<Annotation> {
-    h.state()
-        .doc()
-        .unwrap()
-        .session
-        .annotations
-        .as_slice()
-        .to_vec()
 }
 
 fn annotation_at(h: &Harness<'_, FactmarkApp>, exact: &str) -> Annotation {

@@ -4,6 +4,8 @@
 //! and the sidecar, not on pixels.
 
 mod common;
+
+use common::annotations;
 use common::private_recovery_dir;
 
 use std::path::{Path, PathBuf};
@@ -93,16 +95,6 @@ fn find(text: &str, needle: &str) -> (usize, usize) {
     let byte = text.find(needle).unwrap();
     let start = text[..byte].chars().count();
     (start, start + needle.chars().count())
-}
-
-fn annotations(h: &Harness<'_, FactmarkApp>) -> Vec<Annotation> {
-    h.state()
-        .doc()
-        .unwrap()
-        .session
-        .annotations
-        .as_slice()
-        .to_vec()
 }
 
 #[test]

@@ -104,3 +104,11 @@ pub fn saved_with(
     s.save().unwrap();
     id
 }
+
+/// The annotations of the current document, in their order.
+pub fn annotations(h: &Harness<'_, FactmarkApp>) -> Vec<factmark::core::annotation::Annotation> {
+    h.state()
+        .doc()
+        .map(|d| d.session.annotations.as_slice().to_vec())
+        .unwrap_or_default()
+}
