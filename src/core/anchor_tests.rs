@@ -644,7 +644,14 @@ fn edit_outside(
     let mut chars: Vec<char> = doc.chars().collect();
     let (mut s, mut e) = span;
     for (n, &(left, frac, delete, insert)) in edits.iter().enumerate() {
-        let fresh: String = format!("q{n}z{} ", "y".repeat(insert));
+        // Inserted text of capitals, which the words never have: it cannot copy the quote
+        // (an inserted `q…` before a one-letter quote `q` at the document's start would be a
+        // second `q` in the quote's old place, rightly taken for it).
+        let fresh: String = format!(
+            "Q{}Z{}",
+            char::from(b'A' + (n % 26) as u8),
+            "Y".repeat(insert)
+        );
         let insert = if insert == 0 { String::new() } else { fresh };
         let edit = if left {
             let room = s.saturating_sub(keep_away);
