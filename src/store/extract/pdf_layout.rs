@@ -276,6 +276,23 @@ pub fn lines(page: &PageGlyphs, deadline: Instant) -> Option<Vec<Line>> {
 /// rows leave their column gaps white (a row keeps its cells when a row next to it has a
 /// cell gap at the same place, even with prose on its other side).
 fn settle_tabs(page: &PageGlyphs, lines: &mut [Line]) {
+    // A blank left to be filled in is no cell gap: one between a pair of brackets (`رقم (
+    // … )`), or before a comma (`المدينة …، ويشار`, `beginning …, 2010`): no cell starts with
+    // a comma. (A cell may end with a bracket, `setTransform(`, or start with a stop, `..`.)
+    for line in lines.iter_mut() {
+        for k in 1..line.items.len() {
+            if !matches!(line.items[k].1, Sep::Tab | Sep::Cells(_)) {
+                continue;
+            }
+            let text = |k: usize| page.text(&page.glyphs[line.items[k].0 as usize]);
+            let opens = matches!(text(k - 1), [.., '(' | '[']);
+            let bracketed = opens && matches!(text(k).first(), Some(')' | ']'));
+            let comma = matches!(text(k).first(), Some(',' | '،' | ';' | '؛'));
+            if bracketed || comma {
+                line.items[k].1 = Sep::Space;
+            }
+        }
+    }
     // A bullet or a number set apart from its item's text is not a cell.
     for line in lines.iter_mut() {
         if let Some(first) = labels_item(page, line) {

@@ -4391,3 +4391,18 @@ fn a_hyphen_after_a_figure_at_a_lines_end_is_the_compounds_own() {
         "We measured the forks in PARP1-depleted cells, as others did with an E1-like enzyme. The cells were positive for p63- a rare marker in these glands.\n"
     );
 }
+
+#[test]
+fn blanks_left_to_fill_in_are_no_cell_gaps() {
+    // A contract's party: blanks between brackets and before a comma, to be filled in.
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td (2\\) Holder of identity card no. \\() Tj 220 0 Td (\\), city) Tj 120 0 Td (, referred to) Tj ET \
+BT /F1 12 Tf 72 686 Td (below as the second party or the client.) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "2) Holder of identity card no. ( ), city , referred to below as the second party or the client.\n"
+    );
+}
