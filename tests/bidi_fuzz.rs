@@ -1,7 +1,7 @@
 //! The bidi layout against the reference algorithm (`unicode-bidi`'s own reordering), on
 //! random mixes of Arabic, Persian, Hebrew, Latin, digits, brackets, marks and controls.
 
-use factmark::core::bidi::{ParaLayout, layout};
+use factmark::core::bidi::{ParaLayout, grouped_numbers, layout};
 use proptest::prelude::*;
 use unicode_bidi::ParagraphBidiInfo;
 
@@ -11,28 +11,6 @@ const ALPHABET: &[char] = &[
     '\u{200C}', '\u{200D}', '\u{0640}', '\u{200E}', '\u{200F}', '\u{061C}', '\u{2066}', '\u{2067}',
     '\u{2068}', '\u{2069}', '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\t',
 ];
-
-/// `text` with each space that groups a number's digits in threes (`1 111`) as a comma: the
-/// layout reads such a number as one, on purpose (a right-to-left line would show `111 1`),
-/// so the reference is given the same classes.
-fn grouped(text: &str) -> String {
-    use unicode_bidi::{BidiClass, bidi_class};
-    let cs: Vec<char> = text.chars().collect();
-    let number = |c: char| matches!(bidi_class(c), BidiClass::EN | BidiClass::AN);
-    (0..cs.len())
-        .map(|i| {
-            let groups = i > 0
-                && cs[i] == ' '
-                && number(cs[i - 1])
-                && cs.get(i + 1..i + 4).is_some_and(|g| {
-                    g.iter()
-                        .all(|&c| number(c) && bidi_class(c) == bidi_class(cs[i - 1]))
-                })
-                && !cs.get(i + 4).is_some_and(|&c| number(c));
-            if groups { ',' } else { cs[i] }
-        })
-        .collect()
-}
 
 /// Every char one unit wide, so the visual order is the order of the boxes.
 fn unit(text: &str, width: f32) -> ParaLayout<()> {
@@ -54,7 +32,9 @@ proptest! {
         let l = unit(&text, f32::from(width));
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let byte = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
-        let classed = grouped(&text);
+        // (A number grouped by spaces, `1 111`, is read as one number, on purpose: the
+        // reference is given the same classes.)
+        let classed = grouped_numbers(&text);
         let info = ParagraphBidiInfo::new(&classed, None);
         prop_assert_eq!(l.rtl, info.paragraph_level.is_rtl());
         let cs: Vec<char> = text.chars().collect();

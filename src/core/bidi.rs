@@ -19,7 +19,7 @@ use unicode_script::{Script, UnicodeScript as _};
 /// `١ ٢٣٤`) given the class of a comma, for the algorithm only: a space between two numbers
 /// would make them two numbers, and a right-to-left line would show `001 3`. A comma is one
 /// byte, like the space, so byte offsets stay the same.
-fn grouped_numbers(text: &str) -> std::borrow::Cow<'_, str> {
+pub fn grouped_numbers(text: &str) -> std::borrow::Cow<'_, str> {
     let cs: Vec<char> = text.chars().collect();
     let number = |c: char| matches!(bidi_class(c), BidiClass::EN | BidiClass::AN);
     let groups = |i: usize| {

@@ -317,20 +317,16 @@ impl Pages {
         };
         let mut out: Vec<PageRect> = Vec::new();
         for b in self.drawn(start, end) {
-            // Either way along the line (a right-to-left line's chars go leftward), when the
-            // char stands beside the rectangle: a claim's number set at the other end of a
-            // right-to-left line is a rectangle of its own, not one over the words between.
-            let here = PageRect {
+            out.push(PageRect {
                 page: b.page,
                 rect: b.rect,
-            };
-            match out.last_mut() {
-                Some(last) if touches(last, &here) => last.rect = union(last.rect, here.rect),
-                _ => out.push(here),
-            }
-            // A run that comes back beside one of the line's last rectangles (the digits of
-            // a bracketed number, read left to right inside a right-to-left line, end beside
-            // its opening bracket): one rectangle.
+            });
+            // Each char joins the rectangle it stands beside among the line's last few, either
+            // way along the line (a right-to-left line's chars go leftward); a run that comes
+            // back beside an earlier one is joined too (the digits of a bracketed number, read
+            // left to right inside a right-to-left line, end beside its opening bracket). A
+            // number at the other end of a right-to-left line stays a rectangle of its own, not
+            // one over the words between.
             while out.len() >= 2 {
                 let last = out[out.len() - 1];
                 let near = out.len().saturating_sub(5)..out.len() - 1;

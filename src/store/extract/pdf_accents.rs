@@ -71,12 +71,7 @@ pub fn combine_accents(page: &mut PageGlyphs) {
             }
         }
     }
-    let mut k = 0;
-    page.glyphs.retain(|_| {
-        let keep = !gone[k];
-        k += 1;
-        keep
-    });
+    page.drop_glyphs(&gone);
 }
 
 #[cfg(test)]

@@ -156,6 +156,12 @@ impl PageGlyphs {
     pub fn glyph_count(&self) -> usize {
         self.glyphs.len()
     }
+
+    /// Leaves out the glyphs `gone` marks (one flag per glyph, in order).
+    pub fn drop_glyphs(&mut self, gone: &[bool]) {
+        let mut k = gone.iter();
+        self.glyphs.retain(|_| !k.next().copied().unwrap_or(false));
+    }
 }
 
 /// Runs one page and collects its glyphs, read as the page stands or turned. Unwinds with a
@@ -423,8 +429,7 @@ fn drop_unmapped_under_letters(page: &mut PageGlyphs, placed: &HashMap<(i32, i32
     if !under.iter().any(|u| *u) {
         return;
     }
-    let mut k = under.iter();
-    page.glyphs.retain(|_| !k.next().copied().unwrap_or(false));
+    page.drop_glyphs(&under);
     page.unmapped -= under.iter().filter(|u| **u).count().min(page.unmapped);
 }
 

@@ -64,12 +64,7 @@ pub fn attach_vowel_marks(page: &mut PageGlyphs) {
         }
         gone[i] = true;
     }
-    let mut k = 0;
-    page.glyphs.retain(|_| {
-        let keep = !gone[k];
-        k += 1;
-        keep
-    });
+    page.drop_glyphs(&gone);
 }
 
 #[cfg(test)]
