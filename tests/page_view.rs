@@ -32,6 +32,22 @@ fn wait_for_pictures(h: &mut egui_kittest::Harness<'_, factmark::ui::FactmarkApp
     panic!("the page was never drawn");
 }
 
+/// A window on a copy of fixture `name`, shown as pages (P), its first page drawn.
+fn on_drawn_pages(
+    name: &str,
+) -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    egui_kittest::Harness<'static, factmark::ui::FactmarkApp>,
+) {
+    let (dir, path) = pdf_in_a_folder(name);
+    let mut h = common::window(&path, "ana");
+    h.key_press(egui::Key::P);
+    h.run_steps(2);
+    wait_for_pictures(&mut h);
+    (dir, path, h)
+}
+
 /// The window of a next session, with the settings the last one left, on `path`.
 fn reopened(
     settings: factmark::ui::Settings,
@@ -242,11 +258,7 @@ fn the_pages_zoom_and_a_pdf_shown_as_pages_opens_as_pages_again() {
 /// typed.
 #[test]
 fn a_drag_on_a_page_after_typing_a_note_takes_the_keys_back() {
-    let (_dir, path) = pdf_in_a_folder("two-columns.pdf");
-    let mut h = common::window(&path, "ana");
-    h.key_press(egui::Key::P);
-    h.run_steps(2);
-    wait_for_pictures(&mut h);
+    let (_dir, _path, mut h) = on_drawn_pages("two-columns.pdf");
     drag_over_page(&mut h, "Kestle Bay were beyond repair");
     h.key_press(egui::Key::C);
     h.run_steps(3);
@@ -301,11 +313,7 @@ fn shift_click(h: &mut egui_kittest::Harness<'_, factmark::ui::FactmarkApp>, p: 
 
 #[test]
 fn shift_click_on_a_page_moves_the_edge_of_the_selected_annotation() {
-    let (_dir, path) = pdf_in_a_folder("two-columns.pdf");
-    let mut h = common::window(&path, "ana");
-    h.key_press(egui::Key::P);
-    h.run_steps(2);
-    wait_for_pictures(&mut h);
+    let (_dir, _path, mut h) = on_drawn_pages("two-columns.pdf");
     let start = drag_over_page(&mut h, "Kestle Bay were beyond");
     h.key_press(egui::Key::C);
     h.run_steps(3);
@@ -335,11 +343,7 @@ fn shift_click_on_a_page_moves_the_edge_of_the_selected_annotation() {
 
 #[test]
 fn shift_click_on_a_page_extends_the_selection_to_whole_words() {
-    let (_dir, path) = pdf_in_a_folder("two-columns.pdf");
-    let mut h = common::window(&path, "ana");
-    h.key_press(egui::Key::P);
-    h.run_steps(2);
-    wait_for_pictures(&mut h);
+    let (_dir, _path, mut h) = on_drawn_pages("two-columns.pdf");
     let start = drag_over_page(&mut h, "Kestle Bay");
     let text = h.state().doc().unwrap().session.text.as_str().to_owned();
     let beyond = text[..text.find("beyond repair").unwrap()].chars().count();
@@ -387,11 +391,7 @@ fn a_pdf_shown_as_pages_opens_at_the_page_it_was_left_at() {
 
 #[test]
 fn shift_click_on_another_annotation_on_a_page_selects_it_and_changes_neither() {
-    let (_dir, path) = pdf_in_a_folder("two-columns.pdf");
-    let mut h = common::window(&path, "ana");
-    h.key_press(egui::Key::P);
-    h.run_steps(2);
-    wait_for_pictures(&mut h);
+    let (_dir, _path, mut h) = on_drawn_pages("two-columns.pdf");
     drag_over_page(&mut h, "beyond repair");
     h.key_press(egui::Key::C);
     h.run_steps(3);
