@@ -36,6 +36,7 @@ const FIXTURES: &[&str] = &[
     "overdrawn",
     "symbolic-truetype",
     "no-widths",
+    "misnamed-figures",
 ];
 
 fn fixture(name: &str) -> PathBuf {

@@ -35,6 +35,7 @@ mod pdf_line_numbers;
 mod pdf_lookalikes;
 mod pdf_marks;
 mod pdf_notes;
+mod pdf_own_map;
 mod pdf_rtl_rows;
 mod pdf_rules;
 mod pdf_superscripts;

@@ -10,6 +10,7 @@ use std::time::Instant;
 use super::pdf_advance::FontAdvances;
 use super::pdf_ligatures::Ligatures;
 use super::pdf_lookalikes::{BAR, FontShapes, Lookalikes, Reading};
+use super::pdf_own_map::{Instead, OwnMaps};
 use super::pdf_rules::Rule;
 use super::pdf_symbolic::SymbolFonts;
 use super::pdf_wide_letters::WideLetters;
@@ -110,6 +111,10 @@ pub struct PageGlyphs {
     pub glyphs: Vec<Glyph>,
     /// Their text, one after another.
     pub chars: Vec<char>,
+    /// Chars written otherwise than [`Self::chars`] name them, by their place there: a
+    /// figure drawn in Arabic-Indic digits that the PDF names as a Latin one. Reading goes
+    /// by the Latin digit; the text writes what is drawn.
+    pub written: HashMap<u32, char>,
     /// Glyphs whose font gives no Unicode text (kept as U+FFFD).
     pub unmapped: usize,
     /// Glyphs of symbol fonts that name them as letters whose shape is not that letter's
@@ -211,6 +216,7 @@ pub fn collect_page<'a>(
         flipped: super::pdf_flipped::has_flipped_letters(page.resources()),
         ligatures: Ligatures::new(page.resources()),
         advances: FontAdvances::default(),
+        own_maps: OwnMaps::default(),
         clips: Vec::new(),
         steps: 0,
         limit: steps,
@@ -260,6 +266,9 @@ struct Collector {
     ligatures: Ligatures,
     /// Glyph widths from the font programs, for fonts whose PDF gives none.
     advances: FontAdvances,
+    /// What the font programs' own character maps name, for maps that name another digit
+    /// or letter than the one drawn.
+    own_maps: OwnMaps,
     /// The bounding boxes of the clips in force, each within the one before (page space).
     clips: Vec<Rect>,
     steps: u64,
@@ -613,6 +622,14 @@ impl<'a> Device<'a> for Collector {
                     .or(unicode),
                 FontGlyph::Type3(_) => unicode,
             };
+            let instead = match &**glyph {
+                FontGlyph::Outline(g) => self.own_maps.instead(g, unicode.as_ref()),
+                FontGlyph::Type3(_) => None,
+            };
+            let unicode = match instead {
+                Some(Instead::Reads(c)) => Some(BfString::Char(c)),
+                _ => unicode,
+            };
             let unicode = match (&**glyph, &unicode) {
                 (FontGlyph::Outline(g), Some(u)) if !self.ligatures.is_empty() => self
                     .ligatures
@@ -650,6 +667,12 @@ impl<'a> Device<'a> for Collector {
                 matches!(mode, DrawMode::Invisible),
             );
             if self.page.glyphs.len() > before {
+                if let Some(Instead::Writes(c)) = instead
+                    && let Some(g) = self.page.glyphs.get(before)
+                    && g.len == 1
+                {
+                    self.page.written.insert(g.text, c);
+                }
                 if let FontGlyph::Outline(g) = &**glyph
                     && let Some(data) = &font
                     && let [letter] = self.page.text(&self.page.glyphs[before])

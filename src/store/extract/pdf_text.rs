@@ -2105,7 +2105,9 @@ impl Builder {
             let w = (g.x1 - g.x0) / n;
             for (k, &c) in chars.iter().enumerate() {
                 let x = g.x0 + w * k as f32;
-                self.text.push(c);
+                let place = g.text.saturating_add(u32::try_from(k).unwrap_or(u32::MAX));
+                self.text
+                    .push(page.written.get(&place).copied().unwrap_or(c));
                 let at = self.boxes.len();
                 self.boxes.push(Some(CharBox {
                     page: page.number,
