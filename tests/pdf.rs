@@ -26,6 +26,7 @@ const FIXTURES: &[&str] = &[
     "right-to-left-notes",
     "right-to-left-contract",
     "right-to-left-statement",
+    "right-to-left-side-tables",
     "page-quote",
     "encrypted-permissions",
     "three-columns",

@@ -138,6 +138,8 @@ struct Fragment {
     /// The table ruled only across it is in, if it is: its index in the page's ladders,
     /// its left and right edges and how many rules it has.
     ladder: Option<(usize, f32, f32, usize)>,
+    /// Whether most of its letters are of a right-to-left script (`None`: it has none).
+    rtl: Option<bool>,
 }
 
 impl Fragment {
@@ -153,6 +155,7 @@ impl Fragment {
             words: 1,
             number: None,
             figures: false,
+            rtl: None,
             caption: false,
             reference: None,
             grid: None,
@@ -724,14 +727,20 @@ fn fragments(page: &PageGlyphs) -> Vec<Fragment> {
         f.number = digits.parse::<f32>().ok().filter(|v| v.is_finite());
     }
     for f in out.iter_mut() {
-        let mut chars = f
+        let chars = f
             .glyphs
             .iter()
             .flat_map(|&g| page.text(&page.glyphs[g as usize]).iter());
         f.figures = chars.clone().any(|c| c.is_numeric())
-            && chars.all(|c| {
+            && chars.clone().all(|c| {
                 c.is_numeric() || matches!(c, ',' | '.' | '%' | '(' | ')' | '-' | '٫' | '٬')
             });
+        let (rtl, letters) = chars
+            .filter(|c| c.is_alphabetic())
+            .fold((0, 0), |(r, n), &c| {
+                (r + usize::from(rtl_script(c).is_some()), n + 1)
+            });
+        f.rtl = (letters > 0).then_some(2 * rtl > letters);
     }
     for f in out.iter_mut().filter(|f| f.words >= 2) {
         f.caption = super::pdf_floats::is_caption(&sections::words(
@@ -965,8 +974,10 @@ fn column_cut_within(
         if one_list(fragments, &left, &right) {
             return Some((left, right));
         }
-        if tables_side_by_side(fragments, &left, &right, b - a) {
-            return Some((left, right));
+        if tables_side_by_side(fragments, &left, &right, b - a)
+            || tables_apart(fragments, &left, &right, b - a)
+        {
+            return Some(in_reading_order(fragments, left, right));
         }
         // A table beside a chart: the table, then the chart's words.
         if table_beside_chart(fragments, &left, &right) {
@@ -1029,6 +1040,81 @@ fn tables_side_by_side(
     let one_table = (of_figures(left) && of_words(right) || of_words(left) && of_figures(right))
         && (in_rows_of(fragments, left, right) || in_rows_of(fragments, right, left));
     table(left) && table(right) && !one_table
+}
+
+/// Whether the two sides of a white gap `gutter` wide are tables of their own, set side by
+/// side with rows at their own heights (a bank's statements, two to a page): each has rows
+/// of a label and its figures, and rows level with no line of the other's. One wide table's
+/// rows go on across the gap (its labels on one side, its figures on the other), whatever
+/// its title or its group headings do on one side.
+fn tables_apart(fragments: &[Fragment], left: &[usize], right: &[usize], gutter: f32) -> bool {
+    let size = median(
+        left.iter()
+            .chain(right)
+            .map(|&i| fragments[i].size)
+            .collect(),
+    );
+    gutter >= 2.0 * size
+        && labelled_rows(fragments, left) >= 4
+        && labelled_rows(fragments, right) >= 4
+        && has_own_rows(fragments, left, right)
+        && has_own_rows(fragments, right, left)
+}
+
+/// How many rows of `side` hold a label (words) and a figure.
+fn labelled_rows(fragments: &[Fragment], side: &[usize]) -> usize {
+    let size = median(side.iter().map(|&i| fragments[i].size).collect());
+    let mut cells: Vec<&Fragment> = side.iter().map(|&i| &fragments[i]).collect();
+    cells.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
+    cells
+        .chunk_by(|a, b| (a.baseline - b.baseline).abs() < 0.5 * size)
+        .filter(|row| {
+            row.iter().any(|f| f.figures) && row.iter().any(|f| !f.figures && f.rtl.is_some())
+        })
+        .count()
+}
+
+/// Whether a third or more of `side`'s rows, and three at least, have no line of `other`
+/// level with them.
+fn has_own_rows(fragments: &[Fragment], side: &[usize], other: &[usize]) -> bool {
+    let size = median(side.iter().map(|&i| fragments[i].size).collect());
+    let mut baselines: Vec<f32> = side.iter().map(|&i| fragments[i].baseline).collect();
+    baselines.sort_by(f32::total_cmp);
+    let rows: Vec<f32> = baselines
+        .chunk_by(|a, b| (a - b).abs() < 0.5 * size)
+        .filter_map(|row| row.first().copied())
+        .collect();
+    let own = rows
+        .iter()
+        .filter(|&&b| {
+            !other
+                .iter()
+                .any(|&i| (fragments[i].baseline - b).abs() < SAME_LINE * size)
+        })
+        .count();
+    own >= 3 && 3 * own >= rows.len()
+}
+
+/// Two sides of a cut in reading order: the right one first where both read from the right
+/// (more of their fragments with letters read right to left than left to right).
+fn in_reading_order(
+    fragments: &[Fragment],
+    left: Vec<usize>,
+    right: Vec<usize>,
+) -> (Vec<usize>, Vec<usize>) {
+    let rtl = |side: &[usize]| {
+        let count = |rtl: bool| {
+            side.iter()
+                .filter(|&&i| fragments[i].rtl == Some(rtl))
+                .count()
+        };
+        count(true) > count(false)
+    };
+    if rtl(&left) && rtl(&right) {
+        (right, left)
+    } else {
+        (left, right)
+    }
 }
 
 /// Whether `table` has rows of cells and `figure`, across a wide white gutter from it, holds
@@ -1856,6 +1942,7 @@ mod tests {
             reference: None,
             grid: None,
             ladder: None,
+            rtl: None,
         }
     }
 
