@@ -19,6 +19,7 @@ const FIXTURES: &[&str] = &[
     "ligatures",
     "header-footer",
     "table",
+    "stacked-labels",
     "non-latin",
     "right-to-left",
     "right-to-left-table",

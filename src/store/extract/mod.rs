@@ -38,6 +38,7 @@ mod pdf_notes;
 mod pdf_own_map;
 mod pdf_rtl_rows;
 mod pdf_rules;
+mod pdf_stacked_labels;
 mod pdf_superscripts;
 mod pdf_symbolic;
 mod pdf_table;
