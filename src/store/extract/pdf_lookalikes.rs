@@ -29,14 +29,19 @@ const SPAN: f64 = 40.0;
 const LIKE_SYMBOL: f32 = 0.75;
 /// By how much more it must look like the symbol than like its own name.
 const MARGIN: f32 = 0.2;
+/// By how much more, in a font most of whose glyphs look like symbols and not like their
+/// names (a Greek font whose `μ` is named `m`).
+const SYMBOL_FONT_MARGIN: f32 = 0.1;
 /// Below this, a glyph does not look like its own name.
 const LIKE_NAME: f32 = 0.5;
 
 /// The symbols such fonts draw under letters' names. `−` stands for any horizontal bar:
 /// which dash a bar is depends on what it stands between (see [`BAR`]).
-const SYMBOLS: [char; 28] = [
+const SYMBOLS: [char; 62] = [
     '−', '=', '+', '±', '×', '<', '>', '≤', '≥', '†', '‡', 'μ', 'χ', '•', '●', '▶', '°', '(', ')',
-    '[', ']', '∞', 'Δ', '∑', '©', '®', '·', '/',
+    '[', ']', '∞', 'Δ', '∑', '©', '®', '·', '/', '≈', '∼', '≠', '∝', '∂', '′', 'α', 'β', 'γ', 'δ',
+    'ε', 'ζ', 'η', 'θ', 'κ', 'λ', 'ν', 'ξ', 'π', 'ρ', 'σ', 'τ', 'φ', 'ψ', 'ω', 'Γ', 'Θ', 'Λ', 'Ξ',
+    'Π', 'Σ', 'Φ', 'Ψ', 'Ω',
 ];
 
 /// The most fonts of one page looked at.
@@ -207,7 +212,7 @@ fn read_font<'s, I>(
 ) where
     I: Iterator<Item = &'s Raster>,
 {
-    let read: Vec<(u128, Reading)> = glyphs
+    let likes: Vec<(u128, &Raster, Option<char>, Option<f32>)> = glyphs
         .iter()
         .filter_map(|g| {
             let shape = g.shape.as_ref()?;
@@ -218,12 +223,24 @@ fn read_font<'s, I>(
                 let reference = likeness_to(shape, c);
                 own.into_iter().chain(reference).max_by(f32::total_cmp)
             });
-            Some((g.key, read_shape(shape, g.named, like_name)))
+            Some((g.key, shape, g.named, like_name))
         })
         .collect();
-    let unlike = read.iter().filter(|(_, r)| *r != Reading::AsNamed).count();
-    if unlike * 2 > glyphs.len() {
-        readings.extend(read);
+    let read = |margin: f32| -> Vec<(u128, Reading)> {
+        likes
+            .iter()
+            .map(|&(key, shape, named, like_name)| {
+                (key, read_shape(shape, named, like_name, margin))
+            })
+            .collect()
+    };
+    let unlike = read(MARGIN)
+        .iter()
+        .filter(|(_, r)| *r != Reading::AsNamed)
+        .count();
+    // (Half of the glyphs whose shapes are known: a text font has next to none.)
+    if unlike > 0 && unlike * 2 >= likes.len() {
+        readings.extend(read(SYMBOL_FONT_MARGIN));
     }
 }
 
@@ -250,9 +267,9 @@ pub fn is_symbol_font(name: &str) -> bool {
         || name.contains("Pi-")
 }
 
-/// How a glyph of a font read by shape reads, given the char it is named and how much it
-/// looks like that char.
-fn read_shape(shape: &Raster, named: Option<char>, like_name: Option<f32>) -> Reading {
+/// How a glyph of a font read by shape reads, given the char it is named, how much it looks
+/// like that char, and by how much more it must look like a symbol to read as one.
+fn read_shape(shape: &Raster, named: Option<char>, like_name: Option<f32>, margin: f32) -> Reading {
     let best = SYMBOLS
         .iter()
         .filter(|s| Some(**s) != named)
@@ -261,9 +278,11 @@ fn read_shape(shape: &Raster, named: Option<char>, like_name: Option<f32>) -> Re
     // A large round bullet is a bullet.
     let best = best.map(|(s, l)| (if s == '●' { '•' } else { s }, l));
     match (like_name, best) {
-        (Some(n), Some((s, l))) if l >= LIKE_SYMBOL && l >= n + MARGIN => Reading::Symbol(s),
+        (Some(n), Some((s, l))) if l >= LIKE_SYMBOL && l >= n + margin => Reading::Symbol(s),
         (Some(n), _) if n < LIKE_NAME => Reading::Doubtful,
         (Some(_), _) => Reading::AsNamed,
+        // A glyph its font names as a symbol with no reference shape (`▲`) is that symbol.
+        (None, _) if named.is_some_and(|c| !c.is_alphanumeric()) => Reading::AsNamed,
         // A glyph with no text of its own, or a name with no reference shape: a symbol if it
         // looks like one.
         (None, Some((s, l))) if l >= LIKE_SYMBOL => Reading::Symbol(s),
@@ -403,8 +422,19 @@ fn references(c: char) -> &'static [Raster] {
             .chain(named)
             .chain(SYMBOLS)
             .map(|c| {
+                // Symbols upright and slanted as an italic draws them (a math font's `μ`).
+                let slants: &[f64] = if SYMBOLS.contains(&c) {
+                    &[0.0, 0.21]
+                } else {
+                    &[0.0]
+                };
                 let shapes = fonts(c)
-                    .filter_map(|font| raster(&outline_in(font, c)?))
+                    .filter_map(|font| outline_in(font, c))
+                    .flat_map(|outline| {
+                        slants.iter().filter_map(move |&slant| {
+                            raster(&(kurbo::Affine::skew(slant, 0.0) * outline.clone()))
+                        })
+                    })
                     .collect();
                 (c, shapes)
             })
@@ -504,7 +534,12 @@ mod tests {
     /// A glyph drawn as the reference font draws `drawn`, named `named`.
     fn reading_of(drawn: char, named: Option<char>) -> Reading {
         let shape = shape_of(drawn);
-        read_shape(&shape, named, named.and_then(|c| likeness_to(&shape, c)))
+        read_shape(
+            &shape,
+            named,
+            named.and_then(|c| likeness_to(&shape, c)),
+            MARGIN,
+        )
     }
 
     /// A font's glyphs, each drawn as the first char and named the second; keys by order.
@@ -541,6 +576,48 @@ mod tests {
             read,
             ['μ', '±', BAR, '=', '†'].map(Reading::Symbol).to_vec()
         );
+    }
+
+    /// A font's glyphs drawn slanted as an italic draws them, each named the second char.
+    fn slanted_font(glyphs: &[(char, char)]) -> Vec<Drawn> {
+        (0u128..)
+            .zip(glyphs)
+            .map(|(key, (drawn, named))| {
+                let outline = outline_in(epaint_default_fonts::UBUNTU_LIGHT, *drawn)
+                    .expect("the reference font draws it");
+                Drawn {
+                    key,
+                    shape: raster(&(kurbo::Affine::skew(0.25, 0.0) * outline)),
+                    named: Some(*named),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_italic_greek_font_named_as_latin_letters_reads_as_greek() {
+        // A journal's math font: `6.5 μm` is drawn with a `μ` named `m`.
+        let greek = slanted_font(&[
+            ('μ', 'm'),
+            ('τ', 't'),
+            ('ω', 'v'),
+            ('σ', 's'),
+            ('Ω', 'V'),
+            ('Φ', 'W'),
+        ]);
+        let readings = read(&greek, &[]);
+        let read: Vec<Reading> = (0..6).map(|k| readings[&k]).collect();
+        assert_eq!(
+            read,
+            ['μ', 'τ', 'ω', 'σ', 'Ω', 'Φ'].map(Reading::Symbol).to_vec()
+        );
+    }
+
+    #[test]
+    fn a_symbol_a_font_names_as_a_symbol_stays_that_symbol() {
+        // A form's pointer `▲` looks like a `Δ`, but its font names it a symbol.
+        let symbols = font(&[('Δ', '▲'), ('±', '6'), ('=', '¼')]);
+        assert_eq!(read(&symbols, &[])[&0], Reading::AsNamed);
     }
 
     #[test]
