@@ -1,7 +1,7 @@
 //! Figures set small and raised right after a figure (an exponent, `10`⁹, or a note's
-//! number after a year, `1900`²³) read as superscript figures: read as figures they would
-//! make another number (`109`, `190023`), and a space between them would part one number
-//! into two. An exponent raised after a letter (`n`ᵏ, `cm`⁻³, `n`⁽⁰⁾) reads as superscript
+//! number after a year, `1900`²³, or after a year's stop, `2018.`⁶) read as superscript
+//! figures: read as figures they would make another number (`109`, `190023`, `2018.6`),
+//! and a space between them would part one number into two. An exponent raised after a letter (`n`ᵏ, `cm`⁻³, `n`⁽⁰⁾) reads as superscript
 //! letters and signs: read as letters it would make another word (`nk`, `cm-3`).
 
 use super::pdf_glyphs::{Glyph, PageGlyphs};
@@ -31,12 +31,20 @@ pub fn raise_figures(page: &mut PageGlyphs) {
             && close
             && (p.size - g.size).abs() < 0.05 * p.size
             && (p.baseline - g.baseline).abs() < 0.05 * p.size;
-        let starts = digit(page, p)
+        let raised_over = |base: &Glyph| {
+            g.size < 0.85 * base.size
+                && base.baseline - g.baseline > 0.2 * base.size
+                && base.baseline - g.baseline < 0.8 * base.size
+        };
+        let starts = digit(page, p) && close && raised_over(p);
+        // A note's number after a figure's stop or comma (`30, 2018.`⁶): read as figures it
+        // would make a decimal (`2018.6`).
+        let after_stop = i >= 2
+            && matches!(page.text(p), ['.' | ','])
+            && digit(page, &page.glyphs[i - 2])
             && close
-            && g.size < 0.85 * p.size
-            && p.baseline - g.baseline > 0.2 * p.size
-            && p.baseline - g.baseline < 0.8 * p.size;
-        in_run = starts || goes_on;
+            && raised_over(&page.glyphs[i - 2]);
+        in_run = starts || after_stop || goes_on;
         if in_run {
             raised.push(i);
         }

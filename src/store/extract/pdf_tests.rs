@@ -3300,6 +3300,19 @@ fn figures_raised_after_a_figure_read_as_superscripts_not_another_number() {
 }
 
 #[test]
+fn a_notes_number_raised_after_a_years_stop_is_no_decimal() {
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td (Interrogatories were served on November 30, 2018.) Tj /F1 8 Tf 5 Ts (6) Tj /F1 12 Tf 0 Ts ( Answers came on January 24, 2019,) Tj /F1 8 Tf 5 Ts (7) Tj /F1 12 Tf 0 Ts ( late.) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "Interrogatories were served on November 30, 2018.\u{2076} Answers came on January 24, 2019,\u{2077} late.\n"
+    );
+}
+
+#[test]
 fn a_compound_split_at_its_hyphen_keeps_it_before_a_notes_number() {
     let pdf = page(
         b"BT /F1 12 Tf 72 700 Td (Of the degree-granting institutions in the survey, 4,314 were degree-) Tj 0 -14 Td (granting9 and 2,222 were not, as the statistics of the year record.) Tj ET",
