@@ -1859,6 +1859,7 @@ fn identifiers_and_addresses_broken_at_a_line_end_are_joined_without_a_space() {
         ("models such as CodeLlama-", "7B [26]"),
         ("cases of COVID-", "19 rose"),
         ("approximately 10,000-", "square-foot building"),
+        ("adopted, No. CV 13-4016-", "KHV/GLR, 2015 WL"),
         (
             "States, <factfinder2.census.gov/bkmk/table/1.0/en",
             "/ACS/10_1YR/S2601A>.",
@@ -1878,6 +1879,8 @@ fn identifiers_and_addresses_broken_at_a_line_end_are_joined_without_a_space() {
         ("write to us @", "any time"),
         ("the ratio was 3/4 and", "/ then"),
         ("see page 4.", "/ACS tables"),
+        ("in 2019-", "EU rules"),
+        ("the 13-4016-", "Court held"),
     ] {
         assert!(!runs_on(prev, cur), "{prev} | {cur}");
     }

@@ -1840,7 +1840,7 @@ fn is_compound_prefix(stem: &str) -> bool {
 
 /// Whether a line ends inside a token that the next line finishes, so that no space goes
 /// between: a number range or identifier broken after its dash (`FAA–2020–` `0686`, `77–`
-/// `78`, `CodeLlama-` `7B`, `COVID-` `19`, `10,000-` `square-foot`), a web address broken after `/`, `.`, `-`, `=`, `&` or `?` (`https://`
+/// `78`, `CodeLlama-` `7B`, `COVID-` `19`, `10,000-` `square-foot`, `13-4016-` `KHV/GLR`), a web address broken after `/`, `.`, `-`, `=`, `&` or `?` (`https://`
 /// `www.regulations.gov`), an e-mail address broken after `@`.
 pub(super) fn runs_on(prev: &str, cur: &str) -> bool {
     let Some(last) = prev.split_whitespace().next_back() else {
@@ -1872,8 +1872,20 @@ pub(super) fn runs_on(prev: &str, cur: &str) -> bool {
             .split('.')
             .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
     let address = lower.contains("://") || lower.starts_with("www.") || host_path;
+    // A docket or part number broken after a dash between its parts, going on in capitals
+    // (`13-4016-` / `KHV/GLR`).
+    let next_word = cur.split_whitespace().next().unwrap_or_default();
+    let code_goes_on = end == Some('-')
+        && before.is_some_and(|c| c.is_ascii_digit())
+        && last[..last.len() - 1].contains('-')
+        && next_word.chars().filter(char::is_ascii_uppercase).count() >= 2
+        && next_word
+            .trim_end_matches([',', '.', ';', ')'])
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '/' | '-'));
     dash_between('\u{2013}')
         || dash_between('-')
+        || code_goes_on
         || (address && last.ends_with(['/', '.', '-', '=', '&', '?', '_']) && !next.is_whitespace())
         // (An address broken before its next part: `…/1.0/en` / `/ACS/…`, `…/S&A08` /
         // `_W1toW6.pdf`.)
