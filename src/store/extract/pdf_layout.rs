@@ -272,6 +272,7 @@ pub fn lines(page: &PageGlyphs, deadline: Instant) -> Option<Vec<Line>> {
     super::pdf_table::fill_empty_cells(page, &mut out);
     super::pdf_stacked_labels::join_stacked_labels(page, &mut out);
     super::pdf_rtl_rows::read_from_the_right(page, &mut out);
+    super::pdf_drop_caps::place_drop_caps(page, &mut out);
     Some(out)
 }
 

@@ -3303,6 +3303,25 @@ fn figures_raised_after_a_figure_read_as_superscripts_not_another_number() {
 }
 
 #[test]
+fn a_drop_capital_is_its_paragraphs_first_letter() {
+    // `S` set large on the third line's baseline, beside the first three lines.
+    let pdf = page(
+        b"BT /F1 11 Tf 72 760 Td (The journal prints its abstract first, in a single column of text.) Tj ET \
+BT /F1 50 Tf 72 672 Td (S) Tj ET \
+BT /F1 11 Tf 107 700 Td (calable quantum computation is one of the great goals of the) Tj ET \
+BT /F1 11 Tf 107 686 Td (physics of our time, and towards that goal trapped ions are) Tj ET \
+BT /F1 11 Tf 107 672 Td (among the platforms most often named for building a large) Tj ET \
+BT /F1 11 Tf 72 658 Td (machine that computes with many ions at once in one trap.) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "The journal prints its abstract first, in a single column of text.\n\nScalable quantum computation is one of the great goals of the physics of our time, and towards that goal trapped ions are among the platforms most often named for building a large machine that computes with many ions at once in one trap.\n"
+    );
+}
+
+#[test]
 fn a_notes_number_raised_after_a_years_stop_is_no_decimal() {
     let pdf = page(
         b"BT /F1 12 Tf 72 700 Td (Interrogatories were served on November 30, 2018.) Tj /F1 8 Tf 5 Ts (6) Tj /F1 12 Tf 0 Ts ( Answers came on January 24, 2019,) Tj /F1 8 Tf 5 Ts (7) Tj /F1 12 Tf 0 Ts ( late.) Tj ET",

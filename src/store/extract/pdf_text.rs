@@ -1320,6 +1320,10 @@ fn join(
     if prev.has_tab() || cur.has_tab() {
         return Join::Paragraph;
     }
+    // A line that opens with a drop capital starts a paragraph.
+    if cur.ends.0 >= super::pdf_drop_caps::LARGER * cur.size {
+        return Join::Paragraph;
+    }
     let size = prev.size.max(cur.size);
     let differ = |a: f32, b: f32| (a - b).abs() > 0.15 * a.max(b);
     // A change of size (a heading) unless the lines meet in the same size (a lead-in set
