@@ -218,7 +218,17 @@ pub fn extract_pdf_with(bytes: &[u8], limits: PdfLimits) -> Result<PdfExtracted,
         });
     }
     let tail = &bytes[bytes.len().saturating_sub(2048)..];
-    if memchr::memmem::find(tail, b"%%EOF").is_none() {
+    // A file saved with updates has a marker after each; one cut inside its last update
+    // still holds an earlier one, with the update's objects cut off after it (an update
+    // whose end, `startxref`, is there has lost its marker only, and is read).
+    let after_marker = memchr::memmem::rfind(tail, b"%%EOF").map(|at| &tail[at + 5..]);
+    let cut_in_update = after_marker.is_some_and(|rest| {
+        [&b" obj"[..], b"endobj", b"stream", b"xref"]
+            .iter()
+            .any(|k| memchr::memmem::find(rest, k).is_some())
+            && memchr::memmem::find(rest, b"startxref").is_none()
+    });
+    if after_marker.is_none() || cut_in_update {
         return Err(PdfError::Broken {
             why: "it stops before its end-of-file marker (%%EOF), so it was probably cut short (an interrupted download or copy); get the file again".to_owned(),
         });

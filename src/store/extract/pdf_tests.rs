@@ -1530,6 +1530,23 @@ fn files_that_are_not_pdfs_or_are_cut_short_are_refused() {
 }
 
 #[test]
+fn a_file_cut_inside_an_update_is_refused_and_one_missing_its_last_marker_is_read() {
+    // An update saved after the first marker: its objects, its table and its own marker.
+    let whole = fixture("one-column.pdf");
+    let mut updated = whole.clone();
+    let update = b"7 0 obj\n<< /Producer (an editor) >>\nendobj\nxref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 8 /Root 1 0 R >>\nstartxref\n";
+    updated.extend_from_slice(update);
+    // Cut inside the update: the first marker is there, the update's end is not.
+    let cut = &updated[..whole.len() + 30];
+    let e = extract_pdf(cut).unwrap_err();
+    assert!(e.to_string().contains("cut short"), "{e}");
+    // The update whole but for its marker (`%%E`): read.
+    let mut nearly = updated.clone();
+    nearly.extend_from_slice(format!("{}\n%%E", whole.len() + 50).as_bytes());
+    assert!(extract_pdf(&nearly).is_ok());
+}
+
+#[test]
 fn a_password_is_refused_and_restrictions_alone_are_not() {
     let e = extract_pdf(&fixture("encrypted-password.pdf")).unwrap_err();
     assert!(matches!(e, PdfError::Encrypted { password: true }), "{e}");
