@@ -702,6 +702,22 @@ fn moving_an_edge_onto_the_space_before_a_word_leaves_the_space_out() {
 }
 
 #[test]
+fn shift_click_anywhere_on_a_word_outside_the_span_takes_the_word_whole() {
+    let (_dir, path) = with_sidecar(DOC, &[("handled 4.2", TagKind::Claim)]);
+    let mut h = harness(&path);
+    let id = annotations(&h)[0].id;
+    select_annotation(&mut h, id);
+    // On the last letters of the word before the span: the start takes the whole word.
+    let (word, _) = find(DOC, "harbor handled 4.2");
+    shift_click(&mut h, word + 4);
+    assert_eq!(annotations(&h)[0].exact, "harbor handled 4.2");
+    // On the first letters of the word after it: the end takes that word whole.
+    let (_, end) = find(DOC, "harbor handled 4.2 mi");
+    shift_click(&mut h, end - 1);
+    assert_eq!(annotations(&h)[0].exact, "harbor handled 4.2 million");
+}
+
+#[test]
 fn shift_click_adjusts_the_selected_annotations_span() {
     let (_dir, path) = with_sidecar(DOC, &[("harbor handled", TagKind::Claim)]);
     let mut h = harness(&path);

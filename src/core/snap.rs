@@ -160,6 +160,19 @@ pub fn snap_outward(text: &Text, at: usize, forward: bool) -> usize {
     }
 }
 
+/// Where a Shift+click at `at` moves an edge of the span `start..end` when selections snap to
+/// words: before the span or past it, to the far edge of the word clicked, so the span takes
+/// that word whole wherever on it the click lands; inside, to the nearer edge of that word.
+pub fn snap_reach(text: &Text, start: usize, end: usize, at: usize) -> usize {
+    if at < start {
+        snap_outward(text, at, false)
+    } else if at > end {
+        snap_outward(text, at, true)
+    } else {
+        snap_point(text, at)
+    }
+}
+
 /// Opening marks and the marks that close them.
 const PAIRS: &[(char, char)] = &[
     ('“', '”'),
@@ -272,6 +285,19 @@ mod tests {
         assert_eq!(word("Chicago", 2), "Chicago");
     }
     use super::*;
+
+    #[test]
+    fn a_shift_click_outside_a_span_takes_the_word_clicked_whole() {
+        let t = Text::from_str_normalized("the harbor handled 4.2 million boxes");
+        let at = |needle: &str| t.as_str().find(needle).unwrap();
+        let (start, end) = (at("handled"), at(" million"));
+        // On `harbor`'s last letters: its start. On `million`'s first ones: its end.
+        assert_eq!(snap_reach(&t, start, end, at("bor")), at("harbor"));
+        assert_eq!(snap_reach(&t, start, end, at("illion")), at(" boxes"));
+        // Inside the span: the nearer edge of the word clicked.
+        assert_eq!(snap_reach(&t, start, end, at("led")), at(" 4.2"));
+        assert_eq!(snap_reach(&t, start, end, at("andled")), at("handled"));
+    }
 
     #[test]
     fn words_and_snapping() {

@@ -1181,10 +1181,12 @@ impl DocumentView {
                 // No text selected: Shift+click moves the nearer edge of the selected
                 // annotation's span there (on another annotation, it selects that one, as a
                 // click does, rather than growing the selected one over it).
-                let at = if m.snap_words {
-                    snap_point(text, at)
-                } else {
-                    at
+                let span = m.annotations.iter().find(|a| a.id == id);
+                let at = match span {
+                    Some(a) if m.snap_words => {
+                        crate::core::snap::snap_reach(text, a.start, a.end, at)
+                    }
+                    _ => at,
                 };
                 events.push(ViewEvent::Reach(id, at));
             } else {

@@ -656,10 +656,12 @@ impl PageView {
             {
                 // With an annotation selected, it moves the nearer edge of its span there (on
                 // another annotation, it selects that one, as a click does).
-                let at = if m.snap_words {
-                    crate::core::snap::snap_point(m.text, at)
-                } else {
-                    at
+                let span = m.annotations.iter().find(|a| a.id == id);
+                let at = match span {
+                    Some(a) if m.snap_words => {
+                        crate::core::snap::snap_reach(m.text, a.start, a.end, at)
+                    }
+                    _ => at,
                 };
                 events.push(ViewEvent::Reach(id, at));
             } else {
