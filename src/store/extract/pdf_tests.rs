@@ -3339,6 +3339,50 @@ BT /F1 11 Tf 72 658 Td (machine that computes with many ions at once in one trap
 }
 
 #[test]
+fn an_address_broken_in_a_margin_column_reads_whole() {
+    // A journal's first page: a narrow margin column of dates and an address at the left,
+    // the article's text beside it; the next page's text starts a paragraph of its own.
+    let lines: [(&str, f32); 14] = [
+        ("OPEN", 90.0),
+        ("SUBJECT AREAS:", 54.0),
+        ("QUANTUM", 82.0),
+        ("INFORMATION", 68.0),
+        ("Received", 88.0),
+        ("3 November 2014", 56.0),
+        ("Accepted", 87.0),
+        ("23 January 2015", 60.0),
+        ("Correspondence and", 48.6),
+        ("requests for materials", 48.4),
+        ("should be addressed to", 42.9),
+        ("S.-T.W. \\(wangst@", 59.7),
+        ("umich.edu\\)", 82.7),
+        ("", 0.0),
+    ];
+    let mut margin = String::new();
+    for (k, (line, x)) in lines.iter().enumerate().filter(|(_, (l, _))| !l.is_empty()) {
+        margin.push_str(&format!(
+            "BT /F1 8 Tf {x} {:.1} Td ({line}) Tj ET ",
+            705.0 - 12.2 * k as f32
+        ));
+    }
+    let mut first = margin.into_bytes();
+    for k in 0..12 {
+        first.extend_from_slice(
+            format!(
+                "BT /F1 10 Tf 150 {} Td (Scalable quantum computation is one of the goals of physics and the ions) Tj ET ",
+                700 - 13 * k
+            )
+            .as_bytes(),
+        );
+    }
+    first.extend_from_slice(b"BT /F1 10 Tf 150 544 Td (are a platform for it.) Tj ET");
+    let second = b"BT /F1 10 Tf 72 700 Td (A generic quadrupole Paul trap can be formed by electrodes with a hyperbolic) Tj 0 -13 Td (cross-section, and its potential is written as a sum of two parts.) Tj ET";
+    let text = text_of(&pages(&[&first, second]));
+    assert!(text.contains("(wangst@umich.edu)"), "{text}");
+    assert!(!text.contains("umich.edu) A generic"), "{text}");
+}
+
+#[test]
 fn a_notes_number_raised_after_a_years_stop_is_no_decimal() {
     let pdf = page(
         b"BT /F1 12 Tf 72 700 Td (Interrogatories were served on November 30, 2018.) Tj /F1 8 Tf 5 Ts (6) Tj /F1 12 Tf 0 Ts ( Answers came on January 24, 2019,) Tj /F1 8 Tf 5 Ts (7) Tj /F1 12 Tf 0 Ts ( late.) Tj ET",

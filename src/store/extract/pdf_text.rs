@@ -62,6 +62,14 @@ pub fn assemble(pages: &[PageGlyphs], deadline: Instant) -> Result<(String, Page
         .map(|(n, f)| n.iter().zip(f).map(|(n, f)| *n || *f).collect())
         .collect();
     let spacing = Spacing::measure(&per_page);
+    let widest: Vec<f32> = per_page
+        .iter()
+        .map(|ls| {
+            ls.iter()
+                .map(|l| l.bounds.1 - l.bounds.0)
+                .fold(0.0, f32::max)
+        })
+        .collect();
 
     let shared = Shared {
         pages,
@@ -70,6 +78,7 @@ pub fn assemble(pages: &[PageGlyphs], deadline: Instant) -> Result<(String, Page
         flush_right: &flush_right,
         words: &words,
         spacing,
+        widest: &widest,
     };
 
     let mut out = Builder::default();
@@ -224,6 +233,8 @@ struct Shared<'a> {
     flush_right: &'a HashSet<(usize, u32)>,
     words: &'a Words,
     spacing: Spacing,
+    /// Per page, the width of its widest column.
+    widest: &'a [f32],
 }
 
 /// Lines being joined into paragraphs: the last one written, and the left and right edges
@@ -309,6 +320,7 @@ impl<'a> Flow<'a> {
             label_of_next: next.is_some_and(|n| label_goes_on(&shared.pages[pi], line, text, n)),
             group_label: ppi == pi && pl.has_tab() && names_group(line, text, next),
             after_group_label: self.group_label && ppi == pi,
+            prev_widest: shared.widest.get(ppi).copied().unwrap_or(0.0),
         }
     }
 
@@ -1090,6 +1102,8 @@ struct Context {
     group_label: bool,
     /// Whether the previous line did.
     after_group_label: bool,
+    /// The width of the widest column of the previous line's page.
+    prev_widest: f32,
 }
 
 /// The usual distance between the baselines of consecutive lines of a column, in font sizes
@@ -1299,9 +1313,16 @@ fn join(
         label_of_next,
         group_label,
         after_group_label,
+        prev_widest,
     } = *context;
     if label_goes_on {
         return Join::Space;
+    }
+    // A narrow side column's last line (a journal's margin of dates and addresses) does
+    // not go on in the next page's text.
+    let width = |l: &Line| l.bounds.1 - l.bounds.0;
+    if prev_page != cur_page && width(prev) < 0.4 * prev_widest && width(cur) > 2.0 * width(prev) {
+        return Join::Paragraph;
     }
     // A table's title whose number is set apart from its words (`Table 18.  Actual and …`)
     // starts a paragraph, also after another table's last row.
@@ -1319,6 +1340,17 @@ fn join(
     }
     if prev.has_tab() || cur.has_tab() {
         return Join::Paragraph;
+    }
+    // An address or identifier broken after a mark that cannot end it (`wangst@` /
+    // `umich.edu`, `lua-l/2008-` / `02/msg00051.html`) goes on, however short the line.
+    let breaks_inside = prev_text.ends_with(['@', '-', '_', '=', '&', '?'])
+        || (prev_text.ends_with('/') && cur_text.starts_with(char::is_lowercase));
+    if breaks_inside
+        && prev_page == cur_page
+        && prev.region == cur.region
+        && runs_on(prev_text, cur_text)
+    {
+        return Join::Glue;
     }
     // A line that opens with a drop capital starts a paragraph.
     if cur.ends.0 >= super::pdf_drop_caps::LARGER * cur.size {
