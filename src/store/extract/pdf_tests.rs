@@ -1088,6 +1088,41 @@ BT /F1 10 Tf 316 564 Td (rose by a fifth over the same three months.) Tj ET",
 }
 
 #[test]
+fn a_sentence_across_two_columns_ends_before_the_references_set_smaller_under_them() {
+    // The left column stops inside a sentence that goes on at the top of the right one,
+    // with a capital (`PARP1 activity`); the references under both columns are smaller.
+    let pdf = page(
+        b"BT /F1 10 Tf 56 700 Td (We propose a model in which the modification of) Tj ET \
+BT /F1 10 Tf 56 688 Td (the enzyme mediates the response of the cell to) Tj ET \
+BT /F1 10 Tf 56 676 Td (stress at the fork, and the model is drawn in the) Tj ET \
+BT /F1 10 Tf 56 664 Td (last figure of this paper for the reader to see.) Tj ET \
+BT /F1 10 Tf 56 652 Td (The stalled forks are protected. Simultaneously,) Tj ET \
+BT /F1 10 Tf 56 640 Td (the chain is cut short, and as a result enhanced) Tj ET \
+BT /F1 10 Tf 316 700 Td (PARP1 activity promotes the checkpoint, halting) Tj ET \
+BT /F1 10 Tf 316 688 Td (the cycle of the cell to give it the time it needs) Tj ET \
+BT /F1 10 Tf 316 676 Td (to process the stress, so the fork is not broken.) Tj ET \
+BT /F1 10 Tf 316 664 Td (The protein has many functions in the cell, of) Tj ET \
+BT /F1 10 Tf 316 652 Td (which the repair of damaged bases is the first.) Tj ET \
+BT /F1 10 Tf 316 640 Td (It is also needed for the joining of fragments.) Tj ET \
+BT /F1 7 Tf 56 600 Td (1. R. T. Abraham, Cell cycle checkpoint signaling through) Tj ET \
+BT /F1 7 Tf 56 591 Td (the ATM and ATR kinases. Genes Dev. 15, 2177 \\(2001\\).) Tj ET \
+BT /F1 7 Tf 56 582 Td (2. S. Ahmed et al., Natural products targeting the ATR) Tj ET \
+BT /F1 7 Tf 56 573 Td (pathway in cancer. Biomed. Pharmacother. 155 \\(2022\\).) Tj ET \
+BT /F1 7 Tf 316 600 Td (3. I. Magdalou, B. S. Lopez, The causes of replication) Tj ET \
+BT /F1 7 Tf 316 591 Td (stress. Semin. Cell Dev. Biol. 30, 154\\22664 \\(2014\\).) Tj ET \
+BT /F1 7 Tf 316 582 Td (4. D. Huang, W. L. Kraus, The expanding universe of) Tj ET \
+BT /F1 7 Tf 316 573 Td (PARP1 mechanisms. Mol. Cell 82, 2315 \\(2022\\).) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert!(
+        text.contains("as a result enhanced PARP1 activity promotes the checkpoint"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_justified_line_stretched_wide_keeps_spaces_and_a_table_row_keeps_tabs() {
     let pdf = page(
         b"BT /F1 12 Tf 72 700 Td [(fied) -1500 (in) -1500 (the) -1500 (report,) -1500 (page)] TJ 0 -60 Td [(North) -3000 (6.1%) -1500 (5.4%)] TJ ET",

@@ -29,8 +29,8 @@ pub(super) fn section_turn(
 
 /// Whether `upper`, set in columns, reads across them before `lower` starts: its first
 /// column ends inside a sentence in a full line, its next column starts in small letters
-/// (going on with it) in a line of a few words, and `lower` does not start in small letters
-/// (a heading, a new paragraph).
+/// (going on with it), or `lower` is set smaller, in a line of a few words, and `lower`
+/// does not start in small letters (a heading, a new paragraph).
 fn reads_across(
     page: &PageGlyphs,
     fragments: &[Fragment],
@@ -57,6 +57,10 @@ fn reads_across(
     if end.words < 4 || end.x1 < right - 2.0 * end.size || start.words < 3 {
         return false;
     }
+    // A part set smaller under the columns (a paper's references at the foot of its last
+    // page) follows them whole, whatever the next column's first word (`PARP1 activity …`).
+    let size_of = |part: &[usize]| median(part.iter().map(|&i| fragments[i].size).collect());
+    let smaller_under = size_of(lower) < 0.9 * size_of(upper);
     let (end, start, then) = (end.text, start.text, then.text);
     let small = |t: &str| t.starts_with(char::is_lowercase);
     // (Not an entry of a table of contents, its dot leaders reaching the page number.)
@@ -65,7 +69,10 @@ fn reads_across(
         && !end
             .trim_end()
             .ends_with(['.', ':', ';', '!', '?', '"', '\u{201D}', ')']);
-    end.chars().any(char::is_alphabetic) && inside && small(&start) && !small(&then)
+    end.chars().any(char::is_alphabetic)
+        && inside
+        && (small(&start) || smaller_under)
+        && !small(&then)
 }
 
 /// A part's last line (`last`) or first line: its text, words, right edge and size.
