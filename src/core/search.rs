@@ -39,6 +39,28 @@ pub fn find_loose(
     find(text, needle, options, limit)
 }
 
+/// An escaped pattern with each digit matching the same digit in Latin, Arabic-Indic or
+/// Persian figures: `2015` finds `٢٠١٥` (a statement's figures as the page draws them).
+fn any_figures(pattern: &str) -> String {
+    const ZEROS: [u32; 3] = [0x30, 0x660, 0x6F0];
+    let mut out = String::with_capacity(pattern.len());
+    for c in pattern.chars() {
+        let value = ZEROS
+            .iter()
+            .find(|&&zero| (zero..zero + 10).contains(&u32::from(c)))
+            .map(|zero| u32::from(c) - zero);
+        match value {
+            Some(v) => {
+                out.push('[');
+                out.extend(ZEROS.iter().filter_map(|zero| char::from_u32(zero + v)));
+                out.push(']');
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}
+
 /// Every non-overlapping occurrence of `needle` in `text` with these options, as char ranges,
 /// in order; at most `limit` of them. Spaces in `needle` match any run of whitespace.
 pub fn find(
@@ -47,7 +69,10 @@ pub fn find(
     options: FindOptions,
     limit: usize,
 ) -> Result<Vec<(usize, usize)>, SearchError> {
-    let words: Vec<String> = needle.split_whitespace().map(regex::escape).collect();
+    let words: Vec<String> = needle
+        .split_whitespace()
+        .map(|w| any_figures(&regex::escape(w)))
+        .collect();
     if words.is_empty() {
         return Err(SearchError::Empty);
     }
@@ -102,6 +127,21 @@ mod tests {
         );
         assert_eq!(find_loose(&t, "e", false, 3).unwrap().len(), 3);
         assert_eq!(find_loose(&t, "  ", false, 3), Err(SearchError::Empty));
+    }
+
+    #[test]
+    fn a_year_finds_itself_in_arabic_indic_and_persian_figures() {
+        let t = Text::from_str_normalized("في ٣١ ديسمبر ٢٠١٥ و۲۰۱۵ and 2015, not 2016");
+        let found: Vec<&str> = find_loose(&t, "2015", true, usize::MAX)
+            .unwrap()
+            .into_iter()
+            .map(|(s, e)| t.slice(s..e))
+            .collect();
+        assert_eq!(found, ["٢٠١٥", "۲۰۱۵", "2015"]);
+        // And the other way round.
+        assert_eq!(find_loose(&t, "٣١", true, usize::MAX).unwrap().len(), 1);
+        // A dot stays a dot, not any char.
+        assert!(find_loose(&t, "20.5", true, usize::MAX).unwrap().is_empty());
     }
 
     fn whole(text: &str, needle: &str, match_case: bool) -> Vec<String> {
