@@ -1899,6 +1899,7 @@ fn line_of(page: &PageGlyphs, glyphs: &[u32], region: u32, bounds: (f32, f32)) -
         items.push((gi, sep));
         prev = Some(g);
     }
+    part_numbers(page, &mut items);
     evenly_stretched(page, &mut items);
     close_tracking(page, &mut items);
     close_letter_spacing(page, &mut items);
@@ -1920,6 +1921,41 @@ fn line_of(page: &PageGlyphs, glyphs: &[u32], region: u32, bounds: (f32, f32)) -
         lead: 0,
         labelled: false,
         ruled: false,
+    }
+}
+
+/// Two numbers set close with no space between them (a chart's axis labels,
+/// `10 000 000` and `12 000 000`): a gap between two figures where the figures around it
+/// touch is where one number ends and the next begins, so it is a space, not `00012`.
+fn part_numbers(page: &PageGlyphs, items: &mut [(u32, Sep)]) {
+    let digit = |k: usize| {
+        items.get(k).is_some_and(
+            |&(g, _)| matches!(page.text(&page.glyphs[g as usize]), [c] if c.is_ascii_digit()),
+        )
+    };
+    let gap = |k: usize| {
+        let (p, g) = (
+            &page.glyphs[items[k - 1].0 as usize],
+            &page.glyphs[items[k].0 as usize],
+        );
+        (g.x0 - p.x1) / p.size.max(g.size)
+    };
+    // Figures of one number, touching.
+    let touching = |k: usize| {
+        k >= 1 && digit(k - 1) && digit(k) && items[k].1 == Sep::None && gap(k).abs() <= 0.02
+    };
+    let parted: Vec<usize> = (2..items.len().saturating_sub(1))
+        .filter(|&k| {
+            digit(k - 1)
+                && digit(k)
+                && items[k].1 == Sep::None
+                && gap(k) > 0.07
+                && touching(k - 1)
+                && touching(k + 1)
+        })
+        .collect();
+    for k in parted {
+        items[k].1 = Sep::Space;
     }
 }
 

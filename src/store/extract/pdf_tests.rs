@@ -1123,6 +1123,20 @@ BT /F1 7 Tf 316 573 Td (PARP1 mechanisms. Mol. Cell 82, 2315 \\(2022\\).) Tj ET"
 }
 
 #[test]
+fn axis_labels_set_close_read_as_numbers_of_their_own() {
+    // A chart's scale: each label drawn on its own, the next one just after it.
+    let pdf = page(
+        b"BT /F1 9 Tf 72 700 Td (Population by age and sex, 2022, as the chart below shows.) Tj ET \
+BT /F1 9 Tf 72 600 Td (8 000 000) Tj ET BT /F1 9 Tf 112.9 600 Td (10 000 000) Tj ET \
+BT /F1 9 Tf 158.9 600 Td (12 000 000) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert!(text.contains("8 000 000 10 000 000 12 000 000"), "{text}");
+}
+
+#[test]
 fn a_justified_line_stretched_wide_keeps_spaces_and_a_table_row_keeps_tabs() {
     let pdf = page(
         b"BT /F1 12 Tf 72 700 Td [(fied) -1500 (in) -1500 (the) -1500 (report,) -1500 (page)] TJ 0 -60 Td [(North) -3000 (6.1%) -1500 (5.4%)] TJ ET",
