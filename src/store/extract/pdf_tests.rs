@@ -1137,6 +1137,33 @@ BT /F1 9 Tf 158.9 600 Td (12 000 000) Tj ET",
 }
 
 #[test]
+fn a_running_head_whose_page_number_grows_a_digit_is_left_out() {
+    // Odd pages: `Cite as … 7`, `… 9`, `… 11`; even pages another head.
+    let heads = [
+        ("Cite as: 598 U. S. (2023)", 7, "The debtor sold the house"),
+        ("Opinion of the Court", 8, "The buyers sued the couple"),
+        ("Cite as: 598 U. S. (2023)", 9, "The court of appeals held"),
+        ("Opinion of the Court", 10, "The statute takes the debt"),
+        ("Cite as: 598 U. S. (2023)", 11, "The argument earns credit"),
+        ("Opinion of the Court", 12, "The judgment is affirmed"),
+    ];
+    let contents: Vec<Vec<u8>> = heads
+        .iter()
+        .map(|(head, number, words)| {
+            format!(
+                "BT /F1 9 Tf 250 670 Td ({head}) Tj 200 0 Td ({number}) Tj ET \
+BT /F1 11 Tf 72 640 Td ({words} in a paragraph of its own, set in) Tj 0 -14 Td (the type of the rest of the opinion, ending here.) Tj ET"
+            )
+            .into_bytes()
+        })
+        .collect();
+    let refs: Vec<&[u8]> = contents.iter().map(Vec::as_slice).collect();
+    let text = text_of(&pages(&refs));
+    assert!(!text.contains("Cite as"), "{text}");
+    assert!(!text.contains("Opinion of the Court"), "{text}");
+}
+
+#[test]
 fn a_justified_line_stretched_wide_keeps_spaces_and_a_table_row_keeps_tabs() {
     let pdf = page(
         b"BT /F1 12 Tf 72 700 Td [(fied) -1500 (in) -1500 (the) -1500 (report,) -1500 (page)] TJ 0 -60 Td [(North) -3000 (6.1%) -1500 (5.4%)] TJ ET",

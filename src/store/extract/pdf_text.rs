@@ -619,6 +619,25 @@ pub(super) fn is_page_number(key: &str) -> bool {
     }
 }
 
+/// A line's words without the page number at its end or start (`Cite as: 598 U. S. ____
+/// (2023)` and 11), lowercase, its white space collapsed; `None` without such a number or
+/// without words.
+fn split_page_number(text: &str) -> Option<(String, i64)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let number = |w: &str| {
+        (w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()))
+            .then(|| w.parse::<i64>().ok())
+            .flatten()
+    };
+    let (n, rest) = match words.as_slice() {
+        [rest @ .., last] if number(last).is_some() => (number(last)?, rest),
+        [first, rest @ ..] if number(first).is_some() => (number(first)?, rest),
+        _ => return None,
+    };
+    let rest = rest.join(" ").to_lowercase();
+    rest.chars().any(char::is_alphabetic).then_some((rest, n))
+}
+
 /// Whether a line names its page among the document's (`2 of 11`, `Page 2 of 11`): a
 /// running footer or header, however it is read on other pages (a left page's footer read
 /// as one line on some pages and as two columns' parts on others).
@@ -730,6 +749,27 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
             .collect::<HashMap<String, usize>>()
     };
     let counts = pages_with(&|page, l| in_margin(page, l).then(|| sized_key(page, l)));
+    // The numbers a margin line's words carry on each page (`Cite as: 598 U. S. ____ (2023)`
+    // with `9`, then `11`): a head whose number counts with the pages is a running head,
+    // also where its number grows a digit.
+    let mut numbered: HashMap<String, Vec<(usize, i64)>> = HashMap::new();
+    for (pi, (page, ls)) in pages.iter().zip(per_page.iter()).enumerate() {
+        for l in ls.iter().filter(|l| in_margin(page, l)) {
+            if let Some((words, number)) = split_page_number(&line_text(page, l)) {
+                numbered.entry(words).or_default().push((pi, number));
+            }
+        }
+    }
+    let counting = |pi: usize, raw: &str| {
+        split_page_number(raw).is_some_and(|(words, number)| {
+            numbered.get(&words).is_some_and(|at| {
+                at.iter()
+                    .filter(|&&(q, m)| q != pi && m - number == q as i64 - pi as i64)
+                    .count()
+                    >= 2
+            })
+        })
+    };
     let placed = pages_with(&|page, l| in_band(page, l).then(|| placed_key(page, l)).flatten());
     let n = pages.len();
     // What each line is: kept text, furniture, or a line that may stand in furniture's place.
@@ -781,7 +821,8 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
                         || (in_band(page, l)
                             && placed_key(page, l)
                                 .is_some_and(|k| placed.get(&k).copied().unwrap_or(0) >= 3))
-                        || (in_band(page, l) && names_its_page(&raw, pi + 1, n));
+                        || (in_band(page, l) && names_its_page(&raw, pi + 1, n))
+                        || counting(pi, &raw);
                     // A section heading in capital numerals ("II") is not a page number
                     // ("ii"), unless it stands where other pages have theirs.
                     let heading = raw
