@@ -28,6 +28,7 @@ const FIXTURES: &[&str] = &[
     "right-to-left-contract",
     "right-to-left-statement",
     "right-to-left-side-tables",
+    "right-to-left-by-glyph",
     "page-quote",
     "encrypted-permissions",
     "three-columns",

@@ -774,7 +774,10 @@ fn tucked(page: &PageGlyphs, p: &Glyph, g: &Glyph) -> bool {
     let gap = g.x0 - p.x1;
     let shift = (g.baseline - p.baseline).abs();
     let moved = (SAME_LINE * size..0.5 * size).contains(&shift) && gap.abs() < 0.5 * size;
-    let over = shift < 0.5 * size && gap <= -0.5 * size && gap > -1.5 * size && g.x1 > p.x0;
+    // (Over it, not beside it: a line drawn from the right, glyph by glyph, sets each one
+    // just touching the one before.)
+    let over =
+        shift < 0.5 * size && gap <= -0.5 * size && gap > -1.5 * size && g.x1 > p.x0 + 0.01 * size;
     (moved || over) && !g.space_before && rtl_letter(p) && rtl_letter(g)
 }
 
