@@ -164,9 +164,24 @@ pub fn snap_outward(text: &Text, at: usize, forward: bool) -> usize {
 /// words: before the span or past it, to the far edge of the word clicked, so the span takes
 /// that word whole wherever on it the click lands; inside, to the nearer edge of that word.
 pub fn snap_reach(text: &Text, start: usize, end: usize, at: usize) -> usize {
+    let word_char = |k: usize| {
+        text.slice(k..(k + 1).min(text.char_count()))
+            .chars()
+            .next()
+            .is_some_and(is_word_char)
+    };
     if at < start {
+        // A click on a word's last letter's right half lands at the word's end: the word is
+        // the one clicked.
+        if at > 0 && word_char(at - 1) {
+            return word_at(text, at - 1).0;
+        }
         snap_outward(text, at, false)
     } else if at > end {
+        // And on a word's first letter's left half, at its start.
+        if word_char(at) {
+            return word_at(text, at).1;
+        }
         snap_outward(text, at, true)
     } else {
         snap_point(text, at)
@@ -294,6 +309,10 @@ mod tests {
         // On `harbor`'s last letters: its start. On `million`'s first ones: its end.
         assert_eq!(snap_reach(&t, start, end, at("bor")), at("harbor"));
         assert_eq!(snap_reach(&t, start, end, at("illion")), at(" boxes"));
+        // On the last letter's right half (at the word's end) and the first letter's left
+        // half (at the next word's start): those words.
+        assert_eq!(snap_reach(&t, start, end, at(" handled")), at("harbor"));
+        assert_eq!(snap_reach(&t, start, end, at("million")), at(" boxes"));
         // Inside the span: the nearer edge of the word clicked.
         assert_eq!(snap_reach(&t, start, end, at("led")), at(" 4.2"));
         assert_eq!(snap_reach(&t, start, end, at("andled")), at("handled"));
