@@ -365,13 +365,18 @@ impl Pages {
 }
 
 /// Whether two rectangles stand on one line of one page, side by side or overlapping (no
-/// more than a line's height apart).
+/// more than a line's height apart), and of one line's height: a drop capital set beside
+/// three lines keeps its own rectangle, not one over the three.
 fn touches(a: &PageRect, b: &PageRect) -> bool {
     let ([al, at, ar, ab], [bl, bt, br, bb]) = (a.rect, b.rect);
     let overlap = ab.min(bb) - at.max(bt);
     let height = (ab - at).min(bb - bt).max(0.0);
     let line = (ab - at).max(bb - bt);
-    a.page == b.page && overlap > 0.5 * height && bl <= ar + line && br >= al - line
+    a.page == b.page
+        && overlap > 0.5 * height
+        && line <= 1.8 * height
+        && bl <= ar + line
+        && br >= al - line
 }
 
 /// Page numbers as a reader writes them: runs as ranges, the last joined by "and"
@@ -560,6 +565,22 @@ mod tests {
         );
         assert_eq!(pages.page_at(8), Some(3));
         assert_eq!(pages.page_at(99), Some(3));
+        // A drop capital three lines tall beside the first line's letters: its own
+        // rectangle, and the next line's letters one of their own.
+        let cap = Pages {
+            boxes: vec![
+                Some(CharBox {
+                    page: 1,
+                    rect: [0.0, 10.0, 20.0, 40.0],
+                }),
+                bx(1, 22.0, 10.0),
+                bx(1, 27.0, 10.0),
+                bx(1, 22.0, 21.0),
+                bx(1, 27.0, 21.0),
+            ],
+            ..pages.clone()
+        };
+        assert_eq!(cap.rects_of(0, 5).len(), 3, "{:?}", cap.rects_of(0, 5));
     }
 
     #[test]
