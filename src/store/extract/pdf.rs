@@ -261,6 +261,7 @@ pub fn extract_pdf_with(bytes: &[u8], limits: PdfLimits) -> Result<PdfExtracted,
     let mut pages = pages;
     for page in &mut pages {
         super::pdf_vowel_marks::attach_vowel_marks(page);
+        super::pdf_vowel_marks::attach_joiners(page);
         super::pdf_accents::combine_accents(page);
         super::pdf_superscripts::raise_figures(page);
         super::pdf_superscripts::raise_exponents(page);

@@ -2,7 +2,8 @@
 //! damma `ُ`) and Hebrew points are often drawn apart from their letter, set higher or lower
 //! than its line. Read apart they stand alone on a line of their own or at the start of a
 //! word (`ًيعتبر`, `جزءلا`); each is put after the letter it stands over, in that letter's
-//! glyph, so it reads in its word (`جزءً لا`).
+//! glyph, so it reads in its word (`جزءً لا`). So is a zero-width non-joiner or joiner, on
+//! the letter it follows.
 
 use super::pdf_glyphs::PageGlyphs;
 
@@ -67,6 +68,50 @@ pub fn attach_vowel_marks(page: &mut PageGlyphs) {
     page.drop_glyphs(&gone);
 }
 
+/// Puts each zero-width non-joiner or joiner (Persian `می‌کردند`, drawn as a glyph of its
+/// own at the letters' boundary) on the letter it follows in reading order: the
+/// right-to-left letter that starts where it stands (or the left-to-right one that ends
+/// there). Read apart, it is placed by its drawn width and splits its word (`م ‌یکردند`).
+pub fn attach_joiners(page: &mut PageGlyphs) {
+    let mut gone = vec![false; page.glyphs.len()];
+    for i in 0..page.glyphs.len() {
+        let g = page.glyphs[i];
+        let text = page.text(&g);
+        if text.is_empty() || !text.iter().all(|&c| matches!(c, '\u{200C}' | '\u{200D}')) {
+            continue;
+        }
+        let near = |j: usize| -> Option<bool> {
+            let l = page.glyphs.get(j)?;
+            let c = *page.text(l).last()?;
+            if gone[j] || !c.is_alphabetic() || (g.baseline - l.baseline).abs() > 0.2 * l.size {
+                return None;
+            }
+            let rtl = crate::core::bidi::rtl_script(c).is_some();
+            let edge = if rtl { l.x0 } else { l.x1 };
+            ((edge - g.x0).abs() < 0.1 * l.size).then_some(true)
+        };
+        let from = i.saturating_sub(3);
+        let Some(host) = (from..(i + 4).min(page.glyphs.len()))
+            .filter(|&j| j != i)
+            .find(|&j| near(j).is_some())
+        else {
+            continue;
+        };
+        let start = page.chars.len();
+        let mut joined: Vec<char> = page.text(&page.glyphs[host]).to_vec();
+        joined.extend_from_slice(page.text(&g));
+        let (Ok(len), Ok(at)) = (u8::try_from(joined.len()), u32::try_from(start)) else {
+            continue;
+        };
+        page.chars.extend(joined);
+        let h = &mut page.glyphs[host];
+        h.text = at;
+        h.len = len;
+        gone[i] = true;
+    }
+    page.drop_glyphs(&gone);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,6 +159,35 @@ mod tests {
         assert_eq!(texts, ["لا", "ء\u{64b}", "ز", "ج"]);
         assert!(page.glyphs[1].space_before, "the word's space stays");
         assert_eq!(page.glyphs[1].x0, 413.5, "the letter keeps its place");
+    }
+
+    #[test]
+    fn a_non_joiner_goes_on_the_letter_it_follows() {
+        // `سابقه‌ای` as a word processor draws it, left to right: `ی`, `ا`, `ه`, then the
+        // non-joiner (half an em wide by its font's default) at `ه`'s left edge, `ق`, `ب`.
+        let chars: Vec<char> = "یاه\u{200c}قب".chars().collect();
+        let mut page = PageGlyphs {
+            number: 1,
+            width: 600.0,
+            height: 800.0,
+            glyphs: vec![
+                glyph(306.5, 315.9, 71.8, 0, 1, false),
+                glyph(315.9, 319.2, 71.8, 1, 1, false),
+                glyph(319.2, 325.6, 71.8, 2, 1, false),
+                glyph(319.2, 325.2, 71.8, 3, 1, false),
+                glyph(325.5, 331.6, 71.8, 4, 1, false),
+                glyph(331.6, 335.0, 71.8, 5, 1, false),
+            ],
+            chars,
+            ..PageGlyphs::default()
+        };
+        attach_joiners(&mut page);
+        let texts: Vec<String> = page
+            .glyphs
+            .iter()
+            .map(|g| page.text(g).iter().collect())
+            .collect();
+        assert_eq!(texts, ["ی", "ا", "ه\u{200c}", "ق", "ب"]);
     }
 
     #[test]
