@@ -260,11 +260,7 @@ pub fn extract_pdf_with(bytes: &[u8], limits: PdfLimits) -> Result<PdfExtracted,
     }
     let mut pages = pages;
     for page in &mut pages {
-        super::pdf_vowel_marks::attach_vowel_marks(page);
-        super::pdf_vowel_marks::attach_joiners(page);
-        super::pdf_accents::combine_accents(page);
-        super::pdf_superscripts::raise_figures(page);
-        super::pdf_superscripts::raise_exponents(page);
+        settle_glyphs(page);
     }
     super::pdf_line_numbers::drop_line_numbers(&mut pages);
     let laid_out = catch_unwind(AssertUnwindSafe(|| assemble(&pages, started + limits.time)))
@@ -591,4 +587,14 @@ pub(super) fn text_string(bytes: &[u8]) -> Option<String> {
         .collect::<Vec<_>>()
         .join(" ");
     (!s.is_empty()).then_some(s)
+}
+
+/// Puts a page's glyphs as the layout reads them: marks and joiners on their letters,
+/// accents combined, raised figures and exponents as superscripts.
+pub(super) fn settle_glyphs(page: &mut PageGlyphs) {
+    super::pdf_vowel_marks::attach_vowel_marks(page);
+    super::pdf_vowel_marks::attach_joiners(page);
+    super::pdf_accents::combine_accents(page);
+    super::pdf_superscripts::raise_figures(page);
+    super::pdf_superscripts::raise_exponents(page);
 }

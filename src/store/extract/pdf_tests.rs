@@ -1884,17 +1884,15 @@ fn for_debug_pages(mut f: impl FnMut(usize, &super::pdf_glyphs::PageGlyphs, Inst
     let pdf = Pdf::new(std::fs::read(path).unwrap()).unwrap();
     let deadline = Instant::now() + Duration::from_secs(60);
     for (i, page) in pdf.pages().iter().enumerate() {
-        f(
-            i,
-            &super::pdf_glyphs::collect_page(
-                page,
-                i + 1,
-                super::pdf_glyphs::Turn::Upright,
-                (deadline, u64::MAX),
-                &mut super::pdf_lookalikes::FontShapes::new(),
-            ),
-            deadline,
+        let mut glyphs = super::pdf_glyphs::collect_page(
+            page,
+            i + 1,
+            super::pdf_glyphs::Turn::Upright,
+            (deadline, u64::MAX),
+            &mut super::pdf_lookalikes::FontShapes::new(),
         );
+        super::pdf::settle_glyphs(&mut glyphs);
+        f(i, &glyphs, deadline);
     }
 }
 
