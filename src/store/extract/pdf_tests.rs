@@ -2146,6 +2146,20 @@ BT /F1 6 Tf 100 88 Td (3) Tj ET BT /F1 9 Tf 110 85 Td (Ibid.) Tj ET",
 }
 
 #[test]
+fn a_note_numbered_zero_after_another_is_read_without_a_fault() {
+    // Notes numbered `1` and then `0` (a misprint, or a table's note): read as they stand.
+    let pdf = page(
+        b"BT /F1 10 Tf 100 700 Td (Inflation in the territory has been below two per cent in recent years and) Tj 0 -13 Td (turned negative in the year of the pandemic, as the bank reported at the time.) Tj ET \
+BT /F1 6 Tf 100 123 Td (1) Tj ET BT /F1 9 Tf 110 120 Td (World Bank, 2022, Economic monitoring report to the committee, May.) Tj ET \
+BT /F1 6 Tf 100 111 Td (0) Tj ET BT /F1 9 Tf 110 108 Td (Monetary Authority, 2021, The performance of the economy.) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert!(text.contains("Monetary Authority, 2021"), "{text}");
+}
+
+#[test]
 fn a_note_going_on_over_the_page_with_a_capital_reads_as_one_before_the_next_notes() {
     let first = b"BT /F1 11 Tf 72 700 Td (The church had told the police of its plans, and the protest took) Tj 0 -15 Td (place on public land about a thousand feet from the church itself.) Tj ET \
 BT /F1 8 Tf 72 100 Td (12 See, e.g., Stanglin, Anti-Gay Church Group from Kansas Plans to Picket the Funerals of the Six Victims in Tucson) Tj ET";

@@ -468,7 +468,7 @@ fn write_notes<'a>(
                 .trim_end()
                 .ends_with(['.', '!', '?', ')', '”', '"']);
         if let Some(n) = number
-            && (last.is_none() || last == Some(n - 1).filter(|_| n > 0))
+            && (last.is_none() || n.checked_sub(1).is_some_and(|p| last == Some(p)))
             && (k == 0 || after_end)
         {
             if k > 0 {
