@@ -22,13 +22,42 @@ pub fn read_from_the_right(page: &PageGlyphs, lines: &mut [Line]) {
         let end = (start..lines.len())
             .find(|&i| !lines[i].has_tab() || lines[i].region != region)
             .unwrap_or(lines.len());
-        let rows = &mut lines[start..end];
-        if mostly_right_to_left(page, rows) {
-            let columns = rows
-                .iter()
+        // The table's rows may go on after a line or two without cells (a group's label,
+        // `الموجودات`, under the dates heading the figures): their columns count too, so a
+        // heading over the figures only stands over them.
+        let width = |rows: &[Line]| {
+            rows.iter()
                 .map(|r| cells(r).last().map_or(0, |(k, _)| k + 1))
                 .max()
-                .unwrap_or(0);
+                .unwrap_or(0)
+        };
+        let resumes = (end..lines.len().min(end + 3))
+            .take_while(|&i| lines[i].region == region)
+            .find(|&i| lines[i].has_tab());
+        let after = resumes.map_or(end..end, |from| {
+            let to = (from..lines.len())
+                .find(|&i| !lines[i].has_tab() || lines[i].region != region)
+                .unwrap_or(lines.len());
+            from..to
+        });
+        let ahead_rtl = mostly_right_to_left(page, &lines[after.clone()]);
+        let ahead = if ahead_rtl {
+            width(&lines[after.clone()])
+        } else {
+            0
+        };
+        let columns = width(&lines[start..end]).max(ahead);
+        // The left edges of a full row's cells, to place a row of fewer cells under them.
+        let full = lines[start..end]
+            .iter()
+            .chain(&lines[after])
+            .find(|r| cells(r).len() == columns)
+            .map(|r| cell_lefts(page, r));
+        let rows = &mut lines[start..end];
+        // (Rows of figures alone, the years over a table's columns, go with the rows under
+        // them.)
+        let rtl = mostly_right_to_left(page, rows) || (ahead_rtl && !has_letters(page, rows));
+        if rtl {
             for row in rows.iter_mut() {
                 // (A row already read from the right, as a line of a form may be, stays.)
                 let lefts: Vec<f32> = cells(row)
@@ -42,11 +71,54 @@ pub fn read_from_the_right(page: &PageGlyphs, lines: &mut [Line]) {
                     .collect();
                 if lefts.windows(2).all(|w| w[0] < w[1]) {
                     reverse_cells(row, columns);
+                } else if row.lead == 0
+                    && cells(row).len() < columns
+                    && let (Some(full), Some(first)) = (&full, first_cell_right(page, row))
+                {
+                    // A row already read from the right with fewer cells (the dates over
+                    // the figures): the full row's cells wholly right of its first cell are
+                    // empty in it.
+                    let before = full.iter().filter(|&&x| x > first).count();
+                    row.lead = u8::try_from(before).unwrap_or(u8::MAX);
                 }
             }
         }
         start = end;
     }
+}
+
+/// Whether the rows hold any letter.
+fn has_letters(page: &PageGlyphs, rows: &[Line]) -> bool {
+    rows.iter().any(|row| {
+        row.items.iter().any(|&(g, _)| {
+            page.text(&page.glyphs[g as usize])
+                .iter()
+                .any(|c| c.is_alphabetic())
+        })
+    })
+}
+
+/// The left edge of each of a row's cells.
+fn cell_lefts(page: &PageGlyphs, row: &Line) -> Vec<f32> {
+    cells(row)
+        .iter()
+        .filter_map(|(_, items)| {
+            items
+                .iter()
+                .map(|&(g, _)| page.glyphs[g as usize].x0)
+                .min_by(f32::total_cmp)
+        })
+        .collect()
+}
+
+/// The right edge of a row's first cell (in reading order).
+fn first_cell_right(page: &PageGlyphs, row: &Line) -> Option<f32> {
+    let cells = cells(row);
+    let (_, items) = cells.first()?;
+    items
+        .iter()
+        .map(|&(g, _)| page.glyphs[g as usize].x1)
+        .max_by(f32::total_cmp)
 }
 
 /// Whether more of the rows' letters are right to left than left to right.
