@@ -60,15 +60,7 @@ pub fn read_from_the_right(page: &PageGlyphs, lines: &mut [Line]) {
         if rtl {
             for row in rows.iter_mut() {
                 // (A row already read from the right, as a line of a form may be, stays.)
-                let lefts: Vec<f32> = cells(row)
-                    .iter()
-                    .filter_map(|(_, items)| {
-                        items
-                            .iter()
-                            .map(|&(g, _)| page.glyphs[g as usize].x0)
-                            .min_by(f32::total_cmp)
-                    })
-                    .collect();
+                let lefts = cell_lefts(page, row);
                 if lefts.windows(2).all(|w| w[0] < w[1]) {
                     reverse_cells(row, columns);
                 } else if row.lead == 0
