@@ -1623,11 +1623,51 @@ fn in_line_order(page: &PageGlyphs, fragments: &[Fragment], group: &[usize]) -> 
             .iter()
             .position(|&h| h != f && is_mark(&fragments[f], &fragments[h]));
     }
-    let mut out: Vec<u32> = Vec::new();
-    for (k, &f) in group.iter().enumerate() {
-        if placed[k].is_some() {
+    // A stop drawn out of its run's order (a Persian full stop drawn after its line, at its
+    // place in the white between two words of a run): put where it stands, in the gap of
+    // the run whose glyphs go left to right around it, on its baseline.
+    let mut inside: Vec<Option<usize>> = vec![None; group.len()];
+    for (m, &f) in group.iter().enumerate() {
+        let small = &fragments[f];
+        let [stop] = small.glyphs[..] else {
+            continue;
+        };
+        let stop = &page.glyphs[stop as usize];
+        let punctuation = page
+            .text(stop)
+            .iter()
+            .all(|c| matches!(c, '.' | ',' | ':' | ';' | '!' | '?' | '،' | '؛' | '؟'));
+        if placed[m].is_some() || !punctuation {
             continue;
         }
+        inside[m] = group.iter().position(|&h| {
+            let host = &fragments[h];
+            let glyphs: Vec<&Glyph> = host
+                .glyphs
+                .iter()
+                .map(|&g| &page.glyphs[g as usize])
+                .collect();
+            let tolerance = 0.05 * stop.size;
+            h != f
+                && glyphs.len() >= 3
+                && (host.baseline - stop.baseline).abs() < 0.1 * stop.size
+                && glyphs.windows(2).all(|w| w[0].x0 <= w[1].x0)
+                && glyphs
+                    .windows(2)
+                    .any(|w| w[0].x1 <= stop.x0 + tolerance && stop.x1 <= w[1].x0 + tolerance)
+        });
+    }
+    let mut out: Vec<u32> = Vec::new();
+    for (k, &f) in group.iter().enumerate() {
+        if placed[k].is_some() || inside[k].is_some() {
+            continue;
+        }
+        let strays: Vec<&Fragment> = group
+            .iter()
+            .zip(&inside)
+            .filter(|(_, host)| **host == Some(k))
+            .map(|(&m, _)| &fragments[m])
+            .collect();
         let marks: Vec<&Fragment> = group
             .iter()
             .zip(&placed)
@@ -1641,7 +1681,17 @@ fn in_line_order(page: &PageGlyphs, fragments: &[Fragment], group: &[usize]) -> 
                     out.extend(&mark.glyphs);
                 }
             }
+            for stray in strays.iter().filter(|s| s.x0 <= x0) {
+                if !out.contains(&stray.glyphs[0]) {
+                    out.extend(&stray.glyphs);
+                }
+            }
             out.push(g);
+        }
+        for stray in &strays {
+            if !out.contains(&stray.glyphs[0]) {
+                out.extend(&stray.glyphs);
+            }
         }
         for mark in &marks {
             if !out.contains(&mark.glyphs[0]) {

@@ -2146,6 +2146,19 @@ BT /F1 6 Tf 100 88 Td (3) Tj ET BT /F1 9 Tf 110 85 Td (Ibid.) Tj ET",
 }
 
 #[test]
+fn a_full_stop_drawn_after_its_line_reads_where_it_stands() {
+    // The line is drawn first with a word's space where the stop goes; the stop is drawn
+    // after it, in that space (as some word processors draw a Persian line's stops).
+    let pdf = page(
+        b"BT /F1 10 Tf 72 700 Td [(The vote passed) -700 (Then the count began)] TJ ET \
+BT /F1 10 Tf 146.3 700 Td (.) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(text_of(&pdf), "The vote passed. Then the count began\n");
+}
+
+#[test]
 fn a_note_numbered_zero_after_another_is_read_without_a_fault() {
     // Notes numbered `1` and then `0` (a misprint, or a table's note): read as they stand.
     let pdf = page(
