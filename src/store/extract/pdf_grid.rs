@@ -378,7 +378,28 @@ pub(super) fn rows_of_placed(
             for l in ls {
                 if !kept.contains(&l) {
                     kept.push(l);
-                    out.push(lines[l].clone());
+                    // (Not its glyphs already written in a row above: a cell over several
+                    // rows, `Food and non-` / `alcoholic beverages`, is written once.)
+                    let mut line = lines[l].clone();
+                    let fresh = |item: &(u32, Sep)| !written(&out, item.0);
+                    if !line.items.iter().all(fresh) {
+                        line.items.retain(fresh);
+                        if line.items.is_empty() {
+                            continue;
+                        }
+                        if let Some(first) = line.items.first_mut() {
+                            first.1 = Sep::None;
+                        }
+                        // Its first cells are empty: the cell above reaches into them.
+                        let from = row
+                            .iter()
+                            .filter(|p| p.2 == l && fresh(&lines[l].items[p.3]))
+                            .map(|p| p.1)
+                            .min();
+                        let before = used.iter().filter(|&&u| from.is_some_and(|f| u < f));
+                        line.lead = u8::try_from(before.count()).unwrap_or(u8::MAX);
+                    }
+                    out.push(line);
                 }
             }
             continue;
@@ -386,6 +407,11 @@ pub(super) fn rows_of_placed(
         out.push(row_line(page, lines, row, &used));
     }
     out
+}
+
+/// Whether a glyph is written in one of the rows made so far.
+fn written(out: &[Line], glyph: u32) -> bool {
+    out.iter().any(|l| l.items.iter().any(|&(g, _)| g == glyph))
 }
 
 /// Whether the lines between two rules across are rows of their own (a table ruled only

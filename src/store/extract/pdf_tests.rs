@@ -3302,6 +3302,36 @@ fn a_grid_cell_over_several_rows_is_read_in_the_first_of_them() {
 }
 
 #[test]
+fn a_grid_cell_over_two_rows_is_written_once_when_its_lines_stand_on_their_rows() {
+    // The state's name over two lines, each on a district row's baseline: the second line
+    // is the cell's, not the second row's.
+    let mut content = String::new();
+    let text = |x: f32, y: f32, s: &str| format!("BT /F1 9 Tf 1 0 0 1 {x} {y} Tm ({s}) Tj ET\n");
+    for (x, s) in [(75.0, "State"), (153.0, "District"), (253.0, "Cases")] {
+        content.push_str(&text(x, 690.0, s));
+    }
+    for (i, (district, cases)) in [("Betul", "29"), ("Morena", "15"), ("Shivpuri", "5")]
+        .iter()
+        .enumerate()
+    {
+        let y = 668.0 - 20.0 * i as f32;
+        content.push_str(&text(153.0, y, district));
+        content.push_str(&text(253.0, y, cases));
+    }
+    content.push_str(&text(75.0, 668.0, "Madhya"));
+    content.push_str(&text(75.0, 648.0, "Pradesh"));
+    for (x0, y) in [(72, 700), (72, 680), (150, 660), (150, 640), (72, 620)] {
+        content.push_str(&format!("{x0} {y} m 330 {y} l S\n"));
+    }
+    for x in [72, 150, 250, 330] {
+        content.push_str(&format!("{x} 700 m {x} 620 l S\n"));
+    }
+    let text = text_of(&page(content.as_bytes(), "", &[]));
+    assert_eq!(text.matches("Pradesh").count(), 1, "{text}");
+    assert!(text.contains("\tMorena\t15\n"), "{text}");
+}
+
+#[test]
 fn a_justified_line_stretched_wide_with_wider_spaces_after_its_stops_is_prose() {
     // Courier, 6 points a letter at 10 points: the note's lines are stretched before a long
     // address that did not fit, their spaces as wide as cells and wider still after `:` and
