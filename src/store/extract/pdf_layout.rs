@@ -706,7 +706,7 @@ fn fragments(page: &PageGlyphs) -> Vec<Fragment> {
             let same_line = (g.baseline - last.baseline).abs() < SAME_LINE * size || raised_mark;
             // A glyph drawn wholly to the left of the one before (the `-` of a right-to-left
             // `أ-`, drawn in reading order) is a fragment of its own, put in its place by x.
-            let leftward = g.x1 <= last.x0 + 0.1 * size && g.x0 < last.x0 - 0.2 * size;
+            let leftward = g.x1 <= last.x0 + 0.1 * size && g.x0 < last.x0 - 0.1 * size;
             if (same_line && gap > -0.5 * size && !leftward || tucked(page, last, g))
                 && gap < CELL_GAP * size
             {
