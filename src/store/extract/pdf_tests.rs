@@ -3269,10 +3269,10 @@ fn a_heading_over_groups_of_columns_stands_in_the_first_column_of_its_group() {
     );
 }
 
-#[test]
-fn a_grid_cell_over_several_rows_is_read_in_the_first_of_them() {
-    // The state's cell reaches over its three districts' rows, its name set halfway down
-    // over two lines; the rules between the districts stop at its edge.
+/// A grid of a state's three districts and their cases, the state's cell reaching over the
+/// three rows (the rules between the districts stop at its edge), its name's two lines set
+/// at the heights given.
+fn state_grid(madhya: f32, pradesh: f32) -> Vec<u8> {
     let mut content = String::new();
     let text = |x: f32, y: f32, s: &str| format!("BT /F1 9 Tf 1 0 0 1 {x} {y} Tm ({s}) Tj ET\n");
     for (x, s) in [(75.0, "State"), (153.0, "District"), (253.0, "Cases")] {
@@ -3286,47 +3286,31 @@ fn a_grid_cell_over_several_rows_is_read_in_the_first_of_them() {
         content.push_str(&text(153.0, y, district));
         content.push_str(&text(253.0, y, cases));
     }
-    content.push_str(&text(75.0, 653.0, "Madhya"));
-    content.push_str(&text(75.0, 643.0, "Pradesh"));
+    content.push_str(&text(75.0, madhya, "Madhya"));
+    content.push_str(&text(75.0, pradesh, "Pradesh"));
     for (x0, y) in [(72, 700), (72, 680), (150, 660), (150, 640), (72, 620)] {
         content.push_str(&format!("{x0} {y} m 330 {y} l S\n"));
     }
     for x in [72, 150, 250, 330] {
         content.push_str(&format!("{x} 700 m {x} 620 l S\n"));
     }
-    let text = text_of(&page(content.as_bytes(), "", &[]));
+    page(content.as_bytes(), "", &[])
+}
+
+#[test]
+fn a_grid_cell_over_several_rows_is_read_in_the_first_of_them() {
+    // The state's name set halfway down over two lines.
     assert_eq!(
-        text,
+        text_of(&state_grid(653.0, 643.0)),
         "State\tDistrict\tCases\nMadhya Pradesh\tBetul\t29\n\tMorena\t15\n\tShivpuri\t5\n"
     );
 }
 
 #[test]
 fn a_grid_cell_over_two_rows_is_written_once_when_its_lines_stand_on_their_rows() {
-    // The state's name over two lines, each on a district row's baseline: the second line
-    // is the cell's, not the second row's.
-    let mut content = String::new();
-    let text = |x: f32, y: f32, s: &str| format!("BT /F1 9 Tf 1 0 0 1 {x} {y} Tm ({s}) Tj ET\n");
-    for (x, s) in [(75.0, "State"), (153.0, "District"), (253.0, "Cases")] {
-        content.push_str(&text(x, 690.0, s));
-    }
-    for (i, (district, cases)) in [("Betul", "29"), ("Morena", "15"), ("Shivpuri", "5")]
-        .iter()
-        .enumerate()
-    {
-        let y = 668.0 - 20.0 * i as f32;
-        content.push_str(&text(153.0, y, district));
-        content.push_str(&text(253.0, y, cases));
-    }
-    content.push_str(&text(75.0, 668.0, "Madhya"));
-    content.push_str(&text(75.0, 648.0, "Pradesh"));
-    for (x0, y) in [(72, 700), (72, 680), (150, 660), (150, 640), (72, 620)] {
-        content.push_str(&format!("{x0} {y} m 330 {y} l S\n"));
-    }
-    for x in [72, 150, 250, 330] {
-        content.push_str(&format!("{x} 700 m {x} 620 l S\n"));
-    }
-    let text = text_of(&page(content.as_bytes(), "", &[]));
+    // Each line of the state's name on a district row's baseline: the second line is the
+    // cell's, not the second row's.
+    let text = text_of(&state_grid(668.0, 648.0));
     assert_eq!(text.matches("Pradesh").count(), 1, "{text}");
     assert!(text.contains("\tMorena\t15\n"), "{text}");
 }
