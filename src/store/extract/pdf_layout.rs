@@ -1657,18 +1657,16 @@ fn in_line_order(page: &PageGlyphs, fragments: &[Fragment], group: &[usize]) -> 
                     .any(|w| w[0].x1 <= stop.x0 + tolerance && stop.x1 <= w[1].x0 + tolerance)
         });
     }
+    // Note marks and stops both go inside their host, where they stand.
+    for (host, stop) in placed.iter_mut().zip(inside) {
+        *host = host.or(stop);
+    }
     let mut out: Vec<u32> = Vec::new();
     for (k, &f) in group.iter().enumerate() {
-        if placed[k].is_some() || inside[k].is_some() {
+        if placed[k].is_some() {
             continue;
         }
-        let strays: Vec<&Fragment> = group
-            .iter()
-            .zip(&inside)
-            .filter(|(_, host)| **host == Some(k))
-            .map(|(&m, _)| &fragments[m])
-            .collect();
-        let marks: Vec<&Fragment> = group
+        let guests: Vec<&Fragment> = group
             .iter()
             .zip(&placed)
             .filter(|(_, host)| **host == Some(k))
@@ -1676,26 +1674,16 @@ fn in_line_order(page: &PageGlyphs, fragments: &[Fragment], group: &[usize]) -> 
             .collect();
         for &g in &fragments[f].glyphs {
             let x0 = page.glyphs[g as usize].x0;
-            for mark in marks.iter().filter(|m| m.x0 <= x0) {
-                if !out.contains(&mark.glyphs[0]) {
-                    out.extend(&mark.glyphs);
-                }
-            }
-            for stray in strays.iter().filter(|s| s.x0 <= x0) {
-                if !out.contains(&stray.glyphs[0]) {
-                    out.extend(&stray.glyphs);
+            for guest in guests.iter().filter(|m| m.x0 <= x0) {
+                if !out.contains(&guest.glyphs[0]) {
+                    out.extend(&guest.glyphs);
                 }
             }
             out.push(g);
         }
-        for stray in &strays {
-            if !out.contains(&stray.glyphs[0]) {
-                out.extend(&stray.glyphs);
-            }
-        }
-        for mark in &marks {
-            if !out.contains(&mark.glyphs[0]) {
-                out.extend(&mark.glyphs);
+        for guest in &guests {
+            if !out.contains(&guest.glyphs[0]) {
+                out.extend(&guest.glyphs);
             }
         }
     }

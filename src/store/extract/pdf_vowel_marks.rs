@@ -44,24 +44,12 @@ pub fn attach_vowel_marks(page: &mut PageGlyphs) {
             (None, Some(_)) => i - 1,
             (None, None) => continue,
         };
-        // The letter's text, then the mark's, at the end of the page's chars.
-        let start = page.chars.len();
-        let host_text: Vec<char> = page.text(&page.glyphs[host]).to_vec();
-        let mark: Vec<char> = page.text(&g).to_vec();
-        let Ok(len) = u8::try_from(host_text.len() + mark.len()) else {
+        if !append_text(page, host, i) {
             continue;
-        };
-        let Ok(at) = u32::try_from(start) else {
-            continue;
-        };
-        page.chars.extend(host_text);
-        page.chars.extend(mark);
-        let h = &mut page.glyphs[host];
-        h.text = at;
-        h.len = len;
+        }
         // A word's space drawn before the mark is before its letter.
         if host > i {
-            h.space_before |= g.space_before;
+            page.glyphs[host].space_before |= g.space_before;
         }
         gone[i] = true;
     }
@@ -80,36 +68,42 @@ pub fn attach_joiners(page: &mut PageGlyphs) {
         if text.is_empty() || !text.iter().all(|&c| matches!(c, '\u{200C}' | '\u{200D}')) {
             continue;
         }
-        let near = |j: usize| -> Option<bool> {
-            let l = page.glyphs.get(j)?;
-            let c = *page.text(l).last()?;
-            if gone[j] || !c.is_alphabetic() || (g.baseline - l.baseline).abs() > 0.2 * l.size {
-                return None;
-            }
-            let rtl = crate::core::bidi::rtl_script(c).is_some();
-            let edge = if rtl { l.x0 } else { l.x1 };
-            ((edge - g.x0).abs() < 0.1 * l.size).then_some(true)
+        let near = |j: usize| {
+            let l = &page.glyphs[j];
+            page.text(l).last().is_some_and(|&c| {
+                let rtl = crate::core::bidi::rtl_script(c).is_some();
+                let edge = if rtl { l.x0 } else { l.x1 };
+                !gone[j]
+                    && c.is_alphabetic()
+                    && (g.baseline - l.baseline).abs() <= 0.2 * l.size
+                    && (edge - g.x0).abs() < 0.1 * l.size
+            })
         };
-        let from = i.saturating_sub(3);
-        let Some(host) = (from..(i + 4).min(page.glyphs.len()))
+        let host = (i.saturating_sub(3)..(i + 4).min(page.glyphs.len()))
             .filter(|&j| j != i)
-            .find(|&j| near(j).is_some())
-        else {
-            continue;
-        };
-        let start = page.chars.len();
-        let mut joined: Vec<char> = page.text(&page.glyphs[host]).to_vec();
-        joined.extend_from_slice(page.text(&g));
-        let (Ok(len), Ok(at)) = (u8::try_from(joined.len()), u32::try_from(start)) else {
-            continue;
-        };
-        page.chars.extend(joined);
-        let h = &mut page.glyphs[host];
-        h.text = at;
-        h.len = len;
-        gone[i] = true;
+            .find(|&j| near(j));
+        if let Some(host) = host
+            && append_text(page, host, i)
+        {
+            gone[i] = true;
+        }
     }
     page.drop_glyphs(&gone);
+}
+
+/// Appends glyph `from`'s text to glyph `host`'s (written anew at the end of the page's
+/// chars); `false`, and nothing changed, when the two are too long to join.
+fn append_text(page: &mut PageGlyphs, host: usize, from: usize) -> bool {
+    let mut joined: Vec<char> = page.text(&page.glyphs[host]).to_vec();
+    joined.extend_from_slice(page.text(&page.glyphs[from]));
+    let (Ok(len), Ok(at)) = (u8::try_from(joined.len()), u32::try_from(page.chars.len())) else {
+        return false;
+    };
+    page.chars.extend(joined);
+    let h = &mut page.glyphs[host];
+    h.text = at;
+    h.len = len;
+    true
 }
 
 #[cfg(test)]
