@@ -8,6 +8,7 @@
 
 use super::pdf_glyphs::PageGlyphs;
 use super::pdf_layout::{Line, Sep};
+use super::pdf_table::cell_edges;
 
 /// How far apart, at most, two lines of one run of rows are set (in font sizes).
 const CLOSE: f32 = 1.8;
@@ -85,7 +86,7 @@ fn runs(page: &PageGlyphs, lines: &[Line]) -> Vec<Run> {
                 && (l.x0 - x).abs() <= 1.5 * near.size
                 && l.x1 < cells - 0.5 * near.size
                 && (l.baseline - near.baseline).abs() <= CLOSE * l.size.max(near.size)
-                && page_words(page, l)
+                && has_words(page, &l.items)
         };
         let mut start = i;
         while start > 0 && label(&lines[start - 1], &lines[start]) {
@@ -128,26 +129,15 @@ fn row_label(page: &PageGlyphs, line: &Line) -> Option<(f32, f32)> {
         .items
         .iter()
         .position(|(_, sep)| matches!(sep, Sep::Tab | Sep::Cells(_)))?;
-    let first = &line.items[..cut];
-    let words = first.iter().any(|&(g, _)| {
-        page.text(&page.glyphs[g as usize])
-            .iter()
-            .any(|c| c.is_alphabetic())
-    });
-    let x = first
-        .iter()
-        .map(|&(g, _)| page.glyphs[g as usize].x0)
-        .fold(f32::MAX, f32::min);
-    let cells = line.items[cut..]
-        .iter()
-        .map(|&(g, _)| page.glyphs[g as usize].x0)
-        .fold(f32::MAX, f32::min);
-    (words && x < cells).then_some((x, cells))
+    let edges = cell_edges(page, line);
+    let x = edges.first()?.0;
+    let cells = edges[1..].iter().map(|e| e.0).fold(f32::MAX, f32::min);
+    (has_words(page, &line.items[..cut]) && x < cells).then_some((x, cells))
 }
 
-/// Whether a line holds words.
-fn page_words(page: &PageGlyphs, line: &Line) -> bool {
-    line.items.iter().any(|&(g, _)| {
+/// Whether items hold a letter.
+fn has_words(page: &PageGlyphs, items: &[(u32, Sep)]) -> bool {
+    items.iter().any(|&(g, _)| {
         page.text(&page.glyphs[g as usize])
             .iter()
             .any(|c| c.is_alphabetic())
