@@ -220,7 +220,8 @@ fn notes_on_page(
     // Set apart from the line above by more than a line's spacing (a rule, a gap).
     let apart = |i: usize| i > 0 && lines[i].baseline - lines[i - 1].baseline > 1.5 * lines[i].size;
     if first_small > 0
-        && let Some(i) = (first_small..none).find(|&i| starts_with_note_mark(&texts[i]))
+        && let Some(i) = (first_small..none)
+            .find(|&i| starts_with_note_mark(&texts[i]) || starts_with_mark_set_apart(&texts[i]))
         && (first_small..=i).any(apart)
     {
         // The rest of a note of an earlier column (or page) that stopped inside a sentence,
@@ -331,6 +332,20 @@ pub fn starts_note_label(text: &str) -> bool {
             .is_some_and(|head| head.eq_ignore_ascii_case(label))
             && t[label.len()..].starts_with(':')
     })
+}
+
+/// Whether a small line starts with a note's number set apart from its note by a wide gap,
+/// the line's only one (`3⇥Kanai Lal Sur v. …`, `4⇥(1987) 1 SCC 424.`). Only notes set
+/// smaller than the text are read so: a line of the text's size so set is a table's row or
+/// a running head.
+fn starts_with_mark_set_apart(text: &str) -> bool {
+    let Some((mark, note)) = text.split_once('\t') else {
+        return false;
+    };
+    (1..=3).contains(&mark.len())
+        && mark.chars().all(|c| c.is_ascii_digit())
+        && !note.contains('\t')
+        && note.starts_with(|c: char| c.is_alphabetic() || matches!(c, '(' | '\u{201C}' | '"'))
 }
 
 /// Whether a line starts like a footnote: a number of up to three digits, or `*`, `†`, `‡`,

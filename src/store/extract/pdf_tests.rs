@@ -4617,3 +4617,22 @@ BT /F1 12 Tf 72 686 Td (below as the second party or the client.) Tj ET",
         "2) Holder of identity card no. ( ), city , referred to below as the second party or the client.\n"
     );
 }
+
+#[test]
+fn small_notes_whose_numbers_stand_apart_wait_for_the_sentence_going_on_over_the_page() {
+    // Each note's number is set at the margin, its note a wide gap to its right (as a
+    // court's reports set them); the quotation above goes on over the page.
+    let first = b"BT /F1 10.5 Tf 75 700 Td (Language employed in a statute is the best aid for its interpretation, as) Tj 0 -13 Td (held in Kanai Lal Sur.3 Interpretation must depend on the text and the) Tj 0 -13 Td (context. Neither can be ignored. Both are important. That) Tj ET \
+BT /F1 7 Tf 51 160 Td (3) Tj 24 0 Td (Kanai Lal Sur v. Paramnidhi Sadhukhan, 1957 SCC OnLine SC 8.) Tj ET \
+BT /F1 7 Tf 51 149 Td (4) Tj 24 0 Td (\\(1987\\) 1 SCC 424.) Tj ET";
+    let second = b"BT /F1 10.5 Tf 75 700 Td (interpretation is best which makes the textual interpretation match the) Tj 0 -13 Td (contextual, as the court put it.) Tj ET";
+    let text = text_of(&pages(&[first, second]));
+    assert!(
+        text.contains("Both are important. That interpretation is best which"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n\n3\tKanai Lal Sur v. Paramnidhi Sadhukhan, 1957 SCC OnLine SC 8.\n"),
+        "{text}"
+    );
+}
