@@ -40,6 +40,7 @@ const FIXTURES: &[&str] = &[
     "symbolic-truetype",
     "no-widths",
     "misnamed-figures",
+    "lam-alef",
 ];
 
 fn fixture(name: &str) -> PathBuf {

@@ -30,6 +30,7 @@ mod pdf_glyphs;
 mod pdf_grid;
 mod pdf_inflate;
 mod pdf_ladder;
+mod pdf_lam_alef;
 mod pdf_layout;
 mod pdf_ligatures;
 mod pdf_line_numbers;

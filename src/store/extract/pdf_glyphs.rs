@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::time::Instant;
 
 use super::pdf_advance::FontAdvances;
+use super::pdf_lam_alef::{LAM, LamAlefs};
 use super::pdf_ligatures::Ligatures;
 use super::pdf_lookalikes::{BAR, FontShapes, Lookalikes, Reading};
 use super::pdf_own_map::{Instead, OwnMaps};
@@ -217,6 +218,7 @@ pub fn collect_page<'a>(
         ligatures: Ligatures::new(page.resources()),
         advances: FontAdvances::default(),
         own_maps: OwnMaps::default(),
+        lam_alefs: LamAlefs::default(),
         clips: Vec::new(),
         steps: 0,
         limit: steps,
@@ -269,6 +271,8 @@ struct Collector {
     /// What the font programs' own character maps name, for maps that name another digit
     /// or letter than the one drawn.
     own_maps: OwnMaps,
+    /// The glyphs mapped to lam that draw a lam-alef.
+    lam_alefs: LamAlefs,
     /// The bounding boxes of the clips in force, each within the one before (page space).
     clips: Vec<Rect>,
     steps: u64,
@@ -634,6 +638,14 @@ impl<'a> Device<'a> for Collector {
                 (FontGlyph::Outline(g), Some(u)) if !self.ligatures.is_empty() => self
                     .ligatures
                     .letters(g.char_code(), u)
+                    .map(|l| BfString::String(l.to_owned()))
+                    .or(unicode),
+                _ => unicode,
+            };
+            let unicode = match (&**glyph, &unicode) {
+                (FontGlyph::Outline(g), Some(BfString::Char(LAM))) => self
+                    .lam_alefs
+                    .letters(g)
                     .map(|l| BfString::String(l.to_owned()))
                     .or(unicode),
                 _ => unicode,

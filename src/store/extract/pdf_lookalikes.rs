@@ -55,7 +55,7 @@ pub const BAR: char = '−';
 /// A shape: its outline drawn into cells, its box stretched to span [`SPAN`] cells across and
 /// down (bit `c` of row `r` is set when the cell is inked), and where it stands in the em.
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct Raster {
+pub(super) struct Raster {
     cells: [u64; CELLS],
     /// The cells with every inked cell's eight neighbours inked too.
     grown: [u64; CELLS],
@@ -294,7 +294,7 @@ fn read_shape(shape: &Raster, named: Option<char>, like_name: Option<f32>, margi
 /// differ much in size or proportion; else the share of each one's inked cells that have an
 /// inked cell of the other within one cell (so a stroke a little heavier or shifted still
 /// matches).
-fn likeness(a: &Raster, b: &Raster) -> f32 {
+pub(super) fn likeness(a: &Raster, b: &Raster) -> f32 {
     let ratio = |x: f64, y: f64| x.max(1.0) / y.max(1.0);
     let placed = (a.middle - b.middle).abs() <= 150.0
         && (0.5..=2.0).contains(&ratio(a.height, b.height))
@@ -332,7 +332,7 @@ fn grow(r: &[u64; CELLS]) -> [u64; CELLS] {
 /// The outline drawn into cells, its box stretched to span [`SPAN`] cells across and down,
 /// centred; filled by the nonzero rule, scanning each row's centre line. `None` for an empty
 /// outline or one of more than [`MAX_EDGES`] edges.
-fn raster(outline: &BezPath) -> Option<Raster> {
+pub(super) fn raster(outline: &BezPath) -> Option<Raster> {
     let bounds = outline.bounding_box();
     if !(bounds.width() > 0.0 && bounds.height() > 0.0 && bounds.is_finite()) {
         return None;
@@ -453,7 +453,7 @@ fn likeness_to(shape: &Raster, c: char) -> Option<f32> {
 }
 
 /// A char's outline in a font, in units of 1000 to the em.
-fn outline_in(data: &[u8], c: char) -> Option<BezPath> {
+pub(super) fn outline_in(data: &[u8], c: char) -> Option<BezPath> {
     let font = skrifa::FontRef::new(data).ok()?;
     let id = font.charmap().map(c)?;
     let glyph = font.outline_glyphs().get(id)?;
