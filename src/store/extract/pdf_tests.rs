@@ -4636,3 +4636,30 @@ BT /F1 7 Tf 51 149 Td (4) Tj 24 0 Td (\\(1987\\) 1 SCC 424.) Tj ET";
         "{text}"
     );
 }
+
+#[test]
+fn an_articles_heading_at_the_head_of_a_page_is_text_where_the_text_sets_such_headings() {
+    // Each page: the gazette's running head, then an article's heading, its text, and the
+    // next article's heading and text further down.
+    let contents: Vec<Vec<u8>> = (0..4)
+        .map(|i| {
+            format!(
+                "BT /F1 9 Tf 200 760 Td ({head} Official Gazette - Issue 9 - 6 March 2022) Tj ET \
+BT /F1 11 Tf 72 720 Td (Article \\({a}\\):) Tj ET \
+BT /F1 11 Tf 72 700 Td (The licence of each establishment is issued after the fee is paid,) Tj 0 -16 Td (as the executive regulations set out for every kind of establishment.) Tj ET \
+BT /F1 11 Tf 72 640 Td (Article \\({b}\\):) Tj ET \
+BT /F1 11 Tf 72 620 Td (No essential change may be made to a licensed establishment without) Tj 0 -16 Td (the approval of the competent ministry, as the regulations set out.) Tj ET",
+                head = i + 2,
+                a = 2 * i + 1,
+                b = 2 * i + 2
+            )
+            .into_bytes()
+        })
+        .collect();
+    let refs: Vec<&[u8]> = contents.iter().map(Vec::as_slice).collect();
+    let text = text_of(&pages(&refs));
+    for article in 1..=8 {
+        assert!(text.contains(&format!("Article ({article}):")), "{text}");
+    }
+    assert!(!text.contains("Official Gazette"), "{text}");
+}

@@ -770,6 +770,35 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
             })
         })
     };
+    // How often each line's words (digits aside, in its size) stand in the margins and in
+    // the text: an article's heading that starts a page (`Article (12):`) is set the same
+    // way, with other numbers, more often in the text than in the margins; a running head
+    // is not.
+    let mut standing: HashMap<String, (usize, usize)> = HashMap::new();
+    for (page, ls) in pages.iter().zip(per_page.iter()) {
+        for l in ls {
+            let key = format!(
+                "{}@{}",
+                furniture_key(&line_text(page, l)),
+                (l.size * 2.0).round()
+            );
+            let (margin, text) = standing.entry(key).or_default();
+            if in_margin(page, l) {
+                *margin += 1;
+            } else {
+                *text += 1;
+            }
+        }
+    }
+    let set_as_text = |l: &Line, raw: &str| {
+        if raw.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+            return false;
+        }
+        let key = format!("{}@{}", furniture_key(raw), (l.size * 2.0).round());
+        standing
+            .get(&key)
+            .is_some_and(|&(margin, text)| text >= 2 && text >= margin)
+    };
     let placed = pages_with(&|page, l| in_band(page, l).then(|| placed_key(page, l)).flatten());
     let n = pages.len();
     // What each line is: kept text, furniture, or a line that may stand in furniture's place.
@@ -805,6 +834,7 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
                         || under_caption(page, ls, l, 3)
                         || heads_cells(page, ls, l)
                         || slide_title(page, ls, l)
+                        || set_as_text(l, &raw)
                     {
                         return Verdict::Kept;
                     }
