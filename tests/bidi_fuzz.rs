@@ -1,7 +1,7 @@
 //! The bidi layout against the reference algorithm (`unicode-bidi`'s own reordering), on
 //! random mixes of Arabic, Persian, Hebrew, Latin, digits, brackets, marks and controls.
 
-use factmark::core::bidi::{ParaLayout, grouped_numbers, layout};
+use factmark::core::bidi::{ParaLayout, layout, number_classes};
 use proptest::prelude::*;
 use unicode_bidi::ParagraphBidiInfo;
 
@@ -34,7 +34,7 @@ proptest! {
         let byte = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
         // (A number grouped by spaces, `1 111`, is read as one number, on purpose: the
         // reference is given the same classes.)
-        let classed = grouped_numbers(&text);
+        let classed = number_classes(&text);
         let info = ParagraphBidiInfo::new(&classed, None);
         prop_assert_eq!(l.rtl, info.paragraph_level.is_rtl());
         let cs: Vec<char> = text.chars().collect();

@@ -15,11 +15,16 @@ use std::ops::Range;
 use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo, bidi_class};
 use unicode_script::{Script, UnicodeScript as _};
 
-/// `text` with each space that groups a number's digits in threes (`3 001`, `68 795`,
-/// `١ ٢٣٤`) given the class of a comma, for the algorithm only: a space between two numbers
-/// would make them two numbers, and a right-to-left line would show `001 3`. A comma is one
-/// byte, like the space, so byte offsets stay the same.
-pub fn grouped_numbers(text: &str) -> std::borrow::Cow<'_, str> {
+/// `text` with the classes the algorithm should see for numbers, for the algorithm only
+/// (each replacement is as many bytes long as the char it stands for, so byte offsets stay
+/// the same):
+/// - each space that groups a number's digits in threes (`3 001`, `68 795`, `١ ٢٣٤`) is given
+///   the class of a comma: a space between two numbers would make them two numbers, and a
+///   right-to-left line would show `001 3`;
+/// - a minus sign starting a number (`-4.3` in a Hebrew table's cell) is given a digit's
+///   class: the algorithm would set it apart from its number, and a right-to-left line would
+///   show `4.3-`.
+pub fn number_classes(text: &str) -> std::borrow::Cow<'_, str> {
     let cs: Vec<char> = text.chars().collect();
     let number = |c: char| matches!(bidi_class(c), BidiClass::EN | BidiClass::AN);
     let groups = |i: usize| {
@@ -32,11 +37,27 @@ pub fn grouped_numbers(text: &str) -> std::borrow::Cow<'_, str> {
             && number(cs[i - 1])
             && !cs.get(i + 4).is_some_and(|&c| number(c))
     };
-    if !(0..cs.len()).any(groups) {
+    let signs = |i: usize| {
+        matches!(cs[i], '-' | '\u{2212}')
+            && cs
+                .get(i + 1)
+                .is_some_and(|&c| bidi_class(c) == BidiClass::EN)
+            && (i == 0 || cs[i - 1].is_whitespace() || cs[i - 1] == '(')
+    };
+    if !(0..cs.len()).any(|i| groups(i) || signs(i)) {
         return std::borrow::Cow::Borrowed(text);
     }
     let out: String = (0..cs.len())
-        .map(|i| if groups(i) { ',' } else { cs[i] })
+        .map(|i| {
+            if groups(i) {
+                ','
+            } else if signs(i) {
+                // A European digit as long as the sign: `0` for `-`, `⁰` for `−`.
+                if cs[i] == '-' { '0' } else { '\u{2070}' }
+            } else {
+                cs[i]
+            }
+        })
         .collect();
     std::borrow::Cow::Owned(out)
 }
@@ -82,10 +103,18 @@ fn mostly_rtl(text: &str) -> bool {
 }
 
 /// The direction a paragraph is laid out in: right to left in a right-to-left document when
-/// most of its own letters are right-to-left ones (even if it starts with a Latin name),
-/// otherwise from its first strong char. `None` leaves it to the algorithm (rules P2, P3).
+/// most of its own letters are right-to-left ones (even if it starts with a Latin name) or
+/// it has no letters (a table's heading of years over right-to-left rows), otherwise from
+/// its first strong char. `None` leaves it to the algorithm (rules P2, P3).
 pub fn paragraph_direction(text: &str, document_rtl: bool) -> Option<bool> {
-    (document_rtl && mostly_rtl(text)).then_some(true)
+    (document_rtl && (mostly_rtl(text) || !has_letters(text))).then_some(true)
+}
+
+/// Whether `text` has a letter of a script with a direction (figures and punctuation alone,
+/// such as a table's heading of years, have none).
+fn has_letters(text: &str) -> bool {
+    text.chars()
+        .any(|c| matches!(bidi_class(c), BidiClass::L | BidiClass::R | BidiClass::AL))
 }
 
 /// Whether a paragraph reads right to left, in a document that does or not.
@@ -282,7 +311,7 @@ pub fn layout_in<H: Clone>(
     let n = chars.len();
     let byte = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
     let level = rtl.map(|r| if r { Level::rtl() } else { Level::ltr() });
-    let classed = grouped_numbers(text);
+    let classed = number_classes(text);
     let info = ParagraphBidiInfo::new(&classed, level);
     let rtl = info.paragraph_level.is_rtl();
     if n == 0 {
@@ -698,6 +727,29 @@ mod tests {
             seen(&l, text),
             vec!["اصخش 25 نإ Reuters ةلاكو تلاق".to_owned()]
         );
+    }
+
+    #[test]
+    fn a_minus_sign_stays_before_its_number_in_a_right_to_left_line() {
+        for (text, want) in [
+            ("תעשייה\t-4.3\t12.0", "12.0\t-4.3\tהיישעת"),
+            ("ירידה של \u{2212}2.5 אחוז", "זוחא \u{2212}2.5 לש הדירי"),
+            // A hyphen after a word is no sign.
+            ("ירדה ל-4.2%", "4.2%-ל הדרי"),
+        ] {
+            assert_eq!(
+                seen(&unit(text, 1000.0), text),
+                vec![want.to_owned()],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_paragraph_of_figures_alone_reads_right_to_left_in_a_right_to_left_document() {
+        assert_eq!(paragraph_direction("\t2009\t2010\t2011", true), Some(true));
+        assert_eq!(paragraph_direction("\t2009\t2010\t2011", false), None);
+        assert_eq!(paragraph_direction("Table 2", true), None);
     }
 
     #[test]

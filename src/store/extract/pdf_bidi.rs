@@ -75,13 +75,54 @@ pub fn to_reading_order(page: &PageGlyphs, items: &mut [(u32, Sep)]) {
         .iter()
         .map(|&(g, _)| class(page.text(&page.glyphs[g as usize])))
         .collect();
-    reorder(&classes, items);
+    let hebrew = !classes.contains(&Class::Rtl(true));
+    if reorder(&classes, items) && hebrew {
+        let mut chars: Vec<&[char]> = items
+            .iter()
+            .map(|&(g, _)| page.text(&page.glyphs[g as usize]))
+            .collect();
+        signs_first(&mut chars, items);
+    }
 }
 
-fn reorder<T: Copy>(classes: &[Class], items: &mut [(T, Sep)]) {
+/// Puts each minus sign drawn at a number's left, touching it, before the number, once a
+/// line that reads from the right is in reading order (`4.3-` as `-4.3`, as the page shows
+/// it and a spreadsheet reads it). Not after Arabic letters, whose numbers the
+/// bidirectional algorithm keeps apart from their signs.
+fn signs_first<T: Copy>(chars: &mut [&[char]], items: &mut [(T, Sep)]) {
+    let figure = |c: char| c.is_ascii_digit() || matches!(c, '.' | ',');
+    for k in 1..items.len() {
+        let is = |k: usize, f: &dyn Fn(char) -> bool| chars[k].first().is_some_and(|&c| f(c));
+        let token_ends = k + 1 == items.len() || items[k + 1].1 != Sep::None;
+        if !(is(k, &|c| matches!(c, '-' | '\u{2212}'))
+            && items[k].1 == Sep::None
+            && token_ends
+            && is(k - 1, &|c| c.is_ascii_digit()))
+        {
+            continue;
+        }
+        let mut start = k - 1;
+        while start > 0 && items[start].1 == Sep::None && is(start - 1, &figure) {
+            start -= 1;
+        }
+        if start > 0 && items[start].1 == Sep::None {
+            continue;
+        }
+        // The sign takes the number's first place, and its separator.
+        let sign = items[k].0;
+        for j in (start..k).rev() {
+            items[j + 1].0 = items[j].0;
+        }
+        items[start].0 = sign;
+        chars[start..=k].rotate_right(1);
+    }
+}
+
+/// Puts a line in reading order; whether it reads from the right.
+fn reorder<T: Copy>(classes: &[Class], items: &mut [(T, Sep)]) -> bool {
     let rtl = classes.iter().filter(|c| is_rtl(**c)).count();
     if rtl == 0 {
-        return;
+        return false;
     }
     let ltr = classes.iter().filter(|c| **c == Class::Ltr).count();
     let mut classes = classes.to_vec();
@@ -109,6 +150,7 @@ fn reorder<T: Copy>(classes: &[Class], items: &mut [(T, Sep)]) {
             }
         }
         mirror_brackets(items, &mut classes);
+        true
     } else {
         for (a, b) in runs(&classes, is_rtl) {
             reverse(items, &mut classes, a, b);
@@ -120,6 +162,7 @@ fn reorder<T: Copy>(classes: &[Class], items: &mut [(T, Sep)]) {
                 reverse(items, &mut classes, x, y);
             }
         }
+        false
     }
 }
 
@@ -311,6 +354,28 @@ mod tests {
             read(".2024 وينوي يف %4.2 ىلإ تضفخنا"),
             "انخفضت إلى 4.2% في يونيو 2024."
         );
+    }
+
+    #[test]
+    fn a_minus_sign_drawn_at_a_numbers_left_in_a_right_to_left_row_goes_before_it() {
+        // As drawn: the 2010 figure at the left of the 2009 one, the sign at its number's
+        // left.
+        let visual = "0.3\t12.0\t-4.3\tםילהי אלל";
+        let (classes, mut items) = line(visual);
+        assert!(reorder(&classes, &mut items));
+        let chars: Vec<[char; 1]> = items.iter().map(|&(c, _)| [c]).collect();
+        let mut refs: Vec<&[char]> = chars.iter().map(|c| c.as_slice()).collect();
+        signs_first(&mut refs, &mut items);
+        let mut s = String::new();
+        for (c, sep) in items {
+            match sep {
+                Sep::Space => s.push(' '),
+                Sep::Tab => s.push('\t'),
+                _ => {}
+            }
+            s.push(c);
+        }
+        assert_eq!(s, "ללא יהלים\t-4.3\t12.0\t0.3");
     }
 
     #[test]
