@@ -636,7 +636,10 @@ impl DocumentView {
         } else {
             Vec::new()
         };
-        if bidi::needs_bidi(m.text.slice(para.range())) {
+        // (A paragraph of figures alone in a right-to-left document, such as a table's
+        // heading of years, reads right to left too.)
+        let text = m.text.slice(para.range());
+        if bidi::needs_bidi(text) || bidi::paragraph_direction(text, m.rtl_document).is_some() {
             let para = self.bidi_para(ui, m, (i, &pads), &spans, &styles, &base);
             let block = Block::Bidi(Arc::new(para));
             self.cache.insert(
