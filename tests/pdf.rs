@@ -41,6 +41,7 @@ const FIXTURES: &[&str] = &[
     "no-widths",
     "misnamed-figures",
     "lam-alef",
+    "drawn-figures",
 ];
 
 fn fixture(name: &str) -> PathBuf {

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::time::Instant;
 
 use super::pdf_advance::FontAdvances;
+use super::pdf_drawn_digits::DrawnDigits;
 use super::pdf_lam_alef::{LAM, LamAlefs};
 use super::pdf_ligatures::Ligatures;
 use super::pdf_lookalikes::{BAR, FontShapes, Lookalikes, Reading};
@@ -219,6 +220,7 @@ pub fn collect_page<'a>(
         advances: FontAdvances::default(),
         own_maps: OwnMaps::default(),
         lam_alefs: LamAlefs::default(),
+        drawn_digits: DrawnDigits::default(),
         clips: Vec::new(),
         steps: 0,
         limit: steps,
@@ -226,6 +228,9 @@ pub fn collect_page<'a>(
     };
     interpret_page(page, &mut context, &mut collector);
     let mut page = collector.page;
+    collector
+        .drawn_digits
+        .write(&mut page, &mut shapes.eastern_digits);
     settle_bars(&mut page, &collector.bars);
     for (index, letters) in collector.wide.ligatures() {
         let start = u32::try_from(page.chars.len()).unwrap_or(u32::MAX);
@@ -273,6 +278,8 @@ struct Collector {
     own_maps: OwnMaps,
     /// The glyphs mapped to lam that draw a lam-alef.
     lam_alefs: LamAlefs,
+    /// The glyphs named Latin digits that draw Arabic-Indic ones.
+    drawn_digits: DrawnDigits,
     /// The bounding boxes of the clips in force, each within the one before (page space).
     clips: Vec<Rect>,
     steps: u64,
@@ -684,6 +691,17 @@ impl<'a> Device<'a> for Collector {
                     && g.len == 1
                 {
                     self.page.written.insert(g.text, c);
+                }
+                // A digit its font's own map says nothing of: its shape may (an
+                // Arabic-Indic digit named as a Latin one).
+                if instead.is_none()
+                    && let FontGlyph::Outline(o) = &**glyph
+                    && let Some(data) = &font
+                    && let Some(g) = self.page.glyphs.get(before)
+                    && let [digit] = self.page.text(g)
+                    && digit.is_ascii_digit()
+                {
+                    self.drawn_digits.note(o, data.cache_key, g.text, *digit);
                 }
                 if let FontGlyph::Outline(g) = &**glyph
                     && let Some(data) = &font

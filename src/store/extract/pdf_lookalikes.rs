@@ -85,6 +85,9 @@ pub enum Reading {
 pub struct FontShapes<'a> {
     fonts: FontCache<'a>,
     glyphs: HashMap<u128, (Option<Raster>, Option<char>)>,
+    /// The fonts (by their program's key) whose digits are drawn in Arabic-Indic or Persian
+    /// figures, with the figures' zero.
+    pub eastern_digits: HashMap<u128, u32>,
 }
 
 impl<'a> FontShapes<'a> {
@@ -445,7 +448,7 @@ fn references(c: char) -> &'static [Raster] {
 
 /// How much a shape looks like a char: its likeness to the closest of the char's reference
 /// shapes (`None` when there is none).
-fn likeness_to(shape: &Raster, c: char) -> Option<f32> {
+pub(super) fn likeness_to(shape: &Raster, c: char) -> Option<f32> {
     references(c)
         .iter()
         .map(|r| likeness(shape, r))
