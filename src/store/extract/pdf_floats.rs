@@ -428,10 +428,20 @@ pub(super) fn is_caption(text: &str) -> bool {
             | "tabelle"
             | "abbildung"
     ) && !number.is_empty()
-        && number.chars().next().is_some_and(|c| c.is_ascii_digit())
-        && number
+        && (number.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && number
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.')
+            || is_roman_numeral(number))
+}
+
+/// Whether a word is a number in capital Roman numerals, as IEEE papers number their tables
+/// (`TABLE II:`): up to six of `I V X L C`.
+fn is_roman_numeral(word: &str) -> bool {
+    (1..=6).contains(&word.len())
+        && word
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '.')
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
 }
 
 /// Whether a line reads as a line of prose: five words or more, some of them in small

@@ -4663,3 +4663,18 @@ BT /F1 11 Tf 72 620 Td (No essential change may be made to a licensed establishm
     }
     assert!(!text.contains("Official Gazette"), "{text}");
 }
+
+#[test]
+fn a_table_under_a_caption_numbered_in_roman_numerals_waits_for_the_sentence_it_interrupts() {
+    // IEEE papers number their tables `TABLE II:`.
+    let content = table_over_a_sentence("", 27).replace("(Table 1.", "(TABLE II:");
+    let text = text_of(&page(content.as_bytes(), "", &[]));
+    assert!(
+        text.contains("The results also show that more advanced methods, which require parsing"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n\nTABLE II: The performance of our method"),
+        "{text}"
+    );
+}
