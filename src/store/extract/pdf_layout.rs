@@ -979,6 +979,9 @@ fn column_cut_within(
         if one_list(fragments, &left, &right) {
             return Some((left, right));
         }
+        if notes_beside_text(fragments, &left, &right) {
+            return Some((right, left));
+        }
         if tables_side_by_side(fragments, &left, &right, b - a)
             || tables_apart(fragments, &left, &right, b - a)
         {
@@ -993,6 +996,20 @@ fn column_cut_within(
         }
     }
     None
+}
+
+/// Whether `notes` are a column's notes, set smaller than the lines of `text` beside them
+/// (the other column's last lines, which go on from the column above them): the notes are
+/// read after the text, not as the first cells of its rows.
+fn notes_beside_text(fragments: &[Fragment], notes: &[usize], text: &[usize]) -> bool {
+    let largest_note = notes.iter().map(|&i| fragments[i].size).fold(0.0, f32::max);
+    let smallest_text = text
+        .iter()
+        .map(|&i| fragments[i].size)
+        .fold(f32::MAX, f32::min);
+    !notes.is_empty()
+        && text.iter().all(|&i| fragments[i].words >= 3)
+        && largest_note <= 0.85 * smallest_text
 }
 
 /// Whether the two sides are columns of one list of references: entries numbered in

@@ -4678,3 +4678,36 @@ fn a_table_under_a_caption_numbered_in_roman_numerals_waits_for_the_sentence_it_
         "{text}"
     );
 }
+
+#[test]
+fn notes_at_one_columns_foot_beside_the_other_columns_last_lines_are_read_after_them() {
+    // The left column's text ends high, its notes at the page's foot; the right column goes
+    // on to a heading and two last lines level with the notes.
+    let mut content = String::new();
+    for k in 0..10 {
+        content.push_str(&format!(
+            "BT /F1 10 Tf 57 {} Td (The dataset was split into training, validation and test sets with) Tj ET ",
+            700 - 12 * k
+        ));
+    }
+    for k in 0..45 {
+        content.push_str(&format!(
+            "BT /F1 10 Tf 312 {} Td (our approach shows a promising potential in the classification) Tj ET ",
+            700 - 12 * k
+        ));
+    }
+    content.push_str(
+        "BT /F1 8 Tf 395 130 Td (VII. IMPLICATIONS) Tj ET \
+BT /F1 10 Tf 312 108 Td (This section discusses the implications of commit) Tj 0 -12 Td (classification for developers and researchers.) Tj ET \
+BT /F1 6 Tf 57 111 Td (9) Tj ET BT /F1 8 Tf 61 108 Td (https://platform.example.org/docs/api-reference/chat) Tj ET \
+BT /F1 6 Tf 57 99 Td (10) Tj ET BT /F1 8 Tf 64 96 Td (https://github.com/example/transformers) Tj ET",
+    );
+    let text = text_of(&page(content.as_bytes(), "", &[]));
+    assert!(
+        text.contains(
+            "VII. IMPLICATIONS\n\nThis section discusses the implications of commit classification for developers and researchers.\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("example/transformers\n"), "{text}");
+}
