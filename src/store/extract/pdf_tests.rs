@@ -4711,3 +4711,17 @@ BT /F1 6 Tf 57 99 Td (10) Tj ET BT /F1 8 Tf 64 96 Td (https://github.com/example
     );
     assert!(text.contains("example/transformers\n"), "{text}");
 }
+
+#[test]
+fn a_pages_first_line_indented_starts_a_paragraph_and_a_citation_at_a_lines_start_goes_on() {
+    // The page before ends with a full line that ends a sentence; the next page's first
+    // line is indented, and its second starts with a citation in brackets.
+    let first = b"BT /F1 10 Tf 72 700 Td (Low-rank adaptation introduces a parameter-efficient fine-tuning approach,) Tj 0 -12 Td (which reduces the parameters requiring updates and considerably diminishes) Tj 0 -12 Td (the computational resources and time needed for fine-tuning the models.) Tj ET";
+    let second = b"BT /F1 10 Tf 82 700 Td (In this work, we use the open-source model released by the company) Tj ET \
+BT /F1 10 Tf 72 688 Td ([37] as our base model and fine-tune it using low-rank adaptation [36],) Tj 0 -12 Td (which has achieved good results in numerous code-related benchmarks.) Tj ET";
+    let text = text_of(&pages(&[first, second]));
+    assert!(
+        text.contains("fine-tuning the models.\n\nIn this work, we use the open-source model released by the company [37] as our base model"),
+        "{text}"
+    );
+}

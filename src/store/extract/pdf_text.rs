@@ -1514,10 +1514,16 @@ fn join(
     // A reference's number in brackets out of the hanging lines of the entry before, or
     // after its short last line (`… In KDD, 2020. 1, 2, 6` / `[29] Yiheng Xu, …`); a
     // citation starting a line of prose (`[28], which …`) is neither.
-    let reference = cur_text
-        .split(' ')
+    // (Nor one going on with a small letter after a line that stops inside a sentence,
+    // `… open-source CodeLlama` / `[37] as our base model`.)
+    let mut heads = cur_text.split(' ');
+    let numbered = heads
         .next()
         .is_some_and(|head| head.starts_with('[') && super::pdf_layout::is_enumerator(head, false));
+    let goes_on_small = heads
+        .next()
+        .is_some_and(|w| w.starts_with(char::is_lowercase));
+    let reference = numbered && (ends_clause || !goes_on_small);
     if reference && (cur.x0 < prev.x0 - 0.5 * size || !full) {
         return Join::Paragraph;
     }
@@ -1602,8 +1608,13 @@ fn join(
         // wider than its text, set its edge).
         _ => {
             let back_left = next_x0.is_none_or(|x| x < cur.x0 - 0.5 * size);
+            // (At the top of a column or page, the line is measured against its own
+            // column's edge and the line under it, not against the last line of another
+            // column.)
+            let in_from_prev =
+                cur.x0 > prev.x0 + 0.8 * size || !same_column && next_x0.is_some() && back_left;
             if cur.x0 > cur.bounds.0 + 0.8 * size
-                && cur.x0 > prev.x0 + 0.8 * size
+                && in_from_prev
                 && (back_left || ends_clause || (!same_column && next_x0.is_none()))
                 && !hanging
             {
