@@ -4725,3 +4725,18 @@ BT /F1 10 Tf 72 688 Td ([37] as our base model and fine-tune it using low-rank a
         "{text}"
     );
 }
+
+#[test]
+fn a_compound_of_a_word_and_a_common_second_part_keeps_its_hyphen() {
+    // Written only here: `time-intensive`, `best-performing`; `out` closes up with what
+    // follows (`outperforming`), and `in` is no word before `dependent`.
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td (Fine-tuning is costly and time-) Tj 0 -14 Td (intensive, so the best-) Tj 0 -14 Td (performing model, out-) Tj 0 -14 Td (performing the others, runs in-) Tj 0 -14 Td (dependent of them.) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "Fine-tuning is costly and time-intensive, so the best-performing model, outperforming the others, runs independent of them.\n"
+    );
+}

@@ -1853,6 +1853,35 @@ fn is_compound_form(stem: &str, tail: &str) -> bool {
         "based", "specific", "related", "driven", "oriented", "friendly", "sized", "scale",
         "level", "term", "funded", "led", "owned", "run", "wide", "born",
     ];
+    // Second parts of compounds after a word of three letters or more that does not close
+    // up with what follows (`time-` `intensive`, `best-` `performing`; not `out-`
+    // `performing` nor `in-` `dependent`).
+    const WORD_TAILS: &[&str] = &[
+        "intensive",
+        "performing",
+        "aware",
+        "dependent",
+        "independent",
+        "sensitive",
+        "efficient",
+        "consuming",
+        "defined",
+        "centric",
+        "focused",
+        "enabled",
+        "assisted",
+        "generated",
+        "trained",
+        "tuned",
+        "controlled",
+        "induced",
+        "mediated",
+        "associated",
+        "critical",
+        "making",
+        "known",
+    ];
+    const CLOSING: &[&str] = &["out", "over", "under", "self", "with", "fore", "down", "up"];
     let (stem, tail) = (stem.to_lowercase(), tail.to_lowercase());
     let alphabetic = |w: &str| w.len() >= 2 && w.chars().all(char::is_alphabetic);
     if !alphabetic(&stem) || !alphabetic(&tail) {
@@ -1860,6 +1889,10 @@ fn is_compound_form(stem: &str, tail: &str) -> bool {
     }
     (NUMBERS.contains(&stem.as_str()) && !NUMBER_ENDINGS.contains(&tail.as_str()))
         || COMPOUND_TAILS.contains(&tail.as_str())
+        || (WORD_TAILS.contains(&tail.as_str())
+            && stem.chars().count() >= 3
+            && !CLOSING.contains(&stem.as_str())
+            && !closes_up(&stem))
 }
 
 /// Whether a line starts a caption whose number is followed by `:` or `.` (`Table 3:`,
