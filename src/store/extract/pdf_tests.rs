@@ -4740,3 +4740,16 @@ fn a_compound_of_a_word_and_a_common_second_part_keeps_its_hyphen() {
         "Fine-tuning is costly and time-intensive, so the best-performing model, outperforming the others, runs independent of them.\n"
     );
 }
+
+#[test]
+fn a_signature_set_flush_right_at_a_pages_foot_does_not_go_on_into_the_next_pages_title() {
+    let first = b"BT /F1 11 Tf 72 700 Td (The decree takes effect on the day after its publication in the gazette and) Tj 0 -14 Td (is carried out as one of the laws of the state, as the council resolved.) Tj ET \
+BT /F1 11 Tf 322.7 658 Td (Abdel Fattah Haddad) Tj ET";
+    let second = b"BT /F1 11 Tf 138.4 700 Td (The Law on Hotel and Tourist Establishments) Tj ET \
+BT /F1 11 Tf 72 672 Td (In applying the provisions of this law, a hotel establishment is any place) Tj 0 -14 Td (licensed by the competent ministry to receive and house guests for a fee.) Tj ET";
+    let text = text_of(&pages(&[first, second]));
+    assert!(
+        text.contains("\n\nAbdel Fattah Haddad\n\nThe Law on Hotel and Tourist Establishments\n\n"),
+        "{text}"
+    );
+}

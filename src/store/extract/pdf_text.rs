@@ -1492,7 +1492,12 @@ fn join(
         return Join::Paragraph;
     }
     let room = prev_right - prev.x1;
-    let full = room <= first_word + 0.4 * size;
+    // (A page's last line set flush to the column's far edge, starting past its middle, is
+    // no full line of a paragraph going on over the page: a signature under a decree,
+    // `عبد الفتاح السيسى`.)
+    let flush_far =
+        prev_page != cur_page && prev.x0 > prev.bounds.0 + 0.5 * (prev.bounds.1 - prev.bounds.0);
+    let full = room <= first_word + 0.4 * size && !flush_far;
     // A dash after a full line that ends inside a sentence is the sentence's own ("did this
     // set of policies" / "— or, alternatively, …"), not a list's.
     let dash_inside = cur_text.starts_with(['-', '\u{2013}', '\u{2014}']) && full && !ends_clause;
