@@ -268,7 +268,7 @@ fn notes_on_page(
 }
 
 /// Whether a line's first glyphs (its note mark) are set smaller or raised.
-fn raised_mark(page: &PageGlyphs, line: &Line) -> bool {
+pub(super) fn raised_mark(page: &PageGlyphs, line: &Line) -> bool {
     let Some(&(first, _)) = line.items.first() else {
         return false;
     };

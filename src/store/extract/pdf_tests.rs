@@ -4753,3 +4753,21 @@ BT /F1 11 Tf 72 672 Td (In applying the provisions of this law, a hotel establis
         "{text}"
     );
 }
+
+#[test]
+fn notes_under_raised_numbers_are_apart_though_the_first_ends_without_a_stop() {
+    // Each note is an address, with no stop at its end (the next line looks like its
+    // address going on); each number is set small and raised.
+    let pdf = page(
+        b"BT /F1 10 Tf 72 700 Td (We selected the top five hundred repositories on the platform and read) Tj 0 -12 Td (the issues of each of them, as the guidelines of the study describe.) Tj ET \
+BT /F1 5 Tf 80 113 Td (1) Tj ET BT /F1 8 Tf 83 110 Td (https://github.com/influxdata/influxdb) Tj ET \
+BT /F1 5 Tf 80 103 Td (2) Tj ET BT /F1 8 Tf 83 100 Td (https://github.com/conventional-commits/conventionalcommits.org/issues) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert!(
+        text.contains("influxdata/influxdb\n\n2https://github.com/conventional-commits/conventionalcommits.org/issues\n"),
+        "{text}"
+    );
+}

@@ -467,9 +467,12 @@ fn write_notes<'a>(
                 .2
                 .trim_end()
                 .ends_with(['.', '!', '?', ')', '”', '"']);
+        // (Or a number set small or raised, the next after the last note's: `¹https://…` /
+        // `²https://…`.)
+        let raised = super::pdf_notes::raised_mark(&shared.pages[pi], line);
         if let Some(n) = number
             && (last.is_none() || n.checked_sub(1).is_some_and(|p| last == Some(p)))
-            && (k == 0 || after_end)
+            && (k == 0 || after_end || (raised && last.is_some()))
         {
             if k > 0 {
                 join = Some(Join::Paragraph);
