@@ -254,7 +254,14 @@ fn reads_from_the_right(classes: &[Class], rtl: usize, ltr: usize) -> bool {
         .take_while(|c| is_neutral(**c) && **c != Class::Bullet)
         .count();
     let before = classes.len().checked_sub(trailing + 1).map(|k| classes[k]);
+    // (A bracket at the right whose fellow, turned the other way, stands in the line is a
+    // right-to-left line's opening bracket named by its shape, `)הקואליציה(`.)
+    let opens_pair = classes[classes.len() - trailing..].iter().any(|c| {
+        matches!(c, Class::Bracket(false, kind)
+            if classes.contains(&Class::Bracket(true, *kind)))
+    });
     let ends_right = trailing > 0
+        && !opens_pair
         && matches!(before, Some(Class::Rtl(_)))
         && matches!(first, Some(Class::Rtl(_)));
     !ends_right || ltr > 0
@@ -401,6 +408,8 @@ mod tests {
         assert_eq!(read(")لوألا بابلا("), "(الباب الأول)");
         // A bracket without its pair stays as it is: a list's number, `1)`.
         assert_eq!(read("ةدام )1"), "1) مادة");
+        // A line that opens with a bracketed word, its opening bracket at the right end.
+        assert_eq!(read("טלשנ רשא (היצילאוקה)"), "(הקואליציה) אשר נשלט");
     }
 
     #[test]
