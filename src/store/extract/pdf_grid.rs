@@ -6,7 +6,6 @@
 use super::pdf_glyphs::PageGlyphs;
 use super::pdf_layout::{Line, Sep};
 use super::pdf_rules::Rule;
-use super::pdf_table::cell_edges;
 
 /// Ends of rules closer than this (points) touch; rules closer than this are one.
 const TOUCH: f32 = 2.0;
@@ -258,21 +257,7 @@ pub fn read_rows(page: &PageGlyphs, grids: &[Grid], lines: &mut Vec<Line>) {
 /// The rows of a grid made of its lines (in reading order).
 fn rows_of(page: &PageGlyphs, grid: &Grid, lines: &[Line]) -> Vec<Line> {
     match place_glyphs(page, lines, |x, y| grid.cell_of(x, y)) {
-        Some(placed) => {
-            // The rows a cell over several rows reaches into below its first.
-            let mut reached: Vec<usize> = placed
-                .iter()
-                .filter_map(|&(_, _, l, k)| {
-                    let (x, y) = glyph_middle(page, lines[l].items[k].0);
-                    grid.span_at(x, y)
-                })
-                .flat_map(|(first, last)| first + 1..=last)
-                .collect();
-            reached.sort_unstable();
-            reached.dedup();
-            let under_span = |row: usize| reached.binary_search(&row).is_ok();
-            rows_of_placed(page, lines, placed, &|_, _| false, &under_span)
-        }
+        Some(placed) => rows_of_placed(page, lines, placed, &|_, _| false),
         // A line outside the rows keeps its place as it is.
         None => lines.to_vec(),
     }
@@ -308,14 +293,14 @@ pub(super) type Placed = (usize, usize, usize, usize);
 /// The rows of a table made of its lines, each glyph placed in its row and column: a row's
 /// lines become one line, each cell's lines one after another, unless they are rows of
 /// their own, do not keep to the cells, or `apart` says so (given the row's glyphs and
-/// whether it is the table's first row). A row of one line that `under_span` says a cell
-/// over several rows reaches into gets its first cells empty.
+/// whether it is the table's first row). A row of one line set in the cells has a cell for
+/// each column, empty where nothing starts in it (under a cell over several rows, or where
+/// a cell spans several columns), as the rows under a heading that spans them.
 pub(super) fn rows_of_placed(
     page: &PageGlyphs,
     lines: &[Line],
     mut placed: Vec<Placed>,
     apart: &dyn Fn(&[Placed], bool) -> bool,
-    under_span: &dyn Fn(usize) -> bool,
 ) -> Vec<Line> {
     // Row by row, column by column, line by line, glyph by glyph.
     placed.sort_unstable();
@@ -347,22 +332,13 @@ pub(super) fn rows_of_placed(
         let heading = Some(row[0].0) == first;
         // (A row of one cell, a title over the table, is read as lines of text are.)
         let one_cell = row.iter().all(|p| p.1 == row[0].1);
-        // A grid's row of one line whose cells its rules part: its cells from the grid
-        // (a row over a paragraph that runs through its gaps kept them as spaces).
+        // A grid's row of one line whose cells its rules part: its cells from the grid,
+        // an empty one for each column it leaves out (a row over a paragraph that runs
+        // through its gaps kept them as spaces; a label spanning two columns stands
+        // before as many cells as a label in one of them and an empty one).
         let whole_line = ls.len() == 1
             && row.iter().filter(|p| p.2 == ls[0]).count() == lines[ls[0]].items.len();
-        // (Its cells as the line has them, fewer than the grid's columns it fills.)
-        let glued = whole_line && {
-            let mut columns: Vec<usize> = row.iter().map(|p| p.1).collect();
-            columns.dedup();
-            columns.len() > cell_edges(page, &lines[ls[0]]).len()
-        };
-        // (Or its first cells empty, under a cell over several rows: `\tMorena` under
-        // `Madhya Pradesh\tBetul`.)
-        let starts_late = whole_line
-            && under_span(row[0].0)
-            && used.first().is_some_and(|&u| row.iter().all(|p| p.1 > u));
-        if ok && !one_cell && (glued || starts_late) {
+        if ok && !one_cell && whole_line {
             if !kept.contains(&ls[0]) {
                 kept.push(ls[0]);
                 out.push(row_line(page, lines, row, &used));

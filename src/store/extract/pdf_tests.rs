@@ -4771,3 +4771,40 @@ BT /F1 5 Tf 80 103 Td (2) Tj ET BT /F1 8 Tf 83 100 Td (https://github.com/conven
         "{text}"
     );
 }
+
+#[test]
+fn a_grid_row_whose_label_spans_columns_has_a_cell_for_each_column() {
+    // Label columns of three levels; a label spans the columns it has no cell in (no rule
+    // down parts them in its row), as a price index's table sets its groups.
+    let mut content = String::new();
+    let text = |x: f32, y: f32, s: &str| format!("BT /F1 9 Tf 1 0 0 1 {x} {y} Tm ({s}) Tj ET\n");
+    let rows: [&[(f32, &str)]; 5] = [
+        &[(75.0, "Group"), (313.0, "Weight")],
+        &[(75.0, "All items"), (313.0, "100,00")],
+        &[(75.0, "Analytical"), (153.0, "All goods"), (313.0, "48,68")],
+        &[(153.0, "Administered"), (253.0, "Total"), (313.0, "16,42")],
+        &[(253.0, "Regulated"), (313.0, "11,89")],
+    ];
+    for (i, cells) in rows.iter().enumerate() {
+        let y = 690.0 - 14.0 * i as f32;
+        for (x, s) in cells.iter() {
+            content.push_str(&text(*x, y, s));
+        }
+    }
+    for k in 0..=5 {
+        let y = 700 - 14 * k;
+        content.push_str(&format!("72 {y} m 360 {y} l S\n"));
+    }
+    // Down the table's edges and before the weights; between the label columns only where
+    // the rows part them.
+    for (x, top) in [(72, 700), (310, 700), (360, 700), (150, 672), (250, 658)] {
+        content.push_str(&format!("{x} {top} m {x} 630 l S\n"));
+    }
+    let text = text_of(&page(content.as_bytes(), "", &[]));
+    assert!(
+        text.contains(
+            "All items\t\t\t100,00\nAnalytical\tAll goods\t\t48,68\n\tAdministered\tTotal\t16,42\n\t\tRegulated\t11,89\n"
+        ),
+        "{text}"
+    );
+}
