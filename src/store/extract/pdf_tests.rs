@@ -4808,3 +4808,35 @@ fn a_grid_row_whose_label_spans_columns_has_a_cell_for_each_column() {
         "{text}"
     );
 }
+
+#[test]
+fn notes_citing_volumes_and_pages_at_the_same_place_on_each_page_are_kept() {
+    // Each page: a running head whose page number counts, the text, and one note at the
+    // foot citing a report's year, volume and page (the same words, other numbers).
+    let cites = [
+        "(2013) 1 SCC 311.",
+        "(1987) 1 SCC 424.",
+        "(2017) 15 SCC 133.",
+        "(1995) 1 SCC 680.",
+    ];
+    let contents: Vec<Vec<u8>> = cites
+        .iter()
+        .enumerate()
+        .map(|(i, cite)| {
+            format!(
+                "BT /F1 10 Tf 72 760 Td ([2025] 12 S.C.R. {head}) Tj ET \
+BT /F1 10.5 Tf 72 700 Td (The court held that the committee must inquire into each complaint,) Tj 0 -13 Td (as the statute requires and as the earlier decisions of this court hold.{n}) Tj ET \
+BT /F1 7 Tf 51 100 Td ({n}) Tj 24 0 Td ({cite}) Tj ET",
+                head = 511 + i,
+                n = i + 1
+            )
+            .into_bytes()
+        })
+        .collect();
+    let refs: Vec<&[u8]> = contents.iter().map(Vec::as_slice).collect();
+    let text = text_of(&pages(&refs));
+    for cite in cites {
+        assert!(text.contains(cite), "{cite}: {text}");
+    }
+    assert!(!text.contains("S.C.R."), "{text}");
+}

@@ -559,6 +559,26 @@ fn sized_key(page: &PageGlyphs, line: &Line) -> String {
     )
 }
 
+/// A line's words with each run of digits as one `#`, and its size: the lines whose
+/// numbers are compared to tell a running head (its page number changes) from notes citing
+/// volumes and pages.
+fn numbers_key(page: &PageGlyphs, line: &Line) -> String {
+    let mut key = String::new();
+    for c in line_text(page, line)
+        .split_whitespace()
+        .collect::<String>()
+        .to_lowercase()
+        .chars()
+    {
+        if !c.is_ascii_digit() {
+            key.push(c);
+        } else if !key.ends_with('#') {
+            key.push('#');
+        }
+    }
+    format!("{key}@{}", (line.size * 2.0).round())
+}
+
 /// Whether a line stands in the top or bottom margin band of its page.
 fn in_band(page: &PageGlyphs, line: &Line) -> bool {
     line.baseline < MARGIN * page.height || line.baseline > (1.0 - MARGIN) * page.height
@@ -752,6 +772,35 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
             .collect::<HashMap<String, usize>>()
     };
     let counts = pages_with(&|page, l| in_margin(page, l).then(|| sized_key(page, l)));
+    // The keys whose lines differ in two of their numbers or more from one page to another:
+    // a running head changes its page number alone; notes that cite a volume and page
+    // (`2⇥(2013) 1 SCC 311.`, `4⇥(1987) 1 SCC 424.`) share a key but are no furniture.
+    let mut numbers_of: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+    for (page, ls) in pages.iter().zip(per_page.iter()) {
+        for l in ls.iter().filter(|l| in_margin(page, l)) {
+            let text = line_text(page, l);
+            let numbers: Vec<String> = text
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|n| !n.is_empty())
+                .map(str::to_owned)
+                .collect();
+            numbers_of
+                .entry(numbers_key(page, l))
+                .or_default()
+                .push(numbers);
+        }
+    }
+    let varied: HashSet<String> = numbers_of
+        .into_iter()
+        .filter(|(_, all)| {
+            all.iter().enumerate().any(|(i, a)| {
+                all[i + 1..].iter().any(|b| {
+                    a.len() == b.len() && a.iter().zip(b).filter(|(x, y)| x != y).count() >= 2
+                })
+            })
+        })
+        .map(|(key, _)| key)
+        .collect();
     // The numbers a margin line's words carry on each page (`Cite as: 598 U. S. ____ (2023)`
     // with `9`, then `11`): a head whose number counts with the pages is a running head,
     // also where its number grows a digit.
@@ -842,7 +891,12 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
                         return Verdict::Kept;
                     }
                     let key = furniture_key(&raw);
-                    let repeated = counts.get(&sized_key(page, l)).copied().unwrap_or(0);
+                    let varies = varied.contains(&numbers_key(page, l));
+                    let repeated = if varies {
+                        0
+                    } else {
+                        counts.get(&sized_key(page, l)).copied().unwrap_or(0)
+                    };
                     // A line that repeats and carries a page number ("Chapter 2: Methods
                     // 14") is a running header even when it repeats only on a chapter's few
                     // pages.
@@ -852,6 +906,7 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
                     // of any length ("Page: 9", "Page: 10").
                     let running = running
                         || (in_band(page, l)
+                            && !varies
                             && placed_key(page, l)
                                 .is_some_and(|k| placed.get(&k).copied().unwrap_or(0) >= 3))
                         || (in_band(page, l) && names_its_page(&raw, pi + 1, n))
