@@ -4840,3 +4840,19 @@ BT /F1 7 Tf 51 100 Td ({n}) Tj 24 0 Td ({cite}) Tj ET",
     }
     assert!(!text.contains("S.C.R."), "{text}");
 }
+
+#[test]
+fn a_short_line_ending_with_a_colon_after_a_sentences_end_is_a_heading() {
+    // The paragraph's last line nearly fills the column: the heading's first word would not
+    // have fitted after it.
+    let pdf = page(
+        b"BT /F1 10 Tf 72 700 Td (The permanent committee keeps a register of the accreditation offices,) Tj 0 -14 Td (and the regulations set out the data to be entered in the register.) Tj 0 -14 Td (Article 14:) Tj 0 -14 Td (The accreditation offices issue a certificate to each applicant for a) Tj 0 -14 Td (licence, valid for one year, stating that the establishment qualifies.) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert!(
+        text.contains("entered in the register.\n\nArticle 14:\n\nThe accreditation"),
+        "{text}"
+    );
+}

@@ -1689,6 +1689,18 @@ fn join(
     let ends_sentence = prev_text
         .trim_end()
         .ends_with(['.', '!', '?', ':', '"', '\u{201D}', '\u{2019}', ')', '…']);
+    // A short line ending with a colon after a sentence's end, with a line under it, is a
+    // heading over what follows (`مـــادة ( ١٤ ) :` after a full line ending a sentence).
+    let short = cur.x1 - cur.x0 < 0.5 * (cur.bounds.1 - cur.bounds.0);
+    if ends_clause
+        && !abbreviated
+        && short
+        && cur_text.trim_end().ends_with(':')
+        && next_x0.is_some()
+        && same_column
+    {
+        return Join::Paragraph;
+    }
     // (A number and a word in small letters at a line's start go on a sentence that has not
     // ended: `Of people aged` / `6 years and older`; producers keep a number with its word.)
     let number_goes_on =
