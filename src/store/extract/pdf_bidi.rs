@@ -39,6 +39,8 @@ enum Class {
 
 fn class(chars: &[char]) -> Class {
     match chars.first() {
+        // The tatweel, which stretches an Arabic word, is of no one script.
+        Some('\u{640}') => Class::Rtl(true),
         Some(&c) if c.is_alphabetic() && rtl_script(c).is_some() => Class::Rtl(matches!(
             rtl_script(c),
             Some(unicode_script::Script::Arabic)
@@ -410,6 +412,14 @@ mod tests {
         assert_eq!(read("ةدام )1"), "1) مادة");
         // A line that opens with a bracketed word, its opening bracket at the right end.
         assert_eq!(read("טלשנ רשא (היצילאוקה)"), "(הקואליציה) אשר נשלט");
+    }
+
+    #[test]
+    fn a_line_of_words_stretched_with_tatweels_reads_from_the_right() {
+        assert_eq!(
+            read("ناـــــيهن لآ دـــــياز نـــــب دـــــمحم"),
+            "محمـــــد بـــــن زايـــــد آل نهيـــــان"
+        );
     }
 
     #[test]

@@ -174,7 +174,11 @@ pub fn instead(named: char, own: &[char]) -> Option<Instead> {
     if letters.len() != own.len() || letters.iter().any(|&l| l.script() != letter.script()) {
         return None;
     }
+    // (The Arabic tatweel, which stretches a word, belongs to no one script: a glyph the
+    // font draws as one and the map names an Arabic letter, `ق`, is the stretch.)
+    let tatweel = letter == '\u{640}' && named.script() == Script::Arabic;
     let same_script = letter.script() == named.script()
+        || tatweel
         || (is_mark(named) && matches!(letter.script(), Script::Arabic | Script::Hebrew));
     // A capital named for a small letter, or the other way round, is the letter typed,
     // set in capitals or small capitals.
@@ -209,6 +213,13 @@ fn is_mark(c: char) -> bool {
 mod tests {
     use super::Instead::{Reads, Writes};
     use super::instead;
+
+    #[test]
+    fn a_stretch_named_as_a_letter_reads_as_the_stretch() {
+        assert_eq!(instead('\u{642}', &['\u{640}']), Some(Reads('\u{640}')));
+        // A Latin letter is no Arabic word's stretch.
+        assert_eq!(instead('q', &['\u{640}']), None);
+    }
 
     #[test]
     fn a_digit_reads_as_the_font_draws_it() {
