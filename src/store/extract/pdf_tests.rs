@@ -4856,3 +4856,16 @@ fn a_short_line_ending_with_a_colon_after_a_sentences_end_is_a_heading() {
         "{text}"
     );
 }
+
+#[test]
+fn a_compound_after_a_figure_and_a_doi_broken_at_a_lines_end_are_whole() {
+    let pdf = page(
+        b"BT /F1 10 Tf 72 700 Td (The point cloud methods were designed for 360-) Tj 0 -12 Td (degree scanners, as the survey shows, DOI: 10.) Tj 0 -12 Td (1109/TRO.2012.2197158, and as later work confirms.) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "The point cloud methods were designed for 360-degree scanners, as the survey shows, DOI: 10.1109/TRO.2012.2197158, and as later work confirms.\n"
+    );
+}

@@ -1481,6 +1481,17 @@ fn join(
     {
         return Join::Glue;
     }
+    // A DOI broken after its `10.` (`DOI: 10.` / `1109/TRO.2012.2197158`) goes on whole.
+    let doi_prefix = prev_text
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| w == "10." || w.ends_with("/10."));
+    let registrant = cur_text.split('/').next().is_some_and(|r| {
+        (4..=9).contains(&r.len()) && r.chars().all(|c| c.is_ascii_digit() || c == '.')
+    }) && cur_text.contains('/');
+    if doi_prefix && registrant && prev_page == cur_page {
+        return Join::Glue;
+    }
     // A line that opens with a drop capital starts a paragraph.
     if cur.ends.0 >= super::pdf_drop_caps::LARGER * cur.size {
         return Join::Paragraph;
@@ -1778,14 +1789,10 @@ fn join(
     let (last, before) = (back.next(), back.next());
     let starts_letter = cur_text.chars().next().is_some_and(char::is_alphabetic);
     // A hyphen after a figure at a line's end is the compound's own (`PARP1-` / `depleted`,
-    // `E1-` / `like`): no word is broken after a figure. (Not a dash before a short word,
-    // `p63-` / `a rare …`.)
+    // `E1-` / `like`, `360-` / `degree`): no word is broken after a figure. (Not a dash
+    // before a short word, `p63-` / `a rare …`.)
     if matches!(last, Some('-' | '\u{2010}'))
         && before.is_some_and(|c| c.is_ascii_digit())
-        && prev_text
-            .split_whitespace()
-            .last()
-            .is_some_and(|w| w.chars().any(char::is_alphabetic))
         && cur_text
             .split_whitespace()
             .next()
