@@ -340,8 +340,13 @@ mod tests {
     fn read(visual: &str) -> String {
         let (classes, mut items) = line(visual);
         reorder(&classes, &mut items);
+        written(&items)
+    }
+
+    /// The text of chars with their separators.
+    fn written(items: &[(char, Sep)]) -> String {
         let mut s = String::new();
-        for (c, sep) in items {
+        for &(c, sep) in items {
             match sep {
                 Sep::Space => s.push(' '),
                 Sep::Tab => s.push('\t'),
@@ -375,16 +380,7 @@ mod tests {
         let chars: Vec<[char; 1]> = items.iter().map(|&(c, _)| [c]).collect();
         let mut refs: Vec<&[char]> = chars.iter().map(|c| c.as_slice()).collect();
         signs_first(&mut refs, &mut items);
-        let mut s = String::new();
-        for (c, sep) in items {
-            match sep {
-                Sep::Space => s.push(' '),
-                Sep::Tab => s.push('\t'),
-                _ => {}
-            }
-            s.push(c);
-        }
-        assert_eq!(s, "ללא יהלים\t-4.3\t12.0\t0.3");
+        assert_eq!(written(&items), "ללא יהלים\t-4.3\t12.0\t0.3");
     }
 
     #[test]

@@ -12,10 +12,7 @@ use std::sync::OnceLock;
 use hayro_interpret::font::OutlineGlyph;
 
 use super::pdf_glyphs::PageGlyphs;
-use super::pdf_lookalikes::{Raster, likeness, likeness_to, outline_in, raster};
-
-/// The reference font the shapes are drawn from (the window's own Arabic font).
-const ARABIC: &[u8] = include_bytes!("../../../assets/fonts/NotoSansArabic-Regular.ttf");
+use super::pdf_lookalikes::{ARABIC, Raster, likeness, likeness_to, outline_in, raster};
 
 /// How alike a glyph must look to a digit to count as drawing it.
 const LIKE: f32 = 0.6;

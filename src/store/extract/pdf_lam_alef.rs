@@ -9,13 +9,10 @@ use std::sync::OnceLock;
 
 use hayro_interpret::font::OutlineGlyph;
 
-use super::pdf_lookalikes::{Raster, likeness, outline_in, raster};
+use super::pdf_lookalikes::{ARABIC, Raster, likeness, outline_in, raster};
 
 /// The Arabic letter lam.
 pub const LAM: char = '\u{644}';
-
-/// The reference font the shapes are drawn from (the window's own Arabic font).
-const ARABIC: &[u8] = include_bytes!("../../../assets/fonts/NotoSansArabic-Regular.ttf");
 
 /// The lam's own forms: isolated, final, initial and medial.
 const LAM_FORMS: [char; 4] = ['\u{FEDD}', '\u{FEDE}', '\u{FEDF}', '\u{FEE0}'];

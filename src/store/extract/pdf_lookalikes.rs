@@ -44,6 +44,10 @@ const SYMBOLS: [char; 62] = [
     'Π', 'Σ', 'Φ', 'Ψ', 'Ω',
 ];
 
+/// The reference font Arabic shapes are drawn from (the window's own Arabic font).
+pub(super) static ARABIC: &[u8] =
+    include_bytes!("../../../assets/fonts/NotoSansArabic-Regular.ttf");
+
 /// The most fonts of one page looked at.
 const MAX_FONTS: usize = 64;
 /// The most straight edges an outline is drawn with (a glyph's outline is far simpler).

@@ -563,8 +563,17 @@ fn sized_key(page: &PageGlyphs, line: &Line) -> String {
 /// numbers are compared to tell a running head (its page number changes) from notes citing
 /// volumes and pages.
 fn numbers_key(page: &PageGlyphs, line: &Line) -> String {
+    format!(
+        "{}@{}",
+        digit_runs_key(&line_text(page, line)),
+        (line.size * 2.0).round()
+    )
+}
+
+/// A text without white space, lowercase, each run of digits as one `#`.
+fn digit_runs_key(text: &str) -> String {
     let mut key = String::new();
-    for c in line_text(page, line)
+    for c in text
         .split_whitespace()
         .collect::<String>()
         .to_lowercase()
@@ -576,7 +585,7 @@ fn numbers_key(page: &PageGlyphs, line: &Line) -> String {
             key.push('#');
         }
     }
-    format!("{key}@{}", (line.size * 2.0).round())
+    key
 }
 
 /// Whether a line stands in the top or bottom margin band of its page.
@@ -593,19 +602,7 @@ fn placed_key(page: &PageGlyphs, line: &Line) -> Option<String> {
     if text.chars().filter(|c| c.is_alphabetic()).count() < 3 {
         return None;
     }
-    let mut key = String::new();
-    for c in text
-        .split_whitespace()
-        .collect::<String>()
-        .to_lowercase()
-        .chars()
-    {
-        if !c.is_ascii_digit() {
-            key.push(c);
-        } else if !key.ends_with('#') {
-            key.push('#');
-        }
-    }
+    let key = digit_runs_key(&text);
     Some(format!(
         "{key}@{}@{}",
         (line.size * 2.0).round(),
