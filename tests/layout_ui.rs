@@ -255,3 +255,47 @@ fn tagging_does_not_move_the_text() {
         }
     }
 }
+
+#[test]
+fn a_right_to_left_document_reopens_with_the_line_it_was_left_at_on_top() {
+    // Each reopen takes the place the last one left; a right-to-left line's left end is its
+    // last char, and the place must not slip to the next line each time.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("he.txt");
+    let para = "הממשלה הודיעה היום כי שיעור האבטלה ירד במהלך הרבעון האחרון, והשרים אמרו כי הצמיחה תימשך גם בשנה הבאה לפי התחזיות של הבנק. ";
+    std::fs::write(&path, format!("{}\n\n", para.repeat(3)).repeat(20)).unwrap();
+    private_recovery_dir();
+    // (The test's window has no Hebrew font: the letters are drawn as boxes, laid out
+    // right to left all the same.)
+    let window = |settings: Settings| {
+        let app = FactmarkApp::new(settings, Some(path.clone()));
+        let mut h = Harness::builder()
+            .with_size(Vec2::new(800.0, 600.0))
+            .with_accessibility_check(false)
+            .allow_missing_glyphs()
+            .build_ui_state(|ui, app: &mut FactmarkApp| app.ui_body(ui), app);
+        h.run_steps(6);
+        h
+    };
+    let mut h = window(Settings {
+        author: "tester".into(),
+        ..Settings::default()
+    });
+    h.key_press(egui::Key::PageDown);
+    h.run_steps(4);
+    let top = |h: &Harness<'_, FactmarkApp>| {
+        let text = &h.state().doc().unwrap().session.text;
+        h.state().view().unwrap().top_offset(text).unwrap()
+    };
+    let mut left_at = top(&h);
+    let mut settings = h.state().settings.clone();
+    drop(h);
+    for reopen in 0..3 {
+        settings.leave_at(&path, left_at);
+        let h = window(settings.clone());
+        let now = top(&h);
+        assert_eq!(now, left_at, "reopen {reopen}");
+        left_at = now;
+        settings = h.state().settings.clone();
+    }
+}

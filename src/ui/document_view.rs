@@ -221,12 +221,16 @@ impl DocumentView {
         self.start_char = at.filter(|at| *at > text.paragraphs()[p].start);
     }
 
-    /// The char offset at the top of the view: the first char of the topmost line on screen.
+    /// The char offset at the top of the view: a char of the topmost line on screen (the one
+    /// under its left end).
     pub fn top_offset(&self, text: &Text) -> Option<usize> {
         let first = self.visible.first()?;
+        // (The char under the line's left end, not the caret there: in a right-to-left line
+        // that caret is the line's end, which is the next line's start, and the document
+        // would open a line lower each time.)
         let line = self
             .shown
-            .and_then(|shown| self.hit(text, pos2(first.origin.x + 1.0, shown.min.y + 2.0)));
+            .and_then(|shown| self.hit_char(text, pos2(first.origin.x + 1.0, shown.min.y + 2.0)));
         line.or_else(|| text.paragraphs().get(first.index).map(|p| p.start))
     }
 
