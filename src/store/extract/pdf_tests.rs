@@ -4869,3 +4869,16 @@ fn a_compound_after_a_figure_and_a_doi_broken_at_a_lines_end_are_whole() {
         "The point cloud methods were designed for 360-degree scanners, as the survey shows, DOI: 10.1109/TRO.2012.2197158, and as later work confirms.\n"
     );
 }
+
+#[test]
+fn a_short_line_ending_with_a_closing_quote_goes_on_before_a_word_in_small_letters() {
+    let pdf = page(
+        b"BT /F1 10 Tf 72 700 Td (The reasoning of the bench on the scheme is set out at length, and it is clear) Tj 0 -12 Td (from it that the court construed the phrase \\223Prize Chit\\224) Tj 0 -12 Td (in the earlier case, and we find no reason to depart from that reading.) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "The reasoning of the bench on the scheme is set out at length, and it is clear from it that the court construed the phrase \u{201C}Prize Chit\u{201D} in the earlier case, and we find no reason to depart from that reading.\n"
+    );
+}

@@ -1764,9 +1764,18 @@ fn join(
                 .or_else(|| head.strip_suffix('.'));
             number.is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
         });
+    // (A closing quote before a word in small letters ends no sentence: `… the expression
+    // “Prize Chit”` / `in Srinivasa …`.)
+    let quote_goes_on = goes_on
+        && prev_text
+            .trim_end()
+            .ends_with(['"', '\u{201D}', '\u{2019}']);
     if !full
         && !entry_goes_on
-        && (ends_sentence || starts_capital || uncased || (outdented && !(goes_on && long)))
+        && ((ends_sentence && !quote_goes_on)
+            || starts_capital
+            || uncased
+            || (outdented && !(goes_on && long)))
     {
         return Join::Paragraph;
     }
