@@ -171,8 +171,9 @@ impl Inspector {
                     ui.heading(labels::tag_label(kind));
                 });
                 // A quotation that brings its own marks is not wrapped in more. Shown on one
-                // line: a paragraph break as ` ¶ `, other white space as a space (a break
-                // laid out in a right-to-left label would glue the words around it).
+                // line: a paragraph break as ` ¶ `, a table's cell gap as ` ¦ `, other white
+                // space as a space (a break laid out in a right-to-left label would glue the
+                // words around it).
                 let exact = clip(&one_paragraph(&a.exact), 300);
                 let marked = exact.starts_with(['“', '"', '«', '„', '‘']);
                 let quote = if marked {
@@ -619,8 +620,17 @@ fn local(t: chrono::DateTime<Utc>) -> String {
 
 /// `s` on one line: each paragraph break as ` ¶ `, other runs of white space as a space.
 fn one_paragraph(s: &str) -> String {
+    // (A table's cells keep a visible mark between them: a space alone made `-4.3⇥12.0`
+    // look like one figure, `12.0 -4.3`, in a right-to-left row.)
+    let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
     s.split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|p| {
+            p.split('\t')
+                .map(words)
+                .filter(|c| !c.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ¦ ")
+        })
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join(" ¶ ")
@@ -776,8 +786,13 @@ mod tests {
     fn a_quote_across_paragraphs_is_shown_on_one_line_with_its_breaks_marked() {
         assert_eq!(
             one_paragraph("جميع المستندات\n\nاللازمة لتلبية\tالاستشارة"),
-            "جميع المستندات ¶ اللازمة لتلبية الاستشارة"
+            "جميع المستندات ¶ اللازمة لتلبية ¦ الاستشارة"
         );
         assert_eq!(one_paragraph("one line"), "one line");
+        // A table's row: its cells apart.
+        assert_eq!(
+            one_paragraph("תעשייה\t-4.3\t12.0\n\tבינוי\t3.4"),
+            "תעשייה ¦ -4.3 ¦ 12.0 ¦ בינוי ¦ 3.4"
+        );
     }
 }
