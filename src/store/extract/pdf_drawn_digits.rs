@@ -34,17 +34,34 @@ impl Looks {
     }
 }
 
-/// The glyphs named Latin digits on a page, and how each looks.
+/// What a document's pages showed of their fonts' digits, kept from page to page (the same
+/// fonts are used on most pages).
 #[derive(Default)]
-pub struct DrawnDigits {
+pub struct DigitFonts {
     /// Per glyph (by its key): how it looks, `None` when it has no outline.
     looks: HashMap<u128, Option<Looks>>,
+    /// The fonts (by their program's key) whose digits are drawn in Arabic-Indic or Persian
+    /// figures, with the figures' zero.
+    eastern: HashMap<u128, u32>,
+}
+
+/// The glyphs named Latin digits on a page, and how each looks.
+pub struct DrawnDigits {
+    fonts: DigitFonts,
     /// The page's glyphs named digits: the place of the glyph's text, its font's key, its
     /// glyph's key and the digit's value.
     seen: Vec<(u32, u128, u128, u32)>,
 }
 
 impl DrawnDigits {
+    /// None seen yet on the page; what the pages before showed.
+    pub fn new(fonts: DigitFonts) -> Self {
+        Self {
+            fonts,
+            seen: Vec::new(),
+        }
+    }
+
     /// Notes a glyph of the font `font` whose text, at `text` in the page's chars, is the
     /// Latin digit `named`.
     pub fn note(&mut self, glyph: &OutlineGlyph, font: u128, text: u32, named: char) {
@@ -52,19 +69,25 @@ impl DrawnDigits {
             return;
         };
         let key = glyph.identifier().cache_key();
-        self.looks
+        self.fonts
+            .looks
             .entry(key)
             .or_insert_with(|| looks(&raster(&glyph.outline())?, named, value));
         self.seen.push((text, font, key, value));
     }
 
-    /// Writes the page's digits as drawn, font by font. `known` are the fonts earlier pages
-    /// showed to draw eastern figures (with the figures' zero); this page's are added.
-    pub fn write(self, page: &mut PageGlyphs, known: &mut HashMap<u128, u32>) {
+    /// Writes the page's digits as drawn, font by font, going by the pages before where the
+    /// page's digits do not tell; what the pages showed, for the next.
+    pub fn write(self, page: &mut PageGlyphs) -> DigitFonts {
+        let Self {
+            fonts: mut document,
+            seen,
+        } = self;
+        let known = &mut document.eastern;
         // Per font: its glyphs' looks and digits (each glyph once).
         let mut fonts: HashMap<u128, HashMap<u128, (Looks, u32)>> = HashMap::new();
-        for &(_, font, key, value) in &self.seen {
-            if let Some(Some(l)) = self.looks.get(&key) {
+        for &(_, font, key, value) in &seen {
+            if let Some(Some(l)) = document.looks.get(&key) {
                 fonts.entry(font).or_default().insert(key, (*l, value));
             }
         }
@@ -114,11 +137,12 @@ impl DrawnDigits {
             written.insert(font, zero);
             known.insert(font, zero);
         }
-        for (text, font, _, value) in self.seen {
+        for (text, font, _, value) in seen {
             if let Some(c) = written.get(&font).and_then(|z| char::from_u32(z + value)) {
                 page.written.insert(text, c);
             }
         }
+        document
     }
 }
 

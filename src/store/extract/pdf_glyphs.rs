@@ -219,8 +219,8 @@ pub fn collect_page<'a>(
         ligatures: Ligatures::new(page.resources()),
         advances: FontAdvances::default(),
         own_maps: OwnMaps::default(),
-        lam_alefs: LamAlefs::default(),
-        drawn_digits: DrawnDigits::default(),
+        lam_alefs: std::mem::take(&mut shapes.lam_alefs),
+        drawn_digits: DrawnDigits::new(std::mem::take(&mut shapes.digits)),
         clips: Vec::new(),
         steps: 0,
         limit: steps,
@@ -228,9 +228,8 @@ pub fn collect_page<'a>(
     };
     interpret_page(page, &mut context, &mut collector);
     let mut page = collector.page;
-    collector
-        .drawn_digits
-        .write(&mut page, &mut shapes.eastern_digits);
+    shapes.digits = collector.drawn_digits.write(&mut page);
+    shapes.lam_alefs = collector.lam_alefs;
     settle_bars(&mut page, &collector.bars);
     for (index, letters) in collector.wide.ligatures() {
         let start = u32::try_from(page.chars.len()).unwrap_or(u32::MAX);
@@ -276,7 +275,8 @@ struct Collector {
     /// What the font programs' own character maps name, for maps that name another digit
     /// or letter than the one drawn.
     own_maps: OwnMaps,
-    /// The glyphs mapped to lam that draw a lam-alef.
+    /// The glyphs mapped to lam that draw a lam-alef (the document's, kept from page to
+    /// page).
     lam_alefs: LamAlefs,
     /// The glyphs named Latin digits that draw Arabic-Indic ones.
     drawn_digits: DrawnDigits,

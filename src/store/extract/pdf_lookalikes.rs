@@ -89,9 +89,10 @@ pub enum Reading {
 pub struct FontShapes<'a> {
     fonts: FontCache<'a>,
     glyphs: HashMap<u128, (Option<Raster>, Option<char>)>,
-    /// The fonts (by their program's key) whose digits are drawn in Arabic-Indic or Persian
-    /// figures, with the figures' zero.
-    pub eastern_digits: HashMap<u128, u32>,
+    /// What the pages showed of their fonts' digits (Arabic-Indic ones named as Latin).
+    pub digits: super::pdf_drawn_digits::DigitFonts,
+    /// The glyphs mapped to lam already looked at.
+    pub lam_alefs: super::pdf_lam_alef::LamAlefs,
 }
 
 impl<'a> FontShapes<'a> {
