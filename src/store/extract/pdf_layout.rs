@@ -1888,12 +1888,15 @@ fn evenly_apart(page: &PageGlyphs, items: &[(u32, Sep)], ks: &[usize]) -> bool {
 }
 
 /// Whether `p` is a raised, smaller mark (a footnote number) right before the capital that
-/// starts a word.
-fn is_note_mark(page: &PageGlyphs, p: &Glyph, g: &Glyph) -> bool {
+/// starts a word, or before any letter when the mark starts its line (a note's number).
+fn is_note_mark(page: &PageGlyphs, p: &Glyph, g: &Glyph, starts_line: bool) -> bool {
     p.size < 0.85 * g.size
         && g.baseline - p.baseline > 0.2 * g.size
         && page.text(p).iter().all(|c| c.is_ascii_digit() || *c == '*')
-        && page.text(g).first().is_some_and(|c| c.is_uppercase())
+        && page
+            .text(g)
+            .first()
+            .is_some_and(|c| c.is_uppercase() || (starts_line && c.is_alphabetic()))
 }
 
 /// The line made of these glyphs, in this order, with what comes before each.
@@ -1945,9 +1948,9 @@ fn line_of(page: &PageGlyphs, glyphs: &[u32], region: u32, bounds: (f32, f32)) -
                     // A space the PDF draws counts unless the next glyph is drawn over
                     // it (some producers kern with a space moved back).
                     Sep::Space
-                } else if is_note_mark(page, p, g) {
+                } else if is_note_mark(page, p, g, k == 1) {
                     // A footnote number set small and raised before a word: "1 Three",
-                    // not "1Three".
+                    // not "1Three"; at a line's start, before any word ("1 https://…").
                     Sep::Space
                 } else {
                     Sep::None

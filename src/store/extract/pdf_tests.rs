@@ -4767,7 +4767,7 @@ BT /F1 5 Tf 80 103 Td (2) Tj ET BT /F1 8 Tf 83 100 Td (https://github.com/conven
     );
     let text = text_of(&pdf);
     assert!(
-        text.contains("influxdata/influxdb\n\n2https://github.com/conventional-commits/conventionalcommits.org/issues\n"),
+        text.contains("influxdata/influxdb\n\n2 https://github.com/conventional-commits/conventionalcommits.org/issues\n"),
         "{text}"
     );
 }
