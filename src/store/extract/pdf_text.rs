@@ -1701,7 +1701,6 @@ fn join(
     // heading over what follows (`مـــادة ( ١٤ ) :` after a full line ending a sentence).
     let short = cur.x1 - cur.x0 < 0.5 * (cur.bounds.1 - cur.bounds.0);
     if ends_clause
-        && !abbreviated
         && short
         && cur_text.trim_end().ends_with(':')
         && next_x0.is_some()
