@@ -42,6 +42,7 @@ const FIXTURES: &[&str] = &[
     "misnamed-figures",
     "lam-alef",
     "drawn-figures",
+    "misnamed-marks",
 ];
 
 fn fixture(name: &str) -> PathBuf {

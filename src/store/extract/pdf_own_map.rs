@@ -1,7 +1,8 @@
 //! The digit or letter a glyph draws, when the PDF's /ToUnicode map names another one than
 //! the font program's own character map does. Some word processors write maps that are off
 //! for a subset font: a bank's statements draw `2015` whose map reads `4137`, and `904,952`
-//! that reads `409,952`; an Arabic `ق` reads `م`, and `ي` reads as a vowel mark. Others name
+//! that reads `409,952`; an Arabic `ق` reads `م`, `ي` reads as a vowel mark, and a
+//! tanween (`ً`) as a space. Others name
 //! the Latin digit for a glyph that draws an Arabic-Indic one (`١٠١٠` read `1010`). The page
 //! shows what the font's own map says, so a digit or a letter of the same script is read as
 //! that map names it. Where the two maps name the same letter in other forms (a presentation
@@ -68,7 +69,7 @@ impl OwnMaps {
                 }
             }
         };
-        if !(named.is_alphanumeric() || is_mark(named) || matches!(named, '.' | ',')) {
+        if !(named.is_alphanumeric() || is_mark(named) || matches!(named, '.' | ',' | ' ')) {
             return None;
         }
         let data = glyph.font_data()?;
@@ -155,6 +156,14 @@ pub fn instead(named: char, own: &[char]) -> Option<Instead> {
         });
     }
     match named {
+        // A vowel mark named as a space (`قانوناً` read `قانونا`, its tanween lost).
+        ' ' => {
+            let mark = own.iter().copied().min()?;
+            return own
+                .iter()
+                .all(|&c| is_mark(c))
+                .then_some(Instead::Reads(mark));
+        }
         '.' => {
             return own
                 .contains(&'\u{66B}')
@@ -237,6 +246,16 @@ mod tests {
         // A glyph for several figures is no figure to go by.
         assert_eq!(instead('0', &['1', '7']), None);
         assert_eq!(instead('0', &['O']), None);
+    }
+
+    #[test]
+    fn a_vowel_mark_named_as_a_space_reads_as_the_mark() {
+        // Fathatan, the tanween of `قانوناً`.
+        assert_eq!(instead(' ', &['\u{64B}']), Some(Reads('\u{64B}')));
+        assert_eq!(instead(' ', &['\u{5B8}']), Some(Reads('\u{5B8}')));
+        // A space the font maps as a space, or a letter named as a space, stays.
+        assert_eq!(instead(' ', &[' ', '\u{A0}']), None);
+        assert_eq!(instead(' ', &['a']), None);
     }
 
     #[test]
