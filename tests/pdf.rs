@@ -43,6 +43,7 @@ const FIXTURES: &[&str] = &[
     "lam-alef",
     "drawn-figures",
     "misnamed-marks",
+    "named-ligatures",
 ];
 
 fn fixture(name: &str) -> PathBuf {

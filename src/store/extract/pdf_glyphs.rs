@@ -9,6 +9,7 @@ use std::time::Instant;
 
 use super::pdf_advance::FontAdvances;
 use super::pdf_drawn_digits::DrawnDigits;
+use super::pdf_glyph_names::NamedGlyphs;
 use super::pdf_lam_alef::{LAM, LamAlefs};
 use super::pdf_ligatures::Ligatures;
 use super::pdf_lookalikes::{BAR, FontShapes, Lookalikes, Reading};
@@ -219,6 +220,7 @@ pub fn collect_page<'a>(
         ligatures: Ligatures::new(page.resources()),
         advances: FontAdvances::default(),
         own_maps: OwnMaps::default(),
+        named_glyphs: NamedGlyphs::default(),
         lam_alefs: std::mem::take(&mut shapes.lam_alefs),
         drawn_digits: DrawnDigits::new(std::mem::take(&mut shapes.digits)),
         clips: Vec::new(),
@@ -275,6 +277,8 @@ struct Collector {
     /// What the font programs' own character maps name, for maps that name another digit
     /// or letter than the one drawn.
     own_maps: OwnMaps,
+    /// The glyphs whose names spell letters of another script than their map's char.
+    named_glyphs: NamedGlyphs,
     /// The glyphs mapped to lam that draw a lam-alef (the document's, kept from page to
     /// page).
     lam_alefs: LamAlefs,
@@ -639,6 +643,14 @@ impl<'a> Device<'a> for Collector {
             };
             let unicode = match instead {
                 Some(Instead::Reads(c)) => Some(BfString::Char(c)),
+                _ => unicode,
+            };
+            let unicode = match &**glyph {
+                FontGlyph::Outline(g) if instead.is_none() => self
+                    .named_glyphs
+                    .letters(g, unicode.as_ref())
+                    .map(BfString::String)
+                    .or(unicode),
                 _ => unicode,
             };
             let unicode = match (&**glyph, &unicode) {
