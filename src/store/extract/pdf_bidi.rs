@@ -72,18 +72,38 @@ fn is_neutral(c: Class) -> bool {
 }
 
 /// Puts the glyphs of a line, given in drawing order (left to right), in reading order.
-pub fn to_reading_order(page: &PageGlyphs, items: &mut [(u32, Sep)]) {
+/// Returns the brackets that read turned (`(` for `)`): in a line read from the right, a
+/// bracket without its fellow in the line (the pair spans lines), named by its shape.
+pub fn to_reading_order(page: &PageGlyphs, items: &mut [(u32, Sep)]) -> Vec<u32> {
     let classes: Vec<Class> = items
         .iter()
         .map(|&(g, _)| class(page.text(&page.glyphs[g as usize])))
         .collect();
     let hebrew = !classes.contains(&Class::Rtl(true));
-    if reorder(&classes, items) && hebrew {
+    let Some(turned) = reorder(&classes, items) else {
+        return Vec::new();
+    };
+    let turned = turned.into_iter().map(|k| items[k].0).collect();
+    if hebrew {
         let mut chars: Vec<&[char]> = items
             .iter()
             .map(|&(g, _)| page.text(&page.glyphs[g as usize]))
             .collect();
         signs_first(&mut chars, items);
+    }
+    turned
+}
+
+/// A bracket turned: `)` for `(`, `]` for `[`, `}` for `{`, and the other way round.
+pub fn turned_bracket(chars: &[char]) -> Option<&'static [char]> {
+    match chars {
+        ['('] => Some(&[')']),
+        [')'] => Some(&['(']),
+        ['['] => Some(&[']']),
+        [']'] => Some(&['[']),
+        ['{'] => Some(&['}']),
+        ['}'] => Some(&['{']),
+        _ => None,
     }
 }
 
@@ -120,11 +140,12 @@ fn signs_first<T: Copy>(chars: &mut [&[char]], items: &mut [(T, Sep)]) {
     }
 }
 
-/// Puts a line in reading order; whether it reads from the right.
-fn reorder<T: Copy>(classes: &[Class], items: &mut [(T, Sep)]) -> bool {
+/// Puts a line in reading order. When it reads from the right: the places of the brackets
+/// that read turned.
+fn reorder<T: Copy>(classes: &[Class], items: &mut [(T, Sep)]) -> Option<Vec<usize>> {
     let rtl = classes.iter().filter(|c| is_rtl(**c)).count();
     if rtl == 0 {
-        return false;
+        return None;
     }
     let ltr = classes.iter().filter(|c| **c == Class::Ltr).count();
     let mut classes = classes.to_vec();
@@ -151,8 +172,13 @@ fn reorder<T: Copy>(classes: &[Class], items: &mut [(T, Sep)]) -> bool {
                 from = to;
             }
         }
-        mirror_brackets(items, &mut classes);
-        true
+        let alone = mirror_brackets(items, &mut classes);
+        Some(
+            alone
+                .into_iter()
+                .filter(|&k| reads_turned(items, &classes, k))
+                .collect(),
+        )
     } else {
         for (a, b) in runs(&classes, is_rtl) {
             reverse(items, &mut classes, a, b);
@@ -164,7 +190,34 @@ fn reorder<T: Copy>(classes: &[Class], items: &mut [(T, Sep)]) -> bool {
                 reverse(items, &mut classes, x, y);
             }
         }
-        false
+        None
+    }
+}
+
+/// Whether a bracket without its fellow in a line read from the right is named by its
+/// shape: a closing one that opens a word (a space before it, a word or a quote touching
+/// it after, `)הדרך`) or an opening one that closes one (touching the word or quote before
+/// it, a space, the line's end or a stop after, `מגבלותיו(`).
+fn reads_turned<T: Copy>(items: &[(T, Sep)], classes: &[Class], k: usize) -> bool {
+    let word = |c: Class| {
+        matches!(
+            c,
+            Class::Rtl(_) | Class::Ltr | Class::Digit | Class::Neutral
+        )
+    };
+    let spaced_before = k == 0 || items[k].1 != Sep::None;
+    let after = items.get(k + 1);
+    let spaced_after = after.is_none_or(|&(_, sep)| sep != Sep::None);
+    match classes[k] {
+        Class::Bracket(false, _) => {
+            spaced_before && !spaced_after && classes.get(k + 1).is_some_and(|&c| word(c))
+        }
+        Class::Bracket(true, _) => {
+            !spaced_before
+                && word(classes[k - 1])
+                && (spaced_after || classes.get(k + 1) == Some(&Class::Neutral))
+        }
+        _ => false,
     }
 }
 
@@ -172,50 +225,70 @@ fn reorder<T: Copy>(classes: &[Class], items: &mut [(T, Sep)]) -> bool {
 /// PDF's text names each bracket by the shape drawn, and a right-to-left line draws an
 /// opening bracket turned, at its right. Each such pair trades places, so the text reads
 /// `(670 950)`, as the bidirectional algorithm shows it. A PDF that names them by their
-/// meaning gives pairs the right way round, which stay.
-fn mirror_brackets<T: Copy>(items: &mut [(T, Sep)], classes: &mut [Class]) {
+/// meaning gives pairs the right way round, which stay. Returns the brackets left without
+/// a fellow.
+fn mirror_brackets<T: Copy>(items: &mut [(T, Sep)], classes: &mut [Class]) -> Vec<usize> {
     // Each cell on its own: no pair spans a table's cells.
     let ends: Vec<usize> = (1..=items.len())
         .filter(|&k| k == items.len() || matches!(items[k].1, Sep::Tab | Sep::Cells(_)))
         .collect();
     let mut start = 0;
+    let mut alone = Vec::new();
     for end in ends {
-        mirror_brackets_in(&mut items[start..end], &mut classes[start..end]);
+        let cell = mirror_brackets_in(&mut items[start..end], &mut classes[start..end]);
+        alone.extend(cell.into_iter().map(|k| start + k));
         start = end;
     }
+    alone
 }
 
-/// [`mirror_brackets`] in one cell.
-fn mirror_brackets_in<T: Copy>(items: &mut [(T, Sep)], classes: &mut [Class]) {
-    // Pairs the right way round first (`1) … (1010613766)`: the item's `)` closes nothing,
-    // and the number's brackets are a pair of their own).
+/// [`mirror_brackets`] in one cell. The brackets are read both ways, as named and turned;
+/// the way that leaves fewer of them without a fellow wins (as named on a tie: `1) … (1010)`,
+/// whose item's `)` closes nothing). Read turned, each pair trades places. Returns the
+/// brackets left without a fellow.
+fn mirror_brackets_in<T: Copy>(items: &mut [(T, Sep)], classes: &mut [Class]) -> Vec<usize> {
+    let (alone, pairs_named) = pairs(classes, false);
+    let (alone_turned, turned) = pairs(classes, true);
+    let paired = if alone_turned < alone {
+        for &(a, b) in &turned {
+            let glyph = items[a].0;
+            items[a].0 = items[b].0;
+            items[b].0 = glyph;
+            classes.swap(a, b);
+        }
+        turned
+    } else {
+        pairs_named
+    };
+    (0..classes.len())
+        .filter(|&k| matches!(classes[k], Class::Bracket(..)))
+        .filter(|&k| !paired.iter().any(|&(a, b)| a == k || b == k))
+        .collect()
+}
+
+/// The pairs of brackets of a cell in reading order (each opening one with the next closing
+/// one of its kind that nothing between closes), read as named or `turned` (`)` opening),
+/// and how many brackets are left without a fellow.
+fn pairs(classes: &[Class], turned: bool) -> (usize, Vec<(usize, usize)>) {
     let mut open: Vec<(char, usize)> = Vec::new();
-    let mut closers: Vec<(char, usize)> = Vec::new();
+    let mut pairs = Vec::new();
+    let mut alone = 0usize;
     for (k, c) in classes.iter().enumerate() {
-        match *c {
-            Class::Bracket(true, kind) => open.push((kind, k)),
-            Class::Bracket(false, kind) => match open.iter().rposition(|&(q, _)| q == kind) {
-                Some(at) => {
-                    open.remove(at);
-                }
-                None => closers.push((kind, k)),
-            },
-            _ => {}
+        let Class::Bracket(opens, kind) = *c else {
+            continue;
+        };
+        if opens != turned {
+            open.push((kind, k));
+        } else if let Some(at) = open.iter().rposition(|&(q, _)| q == kind) {
+            pairs.push((open.remove(at).1, k));
+            // (Those opened inside it and not closed are left alone.)
+            alone += open.len() - at;
+            open.truncate(at);
+        } else {
+            alone += 1;
         }
     }
-    // What is left: a closing bracket before an opening one of its kind, backwards.
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for (kind, c) in closers {
-        if let Some(at) = open.iter().position(|&(q, o)| q == kind && o > c) {
-            pairs.push((c, open.remove(at).1));
-        }
-    }
-    for (a, b) in pairs {
-        let glyph = items[a].0;
-        items[a].0 = items[b].0;
-        items[b].0 = glyph;
-        classes.swap(a, b);
-    }
+    (alone + open.len(), pairs)
 }
 
 /// A number's run `a..b` (in reading order) with the signs right beside it (`4.2%`, `$5`),
@@ -339,7 +412,10 @@ mod tests {
 
     fn read(visual: &str) -> String {
         let (classes, mut items) = line(visual);
-        reorder(&classes, &mut items);
+        for k in reorder(&classes, &mut items).unwrap_or_default() {
+            let turned = turned_bracket(&[items[k].0]).expect("a bracket");
+            items[k].0 = turned[0];
+        }
         written(&items)
     }
 
@@ -376,7 +452,7 @@ mod tests {
         // left.
         let visual = "0.3\t12.0\t-4.3\tםילהי אלל";
         let (classes, mut items) = line(visual);
-        assert!(reorder(&classes, &mut items));
+        assert!(reorder(&classes, &mut items).is_some());
         let chars: Vec<[char; 1]> = items.iter().map(|&(c, _)| [c]).collect();
         let mut refs: Vec<&[char]> = chars.iter().map(|c| c.as_slice()).collect();
         signs_first(&mut refs, &mut items);
@@ -444,5 +520,33 @@ mod tests {
         assert_eq!(read("םושר )1010( רפסמ )1"), "1) מספר (1010) רשום");
         // A line starting (at its right) with a bracketed number: read from the right.
         assert_eq!(read("םושר ،)1225("), "(1225)، רשום");
+    }
+
+    #[test]
+    fn a_lines_bracketed_words_and_numbers_named_by_their_shape_all_turn() {
+        // `بناء على المادة (السبعين) … رقم (أ/٩٠) وتاريخ`, each bracket named as drawn: the
+        // first pair's `(` and the second's `)` stand side by side in reading order and
+        // must not be taken for a pair.
+        assert_eq!(
+            read("خيراتو (٩٠/أ) مقر ... (نيعبسلا) ةداملا ىلع ءانب"),
+            "بناء على المادة (السبعين) ... رقم (أ/٩٠) وتاريخ"
+        );
+        assert_eq!(
+            read("ןולחב (תיאמצע) הדובע (Gemini ומכ) LLM שרוד"),
+            "דורש LLM (כמו Gemini) עבודה (עצמאית) בחלון"
+        );
+    }
+
+    #[test]
+    fn a_bracket_whose_fellow_is_on_another_line_reads_by_the_word_it_touches() {
+        // `(הדרך לנסות` … / … `ומה מגבלותיו)` over two lines, each bracket named as drawn.
+        assert_eq!(read("תוסנל ךרדה) ?Database"), "Database? (הדרך לנסות");
+        assert_eq!(read("(ויתולבגמ המו"), "ומה מגבלותיו)");
+        assert_eq!(read("(\"םינגולס\" 5"), "5 \"סלוגנים\")");
+        // Named by their meaning, they stay.
+        assert_eq!(read("תוסנל ךרדה( ?Database"), "Database? (הדרך לנסות");
+        assert_eq!(read(")ויתולבגמ המו"), "ומה מגבלותיו)");
+        // A list's number stays as it is.
+        assert_eq!(read("ةدام )1"), "1) مادة");
     }
 }

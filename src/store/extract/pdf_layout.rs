@@ -65,6 +65,9 @@ pub struct Line {
     pub labelled: bool,
     /// Whether it is a row of a table drawn as a grid, its cells read from the grid.
     pub ruled: bool,
+    /// Its brackets that read turned (`)` for `(`): in a line read from the right, a bracket
+    /// whose fellow is on another line, named by its shape.
+    pub turned: Vec<u32>,
 }
 
 impl Line {
@@ -97,6 +100,10 @@ impl Line {
             lead,
             labelled: false,
             ruled,
+            turned: lines
+                .iter()
+                .flat_map(|l| l.turned.iter().copied())
+                .collect(),
         }
     }
 
@@ -1965,7 +1972,7 @@ fn line_of(page: &PageGlyphs, glyphs: &[u32], region: u32, bounds: (f32, f32)) -
     close_tracking(page, &mut items);
     close_letter_spacing(page, &mut items);
     // Right-to-left words are drawn from the right: put them in reading order.
-    super::pdf_bidi::to_reading_order(page, &mut items);
+    let turned = super::pdf_bidi::to_reading_order(page, &mut items);
     let glyphs = || items.iter().map(|&(i, _)| &page.glyphs[i as usize]);
     Line {
         x0: glyphs().map(|g| g.x0).fold(f32::MAX, f32::min),
@@ -1982,6 +1989,7 @@ fn line_of(page: &PageGlyphs, glyphs: &[u32], region: u32, bounds: (f32, f32)) -
         lead: 0,
         labelled: false,
         ruled: false,
+        turned,
     }
 }
 

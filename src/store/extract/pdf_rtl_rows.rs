@@ -198,6 +198,7 @@ mod tests {
             lead,
             labelled: false,
             ruled: false,
+            turned: Vec::new(),
         }
     }
 

@@ -495,7 +495,8 @@ fn line_text(page: &PageGlyphs, line: &Line) -> String {
 
 /// The glyphs of a line, each with what goes before it and the chars it writes. A glyph with
 /// no Unicode text that starts a line, set apart from the words that follow, is a list's
-/// bullet drawn with a symbol font, and writes `•`.
+/// bullet drawn with a symbol font, and writes `•`; a bracket the line reads turned writes
+/// its fellow.
 fn written<'p>(
     page: &'p PageGlyphs,
     line: &'p Line,
@@ -509,6 +510,8 @@ fn written<'p>(
         let g = &page.glyphs[gi as usize];
         let chars: &[char] = if k == 0 && bullet {
             &['•']
+        } else if line.turned.contains(&gi) {
+            super::pdf_bidi::turned_bracket(page.text(g)).unwrap_or(page.text(g))
         } else {
             page.text(g)
         };
