@@ -151,7 +151,12 @@ fn reorder<T: Copy>(classes: &[Class], items: &mut [(T, Sep)]) -> Option<Vec<usi
     let mut classes = classes.to_vec();
     if reads_from_the_right(&classes, rtl, ltr) {
         reverse(items, &mut classes, 0, items.len());
-        for (a, b) in runs(&classes, |c| matches!(c, Class::Ltr | Class::Digit)) {
+        let numbers_apart: Vec<(usize, usize)> =
+            runs(&classes, |c| matches!(c, Class::Ltr | Class::Digit))
+                .into_iter()
+                .flat_map(|(a, b)| numbers_of(items, &classes, a, b))
+                .collect();
+        for (a, b) in numbers_apart {
             // A table's cells are apart: each cell's number is turned back on its own, and
             // the cells stay in reading order (`63  58  121`, not `121  58  63`).
             let mut from = a;
@@ -192,6 +197,44 @@ fn reorder<T: Copy>(classes: &[Class], items: &mut [(T, Sep)]) -> Option<Vec<usi
         }
         None
     }
+}
+
+/// A left-to-right run `a..b` of a line read from the right, split where it is numbers
+/// apart: between two numbers (with no Latin letter in the run), signs set off by a space
+/// (`٢٧ / ٨ / ١٤١٢`, a date) resolve to the line's direction, as the bidirectional
+/// algorithm has it, so each number is turned back on its own and the date reads from the
+/// right as the page shows it. A space alone between figures (`2 582`) or a sign touching
+/// both (`8/3/1428`) keeps them one number.
+fn numbers_of<T: Copy>(
+    items: &[(T, Sep)],
+    classes: &[Class],
+    a: usize,
+    b: usize,
+) -> Vec<(usize, usize)> {
+    if classes[a..b].contains(&Class::Ltr) {
+        return vec![(a, b)];
+    }
+    let mut parts = Vec::new();
+    let mut start = a;
+    let mut last_digit: Option<usize> = None;
+    for (k, _) in classes
+        .iter()
+        .enumerate()
+        .take(b)
+        .skip(a)
+        .filter(|(_, c)| **c == Class::Digit)
+    {
+        if let Some(d) = last_digit
+            && k > d + 1
+            && (d + 1..=k).any(|j| items[j].1 != Sep::None)
+        {
+            parts.push((start, d + 1));
+            start = k;
+        }
+        last_digit = Some(k);
+    }
+    parts.push((start, b));
+    parts
 }
 
 /// Whether a bracket without its fellow in a line read from the right is named by its
@@ -484,6 +527,18 @@ mod tests {
         assert_eq!(read("ةدام )1"), "1) مادة");
         // A line that opens with a bracketed word, its opening bracket at the right end.
         assert_eq!(read("טלשנ רשא (היצילאוקה)"), "(הקואליציה) אשר נשלט");
+    }
+
+    #[test]
+    fn a_date_set_with_spaced_slashes_reads_from_the_right_as_drawn() {
+        // `وتاريخ ٢٧ / ٨ / ١٤١٢ هـ`: the page draws the day at the right.
+        assert_eq!(read(".ـه ١٤١٢ / ٨ / ٢٧ خيراتو"), "وتاريخ ٢٧ / ٨ / ١٤١٢ هـ.");
+        assert_eq!(read("8 / 3 / 1428 خيراتب"), "بتاريخ 1428 / 3 / 8");
+        // Touching signs keep a date one number; a space alone keeps a grouped figure.
+        assert_eq!(read("1428/3/8 خيراتب"), "بتاريخ 1428/3/8");
+        assert_eq!(read("2 582 غلبم"), "مبلغ 2 582");
+        // With a Latin word, the run is left to right whole.
+        assert_eq!(read("Law 8 / 2020 نوناق"), "قانون Law 8 / 2020");
     }
 
     #[test]
