@@ -4882,3 +4882,122 @@ fn a_short_line_ending_with_a_closing_quote_goes_on_before_a_word_in_small_lette
         "The reasoning of the bench on the scheme is set out at length, and it is clear from it that the court construed the phrase \u{201C}Prize Chit\u{201D} in the earlier case, and we find no reason to depart from that reading.\n"
     );
 }
+
+/// A page of right-to-left lines, each given as `(left, right, baseline, size, text)` in
+/// reading order: drawn as a PDF draws them, left to right, the figures of each number in
+/// their own order, each char filling an equal share of the line (a space an empty one).
+fn right_to_left_page(lines: &[(f32, f32, f32, f32, &str)]) -> super::pdf_glyphs::PageGlyphs {
+    use super::pdf_glyphs::{Glyph, PageGlyphs};
+    let mut page = PageGlyphs {
+        number: 1,
+        width: 612.0,
+        height: 792.0,
+        ..PageGlyphs::default()
+    };
+    for &(left, right, baseline, size, text) in lines {
+        let mut visual: Vec<char> = text.chars().rev().collect();
+        let mut k = 0;
+        while k < visual.len() {
+            let run = visual[k..].iter().take_while(|c| c.is_numeric()).count();
+            visual[k..k + run.max(1)].reverse();
+            k += run.max(1);
+        }
+        let share = (right - left) / visual.len() as f32;
+        let mut spaced = false;
+        for (k, &c) in visual.iter().enumerate() {
+            if c == ' ' {
+                spaced = true;
+                continue;
+            }
+            let x0 = left + share * k as f32;
+            page.glyphs.push(Glyph {
+                x0,
+                x1: x0 + share,
+                baseline,
+                size,
+                text: page.chars.len() as u32,
+                len: 1,
+                space_before: spaced,
+                hidden: false,
+                clipped: false,
+            });
+            page.chars.push(c);
+            spaced = false;
+        }
+    }
+    page
+}
+
+#[test]
+fn a_clauses_short_last_line_ending_in_a_dates_era_ends_it() {
+    // A decree's clauses, each a full line and a short one at the right ending `هـ.` (the
+    // era, its last letter stretched by a tatweel).
+    let page = right_to_left_page(&[
+        (
+            77.2,
+            534.8,
+            611.0,
+            14.4,
+            "بناء على المادة السبعين من النظام الأساسي للحكم، الصادر بالأمر الملكي رقم وتاريخ",
+        ),
+        (441.8, 534.8, 630.2, 14.4, "٢٧ / ٨ / ١٤١٢ هـ."),
+        (
+            77.2,
+            534.8,
+            649.4,
+            14.4,
+            "وبناء على المادة العشرين من نظام مجلس الوزراء، الصادر بالأمر الملكي رقم وتاريخ ٣",
+        ),
+        (460.6, 534.8, 668.6, 14.4, "/ ٣ / ١٤١٤ هـ."),
+        (
+            77.2,
+            534.8,
+            687.8,
+            14.4,
+            "وبناء على المادة الثامنة عشرة من نظام مجلس الشورى، الصادر بالأمر الملكي رقم",
+        ),
+        (407.5, 534.8, 707.0, 14.4, "وتاريخ ٢٧ / ٨ / ١٤١٢ هـ."),
+    ]);
+    let (text, _) = super::pdf_text::assemble(&[page], Instant::now() + Duration::from_secs(60))
+        .expect("in time");
+    assert_eq!(
+        text,
+        "بناء على المادة السبعين من النظام الأساسي للحكم، الصادر بالأمر الملكي رقم وتاريخ ٢٧ / ٨ / ١٤١٢ هـ.\n\n\
+وبناء على المادة العشرين من نظام مجلس الوزراء، الصادر بالأمر الملكي رقم وتاريخ ٣ / ٣ / ١٤١٤ هـ.\n\n\
+وبناء على المادة الثامنة عشرة من نظام مجلس الشورى، الصادر بالأمر الملكي رقم وتاريخ ٢٧ / ٨ / ١٤١٢ هـ.\n"
+    );
+}
+
+#[test]
+fn a_signatures_lines_stretched_to_one_width_are_lines_of_their_own() {
+    let page = right_to_left_page(&[
+        (
+            182.8,
+            540.2,
+            250.0,
+            16.0,
+            "يُنشر هذا المرسوم بقانون في الجريدة الرسمية، ويُعمل به من تاريخ نشره في الدولة",
+        ),
+        (300.0, 540.2, 272.0, 16.0, "وعلى الجهات المعنية تنفيذه."),
+        (
+            41.0,
+            260.8,
+            435.2,
+            19.0,
+            "محمـــــد بـــــن زايـــــد آل نهيـــــان",
+        ),
+        (
+            41.0,
+            260.8,
+            461.7,
+            19.0,
+            "رئــيس دولــة الإمــارات العربيــة المتحــدة",
+        ),
+    ]);
+    let (text, _) = super::pdf_text::assemble(&[page], Instant::now() + Duration::from_secs(60))
+        .expect("in time");
+    assert!(
+        text.ends_with("\n\nمحمـــــد بـــــن زايـــــد آل نهيـــــان\n\nرئــيس دولــة الإمــارات العربيــة المتحــدة\n"),
+        "{text}"
+    );
+}

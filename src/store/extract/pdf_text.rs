@@ -1700,6 +1700,21 @@ fn join(
     let ends_sentence = prev_text
         .trim_end()
         .ends_with(['.', '!', '?', ':', '"', '\u{201D}', '\u{2019}', ')', '…']);
+    // Lines set as a block of their own, far in from the column's edge and stretched to one
+    // width (a signature: `محمـــد بـــن زايـــد آل نهيـــان` over `رئــيس دولــة …`), are
+    // lines of their own, not a paragraph wrapped.
+    let width = cur.bounds.1 - cur.bounds.0;
+    let one_block =
+        (cur.x0 - prev.x0).abs() <= 0.5 * size && (cur.x1 - prev.x1).abs() <= 0.5 * size;
+    if same_column
+        && one_block
+        && prev.x0 > cur.bounds.0 + 0.25 * width
+        && prev.x1 - prev.x0 < 0.5 * width
+        && !prev_text.trim_end().ends_with([',', '،', '-'])
+        && !cur_text.starts_with(char::is_lowercase)
+    {
+        return Join::Paragraph;
+    }
     // A short line ending with a colon after a sentence's end, with a line under it, is a
     // heading over what follows (`مـــادة ( ١٤ ) :` after a full line ending a sentence).
     let short = cur.x1 - cur.x0 < 0.5 * (cur.bounds.1 - cur.bounds.0);
@@ -2175,13 +2190,16 @@ fn flush_right_columns(per_page: &[Vec<Line>], texts: &[Vec<String>]) -> HashSet
     out
 }
 
-/// Whether a line reads from the right: most of its letters are right to left.
+/// Whether a line reads from the right: most of its letters are right to left. Arabic-Indic
+/// figures count with them; the tatweel, which stretches an Arabic word (`هـ`), and other
+/// letters of no one script count for neither.
 fn reads_from_the_right(text: &str) -> bool {
+    use unicode_script::{Script, UnicodeScript as _};
     let (mut rtl, mut ltr) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        if crate::core::bidi::rtl_script(c).is_some() {
+    for c in text.chars() {
+        if crate::core::bidi::rtl_script(c).is_some() && (c.is_alphabetic() || c.is_numeric()) {
             rtl += 1;
-        } else {
+        } else if c.is_alphabetic() && !matches!(c.script(), Script::Common | Script::Inherited) {
             ltr += 1;
         }
     }
