@@ -80,7 +80,15 @@ pub fn to_reading_order(page: &PageGlyphs, items: &mut [(u32, Sep)]) -> Vec<u32>
         .map(|&(g, _)| class(page.text(&page.glyphs[g as usize])))
         .collect();
     let hebrew = !classes.contains(&Class::Rtl(true));
-    let Some(turned) = reorder(&classes, items) else {
+    let firsts: Vec<(char, Sep)> = items
+        .iter()
+        .map(|&(g, sep)| {
+            let c = page.text(&page.glyphs[g as usize]).first().copied();
+            (c.unwrap_or('\u{FFFD}'), sep)
+        })
+        .collect();
+    let address = address_cells(&firsts, &classes);
+    let Some(turned) = reorder(&classes, &address, items) else {
         return Vec::new();
     };
     let turned = turned.into_iter().map(|k| items[k].0).collect();
@@ -142,7 +150,11 @@ fn signs_first<T: Copy>(chars: &mut [&[char]], items: &mut [(T, Sep)]) {
 
 /// Puts a line in reading order. When it reads from the right: the places of the brackets
 /// that read turned.
-fn reorder<T: Copy>(classes: &[Class], items: &mut [(T, Sep)]) -> Option<Vec<usize>> {
+fn reorder<T: Copy>(
+    classes: &[Class],
+    address: &[bool],
+    items: &mut [(T, Sep)],
+) -> Option<Vec<usize>> {
     let rtl = classes.iter().filter(|c| is_rtl(**c)).count();
     if rtl == 0 {
         return None;
@@ -150,6 +162,8 @@ fn reorder<T: Copy>(classes: &[Class], items: &mut [(T, Sep)]) -> Option<Vec<usi
     let ltr = classes.iter().filter(|c| **c == Class::Ltr).count();
     let mut classes = classes.to_vec();
     if reads_from_the_right(&classes, rtl, ltr) {
+        let drawn: Vec<(T, Sep)> = items.to_vec();
+        let drawn_classes = classes.clone();
         reverse(items, &mut classes, 0, items.len());
         let numbers_apart: Vec<(usize, usize)> =
             runs(&classes, |c| matches!(c, Class::Ltr | Class::Digit))
@@ -175,6 +189,23 @@ fn reorder<T: Copy>(classes: &[Class], items: &mut [(T, Sep)]) -> Option<Vec<usi
                     reverse(items, &mut classes, x, y);
                 }
                 from = to;
+            }
+        }
+        // A cell that is a piece of a web address (an address wrapped in a Hebrew table's
+        // cell) reads as drawn, its stops and signs at its ends too (`.il/%d7%9`). (Latin
+        // words of a right-to-left cell's sentence, `(Web Scraping).`, are set at its ends
+        // in the cell's direction: they stay as read.)
+        let n = items.len();
+        for (a, b) in cells(&drawn) {
+            if address[a] {
+                let at = n - b;
+                for j in 0..b - a {
+                    items[at + j].0 = drawn[a + j].0;
+                    if j > 0 {
+                        items[at + j].1 = drawn[a + j].1;
+                    }
+                    classes[at + j] = drawn_classes[a + j];
+                }
             }
         }
         let alone = mirror_brackets(items, &mut classes);
@@ -262,6 +293,52 @@ fn reads_turned<T: Copy>(items: &[(T, Sep)], classes: &[Class], k: usize) -> boo
         }
         _ => false,
     }
+}
+
+/// Whether a cell is one piece of a web address: Latin letters or figures, no space, no
+/// right-to-left letter or bracket, and a mark of an address (`/`, `%`, `:`, `@`, `=`,
+/// `?`, `#`; with figures alone, `/`).
+fn address_piece(items: &[(char, Sep)], classes: &[Class]) -> bool {
+    // (Figures alone need a slash: `8/` ends an address, `5.2%` is a share.)
+    let letters = classes.contains(&Class::Ltr);
+    let marks: &[char] = if letters {
+        &['/', '%', ':', '@', '=', '?', '#']
+    } else {
+        &['/']
+    };
+    classes
+        .iter()
+        .any(|c| matches!(c, Class::Ltr | Class::Digit))
+        && !classes
+            .iter()
+            .any(|c| is_rtl(*c) || matches!(c, Class::Bracket(..)))
+        && items.iter().skip(1).all(|&(_, sep)| sep == Sep::None)
+        && items.iter().any(|(c, _)| marks.contains(c))
+}
+
+/// For each glyph of a line in drawing order (given by its first char), whether its cell is
+/// a piece of a web address.
+fn address_cells(items: &[(char, Sep)], classes: &[Class]) -> Vec<bool> {
+    let mut out = vec![false; items.len()];
+    for (a, b) in cells(items) {
+        if address_piece(&items[a..b], &classes[a..b]) {
+            out[a..b].fill(true);
+        }
+    }
+    out
+}
+
+/// The cells of a line, `a..b`: parted by wide gaps.
+fn cells<T: Copy>(items: &[(T, Sep)]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for k in 1..=items.len() {
+        if k == items.len() || matches!(items[k].1, Sep::Tab | Sep::Cells(_)) {
+            out.push((start, k));
+            start = k;
+        }
+    }
+    out
 }
 
 /// Brackets a right-to-left line has backwards once in reading order (`)670 950(`): the
@@ -455,7 +532,8 @@ mod tests {
 
     fn read(visual: &str) -> String {
         let (classes, mut items) = line(visual);
-        for k in reorder(&classes, &mut items).unwrap_or_default() {
+        let address = address_cells(&items, &classes);
+        for k in reorder(&classes, &address, &mut items).unwrap_or_default() {
             let turned = turned_bracket(&[items[k].0]).expect("a bracket");
             items[k].0 = turned[0];
         }
@@ -495,7 +573,7 @@ mod tests {
         // left.
         let visual = "0.3\t12.0\t-4.3\tםילהי אלל";
         let (classes, mut items) = line(visual);
-        assert!(reorder(&classes, &mut items).is_some());
+        assert!(reorder(&classes, &[false; 64][..items.len()], &mut items).is_some());
         let chars: Vec<[char; 1]> = items.iter().map(|&(c, _)| [c]).collect();
         let mut refs: Vec<&[char]> = chars.iter().map(|c| c.as_slice()).collect();
         signs_first(&mut refs, &mut items);
@@ -539,6 +617,19 @@ mod tests {
         assert_eq!(read("2 582 غلبم"), "مبلغ 2 582");
         // With a Latin word, the run is left to right whole.
         assert_eq!(read("Law 8 / 2020 نوناق"), "قانون Law 8 / 2020");
+    }
+
+    #[test]
+    fn a_cell_of_latin_words_in_a_right_to_left_row_reads_as_drawn() {
+        // An address wrapped in a Hebrew table's last cell: its line starts with the stop
+        // that ends `org`.
+        assert_eq!(
+            read(".il/%d7%9\tםיבוט םהש\tרוטינומה"),
+            "המוניטור\tשהם טובים\t.il/%d7%9"
+        );
+        assert_eq!(read("8/\tםיבוט"), "טובים\t8/");
+        // Latin words of a right-to-left cell's sentence stay as read.
+        assert_eq!(read(".(Database\tםיבוט םה םהש"), "שהם הם טובים\tDatabase).");
     }
 
     #[test]

@@ -508,7 +508,8 @@ fn row_line(
                 Sep::Tab | Sep::Cells(_) => Sep::Space,
                 s => s,
             },
-            // The cell's next line: a word broken at its hyphen stays whole.
+            // The cell's next line: a word broken at its hyphen stays whole, and so does a
+            // web address broken where the cell's edge fell.
             Some((c, _)) if c == column => {
                 let last = items
                     .last()
@@ -518,7 +519,7 @@ fn row_line(
                     .text(&page.glyphs[g as usize])
                     .first()
                     .is_some_and(|c| c.is_lowercase());
-                if hyphen && lower {
+                if (hyphen && lower) || address_goes_on(page, &items, g) {
                     Sep::None
                 } else {
                     Sep::Space
@@ -543,6 +544,28 @@ fn row_line(
         ls.into_iter().map(|l| &lines[l]).collect()
     };
     Line::of_lines(page, items, lead, &used, true)
+}
+
+/// Whether the glyph `next`, starting a cell's next line, goes on the web address the
+/// cell's last word is (`https://ww` / `w.ceci.org`): the word starts as one does and the
+/// line goes on in the chars of one.
+fn address_goes_on(page: &PageGlyphs, items: &[(u32, Sep)], next: u32) -> bool {
+    let start = items
+        .iter()
+        .rposition(|&(_, sep)| sep != Sep::None)
+        .unwrap_or(0);
+    let word: String = items[start..]
+        .iter()
+        .flat_map(|&(g, _)| page.text(&page.glyphs[g as usize]).iter())
+        .collect();
+    let address = ["http://", "https://", "www."]
+        .iter()
+        .any(|head| word.starts_with(head));
+    address
+        && page
+            .text(&page.glyphs[next as usize])
+            .first()
+            .is_some_and(|c| c.is_ascii_graphic())
 }
 
 /// How many columns some cell starts at lie between two columns (indices of their left

@@ -5001,3 +5001,37 @@ fn a_signatures_lines_stretched_to_one_width_are_lines_of_their_own() {
         "{text}"
     );
 }
+
+#[test]
+fn a_web_address_wrapped_in_a_ruled_tables_cell_reads_whole() {
+    // A narrow cell breaks the address wherever its edge falls, with no hyphen.
+    let mut content = String::new();
+    let text = |x: f32, y: f32, s: &str| format!("BT /F1 9 Tf 1 0 0 1 {x} {y} Tm ({s}) Tj ET\n");
+    let rows: [(f32, [&str; 2], &[&str]); 3] = [
+        (690.0, ["Source", "Kind"], &["Address"]),
+        (
+            676.0,
+            ["State auditor", "Reports"],
+            &["https://ww", "w.example.org/", "reports/2024"],
+        ),
+        (640.0, ["Open data", "Tables"], &["data.example.org"]),
+    ];
+    for (y, cells, address) in rows {
+        content.push_str(&text(75.0, y, cells[0]));
+        content.push_str(&text(163.0, y, cells[1]));
+        for (k, piece) in address.iter().enumerate() {
+            content.push_str(&text(243.0, y - 11.0 * k as f32, piece));
+        }
+    }
+    for y in [700, 686, 650, 628] {
+        content.push_str(&format!("72 {y} m 310 {y} l S\n"));
+    }
+    for x in [72, 160, 240, 310] {
+        content.push_str(&format!("{x} 700 m {x} 628 l S\n"));
+    }
+    let text = text_of(&page(content.as_bytes(), "", &[]));
+    assert!(
+        text.contains("State auditor\tReports\thttps://www.example.org/reports/2024\n"),
+        "{text}"
+    );
+}
