@@ -5035,3 +5035,23 @@ fn a_web_address_wrapped_in_a_ruled_tables_cell_reads_whole() {
         "{text}"
     );
 }
+
+#[test]
+fn a_tables_title_set_apart_from_its_number_goes_on_in_the_line_under_its_words() {
+    let pdf = page(
+        b"BT /F1 9 Tf 1 0 0 1 36 700 Tm (Table 17.) Tj 1 0 0 1 84 700 Tm (Actual and projected numbers for the pupil/teacher ratios in schools, by control of) Tj ET \
+BT /F1 9 Tf 1 0 0 1 84 689 Tm (school: Fall 1996 through fall 2021) Tj ET \
+BT /F1 9 Tf 1 0 0 1 36 672 Tm (Year) Tj 1 0 0 1 150 672 Tm (Total) Tj 1 0 0 1 220 672 Tm (Public) Tj 1 0 0 1 290 672 Tm (Private) Tj ET \
+BT /F1 9 Tf 1 0 0 1 36 660 Tm (1996) Tj 1 0 0 1 150 660 Tm (17.1) Tj 1 0 0 1 220 660 Tm (17.3) Tj 1 0 0 1 290 660 Tm (15.5) Tj ET \
+BT /F1 9 Tf 1 0 0 1 36 648 Tm (1997) Tj 1 0 0 1 150 648 Tm (16.8) Tj 1 0 0 1 220 648 Tm (16.8) Tj 1 0 0 1 290 648 Tm (15.2) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert!(
+        text.starts_with(
+            "Table 17.\tActual and projected numbers for the pupil/teacher ratios in schools, by control of school: Fall 1996 through fall 2021\n\nYear\tTotal"
+        ),
+        "{text}"
+    );
+}

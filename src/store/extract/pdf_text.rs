@@ -275,6 +275,7 @@ impl<'a> Flow<'a> {
                     .copied()
                     .unwrap_or(pl.bounds.0),
                 prev_second_word: second_word_x1(&shared.pages[ppi], pl).map(|x| -x),
+                prev_cell_x: None,
                 item: self.item.map(|(_, right)| -right),
                 next_x0: next.filter(|_| context.next_x0.is_some()).map(|n| -n.x1),
                 ..context
@@ -321,6 +322,11 @@ impl<'a> Flow<'a> {
             group_label: ppi == pi && pl.has_tab() && names_group(line, text, next),
             after_group_label: self.group_label && ppi == pi,
             prev_widest: shared.widest.get(ppi).copied().unwrap_or(0.0),
+            prev_cell_x: pl
+                .items
+                .iter()
+                .find(|(_, sep)| matches!(sep, Sep::Tab | Sep::Cells(_)))
+                .map(|&(gi, _)| shared.pages[ppi].glyphs[gi as usize].x0),
         }
     }
 
@@ -1233,6 +1239,9 @@ struct Context {
     after_group_label: bool,
     /// The width of the widest column of the previous line's page.
     prev_widest: f32,
+    /// Where the previous line's second cell starts (a caption's words, set apart from its
+    /// number).
+    prev_cell_x: Option<f32>,
 }
 
 /// The usual distance between the baselines of consecutive lines of a column, in font sizes
@@ -1443,6 +1452,7 @@ fn join(
         group_label,
         after_group_label,
         prev_widest,
+        prev_cell_x,
     } = *context;
     if label_goes_on {
         return Join::Space;
@@ -1466,6 +1476,21 @@ fn join(
     }
     if prev.has_tab() && label_of_next {
         return Join::Row;
+    }
+    // A caption whose number is set apart from its words goes on in the line under its
+    // words (`Table 17.   Actual and … by control of` / `school: Fall 1996 through …`).
+    let under_words = prev_cell_x.is_some_and(|x| (cur.x0 - x).abs() <= 0.5 * cur.size);
+    let pitch = cur.baseline - prev.baseline;
+    if prev.has_tab()
+        && !cur.has_tab()
+        && under_words
+        && is_punctuated_caption(prev_text)
+        && prev_page == cur_page
+        && prev.region == cur.region
+        && pitch > 0.0
+        && pitch <= 1.6 * cur.size
+    {
+        return Join::Space;
     }
     if prev.has_tab() || cur.has_tab() {
         return Join::Paragraph;
