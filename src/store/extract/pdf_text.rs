@@ -79,6 +79,7 @@ pub fn assemble(pages: &[PageGlyphs], deadline: Instant) -> Result<(String, Page
         words: &words,
         spacing,
         widest: &widest,
+        text_size: text_size(&per_page),
     };
 
     let mut out = Builder::default();
@@ -235,6 +236,8 @@ struct Shared<'a> {
     spacing: Spacing,
     /// Per page, the width of its widest column.
     widest: &'a [f32],
+    /// The size most of the text is set in.
+    text_size: f32,
 }
 
 /// Lines being joined into paragraphs: the last one written, and the left and right edges
@@ -327,6 +330,7 @@ impl<'a> Flow<'a> {
                 .iter()
                 .find(|(_, sep)| matches!(sep, Sep::Tab | Sep::Cells(_)))
                 .map(|&(gi, _)| shared.pages[ppi].glyphs[gi as usize].x0),
+            text_size: shared.text_size,
         }
     }
 
@@ -1242,6 +1246,8 @@ struct Context {
     /// Where the previous line's second cell starts (a caption's words, set apart from its
     /// number).
     prev_cell_x: Option<f32>,
+    /// The size most of the document's text is set in.
+    text_size: f32,
 }
 
 /// The usual distance between the baselines of consecutive lines of a column, in font sizes
@@ -1453,6 +1459,7 @@ fn join(
         after_group_label,
         prev_widest,
         prev_cell_x,
+        text_size,
     } = *context;
     if label_goes_on {
         return Join::Space;
@@ -1669,6 +1676,32 @@ fn join(
             || hangul_goes_on)
         && same_column
         && !centred;
+    // A title centred over two lines, set larger than the text or in capitals, its first
+    // as wide as the column nearly (it was wrapped, not ended): `Energy Efficient Routing
+    // Protocol for Zone Based` / `Mobile Sensor Networks`. (Centred headings one under the
+    // other are each short; a paper's authors and their addresses are set in the text's
+    // size.)
+    let in_capitals = |t: &str| {
+        t.chars().any(char::is_alphabetic)
+            && t.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+    };
+    let titled = cur.size > 1.15 * text_size || (in_capitals(prev_text) && in_capitals(cur_text));
+    let wrapped_title = centred
+        && titled
+        && !ends_clause
+        && same_column
+        && prev.x1 - prev.x0 >= 0.8 * (prev.bounds.1 - prev.bounds.0)
+        && cur.x1 - cur.x0 < prev.x1 - prev.x0;
+    if wrapped_title {
+        return Join::Space;
+    }
+    // An author's address alone on a line set in under their affiliation (centred).
+    let lone_address = !cur_text.trim().contains(' ') && cur_text.contains('@');
+    if lone_address && cur.x0 > prev.x0 + size && same_column {
+        return Join::Paragraph;
+    }
     // A heading whose label is set apart (`(h)   Revisions`) ends at its line (a full line
     // of an item's text may go on with a capital in the next line of its column).
     if prev.labelled && !goes_on && (room > 1.5 * size || !same_column) {
