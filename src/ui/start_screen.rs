@@ -32,6 +32,38 @@ pub fn samples() -> Vec<PathBuf> {
     Vec::new()
 }
 
+/// Names that tell paths apart: each file's name, and for files of the same name the
+/// folders above it that differ (`he.pdf — reports/2024`), as few as tell them apart.
+pub fn distinct_names(paths: &[PathBuf]) -> Vec<String> {
+    let parts = |p: &PathBuf| -> Vec<String> {
+        p.components()
+            .rev()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect()
+    };
+    let all: Vec<Vec<String>> = paths.iter().map(parts).collect();
+    all.iter()
+        .map(|mine| {
+            let Some(name) = mine.first() else {
+                return String::new();
+            };
+            let namesakes: Vec<&Vec<String>> = all
+                .iter()
+                .filter(|other| other.first() == Some(name) && *other != mine)
+                .collect();
+            if namesakes.is_empty() {
+                return name.clone();
+            }
+            // The folders above the file, up to the first that no namesake shares there.
+            let depth = (1..mine.len())
+                .find(|&d| namesakes.iter().all(|o| o.get(1..=d) != mine.get(1..=d)))
+                .unwrap_or(mine.len() - 1);
+            let folders: Vec<&str> = mine[1..=depth].iter().rev().map(String::as_str).collect();
+            format!("{name} \u{2014} {}", folders.join("/"))
+        })
+        .collect()
+}
+
 /// Draws the start screen.
 pub fn start_ui(ui: &mut Ui, recent: &[PathBuf], samples: &[PathBuf]) -> Vec<Action> {
     let mut actions = Vec::new();
@@ -63,11 +95,7 @@ pub fn start_ui(ui: &mut Ui, recent: &[PathBuf], samples: &[PathBuf]) -> Vec<Act
             }
             ui.add_space(12.0);
             ui.label(RichText::new(title).strong());
-            for p in paths {
-                let name = p.file_name().map_or_else(
-                    || p.display().to_string(),
-                    |n| n.to_string_lossy().into_owned(),
-                );
+            for (p, name) in paths.iter().zip(distinct_names(paths)) {
                 if ui
                     .link(name)
                     .on_hover_text(p.display().to_string())
@@ -81,4 +109,34 @@ pub fn start_ui(ui: &mut Ui, recent: &[PathBuf], samples: &[PathBuf]) -> Vec<Act
         list(ui, "Samples", samples, &mut actions);
     });
     actions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::distinct_names;
+    use std::path::PathBuf;
+
+    #[test]
+    fn files_of_the_same_name_are_told_apart_by_their_folders() {
+        let paths: Vec<PathBuf> = [
+            "/home/ana/walk41/he.pdf",
+            "/home/ana/walk40/he.pdf",
+            "/home/ana/notes/article.txt",
+            "/data/a/2024/report.pdf",
+            "/data/b/2024/report.pdf",
+        ]
+        .iter()
+        .map(PathBuf::from)
+        .collect();
+        assert_eq!(
+            distinct_names(&paths),
+            [
+                "he.pdf \u{2014} walk41",
+                "he.pdf \u{2014} walk40",
+                "article.txt",
+                "report.pdf \u{2014} a/2024",
+                "report.pdf \u{2014} b/2024",
+            ]
+        );
+    }
 }
