@@ -233,9 +233,22 @@ pub fn lines(page: &PageGlyphs, deadline: Instant) -> Option<Vec<Line>> {
         }
         if let Some((first, then)) = column_cut(&fragments, &block) {
             // A section that ends across both columns before the next one starts.
+            // (Or blocks side by side over the columns, each read whole before them.)
             if let Some((above, below)) = section_turn(page, &fragments, &block) {
                 stack.push((below, region, bounds));
-                stack.push((above, region, bounds));
+                match <[Vec<usize>; 2]>::try_from(above) {
+                    Ok([left, right]) => {
+                        let (lb, rb) = (span_x(&fragments, &left), span_x(&fragments, &right));
+                        stack.push((right, next_region + 1, rb));
+                        stack.push((left, next_region, lb));
+                        next_region += 2;
+                    }
+                    Err(parts) => {
+                        for part in parts.into_iter().rev() {
+                            stack.push((part, region, bounds));
+                        }
+                    }
+                }
                 continue;
             }
             let (fb, tb) = (span_x(&fragments, &first), span_x(&fragments, &then));

@@ -5082,3 +5082,57 @@ BT /F1 10 Tf 243 576 Td (usama@example.edu.pk) Tj ET",
         "{text}"
     );
 }
+
+#[test]
+fn authors_set_side_by_side_over_two_columns_are_read_before_the_columns() {
+    let mut content = String::new();
+    let at = |x: f32, y: f32, size: f32, s: &str| {
+        format!("BT /F1 {size} Tf 1 0 0 1 {x} {y} Tm ({s}) Tj ET\n")
+    };
+    // Each author's block centred in its column, on the same baselines.
+    for (k, (left, right)) in [
+        ("Usama Ahmed", "Faisal Hussain"),
+        (
+            "Information Security Department",
+            "Computer Sciences Department",
+        ),
+        ("usama@example.edu.pk", "faisal@example.edu.pk"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let y = 700.0 - 12.0 * k as f32;
+        let half = |s: &str| 2.4 * s.len() as f32;
+        content.push_str(&at(184.0 - half(left), y, 10.0, left));
+        content.push_str(&at(427.0 - half(right), y, 10.0, right));
+    }
+    let left = [
+        "Mobility in sensor networks has not only",
+        "expanded the role of sensor networks but has",
+        "also given a whole new dimension to all of the",
+        "research areas. Extra vigilance and unique",
+        "approaches are required to address concerns",
+        "raised by mobility. It brings many advance",
+        "concepts to",
+    ];
+    let right = [
+        "perception entirely shifting the paradigm of",
+        "research and development. Novel approaches",
+        "are required to address the issues raised by",
+        "unpredictable movements of the nodes. One of",
+        "the prime concerns is the routing of data to",
+        "the base station of the whole network today.",
+        "Frequent movements result in path breakage.",
+    ];
+    for (k, (l, r)) in left.iter().zip(&right).enumerate() {
+        let y = 650.0 - 11.0 * k as f32;
+        content.push_str(&at(72.0, y, 9.0, l));
+        content.push_str(&at(314.0, y, 9.0, r));
+    }
+    let text = text_of(&page(content.as_bytes(), "", &[]));
+    assert!(
+        text.starts_with("Usama Ahmed\n\nInformation Security Department\n\nusama@example.edu.pk\n\nFaisal Hussain\n\n"),
+        "{text}"
+    );
+    assert!(text.contains("concepts to perception entirely"), "{text}");
+}

@@ -1697,6 +1697,21 @@ fn join(
     if wrapped_title {
         return Join::Space;
     }
+    // A name of a few words centred over a wider line in the text's size, centred on the
+    // same middle, with room for that line's first word, was not wrapped: an author's name
+    // over their affiliation.
+    let middle = |l: &Line| l.x0 + l.x1;
+    let room_under = (cur.x1 - cur.x0) - (prev.x1 - prev.x0);
+    let name_over = prev_text.split_whitespace().count() <= 4
+        && room_under > first_word + size
+        && cur.x0 < prev.x0 - size
+        && (middle(cur) - middle(prev)).abs() < 2.0 * size
+        && !titled
+        && !cur_text.starts_with(char::is_lowercase)
+        && !prev_text.trim_end().ends_with(',');
+    if name_over && same_column && prev.x0 > prev.bounds.0 + size {
+        return Join::Paragraph;
+    }
     // An author's address alone on a line set in under their affiliation (centred).
     let lone_address = !cur_text.trim().contains(' ') && cur_text.contains('@');
     if lone_address && cur.x0 > prev.x0 + size && same_column {

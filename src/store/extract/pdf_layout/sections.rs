@@ -9,12 +9,13 @@ use crate::store::extract::pdf_glyphs::PageGlyphs;
 const SECTION_TRIES: usize = 6;
 
 /// A block set in columns split at a white gap across it where the part above reads across
-/// its columns ([`reads_across`]): the part above, then the part below.
+/// its columns ([`reads_across`]), or is blocks side by side ([`heads_side_by_side`]): the
+/// part above (as one part, or as its blocks left to right), then the part below.
 pub(super) fn section_turn(
     page: &PageGlyphs,
     fragments: &[Fragment],
     block: &[usize],
-) -> Option<(Vec<usize>, Vec<usize>)> {
+) -> Option<(Vec<Vec<usize>>, Vec<usize>)> {
     let size = median(block.iter().map(|&i| fragments[i].size).collect());
     let spans = block
         .iter()
@@ -23,8 +24,67 @@ pub(super) fn section_turn(
     found.into_iter().find_map(|(_, end)| {
         let (above, below): (Vec<usize>, Vec<usize>) =
             block.iter().partition(|&&i| fragments[i].top < end);
-        reads_across(page, fragments, &above, &below).then_some((above, below))
+        if reads_across(page, fragments, &above, &below) {
+            return Some((vec![above], below));
+        }
+        heads_side_by_side(fragments, block, &above).map(|(first, next)| (vec![first, next], below))
     })
+}
+
+/// A part of a block set in columns that is blocks of centred lines side by side on the
+/// same baselines (a paper's authors with their affiliations, one block per column, over
+/// its text set in the same columns): its blocks, left and right, read before the columns
+/// under them, each whole.
+fn heads_side_by_side(
+    fragments: &[Fragment],
+    block: &[usize],
+    part: &[usize],
+) -> Option<(Vec<usize>, Vec<usize>)> {
+    // The part parted where the block's columns are.
+    let (left, _) = column_cut(fragments, block)?;
+    let (_, gutter) = span_x(fragments, &left);
+    let (first, next): (Vec<usize>, Vec<usize>) =
+        part.iter().partition(|&&i| fragments[i].x1 <= gutter);
+    let size = median(part.iter().map(|&i| fragments[i].size).collect());
+    let a = centred_lines(fragments, &first)?;
+    let b = centred_lines(fragments, &next)?;
+    let level = a.len() >= 2
+        && a.len() == b.len()
+        && a.iter().zip(&b).all(|(x, y)| (x - y).abs() <= 0.1 * size);
+    level.then_some((first, next))
+}
+
+/// The baselines of a column's lines, top down, when they are centred on one middle and
+/// not set flush at one edge.
+fn centred_lines(fragments: &[Fragment], part: &[usize]) -> Option<Vec<f32>> {
+    if part.is_empty() {
+        return None;
+    }
+    let size = median(part.iter().map(|&i| fragments[i].size).collect());
+    // Each line's edges, by its baseline.
+    let mut lines: Vec<(f32, f32, f32)> = Vec::new();
+    for &i in part {
+        let f = &fragments[i];
+        match lines
+            .iter_mut()
+            .find(|l| (l.0 - f.baseline).abs() < 0.3 * size)
+        {
+            Some(l) => {
+                l.1 = l.1.min(f.x0);
+                l.2 = l.2.max(f.x1);
+            }
+            None => lines.push((f.baseline, f.x0, f.x1)),
+        }
+    }
+    lines.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let spread = |v: Vec<f32>| {
+        let lo = v.iter().copied().fold(f32::MAX, f32::min);
+        let hi = v.iter().copied().fold(f32::MIN, f32::max);
+        hi - lo
+    };
+    let middles = spread(lines.iter().map(|l| l.1 + l.2).collect());
+    let lefts = spread(lines.iter().map(|l| l.1).collect());
+    (middles <= 2.0 * size && lefts > 2.0 * size).then(|| lines.iter().map(|l| l.0).collect())
 }
 
 /// Whether `upper`, set in columns, reads across them before `lower` starts: its first
