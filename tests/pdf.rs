@@ -44,6 +44,7 @@ const FIXTURES: &[&str] = &[
     "drawn-figures",
     "misnamed-marks",
     "named-ligatures",
+    "private-marks",
 ];
 
 fn fixture(name: &str) -> PathBuf {

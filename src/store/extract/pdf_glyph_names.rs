@@ -4,7 +4,9 @@
 //! `ا'ادة` for `المادة` (the glyph `u0644_u0645.initial.lamMeem` mapped to `'`), `ا9` for
 //! `الله`, `بM` for `بين`. The font program names each glyph by the chars it draws
 //! (`uXXXX` or `uniXXXX`, joined by `_` for a ligature, after the Adobe Glyph List's
-//! rules), so such a glyph reads as its name spells.
+//! rules), so such a glyph reads as its name spells. So does a glyph the map names with a
+//! private-use code (`U+E821`), when its name spells letters or names a vowel mark
+//! (`dammalow`).
 
 use std::collections::HashMap;
 
@@ -29,7 +31,10 @@ impl NamedGlyphs {
             BfString::Char(c) => *c,
             BfString::String(_) => return None,
         };
-        if named.is_whitespace() || !matches!(named.script(), Script::Latin | Script::Common) {
+        let private = ('\u{E000}'..='\u{F8FF}').contains(&named);
+        if named.is_whitespace()
+            || !(private || matches!(named.script(), Script::Latin | Script::Common))
+        {
             return None;
         }
         let data = glyph.font_data()?;
@@ -39,7 +44,12 @@ impl NamedGlyphs {
             .or_insert_with(|| {
                 let font = FontRef::new((*data.data).as_ref()).ok()?;
                 let name = GlyphNames::new(&font).get(skrifa::GlyphId::new(id.to_u32()))?;
-                spelled(name.as_str()).filter(|letters| of_another_script(letters))
+                let spelt = spelled(name.as_str()).or_else(|| {
+                    private
+                        .then(|| mark_named(name.as_str()).map(String::from))
+                        .flatten()
+                });
+                spelt.filter(|letters| of_another_script(letters))
             })
             .clone()
     }
@@ -74,6 +84,28 @@ pub fn spelled(name: &str) -> Option<String> {
     Some(letters)
 }
 
+/// Arabic vowel marks by the names fonts give their glyphs (the Adobe Glyph List's
+/// `dammaarabic`, or `damma` with a variant's word: `dammalow`).
+const MARK_NAMES: [(&str, char); 8] = [
+    ("fathatan", '\u{64B}'),
+    ("dammatan", '\u{64C}'),
+    ("kasratan", '\u{64D}'),
+    ("fatha", '\u{64E}'),
+    ("damma", '\u{64F}'),
+    ("kasra", '\u{650}'),
+    ("shadda", '\u{651}'),
+    ("sukun", '\u{652}'),
+];
+
+/// The Arabic vowel mark a glyph's name names, if it names one (`dammalow`: `ُ`).
+pub fn mark_named(name: &str) -> Option<char> {
+    let base = name.split('.').next()?;
+    MARK_NAMES.iter().find_map(|&(mark, c)| {
+        let rest = base.strip_prefix(mark)?;
+        matches!(rest, "" | "arabic" | "low" | "high" | "small" | "alt").then_some(c)
+    })
+}
+
 /// The char of a code point written in hex digits.
 fn char_of(hex: &str) -> Option<char> {
     if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
@@ -93,7 +125,7 @@ fn of_another_script(letters: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{of_another_script, spelled};
+    use super::{mark_named, of_another_script, spelled};
 
     #[test]
     fn a_ligatures_name_spells_its_letters() {
@@ -111,6 +143,16 @@ mod tests {
             Some("\u{644}\u{627}")
         );
         assert_eq!(spelled("u1D400").as_deref(), Some("\u{1D400}"));
+    }
+
+    #[test]
+    fn a_vowel_marks_name_names_it() {
+        assert_eq!(mark_named("dammalow"), Some('\u{64F}'));
+        assert_eq!(mark_named("fathatanlow"), Some('\u{64B}'));
+        assert_eq!(mark_named("kasraarabic"), Some('\u{650}'));
+        assert_eq!(mark_named("shadda.alt"), Some('\u{651}'));
+        assert_eq!(mark_named("dammas"), None);
+        assert_eq!(mark_named("fathom"), None);
     }
 
     #[test]
