@@ -411,7 +411,8 @@ fn pairs(classes: &[Class], turned: bool) -> (usize, Vec<(usize, usize)>) {
     (alone + open.len(), pairs)
 }
 
-/// A number's run `a..b` (in reading order) with the signs right beside it (`4.2%`, `$5`),
+/// A number's or Latin word's run `a..b` (in reading order) with the signs right beside it
+/// (`4.2%`, `$5`, `$sp`),
 /// except after Arabic letters, where the bidirectional algorithm leaves them apart.
 fn with_signs(classes: &[Class], a: usize, b: usize) -> (usize, usize) {
     let arabic = classes[..a]
@@ -424,10 +425,12 @@ fn with_signs(classes: &[Class], a: usize, b: usize) -> (usize, usize) {
     }
     let mut a = a;
     let mut b = b;
-    if classes.get(b) == Some(&Class::NumberSign) && classes[b - 1] == Class::Digit {
+    // (A sign goes with a Latin word too: a register's `$sp`, `C#`.)
+    let word = |c: Class| matches!(c, Class::Digit | Class::Ltr);
+    if classes.get(b) == Some(&Class::NumberSign) && word(classes[b - 1]) {
         b += 1;
     }
-    if a > 0 && classes[a - 1] == Class::NumberSign && classes[a] == Class::Digit {
+    if a > 0 && classes[a - 1] == Class::NumberSign && word(classes[a]) {
         a -= 1;
     }
     (a, b)
@@ -630,6 +633,12 @@ mod tests {
         assert_eq!(read("8/\tםיבוט"), "טובים\t8/");
         // Latin words of a right-to-left cell's sentence stay as read.
         assert_eq!(read(".(Database\tםיבוט םה םהש"), "שהם הם טובים\tDatabase).");
+    }
+
+    #[test]
+    fn a_sign_before_a_latin_word_in_a_right_to_left_line_stays_before_it() {
+        // `שמירת $sp ו-$ra` (registers), drawn from the right.
+        assert_eq!(read("$ra-ו $sp תרימש"), "שמירת $sp ו-$ra");
     }
 
     #[test]
