@@ -74,7 +74,13 @@ fn is_neutral(c: Class) -> bool {
 /// Puts the glyphs of a line, given in drawing order (left to right), in reading order.
 /// Returns the brackets that read turned (`(` for `)`): in a line read from the right, a
 /// bracket without its fellow in the line (the pair spans lines), named by its shape.
-pub fn to_reading_order(page: &PageGlyphs, items: &mut [(u32, Sep)]) -> Vec<u32> {
+/// With `from_the_right`, a line whose letters are a quarter or more right to left reads
+/// from the right (a right-to-left paragraph's line of mostly Latin words).
+pub fn to_reading_order(
+    page: &PageGlyphs,
+    items: &mut [(u32, Sep)],
+    from_the_right: bool,
+) -> Vec<u32> {
     let classes: Vec<Class> = items
         .iter()
         .map(|&(g, _)| class(page.text(&page.glyphs[g as usize])))
@@ -88,7 +94,7 @@ pub fn to_reading_order(page: &PageGlyphs, items: &mut [(u32, Sep)]) -> Vec<u32>
         })
         .collect();
     let address = address_cells(&firsts, &classes);
-    let Some(turned) = reorder(&classes, &address, items) else {
+    let Some(turned) = reorder(&classes, &address, from_the_right, items) else {
         return Vec::new();
     };
     let turned = turned.into_iter().map(|k| items[k].0).collect();
@@ -153,6 +159,7 @@ fn signs_first<T: Copy>(chars: &mut [&[char]], items: &mut [(T, Sep)]) {
 fn reorder<T: Copy>(
     classes: &[Class],
     address: &[bool],
+    from_the_right: bool,
     items: &mut [(T, Sep)],
 ) -> Option<Vec<usize>> {
     let rtl = classes.iter().filter(|c| is_rtl(**c)).count();
@@ -161,7 +168,10 @@ fn reorder<T: Copy>(
     }
     let ltr = classes.iter().filter(|c| **c == Class::Ltr).count();
     let mut classes = classes.to_vec();
-    if reads_from_the_right(&classes, rtl, ltr) {
+    // (A line with a few right-to-left words among many Latin ones is a left-to-right
+    // paragraph's, whatever the page.)
+    let from_the_right = from_the_right && 3 * rtl >= ltr;
+    if from_the_right || reads_from_the_right(&classes, rtl, ltr) {
         let drawn: Vec<(T, Sep)> = items.to_vec();
         let drawn_classes = classes.clone();
         reverse(items, &mut classes, 0, items.len());
@@ -536,7 +546,7 @@ mod tests {
     fn read(visual: &str) -> String {
         let (classes, mut items) = line(visual);
         let address = address_cells(&items, &classes);
-        for k in reorder(&classes, &address, &mut items).unwrap_or_default() {
+        for k in reorder(&classes, &address, false, &mut items).unwrap_or_default() {
             let turned = turned_bracket(&[items[k].0]).expect("a bracket");
             items[k].0 = turned[0];
         }
@@ -576,7 +586,7 @@ mod tests {
         // left.
         let visual = "0.3\t12.0\t-4.3\tםילהי אלל";
         let (classes, mut items) = line(visual);
-        assert!(reorder(&classes, &[false; 64][..items.len()], &mut items).is_some());
+        assert!(reorder(&classes, &[false; 64][..items.len()], false, &mut items).is_some());
         let chars: Vec<[char; 1]> = items.iter().map(|&(c, _)| [c]).collect();
         let mut refs: Vec<&[char]> = chars.iter().map(|c| c.as_slice()).collect();
         signs_first(&mut refs, &mut items);
@@ -633,6 +643,17 @@ mod tests {
         assert_eq!(read("8/\tםיבוט"), "טובים\t8/");
         // Latin words of a right-to-left cell's sentence stay as read.
         assert_eq!(read(".(Database\tםיבוט םה םהש"), "שהם הם טובים\tDatabase).");
+    }
+
+    #[test]
+    fn a_right_to_left_paragraphs_line_of_mostly_latin_words_reads_from_the_right() {
+        // `ב-ABI של MIPS.`, the last line of a Hebrew paragraph.
+        let (classes, mut items) = line(".MIPS לש ABI-ב");
+        let address = address_cells(&items, &classes);
+        reorder(&classes, &address, true, &mut items);
+        assert_eq!(written(&items), "ב-ABI של MIPS.");
+        // Without the page's direction, the Latin words decide.
+        assert_eq!(read(".MIPS לש ABI-ב"), ".MIPS של ABI-ב");
     }
 
     #[test]

@@ -141,6 +141,9 @@ pub struct PageGlyphs {
     /// How much of it the largest picture drawn on it covers (0 to 1): a scanned page is
     /// one picture over all of it.
     pub picture_cover: f32,
+    /// Whether most of its letters are right to left (Hebrew, Arabic): a line of Latin
+    /// words there with a few right-to-left ones is a right-to-left paragraph's line.
+    pub right_to_left: bool,
 }
 
 impl PageGlyphs {

@@ -1985,7 +1985,18 @@ fn line_of(page: &PageGlyphs, glyphs: &[u32], region: u32, bounds: (f32, f32)) -
     close_tracking(page, &mut items);
     close_letter_spacing(page, &mut items);
     // Right-to-left words are drawn from the right: put them in reading order.
-    let turned = super::pdf_bidi::to_reading_order(page, &mut items);
+    // (On a right-to-left page, a line that does not stop short at the left, ragged at the
+    // right, is a right-to-left paragraph's, whatever its Latin words.)
+    let (left, right) = glyphs.iter().fold((f32::MAX, f32::MIN), |(l, r), &g| {
+        let g = &page.glyphs[g as usize];
+        (l.min(g.x0), r.max(g.x1))
+    });
+    let size = glyphs
+        .first()
+        .map_or(0.0, |&g| page.glyphs[g as usize].size);
+    let ragged_right = left - bounds.0 <= size && bounds.1 - right > size;
+    let from_the_right = page.right_to_left && !ragged_right;
+    let turned = super::pdf_bidi::to_reading_order(page, &mut items, from_the_right);
     let glyphs = || items.iter().map(|&(i, _)| &page.glyphs[i as usize]);
     Line {
         x0: glyphs().map(|g| g.x0).fold(f32::MAX, f32::min),
