@@ -707,7 +707,13 @@ fn document_info_ui(ui: &mut Ui, doc: &Document) {
         ] {
             if let Some(v) = value {
                 ui.label(RichText::new(name).small().color(weak));
-                ui.add(egui::Label::new(v.as_str()).wrap());
+                // (A right-to-left title is laid out by the bidirectional algorithm.)
+                let format = egui::TextFormat {
+                    font_id: egui::TextStyle::Body.resolve(ui.style()),
+                    color: ui.visuals().text_color(),
+                    ..Default::default()
+                };
+                super::bidi_text::label(ui, v, format);
             }
         }
         if let Some(url) = &m.url {
