@@ -196,7 +196,7 @@ pub fn instead(named: char, own: &[char]) -> Option<Instead> {
 }
 
 /// A decimal digit's value, in the scripts whose figures PDFs draw most.
-fn digit_value(c: char) -> Option<u32> {
+pub(super) fn digit_value(c: char) -> Option<u32> {
     let code = u32::from(c);
     ZEROS
         .iter()

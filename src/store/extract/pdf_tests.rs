@@ -5136,3 +5136,62 @@ fn authors_set_side_by_side_over_two_columns_are_read_before_the_columns() {
     );
     assert!(text.contains("concepts to perception entirely"), "{text}");
 }
+
+#[test]
+fn a_running_head_numbered_in_arabic_indic_figures_is_left_out() {
+    // A gazette's head, its page number in Arabic-Indic figures at the right or the left;
+    // a sentence goes on over each page break.
+    let pages: Vec<super::pdf_glyphs::PageGlyphs> = ["٣", "٤", "٥", "٦"]
+        .iter()
+        .enumerate()
+        .map(|(k, number)| {
+            let (head_x, number_x) = if k % 2 == 0 {
+                (120.0, 470.0)
+            } else {
+                (166.0, 130.0)
+            };
+            let mut lines = vec![
+                (
+                    head_x,
+                    head_x + 305.0,
+                    149.4,
+                    13.0,
+                    "الجريدة الرسمية – العدد ٦ مكرر فى ١٢ فبراير سنة ٢٠٢٥",
+                ),
+                (number_x, number_x + 7.0, 149.4, 13.0, *number),
+            ];
+            // Each page its own words.
+            let body: [[&str; 2]; 4] = [
+                [
+                    "يلتزم الممولون الراغبون فى الاستفادة من أحكام هذا القانون بتقديم طلب إلى",
+                    "المصلحة خلال ستة أشهر من تاريخ العمل به، وعلى المصلحة إخطار الممول",
+                ],
+                [
+                    "بما تم فى طلبه خلال ثلاثين يوما من تاريخ تقديمه وفقا لأحكام هاتين",
+                    "المادتين، وغير ذلك من البيانات اللازمة على النموذج المعد لذلك من",
+                ],
+                [
+                    "قبل الوزير المختص، ويصدر بالنموذج قرار منه خلال شهر من تاريخ نشر",
+                    "هذا القانون فى الجريدة الرسمية، ويعمل به من اليوم التالى لتاريخ",
+                ],
+                [
+                    "نشره، ويبصم هذا القانون بخاتم الدولة، وينفذ كقانون من قوانينها",
+                    "صدر برئاسة الجمهورية فى الثانى عشر من شهر فبراير لسنة ألفين",
+                ],
+            ];
+            for (j, text) in body[k].iter().enumerate() {
+                lines.push((120.0, 475.0, 182.5 + 20.0 * j as f32, 13.0, text));
+            }
+            right_to_left_page(&lines)
+        })
+        .enumerate()
+        .map(|(k, mut p)| {
+            p.number = k as u32 + 1;
+            p
+        })
+        .collect();
+    let (text, _) = super::pdf_text::assemble(&pages, Instant::now() + Duration::from_secs(60))
+        .expect("in time");
+    assert!(!text.contains("الجريدة الرسمية – العدد"), "{text}");
+    assert!(text.contains("لأحكام هاتين المادتين، وغير ذلك"), "{text}");
+}

@@ -546,15 +546,21 @@ fn furniture_key(text: &str) -> String {
     page_number_key(text).split_whitespace().collect()
 }
 
-/// A line's text with digits as `#` and white space collapsed, lowercase (`page # of #`).
+/// A line's text with digits (of any script's figures: `٣`) as `#` and white space
+/// collapsed, lowercase (`page # of #`).
 pub(super) fn page_number_key(text: &str) -> String {
     text.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
         .chars()
-        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .map(|c| if is_figure(c) { '#' } else { c })
         .collect()
+}
+
+/// Whether a char is a decimal digit, in Latin or another script's figures (`٣`, `۳`).
+fn is_figure(c: char) -> bool {
+    super::pdf_own_map::digit_value(c).is_some()
 }
 
 /// A line's furniture key with its font size and the half of the page it is in: a
@@ -592,7 +598,7 @@ fn digit_runs_key(text: &str) -> String {
         .to_lowercase()
         .chars()
     {
-        if !c.is_ascii_digit() {
+        if !is_figure(c) {
             key.push(c);
         } else if !key.ends_with('#') {
             key.push('#');
@@ -658,9 +664,9 @@ pub(super) fn is_page_number(key: &str) -> bool {
 fn split_page_number(text: &str) -> Option<(String, i64)> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let number = |w: &str| {
-        (w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()))
-            .then(|| w.parse::<i64>().ok())
-            .flatten()
+        let digits: Option<Vec<u32>> = w.chars().map(super::pdf_own_map::digit_value).collect();
+        let digits = digits.filter(|d| (1..=4).contains(&d.len()))?;
+        Some(digits.iter().fold(0i64, |n, &d| n * 10 + i64::from(d)))
     };
     let (n, rest) = match words.as_slice() {
         [rest @ .., last] if number(last).is_some() => (number(last)?, rest),
