@@ -217,15 +217,17 @@ pub fn extract_pdf_with(bytes: &[u8], limits: PdfLimits) -> Result<PdfExtracted,
             why: "it does not start with a PDF header (%PDF-), so it is another kind of file named .pdf; open it with the program it was made with".to_owned(),
         });
     }
-    let tail = &bytes[bytes.len().saturating_sub(2048)..];
     // A file saved with updates has a marker after each; one cut inside its last update
     // still holds an earlier one, with the update's objects cut off after it (an update
-    // whose end, `startxref`, is there has lost its marker only, and is read).
-    let after_marker = memchr::memmem::rfind(tail, b"%%EOF").map(|at| &tail[at + 5..]);
+    // whose end, `startxref`, is there has lost its marker only, and is read). Something
+    // else after the last marker (a web server's page appended to a download) is no part
+    // of the PDF, which is read.
+    let after_marker = memchr::memmem::rfind(bytes, b"%%EOF").map(|at| &bytes[at + 5..]);
     let cut_in_update = after_marker.is_some_and(|rest| {
-        [&b" obj"[..], b"endobj", b"stream", b"xref"]
-            .iter()
-            .any(|k| memchr::memmem::find(rest, k).is_some())
+        (memchr::memmem::find_iter(rest, b" obj").any(|at| at > 0 && rest[at - 1].is_ascii_digit())
+            || [&b"endobj"[..], b"endstream", b"\nxref", b"\rxref"]
+                .iter()
+                .any(|k| memchr::memmem::find(rest, k).is_some()))
             && memchr::memmem::find(rest, b"startxref").is_none()
     });
     if after_marker.is_none() || cut_in_update {

@@ -1606,6 +1606,18 @@ fn files_that_are_not_pdfs_or_are_cut_short_are_refused() {
 }
 
 #[test]
+fn a_web_page_appended_after_the_end_of_file_marker_is_no_part_of_the_pdf() {
+    // A download saved with the server's page after the PDF, longer than the part of the
+    // file's end first looked at.
+    let mut file = fixture("one-column.pdf");
+    let page = "<html><body><form><script>var progress = 'UpdateProgress1';</script></form></body></html>\n";
+    file.extend_from_slice(page.repeat(60).as_bytes());
+    let read = extract_pdf(&file).expect("read");
+    let expected = String::from_utf8(fixture("one-column.expected.txt")).unwrap();
+    assert_eq!(read.text, expected);
+}
+
+#[test]
 fn a_file_cut_inside_an_update_is_refused_and_one_missing_its_last_marker_is_read() {
     // An update saved after the first marker: its objects, its table and its own marker.
     let whole = fixture("one-column.pdf");
