@@ -1481,15 +1481,6 @@ fn join(
     if cur.has_tab() && !prev_text.is_empty() && is_punctuated_caption(cur_text) {
         return Join::Paragraph;
     }
-    if prev.has_tab() && cur.has_tab()
-        || (prev.has_tab() && group_label)
-        || (after_group_label && cur.has_tab())
-    {
-        return Join::Row;
-    }
-    if prev.has_tab() && label_of_next {
-        return Join::Row;
-    }
     // A caption whose number is set apart from its words goes on in the line under its
     // words (`Table 17.   Actual and … by control of` / `school: Fall 1996 through …`).
     let under_words = prev_cell_x.is_some_and(|x| (cur.x0 - x).abs() <= 0.5 * cur.size);
@@ -1504,6 +1495,15 @@ fn join(
         && pitch <= 1.6 * cur.size
     {
         return Join::Space;
+    }
+    if prev.has_tab() && cur.has_tab()
+        || (prev.has_tab() && group_label)
+        || (after_group_label && cur.has_tab())
+    {
+        return Join::Row;
+    }
+    if prev.has_tab() && label_of_next {
+        return Join::Row;
     }
     if prev.has_tab() || cur.has_tab() {
         return Join::Paragraph;
