@@ -116,6 +116,9 @@ pub struct Pages {
     /// The pages with a block of text set turned (a table turned sideways on an upright
     /// page), which is left out of the text, and how many chars each has so.
     pub sideways: Vec<(u32, usize)>,
+    /// The pages most of whose letters read as accented Latin letters and signs (fonts that
+    /// name another script's letters by an old 8-bit encoding), and how many each has.
+    pub garbled: Vec<(u32, usize)>,
 }
 
 /// How many chars, and on which pages, in words (`7 characters`, `pages 3–4`), for counts of
@@ -182,6 +185,7 @@ impl Pages {
             self.scanned_pages(),
             self.unreadable_chars(),
             self.doubtful_chars(),
+            self.garbled_chars(),
             self.sideways_chars(),
         ]
         .into_iter()
@@ -203,6 +207,14 @@ impl Pages {
         let (chars, on) = chars_on_pages(&self.doubtful)?;
         Some(format!(
             "{chars} on {on} may read wrong: the PDF draws them with a symbol font that names its symbols as letters, and their shapes match no known symbol. Check them against the page view before quoting."
+        ))
+    }
+
+    /// What to tell a reader of text that reads as accented Latin letters, if any.
+    fn garbled_chars(&self) -> Option<String> {
+        let (chars, on) = chars_on_pages(&self.garbled)?;
+        Some(format!(
+            "{chars} on {on} read as accented Latin letters and signs in words no language writes (ÌÈ˜¯Ù‰): the PDF's fonts name another script's letters (Hebrew, Arabic, Greek) by an old 8-bit encoding, so the text is not what the page shows. Read those pages in the page view; OCR (e.g. ocrmypdf) reads them correctly."
         ))
     }
 
@@ -454,6 +466,7 @@ mod tests {
             unreadable: Vec::new(),
             doubtful: Vec::new(),
             sideways: Vec::new(),
+            garbled: Vec::new(),
             ..Pages::default()
         };
         let searched = searched.damage().unwrap();
@@ -482,6 +495,7 @@ mod tests {
             unreadable: Vec::new(),
             doubtful: Vec::new(),
             sideways: Vec::new(),
+            garbled: Vec::new(),
             pages: vec![
                 PageSpan {
                     number: 1,
@@ -607,6 +621,7 @@ mod tests {
             unreadable: Vec::new(),
             doubtful: Vec::new(),
             sideways: Vec::new(),
+            garbled: Vec::new(),
             pages: vec![span(1, 0, 7), span(2, 3, 10)],
             boxes: vec![
                 bx(1),

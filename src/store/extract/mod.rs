@@ -27,6 +27,7 @@ mod pdf_drawn_digits;
 mod pdf_drop_caps;
 mod pdf_flipped;
 mod pdf_floats;
+mod pdf_garbled;
 mod pdf_glyph_names;
 mod pdf_glyphs;
 mod pdf_grid;

@@ -306,6 +306,7 @@ pub fn extract_pdf_with(bytes: &[u8], limits: PdfLimits) -> Result<PdfExtracted,
             by_page
         },
     );
+    page_map.garbled = super::pdf_garbled::garbled_pages(&text, &page_map.boxes);
     page_map.sideways = pages
         .iter()
         .filter(|p| p.sideways >= SIDEWAYS_GLYPHS)

@@ -2494,6 +2494,7 @@ impl Builder {
                 unreadable: Vec::new(),
                 doubtful: Vec::new(),
                 sideways: Vec::new(),
+                garbled: Vec::new(),
             },
         )
     }
