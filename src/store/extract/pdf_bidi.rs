@@ -30,6 +30,8 @@ enum Class {
     NumberSign,
     /// Punctuation, symbols: takes the direction around it.
     Neutral,
+    /// A comma, colon or semicolon: neutral too.
+    Stop,
     /// A list's bullet or dash: neutral too, but it starts an item, so one at a line's right
     /// end is no closing punctuation of a left-to-right line.
     Bullet,
@@ -59,6 +61,7 @@ fn class(chars: &[char]) -> Class {
         }
         Some('{') => Class::Bracket(true, '{'),
         Some('}') => Class::Bracket(false, '{'),
+        Some(',' | ':' | ';' | '،' | '؛') => Class::Stop,
         _ => Class::Neutral,
     }
 }
@@ -68,7 +71,10 @@ fn is_rtl(c: Class) -> bool {
 }
 
 fn is_neutral(c: Class) -> bool {
-    matches!(c, Class::Neutral | Class::Bullet | Class::Bracket(..))
+    matches!(
+        c,
+        Class::Neutral | Class::Stop | Class::Bullet | Class::Bracket(..)
+    )
 }
 
 /// Puts the glyphs of a line, given in drawing order (left to right), in reading order.
@@ -178,6 +184,7 @@ fn reorder<T: Copy>(
         let numbers_apart: Vec<(usize, usize)> =
             runs(&classes, |c| matches!(c, Class::Ltr | Class::Digit))
                 .into_iter()
+                .flat_map(|(a, b)| words_of(items, &classes, a, b))
                 .flat_map(|(a, b)| numbers_of(items, &classes, a, b))
                 .collect();
         for (a, b) in numbers_apart {
@@ -240,6 +247,37 @@ fn reorder<T: Copy>(
     }
 }
 
+/// A left-to-right run `a..b` of a line read from the right, split at a comma, colon or
+/// semicolon set as the line's own (in reading order, touching the word before it with a
+/// space after; drawn on the left word's left): Latin words typed among right-to-left ones
+/// with the line's punctuation between them (`lw, li`, drawn `li ,lw`) are each turned
+/// back on their own. A Latin phrase's own comma touches the word on its left when drawn.
+fn words_of<T: Copy>(
+    items: &[(T, Sep)],
+    classes: &[Class],
+    a: usize,
+    b: usize,
+) -> Vec<(usize, usize)> {
+    let mut parts = Vec::new();
+    let mut start = a;
+    for k in a + 1..b.saturating_sub(1) {
+        let stop = classes[k] == Class::Stop
+            && items[k].1 == Sep::None
+            && items[k + 1].1 != Sep::None
+            && matches!(classes[k - 1], Class::Ltr | Class::Digit)
+            && matches!(
+                classes[k + 1],
+                Class::Ltr | Class::Digit | Class::NumberSign
+            );
+        if stop {
+            parts.push((start, k));
+            start = k + 1;
+        }
+    }
+    parts.push((start, b));
+    parts
+}
+
 /// A left-to-right run `a..b` of a line read from the right, split where it is numbers
 /// apart: between two numbers (with no Latin letter in the run), signs set off by a space
 /// (`٢٧ / ٨ / ١٤١٢`, a date) resolve to the line's direction, as the bidirectional
@@ -286,7 +324,7 @@ fn reads_turned<T: Copy>(items: &[(T, Sep)], classes: &[Class], k: usize) -> boo
     let word = |c: Class| {
         matches!(
             c,
-            Class::Rtl(_) | Class::Ltr | Class::Digit | Class::Neutral
+            Class::Rtl(_) | Class::Ltr | Class::Digit | Class::Neutral | Class::Stop
         )
     };
     let spaced_before = k == 0 || items[k].1 != Sep::None;
@@ -299,7 +337,8 @@ fn reads_turned<T: Copy>(items: &[(T, Sep)], classes: &[Class], k: usize) -> boo
         Class::Bracket(true, _) => {
             !spaced_before
                 && word(classes[k - 1])
-                && (spaced_after || classes.get(k + 1) == Some(&Class::Neutral))
+                && (spaced_after
+                    || matches!(classes.get(k + 1), Some(Class::Neutral | Class::Stop)))
         }
         _ => false,
     }
@@ -654,6 +693,21 @@ mod tests {
         assert_eq!(written(&items), "ב-ABI של MIPS.");
         // Without the page's direction, the Latin words decide.
         assert_eq!(read(".MIPS לש ABI-ב"), ".MIPS של ABI-ב");
+    }
+
+    #[test]
+    fn latin_words_with_the_lines_own_commas_between_keep_their_order() {
+        // `טעינה: lw, li ו-la`, each word typed on its own, the comma the line's: drawn
+        // `li ,lw`.
+        assert_eq!(
+            read("la-ו li ,lw :ןורכיזהמ הניעטל"),
+            "לטעינה מהזיכרון: lw, li ו-la"
+        );
+        // A Latin phrase's own comma, drawn touching the word on its left, stays in it.
+        assert_eq!(
+            read("la-ו lw, li :ןורכיזהמ הניעטל"),
+            "לטעינה מהזיכרון: lw, li ו-la"
+        );
     }
 
     #[test]
