@@ -2269,20 +2269,24 @@ fn flush_right_columns(per_page: &[Vec<Line>], texts: &[Vec<String>]) -> HashSet
     out
 }
 
-/// Whether a line reads from the right: most of its letters are right to left. Arabic-Indic
-/// figures count with them; the tatweel, which stretches an Arabic word (`هـ`), and other
-/// letters of no one script count for neither.
+/// Whether a line reads from the right: most of its letters are right to left, or its
+/// first letter is and a quarter of them are (a Hebrew line of Latin words, `ב-ABI של
+/// MIPS.`, read from the right). Arabic-Indic figures count with them; the tatweel, which
+/// stretches an Arabic word (`هـ`), and other letters of no one script count for neither.
 fn reads_from_the_right(text: &str) -> bool {
     use unicode_script::{Script, UnicodeScript as _};
     let (mut rtl, mut ltr) = (0usize, 0usize);
+    let mut first_rtl = None;
     for c in text.chars() {
         if crate::core::bidi::rtl_script(c).is_some() && (c.is_alphabetic() || c.is_numeric()) {
             rtl += 1;
+            first_rtl.get_or_insert(c.is_alphabetic());
         } else if c.is_alphabetic() && !matches!(c.script(), Script::Common | Script::Inherited) {
             ltr += 1;
+            first_rtl.get_or_insert(false);
         }
     }
-    rtl > ltr
+    rtl > ltr || (first_rtl == Some(true) && 3 * rtl >= ltr)
 }
 
 /// A line seen in a mirror (x to -x): a right-to-left line measured as a left-to-right one.
@@ -2502,7 +2506,7 @@ impl Builder {
 
 #[cfg(test)]
 mod tests {
-    use super::{inner_words, names_its_page};
+    use super::{inner_words, names_its_page, reads_from_the_right};
 
     #[test]
     fn a_line_naming_its_page_among_the_documents_is_known() {
@@ -2520,5 +2524,18 @@ mod tests {
     fn a_hyphen_drawn_as_u2010_is_known_as_a_hyphen() {
         let words = inner_words(&[vec!["we keep high\u{2010}quality data".to_owned()]]);
         assert!(words.lower.contains("high-quality"));
+    }
+
+    #[test]
+    fn a_hebrew_line_of_latin_words_reads_from_the_right_and_an_english_one_does_not() {
+        assert!(reads_from_the_right("ב-ABI של MIPS."));
+        assert!(reads_from_the_right("ו. משפט while"));
+        assert!(reads_from_the_right("٢٧ / ٨ / ١٤١٢ هـ."));
+        assert!(!reads_from_the_right(
+            "The ministry said unemployment fell (מקור: הלשכה"
+        ));
+        assert!(!reads_from_the_right(
+            "שלום means peace in the language of the Bible"
+        ));
     }
 }
