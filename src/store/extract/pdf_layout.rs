@@ -234,7 +234,8 @@ pub fn lines(page: &PageGlyphs, deadline: Instant) -> Option<Vec<Line>> {
         if let Some((first, then)) = column_cut(&fragments, &block) {
             // A section that ends across both columns before the next one starts.
             // (Or blocks side by side over the columns, each read whole before them.)
-            if let Some((above, below)) = section_turn(page, &fragments, &block) {
+            let gutter = span_x(&fragments, &first).1;
+            if let Some((above, below)) = section_turn(page, &fragments, &block, gutter) {
                 stack.push((below, region, bounds));
                 match <[Vec<usize>; 2]>::try_from(above) {
                     Ok([left, right]) => {

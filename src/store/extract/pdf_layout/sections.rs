@@ -15,6 +15,7 @@ pub(super) fn section_turn(
     page: &PageGlyphs,
     fragments: &[Fragment],
     block: &[usize],
+    gutter: f32,
 ) -> Option<(Vec<Vec<usize>>, Vec<usize>)> {
     let size = median(block.iter().map(|&i| fragments[i].size).collect());
     let spans = block
@@ -27,7 +28,8 @@ pub(super) fn section_turn(
         if reads_across(page, fragments, &above, &below) {
             return Some((vec![above], below));
         }
-        heads_side_by_side(fragments, block, &above).map(|(first, next)| (vec![first, next], below))
+        heads_side_by_side(fragments, gutter, &above)
+            .map(|(first, next)| (vec![first, next], below))
     })
 }
 
@@ -37,12 +39,10 @@ pub(super) fn section_turn(
 /// under them, each whole.
 fn heads_side_by_side(
     fragments: &[Fragment],
-    block: &[usize],
+    gutter: f32,
     part: &[usize],
 ) -> Option<(Vec<usize>, Vec<usize>)> {
-    // The part parted where the block's columns are.
-    let (left, _) = column_cut(fragments, block)?;
-    let (_, gutter) = span_x(fragments, &left);
+    // The part parted where the block's columns are (`gutter`: the first column's right).
     let (first, next): (Vec<usize>, Vec<usize>) =
         part.iter().partition(|&&i| fragments[i].x1 <= gutter);
     let size = median(part.iter().map(|&i| fragments[i].size).collect());
