@@ -91,6 +91,10 @@ pub fn to_reading_order(
         .iter()
         .map(|&(g, _)| class(page.text(&page.glyphs[g as usize])))
         .collect();
+    // (Most lines of most documents have no right-to-left letter: nothing to do.)
+    if !classes.iter().any(|c| is_rtl(*c)) {
+        return Vec::new();
+    }
     let hebrew = !classes.contains(&Class::Rtl(true));
     let firsts: Vec<(char, Sep)> = items
         .iter()
