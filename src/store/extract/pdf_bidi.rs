@@ -402,15 +402,10 @@ fn cells<T: Copy>(items: &[(T, Sep)]) -> Vec<(usize, usize)> {
 /// a fellow.
 fn mirror_brackets<T: Copy>(items: &mut [(T, Sep)], classes: &mut [Class]) -> Vec<usize> {
     // Each cell on its own: no pair spans a table's cells.
-    let ends: Vec<usize> = (1..=items.len())
-        .filter(|&k| k == items.len() || matches!(items[k].1, Sep::Tab | Sep::Cells(_)))
-        .collect();
-    let mut start = 0;
     let mut alone = Vec::new();
-    for end in ends {
+    for (start, end) in cells(items) {
         let cell = mirror_brackets_in(&mut items[start..end], &mut classes[start..end]);
         alone.extend(cell.into_iter().map(|k| start + k));
-        start = end;
     }
     alone
 }

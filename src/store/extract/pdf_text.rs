@@ -796,7 +796,7 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
         for l in ls.iter().filter(|l| in_margin(page, l)) {
             let text = line_text(page, l);
             let numbers: Vec<String> = text
-                .split(|c: char| !c.is_ascii_digit())
+                .split(|c: char| !is_figure(c))
                 .filter(|n| !n.is_empty())
                 .map(str::to_owned)
                 .collect();
