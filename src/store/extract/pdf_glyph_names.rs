@@ -16,11 +16,11 @@ use skrifa::GlyphNames;
 use skrifa::raw::FontRef;
 use unicode_script::{Script, UnicodeScript as _};
 
-/// The glyphs already looked at: per font program (by its content key) and glyph, the
-/// letters its name spells where they replace its map's char.
+/// The glyphs already looked at: per font program (by its content key), glyph and the char
+/// its map gives, the letters its name spells where they replace that char.
 #[derive(Default)]
 pub struct NamedGlyphs {
-    read: HashMap<(u128, u32), Option<String>>,
+    read: HashMap<(u128, u32, char), Option<String>>,
 }
 
 impl NamedGlyphs {
@@ -40,7 +40,7 @@ impl NamedGlyphs {
         let data = glyph.font_data()?;
         let id = glyph.glyph_id();
         self.read
-            .entry((data.cache_key, id.to_u32()))
+            .entry((data.cache_key, id.to_u32(), named))
             .or_insert_with(|| {
                 let font = FontRef::new((*data.data).as_ref()).ok()?;
                 let name = GlyphNames::new(&font).get(skrifa::GlyphId::new(id.to_u32()))?;
