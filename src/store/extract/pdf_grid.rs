@@ -88,18 +88,31 @@ impl Grid {
     /// The column (the index of its left edge in `columns`) a point of row `row` is in: the
     /// cell reaches from the nearest rule down on its left that parts this row to the next.
     fn column_at(&self, row: usize, x: f32) -> usize {
-        let (top, bottom) = (self.rows[row], self.rows[row + 1]);
-        let parts_row = |c: f32| {
-            c <= self.x0 + TOUCH
-                || self.downs.iter().any(|d| {
-                    (d.x0 - c).abs() <= TOUCH && d.y0 <= top + TOUCH && d.y1 >= bottom - TOUCH
-                })
-        };
         let right_of = self.columns.partition_point(|&c| c <= x);
         (0..right_of.max(1))
             .rev()
-            .find(|&k| parts_row(self.columns[k]))
+            .find(|&k| self.parts_row(row, self.columns[k]))
             .unwrap_or(0)
+    }
+
+    /// Whether a rule down at `c` (or the grid's left edge) parts row `row`.
+    fn parts_row(&self, row: usize, c: f32) -> bool {
+        let (top, bottom) = (self.rows[row], self.rows[row + 1]);
+        c <= self.x0 + TOUCH
+            || self
+                .downs
+                .iter()
+                .any(|d| (d.x0 - c).abs() <= TOUCH && d.y0 <= top + TOUCH && d.y1 >= bottom - TOUCH)
+    }
+
+    /// The left and right edges of the cell of row `row` whose left edge is `columns[column]`.
+    fn cell_edges(&self, row: usize, column: usize) -> (f32, f32) {
+        let right = self.columns[column + 1..]
+            .iter()
+            .copied()
+            .find(|&c| self.parts_row(row, c))
+            .unwrap_or(self.x1);
+        (self.columns[column], right)
     }
 
     /// Row and column of a glyph's middle; a cell over several rows is read in the first.
@@ -257,7 +270,9 @@ pub fn read_rows(page: &PageGlyphs, grids: &[Grid], lines: &mut Vec<Line>) {
 /// The rows of a grid made of its lines (in reading order).
 fn rows_of(page: &PageGlyphs, grid: &Grid, lines: &[Line]) -> Vec<Line> {
     match place_glyphs(page, lines, |x, y| grid.cell_of(x, y)) {
-        Some(placed) => rows_of_placed(page, lines, placed, &|_, _| false),
+        Some(placed) => rows_of_placed(page, lines, placed, &|_, _| false, &|row| {
+            wrapped_in_cells(page, grid, lines, row)
+        }),
         // A line outside the rows keeps its place as it is.
         None => lines.to_vec(),
     }
@@ -287,6 +302,51 @@ pub(super) fn place_glyphs(
     Some(placed)
 }
 
+/// Whether a row's lines are its cells' words wrapped at the cells' edges: in most of the
+/// cells' line breaks, the next line's first word would not have fitted on the line before
+/// it (a row of several records leaves room after most of its values).
+fn wrapped_in_cells(page: &PageGlyphs, grid: &Grid, lines: &[Line], row: &[Placed]) -> bool {
+    let mut by_cell: Vec<(usize, usize, usize)> = row.iter().map(|p| (p.1, p.2, p.3)).collect();
+    by_cell.sort_unstable();
+    let (mut breaks, mut full) = (0usize, 0usize);
+    for cell in by_cell.chunk_by(|a, b| a.0 == b.0) {
+        let (left, right) = grid.cell_edges(row[0].0, cell[0].0);
+        let cell_lines: Vec<&[(usize, usize, usize)]> = cell.chunk_by(|a, b| a.1 == b.1).collect();
+        let extent = |part: &[(usize, usize, usize)]| {
+            part.iter()
+                .fold((f32::MAX, f32::MIN), |(x0, x1), &(_, l, k)| {
+                    let g = &page.glyphs[lines[l].items[k].0 as usize];
+                    (x0.min(g.x0), x1.max(g.x1))
+                })
+        };
+        let pad = cell_lines
+            .iter()
+            .map(|part| {
+                let (x0, x1) = extent(part);
+                (x0 - left).min(right - x1)
+            })
+            .fold(f32::MAX, f32::min)
+            .max(0.0);
+        let room = right - left - 2.0 * pad;
+        for pair in cell_lines.windows(2) {
+            let (before, next) = (pair[0], pair[1]);
+            let word_end = next
+                .iter()
+                .skip(1)
+                .position(|&(_, l, k)| lines[l].items[k].1 != Sep::None)
+                .map_or(next.len(), |i| i + 1);
+            let (x0, x1) = extent(before);
+            let (w0, w1) = extent(&next[..word_end]);
+            let size = page.glyphs[lines[next[0].1].items[next[0].2].0 as usize].size;
+            breaks += 1;
+            if (x1 - x0) + 0.25 * size + (w1 - w0) > room {
+                full += 1;
+            }
+        }
+    }
+    breaks >= 2 && 3 * full >= 2 * breaks
+}
+
 /// A glyph placed in a table: its row, its column, its line and its place in the line.
 pub(super) type Placed = (usize, usize, usize, usize);
 
@@ -301,6 +361,7 @@ pub(super) fn rows_of_placed(
     lines: &[Line],
     mut placed: Vec<Placed>,
     apart: &dyn Fn(&[Placed], bool) -> bool,
+    wrapped: &dyn Fn(&[Placed]) -> bool,
 ) -> Vec<Line> {
     // Row by row, column by column, line by line, glyph by glyph.
     placed.sort_unstable();
@@ -348,7 +409,7 @@ pub(super) fn rows_of_placed(
         if ls.len() < 2
             || one_cell
             || !ok
-            || several_rows(page, lines, row, heading)
+            || several_rows(page, lines, row, heading, &|| wrapped(row))
             || apart(row, heading)
         {
             for l in ls {
@@ -392,7 +453,9 @@ fn written(out: &[Line], glyph: u32) -> bool {
 
 /// Whether the lines between two rules across are rows of their own (a table ruled only
 /// under its headings and at its foot): three lines or more fill the same two cells or
-/// more, or two lines fill two cells or more and a column holds a value in both (a value is
+/// more (unless `wrapped` says their words wrap at the cells' edges), or two lines fill two
+/// cells or more and a column holds a value in both, unless those are years in words that
+/// wrap (a value is
 /// not wrapped over two lines; the grid's first row, its headings, may fill the same cells
 /// line by line). The lines of a row whose cells wrap (or of headings set over several lines,
 /// each centred in its cell) meet in other cells line by line.
@@ -401,6 +464,7 @@ fn several_rows(
     lines: &[Line],
     row: &[(usize, usize, usize, usize)],
     heading: bool,
+    wrapped: &dyn Fn() -> bool,
 ) -> bool {
     // Each line's cells: column and text.
     let mut cells: Vec<(usize, usize, String)> = Vec::new();
@@ -424,21 +488,37 @@ fn several_rows(
         .map(|cs| cs.iter().map(|c| c.1).collect())
         .collect();
     fills.sort();
-    if !heading && fills.chunk_by(|a, b| a == b).any(|same| same.len() >= 3) {
+    if !heading && fills.chunk_by(|a, b| a == b).any(|same| same.len() >= 3) && !wrapped() {
         return true;
     }
     if spanning.len() < 2 {
         return false;
     }
-    let mut values: Vec<(usize, usize)> = cells
+    let mut values: Vec<(usize, usize, bool)> = cells
         .iter()
         .filter(|(l, c, text)| *c > 0 && spanning.contains(l) && is_value(text))
-        .map(|(l, c, _)| (*c, *l))
+        .map(|(l, c, text)| (*c, *l, is_year(text)))
         .collect();
     values.sort_unstable();
-    values
-        .chunk_by(|a, b| a.0 == b.0)
-        .any(|same| same.len() >= 2)
+    let in_a_column = |values: &[(usize, usize, bool)]| {
+        values
+            .chunk_by(|a, b| a.0 == b.0)
+            .any(|same| same.len() >= 2)
+    };
+    // (Headings set over several lines hold years: `May` / `2023`, `Apr` / `2023`.)
+    in_a_column(&values) && {
+        values.retain(|v| !v.2);
+        in_a_column(&values) || !wrapped()
+    }
+}
+
+/// Whether a cell's text is a year (`2023`).
+fn is_year(text: &str) -> bool {
+    let text = text.trim();
+    text.len() == 4
+        && text
+            .parse::<u16>()
+            .is_ok_and(|y| (1800..=2100).contains(&y))
 }
 
 /// Whether a cell's text is a value: figures with their signs and separators, or a dash.

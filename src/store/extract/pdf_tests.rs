@@ -686,6 +686,69 @@ fn a_grid_row_whose_cells_wrap_over_four_lines_is_still_one_row() {
 }
 
 #[test]
+fn a_grid_row_whose_cells_all_wrap_over_three_lines_is_one_row_and_rows_of_names_stay_rows() {
+    // Every cell of the second row wraps at its edge over three lines, so that three lines
+    // fill the same cells: words wrapped, one row. The third band's names leave room after
+    // them: rows of their own.
+    let wrapped = vec![
+        vec![vec!["Source"], vec!["Holds"], vec!["Drawbacks"]],
+        vec![
+            vec!["Government data", "portal of the", "ministries"],
+            vec!["More than 1,100", "open datasets", "from ministries"],
+            vec!["Formats differ", "between offices;", "some are stale"],
+        ],
+    ];
+    let content = ruled_table(715.0, &[72.0, 150.0, 228.0, 306.0], &wrapped);
+    assert_eq!(
+        text_of(&page(&content, "", &[])),
+        "Source\tHolds\tDrawbacks\n\
+Government data portal of the ministries\tMore than 1,100 open datasets from ministries\tFormats differ between offices; some are stale\n"
+    );
+    let names = vec![
+        vec![vec!["State"], vec!["Capital"]],
+        vec![
+            vec!["Colima", "Chiapas", "Durango"],
+            vec!["Colima", "Tuxtla", "Victoria"],
+        ],
+    ];
+    let content = ruled_table(715.0, &[72.0, 222.0, 372.0], &names);
+    assert_eq!(
+        text_of(&page(&content, "", &[])),
+        "State\tCapital\nColima\tColima\nChiapas\tTuxtla\nDurango\tVictoria\n"
+    );
+}
+
+#[test]
+fn a_grids_headings_of_months_and_years_wrapped_in_narrow_cells_are_one_row() {
+    // Years one under another in a column are no rows of values when the words wrap.
+    let rows = vec![
+        vec![vec!["Group"], vec!["Index"], vec![], vec![], vec!["Change"]],
+        vec![
+            vec![],
+            vec!["May", "2022"],
+            vec!["May", "2023"],
+            vec!["May", "2023", "vs.", "May", "2021"],
+            vec!["May", "2023", "vs.", "May", "2022"],
+        ],
+        vec![
+            vec!["All items"],
+            vec!["103,1"],
+            vec!["109,4"],
+            vec!["109,6"],
+            vec!["6,3"],
+        ],
+    ];
+    let content = ruled_table(715.0, &[72.0, 200.0, 235.0, 270.0, 305.0, 340.0], &rows);
+    let text = text_of(&page(&content, "", &[]));
+    assert!(
+        text.contains(
+            "\tMay 2022\tMay 2023\tMay 2023 vs. May 2021\tMay 2023 vs. May 2022\nAll items\t103,1"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_table_ruled_only_across_reads_each_row_whose_cells_wrap_as_one() {
     // Rules between the rows, none between the columns: an offense's group and name set
     // under each other in one cell, a statute wrapped under its code.
