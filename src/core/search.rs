@@ -1,5 +1,6 @@
 //! Finding text in a document the way people type it: a space matches any run of whitespace
-//! (spaces, no-break spaces, line breaks), optionally ignoring case, optionally only whole words.
+//! (spaces, no-break spaces, line breaks), a figure the same figure in another script, an
+//! Arabic word however it is stretched; optionally ignoring case, optionally only whole words.
 
 use super::text::Text;
 
@@ -39,30 +40,52 @@ pub fn find_loose(
     find(text, needle, options, limit)
 }
 
-/// An escaped pattern with each digit matching the same digit in Latin, Arabic-Indic or
-/// Persian figures: `2015` finds `٢٠١٥` (a statement's figures as the page draws them).
-fn any_figures(pattern: &str) -> String {
-    const ZEROS: [u32; 3] = [0x30, 0x660, 0x6F0];
-    let mut out = String::with_capacity(pattern.len());
-    for c in pattern.chars() {
+/// The first digit of each script's figures a search treats as the same.
+const ZEROS: [u32; 3] = [0x30, 0x660, 0x6F0];
+
+/// A word of the search text as a pattern that finds it however the document writes it:
+/// each digit matches the same digit in Latin, Arabic-Indic or Persian figures (`2015` finds
+/// `٢٠١٥`, a statement's figures as the page draws them); the Arabic and the Persian yeh and
+/// kaf match each other (`مرکزی` finds `مرکزي`, the same letter as fonts draw it); and an
+/// Arabic word matches with the stretch a justified line sets inside it and with a half
+/// space between its parts (`بانک` finds `بانـک`, `بانکها` finds `بانک‌ها`).
+fn loose_word(word: &str) -> String {
+    let mut out = String::with_capacity(2 * word.len());
+    let mut chars = word.chars().peekable();
+    while let Some(c) = chars.next() {
         let value = ZEROS
             .iter()
             .find(|&&zero| (zero..zero + 10).contains(&u32::from(c)))
             .map(|zero| u32::from(c) - zero);
-        match value {
-            Some(v) => {
+        match (value, c) {
+            (Some(v), _) => {
                 out.push('[');
                 out.extend(ZEROS.iter().filter_map(|zero| char::from_u32(zero + v)));
                 out.push(']');
             }
-            None => out.push(c),
+            (None, '\u{64A}' | '\u{6CC}' | '\u{649}') => out.push_str("[\u{64A}\u{6CC}\u{649}]"),
+            (None, '\u{643}' | '\u{6A9}') => out.push_str("[\u{643}\u{6A9}]"),
+            // (A stretch or half space typed is matched by the one after the letter before.)
+            (None, '\u{640}' | '\u{200C}') => {}
+            (None, c) => out.push_str(&regex::escape(c.encode_utf8(&mut [0u8; 4]))),
+        }
+        if is_arabic_letter(c) && chars.peek().is_some() {
+            out.push_str("[\u{640}\u{200C}]*");
         }
     }
     out
 }
 
+/// Whether a char is a letter of the Arabic script (Arabic, Persian, Urdu).
+fn is_arabic_letter(c: char) -> bool {
+    c.is_alphabetic()
+        && matches!(c, '\u{600}'..='\u{6FF}' | '\u{750}'..='\u{77F}' | '\u{8A0}'..='\u{8FF}')
+        && c != '\u{640}'
+}
+
 /// Every non-overlapping occurrence of `needle` in `text` with these options, as char ranges,
-/// in order; at most `limit` of them. Spaces in `needle` match any run of whitespace.
+/// in order; at most `limit` of them. Spaces in `needle` match any run of whitespace; figures,
+/// Arabic and Persian letters match as [`loose_word`] says.
 pub fn find(
     text: &Text,
     needle: &str,
@@ -71,7 +94,11 @@ pub fn find(
 ) -> Result<Vec<(usize, usize)>, SearchError> {
     let words: Vec<String> = needle
         .split_whitespace()
-        .map(|w| any_figures(&regex::escape(w)))
+        .map(|w| match loose_word(w) {
+            // (A word of stretches alone is looked for as typed.)
+            p if p.is_empty() => regex::escape(w),
+            p => p,
+        })
         .collect();
     if words.is_empty() {
         return Err(SearchError::Empty);
@@ -142,6 +169,29 @@ mod tests {
         assert_eq!(find_loose(&t, "٣١", true, usize::MAX).unwrap().len(), 1);
         // A dot stays a dot, not any char.
         assert!(find_loose(&t, "20.5", true, usize::MAX).unwrap().is_empty());
+    }
+
+    #[test]
+    fn persian_words_find_their_stretched_and_arabic_spellings() {
+        // Justified: `بانـک`, `عامـل` stretched; `مرکزي` with the Arabic yeh; `مدارك` with the
+        // Arabic kaf; `بانک‌ها` with a half space.
+        let t = Text::from_str_normalized("به بانـک عامـل و بانک مرکزي مدارك بانک‌ها و بانکها ـ");
+        let found = |needle: &str| -> Vec<String> {
+            find_loose(&t, needle, true, usize::MAX)
+                .unwrap()
+                .into_iter()
+                .map(|(s, e)| t.slice(s..e).to_owned())
+                .collect()
+        };
+        assert_eq!(found("بانک"), ["بانـک", "بانک", "بانک", "بانک"]);
+        assert_eq!(found("بانک عامل"), ["بانـک عامـل"]);
+        assert_eq!(found("مرکزی"), ["مرکزي"]);
+        assert_eq!(found("مدارک"), ["مدارك"]);
+        assert_eq!(found("بانکها"), ["بانک‌ها", "بانکها"]);
+        assert_eq!(found("بانک‌ها"), ["بانک‌ها", "بانکها"]);
+        // A stretch alone is looked for as typed, and other letters stay apart.
+        assert_eq!(found("ـ"), ["ـ", "ـ", "ـ"]);
+        assert!(found("بانل").is_empty());
     }
 
     fn whole(text: &str, needle: &str, match_case: bool) -> Vec<String> {

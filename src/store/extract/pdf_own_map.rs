@@ -2,7 +2,7 @@
 //! the font program's own character map does. Some word processors write maps that are off
 //! for a subset font: a bank's statements draw `2015` whose map reads `4137`, and `904,952`
 //! that reads `409,952`; an Arabic `ق` reads `م`, `ي` reads as a vowel mark, and a
-//! tanween (`ً`) as a space. Others name
+//! tanween (`ً`) or a Persian `ز` as a space. Others name
 //! the Latin digit for a glyph that draws an Arabic-Indic one (`١٠١٠` read `1010`). The page
 //! shows what the font's own map says, so a digit or a letter of the same script is read as
 //! that map names it. Where the two maps name the same letter in other forms (a presentation
@@ -78,7 +78,14 @@ impl OwnMaps {
         if let Some(read) = self.read.get(&key) {
             return *read;
         }
-        let read = self.look_up(data.cache_key, data.data, id, named);
+        let mut read = self.look_up(data.cache_key, data.data, id, named);
+        // A glyph named as a space that draws nothing is one, whatever the font's map says.
+        if named == ' '
+            && matches!(read, Some(Instead::Reads(c)) if !is_mark(c))
+            && glyph.outline().elements().is_empty()
+        {
+            read = None;
+        }
         self.read.insert(key, read);
         read
     }
@@ -156,13 +163,24 @@ pub fn instead(named: char, own: &[char]) -> Option<Instead> {
         });
     }
     match named {
-        // A vowel mark named as a space (`قانوناً` read `قانونا`, its tanween lost).
+        // A vowel mark named as a space (`قانوناً` read `قانونا`, its tanween lost), or a
+        // letter (`مرکزی` read `مرک `).
         ' ' => {
             let mark = own.iter().copied().min()?;
-            return own
+            if own.iter().all(|&c| is_mark(c)) {
+                return Some(Instead::Reads(mark));
+            }
+            // (Not a mark of another script, Thai's `ํ` drawn apart from the `ำ` it is part
+            // of.)
+            let letters: Vec<char> = own
                 .iter()
-                .all(|&c| is_mark(c))
-                .then_some(Instead::Reads(mark));
+                .filter_map(|&c| sole_letter(c))
+                .filter(|&c| !unicode_normalization::char::is_combining_mark(c))
+                .collect();
+            let letter = letters.iter().copied().min()?;
+            return (letters.len() == own.len()
+                && letters.iter().all(|l| l.script() == letter.script()))
+            .then_some(Instead::Reads(letter));
         }
         '.' => {
             return own
@@ -253,9 +271,24 @@ mod tests {
         // Fathatan, the tanween of `قانوناً`.
         assert_eq!(instead(' ', &['\u{64B}']), Some(Reads('\u{64B}')));
         assert_eq!(instead(' ', &['\u{5B8}']), Some(Reads('\u{5B8}')));
-        // A space the font maps as a space, or a letter named as a space, stays.
+        // A space the font maps as a space stays.
         assert_eq!(instead(' ', &[' ', '\u{A0}']), None);
-        assert_eq!(instead(' ', &['a']), None);
+    }
+
+    #[test]
+    fn a_letter_named_as_a_space_reads_as_the_letter() {
+        // The zain of `مرکزی` and the kaf of `مدارک` (the Arabic and Persian kaf share the
+        // glyph: the first reads).
+        assert_eq!(instead(' ', &['\u{632}']), Some(Reads('\u{632}')));
+        assert_eq!(
+            instead(' ', &['\u{6A9}', '\u{643}']),
+            Some(Reads('\u{643}'))
+        );
+        assert_eq!(instead(' ', &['a']), Some(Reads('a')));
+        // Not letters of two scripts, nor a letter and a sign.
+        assert_eq!(instead(' ', &['a', '\u{632}']), None);
+        assert_eq!(instead(' ', &['a', '-']), None);
+        assert_eq!(instead(' ', &['\u{E4D}']), None);
     }
 
     #[test]
