@@ -685,6 +685,97 @@ fn a_grid_row_whose_cells_wrap_over_four_lines_is_still_one_row() {
     );
 }
 
+/// A page of Courier lines, each `(x, baseline, size, width, text)`, set justified to
+/// `width` (word spacing stretched) unless `width` is 0.
+fn courier_lines(lines: &[(f32, f32, f32, f32, String)]) -> Vec<u8> {
+    let mut content = String::new();
+    for (x, y, size, width, text) in lines {
+        let spaces = text.matches(' ').count().max(1) as f32;
+        let natural = 0.6 * size * text.chars().count() as f32;
+        let tw = if *width > 0.0 {
+            (width - natural) / spaces
+        } else {
+            0.0
+        };
+        content.push_str(&format!(
+            "BT /F1 {size} Tf {tw} Tw 1 0 0 1 {x} {y} Tm ({text}) Tj ET\n"
+        ));
+    }
+    build(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>".to_vec(),
+        stream("", content.as_bytes()),
+    ])
+}
+
+/// Lines of `text` wrapped at `chars`, set from `top` down `pitch` apart in `size` points at
+/// `x`, justified to `width` but the last.
+fn paragraph_lines(
+    text: &str,
+    chars: usize,
+    (x, top, pitch, size, width): (f32, f32, f32, f32, f32),
+) -> Vec<(f32, f32, f32, f32, String)> {
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in text.split(' ') {
+        let last = lines.last_mut().unwrap();
+        if !last.is_empty() && last.len() + 1 + word.len() > chars {
+            lines.push(word.to_owned());
+        } else {
+            if !last.is_empty() {
+                last.push(' ');
+            }
+            last.push_str(word);
+        }
+    }
+    let n = lines.len();
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let w = if i + 1 < n { width } else { 0.0 };
+            (x, top - pitch * i as f32, size, w, t)
+        })
+        .collect()
+}
+
+#[test]
+fn a_ruling_double_spaced_beside_its_quotes_single_spaced_reads_in_its_paragraphs() {
+    // The ruling in 12 points, 28 apart; its quote in 11.4, 12.8 apart, indented, after a
+    // line ending `:-` set 28 over it; the next paragraph 32 under the quote.
+    let first = "9. The section as first enacted has been renumbered as its first sub-section by the amending act of that year, with effect from the twenty-third of October, and after the enactment of the amendment the provision on interim measures reads:-";
+    let quote = "17. Interim measures ordered by the tribunal. A party may, during the proceedings, apply to the tribunal for the appointment of a guardian for a minor or a person of unsound mind for the purposes of the proceedings, or for an interim measure of protection in respect of any of the following matters.";
+    let second = "10. A reading of the section as a whole makes it amply clear that even after the amendment the Court is not denuded of its power to grant interim relief once a tribunal is constituted, and the Court has to examine whether the remedy available to the applicant under the section is efficacious in the case before it.";
+    let mut lines = paragraph_lines(first, 60, (72.0, 740.0, 28.0, 12.0, 432.0));
+    let top = lines.last().unwrap().1 - 28.0;
+    lines.extend(paragraph_lines(quote, 55, (100.0, top, 12.8, 11.4, 376.0)));
+    let top = lines.last().unwrap().1 - 32.0;
+    lines.extend(paragraph_lines(second, 60, (72.0, top, 28.0, 12.0, 432.0)));
+    assert_eq!(
+        text_of(&courier_lines(&lines)),
+        format!("{first}\n\n{quote}\n\n{second}\n")
+    );
+}
+
+#[test]
+fn a_quote_set_wider_apart_than_the_others_of_its_size_reads_as_one_paragraph() {
+    // Two quotes in 11 points 12.5 apart, then one 19 apart; the ruling between in 12.
+    let single = "The Court is required to examine if the applicant has an efficacious remedy under the section of getting immediate interim relief from the tribunal.";
+    let wide = "A harmonious reading of the first sub-section with the third of the Act, as amended by the amending act, makes it amply clear that even after the amendment the Court is not denuded of power to grant interim relief.";
+    let mut lines = paragraph_lines(single, 55, (100.0, 740.0, 12.5, 11.0, 363.0));
+    let top = lines.last().unwrap().1 - 20.0;
+    lines.extend(paragraph_lines(single, 55, (100.0, top, 12.5, 11.0, 363.0)));
+    let top = lines.last().unwrap().1 - 20.0;
+    lines.extend(paragraph_lines(single, 55, (100.0, top, 12.5, 11.0, 363.0)));
+    let top = lines.last().unwrap().1 - 24.0;
+    lines.extend(paragraph_lines(wide, 55, (100.0, top, 19.0, 11.0, 363.0)));
+    assert_eq!(
+        text_of(&courier_lines(&lines)),
+        format!("{single}\n\n{single}\n\n{single}\n\n{wide}\n")
+    );
+}
+
 #[test]
 fn a_grid_row_whose_cells_all_wrap_over_three_lines_is_one_row_and_rows_of_names_stay_rows() {
     // Every cell of the second row wraps at its edge over three lines, so that three lines

@@ -311,9 +311,10 @@ impl<'a> Flow<'a> {
             first_word: first_word_width(&shared.pages[pi], line),
             prev_second_word: second_word_x0(&shared.pages[ppi], pl),
             item: self.item.map(|(left, _)| left),
-            spacing: shared
-                .spacing
-                .in_column(line.size.max(pl.size), (pi, line.region)),
+            // (As the line set under is spaced: a quote single-spaced in 11.4 points after a
+            // ruling's text double-spaced in 12 starts its own paragraph.)
+            spacing: shared.spacing.in_column(line.size, (pi, line.region)) * line.size
+                / line.size.max(pl.size).max(1.0),
             next_x0: next
                 .filter(|n| n.region == line.region && n.baseline > line.baseline)
                 .filter(|n| {
@@ -1264,16 +1265,21 @@ struct Context {
 struct Spacing {
     /// By font size class ([`size_class`]).
     by_size: HashMap<i32, f32>,
+    /// By font size to the half point, where lines of that size are many: a ruling's text
+    /// set double-spaced in 12 points beside its quotes set single-spaced in 11.4, which
+    /// share a class.
+    by_exact_size: HashMap<i32, f32>,
     /// For lines of a size with too few pairs.
     all: f32,
-    /// By column (page, region) whose lines of prose are set wider apart than the document's
-    /// lines of their size (a page set one and a half lines apart): that column's own.
-    by_column: HashMap<(usize, u32), f32>,
+    /// By column (page, region) and font size (to the half point) whose lines of prose are
+    /// set wider apart than the document's lines of their size (a page set one and a half
+    /// lines apart): that column's own.
+    by_column: HashMap<(usize, u32, i32), f32>,
 }
 
 impl Spacing {
     fn measure(per_page: &[Vec<Line>]) -> Self {
-        let pairs: Vec<(i32, f32)> = per_page
+        let pairs: Vec<(f32, f32)> = per_page
             .iter()
             .flat_map(|ls| ls.windows(2))
             .filter(|w| {
@@ -1284,22 +1290,26 @@ impl Spacing {
             })
             .map(|w| {
                 let ratio = (w[1].baseline - w[0].baseline) / w[0].size.max(1.0);
-                (size_class(w[0].size), ratio)
+                (w[0].size, ratio)
             })
             .filter(|(_, r)| *r > 0.8 && *r < 3.0)
             .collect();
         let all = lower_quartile(pairs.iter().map(|p| p.1).collect()).unwrap_or(1.2);
-        let mut sizes: HashMap<i32, Vec<f32>> = HashMap::new();
-        for (size, ratio) in pairs {
-            sizes.entry(size).or_default().push(ratio);
-        }
-        let by_size: HashMap<i32, f32> = sizes
-            .into_iter()
-            .filter_map(|(size, ratios)| Some((size, lower_quartile(ratios)?)))
-            .collect();
+        let by = |key: fn(f32) -> i32| -> HashMap<i32, f32> {
+            let mut sizes: HashMap<i32, Vec<f32>> = HashMap::new();
+            for &(size, ratio) in &pairs {
+                sizes.entry(key(size)).or_default().push(ratio);
+            }
+            sizes
+                .into_iter()
+                .filter_map(|(size, ratios)| Some((size, lower_quartile(ratios)?)))
+                .collect()
+        };
+        let by_size = by(size_class);
+        let by_exact_size = by(exact_size);
         // Each column's spacing, from pairs of full lines (prose set justified), where it is
         // wider than its size's in the whole document.
-        let mut columns: HashMap<(usize, u32), (i32, Vec<f32>)> = HashMap::new();
+        let mut columns: HashMap<(usize, u32, i32), Vec<f32>> = HashMap::new();
         for (pi, ls) in per_page.iter().enumerate() {
             // How wide each column's lines stand (not its bounds, which furniture left out,
             // a letterhead wider than the text, may widen).
@@ -1322,25 +1332,30 @@ impl Spacing {
                 {
                     let ratio = (w[1].baseline - w[0].baseline) / w[0].size.max(1.0);
                     if ratio > 0.8 && ratio < 3.0 {
-                        let entry = columns
-                            .entry((pi, w[0].region))
-                            .or_insert_with(|| (size_class(w[0].size), Vec::new()));
-                        entry.1.push(ratio);
+                        columns
+                            .entry((pi, w[0].region, exact_size(w[0].size)))
+                            .or_default()
+                            .push(ratio);
                     }
                 }
             }
         }
         let by_column = columns
             .into_iter()
-            .filter_map(|(at, (size, ratios))| {
+            .filter_map(|(at, ratios)| {
                 // (A page of a double-spaced contract has few full lines: five pairs do.)
                 let own = lower_quartile_of(ratios, 5)?;
-                let usual = by_size.get(&size).copied().unwrap_or(all);
+                let usual = by_exact_size
+                    .get(&at.2)
+                    .or(by_size.get(&size_class(at.2 as f32 / 2.0)))
+                    .copied()
+                    .unwrap_or(all);
                 (own > 1.15 * usual).then_some((at, own))
             })
             .collect();
         Spacing {
             by_size,
+            by_exact_size,
             all,
             by_column,
         }
@@ -1349,18 +1364,24 @@ impl Spacing {
     /// The usual spacing of lines set in `size` in a column (page, region).
     fn in_column(&self, size: f32, at: (usize, u32)) -> f32 {
         self.by_column
-            .get(&at)
+            .get(&(at.0, at.1, exact_size(size)))
             .copied()
             .unwrap_or_else(|| self.of(size))
     }
 
     /// The usual spacing of lines set in `size`.
     fn of(&self, size: f32) -> f32 {
-        self.by_size
-            .get(&size_class(size))
+        self.by_exact_size
+            .get(&exact_size(size))
+            .or(self.by_size.get(&size_class(size)))
             .copied()
             .unwrap_or(self.all)
     }
+}
+
+/// A font size to the half point.
+fn exact_size(size: f32) -> i32 {
+    (size * 2.0).round() as i32
 }
 
 /// A font size's class: sizes within about a tenth of each other share one (a ruling's first
@@ -1571,8 +1592,25 @@ fn join(
     }
     if same_column {
         let pitch = cur.baseline - prev.baseline;
-        // Wider than the document's own spacing (single or double) by a quarter.
-        if pitch <= 0.0 || pitch > (1.25 * spacing).max(1.55) * size {
+        // Wider than the document's own spacing (single or double) by a quarter, unless a
+        // full line that ends inside a sentence goes on in small letters in its size, set
+        // no wider than double (a quote set one and a half lines apart among quotes set
+        // single-spaced).
+        // (A line of prose: wide, not a word or two in a box of its own; nor a label's
+        // line, `platforms: …`.)
+        let prose = prev.x1 - prev.x0 >= (15.0 * size).max(0.8 * (prev.bounds.1 - prev.bounds.0));
+        let labelled = cur_text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.ends_with(':'));
+        let goes_on = pitch <= 2.2 * size
+            && !differ(prev.size, cur.size)
+            && prose
+            && prev_right - prev.x1 <= first_word + 0.4 * size
+            && cur_text.starts_with(char::is_lowercase)
+            && !labelled
+            && !prev_text.trim_end().ends_with(['.', ':', ';', '!', '?']);
+        if pitch <= 0.0 || (pitch > (1.25 * spacing).max(1.55) * size && !goes_on) {
             return Join::Paragraph;
         }
     }
