@@ -292,9 +292,10 @@ pub fn label(ui: &mut Ui, text: &str, format: TextFormat) -> egui::Response {
     response
 }
 
-/// Draws `text` on one line across the available width, cut off where it does not fit, when
-/// it needs the bidirectional algorithm; `None` (nothing drawn) when it does not, for the
-/// caller to draw it as usual.
+/// Draws `text` on one line across the available width, when it needs the bidirectional
+/// algorithm; where it does not fit, it ends at the last whole word that does, with `…` (a
+/// word cut at the edge, `تسهیلات` shown as `تسهیا`, would read as another word). `None`
+/// (nothing drawn) when it needs no bidirectional layout, for the caller to draw it as usual.
 pub fn one_line(ui: &mut Ui, text: &str, format: TextFormat) -> Option<egui::Response> {
     if !bidi::needs_bidi(text) {
         return None;
@@ -310,9 +311,49 @@ pub fn one_line(ui: &mut Ui, text: &str, format: TextFormat) -> Option<egui::Res
         } else {
             (rect.left_center(), Align2::LEFT_CENTER)
         };
-        paint_line(ui, &painter, text, format, at, align);
+        let measure = |t: &str| {
+            let (lo, hi) = BidiBlock::new_in(ui, t, Some(rtl), ONE_LINE, &[], &|_| format.clone())
+                .used_width();
+            hi - lo
+        };
+        let fitted = fit_to(text, rect.width(), measure);
+        paint_line(ui, &painter, &fitted, format, at, align);
     }
     Some(response)
+}
+
+/// `text`, or as much of it as `measure` says fits in `width` ending at a word's end, with
+/// `…` after it (a word longer than the width is cut inside, with `…`).
+fn fit_to(text: &str, width: f32, measure: impl Fn(&str) -> f32) -> std::borrow::Cow<'_, str> {
+    if measure(text) <= width {
+        return text.into();
+    }
+    let ends: Vec<usize> = text.char_indices().map(|(i, _)| i).skip(1).collect();
+    let with_dots = |end: usize| format!("{}…", text[..end].trim_end());
+    // The longest start that fits, found by halving.
+    let (mut lo, mut hi) = (0usize, ends.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if measure(&with_dots(ends[mid - 1])) <= width {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    if lo == 0 {
+        return "…".into();
+    }
+    let end = ends[lo - 1];
+    // Back to the last space in it, unless the first word alone is too long.
+    let word_end = if text[end..].starts_with(char::is_whitespace) {
+        Some(end)
+    } else {
+        text[..end].rfind(char::is_whitespace)
+    };
+    match word_end {
+        Some(at) if !text[..at].trim().is_empty() => with_dots(at).into(),
+        _ => with_dots(end).into(),
+    }
 }
 
 /// Paints `text` on one line, laid out by the bidirectional algorithm, placed at `at` as
@@ -340,4 +381,28 @@ pub fn paint_line(
         Align::Max => at.y - h,
     };
     block.paint(painter, pos2(x, y), color);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit_to;
+
+    /// One unit a char.
+    fn chars(t: &str) -> f32 {
+        t.chars().count() as f32
+    }
+
+    #[test]
+    fn a_line_too_long_ends_at_a_whole_word_with_an_ellipsis() {
+        let text = "پیرو نامه شماره ۰۳/۶۶۹ پیرامون تسهیلات قرض‌الحسنه";
+        assert_eq!(fit_to(text, 100.0, chars), text);
+        // `تسهیلات` would be cut after its fourth letter: the line ends before it.
+        assert_eq!(fit_to(text, 35.0, chars), "پیرو نامه شماره ۰۳/۶۶۹ پیرامون…");
+        assert!(chars(&fit_to(text, 35.0, chars)) <= 35.0);
+        // A first word longer than the width is cut inside it.
+        assert_eq!(fit_to("تسهیلات", 4.0, chars), "تسه…");
+        assert_eq!(fit_to("abc", 0.5, chars), "…");
+        // A cut just before a space keeps the whole word before it.
+        assert_eq!(fit_to("ab cd ef", 6.0, chars), "ab cd…");
+    }
 }
