@@ -1457,6 +1457,49 @@ fn is_contents_entry(text: &str) -> bool {
 }
 
 /// Whether a line starts with a number or letter of an enumeration: `1.`, `2)`, `(a)`, `iv.`.
+/// Whether a line opens a law's article or section by its number: `ماده ٧-`, `المادة (٣):`,
+/// `Article 5:`, `§ 12.` (not `Section 9 of the Act …`, a sentence that names one).
+fn opens_article(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let named = words.next().is_some_and(|w| {
+        matches!(
+            w,
+            "ماده"
+                | "مادهٔ"
+                | "مادة"
+                | "المادة"
+                | "סעיף"
+                | "Article"
+                | "ARTICLE"
+                | "Section"
+                | "SECTION"
+                | "Art."
+                | "§"
+                | "Artículo"
+                | "Artigo"
+                | "Articolo"
+                | "Artikel"
+                | "Статья"
+        )
+    });
+    let Some(number) = words.next() else {
+        return false;
+    };
+    let marks = |c: char| {
+        matches!(
+            c,
+            '(' | ')' | '[' | ']' | ':' | '-' | '\u{2013}' | '\u{2014}' | '.'
+        )
+    };
+    let core = number.trim_matches(marks);
+    let marked = core.len() < number.len();
+    let after = words.next();
+    named
+        && !core.is_empty()
+        && core.chars().all(char::is_numeric)
+        && (marked || after.is_none_or(|w| matches!(w, "-" | ":" | "\u{2013}" | "\u{2014}")))
+}
+
 fn is_enumerated(text: &str) -> bool {
     text.split(' ')
         .next()
@@ -1654,6 +1697,7 @@ fn join(
         .is_some_and(|w| matches!(w, "p." | "pp." | "at" | "No." | "no."));
     if (is_item(cur_text) && !dash_inside)
         || (ends_clause && is_enumerated(cur_text) && !cites_page)
+        || (ends_clause && opens_article(cur_text))
     {
         return Join::Paragraph;
     }
@@ -2556,6 +2600,29 @@ mod tests {
         assert!(names_its_page("Page 7 of 40", 7, 40));
         assert!(!names_its_page("2 of 11 patients relapsed", 3, 11));
         assert!(!names_its_page("2 of 11 patients relapsed", 2, 12));
+    }
+
+    #[test]
+    fn an_articles_number_opens_it_and_a_sentence_naming_one_does_not() {
+        use super::opens_article;
+        for heading in [
+            "ماده ٧- حداقل مستندات و مدارک ذيل",
+            "المادة (٣): يعمل بهذا القانون",
+            "Article 5: Scope",
+            "Article 12",
+            "§ 4. Definitions",
+            "Section 9 - Interim measures",
+        ] {
+            assert!(opens_article(heading), "{heading}");
+        }
+        for sentence in [
+            "Section 9 of the Act is set out below",
+            "Section 9(1) by the amending Act",
+            "Article the fifth",
+            "ماده",
+        ] {
+            assert!(!opens_article(sentence), "{sentence}");
+        }
     }
 
     #[test]
