@@ -53,11 +53,15 @@ pub fn note_rules(page: &PageGlyphs, lines: &[Line], texts: &[String]) -> Vec<No
     // A rule drawn alone: none level with it (a table's rules across come in cells) and
     // none down the page from it, under its span (a table's columns; a table further down
     // the page, under columns of text with their notes, is not it).
+    // (The same rule stroked again over itself, a hair lower, is no other.)
+    let same = |o: &Rule, r: &Rule| {
+        (o.y0 - r.y0).abs() <= 1.0 && (o.x0 - r.x0).abs() <= 1.0 && (o.x1 - r.x1).abs() <= 1.0
+    };
     let alone = |r: &Rule| {
         page.rules.iter().all(|o| {
             std::ptr::eq(o, r)
                 || if o.is_horizontal() {
-                    (o.y0 - r.y0).abs() > 3.0
+                    (o.y0 - r.y0).abs() > 3.0 || same(o, r)
                 } else {
                     o.y1 < r.y0 || o.x0 < r.x0 - 3.0 || o.x0 > r.x1 + 3.0 || o.y0 > r.y0 + 24.0
                 }
@@ -169,7 +173,8 @@ struct Earlier {
 /// The first line under a short rule at the left of a column (or page) over lines no larger
 /// than the text to its foot, when the last note before stopped inside a sentence (the
 /// first goes on with it, in the text's size: a court's notes), the rule is set with dashes
-/// after a page with notes, or the first starts with a note mark. A signature's line over a
+/// after a page with notes, or the first starts with a note mark (or a number, set smaller
+/// than the text). A signature's line over a
 /// name, after a note that ended, is no such rule.
 fn under_rule(
     lines: &[Line],
@@ -197,9 +202,18 @@ fn under_rule(
             && (!rule.high || high_notes())
             && (earlier.unfinished
                 || rule.dashes && earlier.notes
-                || starts_with_note_mark(&texts[i])))
+                || starts_with_note_mark(&texts[i])
+                || (first.size <= SMALLER * body && starts_with_number(&texts[i]))))
         .then_some(i)
     })
+}
+
+/// Whether a line starts with a number of one to three figures and a space: under a note's
+/// rule, in a smaller size, a note's number even before a year in brackets (`15 (2015) 2
+/// SCC 52`, which elsewhere reads as a citation's page going on).
+fn starts_with_number(text: &str) -> bool {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    (1..=3).contains(&digits) && text[digits..].starts_with(' ')
 }
 
 /// The first note line of a column (or page), or `lines.len()`.

@@ -4407,6 +4407,46 @@ fn a_note_going_on_under_the_rule_at_the_next_pages_foot_is_kept() {
     );
 }
 
+#[test]
+fn notes_numbered_before_a_year_in_brackets_under_a_rule_stroked_three_times_are_notes() {
+    // Each page: a ruling's text going on over the page, a short rule at its foot stroked
+    // three times, a hair apart, and notes under it that cite a year in brackets.
+    let body = |first: &str, last: &str| {
+        let mut s = format!("BT /F1 12 Tf 72 720 Td ({first}) Tj ");
+        for _ in 0..8 {
+            s.push_str(
+                "0 -28 Td (and the court went on to say more about the rule in this case,) Tj ",
+            );
+        }
+        s.push_str(&format!("0 -28 Td ({last}) Tj ET "));
+        s
+    };
+    let rule = "0.5 w 72 150.2 m 180 150.2 l S 72 150 m 180 150 l S 72 149.8 m 180 149.8 l S ";
+    let one = body(
+        "The court said that the rule applies.",
+        "and so the question of the disputes",
+    ) + rule
+        + "BT /F1 10 Tf 72 136 Td (15 \\(2015\\) 2 SCC 52 \\(Paras 14-17\\)) Tj ET";
+    let two = body(
+        "raised in the notice is still to be determined, and",
+        "the judgment is affirmed.",
+    ) + rule
+        + "BT /F1 10 Tf 72 136 Td (16 \\(1968\\) 1 SCR 505 \\(Para 9\\)) Tj ET";
+    let text = text_of(&pages(&[one.as_bytes(), two.as_bytes()]));
+    assert!(
+        text.contains(
+            "the question of the disputes raised in the notice is still to be determined"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(
+            "the judgment is affirmed.\n\n15 (2015) 2 SCC 52 (Paras 14-17)\n\n16 (1968) 1 SCR 505 (Para 9)\n"
+        ),
+        "{text}"
+    );
+}
+
 /// [`pages`] on slides (720 by 405 points, wider than high).
 fn slides(contents: &[&[u8]]) -> Vec<u8> {
     let pdf = pages(contents);

@@ -466,11 +466,14 @@ fn write_notes<'a>(
             .filter(|&&(npi, _, _)| npi == pi)
             .map(|&(_, l, _)| l);
         let mut join = notes.join_to(shared, pi, line, text, next);
-        let number = super::pdf_notes::starts_with_note_mark(text)
-            .then(|| {
-                let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
-                digits.parse::<u32>().ok()
-            })
+        let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+        let lead = digits.parse::<u32>().ok();
+        // (The next note's number before a year in brackets, `9 (1968) 1 SCR 505`, which
+        // alone reads as a citation's page and year going on.)
+        let next_number = lead.is_some_and(|n| last.is_some_and(|l| n == l + 1))
+            && text[digits.len()..].starts_with(' ');
+        let number = (super::pdf_notes::starts_with_note_mark(text) || next_number)
+            .then_some(lead)
             .flatten();
         // (After a note's end: `… into the Red River` / `5 and 40 percent …` goes on.)
         let after_end = k > 0
