@@ -1948,7 +1948,36 @@ fn line_of(page: &PageGlyphs, glyphs: &[u32], region: u32, bounds: (f32, f32)) -
             (g.space_before && gap > 0.02 * p.size.max(g.size)).then_some(gap)
         })
         .collect();
+    // (The narrowest of them: where the PDF draws three spaces or more, a gap less than half
+    // as wide without one is letters spaced out, `N o t  s e a s o n a l l y`.)
+    let narrowest = drawn_spaces.iter().copied().fold(f32::MAX, f32::min);
     let space = (drawn_spaces.len() >= 3).then(|| median(drawn_spaces));
+    let gap_at = |k: usize| {
+        (1..glyphs.len()).contains(&k).then(|| {
+            let (p, g) = (
+                &page.glyphs[glyphs[k - 1] as usize],
+                &page.glyphs[glyphs[k] as usize],
+            );
+            let letters = page
+                .text(p)
+                .iter()
+                .chain(page.text(g))
+                .all(|c| c.is_alphabetic());
+            (letters && !g.space_before).then_some(lefts[k] - p.x1)
+        })?
+    };
+    // (Between letters spaced out alike: a gap between two letters next to one about as
+    // wide; not `i sin`, a letter apart from a word whose letters touch.)
+    let letter_spaced = |k: usize, size: f32| {
+        gap_at(k).is_some_and(|gap| {
+            space.is_some()
+                && gap < 0.5 * narrowest
+                && gap < 0.25 * size
+                && [k - 1, k + 1]
+                    .iter()
+                    .any(|&j| gap_at(j).is_some_and(|other| other >= 0.5 * gap))
+        })
+    };
     for (k, &gi) in glyphs.iter().enumerate() {
         let g = &page.glyphs[gi as usize];
         let sep = match prev {
@@ -1965,7 +1994,10 @@ fn line_of(page: &PageGlyphs, glyphs: &[u32], region: u32, bounds: (f32, f32)) -
                     Sep::None
                 } else if gap >= CELL_GAP * size {
                     Sep::Tab
-                } else if gap > WORD_GAP * size || (g.space_before && gap > 0.02 * size) || spaced {
+                } else if (gap > WORD_GAP * size && !letter_spaced(k, size))
+                    || (g.space_before && gap > 0.02 * size)
+                    || spaced
+                {
                     // A space the PDF draws counts unless the next glyph is drawn over
                     // it (some producers kern with a space moved back).
                     Sep::Space

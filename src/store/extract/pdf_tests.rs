@@ -4408,6 +4408,23 @@ fn a_note_going_on_under_the_rule_at_the_next_pages_foot_is_kept() {
 }
 
 #[test]
+fn words_spaced_out_beside_words_set_close_keep_their_letters_together() {
+    // A table's note in 5 points: its first words spaced out 0.7 to 0.8 points a letter (a
+    // sixth of their size, as wide as a narrow word space), the last set closer than usual;
+    // the PDF draws its spaces. A formula's `i sin`, 2 points apart where its drawn spaces are
+    // wider, keeps its space.
+    let pdf = page(
+        b"BT /F1 5.04 Tf 1 0 0 1 58.44 700 Tm [(1) ( ) -357 (N) -159 (o) -135 (t) ( ) -206 (s) -143 (e) -159 (a) -159 (s) -167 (o) -135 (n) -159 (a) -157 (l) -159 (l) -159 (y) ( ) -200 (a) 32 (d) 32 (j) 8 (u) 32 (s) 24 (t) 16 (e) 34 (d) 34 (.)] TJ ET \\
+BT /F1 10 Tf 3 Tw 1 0 0 1 72 680 Tm (cos 30 i) Tj 1 0 0 1 114.46 680 Tm (sin 30) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert!(text.starts_with("1 Not seasonally adjusted.\n"), "{text}");
+    assert!(text.contains("i sin 30"), "{text}");
+}
+
+#[test]
 fn notes_numbered_before_a_year_in_brackets_under_a_rule_stroked_three_times_are_notes() {
     // Each page: a ruling's text going on over the page, a short rule at its foot stroked
     // three times, a hair apart, and notes under it that cite a year in brackets.
