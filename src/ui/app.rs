@@ -35,6 +35,9 @@ pub struct FactmarkApp {
     pub pane: DocumentPane,
     /// Remembered settings.
     pub settings: Settings,
+    /// The settings as last given to eframe to keep: while they differ, a frame is asked for
+    /// after the save interval, so that a window left alone keeps them too.
+    kept_settings: Settings,
     /// The banners.
     pub banners: Banners,
     /// The floating windows.
@@ -81,6 +84,7 @@ impl FactmarkApp {
             folder_views: FolderViews::default(),
             pending_folder: None,
             pane: DocumentPane::default(),
+            kept_settings: settings.clone(),
             settings,
             banners: Banners::default(),
             windows: Windows::default(),
@@ -732,11 +736,19 @@ impl eframe::App for FactmarkApp {
         if let Err(payload) = caught {
             self.after_panic(&payload);
         }
+        // (eframe keeps them only in a frame after its interval: an idle window has none.)
+        self.remember_view();
+        if self.settings != self.kept_settings {
+            ctx.request_repaint_after(
+                self.auto_save_interval() + std::time::Duration::from_millis(200),
+            );
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.remember_view();
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+        self.kept_settings = self.settings.clone();
     }
 
     /// The recent documents and each document's view are kept every few seconds, so a

@@ -21,7 +21,7 @@ pub enum ThemeChoice {
 }
 
 /// The remembered settings.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     /// Recently opened documents, newest first.
