@@ -38,6 +38,7 @@ mod pdf_layout;
 mod pdf_ligatures;
 mod pdf_line_numbers;
 mod pdf_lookalikes;
+mod pdf_margin_letters;
 mod pdf_marks;
 mod pdf_notes;
 mod pdf_own_map;

@@ -265,6 +265,7 @@ pub fn extract_pdf_with(bytes: &[u8], limits: PdfLimits) -> Result<PdfExtracted,
         settle_glyphs(page);
     }
     super::pdf_line_numbers::drop_line_numbers(&mut pages);
+    super::pdf_margin_letters::drop_margin_letters(&mut pages);
     let laid_out = catch_unwind(AssertUnwindSafe(|| assemble(&pages, started + limits.time)))
         .map_err(|payload| PdfError::LayoutFailed {
             message: panic_message(payload.as_ref()),

@@ -33,16 +33,20 @@ pub fn drop_line_numbers(pages: &mut [PageGlyphs]) {
         return;
     }
     for (page, glyphs) in pages.iter_mut().zip(found) {
-        if glyphs.len() < FEWEST {
-            continue;
+        if glyphs.len() >= FEWEST {
+            drop_glyphs(page, &glyphs);
         }
-        let mut k = 0;
-        page.glyphs.retain(|_| {
-            let keep = glyphs.binary_search(&k).is_err();
-            k += 1;
-            keep
-        });
     }
+}
+
+/// Leaves these glyphs (indices, sorted) out of a page.
+pub(super) fn drop_glyphs(page: &mut PageGlyphs, sorted: &[usize]) {
+    let mut k = 0;
+    page.glyphs.retain(|_| {
+        let keep = sorted.binary_search(&k).is_err();
+        k += 1;
+        keep
+    });
 }
 
 /// The glyphs of a page's margin line numbers (sorted), if it has a run of them.

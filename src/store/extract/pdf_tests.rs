@@ -4408,6 +4408,40 @@ fn a_note_going_on_under_the_rule_at_the_next_pages_foot_is_kept() {
 }
 
 #[test]
+fn a_law_reports_letters_down_the_margin_are_left_out() {
+    // Each page: eight lines of a judgment, and `A` to `E` down the margin beside it (on the
+    // right of one page, on the left of the next), some level with a line of text.
+    let page_of = |x: f32, first: &str| {
+        let mut s = format!("BT /F1 11 Tf 100 700 Td ({first}) Tj ");
+        for _ in 0..7 {
+            s.push_str(
+                "0 -14 Td (there may also be quarrels between the brothers over the land and) Tj ",
+            );
+        }
+        s.push_str("ET ");
+        for (k, letter) in ["A", "B", "C", "D", "E"].iter().enumerate() {
+            let y = 700.0 - 28.0 * k as f32;
+            s.push_str(&format!("BT /F1 10 Tf {x} {y} Td ({letter}) Tj ET "));
+        }
+        s
+    };
+    let one = page_of(
+        500.0,
+        "The witness said that the lorry was seen on the road, and",
+    );
+    let two = page_of(60.0, "its owner, and so the appeal fails and is dismissed.");
+    let text = text_of(&pages(&[one.as_bytes(), two.as_bytes()]));
+    assert!(!text.contains(['A', 'B', 'C', 'D', 'E']), "{text}");
+    assert!(
+        text.starts_with(
+            "The witness said that the lorry was seen on the road, and there may also be quarrels"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("land and its owner"), "{text}");
+}
+
+#[test]
 fn words_spaced_out_beside_words_set_close_keep_their_letters_together() {
     // A table's note in 5 points: its first words spaced out 0.7 to 0.8 points a letter (a
     // sixth of their size, as wide as a narrow word space), the last set closer than usual;
