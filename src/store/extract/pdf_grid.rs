@@ -115,6 +115,23 @@ impl Grid {
         (self.columns[column], right)
     }
 
+    /// The columns (indices of their left edges) that rules down part in each of these rows:
+    /// a column empty in all of them is still one (a table's notes column, empty on a page).
+    fn columns_of_rows(&self, rows: impl Iterator<Item = usize>) -> Vec<usize> {
+        let mut rows: Vec<usize> = rows.collect();
+        rows.sort_unstable();
+        rows.dedup();
+        (0..self.columns.len() - 1)
+            .filter(|&k| {
+                !rows.is_empty()
+                    && rows.iter().all(|&r| {
+                        let middle = (self.columns[k] + self.columns[k + 1]) / 2.0;
+                        self.column_at(r, middle) == k
+                    })
+            })
+            .collect()
+    }
+
     /// Row and column of a glyph's middle; a cell over several rows is read in the first.
     fn cell_of(&self, x: f32, y: f32) -> Option<(usize, usize)> {
         let row = self.row_at(y)?;
@@ -270,9 +287,12 @@ pub fn read_rows(page: &PageGlyphs, grids: &[Grid], lines: &mut Vec<Line>) {
 /// The rows of a grid made of its lines (in reading order).
 fn rows_of(page: &PageGlyphs, grid: &Grid, lines: &[Line]) -> Vec<Line> {
     match place_glyphs(page, lines, |x, y| grid.cell_of(x, y)) {
-        Some(placed) => rows_of_placed(page, lines, placed, &|_, _| false, &|row| {
-            wrapped_in_cells(page, grid, lines, row)
-        }),
+        Some(placed) => {
+            let columns = grid.columns_of_rows(placed.iter().map(|p| p.0));
+            rows_of_placed(page, lines, placed, &columns, &|_, _| false, &|row| {
+                wrapped_in_cells(page, grid, lines, row)
+            })
+        }
         // A line outside the rows keeps its place as it is.
         None => lines.to_vec(),
     }
@@ -360,6 +380,7 @@ pub(super) fn rows_of_placed(
     page: &PageGlyphs,
     lines: &[Line],
     mut placed: Vec<Placed>,
+    columns: &[usize],
     apart: &dyn Fn(&[Placed], bool) -> bool,
     wrapped: &dyn Fn(&[Placed]) -> bool,
 ) -> Vec<Line> {
@@ -377,6 +398,7 @@ pub(super) fn rows_of_placed(
         .zip(&in_cells)
         .filter(|(_, ok)| **ok)
         .flat_map(|(r, _)| r.iter().map(|p| p.1))
+        .chain(columns.iter().copied())
         .collect();
     used.sort_unstable();
     used.dedup();

@@ -212,5 +212,5 @@ fn rows_of(page: &PageGlyphs, ladder: &Ladder, lines: &[Line]) -> Vec<Line> {
             || !wrapped
             || (!heading && labels_again)
     };
-    rows_of_placed(page, lines, placed, &apart, &|_| false)
+    rows_of_placed(page, lines, placed, &[], &apart, &|_| false)
 }

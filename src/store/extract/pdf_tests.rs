@@ -810,6 +810,30 @@ Government data portal of the ministries\tMore than 1,100 open datasets from min
 }
 
 #[test]
+fn a_grids_column_empty_in_all_its_rows_on_a_page_keeps_its_place() {
+    // The top of a table's next page: no headings, and its third column empty in each row.
+    let rows = vec![
+        vec![
+            vec!["Nevo"],
+            vec!["Court rulings"],
+            vec![],
+            vec!["Official"],
+        ],
+        vec![
+            vec!["Monitor"],
+            vec!["Civic centre"],
+            vec![],
+            vec!["Graphic"],
+        ],
+    ];
+    let content = ruled_table(715.0, &[72.0, 150.0, 250.0, 350.0, 450.0], &rows);
+    assert_eq!(
+        text_of(&page(&content, "", &[])),
+        "Nevo\tCourt rulings\t\tOfficial\nMonitor\tCivic centre\t\tGraphic\n"
+    );
+}
+
+#[test]
 fn a_grids_headings_of_months_and_years_wrapped_in_narrow_cells_are_one_row() {
     // Years one under another in a column are no rows of values when the words wrap.
     let rows = vec![
