@@ -551,8 +551,9 @@ fn prose_pairs(
             run.clone()
                 .all(|j| (1..=most).contains(&tabs_of(j).len()) && lines[j].lead == 0)
         };
-        // Lines stretched so far that they have two or three gaps each are prose only between
-        // lines of prose above and below that run through them all.
+        // Lines stretched so far that they have two to four gaps each are prose only between
+        // lines of prose above and below that run through them all (`‘entertain’.  In
+        // Martin  &  Harris  Ltd.` over `District Judge reported  in (1998)  1  SCC  732`).
         let below = lines.get(run.end).filter(|b| {
             b.region == first.region
                 && tabs_of(run.end).is_empty()
@@ -561,7 +562,7 @@ fn prose_pairs(
                 && b.baseline - lines[run.end - 1].baseline <= 1.15 * usual
         });
         let one_gap = gaps_each(1);
-        let stretched = one_gap || (below.is_some() && gaps_each(3));
+        let stretched = one_gap || (below.is_some() && gaps_each(4));
         if run.len() > 2 || !(same_spacing && prose_above && as_wide && stretched) {
             continue;
         }

@@ -2949,6 +2949,25 @@ BT /F1 10 Tf 72 652 Td (and two aldehydes.) Tj ET",
 }
 
 #[test]
+fn two_lines_stretched_to_five_words_inside_a_paragraph_are_prose_not_a_table() {
+    // Each stretched at four of its spaces, not the others (a quote's `In Martin & Harris`).
+    let pdf = page(
+        b"BT /F1 10 Tf 72 700 Td (The smoke of tobacco holds ten kinds of aromatic polynuclear) Tj ET \
+BT /F1 10 Tf 72 688 Td (it is entertain.) Tj 1 0 0 1 155 688 Tm (In Martin) Tj 1 0 0 1 225 688 Tm (and) Tj 1 0 0 1 260 688 Tm (Harris) Tj 1 0 0 1 310 688 Tm (Ltd. v. 6th) Tj ET \
+BT /F1 10 Tf 72 676 Td (District Judge) Tj 1 0 0 1 160 676 Tm (reported) Tj 1 0 0 1 215 676 Tm (in 1998) Tj 1 0 0 1 270 676 Tm (one) Tj 1 0 0 1 300 676 Tm (SCC 732 cited) Tj ET \
+BT /F1 10 Tf 72 664 Td (nitrohydrocarbons, three aromatic amines and eight other amines,) Tj ET \
+BT /F1 10 Tf 72 652 Td (and two aldehydes.) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert!(
+        text.contains("polynuclear it is entertain. In Martin and Harris Ltd. v. 6th District Judge reported in 1998 one SCC 732 cited nitrohydrocarbons"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_page_set_one_and_a_half_lines_apart_reads_in_paragraphs_not_lines() {
     // The first page is set single-spaced, the second one and a half lines apart.
     let first = b"BT /F1 10 Tf 72 700 Td (the survey of the region found that most of the people who) Tj 0 -12 Td (live there had heard of the plan and that many of them had) Tj 0 -12 Td (taken part in the meetings held in each of the towns) Tj 0 -12 Td (during the spring and summer of the year before the vote) Tj 0 -12 Td (was held in all the districts of the province where the) Tj 0 -12 Td (council sits the survey of the region found that most of) Tj 0 -12 Td (the people who live there had heard of the plan and that) Tj 0 -12 Td (many of them had taken part in the meetings held in each) Tj 0 -12 Td (of the towns during the spring and summer of the year) Tj 0 -12 Td (before the vote was held in all the districts of the) Tj ET";
