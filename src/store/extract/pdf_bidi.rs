@@ -93,6 +93,13 @@ pub fn to_reading_order(
         .collect();
     // (Most lines of most documents have no right-to-left letter: nothing to do.)
     if !classes.iter().any(|c| is_rtl(*c)) {
+        if from_the_right {
+            let chars: Vec<&[char]> = items
+                .iter()
+                .map(|&(g, _)| page.text(&page.glyphs[g as usize]))
+                .collect();
+            number_first(&chars, items);
+        }
         return Vec::new();
     }
     let hebrew = !classes.contains(&Class::Rtl(true));
@@ -116,6 +123,42 @@ pub fn to_reading_order(
         signs_first(&mut chars, items);
     }
     turned
+}
+
+/// A heading of Latin words numbered in a right-to-left paragraph (`2. MIPS` in a Hebrew
+/// document), which the page draws `MIPS .2`: its number, drawn last at the right, goes
+/// first, its stop after it.
+fn number_first<T: Copy>(chars: &[&[char]], items: &mut [(T, Sep)]) {
+    let Some(start) = items.iter().rposition(|&(_, sep)| sep != Sep::None) else {
+        return;
+    };
+    let text = |k: usize| chars[k];
+    let number = &items[start..];
+    let numbered = number.len() >= 2
+        && number.len() <= 4
+        && text(start) == ['.']
+        && (start + 1..items.len()).all(|k| matches!(text(k), [c] if c.is_ascii_digit()))
+        && (0..start).any(|k| text(k).iter().any(|c| c.is_alphabetic()));
+    if !numbered {
+        return;
+    }
+    // Digits, stop, then the words: a turn of the whole line, then the digits and the words
+    // each turned back.
+    items.reverse();
+    let digits = items.len() - start - 1;
+    items[..digits].reverse();
+    items[digits + 1..].reverse();
+    let seps: Vec<Sep> = (0..items.len())
+        .map(|k| match k {
+            0 => Sep::None,
+            k if k <= digits => Sep::None,
+            k if k == digits + 1 => Sep::Space,
+            _ => items[k].1,
+        })
+        .collect();
+    for (item, sep) in items.iter_mut().zip(seps) {
+        item.1 = sep;
+    }
 }
 
 /// A bracket turned: `)` for `(`, `]` for `[`, `}` for `{`, and the other way round.
@@ -603,6 +646,23 @@ mod tests {
             s.push(c);
         }
         s
+    }
+
+    #[test]
+    fn a_heading_of_latin_words_numbered_in_a_right_to_left_document_starts_with_its_number() {
+        let first = |visual: &str| {
+            let (_, mut items) = line(visual);
+            let chars: Vec<[char; 1]> = items.iter().map(|&(c, _)| [c]).collect();
+            let chars: Vec<&[char]> = chars.iter().map(|c| &c[..]).collect();
+            number_first(&chars, &mut items);
+            written(&items)
+        };
+        assert_eq!(first("MIPS .2"), "2. MIPS");
+        assert_eq!(first("Code Generation .12"), "12. Code Generation");
+        // Not a number that is no heading's, nor one drawn first.
+        assert_eq!(first("version 1.2"), "version 1.2");
+        assert_eq!(first("2. MIPS"), "2. MIPS");
+        assert_eq!(first(".2"), ".2");
     }
 
     #[test]
