@@ -111,7 +111,8 @@ pub fn to_reading_order(
         })
         .collect();
     let address = address_cells(&firsts, &classes);
-    let Some(turned) = reorder(&classes, &address, from_the_right, items) else {
+    let web = web_words(&firsts);
+    let Some(turned) = reorder(&classes, &address, &web, from_the_right, items) else {
         return Vec::new();
     };
     let turned = turned.into_iter().map(|k| items[k].0).collect();
@@ -159,6 +160,25 @@ fn number_first<T: Copy>(chars: &[&[char]], items: &mut [(T, Sep)]) {
     for (item, sep) in items.iter_mut().zip(seps) {
         item.1 = sep;
     }
+}
+
+/// Which glyphs (each given by its first char and what goes before it) are in a word that
+/// is a web address (`http://…`, `www.…`).
+fn web_words(firsts: &[(char, Sep)]) -> Vec<bool> {
+    let mut out = vec![false; firsts.len()];
+    let mut start = 0;
+    for end in 1..=firsts.len() {
+        if end < firsts.len() && firsts[end].1 == Sep::None {
+            continue;
+        }
+        let word: String = firsts[start..end].iter().map(|&(c, _)| c).collect();
+        let lower = word.to_lowercase();
+        if lower.contains("://") || lower.starts_with("www.") || lower.contains("//www.") {
+            out[start..end].fill(true);
+        }
+        start = end;
+    }
+    out
 }
 
 /// A bracket turned: `)` for `(`, `]` for `[`, `}` for `{`, and the other way round.
@@ -212,6 +232,7 @@ fn signs_first<T: Copy>(chars: &mut [&[char]], items: &mut [(T, Sep)]) {
 fn reorder<T: Copy>(
     classes: &[Class],
     address: &[bool],
+    web: &[bool],
     from_the_right: bool,
     items: &mut [(T, Sep)],
 ) -> Option<Vec<usize>> {
@@ -222,8 +243,12 @@ fn reorder<T: Copy>(
     let ltr = classes.iter().filter(|c| **c == Class::Ltr).count();
     let mut classes = classes.to_vec();
     // (A line with a few right-to-left words among many Latin ones is a left-to-right
-    // paragraph's, whatever the page.)
-    let from_the_right = from_the_right && 3 * rtl >= ltr;
+    // paragraph's, whatever the page; a web address's letters count as none, `השפה כאן:
+    // http://www.egr.unlv.edu/…`.)
+    let words_ltr = (0..classes.len())
+        .filter(|&k| classes[k] == Class::Ltr && !web.get(k).copied().unwrap_or(false))
+        .count();
+    let from_the_right = from_the_right && 3 * rtl >= words_ltr;
     if from_the_right || reads_from_the_right(&classes, rtl, ltr) {
         let drawn: Vec<(T, Sep)> = items.to_vec();
         let drawn_classes = classes.clone();
@@ -627,7 +652,8 @@ mod tests {
     fn read(visual: &str) -> String {
         let (classes, mut items) = line(visual);
         let address = address_cells(&items, &classes);
-        for k in reorder(&classes, &address, false, &mut items).unwrap_or_default() {
+        let web = web_words(&items);
+        for k in reorder(&classes, &address, &web, false, &mut items).unwrap_or_default() {
             let turned = turned_bracket(&[items[k].0]).expect("a bracket");
             items[k].0 = turned[0];
         }
@@ -684,7 +710,16 @@ mod tests {
         // left.
         let visual = "0.3\t12.0\t-4.3\tםילהי אלל";
         let (classes, mut items) = line(visual);
-        assert!(reorder(&classes, &[false; 64][..items.len()], false, &mut items).is_some());
+        assert!(
+            reorder(
+                &classes,
+                &[false; 64][..items.len()],
+                &[],
+                false,
+                &mut items
+            )
+            .is_some()
+        );
         let chars: Vec<[char; 1]> = items.iter().map(|&(c, _)| [c]).collect();
         let mut refs: Vec<&[char]> = chars.iter().map(|c| c.as_slice()).collect();
         signs_first(&mut refs, &mut items);
@@ -748,10 +783,19 @@ mod tests {
         // `ב-ABI של MIPS.`, the last line of a Hebrew paragraph.
         let (classes, mut items) = line(".MIPS לש ABI-ב");
         let address = address_cells(&items, &classes);
-        reorder(&classes, &address, true, &mut items);
+        reorder(&classes, &address, &[], true, &mut items);
         assert_eq!(written(&items), "ב-ABI של MIPS.");
         // Without the page's direction, the Latin words decide.
         assert_eq!(read(".MIPS לש ABI-ב"), ".MIPS של ABI-ב");
+        // A web address's letters, however many, count as none.
+        let (classes, mut items) = line("http://www.egr.unlv.edu/~ed/MIPStextSMv11.pdf :ןאכ הפשה");
+        let address = address_cells(&items, &classes);
+        let web = web_words(&items);
+        reorder(&classes, &address, &web, true, &mut items);
+        assert_eq!(
+            written(&items),
+            "השפה כאן: http://www.egr.unlv.edu/~ed/MIPStextSMv11.pdf"
+        );
     }
 
     #[test]

@@ -2362,7 +2362,12 @@ fn reads_from_the_right(text: &str) -> bool {
     use unicode_script::{Script, UnicodeScript as _};
     let (mut rtl, mut ltr) = (0usize, 0usize);
     let mut first_rtl = None;
-    for c in text.chars() {
+    // (A web address's letters count as none: `השפה כאן: http://www.egr.unlv.edu/…`.)
+    let words = text.split_whitespace().filter(|w| {
+        let lower = w.to_lowercase();
+        !(lower.contains("://") || lower.starts_with("www."))
+    });
+    for c in words.flat_map(str::chars) {
         if crate::core::bidi::rtl_script(c).is_some() && (c.is_alphabetic() || c.is_numeric()) {
             rtl += 1;
             first_rtl.get_or_insert(c.is_alphabetic());
@@ -2639,6 +2644,10 @@ mod tests {
         assert!(reads_from_the_right("ב-ABI של MIPS."));
         assert!(reads_from_the_right("ו. משפט while"));
         assert!(reads_from_the_right("٢٧ / ٨ / ١٤١٢ هـ."));
+        // A web address's letters, however many, count as none.
+        assert!(reads_from_the_right(
+            "השפה כאן: http://www.egr.unlv.edu/~ed/MIPStextSMv11.pdf"
+        ));
         assert!(!reads_from_the_right(
             "The ministry said unemployment fell (מקור: הלשכה"
         ));
