@@ -740,6 +740,20 @@ fn paragraph_lines(
         .collect()
 }
 
+/// How a paragraph is set: x, the gap over it, pitch, size and width.
+type Setting = (f32, f32, f32, f32, f32);
+
+/// Paragraphs one under another, each `(text, chars a line, setting)`, the first at the top
+/// of the page: a PDF of their [`paragraph_lines`].
+fn stacked(paragraphs: &[(&str, usize, Setting)]) -> Vec<u8> {
+    let mut lines: Vec<(f32, f32, f32, f32, String)> = Vec::new();
+    for &(text, chars, (x, gap, pitch, size, width)) in paragraphs {
+        let top = lines.last().map_or(740.0, |l| l.1 - gap);
+        lines.extend(paragraph_lines(text, chars, (x, top, pitch, size, width)));
+    }
+    courier_lines(&lines)
+}
+
 #[test]
 fn a_ruling_double_spaced_beside_its_quotes_single_spaced_reads_in_its_paragraphs() {
     // The ruling in 12 points, 28 apart; its quote in 11.4, 12.8 apart, indented, after a
@@ -747,15 +761,12 @@ fn a_ruling_double_spaced_beside_its_quotes_single_spaced_reads_in_its_paragraph
     let first = "9. The section as first enacted has been renumbered as its first sub-section by the amending act of that year, with effect from the twenty-third of October, and after the enactment of the amendment the provision on interim measures reads:-";
     let quote = "17. Interim measures ordered by the tribunal. A party may, during the proceedings, apply to the tribunal for the appointment of a guardian for a minor or a person of unsound mind for the purposes of the proceedings, or for an interim measure of protection in respect of any of the following matters.";
     let second = "10. A reading of the section as a whole makes it amply clear that even after the amendment the Court is not denuded of its power to grant interim relief once a tribunal is constituted, and the Court has to examine whether the remedy available to the applicant under the section is efficacious in the case before it.";
-    let mut lines = paragraph_lines(first, 60, (72.0, 740.0, 28.0, 12.0, 432.0));
-    let top = lines.last().unwrap().1 - 28.0;
-    lines.extend(paragraph_lines(quote, 55, (100.0, top, 12.8, 11.4, 376.0)));
-    let top = lines.last().unwrap().1 - 32.0;
-    lines.extend(paragraph_lines(second, 60, (72.0, top, 28.0, 12.0, 432.0)));
-    assert_eq!(
-        text_of(&courier_lines(&lines)),
-        format!("{first}\n\n{quote}\n\n{second}\n")
-    );
+    let pdf = stacked(&[
+        (first, 60, (72.0, 0.0, 28.0, 12.0, 432.0)),
+        (quote, 55, (100.0, 28.0, 12.8, 11.4, 376.0)),
+        (second, 60, (72.0, 32.0, 28.0, 12.0, 432.0)),
+    ]);
+    assert_eq!(text_of(&pdf), format!("{first}\n\n{quote}\n\n{second}\n"));
 }
 
 #[test]
@@ -763,15 +774,15 @@ fn a_quote_set_wider_apart_than_the_others_of_its_size_reads_as_one_paragraph() 
     // Two quotes in 11 points 12.5 apart, then one 19 apart; the ruling between in 12.
     let single = "The Court is required to examine if the applicant has an efficacious remedy under the section of getting immediate interim relief from the tribunal.";
     let wide = "A harmonious reading of the first sub-section with the third of the Act, as amended by the amending act, makes it amply clear that even after the amendment the Court is not denuded of power to grant interim relief.";
-    let mut lines = paragraph_lines(single, 55, (100.0, 740.0, 12.5, 11.0, 363.0));
-    let top = lines.last().unwrap().1 - 20.0;
-    lines.extend(paragraph_lines(single, 55, (100.0, top, 12.5, 11.0, 363.0)));
-    let top = lines.last().unwrap().1 - 20.0;
-    lines.extend(paragraph_lines(single, 55, (100.0, top, 12.5, 11.0, 363.0)));
-    let top = lines.last().unwrap().1 - 24.0;
-    lines.extend(paragraph_lines(wide, 55, (100.0, top, 19.0, 11.0, 363.0)));
+    let set = (100.0, 20.0, 12.5, 11.0, 363.0);
+    let pdf = stacked(&[
+        (single, 55, set),
+        (single, 55, set),
+        (single, 55, set),
+        (wide, 55, (100.0, 24.0, 19.0, 11.0, 363.0)),
+    ]);
     assert_eq!(
-        text_of(&courier_lines(&lines)),
+        text_of(&pdf),
         format!("{single}\n\n{single}\n\n{single}\n\n{wide}\n")
     );
 }
