@@ -172,13 +172,18 @@ fn web_words(firsts: &[(char, Sep)]) -> Vec<bool> {
             continue;
         }
         let word: String = firsts[start..end].iter().map(|&(c, _)| c).collect();
-        let lower = word.to_lowercase();
-        if lower.contains("://") || lower.starts_with("www.") || lower.contains("//www.") {
+        if is_web_address(&word) {
             out[start..end].fill(true);
         }
         start = end;
     }
     out
+}
+
+/// Whether a word is a web address (`http://…`, `www.…`).
+pub(super) fn is_web_address(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    lower.contains("://") || lower.starts_with("www.")
 }
 
 /// A bracket turned: `)` for `(`, `]` for `[`, `}` for `{`, and the other way round.

@@ -2363,10 +2363,9 @@ fn reads_from_the_right(text: &str) -> bool {
     let (mut rtl, mut ltr) = (0usize, 0usize);
     let mut first_rtl = None;
     // (A web address's letters count as none: `השפה כאן: http://www.egr.unlv.edu/…`.)
-    let words = text.split_whitespace().filter(|w| {
-        let lower = w.to_lowercase();
-        !(lower.contains("://") || lower.starts_with("www."))
-    });
+    let words = text
+        .split_whitespace()
+        .filter(|w| !super::pdf_bidi::is_web_address(w));
     for c in words.flat_map(str::chars) {
         if crate::core::bidi::rtl_script(c).is_some() && (c.is_alphabetic() || c.is_numeric()) {
             rtl += 1;
