@@ -1655,7 +1655,7 @@ fn join(
             && prev_right - prev.x1 <= first_word + 0.4 * size
             && cur_text.starts_with(char::is_lowercase)
             && !labelled
-            && !prev_text.trim_end().ends_with(['.', ':', ';', '!', '?']);
+            && !ends_clause;
         if pitch <= 0.0 || (pitch > (1.25 * spacing).max(1.55) * size && !goes_on) {
             return Join::Paragraph;
         }
