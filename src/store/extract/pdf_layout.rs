@@ -376,9 +376,27 @@ fn settle_tabs(page: &PageGlyphs, lines: &mut [Line]) {
         .filter_map(|k| lone_prose_gap(page, lines, k, &spaces).map(|i| (k, i)))
         .collect();
     spaces.extend(lone);
+    spaces.retain(|&(k, i)| !at_tab_stop(page, &lines[k], i));
     for (k, i) in spaces {
         lines[k].items[i].1 = Sep::Space;
     }
+}
+
+/// Whether the wide gap before item `i` sends the words after it to a tab stop far along
+/// the line (`ARCELOR MITTAL … LTD.          Appellant (s)` under a centred line of a
+/// caption): four sizes wide or more in a line whose other spaces are plain, not stretched
+/// (a justified line spreads its room over all its spaces), and that stops short of its
+/// column's edge (a justified line whose producer stretched one space reaches it).
+fn at_tab_stop(page: &PageGlyphs, line: &Line, i: usize) -> bool {
+    let gap = gap_before(page, &line.items, i);
+    let spaces: Vec<f32> = (1..line.items.len())
+        .filter(|&k| k != i && line.items[k].1 != Sep::None)
+        .map(|k| gap_before(page, &line.items, k))
+        .collect();
+    gap >= 4.0 * line.size
+        && line.x1 < line.bounds.1 - line.size
+        && spaces.len() >= 2
+        && spaces.iter().all(|&w| w <= 0.5 * line.size)
 }
 
 /// Whether `other` is the line just above or below `line` in its column.

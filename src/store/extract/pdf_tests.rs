@@ -5506,3 +5506,41 @@ fn a_running_head_numbered_in_arabic_indic_figures_is_left_out() {
     assert!(!text.contains("الجريدة الرسمية – العدد"), "{text}");
     assert!(text.contains("لأحكام هاتين المادتين، وغير ذلك"), "{text}");
 }
+
+#[test]
+fn a_court_captions_lines_stand_apart_and_its_parties_keep_their_tab_stop() {
+    // A judgment's caption over its double-spaced text: `REPORTABLE` flush right, the
+    // court's name centred under it, a centred line in brackets, then each party with its
+    // role set far along the line at a tab stop.
+    let mut s = String::from(
+        "BT /F1 12 Tf 374.1 740 Td (REPORTABLE) Tj ET \
+         BT /F1 12 Tf 175.7 717 Td (IN THE SUPREME COURT OF INDIA) Tj ET \
+         BT /F1 12 Tf 180 694 Td (CIVIL APPELLATE JURISDICTION) Tj ET \
+         BT /F1 12 Tf 127 680 Td ([Arising out of Special Leave Petition No. 13129 of 2021]) Tj ET \
+         BT /F1 12 Tf 100 652 Td (ARCELOR MITTAL STEEL INDIA LTD.) Tj 290 0 Td (Appellant) Tj ET \
+         BT /F1 12 Tf 260 624 Td (Versus) Tj ET \
+         BT /F1 12 Tf 100 596 Td (ESSAR BULK TERMINAL LTD.) Tj 290 0 Td (Respondent) Tj ET \
+         BT /F1 12 Tf 100 540 Td (The short question of law raised in this appeal is whether the Court) Tj ",
+    );
+    for _ in 0..8 {
+        s.push_str(
+            "0 -28 Td (has the power to entertain an application once a Tribunal has been) Tj ",
+        );
+    }
+    s.push_str("0 -28 Td (constituted.) Tj ET");
+    let text = text_of(&page(s.as_bytes(), "", &[]));
+    let paragraphs: Vec<&str> = text.split("\n\n").take(7).collect();
+    assert_eq!(
+        paragraphs,
+        [
+            "REPORTABLE",
+            "IN THE SUPREME COURT OF INDIA",
+            "CIVIL APPELLATE JURISDICTION",
+            "[Arising out of Special Leave Petition No. 13129 of 2021]",
+            "ARCELOR MITTAL STEEL INDIA LTD.\tAppellant",
+            "Versus",
+            "ESSAR BULK TERMINAL LTD.\tRespondent",
+        ],
+        "{text}"
+    );
+}

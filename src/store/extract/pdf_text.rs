@@ -1689,6 +1689,22 @@ fn join(
     let flush_far =
         prev_page != cur_page && prev.x0 > prev.bounds.0 + 0.5 * (prev.bounds.1 - prev.bounds.0);
     let full = room <= first_word + 0.4 * size && !flush_far;
+    // Nor is a line set flush to the column's far edge from past its middle, when the next
+    // line starts further in: a line of its own (`REPORTABLE` over a court's name, a
+    // letter's date over its greeting). (A right-to-left line starts at that edge; lines
+    // set flush to it one under the other are a block set ragged at the left.)
+    let past_middle = prev.x0 > prev.bounds.0 + 0.5 * (prev.bounds.1 - prev.bounds.0);
+    if same_column
+        && past_middle
+        && room <= size
+        && cur.x0 < prev.x0 - 2.0 * size
+        && cur.x1 < prev.x1 - size
+        && !reads_from_the_right(prev_text)
+        && !prev_text.ends_with(['-', ','])
+        && !cur_text.starts_with(char::is_lowercase)
+    {
+        return Join::Paragraph;
+    }
     // A dash after a full line that ends inside a sentence is the sentence's own ("did this
     // set of policies" / "— or, alternatively, …"), not a list's.
     let dash_inside = cur_text.starts_with(['-', '\u{2013}', '\u{2014}']) && full && !ends_clause;
