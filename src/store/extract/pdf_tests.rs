@@ -5544,3 +5544,39 @@ fn a_court_captions_lines_stand_apart_and_its_parties_keep_their_tab_stop() {
         "{text}"
     );
 }
+
+#[test]
+fn a_web_address_broken_inside_its_query_at_a_lines_end_reads_whole() {
+    // A note's address runs to the column's edge and breaks inside a value of its query;
+    // the next line goes on with the rest of it, then with the sentence.
+    let content = "BT /F1 10 Tf 72 700 Td (Moreover, the offender search on the website has revealed the dates. See) Tj \
+        0 -12 Td (http://example.state.ok.us/servlet/page?_pageid=394&_dad=portal30&_schema=PORTA) Tj \
+        0 -12 Td (L30&doc_num=489669&book_id=286523. These dates are more logical, given the plea.) Tj ET";
+    let text = text_of(&page(content.as_bytes(), "", &[]));
+    assert!(
+        text.contains("&_schema=PORTAL30&doc_num=489669&book_id=286523. These dates"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_paragraph_justified_narrower_than_the_lines_over_it_goes_on_in_a_short_word() {
+    // An abstract set narrower than the addresses over it: its full lines end well short of
+    // the addresses' edge, and its last line holds a short word in capitals.
+    let mut s = String::from("BT /F1 10 Tf 55 700 Td ");
+    for _ in 0..4 {
+        s.push_str("(Developmental Research Group, School of Medicine, University of Glasgow, Dalnair Street, UK) Tj 0 -13 Td ");
+    }
+    s.push_str("0 -6 Td (Areas of agreement: most girls require hormone replacement from puberty) Tj 0 -13 Td ");
+    for _ in 0..3 {
+        s.push_str("(onwards, which is important for health and for the development of bones) Tj 0 -13 Td ");
+    }
+    s.push_str(
+        "(TS is needed.) Tj 0 -19 Td (Areas of controversy: several questions remain.) Tj ET",
+    );
+    let text = text_of(&page(s.as_bytes(), "", &[]));
+    assert!(
+        text.contains("development of bones TS is needed.\n\nAreas of controversy"),
+        "{text}"
+    );
+}

@@ -249,6 +249,9 @@ struct Flow<'a> {
     /// Whether the previous line, without cells, was set inside a table, between its rows
     /// (a label naming a group of rows): a row after it goes on the table.
     group_label: bool,
+    /// Where the lines of the current paragraph end on the right, on its page and column
+    /// so far.
+    rights: Vec<f32>,
 }
 
 impl<'a> Flow<'a> {
@@ -303,11 +306,13 @@ impl<'a> Flow<'a> {
         Context {
             prev_page: ppi,
             cur_page: pi,
-            prev_right: shared
-                .rights
-                .get(&(ppi, pl.region))
-                .copied()
-                .unwrap_or(pl.x1),
+            prev_right: self.measure().unwrap_or_else(|| {
+                shared
+                    .rights
+                    .get(&(ppi, pl.region))
+                    .copied()
+                    .unwrap_or(pl.x1)
+            }),
             first_word: first_word_width(&shared.pages[pi], line),
             prev_second_word: second_word_x0(&shared.pages[ppi], pl),
             item: self.item.map(|(left, _)| left),
@@ -335,6 +340,26 @@ impl<'a> Flow<'a> {
         }
     }
 
+    /// The right edge the current paragraph is justified to, when it is narrower than its
+    /// column (an abstract set narrower than the authors' addresses over it): three of its
+    /// lines or more, the last among them, end there.
+    fn measure(&self) -> Option<f32> {
+        let last = *self.rights.last()?;
+        let at = |x: f32| {
+            self.rights
+                .iter()
+                .filter(|&&r| (r - x).abs() <= 0.5)
+                .count()
+        };
+        (at(last) >= 3).then(|| {
+            self.rights
+                .iter()
+                .copied()
+                .filter(|r| (r - last).abs() <= 0.5)
+                .fold(last, f32::max)
+        })
+    }
+
     /// Writes a line after what `join` says goes between it and the line before.
     fn push(
         &mut self,
@@ -358,6 +383,13 @@ impl<'a> Flow<'a> {
             Some(Join::Glue) => {}
         }
         out.push_line(&shared.pages[pi], line);
+        let same_block = self
+            .prev
+            .is_some_and(|(ppi, pl, _)| ppi == pi && pl.region == line.region);
+        if !(same_block && matches!(join, Some(Join::Space | Join::Glue | Join::DropHyphen))) {
+            self.rights.clear();
+        }
+        self.rights.push(line.x1);
         self.group_label = join == Some(Join::Row) && !line.has_tab();
         self.prev = Some((pi, line, text));
     }
@@ -2326,6 +2358,9 @@ pub(super) fn runs_on(prev: &str, cur: &str) -> bool {
         // (An address broken before its next part: `…/1.0/en` / `/ACS/…`, `…/S&A08` /
         // `_W1toW6.pdf`.)
         || (address && matches!(next, '/' | '_'))
+        // (Or inside a part, before the rest of its query: `…&_schema=PORTA` /
+        // `L30&doc_num=489669`.)
+        || (address && last.contains('?') && next_word.contains(['&', '=', '%']))
         || (last.ends_with('@') && last.len() > 1 && next.is_alphanumeric())
 }
 
