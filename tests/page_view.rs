@@ -452,3 +452,151 @@ fn a_pdf_shown_as_pages_reopens_with_the_line_it_was_left_at_on_top() {
         pages.page_at(left_at)
     );
 }
+
+/// A PDF of three pages of 24 paragraphs of two lines each, in a folder of its own.
+fn long_pdf() -> (tempfile::TempDir, std::path::PathBuf) {
+    let mut pages = Vec::new();
+    for p in 1..=3 {
+        let mut content = String::from("BT /F1 11 Tf 72 740 Td ");
+        for l in 1..=24 {
+            content.push_str(&format!(
+                "(Paragraph {l} of page {p} says one thing about the matter and goes) Tj 0 -13 Td (on to say it again.) Tj 0 -16 Td "
+            ));
+        }
+        content.push_str("ET");
+        pages.push(content);
+    }
+    let kids: Vec<String> = (0..pages.len())
+        .map(|i| format!("{} 0 R", 4 + 2 * i))
+        .collect();
+    let mut objects = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {} >>",
+            kids.join(" "),
+            pages.len()
+        ),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+            .to_owned(),
+    ];
+    for (i, content) in pages.iter().enumerate() {
+        objects.push(format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
+            5 + 2 * i
+        ));
+        objects.push(format!(
+            "<< /Length {} >>\nstream\n{content}\nendstream",
+            content.len()
+        ));
+    }
+    let mut out = String::from("%PDF-1.4\n");
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.push_str(&format!("{} 0 obj\n{body}\nendobj\n", i + 1));
+    }
+    let xref = out.len();
+    out.push_str(&format!(
+        "xref\n0 {}\n0000000000 65535 f \n",
+        objects.len() + 1
+    ));
+    for o in offsets {
+        out.push_str(&format!("{o:010} 00000 n \n"));
+    }
+    out.push_str(&format!(
+        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+        objects.len() + 1
+    ));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.pdf");
+    std::fs::write(&path, out).unwrap();
+    (dir, path)
+}
+
+/// Where `phrase` starts in the text of the document open in `h` (chars).
+fn offset_of(h: &egui_kittest::Harness<'_, factmark::ui::FactmarkApp>, phrase: &str) -> usize {
+    let text = h.state().doc().unwrap().session.text.as_str().to_owned();
+    text[..text.find(phrase).unwrap()].chars().count()
+}
+
+/// A window of a next session on `path`, left shown as pages at `at` (or as text, zoomed
+/// `zoom`), its view drawn.
+fn reopened_at(
+    path: &std::path::Path,
+    at: usize,
+    paged: bool,
+    zoom: f32,
+) -> egui_kittest::Harness<'static, factmark::ui::FactmarkApp> {
+    let mut settings = factmark::ui::Settings {
+        author: "ana".into(),
+        ..factmark::ui::Settings::default()
+    };
+    settings.set_paged(path, paged);
+    settings.set_zoom(path, zoom);
+    settings.leave_at(path, at);
+    let mut h = reopened(settings, path);
+    h.run_steps(6);
+    h
+}
+
+#[test]
+fn p_without_a_selection_shows_the_line_at_the_top_of_the_pages_at_the_top_of_the_text() {
+    let (_dir, path) = long_pdf();
+    let mut h = common::window(&path, "ana");
+    // Shown as text, then as pages, paged down a few times.
+    h.key_press(egui::Key::P);
+    h.run_steps(3);
+    for _ in 0..3 {
+        h.key_press(egui::Key::PageDown);
+        h.run_steps(2);
+    }
+    let at = h
+        .state()
+        .page_view()
+        .expect("as pages")
+        .top_offset()
+        .unwrap();
+    assert!(at > 0, "paged down");
+    h.key_press(egui::Key::P);
+    h.run_steps(6);
+    assert!(h.state().page_view().is_none(), "shown as text");
+    let d = h.state().doc().unwrap();
+    let text = &d.session.text;
+    let top = h.state().view().unwrap().top_offset(text).unwrap();
+    // The same line at the top, not half a view above it.
+    assert!(top.abs_diff(at) < 20, "{top} {at}");
+}
+
+#[test]
+fn a_pdf_left_as_text_shows_its_pages_zoomed_as_they_were_left() {
+    let (_dir, path) = long_pdf();
+    let h = common::window(&path, "ana");
+    drop(h);
+    let mut h = reopened_at(&path, 0, false, 1.5625);
+    assert!(h.state().page_view().is_none(), "opened as text");
+    h.key_press(egui::Key::P);
+    h.run_steps(3);
+    let zoom = h.state().page_view().expect("as pages").zoom();
+    assert!((zoom - 1.5625).abs() < 1e-3, "{zoom}");
+}
+
+#[test]
+fn a_pdf_left_at_a_pages_first_line_shows_that_pages_top_over_it() {
+    let (_dir, path) = long_pdf();
+    let h = common::window(&path, "ana");
+    let first = offset_of(&h, "Paragraph 1 of page 2");
+    let second = offset_of(&h, "Paragraph 2 of page 2");
+    drop(h);
+    let y_of = |at: usize| {
+        let h = reopened_at(&path, at, true, 1.0);
+        let d = h.state().doc().unwrap();
+        let pages = d.session.pages.as_deref().unwrap();
+        let pv = h.state().page_view().expect("as pages");
+        assert_eq!(pv.top_offset(), Some(at));
+        pv.rects_on_screen(pages, at, at + 1)[0].min.y
+    };
+    // Left at a line inside the page, that line is at the top; left at its first line, the
+    // page's top margin shows over it.
+    let (y_first, y_second) = (y_of(first), y_of(second));
+    assert!(y_first > y_second + 20.0, "{y_first} {y_second}");
+}

@@ -37,6 +37,9 @@ pub struct DocumentPane {
     paged: std::collections::HashSet<PathBuf>,
     /// The current document and the text position at the top of its view, as last drawn.
     place: Option<(PathBuf, usize)>,
+    /// How far the current PDF's pages were zoomed when it was last left, for its page view
+    /// when it is made shown as text.
+    zoom_left: Option<(PathBuf, f32)>,
     /// Whether the list is open in the inspector's place (no room for both beside the text).
     list_drawer: bool,
     /// Where the panels were drawn last frame.
@@ -85,6 +88,7 @@ impl DocumentPane {
         self.views.insert(path.to_owned(), view);
         let kept = self.page_views.remove(path);
         self.page_views.clear();
+        self.zoom_left = Some((path.to_owned(), zoom));
         if self.paged.contains(path)
             && let Some(pages) = doc.session.pages.as_deref()
         {
@@ -141,8 +145,14 @@ impl DocumentPane {
         if self.shows_pages(path) {
             self.paged.remove(path);
             let top = self.page_views.get(path).and_then(PageView::top_offset);
-            if let (Some(at), Some(v)) = (chosen.or(top), self.views.get_mut(path)) {
-                v.scroll_to(at);
+            // What was selected is shown in the middle of the text; what was at the top of
+            // the pages, at the top of the text.
+            if let Some(v) = self.views.get_mut(path) {
+                match (chosen, top) {
+                    (Some(at), _) => v.scroll_to(at),
+                    (None, Some(at)) => v.start_at(&doc.session.text, Some(at)),
+                    (None, None) => {}
+                }
             }
         } else {
             self.paged.insert(path.to_owned());
@@ -150,10 +160,16 @@ impl DocumentPane {
                 .views
                 .get(path)
                 .and_then(|v| v.top_offset(&doc.session.text));
-            let pv = self
-                .page_views
-                .entry(path.to_owned())
-                .or_insert_with(|| PageView::new(path, pages));
+            let zoom = self
+                .zoom_left
+                .as_ref()
+                .filter(|(p, _)| p == path)
+                .map_or(1.0, |&(_, z)| z);
+            let pv = self.page_views.entry(path.to_owned()).or_insert_with(|| {
+                let mut pv = PageView::new(path, pages);
+                pv.start_zoomed(zoom);
+                pv
+            });
             // What was selected is shown a third down the view; what was at the top of the
             // text, at the top of the pages.
             match (chosen, top) {

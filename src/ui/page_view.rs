@@ -355,7 +355,19 @@ impl PageView {
         if let Some(at) = self.start_at.take() {
             self.reveal = None;
             let (y0, _) = place(at)?;
-            return Some(y0.clamp(0.0, max));
+            // A page's first line is shown with the page's top over it, as it was left.
+            let page = pages.boxes.get(at..)?.iter().flatten().next()?.page as usize - 1;
+            let first = self
+                .chars
+                .get(page)
+                .and_then(|c| c.first())
+                .map(|&(a, _)| a);
+            let y = if first == Some(at) {
+                tops[page] - GAP
+            } else {
+                y0
+            };
+            return Some(y.clamp(0.0, max));
         }
         let (y0, y1) = place(self.reveal.take()?)?;
         let seen = y0 >= current + 20.0 && y1 <= current + viewport_h - 20.0;
