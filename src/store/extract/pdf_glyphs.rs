@@ -685,6 +685,20 @@ impl<'a> Device<'a> for Collector {
                 }
                 _ => unicode,
             };
+            // So does a quote or dash of WordPerfect's typographic font, named by a letter.
+            let wordperfect = font.as_ref().is_some_and(|d| {
+                d.postscript_name
+                    .as_deref()
+                    .is_some_and(super::pdf_wordperfect::is_typographic_font)
+            });
+            let unicode = match &unicode {
+                Some(BfString::Char(c)) if wordperfect => {
+                    super::pdf_wordperfect::typographic_symbol(*c)
+                        .map(BfString::Char)
+                        .or(unicode)
+                }
+                _ => unicode,
+            };
             let reading = match &**glyph {
                 FontGlyph::Outline(g) => self.lookalikes.reading(g),
                 FontGlyph::Type3(_) => Reading::AsNamed,

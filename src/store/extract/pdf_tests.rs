@@ -5580,3 +5580,13 @@ fn a_paragraph_justified_narrower_than_the_lines_over_it_goes_on_in_a_short_word
         "{text}"
     );
 }
+
+#[test]
+fn wordperfects_typographic_font_reads_as_the_quotes_and_dashes_it_draws() {
+    // The font names its glyphs by letters (`A`, `@`, `B`) and the PDF gives no map.
+    let text = text_of(&fixture("wordperfect-symbols.pdf"));
+    assert_eq!(
+        text,
+        "The order bears the notation – (unpublished) and calls it “binding precedent”.\n"
+    );
+}
