@@ -43,7 +43,7 @@ pub fn figure_lines(
             });
             // A page of a table and nothing else, set where a sentence stops, waits for it.
             if let Some(before) = last_before
-                && table_page(lines, texts, &body, &right, before)
+                && table_page(lines, texts, &body, (&right, text_size), before)
             {
                 for &k in &body {
                     out[k] = true;
@@ -56,7 +56,7 @@ pub fn figure_lines(
                     0 => last_before,
                     _ => Some(texts[body[i - 1]].as_str()),
                 };
-                if let Some(next) = chart_at(lines, texts, &body, i, &right, before) {
+                if let Some(next) = chart_at(lines, texts, &body, i, (&right, text_size), before) {
                     for &k in &body[i..next] {
                         out[k] = true;
                     }
@@ -95,10 +95,11 @@ fn table_page(
     lines: &[Line],
     texts: &[String],
     body: &[usize],
-    right: &dyn Fn(&Line) -> f32,
+    (right, text_size): (&dyn Fn(&Line) -> f32, f32),
     before: &str,
 ) -> bool {
     let before = before.trim_end();
+    let prose = |k: usize| is_prose(&lines[k], &texts[k], right(&lines[k]));
     // (A table's last row before a page of its next rows is no sentence, nor a title
     // page's date: `31 December 2024`.)
     if before.is_empty()
@@ -110,14 +111,28 @@ fn table_page(
     {
         return false;
     }
-    let first = body[0];
+    // (The line at the page's top, wherever its column comes in reading order: a landscape
+    // table's caption over columns read one after the other.)
+    let top = body
+        .iter()
+        .copied()
+        .min_by(|&a, &b| lines[a].baseline.total_cmp(&lines[b].baseline))
+        .unwrap_or(body[0]);
+    let first = if is_caption(&texts[top]) {
+        top
+    } else {
+        body[0]
+    };
     let rows = body.iter().filter(|&&k| lines[k].has_tab()).count();
-    let prose = |k: usize| is_prose(&lines[k], &texts[k], right(&lines[k]));
     if is_caption(&texts[first]) {
         // Under its caption (`Table 2 … (Continued)`), cells of words may read as prose;
-        // the sentence going on would start in a small letter.
-        body.iter()
-            .all(|&k| !(prose(k) && texts[k].starts_with(char::is_lowercase)))
+        // the sentence going on would start in a small letter, in the text's size (a
+        // cell's wrapped line is set smaller).
+        body.iter().all(|&k| {
+            !(prose(k)
+                && texts[k].starts_with(char::is_lowercase)
+                && lines[k].size >= 0.92 * text_size)
+        })
     } else {
         // (Nor a line of words that goes on in a small letter: the sentence's end.)
         let goes_on = |k: usize| {
@@ -225,7 +240,7 @@ fn chart_at(
     texts: &[String],
     body: &[usize],
     i: usize,
-    right: &dyn Fn(&Line) -> f32,
+    (right, text_size): (&dyn Fn(&Line) -> f32, f32),
     before: Option<&str>,
 ) -> Option<usize> {
     let before = before?.trim_end();
@@ -255,14 +270,27 @@ fn chart_at(
         _ => 0,
     };
     // The sentence goes on in a small letter (in a line of prose, or the first line past
-    // the figure's column: a table beside the text); a figure with a caption is another
+    // the figure's column: a table beside the text), not in a table's note set much
+    // smaller under its rows (`aNorethisterone 5 mg …`); a figure with a caption is another
     // rule's.
     let column = lines[rest[0]].region;
-    let j = skip
-        + rest[skip..].iter().take(MAX_LINES + 1).position(|&k| {
-            texts[k].starts_with(char::is_lowercase)
-                && (is_prose(&lines[k], &texts[k], right(&lines[k])) || lines[k].region != column)
-        })?;
+    let under = &rest[skip..];
+    let goes_on = (0..under.len().min(MAX_LINES + 1)).find(|&n| {
+        let k = under[n];
+        let table_note =
+            lines[k].size <= 0.8 * text_size && under[..n].iter().any(|&r| lines[r].has_tab());
+        texts[k].starts_with(char::is_lowercase)
+            && !table_note
+            && (is_prose(&lines[k], &texts[k], right(&lines[k])) || lines[k].region != column)
+    });
+    // (A table under its caption at the page's foot waits for the sentence to go on over
+    // the page.)
+    let Some(j) = goes_on.map(|j| skip + j) else {
+        return (skip > 0 && rest.len() <= MAX_LINES)
+            .then(|| captioned_table(lines, texts, rest, right))
+            .flatten()
+            .map(|end| i + end);
+    };
     let block = &rest[..j];
     if let Some(end) = captioned_table(lines, texts, block, right) {
         return Some(i + end);
@@ -364,11 +392,13 @@ fn captioned_table(
             || super::pdf_notes::starts_note_label(t)
             || super::pdf_notes::starts_with_note_mark(t)
     };
-    // (The notes run on to the block's end, their lines after the first unmarked.)
+    // (The notes run on to the block's end, their lines after the first unmarked; they may
+    // be set smaller than the rows, their marks glued on, `aNorethisterone …`.)
+    let row_size = lines[block[rows]].size;
     let rest: Vec<usize> = block[rows..]
         .iter()
         .copied()
-        .take_while(|&k| !table_note(&texts[k]))
+        .take_while(|&k| !table_note(&texts[k]) && lines[k].size >= 0.9 * row_size)
         .collect();
     let cells = rest.iter().filter(|&&k| lines[k].has_tab()).count();
     let no_prose = rest

@@ -5590,3 +5590,85 @@ fn wordperfects_typographic_font_reads_as_the_quotes_and_dashes_it_draws() {
         "The order bears the notation – (unpublished) and calls it “binding precedent”.\n"
     );
 }
+
+/// Two columns of a study's text in 10 points, `n` lines each from `top`, the left one
+/// starting with `first` and the right one ending with `last`.
+fn study_columns(top: f32, n: usize, first: &str, last: &str) -> String {
+    let mut s = String::new();
+    for (x, column) in [(54.0, 0), (300.0, 1)] {
+        s.push_str(&format!("BT /F1 10 Tf {x} {top} Td "));
+        for l in 0..n {
+            let line = match (column, l) {
+                (0, 0) => first,
+                (1, l) if l + 1 == n => last,
+                _ => "and the clinic keeps the records of each",
+            };
+            s.push_str(&format!("({line}) Tj 0 -13 Td "));
+        }
+        s.push_str("ET ");
+    }
+    s
+}
+
+/// A table of `rows` rows of three cells in 8 points, its caption at `y` over them.
+fn small_table(y: f32, rows: usize) -> String {
+    let mut s =
+        format!("BT /F1 8.2 Tf 54 {y} Td (Table 5 Suggested assessment before transition) Tj ET ");
+    for r in 0..rows {
+        let y = y - 20.0 - 11.5 * r as f32;
+        s.push_str(&format!(
+            "BT /F1 8 Tf 54 {y} Td (Auxology {r}) Tj 120 0 Td (Height, weight) Tj 190 0 Td (Height and weight {r}) Tj ET "
+        ));
+    }
+    s
+}
+
+#[test]
+fn a_table_at_a_pages_foot_waits_for_the_sentence_going_on_over_the_page() {
+    // Two columns of text over a table across the page; the right column stops inside a
+    // sentence, which goes on at the next page's top.
+    let one = study_columns(
+        720.0,
+        20,
+        "Young adults should be seen in clinics",
+        "and the clinics keep the records and with",
+    ) + &small_table(420.0, 8);
+    let two = study_columns(
+        720.0,
+        20,
+        "access to other professionals. Many",
+        "will be involved.",
+    );
+    let text = text_of(&pages(&[one.as_bytes(), two.as_bytes()]));
+    assert!(
+        text.contains("records and with access to other professionals."),
+        "{text}"
+    );
+    let table = text.find("Table 5").unwrap();
+    assert!(table > text.find("will be involved.").unwrap(), "{text}");
+}
+
+#[test]
+fn a_table_at_a_pages_top_with_small_notes_under_it_waits_for_the_sentence() {
+    // A table across the page's top, its notes set small under it, then two columns of
+    // text: the left one goes on with the sentence the page before stopped inside.
+    let one = study_columns(
+        720.0,
+        40,
+        "The regimen for the induction",
+        "in these girls remains a controversial",
+    );
+    let two = small_table(740.0, 6)
+        + "BT /F1 7 Tf 54 600 Td (aNorethisterone 5 mg daily for the first five days of each calendar month when the dose reaches ten or when breakthrough) Tj 0 -10 Td (bleeding occurs, whichever is the sooner.) Tj ET "
+        + &study_columns(
+            570.0,
+            20,
+            "issue. The timing of introduction",
+            "will be involved.",
+        );
+    let text = text_of(&pages(&[one.as_bytes(), two.as_bytes()]));
+    assert!(
+        text.contains("remains a controversial issue. The timing"),
+        "{text}"
+    );
+}
