@@ -601,6 +601,7 @@ pub(super) fn settle_glyphs(page: &mut PageGlyphs) {
     super::pdf_accents::combine_accents(page);
     super::pdf_superscripts::raise_figures(page);
     super::pdf_superscripts::raise_exponents(page);
+    super::pdf_superscripts::raise_leading_marks(page);
     let (mut rtl, mut ltr) = (0usize, 0usize);
     for c in page.chars.iter().filter(|c| c.is_alphabetic()) {
         if crate::core::bidi::rtl_script(*c).is_some() {

@@ -1932,7 +1932,9 @@ fn evenly_apart(page: &PageGlyphs, items: &[(u32, Sep)], ks: &[usize]) -> bool {
 fn is_note_mark(page: &PageGlyphs, p: &Glyph, g: &Glyph, starts_line: bool) -> bool {
     p.size < 0.85 * g.size
         && g.baseline - p.baseline > 0.2 * g.size
-        && page.text(p).iter().all(|c| c.is_ascii_digit() || *c == '*')
+        && page.text(p).iter().all(|c| {
+            c.is_ascii_digit() || *c == '*' || super::pdf_superscripts::is_superscript_letter(*c)
+        })
         && page
             .text(g)
             .first()

@@ -59,13 +59,61 @@ pub fn raise_figures(page: &mut PageGlyphs) {
     }
 }
 
+/// Rewrites as a superscript a small letter drawn smaller and raised at the start of a line,
+/// right before a word that starts with a capital or a figure: a table's note mark
+/// (`ᵃNorethisterone 5 mg daily …`), read as a letter it would make another word.
+pub fn raise_leading_marks(page: &mut PageGlyphs) {
+    let mut marks = Vec::new();
+    for i in 0..page.glyphs.len().saturating_sub(1) {
+        let (g, next) = (&page.glyphs[i], &page.glyphs[i + 1]);
+        let [c] = page.text(g) else { continue };
+        let starts_line = i == 0 || {
+            let p = &page.glyphs[i - 1];
+            (p.baseline - g.baseline).abs() > next.size || p.x0 >= g.x1
+        };
+        let raised = g.size < 0.85 * next.size
+            && g.size >= 0.5 * next.size
+            && next.baseline - g.baseline > 0.2 * next.size
+            && next.baseline - g.baseline < 0.8 * next.size;
+        let close = (next.x0 - g.x1).abs() < 0.3 * next.size;
+        let word = page
+            .text(next)
+            .first()
+            .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit());
+        if c.is_ascii_lowercase()
+            && superscript(*c).is_some()
+            && starts_line
+            && raised
+            && close
+            && word
+        {
+            marks.push(i);
+        }
+    }
+    for i in marks {
+        let at = page.glyphs[i].text as usize;
+        if let Some(c) = page.chars.get_mut(at)
+            && let Some(s) = superscript(*c)
+        {
+            *c = s;
+        }
+    }
+}
+
+/// The chars that have a superscript form, and those forms, in the same order.
+const FROM: &str = "0123456789+-\u{2212}=()abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVW";
+const TO: &str = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂ";
+
 /// The superscript form of a letter, figure or sign, where Unicode has one.
 fn superscript(c: char) -> Option<char> {
-    const FROM: &str = "0123456789+-\u{2212}=()abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVW";
-    const TO: &str = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂ";
     FROM.chars()
         .position(|f| f == c)
         .and_then(|i| TO.chars().nth(i))
+}
+
+/// Whether a char is the superscript form of a letter (`ᵃ`, `ʰ`).
+pub(super) fn is_superscript_letter(c: char) -> bool {
+    c.is_alphabetic() && TO.contains(c)
 }
 
 /// Rewrites as superscripts a run of glyphs drawn smaller and raised right after a letter or
@@ -119,8 +167,17 @@ pub fn raise_exponents(page: &mut PageGlyphs) {
         let sign = chars.iter().flatten().any(|c| !c.is_alphanumeric());
         let not_figures = letter || (figure && sign);
         let run: String = chars.iter().flatten().collect();
+        // (An ordinal's ending goes on with a word on its line, `2a edición`; a table's
+        // note mark ends its cell, `10`ᵃ.)
+        let last = &page.glyphs[end - 1];
+        let word_after = page.glyphs.get(end).is_some_and(|g| {
+            (g.baseline - base.baseline).abs() < 0.2 * base.size
+                && g.x0 > last.x1
+                && g.x0 - last.x1 < base.size
+        });
         let ordinal = single(page, base).is_some_and(|c| c.is_ascii_digit())
-            && ["st", "nd", "rd", "th", "e", "er", "re", "o", "a"].contains(&run.as_str());
+            && ["st", "nd", "rd", "th", "e", "er", "re", "o", "a"].contains(&run.as_str())
+            && (word_after || run.len() > 1);
         if all_have && not_figures && !ordinal && !drifts {
             runs.push((i..end).collect());
         }
