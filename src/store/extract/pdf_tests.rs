@@ -5686,3 +5686,22 @@ fn a_tables_note_letter_set_small_and_raised_reads_as_a_superscript() {
     assert!(text.contains("ᵃ Norethisterone 5 mg"), "{text}");
     assert!(text.contains("the 3rd edition"), "{text}");
 }
+
+#[test]
+fn a_signature_on_a_judgments_last_page_of_few_lines_is_a_line_each() {
+    // The last page holds the judgment's last word and its signature block, set flush left
+    // from past the middle, double-spaced: measured by the text's column on the pages
+    // before, each signature line stops well short of it.
+    let mut one = String::from("BT /F1 12 Tf 72 720 Td ");
+    for _ in 0..20 {
+        one.push_str("(and the court went on to say more about the rule in this case and about that one too,) Tj 0 -28 Td ");
+    }
+    one.push_str("(so the order is) Tj ET");
+    let two = "BT /F1 12 Tf 108 720 Td (AFFIRMED.) Tj ET \
+        BT /F1 12 Tf 288 692 Td (Entered by the Court:) Tj 0 -28 Td (Terrence L. Brien) Tj 0 -14 Td (United States Circuit Judge) Tj ET";
+    let text = text_of(&pages(&[one.as_bytes(), two.as_bytes()]));
+    assert!(
+        text.ends_with("AFFIRMED.\n\nEntered by the Court:\n\nTerrence L. Brien\n\nUnited States Circuit Judge\n"),
+        "{text}"
+    );
+}

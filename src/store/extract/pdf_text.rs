@@ -1214,29 +1214,71 @@ fn inner_words(texts: &[Vec<String>]) -> Words {
 /// than the text, do not count.
 fn region_rights(per_page: &[Vec<Line>], notes: &[Vec<bool>]) -> HashMap<(usize, u32), f32> {
     let mut out: HashMap<(usize, u32), f32> = HashMap::new();
+    // Each column's left edge, farthest right, lines' left ends and lines of prose (their
+    // right ends).
+    type Column = (f32, f32, Vec<f32>, Vec<f32>);
+    let mut columns: Vec<(usize, u32, Column)> = Vec::new();
+    let mut page_rights = Vec::with_capacity(per_page.len());
     for (pi, (ls, notes)) in per_page.iter().zip(notes).enumerate() {
         let text = || ls.iter().zip(notes).filter(|(_, n)| !**n).map(|(l, _)| l);
-        let page_right = text().map(|l| l.x1).fold(f32::MIN, f32::max);
-        let mut regions: HashMap<u32, (Vec<f32>, f32, usize)> = HashMap::new();
+        page_rights.push(text().map(|l| l.x1).fold(f32::MIN, f32::max));
+        let mut regions: HashMap<u32, Column> = HashMap::new();
         for l in text() {
-            let (prose, farthest, n) = regions.entry(l.region).or_insert((Vec::new(), l.x1, 0));
+            let (left, farthest, starts, prose) =
+                regions
+                    .entry(l.region)
+                    .or_insert((l.x0, l.x1, Vec::new(), Vec::new()));
             if !l.has_tab() {
                 prose.push(l.x1);
             }
+            *left = left.min(l.x0);
             *farthest = farthest.max(l.x1);
-            *n += 1;
+            starts.push(l.x0);
         }
-        for (region, (mut prose, farthest, n)) in regions {
-            let right = if n < 3 {
-                page_right
-            } else if prose.len() < 6 {
-                farthest
-            } else {
-                prose.sort_by(f32::total_cmp);
-                prose[prose.len() - 1 - prose.len() / 10]
-            };
-            out.insert((pi, region), right);
-        }
+        let mut regions: Vec<(u32, Column)> = regions.into_iter().collect();
+        regions.sort_by_key(|(r, _)| *r);
+        columns.extend(regions.into_iter().map(|(r, c)| (pi, r, c)));
+    }
+    // The right edges of the columns full of prose, with their left edges.
+    let full: Vec<(f32, f32)> = columns
+        .iter()
+        .filter(|(_, _, (_, _, _, prose))| prose.len() >= 6)
+        .map(|(_, _, (left, _, _, prose))| {
+            let mut prose = prose.clone();
+            prose.sort_by(f32::total_cmp);
+            (*left, prose[prose.len() - 1 - prose.len() / 10])
+        })
+        .collect();
+    for (pi, region, (left, farthest, starts, prose)) in columns {
+        // (Lines set flush left, half of them or more at one edge; not centred ones.)
+        let flush_left = starts
+            .iter()
+            .any(|&x| 2 * starts.iter().filter(|&&o| (o - x).abs() <= 1.0).count() >= starts.len());
+        let right = if starts.len() < 3 {
+            page_rights[pi]
+        } else if prose.len() < 6 && !flush_left {
+            farthest
+        } else if prose.len() < 6 {
+            // A page of a few lines set flush left (a judgment's last, its signature) is
+            // measured by the columns of prose it stands in, if the document has them (not
+            // by a column twice as wide).
+            let mut rights: Vec<f32> = full
+                .iter()
+                .filter(|&&(l, r)| {
+                    l <= left + 2.0 && r >= farthest - 2.0 && r - l < 2.0 * (farthest - l)
+                })
+                .map(|&(_, r)| r)
+                .collect();
+            rights.sort_by(f32::total_cmp);
+            rights
+                .get(rights.len() / 2)
+                .map_or(farthest, |r| r.max(farthest))
+        } else {
+            let mut prose = prose;
+            prose.sort_by(f32::total_cmp);
+            prose[prose.len() - 1 - prose.len() / 10]
+        };
+        out.insert((pi, region), right);
     }
     out
 }
