@@ -600,3 +600,72 @@ fn a_pdf_left_at_a_pages_first_line_shows_that_pages_top_over_it() {
     let (y_first, y_second) = (y_of(first), y_of(second));
     assert!(y_first > y_second + 20.0, "{y_first} {y_second}");
 }
+
+/// A PDF of a portrait page and a landscape one, each drawing `Results of the …` at the
+/// same size (under the same running head), in a folder of its own.
+fn portrait_and_landscape_pdf() -> (tempfile::TempDir, std::path::PathBuf) {
+    let mut objects = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [4 0 R 6 0 R] /Count 2 >>".to_owned(),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_owned(),
+    ];
+    let words = [
+        "Results of the first survey.",
+        "Results of the second survey.",
+    ];
+    for (i, size) in ["612 792", "792 612"].iter().enumerate() {
+        let content = format!(
+            "BT /F1 12 Tf 72 500 Td (Table of results for the year.) Tj 0 -20 Td ({}) Tj ET",
+            words[i]
+        );
+        objects.push(format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {size}] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
+            5 + 2 * i
+        ));
+        objects.push(format!(
+            "<< /Length {} >>\nstream\n{content}\nendstream",
+            content.len()
+        ));
+    }
+    let mut out = String::from("%PDF-1.4\n");
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.push_str(&format!("{} 0 obj\n{body}\nendobj\n", i + 1));
+    }
+    let xref = out.len();
+    out.push_str(&format!(
+        "xref\n0 {}\n0000000000 65535 f \n",
+        objects.len() + 1
+    ));
+    for o in offsets {
+        out.push_str(&format!("{o:010} 00000 n \n"));
+    }
+    out.push_str(&format!(
+        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+        objects.len() + 1
+    ));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mixed.pdf");
+    std::fs::write(&path, out).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn each_page_fits_the_width_so_a_landscape_page_shrinks_no_other() {
+    let (_dir, path) = portrait_and_landscape_pdf();
+    let mut h = common::window(&path, "ana");
+    h.key_press(egui::Key::P);
+    h.run_steps(3);
+    let d = h.state().doc().unwrap();
+    let text = d.session.text.as_str().to_owned();
+    let pages = d.session.pages.as_deref().unwrap().clone();
+    let at = |phrase: &str| text[..text.find(phrase).unwrap()].chars().count();
+    let (first, second) = (at("Results of the first"), at("Results of the second"));
+    let pv = h.state().page_view().expect("as pages");
+    let width = |at: usize| pv.rects_on_screen(&pages, at, at + 5)[0].width();
+    // The portrait page is drawn 792/612 times as large as the landscape one: both fill
+    // the width.
+    let ratio = width(first) / width(second);
+    assert!((ratio - 792.0 / 612.0).abs() < 0.02, "{ratio}");
+}

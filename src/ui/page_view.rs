@@ -39,8 +39,8 @@ struct Geometry {
     origin: Pos2,
     /// The content's width.
     width: f32,
-    /// Screen points per PDF point.
-    fit: f32,
+    /// Screen points per PDF point, per page (each page fits the width, times the zoom).
+    fits: Vec<f32>,
     /// Each page's top, from the content's top.
     tops: Vec<f32>,
     /// Each page's size in PDF points.
@@ -51,19 +51,17 @@ impl Geometry {
     /// Page `i` on the screen.
     fn page_rect(&self, i: usize) -> Rect {
         let (w, h) = self.sizes[i];
-        let x = (self.width - w * self.fit) / 2.0;
-        Rect::from_min_size(
-            self.origin + vec2(x, self.tops[i]),
-            vec2(w * self.fit, h * self.fit),
-        )
+        let fit = self.fits[i];
+        let x = (self.width - w * fit) / 2.0;
+        Rect::from_min_size(self.origin + vec2(x, self.tops[i]), vec2(w * fit, h * fit))
     }
 
     /// A rectangle of page `i` (PDF points) on the screen.
     fn to_screen(&self, i: usize, r: [f32; 4]) -> Rect {
         let page = self.page_rect(i);
         Rect::from_min_max(
-            page.min + vec2(r[0], r[1]) * self.fit,
-            page.min + vec2(r[2], r[3]) * self.fit,
+            page.min + vec2(r[0], r[1]) * self.fits[i],
+            page.min + vec2(r[2], r[3]) * self.fits[i],
         )
     }
 
@@ -78,7 +76,7 @@ impl Geometry {
             d(a).total_cmp(&d(b))
         })?;
         let r = self.page_rect(i);
-        Some((i, ((pos - r.min) / self.fit).to_pos2()))
+        Some((i, ((pos - r.min) / self.fits[i]).to_pos2()))
     }
 }
 
@@ -252,12 +250,23 @@ impl PageView {
         {
             self.zoom_around(self.zoom * pinch, pointer - view.min);
         }
-        let widest = pages.pages.iter().map(|p| p.width).fold(1.0_f32, f32::max);
+        // Each page fits the width (a landscape table page among portrait ones too, not
+        // every page shrunk to the widest), times the zoom.
         let avail = ui.available_width();
-        let fit = ((avail - 2.0 * GAP - 12.0) / widest).clamp(0.2, 3.0) * self.zoom;
+        let fits: Vec<f32> = pages
+            .pages
+            .iter()
+            .map(|p| ((avail - 2.0 * GAP - 12.0) / p.width.max(1.0)).clamp(0.2, 3.0) * self.zoom)
+            .collect();
+        let widest = pages
+            .pages
+            .iter()
+            .zip(&fits)
+            .map(|(p, f)| p.width * f)
+            .fold(1.0_f32, f32::max);
         let mut tops = Vec::with_capacity(pages.pages.len());
         let mut y = GAP;
-        for p in &pages.pages {
+        for (p, fit) in pages.pages.iter().zip(&fits) {
             tops.push(y);
             y += p.height * fit + GAP;
         }
@@ -271,19 +280,19 @@ impl PageView {
             area = area.scroll_offset(self.offset);
         }
         let current = self.offset.y;
-        if let Some(target) = self.scroll_target(pages, &tops, fit, current, viewport_h, total) {
+        if let Some(target) = self.scroll_target(pages, &tops, &fits, current, viewport_h, total) {
             area = area.vertical_scroll_offset(target);
         }
         let ppp = ui.ctx().pixels_per_point();
         let visuals = ui.visuals().clone();
         area.show_viewport(ui, |ui, viewport| {
-            let width = (widest * fit + 2.0 * GAP).max(ui.available_width());
+            let width = (widest + 2.0 * GAP).max(ui.available_width());
             let (rect, response) =
                 ui.allocate_exact_size(vec2(width, total), Sense::click_and_drag());
             self.drawn = Geometry {
                 origin: rect.min,
                 width,
-                fit,
+                fits: fits.clone(),
                 tops: tops.clone(),
                 sizes: pages.pages.iter().map(|p| (p.width, p.height)).collect(),
             };
@@ -292,6 +301,7 @@ impl PageView {
             let mut wanted = Vec::new();
             let mut top_char = None;
             for (i, (&top, page)) in tops.iter().zip(&pages.pages).enumerate() {
+                let fit = fits[i];
                 let bottom = top + page.height * fit;
                 if bottom < viewport.min.y - viewport.height()
                     || top > viewport.max.y + viewport.height()
@@ -332,7 +342,7 @@ impl PageView {
         &mut self,
         pages: &Pages,
         tops: &[f32],
-        fit: f32,
+        fits: &[f32],
         current: f32,
         viewport_h: f32,
         total: f32,
@@ -349,7 +359,8 @@ impl PageView {
         }
         let place = |at: usize| -> Option<(f32, f32)> {
             let b = pages.boxes.get(at..)?.iter().flatten().next()?;
-            let top = tops.get(b.page as usize - 1)?;
+            let i = b.page as usize - 1;
+            let (top, fit) = (tops.get(i)?, fits.get(i)?);
             Some((top + b.rect[1] * fit, top + b.rect[3] * fit))
         };
         if let Some(at) = self.start_at.take() {
@@ -421,7 +432,7 @@ impl PageView {
 
     /// Drops the pictures of pages far from view when more than [`KEPT`] are held.
     fn forget_far(&mut self, viewport: Rect, pages: &Pages) {
-        let (tops, fit) = (&self.drawn.tops, self.drawn.fit);
+        let (tops, fits) = (&self.drawn.tops, &self.drawn.fits);
         if self.pictures.len() <= KEPT {
             return;
         }
@@ -431,7 +442,7 @@ impl PageView {
             .keys()
             .filter_map(|&n| {
                 let i = n as usize - 1;
-                let centre = tops.get(i)? + pages.pages.get(i)?.height * fit / 2.0;
+                let centre = tops.get(i)? + pages.pages.get(i)?.height * fits.get(i)? / 2.0;
                 Some(((centre - middle).abs(), n))
             })
             .collect();
