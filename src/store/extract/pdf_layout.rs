@@ -626,6 +626,20 @@ fn labels_item(page: &PageGlyphs, line: &Line) -> Option<usize> {
     let after = page.text(&page.glyphs[line.items[first].0 as usize]);
     let text_after = items_string(page, &line.items[first..]);
     let words = text_after.split_whitespace().count();
+    // A dash set apart before a sentence's words is a list's bullet (`-   Plaintif berumur
+    // 28 tahun …`); before a figure or a word or two it is a table's empty cell.
+    let small_words = text_after
+        .split_whitespace()
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .count();
+    if first == 1
+        && matches!(head[..], ['-' | '\u{2013}' | '\u{2014}'])
+        && after.first().is_some_and(|c| c.is_alphabetic())
+        && words >= 4
+        && small_words >= 2
+    {
+        return Some(first);
+    }
     if words < 3 && text_after.contains(|c: char| c.is_ascii_digit()) {
         return None;
     }

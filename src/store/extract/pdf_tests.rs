@@ -5705,3 +5705,64 @@ fn a_signature_on_a_judgments_last_page_of_few_lines_is_a_line_each() {
         "{text}"
     );
 }
+
+/// A one-page PDF drawing `content` with Courier as /F1 (every glyph 0.6 of its size wide,
+/// so lines of as many chars end at one edge).
+fn courier_page(content: &str) -> Vec<u8> {
+    build(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>".to_vec(),
+        stream("", content.as_bytes()),
+    ])
+}
+
+#[test]
+fn a_dash_set_apart_before_a_sentence_is_a_bullet_and_its_item_goes_on_under_it() {
+    // A judgment's list in 10-point Courier (every char 6 points wide, so the lines' ends
+    // are known): a dash at the margin, the item's text at a tab stop and its next lines
+    // under the text; one line stops where the next word, a name, would not fit.
+    let mut s = String::from(
+        "BT /F1 10 Tf 72 720 Td (The following facts matter for the court when it has to assess the claims) Tj \
+         0 -12 Td (of the plaintiff in this case :-) Tj ET ",
+    );
+    let items: [[&str; 2]; 3] = [
+        [
+            "Plaintif berumur 28 tahun semasa kemalangan berlaku dan gaji beliau",
+            "ketika itu adalah RM 1,700-00.",
+        ],
+        [
+            "Menurut saksi, Plaintif adalah seorang pekerja di syarikat bernama",
+            "Teras Maju Sdn Bhd dengan gaji sebanyak RM 1,680-01.",
+        ],
+        [
+            "Caruman pihak majikan ke dalam akaun adalah RM 221-00 sebulan bagi",
+            "setiap bulan.",
+        ],
+    ];
+    let mut y = 680.0;
+    for [first, next] in items {
+        s.push_str(&format!(
+            "BT /F1 10 Tf 72 {y} Td (-) Tj 36 0 Td ({first}) Tj 0 -12 Td ({next}) Tj ET "
+        ));
+        y -= 30.0;
+    }
+    s.push_str(
+        "BT /F1 10 Tf 72 440 Td ((2)) Tj 60 0 Td (Item c) Tj 200 0 Td (-) Tj 60 0 Td (RM2,300-00) Tj ET \
+         BT /F1 10 Tf 72 420 Td ((3)) Tj 60 0 Td (Item e) Tj 200 0 Td (-) Tj 60 0 Td (RM100-00) Tj ET",
+    );
+    let text = text_of(&courier_page(&s));
+    assert!(
+        text.contains("- Plaintif berumur 28 tahun semasa kemalangan berlaku dan gaji beliau ketika itu adalah RM 1,700-00.\n\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("di syarikat bernama Teras Maju Sdn Bhd"),
+        "{text}"
+    );
+    assert!(
+        text.contains("(2)\tItem c\t-\tRM2,300-00\n(3)\tItem e\t-\tRM100-00"),
+        "{text}"
+    );
+}

@@ -1899,8 +1899,19 @@ fn join(
         return Join::Paragraph;
     }
     // A heading whose label is set apart (`(h)   Revisions`) ends at its line (a full line
-    // of an item's text may go on with a capital in the next line of its column).
-    if prev.labelled && !goes_on && (room > 1.5 * size || !same_column) {
+    // of an item's text may go on with a capital in the next line of its column, where a
+    // sentence's next word would not fit: `… di Syarikat Teras` / `Maju Sdn Bhd …`).
+    let sentence_words = prev_text
+        .split_whitespace()
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .count()
+        >= 2;
+    let fits = if sentence_words {
+        size.max(first_word)
+    } else {
+        size
+    };
+    if prev.labelled && !goes_on && (room > 1.5 * fits || !same_column) {
         return Join::Paragraph;
     }
     // The next line of a numbered entry, set under its text after the number.
