@@ -453,19 +453,9 @@ fn a_pdf_shown_as_pages_reopens_with_the_line_it_was_left_at_on_top() {
     );
 }
 
-/// A PDF of three pages of 24 paragraphs of two lines each, in a folder of its own.
-fn long_pdf() -> (tempfile::TempDir, std::path::PathBuf) {
-    let mut pages = Vec::new();
-    for p in 1..=3 {
-        let mut content = String::from("BT /F1 11 Tf 72 740 Td ");
-        for l in 1..=24 {
-            content.push_str(&format!(
-                "(Paragraph {l} of page {p} says one thing about the matter and goes) Tj 0 -13 Td (on to say it again.) Tj 0 -16 Td "
-            ));
-        }
-        content.push_str("ET");
-        pages.push(content);
-    }
+/// A PDF in a folder of its own, named `name`, of pages of these sizes (`612 792`) and
+/// contents, drawn with Helvetica as /F1.
+fn pdf_of_pages(name: &str, pages: &[(&str, String)]) -> (tempfile::TempDir, std::path::PathBuf) {
     let kids: Vec<String> = (0..pages.len())
         .map(|i| format!("{} 0 R", 4 + 2 * i))
         .collect();
@@ -479,9 +469,9 @@ fn long_pdf() -> (tempfile::TempDir, std::path::PathBuf) {
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
             .to_owned(),
     ];
-    for (i, content) in pages.iter().enumerate() {
+    for (i, (size, content)) in pages.iter().enumerate() {
         objects.push(format!(
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {size}] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
             5 + 2 * i
         ));
         objects.push(format!(
@@ -508,9 +498,26 @@ fn long_pdf() -> (tempfile::TempDir, std::path::PathBuf) {
         objects.len() + 1
     ));
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("long.pdf");
+    let path = dir.path().join(name);
     std::fs::write(&path, out).unwrap();
     (dir, path)
+}
+
+/// A PDF of three pages of 24 paragraphs of two lines each, in a folder of its own.
+fn long_pdf() -> (tempfile::TempDir, std::path::PathBuf) {
+    let pages: Vec<(&str, String)> = (1..=3)
+        .map(|p| {
+            let mut content = String::from("BT /F1 11 Tf 72 740 Td ");
+            for l in 1..=24 {
+                content.push_str(&format!(
+                    "(Paragraph {l} of page {p} says one thing about the matter and goes) Tj 0 -13 Td (on to say it again.) Tj 0 -16 Td "
+                ));
+            }
+            content.push_str("ET");
+            ("612 792", content)
+        })
+        .collect();
+    pdf_of_pages("long.pdf", &pages)
 }
 
 /// Where `phrase` starts in the text of the document open in `h` (chars).
@@ -604,51 +611,18 @@ fn a_pdf_left_at_a_pages_first_line_shows_that_pages_top_over_it() {
 /// A PDF of a portrait page and a landscape one, each drawing `Results of the …` at the
 /// same size (under the same running head), in a folder of its own.
 fn portrait_and_landscape_pdf() -> (tempfile::TempDir, std::path::PathBuf) {
-    let mut objects = vec![
-        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
-        "<< /Type /Pages /Kids [4 0 R 6 0 R] /Count 2 >>".to_owned(),
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_owned(),
-    ];
-    let words = [
-        "Results of the first survey.",
-        "Results of the second survey.",
-    ];
-    for (i, size) in ["612 792", "792 612"].iter().enumerate() {
-        let content = format!(
-            "BT /F1 12 Tf 72 500 Td (Table of results for the year.) Tj 0 -20 Td ({}) Tj ET",
-            words[i]
-        );
-        objects.push(format!(
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {size}] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
-            5 + 2 * i
-        ));
-        objects.push(format!(
-            "<< /Length {} >>\nstream\n{content}\nendstream",
-            content.len()
-        ));
-    }
-    let mut out = String::from("%PDF-1.4\n");
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.push_str(&format!("{} 0 obj\n{body}\nendobj\n", i + 1));
-    }
-    let xref = out.len();
-    out.push_str(&format!(
-        "xref\n0 {}\n0000000000 65535 f \n",
-        objects.len() + 1
-    ));
-    for o in offsets {
-        out.push_str(&format!("{o:010} 00000 n \n"));
-    }
-    out.push_str(&format!(
-        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-        objects.len() + 1
-    ));
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("mixed.pdf");
-    std::fs::write(&path, out).unwrap();
-    (dir, path)
+    let page = |words: &str| {
+        format!(
+            "BT /F1 12 Tf 72 500 Td (Table of results for the year.) Tj 0 -20 Td ({words}) Tj ET"
+        )
+    };
+    pdf_of_pages(
+        "mixed.pdf",
+        &[
+            ("612 792", page("Results of the first survey.")),
+            ("792 612", page("Results of the second survey.")),
+        ],
+    )
 }
 
 #[test]
