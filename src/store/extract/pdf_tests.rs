@@ -5766,3 +5766,23 @@ fn a_dash_set_apart_before_a_sentence_is_a_bullet_and_its_item_goes_on_under_it(
         "{text}"
     );
 }
+
+#[test]
+fn a_quotation_after_a_lead_in_ending_in_a_colon_and_dash_starts_its_own_paragraph() {
+    // A judgment's paragraph ends `… seperti berikut :-` on a short line; the quotation
+    // under it starts with a bracketed label, at the same edge, a little further down.
+    let mut s = String::from("BT /F1 10 Tf 72 720 Td ");
+    for _ in 0..6 {
+        s.push_str("(the court of appeal held in the case of the owner and the driver of the car) Tj 0 -16 Td ");
+    }
+    s.push_str(
+        "(memutuskan seperti berikut :-) Tj 0 -19 Td \
+         ([Held 2c] The test of vicarious liability in such cases is not the interest) Tj 0 -16 Td \
+         (and concern argument, and mere permission is not sufficient to establish it.) Tj ET",
+    );
+    let text = text_of(&page(s.as_bytes(), "", &[]));
+    assert!(
+        text.contains("memutuskan seperti berikut :-\n\n[Held 2c] The test"),
+        "{text}"
+    );
+}

@@ -1961,10 +1961,14 @@ fn join(
             }
         }
     }
-    // A short line ending a sentence, when the next line's first word would have fitted.
+    // A short line ending a sentence, when the next line's first word would have fitted
+    // (or a quotation's lead-in, as courts end it: `… seperti berikut :-`).
     let ends_sentence = prev_text
         .trim_end()
-        .ends_with(['.', '!', '?', ':', '"', '\u{201D}', '\u{2019}', ')', '…']);
+        .ends_with(['.', '!', '?', ':', '"', '\u{201D}', '\u{2019}', ')', '…'])
+        || [":-", ":\u{2013}", ":\u{2014}"]
+            .iter()
+            .any(|lead_in| prev_text.trim_end().ends_with(lead_in));
     // Lines set as a block of their own, far in from the column's edge and stretched to one
     // width (a signature: `محمـــد بـــن زايـــد آل نهيـــان` over `رئــيس دولــة …`), are
     // lines of their own, not a paragraph wrapped.
