@@ -17,8 +17,10 @@ const TYPOGRAPHIC: [char; 94] = [
 /// typographic symbols font.
 pub fn is_typographic_font(name: &str) -> bool {
     let name = name.rsplit('+').next().unwrap_or(name);
-    name.replace([' ', '-'], "")
-        .eq_ignore_ascii_case("WPTypographicSymbols")
+    name.chars()
+        .filter(|c| !matches!(c, ' ' | '-'))
+        .map(|c| c.to_ascii_lowercase())
+        .eq("wptypographicsymbols".chars())
 }
 
 /// The symbol WordPerfect's typographic font draws for the char its encoding gives (the code
