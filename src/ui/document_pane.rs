@@ -37,8 +37,8 @@ pub struct DocumentPane {
     paged: std::collections::HashSet<PathBuf>,
     /// The current document and the text position at the top of its view, as last drawn.
     place: Option<(PathBuf, usize)>,
-    /// How far the current PDF's pages were zoomed when it was last left, for its page view
-    /// when it is made shown as text.
+    /// How far the current PDF's pages were zoomed when it was last left: its page view
+    /// starts so when the PDF was opened as text and P shows its pages.
     zoom_left: Option<(PathBuf, f32)>,
     /// Whether the list is open in the inspector's place (no room for both beside the text).
     list_drawer: bool,

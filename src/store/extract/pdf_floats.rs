@@ -286,10 +286,10 @@ fn chart_at(
     // (A table under its caption at the page's foot waits for the sentence to go on over
     // the page.)
     let Some(j) = goes_on.map(|j| skip + j) else {
-        return (skip > 0 && rest.len() <= MAX_LINES)
-            .then(|| captioned_table(lines, texts, rest, right))
-            .flatten()
-            .map(|end| i + end);
+        if skip == 0 || rest.len() > MAX_LINES {
+            return None;
+        }
+        return captioned_table(lines, texts, rest, right).map(|end| i + end);
     };
     let block = &rest[..j];
     if let Some(end) = captioned_table(lines, texts, block, right) {

@@ -345,19 +345,13 @@ impl<'a> Flow<'a> {
     /// lines or more, the last among them, end there.
     fn measure(&self) -> Option<f32> {
         let last = *self.rights.last()?;
-        let at = |x: f32| {
-            self.rights
-                .iter()
-                .filter(|&&r| (r - x).abs() <= 0.5)
-                .count()
-        };
-        (at(last) >= 3).then(|| {
-            self.rights
-                .iter()
-                .copied()
-                .filter(|r| (r - last).abs() <= 0.5)
-                .fold(last, f32::max)
-        })
+        let at_last: Vec<f32> = self
+            .rights
+            .iter()
+            .copied()
+            .filter(|r| (r - last).abs() <= 0.5)
+            .collect();
+        (at_last.len() >= 3).then(|| at_last.into_iter().fold(last, f32::max))
     }
 
     /// Writes a line after what `join` says goes between it and the line before.
@@ -1239,26 +1233,30 @@ fn region_rights(per_page: &[Vec<Line>], notes: &[Vec<bool>]) -> HashMap<(usize,
         regions.sort_by_key(|(r, _)| *r);
         columns.extend(regions.into_iter().map(|(r, c)| (pi, r, c)));
     }
+    // Where most lines of prose of a column end (the tenth farthest out is past it).
+    let usual_right = |prose: &[f32]| {
+        let mut prose = prose.to_vec();
+        prose.sort_by(f32::total_cmp);
+        prose[prose.len() - 1 - prose.len() / 10]
+    };
     // The right edges of the columns full of prose, with their left edges.
     let full: Vec<(f32, f32)> = columns
         .iter()
         .filter(|(_, _, (_, _, _, prose))| prose.len() >= 6)
-        .map(|(_, _, (left, _, _, prose))| {
-            let mut prose = prose.clone();
-            prose.sort_by(f32::total_cmp);
-            (*left, prose[prose.len() - 1 - prose.len() / 10])
-        })
+        .map(|(_, _, (left, _, _, prose))| (*left, usual_right(prose)))
         .collect();
     for (pi, region, (left, farthest, starts, prose)) in columns {
         // (Lines set flush left, half of them or more at one edge; not centred ones.)
-        let flush_left = starts
-            .iter()
-            .any(|&x| 2 * starts.iter().filter(|&&o| (o - x).abs() <= 1.0).count() >= starts.len());
+        let flush_left = || {
+            starts.iter().any(|&x| {
+                2 * starts.iter().filter(|&&o| (o - x).abs() <= 1.0).count() >= starts.len()
+            })
+        };
         let right = if starts.len() < 3 {
             page_rights[pi]
-        } else if prose.len() < 6 && !flush_left {
-            farthest
-        } else if prose.len() < 6 {
+        } else if prose.len() >= 6 {
+            usual_right(&prose)
+        } else if flush_left() {
             // A page of a few lines set flush left (a judgment's last, its signature) is
             // measured by the columns of prose it stands in, if the document has them (not
             // by a column twice as wide).
@@ -1274,9 +1272,7 @@ fn region_rights(per_page: &[Vec<Line>], notes: &[Vec<bool>]) -> HashMap<(usize,
                 .get(rights.len() / 2)
                 .map_or(farthest, |r| r.max(farthest))
         } else {
-            let mut prose = prose;
-            prose.sort_by(f32::total_cmp);
-            prose[prose.len() - 1 - prose.len() / 10]
+            farthest
         };
         out.insert((pi, region), right);
     }
