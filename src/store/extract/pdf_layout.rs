@@ -1024,10 +1024,10 @@ fn column_cut_within(
         if left_column && right_column && (l || r) {
             return Some((left, right));
         }
-        if l && is_aside(fragments, &right, &left) {
+        if l && is_aside(fragments, &right, &left) && !cells_of(fragments, &left, &right) {
             return Some((left, right));
         }
-        if r && is_aside(fragments, &left, &right) {
+        if r && is_aside(fragments, &left, &right) && !cells_of(fragments, &right, &left) {
             return Some((right, left));
         }
         if one_list(fragments, &left, &right) {
@@ -1300,6 +1300,34 @@ fn is_aside(fragments: &[Fragment], side: &[usize], prose: &[usize]) -> bool {
     level >= 0.5 * (sb - st)
         && !in_rows_of(fragments, side, prose)
         && !has_paragraph(fragments, side)
+}
+
+/// Whether `column`, read as prose, is rather a table's last column beside `rows`, the
+/// table's first ones: it has fewer lines than they do, and half its lines or more, three
+/// at least, stand level with their rows of cells (a label and its text: a cell's sentence
+/// or two on its row's first line). Prose beside a figure's labels or a margin's notes has
+/// the more lines, and few of them level with cells.
+fn cells_of(fragments: &[Fragment], column: &[usize], rows: &[usize]) -> bool {
+    let lines = |side: &[usize]| -> Vec<Vec<&Fragment>> {
+        let size = median(side.iter().map(|&i| fragments[i].size).collect());
+        let mut cells: Vec<&Fragment> = side.iter().map(|&i| &fragments[i]).collect();
+        cells.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
+        cells
+            .chunk_by(|a, b| (a.baseline - b.baseline).abs() < 0.5 * size)
+            .map(<[&Fragment]>::to_vec)
+            .collect()
+    };
+    let (column, rows) = (lines(column), lines(rows));
+    let level = column
+        .iter()
+        .filter(|line| {
+            let f = line[0];
+            rows.iter().any(|row| {
+                row.len() >= 2 && (row[0].baseline - f.baseline).abs() < SAME_LINE * f.size
+            })
+        })
+        .count();
+    column.len() < rows.len() && level >= 3 && 2 * level >= column.len()
 }
 
 /// Whether `side` holds a paragraph of its own: three lines or more of five words or more

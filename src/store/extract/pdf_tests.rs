@@ -5786,3 +5786,90 @@ fn a_quotation_after_a_lead_in_ending_in_a_colon_and_dash_starts_its_own_paragra
         "{text}"
     );
 }
+
+/// A content stream setting each `(x, y from the page's top, text)` in 7-point Helvetica.
+fn placed(lines: &[(f32, f32, &str)]) -> String {
+    lines
+        .iter()
+        .map(|(x, y, t)| format!("BT /F1 7 Tf {x} {} Td ({t}) Tj ET ", 792.0 - y))
+        .collect()
+}
+
+#[test]
+fn a_tables_last_column_of_few_lines_beside_its_labels_reads_in_its_rows() {
+    // A table without rules: a label column, a column of lists and a last column holding a
+    // line or two a row. Its rows read across, each label with its cells.
+    let (a, b, c, d, e) = (43.0, 118.0, 128.0, 300.0, 310.0);
+    let mut rows = vec![
+        (a, 74.0, "Table 1 Clinical features by age"),
+        (b, 92.0, "Neonate and childhood"),
+        (d, 92.0, "Adolescence and adult age"),
+        (a, 110.0, "Specific physical"),
+        (b, 110.0, "Neonate:"),
+        (d, 110.0, "Short stature"),
+        (53.0, 120.0, "features"),
+        (c, 120.0, "- Redundant nuchal skin"),
+        (c, 130.0, "- Puffiness of the hands and feet"),
+        (b, 143.0, "Childhood:"),
+    ];
+    let items = [
+        "- Short stature",
+        "- Short neck",
+        "- Characteristic facies with micrognathia",
+        "- Abnormal upper-to-lower segment ratio",
+        "- Orthopaedic stigma:",
+        "- Genu valgum",
+    ];
+    for (k, item) in items.iter().enumerate() {
+        rows.push((c, 153.0 + 10.0 * k as f32, item));
+    }
+    rows.extend([
+        (a, 213.0, "Lymphatic system"),
+        (b, 213.0, "Foetus failed to survive: obstructed"),
+        (
+            d,
+            213.0,
+            "Lymphedema may occur at any age and be exacerbated by",
+        ),
+        (c, 223.0, "jugular lymphatics and hygromas"),
+        (e, 223.0, "treatments as growth hormone or oestrogens"),
+        (b, 233.0, "Neonate: peripheral lymphedema"),
+        (a, 253.0, "Bone"),
+        (b, 253.0, "Congenital hip dislocation"),
+        (d, 253.0, "Scoliosis and kyphosis"),
+        (b, 263.0, "Scoliosis and kyphosis"),
+        (
+            d,
+            263.0,
+            "Osteopenia and osteoporosis due to lack of oestrogen",
+        ),
+        (a, 273.0, "ENT"),
+        (b, 273.0, "Otitis media due to an abnormal"),
+        (d, 273.0, "Progressive sensorineural hearing loss"),
+        (c, 283.0, "relationship of the middle ear"),
+        (a, 293.0, "Renal"),
+        (b, 293.0, "Congenital urinary malformations:"),
+        (d, 293.0, "Risk to develop hypertension and infections"),
+        (c, 303.0, "- Horseshoe kidneys"),
+        (c, 313.0, "- Malrotations"),
+    ]);
+    let text = text_of(&page(placed(&rows).as_bytes(), "", &[]));
+    for row in [
+        "Neonate and childhood\tAdolescence and adult age\n",
+        "Specific physical\tNeonate:\tShort stature\n",
+        "Bone\tCongenital hip dislocation\tScoliosis and kyphosis\n",
+        "ENT\tOtitis media due to an abnormal\tProgressive sensorineural hearing loss\n",
+        "Renal\tCongenital urinary malformations:\tRisk to develop hypertension and infections\n",
+    ] {
+        assert!(text.contains(row), "{row:?} in\n{text}");
+    }
+    assert!(
+        text.starts_with("Table 1 Clinical features by age\n"),
+        "{text}"
+    );
+    // A list's items set with a hyphen each stay items, whatever the cell's measure.
+    assert!(
+        text.contains("- Characteristic facies with micrognathia\n\n- Abnormal upper-to-lower segment ratio\n\n- Orthopaedic stigma:\n"),
+        "{text}"
+    );
+}

@@ -1777,7 +1777,13 @@ fn join(
     }
     // A dash after a full line that ends inside a sentence is the sentence's own ("did this
     // set of policies" / "— or, alternatively, …"), not a list's.
-    let dash_inside = cur_text.starts_with(['-', '\u{2013}', '\u{2014}']) && full && !ends_clause;
+    // (Not after an item opened by a hyphen at the same place: the list's next item. A
+    // justified line's sentence may start with a dash by chance, never with a hyphen.)
+    let same_mark = prev_text.starts_with("- ")
+        && cur_text.starts_with("- ")
+        && (prev.x0 - cur.x0).abs() < 0.5 * size;
+    let dash_inside =
+        cur_text.starts_with(['-', '\u{2013}', '\u{2014}']) && full && !ends_clause && !same_mark;
     // (A page cited over the line's end is no list's number: `… reporting, p.` / `11.
     // Retrieved …`.)
     let cites_page = prev_text
