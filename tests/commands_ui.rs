@@ -807,3 +807,221 @@ fn a_drag_after_a_search_takes_the_keys_for_tagging() {
         )
     );
 }
+
+/// Runs one frame whose input holds `events` all at once, as a window that draws slower
+/// than the person types gets them, through the window's type-ahead hold.
+fn frame_of(h: &mut Harness<'_, FactmarkApp>, events: Vec<egui::Event>) {
+    let ctx = h.ctx.clone();
+    let mut input = std::mem::take(h.input_mut());
+    input.events.extend(events);
+    h.state_mut().hold_type_ahead(&ctx, &mut input);
+    *h.input_mut() = input;
+    h.step();
+}
+
+/// The events a key typing `text` sends: its press, its text, its release.
+fn typed(text: &str) -> Vec<egui::Event> {
+    let key = |c: char, pressed| {
+        let name = c.to_ascii_uppercase().to_string();
+        egui::Key::from_name(if c == ' ' { "Space" } else { &name }).map(|key| egui::Event::Key {
+            key,
+            physical_key: None,
+            pressed,
+            repeat: false,
+            modifiers: egui::Modifiers::NONE,
+        })
+    };
+    text.chars()
+        .flat_map(|c| {
+            key(c, true)
+                .into_iter()
+                .chain([egui::Event::Text(c.to_string())])
+                .chain(key(c, false))
+        })
+        .collect()
+}
+
+#[test]
+fn a_note_typed_faster_than_the_window_draws_is_written_whole() {
+    let dir = folder();
+    let doc = dir.path().join("a.txt");
+    let mut h = harness(&doc);
+    let first = select_first(&mut h);
+    assert_eq!(first.tag.kind(), TagKind::Claim);
+    // N and the note's first letters in one frame, the rest over the next frames, then Esc
+    // right after the last letters; then N alone in its frame, and more letters.
+    let mut keys = typed("n");
+    keys.extend(typed("rech"));
+    frame_of(&mut h, keys);
+    frame_of(&mut h, typed("eck"));
+    frame_of(&mut h, typed(" figure"));
+    frame_of(&mut h, typed(" in the"));
+    let mut last = typed(" plot");
+    last.extend([egui::Event::Key {
+        key: egui::Key::Escape,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+    }]);
+    frame_of(&mut h, last);
+    for _ in 0..6 {
+        frame_of(&mut h, Vec::new());
+    }
+    let now = h
+        .state()
+        .doc()
+        .unwrap()
+        .session
+        .annotations
+        .get(first.id)
+        .cloned()
+        .unwrap();
+    assert_eq!(now.note, "recheck figure in the plot");
+    // The `e` and `c` of `recheck` were no tag keys: the claim is still a claim.
+    assert_eq!(now.tag.kind(), TagKind::Claim);
+    assert!(!h.ctx.text_edit_focused(), "Esc left the field");
+    frame_of(&mut h, typed("n"));
+    frame_of(&mut h, typed(" again"));
+    for _ in 0..6 {
+        frame_of(&mut h, Vec::new());
+    }
+    let note = &h
+        .state()
+        .doc()
+        .unwrap()
+        .session
+        .annotations
+        .get(first.id)
+        .unwrap()
+        .note;
+    assert_eq!(note, "recheck figure in the plot again");
+}
+
+/// A drag over text made in less time than a frame takes (its press, moves and release all
+/// in one frame's input), then a tag key: the dragged text is tagged, and the annotation
+/// selected before is left as it was.
+#[test]
+fn a_quick_drag_then_a_tag_key_tags_the_text_not_the_annotation_selected_before() {
+    let dir = folder();
+    let doc = dir.path().join("a.txt");
+    let mut h = harness(&doc);
+    let first = select_first(&mut h);
+    assert_eq!(first.tag.kind(), TagKind::Claim);
+    let (start, end) = span(A, "Critics disagreed");
+    let (a, b) = {
+        let d = h.state().doc().unwrap();
+        let v = h.state().view().unwrap();
+        (
+            v.screen_pos_of(&d.session.text, start).unwrap() + Vec2::new(1.0, 4.0),
+            v.screen_pos_of(&d.session.text, end).unwrap() + Vec2::new(0.0, 4.0),
+        )
+    };
+    let button = |pos, pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    let mut events = vec![
+        egui::Event::PointerMoved(a),
+        button(a, true),
+        egui::Event::PointerMoved(a + (b - a) / 2.0),
+        egui::Event::PointerMoved(b),
+        button(b, false),
+    ];
+    events.extend(typed("e"));
+    frame_of(&mut h, events);
+    for _ in 0..6 {
+        frame_of(&mut h, Vec::new());
+    }
+    let all = annotations(&h);
+    let was = all.iter().find(|x| x.id == first.id).unwrap();
+    assert_eq!(was.tag.kind(), TagKind::Claim, "the claim was not retagged");
+    let entities: Vec<_> = all
+        .iter()
+        .filter(|x| x.tag.kind() == TagKind::Entity)
+        .collect();
+    assert_eq!(entities.len(), 1, "{all:#?}");
+    assert_eq!(entities[0].exact, "Critics disagreed");
+}
+
+/// A double click whose two clicks come in one frame's input still selects the word.
+#[test]
+fn a_double_click_in_one_frame_selects_the_word() {
+    let dir = folder();
+    let doc = dir.path().join("a.txt");
+    let mut h = harness(&doc);
+    let (start, _) = span(A, "disagreed");
+    let at = {
+        let d = h.state().doc().unwrap();
+        let v = h.state().view().unwrap();
+        v.screen_pos_of(&d.session.text, start).unwrap() + Vec2::new(12.0, 4.0)
+    };
+    let button = |pressed| egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    frame_of(
+        &mut h,
+        vec![
+            egui::Event::PointerMoved(at),
+            button(true),
+            button(false),
+            button(true),
+            button(false),
+        ],
+    );
+    for _ in 0..6 {
+        frame_of(&mut h, Vec::new());
+    }
+    let selection = h.state().doc().unwrap().selection.unwrap();
+    assert_eq!((selection.anchor, selection.head), span(A, "disagreed"));
+}
+
+/// N writes on at the end of the selected annotation's note, wherever the caret was left in
+/// another annotation's note.
+#[test]
+fn the_note_key_writes_on_at_the_notes_end() {
+    let dir = folder();
+    let doc = dir.path().join("a.txt");
+    let mut h = harness(&doc);
+    let ids: Vec<_> = annotations(&h).iter().map(|a| a.id).collect();
+    let write = |h: &mut Harness<'_, FactmarkApp>, id, text: &str| {
+        apply(
+            h,
+            Action::Do(Intent::SelectAnnotation {
+                id: Some(id),
+                reveal: false,
+            }),
+        );
+        frame_of(h, typed("n"));
+        frame_of(h, typed(text));
+        let mut esc = typed("");
+        esc.push(egui::Event::Key {
+            key: egui::Key::Escape,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: egui::Modifiers::NONE,
+        });
+        frame_of(h, esc);
+        for _ in 0..6 {
+            frame_of(h, Vec::new());
+        }
+    };
+    write(&mut h, ids[0], "abc");
+    write(&mut h, ids[1], "a long second note");
+    write(&mut h, ids[0], "d");
+    write(&mut h, ids[1], "s");
+    let notes: Vec<String> = ids
+        .iter()
+        .map(|&id| {
+            let d = h.state().doc().unwrap();
+            d.session.annotations.get(id).unwrap().note.clone()
+        })
+        .collect();
+    assert_eq!(notes, ["abcd", "a long second notes"]);
+}

@@ -51,6 +51,8 @@ pub struct FactmarkApp {
     disk_watch: Option<DiskWatch>,
     /// Whether a text field had the keyboard at the end of the last frame.
     typing: bool,
+    /// Keys waiting for the field they were typed for.
+    type_ahead: super::type_ahead::TypeAhead,
     /// Wakes the window from other threads (set on the first frame).
     repaint: Arc<std::sync::OnceLock<egui::Context>>,
 }
@@ -94,6 +96,7 @@ impl FactmarkApp {
             frame_timer: super::profile::FrameTimer::default(),
             disk_watch: None,
             typing: false,
+            type_ahead: super::type_ahead::TypeAhead::default(),
             repaint,
         };
         if let Some(path) = doc {
@@ -499,6 +502,16 @@ impl FactmarkApp {
         self.windows.shortcuts
     }
 
+    /// Holds back the keys typed after one that gives a field the keyboard until the field
+    /// has it, and an Esc typed right after letters until they are written (see
+    /// [`super::type_ahead`]). Called with each frame's input before the frame.
+    pub fn hold_type_ahead(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        let scopes = self.scopes();
+        let typing = ctx.text_edit_focused();
+        self.type_ahead
+            .hold(raw_input, typing, |e| commands::gives_field(e, &scopes));
+    }
+
     /// Where keys work in the current view: what the F1 sheet lists.
     pub fn scopes(&self) -> Vec<Scope> {
         let mut scopes = vec![Scope::Everywhere];
@@ -736,6 +749,10 @@ impl eframe::App for FactmarkApp {
         if let Err(payload) = caught {
             self.after_panic(&payload);
         }
+        // Held input comes in the next frame, at once.
+        if self.type_ahead.holding() {
+            ctx.request_repaint();
+        }
         // (eframe keeps them only in a frame after its interval: an idle window has none.)
         self.remember_view();
         if self.settings != self.kept_settings {
@@ -743,6 +760,10 @@ impl eframe::App for FactmarkApp {
                 self.auto_save_interval() + std::time::Duration::from_millis(200),
             );
         }
+    }
+
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        self.hold_type_ahead(ctx, raw_input);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -450,6 +450,26 @@ pub fn pressed(ui: &Ui, scope: Scope) -> Vec<Cmd> {
     cmds
 }
 
+/// Whether `event` presses a key of a command of `scopes` that gives a field the keyboard
+/// (the note, Find, a review comment): the keys typed after it are for that field.
+pub fn gives_field(event: &egui::Event, scopes: &[Scope]) -> bool {
+    let egui::Event::Key {
+        key,
+        pressed: true,
+        modifiers,
+        ..
+    } = event
+    else {
+        return false;
+    };
+    COMMANDS
+        .iter()
+        .filter(|c| matches!(c.cmd, Cmd::FocusNote | Cmd::Find | Cmd::ReviewComment))
+        .filter(|c| scopes.contains(&c.scope))
+        .flat_map(|c| c.keys)
+        .any(|k| k.logical_key == *key && modifiers.matches_logically(k.modifiers))
+}
+
 /// The actions of the window's commands of `scope` pressed this frame (the span review reads
 /// its own commands with [`pressed`]).
 pub fn actions(ui: &Ui, scope: Scope) -> Vec<Action> {

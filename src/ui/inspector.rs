@@ -299,6 +299,9 @@ impl Inspector {
                 if self.focus_note {
                     note.request_focus();
                     self.focus_note = false;
+                    // N writes on at the note's end, not where the caret was left in another
+                    // annotation's note.
+                    caret_at_end(ui.ctx(), note.id, &self.note);
                 }
                 if note.changed() {
                     actions.push(Action::Do(Intent::EditTyping(Command::SetNote(
@@ -509,13 +512,7 @@ impl Inspector {
         if let Some(chosen) = out.accepted {
             // The chosen name replaces all that was typed, with the cursor after it.
             self.person = chosen.insert;
-            if let Some(mut state) = egui::text_edit::TextEditState::load(ui.ctx(), id) {
-                let end = egui::text::CCursor::new(self.person.chars().count());
-                state
-                    .cursor
-                    .set_char_range(Some(egui::text::CCursorRange::one(end)));
-                state.store(ui.ctx(), id);
-            }
+            caret_at_end(ui.ctx(), id, &self.person);
             return true;
         }
         response.changed()
@@ -782,6 +779,16 @@ fn history_ui(ui: &mut Ui, doc: &Document, id: AnnotationId) {
                 ui.label(RichText::new(done).small().color(weak));
             }
         });
+}
+
+/// Puts the caret of the text field `id` after the last char of its `text`.
+fn caret_at_end(ctx: &egui::Context, id: egui::Id, text: &str) {
+    let mut state = egui::text_edit::TextEditState::load(ctx, id).unwrap_or_default();
+    let end = egui::text::CCursor::new(text.chars().count());
+    state
+        .cursor
+        .set_char_range(Some(egui::text::CCursorRange::one(end)));
+    state.store(ctx, id);
 }
 
 #[cfg(test)]

@@ -44,6 +44,7 @@ mod suggest_pane;
 mod table_columns;
 pub mod theme;
 mod toolbar;
+mod type_ahead;
 mod windows;
 mod wording;
 
