@@ -278,7 +278,14 @@ pub fn read_rows(page: &PageGlyphs, grids: &[Grid], lines: &mut Vec<Line>) {
         {
             end += 1;
         }
-        out.extend(rows_of(page, grid, &lines[i..end]));
+        out.extend(
+            rows_of(page, grid, &lines[i..end])
+                .into_iter()
+                .map(|mut l| {
+                    l.in_grid = true;
+                    l
+                }),
+        );
         i = end;
     }
     *lines = out;

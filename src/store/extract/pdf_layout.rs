@@ -65,6 +65,9 @@ pub struct Line {
     pub labelled: bool,
     /// Whether it is a row of a table drawn as a grid, its cells read from the grid.
     pub ruled: bool,
+    /// Whether it stands inside a table drawn as a grid (a row, or a title or heading the
+    /// grid's rules enclose).
+    pub in_grid: bool,
     /// Its brackets that read turned (`)` for `(`): in a line read from the right, a bracket
     /// whose fellow is on another line, named by its shape.
     pub turned: Vec<u32>,
@@ -100,6 +103,7 @@ impl Line {
             lead,
             labelled: false,
             ruled,
+            in_grid: ruled || lines.iter().any(|l| l.in_grid),
             turned: lines
                 .iter()
                 .flat_map(|l| l.turned.iter().copied())
@@ -2109,6 +2113,7 @@ fn line_of(page: &PageGlyphs, glyphs: &[u32], region: u32, bounds: (f32, f32)) -
         lead: 0,
         labelled: false,
         ruled: false,
+        in_grid: false,
         turned,
     }
 }

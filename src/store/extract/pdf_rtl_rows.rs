@@ -198,6 +198,7 @@ mod tests {
             lead,
             labelled: false,
             ruled: false,
+            in_grid: false,
             turned: Vec::new(),
         }
     }

@@ -5873,3 +5873,38 @@ fn a_tables_last_column_of_few_lines_beside_its_labels_reads_in_its_rows() {
         "{text}"
     );
 }
+
+#[test]
+fn a_grid_tables_headings_repeated_at_each_pages_top_are_kept_dates_and_all() {
+    // A table drawn as a grid goes on over three pages, each page starting with its title
+    // and headings: the same on every page, dates in them, at the page's top. They are the
+    // table's, no running header.
+    let page_of = |first: &str, values: [&str; 2]| {
+        let rows = vec![
+            vec![vec!["May 2019"], vec![], vec![]],
+            vec![
+                vec!["Country"],
+                vec!["Arrivals May 2019"],
+                vec!["Arrivals May 2018"],
+            ],
+            vec![vec![first], vec![values[0]], vec![values[1]]],
+            vec![vec!["Others"], vec!["12"], vec!["15"]],
+        ];
+        let mut content = ruled_table(760.0, &[72.0, 200.0, 330.0, 460.0], &rows);
+        content.extend_from_slice(
+            b"BT /F1 10 Tf 72 600 Td (Arrivals fell in May, the report says.) Tj ET\n",
+        );
+        content
+    };
+    let one = page_of("India", ["1,234", "2,345"]);
+    let two = page_of("Japan", ["578", "4,229"]);
+    let three = page_of("China", ["1,555", "17,103"]);
+    let text = text_of(&pages(&[&one, &two, &three]));
+    assert_eq!(
+        text.matches("Country\tArrivals May 2019\tArrivals May 2018\n")
+            .count(),
+        3,
+        "{text}"
+    );
+    assert_eq!(text.matches("May 2019\n").count(), 3, "{text}");
+}

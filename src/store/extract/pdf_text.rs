@@ -921,7 +921,9 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
                     // alike: a court's `¹³ Id. at 24-25.`, `¹² Id. at 23-25.`.)
                     let note_sentence = note_sentence || under_raised_number(page, l);
                     // (Nor a table's title, headings, source or note, though the same over or
-                    // under several tables: `Fuente: Sivigila. …`.)
+                    // under several tables: `Fuente: Sivigila. …`; nor what a table's grid
+                    // encloses, dates and all: `May 2019`, `Total Tourist Arrivals May 2018`
+                    // over each page of the table.)
                     if !in_margin(page, l) {
                         return Verdict::Text;
                     }
@@ -931,6 +933,7 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
                         || note_sentence
                         || under_caption(page, ls, l, 3)
                         || heads_cells(page, ls, l)
+                        || l.in_grid
                         || slide_title(page, ls, l)
                         || set_as_text(l, &raw)
                     {
