@@ -5908,3 +5908,71 @@ fn a_grid_tables_headings_repeated_at_each_pages_top_are_kept_dates_and_all() {
     );
     assert_eq!(text.matches("May 2019\n").count(), 3, "{text}");
 }
+
+#[test]
+fn a_line_ending_on_a_joining_word_or_at_a_short_measure_goes_on_in_a_capital_or_a_figure() {
+    // A summary set wide apart, its first line full and stopping on `to`; then a text box
+    // narrower than the page, justified (its first two lines end at one edge), whose
+    // sentence goes on in a figure.
+    let s = |y: f32, x: f32, t: &str| format!("BT /F1 11 Tf {x} {y} Td ({t}) Tj ET ");
+    let content = [
+        s(
+            720.0,
+            54.0,
+            "The number of arrivals during May 2019 was 37,802 visitors. In comparison to",
+        ),
+        s(
+            700.0,
+            54.0,
+            "May last year, there was a decline of 70.8 percent.",
+        ),
+        s(
+            680.0,
+            54.0,
+            "This month the largest source market for tourists was India, then the UK.",
+        ),
+        s(660.0, 54.0, "Almost all of the tourists travelled by air."),
+        s(
+            600.0,
+            62.0,
+            "visitors came from Asia and many others came with",
+        ),
+        s(
+            585.5,
+            62.0,
+            "others came from Asia and many visitors came with",
+        ),
+        s(571.0, 62.0, "59% of the traffic received in May 2019."),
+        s(549.0, 62.0, "Europe sent a third of the visitors."),
+    ]
+    .concat();
+    let text = text_of(&page(content.as_bytes(), "", &[]));
+    assert!(
+        text.contains("In comparison to May last year, there was a decline"),
+        "{text}"
+    );
+    assert!(
+        text.contains("visitors came with 59% of the traffic received in May 2019."),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_code_or_a_range_broken_at_its_hyphen_reads_whole() {
+    let s = |y: f32, t: &str| format!("BT /F1 11 Tf 72 {y} Td ({t}) Tj ET ");
+    let content = [
+        s(
+            720.0,
+            "The court cited Ritchie v. Sempra Energy, No. 10CV1513-",
+        ),
+        s(706.0, "CAB(KSC), and the rules on the spread of COVID-"),
+        s(692.0, "19 in the pages of the record at 175-"),
+        s(678.0, "192 of the transcript."),
+    ]
+    .concat();
+    let text = text_of(&page(content.as_bytes(), "", &[]));
+    assert_eq!(
+        text,
+        "The court cited Ritchie v. Sempra Energy, No. 10CV1513-CAB(KSC), and the rules on the spread of COVID-19 in the pages of the record at 175-192 of the transcript.\n"
+    );
+}

@@ -249,9 +249,9 @@ struct Flow<'a> {
     /// Whether the previous line, without cells, was set inside a table, between its rows
     /// (a label naming a group of rows): a row after it goes on the table.
     group_label: bool,
-    /// Where the lines of the current paragraph end on the right, on its page and column
-    /// so far.
-    rights: Vec<f32>,
+    /// Where the lines of the current paragraph end on the right, and how wide they are,
+    /// on its page and column so far.
+    rights: Vec<(f32, f32)>,
 }
 
 impl<'a> Flow<'a> {
@@ -306,7 +306,7 @@ impl<'a> Flow<'a> {
         Context {
             prev_page: ppi,
             cur_page: pi,
-            prev_right: self.measure().unwrap_or_else(|| {
+            prev_right: self.measure(pl.size).unwrap_or_else(|| {
                 shared
                     .rights
                     .get(&(ppi, pl.region))
@@ -341,17 +341,23 @@ impl<'a> Flow<'a> {
     }
 
     /// The right edge the current paragraph is justified to, when it is narrower than its
-    /// column (an abstract set narrower than the authors' addresses over it): three of its
-    /// lines or more, the last among them, end there.
-    fn measure(&self) -> Option<f32> {
-        let last = *self.rights.last()?;
+    /// column (an abstract set narrower than the authors' addresses over it; a text box
+    /// beside a chart): three of its lines or more, the last among them, end there, or its
+    /// first two lines, lines of prose (fifteen sizes wide), end there to a third of a
+    /// point.
+    fn measure(&self, size: f32) -> Option<f32> {
+        let &(last, _) = self.rights.last()?;
         let at_last: Vec<f32> = self
             .rights
             .iter()
-            .copied()
+            .map(|r| r.0)
             .filter(|r| (r - last).abs() <= 0.5)
             .collect();
-        (at_last.len() >= 3).then(|| at_last.into_iter().fold(last, f32::max))
+        let two = match self.rights[..] {
+            [(a, wa), (b, wb)] => (a - b).abs() <= 0.3 && wa.min(wb) >= 15.0 * size,
+            _ => false,
+        };
+        (at_last.len() >= 3 || two).then(|| at_last.into_iter().fold(last, f32::max))
     }
 
     /// Writes a line after what `join` says goes between it and the line before.
@@ -383,7 +389,7 @@ impl<'a> Flow<'a> {
         if !(same_block && matches!(join, Some(Join::Space | Join::Glue | Join::DropHyphen))) {
             self.rights.clear();
         }
-        self.rights.push(line.x1);
+        self.rights.push((line.x1, line.x1 - line.x0));
         self.group_label = join == Some(Join::Row) && !line.has_tab();
         self.prev = Some((pi, line, text));
     }
@@ -1712,8 +1718,9 @@ fn join(
     if same_column {
         let pitch = cur.baseline - prev.baseline;
         // Wider than the document's own spacing (single or double) by a quarter, unless a
-        // full line that ends inside a sentence goes on in small letters in its size, set
-        // no wider than double (a quote set one and a half lines apart among quotes set
+        // full line that ends inside a sentence goes on in small letters in its size (or
+        // stops on a word no phrase ends on: `In comparison to` / `May last year`), set no
+        // wider than double (a quote set one and a half lines apart among quotes set
         // single-spaced).
         // (A line of prose: wide, not a word or two in a box of its own; nor a label's
         // line, `platforms: …`.)
@@ -1726,7 +1733,7 @@ fn join(
             && !differ(prev.size, cur.size)
             && prose
             && prev_right - prev.x1 <= first_word + 0.4 * size
-            && cur_text.starts_with(char::is_lowercase)
+            && (cur_text.starts_with(char::is_lowercase) || ends_unfinished(prev_text))
             && !labelled
             && !ends_clause;
         if pitch <= 0.0 || (pitch > (1.25 * spacing).max(1.55) * size && !goes_on) {
@@ -2085,6 +2092,21 @@ fn join(
     let mut back = prev_text.chars().rev();
     let (last, before) = (back.next(), back.next());
     let starts_letter = cur_text.chars().next().is_some_and(char::is_alphabetic);
+    // A hyphen ending a code of letters and figures at a line's end, before capitals, is
+    // the code's own: no word is broken there (a docket's `10CV1513-` / `CAB(KSC)`).
+    let code = prev_text
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| {
+            w.contains(|c: char| c.is_ascii_digit()) && w.contains(char::is_alphabetic)
+        });
+    if matches!(last, Some('-' | '\u{2010}'))
+        && code
+        && before.is_some_and(|c| c.is_ascii_digit())
+        && cur_text.starts_with(char::is_uppercase)
+    {
+        return Join::Glue;
+    }
     // A hyphen after a figure at a line's end is the compound's own (`PARP1-` / `depleted`,
     // `E1-` / `like`, `360-` / `degree`): no word is broken after a figure. (Not a dash
     // before a short word, `p63-` / `a rare …`.)
