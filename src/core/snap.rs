@@ -226,6 +226,24 @@ fn balance(text: &Text, s: usize, e: usize) -> (usize, usize) {
         };
         open_left.then_some(close)
     });
+    let before = text.slice(para.start..s).trim_end();
+    let starts_sentence = s == para.start
+        || before.ends_with(['.', '?', '!', '…', ':'])
+            && !(before.ends_with('.') && abbreviated(before))
+            && at(s - 1).is_some_and(char::is_whitespace);
+    let ends_sentence =
+        |k: usize| at(k).is_none_or(|c| c.is_whitespace() || PAIRS.iter().any(|p| p.1 == c));
+    // A selection that starts a sentence and reaches its end takes the stop that ends it.
+    let with_stop = |e: usize| {
+        if starts_sentence
+            && at(e).is_some_and(|c| matches!(c, '.' | '?' | '!' | '…'))
+            && ends_sentence(e + 1)
+        {
+            e + 1
+        } else {
+            e
+        }
+    };
     if let Some(close) = unclosed {
         // The closing mark may come after a stop, or after a space ("(MITV )").
         let mut k = e;
@@ -235,7 +253,8 @@ fn balance(text: &Text, s: usize, e: usize) -> (usize, usize) {
             k += 1;
         }
         if at(k) == Some(close) {
-            return (s, k + 1);
+            // (And the sentence's stop after the bracket: `… p<0.001).`)
+            return (s, with_stop(k + 1));
         }
     }
     // The whole of a quotation, from its first word to its last: both its marks come too.
@@ -258,20 +277,7 @@ fn balance(text: &Text, s: usize, e: usize) -> (usize, usize) {
     {
         return (s - 1, e);
     }
-    let before = text.slice(para.start..s).trim_end();
-    let starts_sentence = s == para.start
-        || before.ends_with(['.', '?', '!', '…', ':'])
-            && !(before.ends_with('.') && abbreviated(before))
-            && at(s - 1).is_some_and(char::is_whitespace);
-    let ends_sentence =
-        |k: usize| at(k).is_none_or(|c| c.is_whitespace() || PAIRS.iter().any(|p| p.1 == c));
-    if starts_sentence
-        && at(e).is_some_and(|c| matches!(c, '.' | '?' | '!' | '…'))
-        && ends_sentence(e + 1)
-    {
-        return (s, e + 1);
-    }
-    (s, e)
+    (s, with_stop(e))
 }
 
 #[cfg(test)]
@@ -388,6 +394,16 @@ mod tests {
         assert_eq!(snapped(text, "ritics", "disagre"), "Critics disagreed.");
         assert_eq!(snapped(text, "disagre", "disagre"), "disagreed");
         assert_eq!(snapped(text, "(briefly", "briefl"), "(briefly)");
+        // A sentence that ends in a bracket takes the bracket and its stop.
+        let stats = "Iron rose. The mean was 10.05 (95% CI 5.48 to 14.63, p<0.001). Then more.";
+        assert_eq!(
+            snapped(stats, "The mean", "p<0.00"),
+            "The mean was 10.05 (95% CI 5.48 to 14.63, p<0.001)."
+        );
+        assert_eq!(
+            snapped(stats, "mean", "p<0.00"),
+            "mean was 10.05 (95% CI 5.48 to 14.63, p<0.001)"
+        );
         // An opening mark in the middle of the selection takes its closing one too.
         assert_eq!(
             snapped(text, "said: ", "budg"),
