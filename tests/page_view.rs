@@ -643,3 +643,47 @@ fn each_page_fits_the_width_so_a_landscape_page_shrinks_no_other() {
     let ratio = width(first) / width(second);
     assert!((ratio - 792.0 / 612.0).abs() < 0.02, "{ratio}");
 }
+
+#[test]
+fn the_first_p_of_a_session_shows_the_selection_not_where_the_pages_were_left() {
+    let (_dir, path) = long_pdf();
+    // A session leaves the pages scrolled to the last page, then shows the text.
+    let mut h = common::window(&path, "ana");
+    h.key_press(egui::Key::P);
+    h.run_steps(3);
+    for _ in 0..8 {
+        h.key_press(egui::Key::PageDown);
+        h.run_steps(2);
+    }
+    let page_three = offset_of(&h, "Paragraph 1 of page 3");
+    assert!(
+        h.state().page_view().unwrap().top_offset().unwrap() >= page_three,
+        "paged to the last page"
+    );
+    h.key_press(egui::Key::P);
+    h.run_steps(3);
+    // The window keeps what egui remembers (the scroll areas' places) for the next session.
+    let remembered = h.ctx.memory(|m| m.clone());
+    drop(h);
+    let mut h = common::window(&path, "ana");
+    h.ctx.memory_mut(|m| *m = remembered);
+    h.run_steps(2);
+    // Words on the first page selected, then P: the pages show them.
+    let at = offset_of(&h, "Paragraph 3 of page 1");
+    h.state_mut().apply(factmark::ui::Action::Do(
+        factmark::workspace::Intent::Select(Some(factmark::ui::Selection {
+            anchor: at,
+            head: at + 9,
+        })),
+    ));
+    h.run_steps(2);
+    h.key_press(egui::Key::P);
+    h.run_steps(6);
+    let top = h
+        .state()
+        .page_view()
+        .expect("as pages")
+        .top_offset()
+        .unwrap();
+    assert!(top <= at, "{top} {at}");
+}

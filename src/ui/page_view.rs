@@ -279,7 +279,9 @@ impl PageView {
             self.offset = ((self.offset + anchor) * ratio - anchor).max(egui::Vec2::ZERO);
             area = area.scroll_offset(self.offset);
         }
-        let current = self.offset.y;
+        // Where the view stands is known once it is drawn: before that, the scroll area may
+        // stand where an earlier session left it, so nothing asked for counts as in view.
+        let current = (!self.drawn.tops.is_empty()).then_some(self.offset.y);
         if let Some(target) = self.scroll_target(pages, &tops, &fits, current, viewport_h, total) {
             area = area.vertical_scroll_offset(target);
         }
@@ -337,17 +339,19 @@ impl PageView {
     }
 
     /// Where to scroll this frame: to a char asked to be revealed (when out of view) or by a
-    /// key.
+    /// key. `current` is where the view stands, when known.
     fn scroll_target(
         &mut self,
         pages: &Pages,
         tops: &[f32],
         fits: &[f32],
-        current: f32,
+        current: Option<f32>,
         viewport_h: f32,
         total: f32,
     ) -> Option<f32> {
         let max = (total - viewport_h).max(0.0);
+        let known = current;
+        let current = current.unwrap_or(0.0);
         if let Some(m) = self.move_by.take() {
             let step = (viewport_h - 40.0).max(40.0);
             return Some(match m {
@@ -381,7 +385,7 @@ impl PageView {
             return Some(y.clamp(0.0, max));
         }
         let (y0, y1) = place(self.reveal.take()?)?;
-        let seen = y0 >= current + 20.0 && y1 <= current + viewport_h - 20.0;
+        let seen = known.is_some() && y0 >= current + 20.0 && y1 <= current + viewport_h - 20.0;
         (!seen).then(|| (y0 - viewport_h / 3.0).clamp(0.0, max))
     }
 
