@@ -1493,8 +1493,8 @@ fn is_item(text: &str) -> bool {
     let (first, second) = (chars.next(), chars.next());
     match first {
         Some(
-            '•' | '◦' | '▪' | '▫' | '‣' | '⁃' | '●' | '○' | '■' | '□' | '➢' | '►' | '·' | '∙' | '✔'
-            | '✓' | '❖' | '◆' | '❑',
+            '•' | '◦' | '▪' | '▫' | '‣' | '⁃' | '●' | '○' | '■' | '□' | '➢' | '►' | '▶' | '▸' | '·'
+            | '∙' | '✔' | '✓' | '❖' | '◆' | '❑',
         ) => true,
         Some('-' | '–' | '—' | '*') => second == Some(' '),
         // A symbol font's bullet read as the letter its code names (`n` for ■, `l` for ●,
@@ -2730,7 +2730,7 @@ impl Builder {
 
 #[cfg(test)]
 mod tests {
-    use super::{inner_words, names_its_page, reads_from_the_right};
+    use super::{inner_words, is_item, names_its_page, reads_from_the_right};
 
     #[test]
     fn a_line_naming_its_page_among_the_documents_is_known() {
@@ -2771,6 +2771,14 @@ mod tests {
     fn a_hyphen_drawn_as_u2010_is_known_as_a_hyphen() {
         let words = inner_words(&[vec!["we keep high\u{2010}quality data".to_owned()]]);
         assert!(words.lower.contains("high-quality"));
+    }
+
+    #[test]
+    fn a_box_of_points_set_with_triangles_is_a_list() {
+        // A journal's `Main messages` box: each point after a triangle is an item of its own,
+        // though the one before stops without a full stop.
+        assert!(is_item("▶ Bismuth based triple therapy has a better response"));
+        assert!(is_item("▸ To explore the actual relationship"));
     }
 
     #[test]
