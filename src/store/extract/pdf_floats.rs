@@ -81,6 +81,26 @@ pub fn figure_lines(
                     }
                 }
             }
+            // A table under its caption inside a column, where a sentence of that column
+            // stops over it (`The WMD of SF was`, the table at the column's foot, the
+            // sentence going on over the page or under the table), waits for the sentence.
+            for i in 1..body.len() {
+                let (k, above) = (body[i], body[i - 1]);
+                if out[k]
+                    || out[above]
+                    || lines[k].region != lines[above].region
+                    || !is_caption(&texts[k])
+                    || is_figure_caption(&texts[k])
+                {
+                    continue;
+                }
+                let before = Some(texts[above].as_str());
+                if let Some(next) = chart_at(lines, texts, &body, i, (&right, text_size), before) {
+                    for &k in &body[i..next] {
+                        out[k] = true;
+                    }
+                }
+            }
             all.push(out);
         }
     }

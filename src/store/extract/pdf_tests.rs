@@ -5976,3 +5976,48 @@ fn a_code_or_a_range_broken_at_its_hyphen_reads_whole() {
         "The court cited Ritchie v. Sempra Energy, No. 10CV1513-CAB(KSC), and the rules on the spread of COVID-19 in the pages of the record at 175-192 of the transcript.\n"
     );
 }
+
+#[test]
+fn a_table_at_a_columns_foot_under_a_sentence_that_goes_on_over_the_page_waits_for_it() {
+    // The right column stops inside a sentence over a table set at its foot, under its
+    // caption; the sentence goes on at the next page's top.
+    let mut one = study_columns(
+        720.0,
+        12,
+        "Young adults should be seen in clinics",
+        "and the mean of the values was",
+    );
+    // (The left column goes on beside the table: the table stands in the right column.)
+    for l in 0..8 {
+        let y = 564.0 - 13.0 * l as f32;
+        one.push_str(&format!(
+            "BT /F1 10 Tf 54 {y} Td (and the clinic keeps the records of each) Tj ET "
+        ));
+    }
+    one.push_str("BT /F1 8.2 Tf 300 564 Td (Table 2 Summary of the values by group) Tj ET ");
+    for (r, label) in ["Children", "Adults", "Bismuth", "Others"]
+        .iter()
+        .enumerate()
+    {
+        let y = 553.0 - 10.0 * r as f32;
+        one.push_str(&format!(
+            "BT /F1 8 Tf 300 {y} Td ({label}) Tj 70 0 Td (11.7{r}) Tj 50 0 Td (2.40 to 21.1{r}) Tj ET "
+        ));
+    }
+    let two = study_columns(
+        720.0,
+        12,
+        "calculated to be 10.05 in all of the groups.",
+        "will be involved.",
+    );
+    let text = text_of(&pages(&[one.as_bytes(), two.as_bytes()]));
+    assert!(
+        text.contains(
+            "and the mean of the values was calculated to be 10.05 in all of the groups."
+        ),
+        "{text}"
+    );
+    let table = text.find("Table 2").unwrap();
+    assert!(table > text.find("calculated to be").unwrap(), "{text}");
+    assert!(text.contains("Children\t11.70\t2.40 to 21.10\n"), "{text}");
+}

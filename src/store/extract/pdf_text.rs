@@ -2777,7 +2777,9 @@ mod tests {
     fn a_box_of_points_set_with_triangles_is_a_list() {
         // A journal's `Main messages` box: each point after a triangle is an item of its own,
         // though the one before stops without a full stop.
-        assert!(is_item("▶ Bismuth based triple therapy has a better response"));
+        assert!(is_item(
+            "▶ Bismuth based triple therapy has a better response"
+        ));
         assert!(is_item("▸ To explore the actual relationship"));
     }
 
