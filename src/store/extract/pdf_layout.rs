@@ -747,8 +747,16 @@ fn runs_through(page: &PageGlyphs, line: &Line, x0: f32, x1: f32, size: f32) -> 
 /// Glyphs in drawing order, cut into fragments.
 fn fragments(page: &PageGlyphs) -> Vec<Fragment> {
     let mut out: Vec<Fragment> = Vec::new();
+    // Type too small to read, among type a reader reads (figures drawn at a point behind a
+    // table's cells of eleven), is none of the page's text. (A page set all small, a
+    // dashboard's labels, is read whole.)
+    let usual = median(page.glyphs.iter().map(|g| g.size).collect());
+    let unreadable = |g: &Glyph| g.size < 2.0 && g.size < 0.25 * usual;
     for (i, g) in page.glyphs.iter().enumerate() {
         let i = i as u32;
+        if unreadable(g) {
+            continue;
+        }
         if let Some(f) = out.last_mut() {
             let last = &page.glyphs[*f.glyphs.last().unwrap_or(&i) as usize];
             let size = last.size.max(g.size);

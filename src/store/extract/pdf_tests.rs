@@ -6021,3 +6021,20 @@ fn a_table_at_a_columns_foot_under_a_sentence_that_goes_on_over_the_page_waits_f
     assert!(table > text.find("calculated to be").unwrap(), "{text}");
     assert!(text.contains("Children\t11.70\t2.40 to 21.10\n"), "{text}");
 }
+
+#[test]
+fn type_too_small_to_read_among_readable_type_is_no_text_but_a_page_all_small_is_read() {
+    let content = "BT /F1 11 Tf 72 700 Td (Greece) Tj 150 0 Td (3,141) Tj 80 0 Td (3,311) Tj ET \
+        BT /F1 1 Tf 300 694 Td (443343,774 43,774) Tj ET \
+        BT /F1 11 Tf 72 686 Td (Italy) Tj 150 0 Td (19,860) Tj 80 0 Td (17,672) Tj ET";
+    assert_eq!(
+        text_of(&page(content.as_bytes(), "", &[])),
+        "Greece\t3,141\t3,311\nItaly\t19,860\t17,672\n"
+    );
+    let small = "BT /F1 1.5 Tf 72 700 Td (Headline CPI of the month) Tj ET \
+        BT /F1 1.5 Tf 72 698 Td (rose by a tenth) Tj ET";
+    assert_eq!(
+        text_of(&page(small.as_bytes(), "", &[])),
+        "Headline CPI of the month rose by a tenth\n"
+    );
+}
