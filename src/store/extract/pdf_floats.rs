@@ -51,11 +51,38 @@ pub fn figure_lines(
                 all.push(out);
                 continue;
             }
+            // A box inside a column under a sentence that goes on past it.
+            for i in 1..body.len() {
+                let (k, above) = (body[i], body[i - 1]);
+                if out[k] || lines[k].region != lines[above].region {
+                    continue;
+                }
+                let before = Some(texts[above].as_str());
+                if let Some(next) =
+                    box_at(lines, texts, &body, (i, false), (&right, text_size), before)
+                {
+                    for &k in &body[i..next] {
+                        out[k] = true;
+                    }
+                }
+            }
             for mut i in starts {
-                let before = match i {
-                    0 => last_before,
-                    _ => Some(texts[body[i - 1]].as_str()),
+                // (The text before, past a box set aside.)
+                let before = match (0..i).rev().map(|j| body[j]).find(|&k| !out[k]) {
+                    Some(k) => Some(texts[k].as_str()),
+                    None => last_before,
                 };
+                if out[body[i]] {
+                    continue;
+                }
+                if let Some(next) =
+                    box_at(lines, texts, &body, (i, true), (&right, text_size), before)
+                {
+                    for &k in &body[i..next] {
+                        out[k] = true;
+                    }
+                    continue;
+                }
                 if let Some(next) = chart_at(lines, texts, &body, i, (&right, text_size), before) {
                     for &k in &body[i..next] {
                         out[k] = true;
@@ -105,6 +132,53 @@ pub fn figure_lines(
         }
     }
     all
+}
+
+/// A box set in a column (a journal's `Main messages`, `Current research questions`) where
+/// the sentence before it (`before`) stops inside and goes on past it: a short heading set
+/// larger than the text (of size `text_size`) and three lines or more, all set in another
+/// size than the text and inset from both of the column's edges, from the column's top
+/// (`top`) to a line that goes on in a small letter, or to the column's foot. Where the
+/// lines after it start in `body`.
+fn box_at(
+    lines: &[Line],
+    texts: &[String],
+    body: &[usize],
+    (i, top): (usize, bool),
+    (right, text_size): (&dyn Fn(&Line) -> f32, f32),
+    before: Option<&str>,
+) -> Option<usize> {
+    // (A sentence's words: not a title page's last line, `Москва`.)
+    let before = before?.trim_end();
+    if before.split_whitespace().count() < 5
+        || before.contains('\t')
+        || before.ends_with(['.', ':', ';', '!', '?', '"', '\u{201D}', ')'])
+    {
+        return None;
+    }
+    let first = &lines[*body.get(i)?];
+    let (left, edge) = (first.bounds.0, right(first));
+    let inset = |l: &Line| {
+        l.x0 >= left + 2.0
+            && l.x1 <= edge - 2.0
+            && !l.has_tab()
+            && (l.size - text_size).abs() >= 0.04 * text_size
+    };
+    let heading = texts[body[i]].split_whitespace().count() <= 6 && first.size > text_size;
+    if !heading || !inset(first) {
+        return None;
+    }
+    let n = body[i..]
+        .iter()
+        .take_while(|&&k| lines[k].region == first.region && inset(&lines[k]))
+        .count();
+    let end = i + n;
+    let after = body.get(end).filter(|&&k| lines[k].region == first.region);
+    let goes_on = match after {
+        None => true,
+        Some(&k) => top && texts[k].starts_with(char::is_lowercase),
+    };
+    (n >= 4 && goes_on).then_some(end)
 }
 
 /// Whether a page is a table and nothing else (its caption first and no line of prose going

@@ -6038,3 +6038,73 @@ fn type_too_small_to_read_among_readable_type_is_no_text_but_a_page_all_small_is
         "Headline CPI of the month rose by a tenth\n"
     );
 }
+
+#[test]
+fn boxes_set_in_columns_under_a_sentence_that_goes_on_past_them_wait_for_it() {
+    // A journal's boxes: `Main messages` at the left column's foot, `Current research
+    // questions` at the right column's top, each inset and set a little larger than the
+    // text; the sentence over the first goes on under the second.
+    let line = |size: f32, x: f32, y: f32, t: &str| {
+        format!("BT /F1 {size} Tf {x} {} Td ({t}) Tj ET ", 792.0 - y)
+    };
+    let mut s = String::new();
+    for l in 0..30 {
+        let y = 80.0 + 11.0 * l as f32;
+        s += &line(
+            9.0,
+            42.0,
+            y,
+            "the clinics keep the records of each of the visits",
+        );
+        s += &line(
+            9.0,
+            306.0,
+            y + 170.0,
+            "and the clinics keep the records of each visit",
+        );
+    }
+    s += &line(
+        9.0,
+        42.0,
+        410.0,
+        "so the 8 week group had a much better response than",
+    );
+    s += &line(10.0, 48.0, 440.0, "Main messages");
+    for (k, t) in [
+        "- Eradication therapy is more effective",
+        "than iron administration alone.",
+        "- Refractory patients should be assessed.",
+        "- Screening is not recommended.",
+    ]
+    .iter()
+    .enumerate()
+    {
+        s += &line(9.5, 48.0, 462.0 + 11.0 * k as f32, t);
+    }
+    s += &line(10.0, 312.0, 80.0, "Current research questions");
+    for (k, t) in [
+        "- To explore the relationship.",
+        "- To investigate whether incidence will",
+        "decline after eradication.",
+        "- To explain the mechanism.",
+    ]
+    .iter()
+    .enumerate()
+    {
+        s += &line(9.5, 312.0, 102.0 + 11.0 * k as f32, t);
+    }
+    s += &line(
+        9.0,
+        306.0,
+        160.0,
+        "the 4 week group. We suggest that further studies",
+    );
+    let text = text_of(&page(s.as_bytes(), "", &[]));
+    assert!(
+        text.contains("a much better response than the 4 week group. We suggest"),
+        "{text}"
+    );
+    let main = text.find("Main messages").unwrap();
+    assert!(main > text.find("the 4 week group").unwrap(), "{text}");
+    assert!(text.contains("Current research questions"), "{text}");
+}
