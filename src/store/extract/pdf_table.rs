@@ -6,7 +6,7 @@
 //! two or three lines above its column is read as one cell ("Under 18 years"), and a value
 //! set close after its row's label ("Total . . . 11,062.6") is a cell of its own.
 
-use super::pdf_glyphs::PageGlyphs;
+use super::pdf_glyphs::{Glyph, PageGlyphs};
 use super::pdf_layout::{Line, Sep};
 
 /// The left and right edges of each cell of a table row, left to right; `None` when the row
@@ -208,8 +208,9 @@ fn words(page: &PageGlyphs, line: &Line) -> Vec<Word> {
     let mut text: Vec<char> = Vec::new();
     for (i, &(g, sep)) in line.items.iter().enumerate() {
         let glyph = &page.glyphs[g as usize];
+        let over = i > 0 && over_label(page, &page.glyphs[line.items[i - 1].0 as usize], glyph);
         match out.last_mut() {
-            Some(last) if sep == Sep::None => {
+            Some(last) if sep == Sep::None && !over => {
                 last.end = i + 1;
                 last.x0 = last.x0.min(glyph.x0);
                 last.x1 = last.x1.max(glyph.x1);
@@ -234,6 +235,18 @@ fn words(page: &PageGlyphs, line: &Line) -> Vec<Word> {
         last.number = is_number(&text);
     }
     out
+}
+
+/// Whether figure `g` is set over the end of the letter `p` before it: a value placed at its
+/// column where the label before it runs on under the cell's edge (`Kaluwarippuwa East ‐
+/// Dakuna` cut off at its column, `95` drawn over its last letter). No word's letters
+/// overlap so: the value is a word, and a cell, of its own.
+fn over_label(page: &PageGlyphs, p: &Glyph, g: &Glyph) -> bool {
+    let (a, b) = (page.text(p), page.text(g));
+    a.last().is_some_and(|c| c.is_alphabetic())
+        && b.first().is_some_and(char::is_ascii_digit)
+        && g.x0 < p.x1 - 0.04 * p.size.max(g.size)
+        && (g.baseline - p.baseline).abs() < 0.1 * g.size
 }
 
 /// Whether a word is a value: mostly digits, with signs, separators and units.
@@ -289,7 +302,9 @@ fn word_columns(line: &Line, words: &[Word], columns: &[(f32, f32)]) -> Option<V
             .take_while(|&k| middle > (columns[k - 1].1 + columns[k].0) / 2.0)
             .count();
         if let (Some(&p), Some(before)) = (out.last(), i.checked_sub(1).map(|b| &words[b])) {
-            let new_cell = matches!(line.items[w.start].1, Sep::Tab | Sep::Cells(_));
+            // (A value drawn over its label's end starts a cell too.)
+            let new_cell =
+                matches!(line.items[w.start].1, Sep::Tab | Sep::Cells(_)) || w.x0 < before.x1;
             if k < p || (new_cell && k == p) {
                 return None;
             }

@@ -6108,3 +6108,35 @@ fn boxes_set_in_columns_under_a_sentence_that_goes_on_past_them_wait_for_it() {
     assert!(main > text.find("the 4 week group").unwrap(), "{text}");
     assert!(text.contains("Current research questions"), "{text}");
 }
+
+#[test]
+fn a_value_drawn_over_the_end_of_a_label_cut_off_at_its_column_is_a_cell_of_its_own() {
+    // A census table: a long name runs on under its cell's edge, and the GN number is drawn
+    // over its last letter (`Dakuna` ends at 127.57 points, `95` starts at 127.2). The
+    // number stays in its column, and every value after it in its own.
+    let cell = |x: f32, y: f32, t: &str| format!("BT /F1 8 Tf {x} {y} Td ({t}) Tj ET ");
+    let mut s = String::new();
+    for (k, (name, a, b, c)) in [
+        ("Kandy", "12", "345", "67"),
+        ("Galle", "34", "456", "78"),
+        ("Matara", "56", "567", "89"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let y = 700.0 - 10.0 * k as f32;
+        s += &cell(100.0, y, name);
+        s += &cell(135.0, y, a);
+        s += &cell(170.0, y, b);
+        s += &cell(210.0, y, c);
+    }
+    s += &cell(100.0, 670.0, "Dakuna");
+    s += &cell(127.2, 670.0, "95");
+    s += &cell(170.0, 670.0, "622");
+    s += &cell(210.0, 670.0, "534");
+    let text = text_of(&page(s.as_bytes(), "", &[]));
+    assert!(
+        text.contains("Matara\t56\t567\t89\nDakuna\t95\t622\t534\n"),
+        "{text}"
+    );
+}
