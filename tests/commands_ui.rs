@@ -819,6 +819,24 @@ fn frame_of(h: &mut Harness<'_, FactmarkApp>, events: Vec<egui::Event>) {
     h.step();
 }
 
+/// Runs frames with no new input, so that what is held comes.
+fn settle(h: &mut Harness<'_, FactmarkApp>) {
+    for _ in 0..6 {
+        frame_of(h, Vec::new());
+    }
+}
+
+/// Esc pressed.
+fn escape() -> egui::Event {
+    egui::Event::Key {
+        key: egui::Key::Escape,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+    }
+}
+
 /// The events a key typing `text` sends: its press, its text, its release.
 fn typed(text: &str) -> Vec<egui::Event> {
     let key = |c: char, pressed| {
@@ -857,17 +875,9 @@ fn a_note_typed_faster_than_the_window_draws_is_written_whole() {
     frame_of(&mut h, typed(" figure"));
     frame_of(&mut h, typed(" in the"));
     let mut last = typed(" plot");
-    last.extend([egui::Event::Key {
-        key: egui::Key::Escape,
-        physical_key: None,
-        pressed: true,
-        repeat: false,
-        modifiers: egui::Modifiers::NONE,
-    }]);
+    last.push(escape());
     frame_of(&mut h, last);
-    for _ in 0..6 {
-        frame_of(&mut h, Vec::new());
-    }
+    settle(&mut h);
     let now = h
         .state()
         .doc()
@@ -883,9 +893,7 @@ fn a_note_typed_faster_than_the_window_draws_is_written_whole() {
     assert!(!h.ctx.text_edit_focused(), "Esc left the field");
     frame_of(&mut h, typed("n"));
     frame_of(&mut h, typed(" again"));
-    for _ in 0..6 {
-        frame_of(&mut h, Vec::new());
-    }
+    settle(&mut h);
     let note = &h
         .state()
         .doc()
@@ -932,9 +940,7 @@ fn a_quick_drag_then_a_tag_key_tags_the_text_not_the_annotation_selected_before(
     ];
     events.extend(typed("e"));
     frame_of(&mut h, events);
-    for _ in 0..6 {
-        frame_of(&mut h, Vec::new());
-    }
+    settle(&mut h);
     let all = annotations(&h);
     let was = all.iter().find(|x| x.id == first.id).unwrap();
     assert_eq!(was.tag.kind(), TagKind::Claim, "the claim was not retagged");
@@ -974,9 +980,7 @@ fn a_double_click_in_one_frame_selects_the_word() {
             button(false),
         ],
     );
-    for _ in 0..6 {
-        frame_of(&mut h, Vec::new());
-    }
+    settle(&mut h);
     let selection = h.state().doc().unwrap().selection.unwrap();
     assert_eq!((selection.anchor, selection.head), span(A, "disagreed"));
 }
@@ -999,18 +1003,8 @@ fn the_note_key_writes_on_at_the_notes_end() {
         );
         frame_of(h, typed("n"));
         frame_of(h, typed(text));
-        let mut esc = typed("");
-        esc.push(egui::Event::Key {
-            key: egui::Key::Escape,
-            physical_key: None,
-            pressed: true,
-            repeat: false,
-            modifiers: egui::Modifiers::NONE,
-        });
-        frame_of(h, esc);
-        for _ in 0..6 {
-            frame_of(h, Vec::new());
-        }
+        frame_of(h, vec![escape()]);
+        settle(h);
     };
     write(&mut h, ids[0], "abc");
     write(&mut h, ids[1], "a long second note");
