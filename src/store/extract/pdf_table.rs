@@ -290,6 +290,56 @@ fn value_cells(row: &Line, ws: &[Word]) -> usize {
     values
 }
 
+/// The column under the middle of `x0..x1`, each column reaching halfway to the next.
+fn column_at(x0: f32, x1: f32, columns: &[(f32, f32)]) -> usize {
+    let middle = (x0 + x1) / 2.0;
+    (1..columns.len())
+        .take_while(|&k| middle > (columns[k - 1].1 + columns[k].0) / 2.0)
+        .count()
+}
+
+/// A row's words with a label's letters parted from a code glued after them whose figures
+/// stand in the next column (`Weweldeniya Ihalagama Wes` cut off at its column, touching its
+/// GN number `20C`): the code is a word, and a cell, of its own. A code inside one column
+/// (`H1N1`) stays whole.
+fn part_codes(page: &PageGlyphs, line: &Line, words: &[Word], columns: &[(f32, f32)]) -> Vec<Word> {
+    let glyph = |i: usize| &page.glyphs[line.items[i].0 as usize];
+    let mut out = Vec::with_capacity(words.len());
+    for w in words {
+        let at = (w.start + 1..w.end).find(|&j| {
+            let letter = page
+                .text(glyph(j - 1))
+                .last()
+                .is_some_and(|c| c.is_alphabetic());
+            let figure = page
+                .text(glyph(j))
+                .first()
+                .is_some_and(char::is_ascii_digit);
+            letter
+                && figure
+                && column_at(w.x0, glyph(j - 1).x1, columns) < column_at(glyph(j).x0, w.x1, columns)
+        });
+        match at {
+            Some(j) => {
+                out.push(Word {
+                    end: j,
+                    x1: glyph(j - 1).x1,
+                    number: false,
+                    ..*w
+                });
+                out.push(Word {
+                    start: j,
+                    x0: glyph(j).x0,
+                    number: true,
+                    ..*w
+                });
+            }
+            None => out.push(*w),
+        }
+    }
+    out
+}
+
 /// The column each word is in: the one under its middle, each column reaching halfway to the
 /// next. `None` when two cells of the row would share a column, or when words set a space
 /// apart would go to two columns without the white between the columns between them (a
@@ -302,9 +352,9 @@ fn word_columns(line: &Line, words: &[Word], columns: &[(f32, f32)]) -> Option<V
             .take_while(|&k| middle > (columns[k - 1].1 + columns[k].0) / 2.0)
             .count();
         if let (Some(&p), Some(before)) = (out.last(), i.checked_sub(1).map(|b| &words[b])) {
-            // (A value drawn over its label's end starts a cell too.)
-            let new_cell =
-                matches!(line.items[w.start].1, Sep::Tab | Sep::Cells(_)) || w.x0 < before.x1;
+            // (A value drawn over its label's end, or touching it, starts a cell too.)
+            let new_cell = matches!(line.items[w.start].1, Sep::Tab | Sep::Cells(_))
+                || w.x0 <= before.x1 + 0.01;
             if k < p || (new_cell && k == p) {
                 return None;
             }
@@ -428,6 +478,13 @@ fn fill_table(page: &PageGlyphs, rows: &mut [&mut Line]) -> Vec<Heading> {
         if cs.len() == most {
             continue;
         }
+        let parted;
+        let ws = if in_heading(i) {
+            ws
+        } else {
+            parted = part_codes(page, row, ws, &columns);
+            &parted
+        };
         if let Some(mut at) = word_columns(row, ws, &columns) {
             if !in_heading(i) {
                 split_at_left_edges(row, ws, &mut at, &columns);

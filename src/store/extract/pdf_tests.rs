@@ -6110,7 +6110,7 @@ fn boxes_set_in_columns_under_a_sentence_that_goes_on_past_them_wait_for_it() {
 }
 
 #[test]
-fn a_value_drawn_over_the_end_of_a_label_cut_off_at_its_column_is_a_cell_of_its_own() {
+fn a_value_drawn_over_or_touching_the_end_of_a_label_cut_off_at_its_column_is_a_cell_of_its_own() {
     // A census table: a long name runs on under its cell's edge, and the GN number is drawn
     // over its last letter (`Dakuna` ends at 127.57 points, `95` starts at 127.2). The
     // number stays in its column, and every value after it in its own.
@@ -6134,9 +6134,20 @@ fn a_value_drawn_over_the_end_of_a_label_cut_off_at_its_column_is_a_cell_of_its_
     s += &cell(127.2, 670.0, "95");
     s += &cell(170.0, 670.0, "622");
     s += &cell(210.0, 670.0, "534");
+    // A name running on into the next column, touching its code there (`Gangabad` ends at
+    // 137.36 points, where `849C` starts); a code inside the names' column stays whole.
+    s += &cell(100.0, 660.0, "Gangabad");
+    s += &cell(137.36, 660.0, "849C");
+    s += &cell(170.0, 660.0, "289");
+    s += &cell(210.0, 660.0, "290");
+    s += &cell(100.0, 650.0, "H1N1");
+    s += &cell(170.0, 650.0, "31");
+    s += &cell(210.0, 650.0, "32");
     let text = text_of(&page(s.as_bytes(), "", &[]));
     assert!(
-        text.contains("Matara\t56\t567\t89\nDakuna\t95\t622\t534\n"),
+        text.contains(
+            "Matara\t56\t567\t89\nDakuna\t95\t622\t534\nGangabad\t849C\t289\t290\nH1N1\t\t31\t32\n"
+        ),
         "{text}"
     );
 }
