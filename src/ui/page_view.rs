@@ -350,9 +350,8 @@ impl PageView {
         total: f32,
     ) -> Option<f32> {
         let max = (total - viewport_h).max(0.0);
-        let known = current;
-        let current = current.unwrap_or(0.0);
         if let Some(m) = self.move_by.take() {
+            let current = current.unwrap_or(0.0);
             let step = (viewport_h - 40.0).max(40.0);
             return Some(match m {
                 Move::PageDown => (current + step).min(max),
@@ -385,7 +384,7 @@ impl PageView {
             return Some(y.clamp(0.0, max));
         }
         let (y0, y1) = place(self.reveal.take()?)?;
-        let seen = known.is_some() && y0 >= current + 20.0 && y1 <= current + viewport_h - 20.0;
+        let seen = current.is_some_and(|c| y0 >= c + 20.0 && y1 <= c + viewport_h - 20.0);
         (!seen).then(|| (y0 - viewport_h / 3.0).clamp(0.0, max))
     }
 

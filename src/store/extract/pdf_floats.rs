@@ -45,9 +45,7 @@ pub fn figure_lines(
             if let Some(before) = last_before
                 && table_page(lines, texts, &body, (&right, text_size), before)
             {
-                for &k in &body {
-                    out[k] = true;
-                }
+                set_aside(&mut out, &body);
                 all.push(out);
                 continue;
             }
@@ -61,9 +59,7 @@ pub fn figure_lines(
                 if let Some(next) =
                     box_at(lines, texts, &body, (i, false), (&right, text_size), before)
                 {
-                    for &k in &body[i..next] {
-                        out[k] = true;
-                    }
+                    set_aside(&mut out, &body[i..next]);
                 }
             }
             for mut i in starts {
@@ -78,34 +74,24 @@ pub fn figure_lines(
                 if let Some(next) =
                     box_at(lines, texts, &body, (i, true), (&right, text_size), before)
                 {
-                    for &k in &body[i..next] {
-                        out[k] = true;
-                    }
+                    set_aside(&mut out, &body[i..next]);
                     continue;
                 }
                 if let Some(next) = chart_at(lines, texts, &body, i, (&right, text_size), before) {
-                    for &k in &body[i..next] {
-                        out[k] = true;
-                    }
+                    set_aside(&mut out, &body[i..next]);
                     continue;
                 }
                 if i == 0
                     && let Some(next) = head_word_at(lines, texts, &body, &right, before)
                 {
-                    for &k in &body[..next] {
-                        out[k] = true;
-                    }
+                    set_aside(&mut out, &body[..next]);
                     continue;
                 }
                 // One figure after another, while each ends in its caption.
                 while let Some(next) = figure_at(lines, texts, &body, i, (&right, text_size)) {
-                    for &k in &body[i..next] {
-                        out[k] = true;
-                    }
+                    set_aside(&mut out, &body[i..next]);
                     i = beside_caption(lines, texts, &body, i, next);
-                    for &k in &body[next..i] {
-                        out[k] = true;
-                    }
+                    set_aside(&mut out, &body[next..i]);
                 }
             }
             // A table under its caption inside a column, where a sentence of that column
@@ -123,9 +109,7 @@ pub fn figure_lines(
                 }
                 let before = Some(texts[above].as_str());
                 if let Some(next) = chart_at(lines, texts, &body, i, (&right, text_size), before) {
-                    for &k in &body[i..next] {
-                        out[k] = true;
-                    }
+                    set_aside(&mut out, &body[i..next]);
                 }
             }
             all.push(out);
@@ -150,10 +134,7 @@ fn box_at(
 ) -> Option<usize> {
     // (A sentence's words: not a title page's last line, `Москва`.)
     let before = before?.trim_end();
-    if before.split_whitespace().count() < 5
-        || before.contains('\t')
-        || before.ends_with(['.', ':', ';', '!', '?', '"', '\u{201D}', ')'])
-    {
+    if before.split_whitespace().count() < 5 || before.contains('\t') || ends_clause(before) {
         return None;
     }
     let first = &lines[*body.get(i)?];
@@ -181,6 +162,13 @@ fn box_at(
     (n >= 4 && goes_on).then_some(end)
 }
 
+/// Marks `lines` as a float's, read after the paragraph they interrupt.
+fn set_aside(out: &mut [bool], lines: &[usize]) {
+    for &k in lines {
+        out[k] = true;
+    }
+}
+
 /// Whether a page is a table and nothing else (its caption first and no line of prose going
 /// on in a small letter, or rows of cells first and for most of its lines and no line of
 /// prose), after text that stops inside a sentence (`before`):
@@ -199,7 +187,7 @@ fn table_page(
     if before.is_empty()
         || before.contains('\t')
         || before.ends_with(char::is_numeric)
-        || before.ends_with(['.', ':', ';', '!', '?', '"', '\u{201D}', ')'])
+        || ends_clause(before)
         || super::pdf_notes::starts_note_label(before)
         || body.len() < 3
     {
@@ -340,10 +328,7 @@ fn chart_at(
     let before = before?.trim_end();
     // (A table's source at the foot of the page before is no sentence: `Fuente: Sivigila.
     // …, 2015-2016`.)
-    if before.is_empty()
-        || before.ends_with(['.', ':', ';', '!', '?', '"', '\u{201D}', ')'])
-        || super::pdf_notes::starts_note_label(before)
-    {
+    if before.is_empty() || ends_clause(before) || super::pdf_notes::starts_note_label(before) {
         return None;
     }
     let rest = body.get(i..)?;
@@ -510,6 +495,12 @@ fn is_figure_caption(text: &str) -> bool {
                 "figure" | "fig"
             )
         })
+}
+
+/// Whether text ends a sentence or a clause (`.`, `:`, a closing quote or bracket): no
+/// sentence goes on past a float after it.
+fn ends_clause(text: &str) -> bool {
+    text.ends_with(['.', ':', ';', '!', '?', '"', '\u{201D}', ')'])
 }
 
 /// Whether a line starts a caption: `Figure 2:`, `Fig. 3.`, `Table 1`, `Listing 4`, and in
