@@ -7,6 +7,7 @@
 //! right-to-left words are then put in reading order ([`super::pdf_bidi`]).
 
 mod sections;
+mod tight;
 
 use std::time::Instant;
 
@@ -2094,6 +2095,7 @@ fn line_of(page: &PageGlyphs, glyphs: &[u32], region: u32, bounds: (f32, f32)) -
     evenly_stretched(page, &mut items);
     close_tracking(page, &mut items);
     close_letter_spacing(page, &mut items);
+    tight::tight_words(page, &mut items);
     // Right-to-left words are drawn from the right: put them in reading order.
     // (On a right-to-left page, a line that does not stop short at the left, ragged at the
     // right, is a right-to-left paragraph's, whatever its Latin words.)

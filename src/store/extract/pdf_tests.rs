@@ -6151,3 +6151,20 @@ fn a_value_drawn_over_or_touching_the_end_of_a_label_cut_off_at_its_column_is_a_
         "{text}"
     );
 }
+
+#[test]
+fn a_line_squeezed_tight_to_fit_its_column_keeps_its_words_apart() {
+    // No space drawn: the words of the first line stand an eighth of a size apart, its
+    // letters touch; in the second, one gap that wide among word spaces twice as wide is
+    // inside a word (an italic letter's overhang).
+    let pdf = page(
+        b"BT /F1 10 Tf 72 700 Td [(Eradication) -125 (has) -120 (not) -128 (been) -122 (shown) -125 (to) -120 (help.)] TJ ET \
+BT /F1 10 Tf 72 686 Td [(The) -280 (con) -120 (figs) -280 (were) -280 (kept.)] TJ ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "Eradication has not been shown to help. The configs were kept.\n"
+    );
+}
