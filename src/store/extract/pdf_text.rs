@@ -1617,9 +1617,15 @@ fn join(
         return Join::Space;
     }
     // A narrow side column's last line (a journal's margin of dates and addresses) does
-    // not go on in the next page's text.
+    // not go on in the next page's text, nor in the text beside it (set larger, in a column
+    // twice as wide, that starts higher).
     let width = |l: &Line| l.bounds.1 - l.bounds.0;
-    if prev_page != cur_page && width(prev) < 0.4 * prev_widest && width(cur) > 2.0 * width(prev) {
+    let next_page = prev_page != cur_page && width(prev) < 0.4 * prev_widest;
+    let beside = prev_page == cur_page
+        && prev.region != cur.region
+        && prev.size < 0.95 * cur.size
+        && cur.baseline < prev.baseline - cur.size;
+    if (next_page || beside) && width(cur) > 2.0 * width(prev) {
         return Join::Paragraph;
     }
     // A table's title whose number is set apart from its words (`Table 18.  Actual and …`)

@@ -28,9 +28,44 @@ pub(super) fn section_turn(
         if reads_across(page, fragments, &above, &below) {
             return Some((vec![above], below));
         }
-        heads_side_by_side(fragments, gutter, &above)
-            .map(|(first, next)| (vec![first, next], below))
+        if let Some((first, next)) = heads_side_by_side(fragments, gutter, &above) {
+            return Some((vec![first, next], below));
+        }
+        title_over(fragments, gutter, &above, &below).then(|| (vec![above], below))
     })
+}
+
+/// Whether `upper` is a page's title block over the columns of `lower`, beside the
+/// journal's narrow margin column (`Original article` over the authors' addresses): a few
+/// lines holding the largest type of the two, half as large again as `lower`'s text, over
+/// a margin column left of `gutter`. It is read first, not after the margin column under
+/// its label.
+fn title_over(fragments: &[Fragment], gutter: f32, upper: &[usize], lower: &[usize]) -> bool {
+    let largest = |part: &[usize]| part.iter().map(|&i| fragments[i].size).fold(0.0, f32::max);
+    let size = |part: &[usize]| median(part.iter().map(|&i| fragments[i].size).collect());
+    let width = |part: &[usize]| {
+        let (x0, x1) = span_x(fragments, part);
+        x1 - x0
+    };
+    // (Under it, a margin column: less than half as wide as the text beside it, set
+    // smaller, the text prose or columns. Not two statements side by side, each under its
+    // own title.)
+    let (margin, text): (Vec<usize>, Vec<usize>) =
+        lower.iter().partition(|&&i| fragments[i].x1 <= gutter);
+    if margin.is_empty() || text.is_empty() {
+        return false;
+    }
+    if width(&margin) >= 0.5 * width(&text)
+        || size(&margin) >= 0.95 * size(&text)
+        || !(is_prose(fragments, &text) || column_cut(fragments, &text).is_some())
+    {
+        return false;
+    }
+    let text = size(lower);
+    !upper.is_empty()
+        && lines_in(fragments, upper) <= 8
+        && largest(upper) >= 1.5 * text
+        && largest(upper) > largest(lower)
 }
 
 /// A part of a block set in columns that is blocks of centred lines side by side on the
