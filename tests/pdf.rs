@@ -45,6 +45,7 @@ const FIXTURES: &[&str] = &[
     "misnamed-marks",
     "named-ligatures",
     "private-marks",
+    "tex-maths",
 ];
 
 fn fixture(name: &str) -> PathBuf {

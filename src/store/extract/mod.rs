@@ -50,6 +50,7 @@ mod pdf_symbolic;
 mod pdf_table;
 #[cfg(test)]
 mod pdf_tests;
+mod pdf_tex_maths;
 mod pdf_text;
 mod pdf_vowel_marks;
 mod pdf_wide_letters;

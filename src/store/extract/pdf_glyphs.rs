@@ -705,6 +705,7 @@ impl<'a> Device<'a> for Collector {
             };
             let unicode = match reading {
                 Reading::Symbol(c) => Some(BfString::Char(c)),
+                Reading::Nothing => Some(BfString::String(String::new())),
                 _ => unicode,
             };
             let before = self.page.glyphs.len();

@@ -37,11 +37,11 @@ const LIKE_NAME: f32 = 0.5;
 
 /// The symbols such fonts draw under letters' names. `−` stands for any horizontal bar:
 /// which dash a bar is depends on what it stands between (see [`BAR`]).
-const SYMBOLS: [char; 62] = [
+const SYMBOLS: [char; 68] = [
     '−', '=', '+', '±', '×', '<', '>', '≤', '≥', '†', '‡', 'μ', 'χ', '•', '●', '▶', '°', '(', ')',
-    '[', ']', '∞', 'Δ', '∑', '©', '®', '·', '/', '≈', '∼', '≠', 'ϕ', '∂', '′', 'α', 'β', 'γ', 'δ',
-    'ε', 'ζ', 'η', 'θ', 'κ', 'λ', 'ν', 'ξ', 'π', 'ρ', 'σ', 'τ', 'φ', 'ψ', 'ω', 'Γ', 'Θ', 'Λ', 'Ξ',
-    'Π', 'Σ', 'Φ', 'Ψ', 'Ω',
+    '[', ']', '{', '}', '|', '.', ',', '√', '∞', 'Δ', '∑', '©', '®', '·', '/', '≈', '∼', '≠', 'ϕ',
+    '∂', '′', 'α', 'β', 'γ', 'δ', 'ε', 'ζ', 'η', 'θ', 'κ', 'λ', 'ν', 'ξ', 'π', 'ρ', 'σ', 'τ', 'φ',
+    'ψ', 'ω', 'Γ', 'Θ', 'Λ', 'Ξ', 'Π', 'Σ', 'Φ', 'Ψ', 'Ω',
 ];
 
 /// The reference font Arabic shapes are drawn from (the window's own Arabic font).
@@ -81,6 +81,9 @@ pub enum Reading {
     Symbol(char),
     /// It looks neither like its name nor like a known symbol.
     Doubtful,
+    /// It is a piece of a sign drawn in pieces that reads once, at another piece (a
+    /// radical's bar), and has no text of its own.
+    Nothing,
 }
 
 /// The fonts and glyph shapes of a document already looked at, kept from page to page
@@ -148,12 +151,18 @@ impl Lookalikes {
         let mut dicts = Vec::new();
         let mut any = false;
         super::pdf_symbolic::each_font(resources, |font| {
-            let suspect = font
-                .get::<Name<'_>>(b"BaseFont")
-                .is_some_and(|n| is_symbol_font(n.as_str()));
-            any |= suspect;
+            let name = font.get::<Name<'_>>(b"BaseFont");
+            let name = name.as_ref().map_or("", |n| n.as_str());
+            let kind = if super::pdf_tex_maths::is_extension_font(name) {
+                Kind::Pieces
+            } else if is_symbol_font(name) {
+                Kind::Suspect
+            } else {
+                Kind::Text
+            };
+            any |= kind != Kind::Text;
             if dicts.len() < MAX_FONTS {
-                dicts.push((font.clone(), suspect));
+                dicts.push((font.clone(), kind));
             }
         });
         let mut readings = HashMap::new();
@@ -162,17 +171,30 @@ impl Lookalikes {
         }
         let programs: FontResolverFn = Arc::new(|_| None);
         let cmaps: CMapResolverFn = Arc::new(|_| None);
-        let mut fonts: Vec<(Vec<Drawn>, bool)> = Vec::new();
-        for (dict, suspect) in &dicts {
+        let mut fonts: Vec<(Vec<Drawn>, Kind)> = Vec::new();
+        for (dict, kind) in &dicts {
             if Instant::now() > deadline {
                 break;
             }
             if let Some(font) = shapes.fonts.font(dict, &programs, &cmaps) {
-                fonts.push((shapes.drawn(&font, deadline), *suspect));
+                fonts.push((shapes.drawn(&font, deadline), *kind));
             }
         }
-        for (i, (glyphs, suspect)) in fonts.iter().enumerate() {
-            if !suspect {
+        for (i, (glyphs, kind)) in fonts.iter().enumerate() {
+            if *kind == Kind::Pieces {
+                for g in glyphs {
+                    let reading = match g.named.filter(|c| !c.is_whitespace()) {
+                        None => continue,
+                        Some(c) => match super::pdf_tex_maths::piece(c) {
+                            Some(sign) => Reading::Symbol(sign),
+                            None => Reading::Nothing,
+                        },
+                    };
+                    readings.insert(g.key, reading);
+                }
+                continue;
+            }
+            if *kind != Kind::Suspect {
                 continue;
             }
             // The same letter in the page's other fonts (its text in other styles).
@@ -200,6 +222,17 @@ impl Lookalikes {
             .copied()
             .unwrap_or(Reading::AsNamed)
     }
+}
+
+/// How a page's font is read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// As its glyphs are named.
+    Text,
+    /// Of a family that names symbols as letters: by shape.
+    Suspect,
+    /// TeX's maths extension font converted: by TeX's codes ([`super::pdf_tex_maths`]).
+    Pieces,
 }
 
 /// A glyph of a font, by code: its key, shape and the char it is named.
@@ -265,12 +298,14 @@ pub fn sole_char(unicode: Option<&BfString>) -> Option<char> {
 }
 
 /// Whether a font (by its PostScript name, with or without a subset prefix) is of a family
-/// known to name symbols as letters: Advent 3B2's (`AdvP4C4E74`, `AdvPS44A44B`) and
+/// known to name symbols as letters: Advent 3B2's (`AdvP4C4E74`, `AdvPS44A44B`, and its
+/// conversions of TeX's maths fonts, `JjlrbvTeXCMMathsSymbols`, whose `(` is named `eth`) and
 /// Linotype's Pi fonts (`MathematicalPi-One`, `UniversalStd-NewswithCommPi`).
 pub fn is_symbol_font(name: &str) -> bool {
     let name = super::pdf_symbolic::without_subset_prefix(name);
     name.starts_with("AdvP")
         || name.starts_with("AdvMa")
+        || name.contains("TeXCMMaths")
         || name.ends_with("Pi")
         || name.contains("Pi-")
 }
@@ -289,8 +324,12 @@ fn read_shape(shape: &Raster, named: Option<char>, like_name: Option<f32>, margi
         (Some(n), Some((s, l))) if l >= LIKE_SYMBOL && l >= n + margin => Reading::Symbol(s),
         (Some(n), _) if n < LIKE_NAME => Reading::Doubtful,
         (Some(_), _) => Reading::AsNamed,
-        // A glyph its font names as a symbol with no reference shape (`▲`) is that symbol.
-        (None, _) if named.is_some_and(|c| !c.is_alphanumeric()) => Reading::AsNamed,
+        // A glyph its font names as a symbol with no reference shape (`▲`) is that symbol
+        // (not one mapped to a control character, which names nothing: TeX maths fonts'
+        // `]` mapped to U+0002).
+        (None, _) if named.is_some_and(|c| !c.is_alphanumeric() && !c.is_control()) => {
+            Reading::AsNamed
+        }
         // A glyph with no text of its own, or a name with no reference shape: a symbol if it
         // looks like one.
         (None, Some((s, l))) if l >= LIKE_SYMBOL => Reading::Symbol(s),
@@ -517,6 +556,7 @@ mod tests {
             "MathematicalPi-One",
             "ABCDEF+UniversalStd-NewswithCommPi",
             "EuropeanPi-Three",
+            "JAKLIE+JjlrbvTeXCMMathsSymbols",
         ] {
             assert!(is_symbol_font(name), "{name}");
         }
