@@ -393,6 +393,9 @@ pub(super) fn rows_of_placed(
 ) -> Vec<Line> {
     // Row by row, column by column, line by line, glyph by glyph.
     placed.sort_unstable();
+    // The row of each glyph, by line and place in the line.
+    let row_of: std::collections::HashMap<(usize, usize), usize> =
+        placed.iter().map(|p| ((p.2, p.3), p.0)).collect();
     let rows: Vec<&[(usize, usize, usize, usize)]> = placed.chunk_by(|a, b| a.0 == b.0).collect();
     let in_cells: Vec<bool> = rows
         .iter()
@@ -443,11 +446,22 @@ pub(super) fn rows_of_placed(
         {
             for l in ls {
                 if !kept.contains(&l) {
-                    kept.push(l);
                     // (Not its glyphs already written in a row above: a cell over several
-                    // rows, `Food and non-` / `alcoholic beverages`, is written once.)
+                    // rows, `Food and non-` / `alcoholic beverages`, is written once. Nor
+                    // those that stand in a row below, written with that row's other lines:
+                    // `Week` over `30` in the cells beside a cell over both rows.)
                     let mut line = lines[l].clone();
-                    let fresh = |item: &(u32, Sep)| !written(&out, item.0);
+                    let this_row = row[0].0;
+                    let below: Vec<u32> = (0..line.items.len())
+                        .filter(|&k| row_of.get(&(l, k)).is_some_and(|&r| r > this_row))
+                        .map(|k| line.items[k].0)
+                        .collect();
+                    // (A line whose rest stands below is written on there.)
+                    if below.is_empty() {
+                        kept.push(l);
+                    }
+                    let fresh =
+                        |item: &(u32, Sep)| !written(&out, item.0) && !below.contains(&item.0);
                     if !line.items.iter().all(fresh) {
                         line.items.retain(fresh);
                         if line.items.is_empty() {
