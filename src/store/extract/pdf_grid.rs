@@ -564,10 +564,12 @@ fn is_year(text: &str) -> bool {
             .is_ok_and(|y| (1800..=2100).contains(&y))
 }
 
-/// Whether a cell's text is a value: figures with their signs and separators, or a dash.
+/// Whether a cell's text is a value: figures with their signs and separators, or a dash
+/// (not a unit alone, `%` under `0.05`: a value's second line).
 fn is_value(text: &str) -> bool {
     let text = text.trim();
-    !text.is_empty()
+    let dash = matches!(text, "-" | "\u{2013}" | "\u{2212}");
+    (dash || text.chars().any(|c| c.is_ascii_digit()))
         && text.chars().all(|c| {
             c.is_ascii_digit()
                 || matches!(

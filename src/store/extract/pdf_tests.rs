@@ -6279,3 +6279,37 @@ BT /F1 8 Tf 153 {y} Td ({b}) Tj ET BT /F1 8 Tf 193 {y} Td ({total}) Tj ET "
     assert!(text.contains("Week 30\tWeek 31"), "{text}");
     assert!(text.contains("Colombo\t218\t264\t8742"), "{text}");
 }
+
+#[test]
+fn a_grid_row_whose_values_carry_their_units_on_a_second_line_reads_as_one_row() {
+    // `0.05` over `%` in each rate's cell, the labels over two lines, the counts set
+    // halfway down the row.
+    let rows = vec![
+        vec![
+            vec![],
+            vec!["2025"],
+            vec!["2026"],
+            vec![],
+            vec!["2025"],
+            vec!["2026"],
+        ],
+        vec![
+            vec!["Reported", "Deaths"],
+            vec!["^29"],
+            vec!["^62"],
+            vec!["Case Fatality", "Rate"],
+            vec!["0.05", "%"],
+            vec!["0.07", "%"],
+        ],
+    ];
+    let content = ruled_table(
+        700.0,
+        &[40.0, 110.0, 150.0, 190.0, 270.0, 310.0, 350.0],
+        &rows,
+    );
+    let text = text_of(&page(&content, "", &[]));
+    assert!(
+        text.contains("Reported Deaths\t29\t62\tCase Fatality Rate\t0.05 %\t0.07 %"),
+        "{text}"
+    );
+}
