@@ -6313,3 +6313,91 @@ fn a_grid_row_whose_values_carry_their_units_on_a_second_line_reads_as_one_row()
         "{text}"
     );
 }
+
+#[test]
+fn a_note_going_on_over_the_page_comes_after_the_paragraph_it_waited_for() {
+    // A court's notes in the text's size under a rule of dashes: the note goes on at the
+    // next page's foot; the paragraph over the page ends early on that page, which ends
+    // with a heading whose section starts on the third page.
+    let lines = |x: i32, y: i32, lines: &[&str]| {
+        let mut s = format!("BT /F1 11 Tf {x} {y} Td");
+        for (i, l) in lines.iter().enumerate() {
+            if i > 0 {
+                s.push_str(&format!(" {} -13 Td", if i == 1 { 72 - x } else { 0 }));
+            }
+            s.push_str(&format!(" ({l}) Tj"));
+        }
+        s.push_str(" ET");
+        s
+    };
+    let rule = |y: i32| format!("BT /F1 9 Tf 72 {y} Td (\\320\\320\\320\\320\\320\\320) Tj ET");
+    let first = [
+        lines(
+            90,
+            700,
+            &[
+                "She claims that an employer can still be an agent of an insurer when",
+                "it runs a benefits program. She cites no law to support this contention,",
+                "however, because there is no such law. Thus, the",
+            ],
+        ),
+        rule(200),
+        lines(
+            90,
+            180,
+            &[
+                "2 She submits various cases, and none since the Code was enacted, where",
+                "the courts did consider employers agents of insurers for the purpose",
+            ],
+        ),
+    ]
+    .join(" ");
+    let second = [
+        lines(
+            72,
+            700,
+            &["district court properly concluded that the City did not act as an agent."],
+        ),
+        lines(
+            90,
+            674,
+            &[
+                "Because the actions of the City cannot be imputed to the insurers, she",
+                "must have alleged facts about their own actions. She has failed to do so.",
+            ],
+        ),
+        lines(90, 635, &["B. Promissory Estoppel"]),
+        rule(200),
+        lines(
+            72,
+            180,
+            &["of deducting premiums. If anything, these cases show the Code's effect."],
+        ),
+    ]
+    .join(" ");
+    let third = lines(
+        90,
+        700,
+        &[
+            "She next claims that the insurers are estopped from denying the coverage",
+            "because they misled the City about the support they would provide.",
+        ],
+    );
+    let text = text_of(&pages(&[
+        first.as_bytes(),
+        second.as_bytes(),
+        third.as_bytes(),
+    ]));
+    assert!(
+        text.contains(
+            "did not act as an agent.\n\n2 She submits various cases, and none since the Code \
+was enacted, where the courts did consider employers agents of insurers for the purpose of \
+deducting premiums. If anything, these cases show the Code\u{2019}s effect.\n\nBecause the actions"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("B. Promissory Estoppel\n\nShe next claims"),
+        "{text}"
+    );
+}

@@ -108,9 +108,14 @@ pub fn assemble(pages: &[PageGlyphs], deadline: Instant) -> Result<(String, Page
     let goes_on_in_column = notes_going_on_in_columns(&per_page, &texts, &notes);
     // The column (page, region) whose last note waits for its rest.
     let mut held_in_column: Option<(usize, u32)> = None;
+    // The note lines already written with the note they finish, by page and line.
+    let mut taken: Vec<(usize, usize)> = Vec::new();
     for (pi, (ls, ts)) in per_page.iter().zip(&texts).enumerate() {
         out.page_start(&pages[pi]);
         for (k, (line, text)) in ls.iter().zip(ts).enumerate() {
+            if taken.contains(&(pi, k)) {
+                continue;
+            }
             if notes[pi][k] && super::pdf_notes::is_continued_marker(text) {
                 // "(continued...)" is not the note's text; the note goes on where the
                 // next page's notes start.
@@ -175,6 +180,25 @@ pub fn assemble(pages: &[PageGlyphs], deadline: Instant) -> Result<(String, Page
                 && slide_title(&pages[pi], ls, line)
             {
                 join = Some(Join::Paragraph);
+            }
+            // The paragraph that went on over the page ends before the foot of this page,
+            // where the held note goes on: the note's rest (its lines up to the next note's
+            // mark) is written with it here, not after this page's last paragraph (a
+            // heading that goes on over the next page).
+            if join == Some(Join::Paragraph) && held.is_some_and(|h| h < pi) {
+                let rest: Vec<usize> = (k + 1..ls.len())
+                    .filter(|&j| aside[pi][j] && notes[pi][j])
+                    .take_while(|&j| !super::pdf_notes::starts_with_note_mark(&ts[j]))
+                    .collect();
+                if !rest.is_empty() {
+                    for j in rest {
+                        if !super::pdf_notes::is_continued_marker(&ts[j]) {
+                            pending.push((pi, &ls[j], ts[j].as_str()));
+                        }
+                        taken.push((pi, j));
+                    }
+                    held = None;
+                }
             }
             if join == Some(Join::Paragraph) && held.is_none() && held_in_column.is_none() {
                 write_notes(&mut out, &shared, &mut pending);
