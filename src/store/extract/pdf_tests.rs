@@ -6401,3 +6401,43 @@ deducting premiums. If anything, these cases show the Code\u{2019}s effect.\n\nB
         "{text}"
     );
 }
+
+#[test]
+fn a_quotation_justified_narrower_than_its_column_reads_as_one_paragraph() {
+    // Courier, 7.2 points a letter at 12 points: the body's lines fill the column; the
+    // quotation, set in from both sides, fills its own narrower measure, and its first
+    // line's next word (`TO`) would have fitted in the column.
+    let body = [
+        "The form that the employee signed further provided in",
+        "its last paragraph the following words:",
+    ];
+    let quote = [
+        "I UNDERSTAND THAT IT IS MY RESPONSIBILITY",
+        "TO VERIFY THAT ALL PAYROLL  DEDUCTIONS AS",
+        "STATED  ABOVE  ARE  CORRECT AND TO REPORT",
+        "ANY DISCREPANCIES IMMEDIATELY.",
+    ];
+    let after = ["No representative was present at the orientation."];
+    let mut content = String::new();
+    let mut y = 700;
+    for (x, lines) in [(108, &body[..]), (144, &quote[..]), (108, &after[..])] {
+        for line in lines {
+            content.push_str(&format!("BT /F1 12 Tf {x} {y} Td ({line}) Tj ET\n"));
+            y -= 16;
+        }
+        y -= 6;
+    }
+    let pdf = build(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>".to_vec(),
+        stream("", content.as_bytes()),
+    ]);
+    let text = text_of(&pdf);
+    assert!(
+        text.contains("\n\nI UNDERSTAND THAT IT IS MY RESPONSIBILITY TO VERIFY THAT ALL"),
+        "{text}"
+    );
+    assert!(text.contains("IMMEDIATELY.\n\nNo representative"), "{text}");
+}

@@ -308,6 +308,7 @@ impl<'a> Flow<'a> {
                 prev_cell_x: None,
                 item: self.item.map(|(_, right)| -right),
                 next_x0: next.filter(|_| context.next_x0.is_some()).map(|n| -n.x1),
+                next_x1: next.filter(|_| context.next_x1.is_some()).map(|n| -n.x0),
                 ..context
             };
             let (pl, line) = (mirrored(pl), mirrored(line));
@@ -350,6 +351,12 @@ impl<'a> Flow<'a> {
                     n.baseline - line.baseline <= 1.6 * shared.spacing.of(line.size) * line.size
                 })
                 .map(|n| n.x0),
+            next_x1: next
+                .filter(|n| n.region == line.region && n.baseline > line.baseline)
+                .filter(|n| {
+                    n.baseline - line.baseline <= 1.6 * shared.spacing.of(line.size) * line.size
+                })
+                .map(|n| n.x1),
             label_goes_on: ppi == pi && label_goes_on(&shared.pages[pi], pl, pt, line),
             label_of_next: next.is_some_and(|n| label_goes_on(&shared.pages[pi], line, text, n)),
             group_label: ppi == pi && pl.has_tab() && names_group(line, text, next),
@@ -1345,6 +1352,8 @@ struct Context {
     /// The left edge of the line after the one being joined, in its column, if it follows at
     /// the usual spacing.
     next_x0: Option<f32>,
+    /// Its right edge.
+    next_x1: Option<f32>,
     /// Whether the previous line is the first line of a table row's label that goes on in
     /// this one ("Murder and nonnegligent" / "manslaughter . . . 10.0").
     label_goes_on: bool,
@@ -1629,6 +1638,7 @@ fn join(
         item,
         spacing,
         next_x0,
+        next_x1,
         label_goes_on,
         label_of_next,
         group_label,
@@ -1798,7 +1808,23 @@ fn join(
     // `عبد الفتاح السيسى`.)
     let flush_far =
         prev_page != cur_page && prev.x0 > prev.bounds.0 + 0.5 * (prev.bounds.1 - prev.bounds.0);
-    let full = room <= first_word + 0.4 * size && !flush_far;
+    // (Or a line that shares both its edges with the next two, well across the column and
+    // in from its left: a quotation justified narrower than the column, set in from both
+    // sides, whose first line's measure is not known yet.)
+    let same_column = prev_page == cur_page && prev.region == cur.region;
+    // (Not a line that ends a clause: a paragraph's last line as wide as the next one's
+    // first by chance.)
+    let justified_pair = same_column
+        && !ends_clause
+        && !prev_text.trim_end().ends_with([',', '"', '\u{201D}', ')'])
+        && prev.x0 > prev.bounds.0 + size
+        && (prev.x0 - cur.x0).abs() <= 0.5 * size
+        && [Some(cur.x1), next_x1]
+            .iter()
+            .all(|x1| x1.is_some_and(|x1| (prev.x1 - x1).abs() <= 0.15 * size))
+        && next_x0.is_some_and(|x0| (prev.x0 - x0).abs() <= 0.5 * size)
+        && prev.x1 - prev.x0 >= 0.6 * (prev.bounds.1 - prev.bounds.0);
+    let full = (room <= first_word + 0.4 * size || justified_pair) && !flush_far;
     // Nor is a line set flush to the column's far edge from past its middle, when the next
     // line starts further in: a line of its own (`REPORTABLE` over a court's name, a
     // letter's date over its greeting). (A right-to-left line starts at that edge; lines
