@@ -6441,3 +6441,36 @@ fn a_quotation_justified_narrower_than_its_column_reads_as_one_paragraph() {
     );
     assert!(text.contains("IMMEDIATELY.\n\nNo representative"), "{text}");
 }
+
+#[test]
+fn a_heading_in_capitals_set_larger_after_a_sentences_end_starts_a_paragraph() {
+    // Courier: the paragraph's last line stops short of the column's edge, but the
+    // heading's first word would not have fitted there; the heading is set a point larger
+    // at the paragraph's own spacing.
+    let lines = [
+        (10, "During the week, 119 areas were identified"),
+        (10, "as high-risk, 13 of them newly flagged in"),
+        (10, "light red, and 31 areas of the week before"),
+        (10, "were no longer high-risk (Table 2)."),
+        (11, "MIDNIGHT TOTAL OF PATIENT ADMISSIONS"),
+        (10, "The average midnight total for the week"),
+        (10, "rose from 2027 to 2043 after late reports."),
+    ];
+    let mut content = String::new();
+    for (k, (size, line)) in lines.iter().enumerate() {
+        let y = 700 - 12 * k;
+        content.push_str(&format!("BT /F1 {size} Tf 46 {y} Td ({line}) Tj ET\n"));
+    }
+    let pdf = build(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>".to_vec(),
+        stream("", content.as_bytes()),
+    ]);
+    let text = text_of(&pdf);
+    assert!(
+        text.contains("(Table 2).\n\nMIDNIGHT TOTAL OF PATIENT ADMISSIONS\n\nThe average"),
+        "{text}"
+    );
+}

@@ -1755,6 +1755,26 @@ fn join(
     {
         return Join::Paragraph;
     }
+    // So does one set larger after a sentence's end in its column, though the line before
+    // stops where its first word would not have fitted (`… (Table 2).` / `MIDNIGHT TOTAL
+    // OF DENGUE PATIENT ADMISSIONS`), whose first word it would have been.
+    if same_column
+        && ends_clause
+        && capitals(cur_text)
+        && cur.size >= 1.05 * prev.size
+        && prev_text.contains(char::is_lowercase)
+    {
+        return Join::Paragraph;
+    }
+    // And the text under such a heading starts one.
+    if same_column
+        && capitals(prev_text)
+        && cur_text.contains(char::is_lowercase)
+        && cur_text.starts_with(char::is_uppercase)
+        && prev.size >= 1.05 * cur.size
+    {
+        return Join::Paragraph;
+    }
     if same_column {
         let pitch = cur.baseline - prev.baseline;
         // Wider than the document's own spacing (single or double) by a quarter, unless a
