@@ -6474,3 +6474,20 @@ fn a_heading_in_capitals_set_larger_after_a_sentences_end_starts_a_paragraph() {
         "{text}"
     );
 }
+
+#[test]
+fn a_title_set_flush_left_that_breaks_after_a_joining_word_reads_whole() {
+    // The title's first line stops on `in`, well short of the column's edge; its second
+    // line is its last two words.
+    let pdf = page(
+        b"BT /F1 18 Tf 50 720 Td (A Model to Cluster Dengue Risk in) Tj 0 -20 Td (Sri Lanka) Tj ET \
+BT /F1 10 Tf 50 670 Td (The authors propose a model of dengue risk that joins the weather of each) Tj 0 -12 Td (district with the cases reported there, and they test it on six years.) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert!(
+        text.starts_with("A Model to Cluster Dengue Risk in Sri Lanka\n\nThe authors"),
+        "{text}"
+    );
+}

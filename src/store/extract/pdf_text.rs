@@ -1957,7 +1957,12 @@ fn join(
                 .all(char::is_uppercase)
     };
     let titled = cur.size > 1.15 * text_size || (in_capitals(prev_text) && in_capitals(cur_text));
-    let wrapped_title = centred
+    // (Or set flush left, its first line stopping on a word no phrase ends on: `Fuzzy
+    // Multidimensional Model to Cluster Dengue Risk in` / `Sri Lanka`.)
+    let flush_title = (prev.x0 - cur.x0).abs() <= 0.5 * size
+        && ends_unfinished(prev_text)
+        && !prev_text.trim_end().ends_with([',', '-', '\u{2010}']);
+    let wrapped_title = (centred || flush_title)
         && titled
         && !ends_clause
         && same_column
