@@ -1,7 +1,9 @@
-//! Ligatures whose Unicode map keeps only their last letter: some producers write a simple
-//! font's `ToUnicode` map with the glyph its encoding names `fi` (or `fl`, `ffi`, `T_h`)
-//! mapped to `i` (`l`, `i`, `h`), so every extractor reads `deinition`, `Paciic` and `his
-//! report` where the page prints `definition`, `Pacific` and `This report`. On a page with
+//! Ligatures whose Unicode map keeps only their last letter, or only their first: some
+//! producers write a simple font's `ToUnicode` map with the glyph its encoding names `fi`
+//! (or `fl`, `ffi`, `T_h`) mapped to `i` (`l`, `i`, `h`), so every extractor reads
+//! `deinition`, `Paciic` and `his report` where the page prints `definition`, `Pacific` and
+//! `This report`; others (the US Reports' preliminary prints) map `fi` and `fl` to `f`,
+//! read `fled`, `fnal` and `affrmed` for `filed`, `final` and `affirmed`. On a page with
 //! such a font, the glyph of such a code reads as the letters its name spells, where no
 //! other font of the page gives that code the same text for a glyph of another name.
 
@@ -16,8 +18,8 @@ const MAX_FONTS: usize = 256;
 /// How many entries of an encoding's differences are read, at most.
 const MAX_DIFFERENCES: usize = 512;
 
-/// The codes of a page whose glyphs are ligatures mapped to their last letter, with the
-/// letter they are mapped to: the letters each draws.
+/// The codes of a page whose glyphs are ligatures mapped to their last or first letter,
+/// with the letter they are mapped to: the letters each draws.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Ligatures {
     codes: HashMap<(u8, char), String>,
@@ -27,7 +29,7 @@ impl Ligatures {
     /// The ligatures of a page's fonts.
     pub fn new(resources: &Resources<'_>) -> Self {
         // For each code and the letter a font's map gives it: the ligature each such font
-        // draws there, if it is one mapped to its last letter.
+        // draws there, if it is one mapped to its last or first letter.
         let mut seen: HashMap<(u8, char), Vec<Option<String>>> = HashMap::new();
         for font in resources
             .fonts
@@ -61,7 +63,9 @@ impl Ligatures {
                     .get(&code)
                     .and_then(|name| ligature_letters(name))
                     .filter(|letters| {
-                        text.is_some_and(|t| letters.len() > 1 && letters.ends_with(t))
+                        text.is_some_and(|t| {
+                            letters.len() > 1 && (letters.ends_with(t) || letters.starts_with(t))
+                        })
                     });
                 if let Some(text) = text {
                     seen.entry((code, text)).or_default().push(ligature);

@@ -141,6 +141,25 @@ fn ligatures_whose_unicode_map_keeps_their_last_letter_read_as_their_names_spell
 }
 
 #[test]
+fn ligatures_whose_unicode_map_keeps_their_first_letter_read_as_their_names_spell() {
+    // The encoding names codes 174 and 175 `fi` and `fl`; the font's ToUnicode map says
+    // both are `f`, as a court's preliminary prints have it.
+    let cmap = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Broken def /CMapType 2 def 1 begincodespacerange <00> <ff> endcodespacerange 3 beginbfrange <ae> <ae> <0066> <af> <af> <0066> <20> <7e> <0020> endbfrange endcmap CMapName currentdict /CMap defineresource pop end end";
+    let pdf = build(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [174 /fi /fl] >> /ToUnicode 6 0 R >>".to_vec(),
+        stream("", b"BT /F1 12 Tf 72 700 Td (The motion was not \xaeled in time; the judgment was \xaenal and the court af\xaermed it in con\xafict with none.) Tj ET"),
+        stream("", cmap),
+    ]);
+    assert_eq!(
+        text_of(&pdf),
+        "The motion was not filed in time; the judgment was final and the court affirmed it in conflict with none.\n"
+    );
+}
+
+#[test]
 fn a_section_number_set_apart_from_its_title_is_no_table_cell() {
     // As a working paper sets them: each title a little more than an em after its number.
     let pdf = page(b"BT /F1 14 Tf 1 0 0 1 75 450 Tm (3.2) Tj 1 0 0 1 111.7 450 Tm (Measuring Financial Losses) Tj ET BT /F1 12 Tf 1 0 0 1 75 423 Tm (3.2.1) Tj 1 0 0 1 116 423 Tm (Reported Losses) Tj ET BT /F1 12 Tf 75 396 Td (We measure the losses due to the crisis by asking the households.) Tj ET", "", &[]);
