@@ -753,11 +753,13 @@ fn fragments(page: &PageGlyphs) -> Vec<Fragment> {
     // dashboard's labels, is read whole.)
     let usual = median(page.glyphs.iter().map(|g| g.size).collect());
     let unreadable = |g: &Glyph| g.size < 2.0 && g.size < 0.25 * usual;
+    // Nor is a watermark set large across the lines.
+    let watermark = super::pdf_watermarks::watermark(page, usual);
     for (i, g) in page.glyphs.iter().enumerate() {
-        let i = i as u32;
-        if unreadable(g) {
+        if unreadable(g) || watermark[i] {
             continue;
         }
+        let i = i as u32;
         if let Some(f) = out.last_mut() {
             let last = &page.glyphs[*f.glyphs.last().unwrap_or(&i) as usize];
             let size = last.size.max(g.size);

@@ -6510,3 +6510,21 @@ BT /F1 10 Tf 50 670 Td (The authors propose a model of dengue risk that joins th
         "{text}"
     );
 }
+
+#[test]
+fn a_watermark_set_large_across_the_lines_is_left_out() {
+    // A preliminary print's stamp in 22 points, drawn over the second of three lines of
+    // 9-point text.
+    let pdf = page(
+        b"BT /F1 9 Tf 164 700 Td (A party may also seek relief within a reasonable time) Tj 0 -11 Td (under Rule 60 for any other reason that justifies relief, but) Tj 0 -11 Td (relief under that rule is available only when the others are not.) Tj ET \
+BT /F1 22 Tf 153 692 Td (Page Proof Pending Publication) Tj ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "A party may also seek relief within a reasonable time under Rule 60 for any other \
+reason that justifies relief, but relief under that rule is available only when the others \
+are not.\n"
+    );
+}
