@@ -170,19 +170,26 @@ pub fn snap_reach(text: &Text, start: usize, end: usize, at: usize) -> usize {
             .next()
             .is_some_and(is_word_char)
     };
+    // (The span grown takes a bracket it opens, with its last words, as a drag's selection
+    // does: `(Table 1)`, not `(Table`.)
+    let balanced = |s: usize, e: usize| snap_to_words(text, Selection { anchor: s, head: e });
     if at < start {
         // A click on a word's last letter's right half lands at the word's end: the word is
         // the one clicked.
-        if at > 0 && word_char(at - 1) {
-            return word_at(text, at - 1).0;
-        }
-        snap_outward(text, at, false)
+        let edge = if at > 0 && word_char(at - 1) {
+            word_at(text, at - 1).0
+        } else {
+            snap_outward(text, at, false)
+        };
+        balanced(edge, end).start().min(edge)
     } else if at > end {
         // And on a word's first letter's left half, at its start.
-        if word_char(at) {
-            return word_at(text, at).1;
-        }
-        snap_outward(text, at, true)
+        let edge = if word_char(at) {
+            word_at(text, at).1
+        } else {
+            snap_outward(text, at, true)
+        };
+        balanced(start, edge).end().max(edge)
     } else {
         snap_point(text, at)
     }
@@ -256,6 +263,18 @@ fn balance(text: &Text, s: usize, e: usize) -> (usize, usize) {
             // (And the sentence's stop after the bracket: `… p<0.001).`)
             return (s, with_stop(k + 1));
         }
+        // Or a word or two on, inside a bracket (`(Table 1)`, `[n = 47]`); not a
+        // quotation's words, where a selection may stop on purpose.
+        if matches!(close, ')' | ']') {
+            let (mut k, mut spaces) = (e, 0);
+            while k < e + 16 && at(k).is_some_and(|c| !matches!(c, ')' | ']' | '(' | '[')) {
+                spaces += usize::from(at(k).is_some_and(char::is_whitespace));
+                k += 1;
+            }
+            if at(k) == Some(close) && spaces <= 2 {
+                return (s, with_stop(k + 1));
+            }
+        }
     }
     // The whole of a quotation, from its first word to its last: both its marks come too.
     if s > para.start
@@ -322,6 +341,36 @@ mod tests {
         // Inside the span: the nearer edge of the word clicked.
         assert_eq!(snap_reach(&t, start, end, at("led")), at(" 4.2"));
         assert_eq!(snap_reach(&t, start, end, at("andled")), at("handled"));
+    }
+
+    #[test]
+    fn a_selection_that_stops_inside_a_bracket_takes_its_last_words_and_closing_mark() {
+        let t = Text::from_str_normalized(
+            "Rates rose from 2007 (Table 1) and fell (as the survey of all the towns shows).",
+        );
+        let at = |needle: &str| t.as_str().find(needle).unwrap();
+        let snapped = |from: &str, to: &str| {
+            let sel = snap_to_words(
+                &t,
+                Selection {
+                    anchor: at(from),
+                    head: at(to),
+                },
+            );
+            t.slice(sel.start()..sel.end()).to_owned()
+        };
+        assert_eq!(snapped("Rates", "able"), "Rates rose from 2007 (Table 1)");
+        // A bracket whose closing mark stands many words on is left as it is.
+        assert_eq!(snapped("fell", "he survey"), "fell (as the");
+    }
+
+    #[test]
+    fn a_shift_click_that_grows_a_span_into_a_bracket_takes_it_whole() {
+        let t =
+            Text::from_str_normalized("Rents rose by a third since 2007 (Table 1) in the city.");
+        let at = |needle: &str| t.as_str().find(needle).unwrap();
+        let (start, end) = (at("Rents"), at(" since"));
+        assert_eq!(snap_reach(&t, start, end, at("able")), at(" in the"));
     }
 
     #[test]
