@@ -720,13 +720,7 @@ fn courier_lines(lines: &[(f32, f32, f32, f32, String)]) -> Vec<u8> {
             "BT /F1 {size} Tf {tw} Tw 1 0 0 1 {x} {y} Tm ({text}) Tj ET\n"
         ));
     }
-    build(&[
-        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_vec(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>".to_vec(),
-        stream("", content.as_bytes()),
-    ])
+    courier_page(&content)
 }
 
 /// Lines of `text` wrapped at `chars`, set from `top` down `pitch` apart in `size` points at
@@ -963,13 +957,7 @@ fn a_grids_row_whose_label_ends_close_to_its_value_keeps_its_cells() {
     for x in [72.0, 300.0, 380.0, 460.0] {
         content.push_str(&format!("{x} 715 m {x} 655 l S\n"));
     }
-    let pdf = build(&[
-        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_vec(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>".to_vec(),
-        stream("", content.as_bytes()),
-    ]);
+    let pdf = courier_page(&content);
     let text = text_of(&pdf);
     assert!(text.contains(&format!("{label}\t71%\t60%\n")), "{text}");
 }
@@ -5732,7 +5720,7 @@ fn courier_page(content: &str) -> Vec<u8> {
         b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_vec(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>".to_vec(),
         stream("", content.as_bytes()),
     ])
 }
@@ -6446,13 +6434,7 @@ fn a_quotation_justified_narrower_than_its_column_reads_as_one_paragraph() {
         }
         y -= 6;
     }
-    let pdf = build(&[
-        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_vec(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>".to_vec(),
-        stream("", content.as_bytes()),
-    ]);
+    let pdf = courier_page(&content);
     let text = text_of(&pdf);
     assert!(
         text.contains("\n\nI UNDERSTAND THAT IT IS MY RESPONSIBILITY TO VERIFY THAT ALL"),
@@ -6480,13 +6462,7 @@ fn a_heading_in_capitals_set_larger_after_a_sentences_end_starts_a_paragraph() {
         let y = 700 - 12 * k;
         content.push_str(&format!("BT /F1 {size} Tf 46 {y} Td ({line}) Tj ET\n"));
     }
-    let pdf = build(&[
-        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_vec(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>".to_vec(),
-        stream("", content.as_bytes()),
-    ]);
+    let pdf = courier_page(&content);
     let text = text_of(&pdf);
     assert!(
         text.contains("(Table 2).\n\nMIDNIGHT TOTAL OF PATIENT ADMISSIONS\n\nThe average"),
