@@ -328,6 +328,12 @@ impl<'a> Flow<'a> {
         prev: (usize, &Line, &str),
     ) -> Context {
         let (ppi, pl, pt) = prev;
+        // The next line, if it follows under this one in its column at the usual spacing.
+        let next_under = next
+            .filter(|n| n.region == line.region && n.baseline > line.baseline)
+            .filter(|n| {
+                n.baseline - line.baseline <= 1.6 * shared.spacing.of(line.size) * line.size
+            });
         Context {
             prev_page: ppi,
             cur_page: pi,
@@ -345,18 +351,8 @@ impl<'a> Flow<'a> {
             // ruling's text double-spaced in 12 starts its own paragraph.)
             spacing: shared.spacing.in_column(line.size, (pi, line.region)) * line.size
                 / line.size.max(pl.size).max(1.0),
-            next_x0: next
-                .filter(|n| n.region == line.region && n.baseline > line.baseline)
-                .filter(|n| {
-                    n.baseline - line.baseline <= 1.6 * shared.spacing.of(line.size) * line.size
-                })
-                .map(|n| n.x0),
-            next_x1: next
-                .filter(|n| n.region == line.region && n.baseline > line.baseline)
-                .filter(|n| {
-                    n.baseline - line.baseline <= 1.6 * shared.spacing.of(line.size) * line.size
-                })
-                .map(|n| n.x1),
+            next_x0: next_under.map(|n| n.x0),
+            next_x1: next_under.map(|n| n.x1),
             label_goes_on: ppi == pi && label_goes_on(&shared.pages[pi], pl, pt, line),
             label_of_next: next.is_some_and(|n| label_goes_on(&shared.pages[pi], line, text, n)),
             group_label: ppi == pi && pl.has_tab() && names_group(line, text, next),

@@ -61,10 +61,9 @@ fn title_over(fragments: &[Fragment], gutter: f32, upper: &[usize], lower: &[usi
     {
         return false;
     }
-    let text = size(lower);
     !upper.is_empty()
         && lines_in(fragments, upper) <= 8
-        && largest(upper) >= 1.5 * text
+        && largest(upper) >= 1.5 * size(lower)
         && largest(upper) > largest(lower)
 }
 
