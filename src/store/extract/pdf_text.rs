@@ -1827,7 +1827,6 @@ fn join(
     // (Or a line that shares both its edges with the next two, well across the column and
     // in from its left: a quotation justified narrower than the column, set in from both
     // sides, whose first line's measure is not known yet.)
-    let same_column = prev_page == cur_page && prev.region == cur.region;
     // (Not a line that ends a clause: a paragraph's last line as wide as the next one's
     // first by chance.)
     let justified_pair = same_column
