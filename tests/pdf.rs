@@ -46,6 +46,7 @@ const FIXTURES: &[&str] = &[
     "named-ligatures",
     "private-marks",
     "tex-maths",
+    "accent-glyphs",
 ];
 
 fn fixture(name: &str) -> PathBuf {

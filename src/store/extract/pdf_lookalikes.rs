@@ -34,14 +34,17 @@ const MARGIN: f32 = 0.2;
 const SYMBOL_FONT_MARGIN: f32 = 0.1;
 /// Below this, a glyph does not look like its own name.
 const LIKE_NAME: f32 = 0.5;
+/// How alike a text font's glyph with no text must look to a symbol to read as it.
+const LIKE_UNNAMED: f32 = 0.9;
 
 /// The symbols such fonts draw under letters' names. `−` stands for any horizontal bar:
 /// which dash a bar is depends on what it stands between (see [`BAR`]).
-const SYMBOLS: [char; 68] = [
+/// Spacing accents are among them: drawn over a letter, [`super::pdf_accents`] puts them on it.
+const SYMBOLS: [char; 76] = [
     '−', '=', '+', '±', '×', '<', '>', '≤', '≥', '†', '‡', 'μ', 'χ', '•', '●', '▶', '°', '(', ')',
     '[', ']', '{', '}', '|', '.', ',', '√', '∞', 'Δ', '∑', '©', '®', '·', '/', '≈', '∼', '≠', 'ϕ',
     '∂', '′', 'α', 'β', 'γ', 'δ', 'ε', 'ζ', 'η', 'θ', 'κ', 'λ', 'ν', 'ξ', 'π', 'ρ', 'σ', 'τ', 'φ',
-    'ψ', 'ω', 'Γ', 'Θ', 'Λ', 'Ξ', 'Π', 'Σ', 'Φ', 'Ψ', 'Ω',
+    'ψ', 'ω', 'Γ', 'Θ', 'Λ', 'Ξ', 'Π', 'Σ', 'Φ', 'Ψ', 'Ω', '´', '`', 'ˆ', '˜', '¨', 'ˇ', '¯', '¸',
 ];
 
 /// The reference font Arabic shapes are drawn from (the window's own Arabic font).
@@ -282,7 +285,29 @@ fn read_font<'s, I>(
     // (Half of the glyphs whose shapes are known: a text font has next to none.)
     if unlike > 0 && unlike * 2 >= likes.len() {
         readings.extend(read(SYMBOL_FONT_MARGIN));
+        return;
     }
+    // A text font's glyph with no text of its own (an accent drawn over a letter, `C19`)
+    // reads as the symbol it plainly looks like.
+    for &(key, shape, named, _) in &likes {
+        if named.is_none()
+            && let Some((s, l)) = closest_symbol(shape, None)
+            && l >= LIKE_UNNAMED
+        {
+            readings.insert(key, Reading::Symbol(s));
+        }
+    }
+}
+
+/// The symbol a shape looks most like, other than the char it is named, and how much.
+fn closest_symbol(shape: &Raster, named: Option<char>) -> Option<(char, f32)> {
+    let best = SYMBOLS
+        .iter()
+        .filter(|s| Some(**s) != named)
+        .filter_map(|s| likeness_to(shape, *s).map(|l| (*s, l)))
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    // A large round bullet is a bullet.
+    best.map(|(s, l)| (if s == '●' { '•' } else { s }, l))
 }
 
 /// The one char of a glyph's text, if it has exactly one.
@@ -313,14 +338,7 @@ pub fn is_symbol_font(name: &str) -> bool {
 /// How a glyph of a font read by shape reads, given the char it is named, how much it looks
 /// like that char, and by how much more it must look like a symbol to read as one.
 fn read_shape(shape: &Raster, named: Option<char>, like_name: Option<f32>, margin: f32) -> Reading {
-    let best = SYMBOLS
-        .iter()
-        .filter(|s| Some(**s) != named)
-        .filter_map(|s| likeness_to(shape, *s).map(|l| (*s, l)))
-        .max_by(|a, b| a.1.total_cmp(&b.1));
-    // A large round bullet is a bullet.
-    let best = best.map(|(s, l)| (if s == '●' { '•' } else { s }, l));
-    match (like_name, best) {
+    match (like_name, closest_symbol(shape, named)) {
         (Some(n), Some((s, l))) if l >= LIKE_SYMBOL && l >= n + margin => Reading::Symbol(s),
         (Some(n), _) if n < LIKE_NAME => Reading::Doubtful,
         (Some(_), _) => Reading::AsNamed,
