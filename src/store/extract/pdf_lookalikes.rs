@@ -284,7 +284,15 @@ fn read_font<'s, I>(
         .count();
     // (Half of the glyphs whose shapes are known: a text font has next to none.)
     if unlike > 0 && unlike * 2 >= likes.len() {
-        readings.extend(read(SYMBOL_FONT_MARGIN));
+        let by_shape = read(SYMBOL_FONT_MARGIN);
+        let in_order = names_greek_in_order(glyphs, &by_shape);
+        readings.extend(by_shape.into_iter().map(|(key, reading)| {
+            let named = glyphs.iter().find(|g| g.key == key).and_then(|g| g.named);
+            match named.and_then(greek_in_place) {
+                Some(greek) if in_order => (key, Reading::Symbol(greek)),
+                _ => (key, reading),
+            }
+        }));
         return;
     }
     // A text font's glyph with no text of its own (an accent drawn over a letter, `C19`)
@@ -297,6 +305,47 @@ fn read_font<'s, I>(
             readings.insert(key, Reading::Symbol(s));
         }
     }
+}
+
+/// The Greek small letters in their alphabet's order. Some Greek fonts (Advent 3B2's) name
+/// each by the Latin letter in the same place: `c` for `γ`, `g` for `η`, `w` for `ψ`.
+const GREEK_ORDER: [char; 24] = [
+    'α', 'β', 'γ', 'δ', 'ε', 'ζ', 'η', 'θ', 'ι', 'κ', 'λ', 'μ', 'ν', 'ξ', 'ο', 'π', 'ρ', 'σ', 'τ',
+    'υ', 'φ', 'χ', 'ψ', 'ω',
+];
+
+/// Latin letters that look like the Greek letter in their place (`a` and `α`): their shapes
+/// do not tell a font that names Greek letters by place from a text font.
+const ALIKE_IN_PLACE: [char; 7] = ['a', 'b', 'd', 'e', 'i', 'o', 'p'];
+
+/// The Greek letter in the place of a small Latin letter's (`c` → `γ`).
+fn greek_in_place(named: char) -> Option<char> {
+    let place = u32::from(named).checked_sub(u32::from('a'))?;
+    GREEK_ORDER.get(usize::try_from(place).ok()?).copied()
+}
+
+/// Whether a font read by shape names its Greek letters by their place in the alphabet:
+/// at least three glyphs whose shapes read as Greek letters unlike their names are the
+/// letters in their names' places, and at most a third as many are other Greek letters
+/// (`ξ` read as the `ζ` it looks like). Then a glyph whose shape says little (an italic `γ`
+/// with a loop) reads as the letter of its name's place too.
+fn names_greek_in_order(glyphs: &[Drawn], by_shape: &[(u128, Reading)]) -> bool {
+    let (mut agree, mut disagree) = (0, 0);
+    for (key, reading) in by_shape {
+        let Reading::Symbol(read) = reading else {
+            continue;
+        };
+        let named = glyphs.iter().find(|g| g.key == *key).and_then(|g| g.named);
+        let Some(named) = named.filter(|c| !ALIKE_IN_PLACE.contains(c)) else {
+            continue;
+        };
+        match greek_in_place(named) {
+            Some(greek) if greek == *read => agree += 1,
+            Some(_) if GREEK_ORDER.contains(read) => disagree += 1,
+            _ => {}
+        }
+    }
+    agree >= 3 && disagree * 3 <= agree
 }
 
 /// The symbol a shape looks most like, other than the char it is named, and how much.
@@ -677,6 +726,36 @@ mod tests {
             read,
             ['μ', 'τ', 'ω', 'σ', 'Ω', 'Φ'].map(Reading::Symbol).to_vec()
         );
+    }
+
+    #[test]
+    fn a_greek_font_naming_its_letters_by_their_place_reads_every_one_so() {
+        // Advent 3B2's Greek fonts name `γ` as `c`, `η` as `g`, `ψ` as `w`: where the shapes
+        // say so, a `ξ` that looks like a `ζ` and a `γ` whose shape matches nothing known
+        // (here a `§`) read as the letters their names' places give.
+        let greek = slanted_font(&[
+            ('ζ', 'f'),
+            ('η', 'g'),
+            ('λ', 'k'),
+            ('ψ', 'w'),
+            ('β', 'b'),
+            ('ζ', 'n'),
+            ('§', 'c'),
+        ]);
+        let readings = read(&greek, &[]);
+        let got: Vec<Reading> = (0..7).map(|k| readings[&k]).collect();
+        assert_eq!(
+            got,
+            ['ζ', 'η', 'λ', 'ψ', 'β', 'ξ', 'γ']
+                .map(Reading::Symbol)
+                .to_vec()
+        );
+        // Letters that look like the Greek letters in their places (`α` named `a`) do not
+        // make a font one that names Greek letters by place.
+        let alike = slanted_font(&[('α', 'a'), ('δ', 'd'), ('ε', 'e'), ('ζ', 'n'), ('§', 'c')]);
+        let readings = read(&alike, &[]);
+        assert_eq!(readings[&3], Reading::Symbol('ζ'));
+        assert_eq!(readings[&4], Reading::Doubtful);
     }
 
     #[test]
