@@ -307,6 +307,11 @@ fn read_font<'s, I>(
     }
 }
 
+/// The signs a maths font draws taller than an em, to stand around a formula's height.
+const TALL: [char; 7] = ['(', ')', '[', ']', '{', '}', '|'];
+/// Taller than this, in units of 1000 to the em, a glyph is such a sign.
+const TALL_HEIGHT: f64 = 1100.0;
+
 /// The Greek small letters in their alphabet's order. Some Greek fonts (Advent 3B2's) name
 /// each by the Latin letter in the same place: `c` for `γ`, `g` for `η`, `w` for `ψ`.
 const GREEK_ORDER: [char; 24] = [
@@ -350,6 +355,18 @@ fn names_greek_in_order(glyphs: &[Drawn], by_shape: &[(u128, Reading)]) -> bool 
 
 /// The symbol a shape looks most like, other than the char it is named, and how much.
 fn closest_symbol(shape: &Raster, named: Option<char>) -> Option<(char, f32)> {
+    // A glyph taller than an em stands below its line, stretched over a formula: it is
+    // looked at as drawn, not where it stands.
+    if shape.height > TALL_HEIGHT {
+        return TALL
+            .iter()
+            .filter(|s| Some(**s) != named)
+            .filter_map(|s| {
+                let like = references(*s).iter().map(|r| drawn_likeness(shape, r));
+                like.max_by(f32::total_cmp).map(|l| (*s, l))
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+    }
     let best = SYMBOLS
         .iter()
         .filter(|s| Some(**s) != named)
@@ -417,6 +434,12 @@ pub(super) fn likeness(a: &Raster, b: &Raster) -> f32 {
     if !placed {
         return 0.0;
     }
+    drawn_likeness(a, b)
+}
+
+/// How alike two shapes' cells are, wherever the shapes stand in the em: the share of each
+/// one's inked cells that have an inked cell of the other within one cell.
+fn drawn_likeness(a: &Raster, b: &Raster) -> f32 {
     let (na, nb) = (a.inked, b.inked);
     if na + nb == 0 {
         return 0.0;
@@ -756,6 +779,20 @@ mod tests {
         let readings = read(&alike, &[]);
         assert_eq!(readings[&3], Reading::Symbol('ζ'));
         assert_eq!(readings[&4], Reading::Doubtful);
+    }
+
+    #[test]
+    fn a_bracket_without_text_stretched_over_a_formula_reads_as_the_bracket() {
+        // A formula's big brackets: drawn two and a half times as tall, reaching far below
+        // the line, with no text of their own.
+        let tall = |c: char| {
+            let outline = outline_in(epaint_default_fonts::UBUNTU_LIGHT, c).expect("drawn");
+            let stretched = kurbo::Affine::new([1.0, 0.0, 0.0, 2.5, 0.0, -1200.0]) * outline;
+            raster(&stretched).expect("it has a shape")
+        };
+        for c in ['(', ')', '[', '}'] {
+            assert_eq!(read_shape(&tall(c), None, None, MARGIN), Reading::Symbol(c));
+        }
     }
 
     #[test]
