@@ -54,6 +54,7 @@ mod pdf_tex_maths;
 mod pdf_text;
 mod pdf_vowel_marks;
 mod pdf_watermarks;
+mod pdf_weights;
 mod pdf_wide_letters;
 mod pdf_wordperfect;
 mod render;

@@ -90,6 +90,7 @@ mod tests {
             space_before: false,
             hidden: false,
             clipped: false,
+            weight: 0.0,
         }
     }
 

@@ -16,6 +16,7 @@ use super::pdf_lookalikes::{BAR, FontShapes, Lookalikes, Reading};
 use super::pdf_own_map::{Instead, OwnMaps};
 use super::pdf_rules::Rule;
 use super::pdf_symbolic::SymbolFonts;
+use super::pdf_weights::Weights;
 use super::pdf_wide_letters::WideLetters;
 use hayro_interpret::font::{Glyph as FontGlyph, GlyphRun};
 use hayro_interpret::hayro_cmap::BfString;
@@ -87,6 +88,9 @@ pub struct Glyph {
     pub hidden: bool,
     /// Whether it is wholly outside the clip in force (cut away).
     pub clipped: bool,
+    /// The width of its strokes, in thousandths of its size (0 when not known): a bold
+    /// line's letters are heavier ([`super::pdf_weights`]).
+    pub weight: f32,
 }
 
 impl Glyph {
@@ -225,6 +229,7 @@ pub fn collect_page<'a>(
         own_maps: OwnMaps::default(),
         named_glyphs: NamedGlyphs::default(),
         lam_alefs: std::mem::take(&mut shapes.lam_alefs),
+        weights: std::mem::take(&mut shapes.weights),
         drawn_digits: DrawnDigits::new(std::mem::take(&mut shapes.digits)),
         clips: Vec::new(),
         steps: 0,
@@ -235,6 +240,7 @@ pub fn collect_page<'a>(
     let mut page = collector.page;
     shapes.digits = collector.drawn_digits.write(&mut page);
     shapes.lam_alefs = collector.lam_alefs;
+    shapes.weights = collector.weights;
     settle_bars(&mut page, &collector.bars);
     for (index, letters) in collector.wide.ligatures() {
         let start = u32::try_from(page.chars.len()).unwrap_or(u32::MAX);
@@ -287,6 +293,8 @@ struct Collector {
     lam_alefs: LamAlefs,
     /// The glyphs named Latin digits that draw Arabic-Indic ones.
     drawn_digits: DrawnDigits,
+    /// The stroke widths of the glyphs looked at (the document's, kept from page to page).
+    weights: Weights,
     /// The bounding boxes of the clips in force, each within the one before (page space).
     clips: Vec<Rect>,
     steps: u64,
@@ -306,7 +314,12 @@ impl Collector {
         }
     }
 
-    fn glyph(&mut self, transform: Affine, advance: f32, unicode: Option<BfString>, hidden: bool) {
+    fn glyph(&mut self, drawn: Drawn, unicode: Option<BfString>, hidden: bool) {
+        let Drawn {
+            transform,
+            advance,
+            weight,
+        } = drawn;
         let origin = transform * Point::ZERO;
         let along = transform * Point::new(f64::from(advance), 0.0) - origin;
         let up = transform * Point::new(0.0, 1000.0) - origin;
@@ -410,8 +423,16 @@ impl Collector {
             space_before: std::mem::take(&mut self.pending_space),
             hidden,
             clipped,
+            weight,
         });
     }
+}
+
+/// Where a glyph is drawn, how far it moves the pen and how heavy its strokes are.
+struct Drawn {
+    transform: Affine,
+    advance: f32,
+    weight: f32,
 }
 
 /// A glyph with no Unicode text drawn in another size where a letter is drawn too (at its
@@ -709,12 +730,16 @@ impl<'a> Device<'a> for Collector {
                 _ => unicode,
             };
             let before = self.page.glyphs.len();
-            self.glyph(
-                props.transform * glyph.transform(),
+            let weight = match &**glyph {
+                FontGlyph::Outline(g) => self.weights.of(g),
+                FontGlyph::Type3(_) => 0.0,
+            };
+            let drawn = Drawn {
+                transform: props.transform * glyph.transform(),
                 advance,
-                unicode,
-                matches!(mode, DrawMode::Invisible),
-            );
+                weight,
+            };
+            self.glyph(drawn, unicode, matches!(mode, DrawMode::Invisible));
             if self.page.glyphs.len() > before {
                 if let Some(Instead::Writes(c)) = instead
                     && let Some(g) = self.page.glyphs.get(before)
@@ -823,6 +848,7 @@ mod tests {
                 space_before: std::mem::take(&mut space),
                 hidden: false,
                 clipped: false,
+                weight: 0.0,
             });
             page.chars.push(c);
             x += 6.0;

@@ -99,6 +99,8 @@ pub struct FontShapes<'a> {
     pub digits: super::pdf_drawn_digits::DigitFonts,
     /// The glyphs mapped to lam already looked at.
     pub lam_alefs: super::pdf_lam_alef::LamAlefs,
+    /// The stroke widths of the glyphs already drawn.
+    pub weights: super::pdf_weights::Weights,
 }
 
 impl<'a> FontShapes<'a> {

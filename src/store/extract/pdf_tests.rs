@@ -4659,6 +4659,7 @@ fn arabic_letters_set_over_or_beside_their_origins_keep_the_order_they_are_drawn
             space_before,
             hidden: false,
             clipped: false,
+            weight: 0.0,
         })
         .collect();
     // (The period ends the line at its left, drawn last.)
@@ -4799,6 +4800,7 @@ fn a_right_to_left_items_label_drawn_before_its_line_stands_at_its_start_a_space
             space_before,
             hidden: false,
             clipped: false,
+            weight: 0.0,
         });
         chars.extend(text.chars());
     }
@@ -5238,6 +5240,7 @@ fn right_to_left_page(lines: &[(f32, f32, f32, f32, &str)]) -> super::pdf_glyphs
                 space_before: spaced,
                 hidden: false,
                 clipped: false,
+                weight: 0.0,
             });
             page.chars.push(c);
             spaced = false;
@@ -5709,6 +5712,49 @@ fn a_signature_on_a_judgments_last_page_of_few_lines_is_a_line_each() {
     let text = text_of(&pages(&[one.as_bytes(), two.as_bytes()]));
     assert!(
         text.ends_with("AFFIRMED.\n\nEntered by the Court:\n\nTerrence L. Brien\n\nUnited States Circuit Judge\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_heading_in_bold_that_fills_its_line_stands_apart_from_its_paragraph() {
+    // A study's section heading in Courier-Bold, as long as the lines of the text in
+    // Courier, between the end of a paragraph and the next one; and, in a paragraph of its
+    // own, a case's name in bold that runs over a whole line of a sentence.
+    let mut s = String::from("BT /F1 10 Tf 72 720 Td 12 TL ");
+    let lines = [
+        "(We fitted the model to the sizes measured in the seventy patients treated) Tj T*",
+        "(with the drug, and kept the sizes measured in the rest for the checks.) Tj T*",
+        "/F2 10 Tf (Mathematical model of the response of the tumour to the new drug) Tj T*",
+        "/F1 10 Tf (Inclusion of a resistance term for the tissue that grows resulted in) Tj T*",
+        "(a better fit of the model than the one without it, by two hundred points.) Tj T*",
+        "( ) Tj T*",
+        "(The court relied on what it held in the earlier case of Collector of) Tj T*",
+        "/F2 10 Tf (Customs, Bombay v Ramchand Sobhraj Wadhwani and Another Respondent) Tj T*",
+        "/F1 10 Tf (Accordingly, the party cannot allege that the remedy is of no use to it.) Tj",
+    ];
+    for line in lines {
+        s.push_str(line);
+        s.push(' ');
+    }
+    s.push_str("ET");
+    let pdf = build(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R /F2 5 0 R >> >> /Contents 6 0 R >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier-Bold /Encoding /WinAnsiEncoding >>".to_vec(),
+        stream("", s.as_bytes()),
+    ]);
+    let text = text_of(&pdf);
+    assert!(
+        text.contains(
+            "for the checks.\n\nMathematical model of the response of the tumour to the new drug\n\nInclusion of a resistance term"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("earlier case of Collector of Customs, Bombay v Ramchand Sobhraj Wadhwani and Another Respondent Accordingly, the party"),
         "{text}"
     );
 }

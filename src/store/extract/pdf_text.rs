@@ -71,6 +71,18 @@ pub fn assemble(pages: &[PageGlyphs], deadline: Instant) -> Result<(String, Page
         })
         .collect();
 
+    let shared_size = text_size(&per_page);
+    let weights = super::pdf_weights::TextWeights::measure(pages);
+    let headings: HashSet<*const Line> = (0..pages.len())
+        .flat_map(|pi| {
+            super::pdf_weights::bold_headings(
+                &pages[pi],
+                (&per_page[pi], &texts[pi], &aside[pi]),
+                &weights,
+                shared_size,
+            )
+        })
+        .collect();
     let shared = Shared {
         pages,
         rights: &rights,
@@ -79,7 +91,8 @@ pub fn assemble(pages: &[PageGlyphs], deadline: Instant) -> Result<(String, Page
         words: &words,
         spacing,
         widest: &widest,
-        text_size: text_size(&per_page),
+        text_size: shared_size,
+        headings: &headings,
     };
 
     let mut out = Builder::default();
@@ -262,6 +275,8 @@ struct Shared<'a> {
     widest: &'a [f32],
     /// The size most of the text is set in.
     text_size: f32,
+    /// The lines that are headings set in bold in the text's size.
+    headings: &'a HashSet<*const Line>,
 }
 
 /// Lines being joined into paragraphs: the last one written, and the left and right edges
@@ -364,6 +379,10 @@ impl<'a> Flow<'a> {
                 .find(|(_, sep)| matches!(sep, Sep::Tab | Sep::Cells(_)))
                 .map(|&(gi, _)| shared.pages[ppi].glyphs[gi as usize].x0),
             text_size: shared.text_size,
+            heading: (
+                shared.headings.contains(&std::ptr::from_ref(pl)),
+                shared.headings.contains(&std::ptr::from_ref(line)),
+            ),
         }
     }
 
@@ -469,7 +488,7 @@ fn label_goes_on(page: &PageGlyphs, label: &Line, label_text: &str, row: &Line) 
 
 /// Whether a line stops where a phrase cannot end: after a comma, a hyphen or a word that
 /// joins ("and", "of", "the").
-fn ends_unfinished(text: &str) -> bool {
+pub(super) fn ends_unfinished(text: &str) -> bool {
     let text = text.trim_end();
     let last = text.rsplit(' ').next().unwrap_or_default().to_lowercase();
     text.ends_with([',', '-', '\u{2010}'])
@@ -1366,6 +1385,8 @@ struct Context {
     prev_cell_x: Option<f32>,
     /// The size most of the document's text is set in.
     text_size: f32,
+    /// Whether the previous line and this one are headings set in bold in the text's size.
+    heading: (bool, bool),
 }
 
 /// The usual distance between the baselines of consecutive lines of a column, in font sizes
@@ -1642,6 +1663,7 @@ fn join(
         prev_widest,
         prev_cell_x,
         text_size,
+        heading,
     } = *context;
     if label_goes_on {
         return Join::Space;
@@ -1744,6 +1766,11 @@ fn join(
     // `accord Joker Club, L.L.C.` / `v. Hardin, …`.)
     let abbreviated = ends_abbreviation(prev_text) && cur_text.starts_with(char::is_lowercase);
     let ends_clause = prev_text.trim_end().ends_with(['.', ':', ';', '!', '?']) && !abbreviated;
+    // A heading set in bold in the text's size (`Mathematical model of LGG response`) stands
+    // apart from the lines around it.
+    if heading.0 != heading.1 {
+        return Join::Paragraph;
+    }
     if !same_column
         && (prev_page == cur_page || ends_clause)
         && capitals(cur_text)
@@ -2384,7 +2411,7 @@ pub(super) fn is_punctuated_caption(text: &str) -> bool {
 
 /// Whether a line ends with an abbreviation: initials (`L.L.C.`, `U.S.`, `N.C.`) or a
 /// company's, court's or reporter's short word (`Inc.`, `Co.`, `App.`, `Cir.`).
-fn ends_abbreviation(text: &str) -> bool {
+pub(super) fn ends_abbreviation(text: &str) -> bool {
     let Some(last) = text.split_whitespace().next_back() else {
         return false;
     };

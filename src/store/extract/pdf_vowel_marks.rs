@@ -122,6 +122,7 @@ mod tests {
             space_before: space,
             hidden: false,
             clipped: false,
+            weight: 0.0,
         }
     }
 
