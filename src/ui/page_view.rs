@@ -287,6 +287,13 @@ impl PageView {
         }
         let ppp = ui.ctx().pixels_per_point();
         let visuals = ui.visuals().clone();
+        // Solid scroll bars, shown whenever the pages are larger than the view (zoomed past
+        // its width), as a document viewer's are: not bars that appear only under the
+        // pointer.
+        let scroll_style = std::mem::replace(
+            &mut ui.spacing_mut().scroll,
+            egui::style::ScrollStyle::solid(),
+        );
         area.show_viewport(ui, |ui, viewport| {
             let width = (widest + 2.0 * GAP).max(ui.available_width());
             let (rect, response) =
@@ -335,6 +342,7 @@ impl PageView {
             self.forget_far(viewport, pages);
             self.interact(ui, &response, m, &mut events);
         });
+        ui.spacing_mut().scroll = scroll_style;
         events
     }
 
