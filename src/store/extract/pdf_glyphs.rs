@@ -505,6 +505,21 @@ fn wingdings_mark(c: char) -> Option<char> {
     })
 }
 
+/// The arrow a Wingdings 3 glyph draws, for the arrows tables mark rises and falls with
+/// (`▲`-headed block arrows), given the char a font's map gives it.
+fn wingdings3_mark(c: char) -> Option<char> {
+    let code = match u32::from(c) {
+        n @ 0xF020..=0xF0FF => n - 0xF000,
+        n @ 0x20..=0xFF => n,
+        _ => return None,
+    };
+    Some(match code {
+        0xC7 => '⬆',
+        0xC8 => '⬇',
+        _ => return None,
+    })
+}
+
 /// Bars a symbol font draws under letters' names read as an en dash between two figures or
 /// letters set close (`10–17`, `Asia.1–3`) and as a minus sign elsewhere (`−0.40`).
 fn settle_bars(page: &mut PageGlyphs, bars: &[usize]) {
@@ -577,7 +592,8 @@ fn push_clean(out: &mut Vec<char>, c: char) {
         // A soft hyphen drawn is a hyphen seen (some producers map every hyphen at a line's
         // end to it, a compound's own too): whether it stays is decided as for any hyphen.
         '\u{AD}' => "-",
-        c if c.is_whitespace() => " ",
+        // A symbol font's space, as mapped to the private-use row of its codes.
+        c if c.is_whitespace() || c == '\u{F020}' => " ",
         c if c.is_control() || c == '\u{FEFF}' => "",
         c => {
             out.push(c);
@@ -695,13 +711,15 @@ impl<'a> Device<'a> for Collector {
             };
             // A Wingdings mark its map gives as a private-use code (`\u{F0FC}`) reads as
             // the mark it draws (`✔`), as a list's bullet should.
-            let wingdings = font.as_ref().is_some_and(|d| {
-                d.postscript_name
-                    .as_deref()
-                    .is_some_and(|n| n.contains("Wingdings"))
-            });
-            let unicode = match &unicode {
-                Some(BfString::Char(c)) if wingdings => {
+            let wingdings = font
+                .as_ref()
+                .and_then(|d| d.postscript_name.as_deref())
+                .and_then(|n| n.find("Wingdings").map(|at| &n[at..]));
+            let unicode = match (&unicode, wingdings) {
+                (Some(BfString::Char(c)), Some("Wingdings3")) => {
+                    wingdings3_mark(*c).map(BfString::Char).or(unicode)
+                }
+                (Some(BfString::Char(c)), Some(_)) => {
                     wingdings_mark(*c).map(BfString::Char).or(unicode)
                 }
                 _ => unicode,
@@ -815,7 +833,16 @@ impl<'a> Device<'a> for Collector {
 
 #[cfg(test)]
 mod tests {
-    use super::{BAR, Glyph, PageGlyphs, push_clean, settle_bars, wingdings_mark};
+    use super::{BAR, Glyph, PageGlyphs, push_clean, settle_bars, wingdings_mark, wingdings3_mark};
+
+    #[test]
+    fn wingdings_3_arrows_read_as_the_arrows_drawn() {
+        // A bulletin marks each hospital's rise or fall with Wingdings 3's block arrows.
+        assert_eq!(wingdings3_mark('\u{F0C7}'), Some('⬆'));
+        assert_eq!(wingdings3_mark('\u{F0C8}'), Some('⬇'));
+        // Not Wingdings' own marks: its `l`, a bullet, is another shape in Wingdings 3.
+        assert_eq!(wingdings3_mark('l'), None);
+    }
 
     #[test]
     fn wingdings_list_marks_read_as_the_marks_drawn() {
@@ -880,5 +907,13 @@ mod tests {
             push_clean(&mut out, c);
         }
         assert_eq!(out.iter().collect::<String>(), "الخطوط لا");
+    }
+
+    #[test]
+    fn a_symbol_fonts_space_is_a_space() {
+        // Symbol fonts' codes mapped to the private-use row: `\u{F020}` is the space.
+        let mut out = Vec::new();
+        push_clean(&mut out, '\u{F020}');
+        assert_eq!(out, [' ']);
     }
 }

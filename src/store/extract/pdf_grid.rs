@@ -262,6 +262,7 @@ pub fn read_rows(page: &PageGlyphs, grids: &[Grid], lines: &mut Vec<Line>) {
     if grids.is_empty() {
         return;
     }
+    gather_side_by_side(page, grids, lines);
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     let mut i = 0;
     while i < lines.len() {
@@ -289,6 +290,94 @@ pub fn read_rows(page: &PageGlyphs, grids: &[Grid], lines: &mut Vec<Line>) {
         i = end;
     }
     *lines = out;
+}
+
+/// Tables drawn as grids set side by side, their rows level (a bulletin's four boxed lists
+/// of areas): the page's lines run across them all. Such lines are cut at the grids' edges,
+/// and each grid's lines are put together where its first one stands, top to bottom, so
+/// that each table reads whole, the left one first.
+fn gather_side_by_side(page: &PageGlyphs, grids: &[Grid], lines: &mut Vec<Line>) {
+    let box_of = |g: u32| {
+        let (x, y) = glyph_middle(page, g);
+        grids.iter().position(|grid| grid.contains(x, y))
+    };
+    // Each line or piece of one, with the grid it stands in.
+    let mut pieces: Vec<(Option<usize>, Line)> = Vec::with_capacity(lines.len());
+    let mut cut: Vec<usize> = Vec::new();
+    for line in lines.iter() {
+        let mut boxes: Vec<Option<usize>> = line.items.iter().map(|&(g, _)| box_of(g)).collect();
+        // A word is not cut: one that runs over a grid's edge stays where it starts.
+        for k in 1..boxes.len() {
+            if line.items[k].1 == Sep::None {
+                boxes[k] = boxes[k - 1];
+            }
+        }
+        let mut distinct: Vec<usize> = boxes.iter().flatten().copied().collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if distinct.len() < 2 {
+            let whole = boxes
+                .first()
+                .copied()
+                .flatten()
+                .filter(|b| boxes.iter().all(|x| *x == Some(*b)));
+            pieces.push((whole, line.clone()));
+            continue;
+        }
+        cut.extend(distinct);
+        let mut start = 0;
+        while start < boxes.len() {
+            let end = (start..boxes.len())
+                .find(|&k| boxes[k] != boxes[start])
+                .unwrap_or(boxes.len());
+            pieces.push((boxes[start], piece(page, line, start..end)));
+            start = end;
+        }
+    }
+    if cut.is_empty() {
+        return;
+    }
+    let mut out: Vec<Line> = Vec::with_capacity(pieces.len());
+    let mut gathered: Vec<usize> = Vec::new();
+    for (k, (grid, line)) in pieces.iter().enumerate() {
+        match grid {
+            Some(b) if cut.contains(b) => {
+                if gathered.contains(b) {
+                    continue;
+                }
+                gathered.push(*b);
+                let mut own: Vec<&Line> = pieces[k..]
+                    .iter()
+                    .filter(|(g, _)| g == grid)
+                    .map(|(_, l)| l)
+                    .collect();
+                own.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
+                out.extend(own.into_iter().cloned());
+            }
+            _ => out.push(line.clone()),
+        }
+    }
+    *lines = out;
+}
+
+/// The part of a line made of its items `range`, as a line of its own.
+fn piece(page: &PageGlyphs, line: &Line, range: std::ops::Range<usize>) -> Line {
+    let mut items = line.items[range].to_vec();
+    if let Some(first) = items.first_mut() {
+        first.1 = Sep::None;
+    }
+    let edge = |&(g, _): &(u32, Sep)| &page.glyphs[g as usize];
+    let x0 = items.iter().map(|i| edge(i).x0).fold(f32::MAX, f32::min);
+    let x1 = items.iter().map(|i| edge(i).x1).fold(f32::MIN, f32::max);
+    let size_of = |i: Option<&(u32, Sep)>| i.map_or(line.size, |i| edge(i).size);
+    Line {
+        ends: (size_of(items.first()), size_of(items.last())),
+        items,
+        x0,
+        x1,
+        lead: 0,
+        ..line.clone()
+    }
 }
 
 /// The rows of a grid made of its lines (in reading order).

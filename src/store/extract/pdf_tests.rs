@@ -3915,6 +3915,44 @@ fn a_row_label_set_over_two_lines_around_its_values_is_one_cell() {
 }
 
 #[test]
+fn boxed_tables_side_by_side_with_level_rows_are_each_read_whole() {
+    // A bulletin's lists of areas in four boxes, a few points apart, their rows level:
+    // each box reads whole, left first, not row by row across the page.
+    let rows = |names: &[(&'static str, &'static str)]| -> Vec<Vec<Vec<&'static str>>> {
+        std::iter::once(vec![vec!["Area"], vec!["Cases"]])
+            .chain(names.iter().map(|(n, c)| vec![vec![*n], vec![*c]]))
+            .collect()
+    };
+    let left = ruled_table(
+        700.0,
+        &[72.0, 150.0, 190.0],
+        &rows(&[
+            ("Colombo", "65"),
+            ("Gampaha", "58"),
+            ("Kalutara", "43"),
+            ("Matara", "30"),
+        ]),
+    );
+    let right = ruled_table(
+        700.0,
+        &[196.0, 274.0, 314.0],
+        &rows(&[("Galle", "78"), ("Kandy", "133")]),
+    );
+    let mut content = left;
+    content.extend_from_slice(&right);
+    let text = text_of(&page(&content, "", &[]));
+    assert!(
+        text.contains("Area\tCases\nColombo\t65\nGampaha\t58\nKalutara\t43\nMatara\t30\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Area\tCases\nGalle\t78\nKandy\t133"),
+        "{text}"
+    );
+    assert!(text.find("Matara") < text.find("Galle"), "{text}");
+}
+
+#[test]
 fn two_tables_ruled_across_side_by_side_are_read_one_after_the_other() {
     let left = table_with_rules(
         700.0,
