@@ -319,12 +319,15 @@ impl Collector {
             transform,
             advance,
             weight,
+            drop,
         } = drawn;
         let origin = transform * Point::ZERO;
         let along = transform * Point::new(f64::from(advance), 0.0) - origin;
         let up = transform * Point::new(0.0, 1000.0) - origin;
         let size = up.hypot() as f32;
-        let (x0, baseline) = (origin.x as f32, origin.y as f32);
+        // (The line a sign hanging from its origin stands on.)
+        let on_line = transform * Point::new(0.0, -f64::from(drop));
+        let (x0, baseline) = (origin.x as f32, on_line.y as f32);
         let x1 = x0 + along.x as f32;
         // (Slanted is upright: an italic made by shearing a roman font leans its glyphs'
         // up by a fifth to a third, along its line.)
@@ -428,11 +431,13 @@ impl Collector {
     }
 }
 
-/// Where a glyph is drawn, how far it moves the pen and how heavy its strokes are.
+/// Where a glyph is drawn, how far it moves the pen, how heavy its strokes are and how far
+/// below its origin its line stands (in units of 1000 to the em).
 struct Drawn {
     transform: Affine,
     advance: f32,
     weight: f32,
+    drop: f32,
 }
 
 /// A glyph with no Unicode text drawn in another size where a letter is drawn too (at its
@@ -748,14 +753,15 @@ impl<'a> Device<'a> for Collector {
                 _ => unicode,
             };
             let before = self.page.glyphs.len();
-            let weight = match &**glyph {
-                FontGlyph::Outline(g) => self.weights.of(g),
-                FontGlyph::Type3(_) => 0.0,
+            let (weight, drop) = match &**glyph {
+                FontGlyph::Outline(g) => (self.weights.of(g), self.lookalikes.drop(g)),
+                FontGlyph::Type3(_) => (0.0, 0.0),
             };
             let drawn = Drawn {
                 transform: props.transform * glyph.transform(),
                 advance,
                 weight,
+                drop,
             };
             self.glyph(drawn, unicode, matches!(mode, DrawMode::Invisible));
             if self.page.glyphs.len() > before {

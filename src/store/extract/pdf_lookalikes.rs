@@ -141,6 +141,9 @@ impl<'a> FontShapes<'a> {
 #[derive(Default)]
 pub struct Lookalikes {
     readings: HashMap<u128, Reading>,
+    /// How far below its origin the line of a sign read by shape that hangs from its
+    /// origin stands (a display sum drawn from its top down), in units of 1000 to the em.
+    drops: HashMap<u128, f32>,
 }
 
 impl Lookalikes {
@@ -172,7 +175,7 @@ impl Lookalikes {
         });
         let mut readings = HashMap::new();
         if !any {
-            return Self { readings };
+            return Self::default();
         }
         let programs: FontResolverFn = Arc::new(|_| None);
         let cmaps: CMapResolverFn = Arc::new(|_| None);
@@ -214,7 +217,31 @@ impl Lookalikes {
             };
             read_font(glyphs, siblings, &mut readings);
         }
-        Self { readings }
+        // A large operator that hangs from its origin stands on the line its middle is on,
+        // the maths axis a quarter em over the baseline (tall brackets, which reach over
+        // several lines, keep their place).
+        let drops = fonts
+            .iter()
+            .flat_map(|(glyphs, _)| glyphs)
+            .filter(|g| matches!(readings.get(&g.key), Some(Reading::Symbol('∑' | '∏' | '∫'))))
+            .filter_map(|g| {
+                let shape = g.shape.as_ref().filter(|s| is_hung(s))?;
+                Some((g.key, (AXIS - shape.middle) as f32))
+            })
+            .collect();
+        Self { readings, drops }
+    }
+
+    /// How far below its origin a glyph's line stands, in units of 1000 to the em (0 for
+    /// a glyph that stands on its origin, as most do).
+    pub fn drop(&self, glyph: &OutlineGlyph) -> f32 {
+        if self.drops.is_empty() {
+            return 0.0;
+        }
+        self.drops
+            .get(&glyph.identifier().cache_key())
+            .copied()
+            .unwrap_or(0.0)
     }
 
     /// How to read a glyph.
@@ -309,10 +336,23 @@ fn read_font<'s, I>(
     }
 }
 
-/// The signs a maths font draws taller than an em, to stand around a formula's height.
-const TALL: [char; 7] = ['(', ')', '[', ']', '{', '}', '|'];
+/// The signs a maths font draws taller than an em, to stand around a formula's height, or
+/// large beside it.
+const TALL: [char; 11] = ['(', ')', '[', ']', '{', '}', '|', '∑', '∏', '∫', '√'];
+/// A glyph half an em tall or more whose top stands no higher than this over its origin
+/// (in units of 1000 to the em) hangs from it: such a sign drawn from the top down.
+const HUNG: f64 = 100.0;
 /// Taller than this, in units of 1000 to the em, a glyph is such a sign.
 const TALL_HEIGHT: f64 = 1100.0;
+
+/// The height of the maths axis over the baseline, in units of 1000 to the em.
+const AXIS: f64 = 250.0;
+
+/// Whether a shape hangs from its origin: half an em tall or more, its top no higher than
+/// [`HUNG`] over it.
+fn is_hung(shape: &Raster) -> bool {
+    shape.height >= 500.0 && shape.middle + shape.height / 2.0 < HUNG
+}
 
 /// The Greek small letters in their alphabet's order. Some Greek fonts (Advent 3B2's) name
 /// each by the Latin letter in the same place: `c` for `γ`, `g` for `η`, `w` for `ψ`.
@@ -357,9 +397,10 @@ fn names_greek_in_order(glyphs: &[Drawn], by_shape: &[(u128, Reading)]) -> bool 
 
 /// The symbol a shape looks most like, other than the char it is named, and how much.
 fn closest_symbol(shape: &Raster, named: Option<char>) -> Option<(char, f32)> {
-    // A glyph taller than an em stands below its line, stretched over a formula: it is
-    // looked at as drawn, not where it stands.
-    if shape.height > TALL_HEIGHT {
+    // A glyph taller than an em, or one that hangs an em's half or more below its
+    // origin, is a sign stretched over a formula or set large beside it (a display sum):
+    // it is looked at as drawn, not where it stands.
+    if shape.height > TALL_HEIGHT || is_hung(shape) {
         return TALL
             .iter()
             .filter(|s| Some(**s) != named)
@@ -795,6 +836,20 @@ mod tests {
         for c in ['(', ')', '[', '}'] {
             assert_eq!(read_shape(&tall(c), None, None, MARGIN), Reading::Symbol(c));
         }
+    }
+
+    #[test]
+    fn a_display_sum_hanging_from_its_origin_reads_as_a_sum() {
+        // A journal's maths font draws a large `∑`, named `P`, from its origin down, an em
+        // below the line it is set on.
+        let outline = outline_in(epaint_default_fonts::UBUNTU_LIGHT, '∑').expect("drawn");
+        let hung = kurbo::Affine::new([1.4, 0.0, 0.0, 1.2, 0.0, -1000.0]) * outline;
+        let sum = vec![Drawn {
+            key: 0,
+            shape: raster(&hung),
+            named: Some('P'),
+        }];
+        assert_eq!(read(&sum, &[])[&0], Reading::Symbol('∑'));
     }
 
     #[test]
