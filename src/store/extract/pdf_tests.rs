@@ -6261,6 +6261,21 @@ BT /F1 10 Tf 72 686 Td [(The) -280 (con) -120 (figs) -280 (were) -280 (kept.)] T
 }
 
 #[test]
+fn a_tight_lines_word_gaps_on_both_sides_of_a_spaces_width_all_part_words() {
+    // A justified line squeezed until its word gaps stand about the width a space needs,
+    // some a little wider (already spaces), some a little narrower; one before a bracket.
+    let pdf = page(
+        b"BT /F1 10 Tf 72 700 Td [(and) -155 (have) -146 (shown) -153 (that) -148 (it) -152 (provides) -155 (a) -155 (means) -149 (\\(Table) -151 (4\\).)] TJ ET",
+        "",
+        &[],
+    );
+    assert_eq!(
+        text_of(&pdf),
+        "and have shown that it provides a means (Table 4).\n"
+    );
+}
+
+#[test]
 fn a_title_beside_a_journals_label_is_read_before_the_margin_column_under_it() {
     // A journal's label over its narrow margin column of addresses, set small; beside the
     // label, the title and authors over the article's two columns.

@@ -48,10 +48,15 @@ pub(super) fn tight_words(page: &PageGlyphs, items: &mut [(u32, Sep)]) {
         .filter(|&k| {
             items[k].1 == Sep::None
                 && ends_word(last(k - 1))
-                && first(k).is_some_and(char::is_alphanumeric)
+                && first(k).is_some_and(|c| c.is_alphanumeric() || c == '(')
                 && gap(k) >= TIGHT_WORD_GAP.max(touching + 0.08)
         })
         .collect();
+    // The line's gaps already wide enough for a space that are as narrow as these: a line
+    // whose word gaps stand about the width a space needs has some on each side of it.
+    let spaced = (1..items.len())
+        .filter(|&k| items[k].1 == Sep::Space && gap(k) < 2.0 * TIGHT_WORD_GAP)
+        .count();
     // A justified line's word gaps are alike; a gap or two apart from the rest is a
     // letter's own (an italic `f` before the next letter, `conf igs`). Gaps this wide
     // between most letters are letters spaced out, not words.
@@ -59,7 +64,11 @@ pub(super) fn tight_words(page: &PageGlyphs, items: &mut [(u32, Sep)]) {
         .iter()
         .map(|&k| gap(k))
         .fold((f32::MAX, f32::MIN), |(lo, hi), w| (lo.min(w), hi.max(w)));
-    if parts.len() < 3 || widest > 1.3 * narrowest || parts.len() * 3 > letters.len() {
+    if parts.is_empty()
+        || parts.len() + spaced < 3
+        || widest > 1.3 * narrowest
+        || parts.len() * 3 > letters.len()
+    {
         return;
     }
     for k in parts {
