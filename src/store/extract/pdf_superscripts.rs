@@ -120,7 +120,8 @@ pub(super) fn is_superscript_letter(c: char) -> bool {
 /// a figure, when the run holds a letter, or a sign with a figure (figures alone after a
 /// word are a note's number, read as figures; after a figure [`raise_figures`] reads them;
 /// a sign alone marks an author's affiliation), is no ordinal's
-/// ending (`1st`, `2e`) and every glyph of it has a superscript form.
+/// ending (`1st`, `2e`) and every glyph of it has a superscript form but the commas between
+/// an author's affiliations' letters (`Lane`ᵃ,ᶜ, not `Lanea,c`), which stay commas.
 pub fn raise_exponents(page: &mut PageGlyphs) {
     let single = |page: &PageGlyphs, g: &Glyph| match page.text(g) {
         [c] => Some(*c),
@@ -160,11 +161,18 @@ pub fn raise_exponents(page: &mut PageGlyphs) {
             close(&page.glyphs[end - 1], g) && (g.size - first.size).abs() <= 0.05 * first.size
         });
         let chars: Vec<Option<char>> = (i..end).map(|k| single(page, &page.glyphs[k])).collect();
-        let all_have = chars.iter().all(|c| c.and_then(superscript).is_some());
+        // (Commas part the marks of several affiliations, `Lane`ᵃ,ᶜ: they stay commas.)
+        let all_have = chars
+            .iter()
+            .all(|c| c.is_some_and(|c| superscript(c).is_some() || c == ','))
+            && chars.iter().any(|c| c.is_some_and(|c| c != ','));
         // (A letter, or a sign with a figure: a mark alone, `+`, is an affiliation's.)
         let letter = chars.iter().flatten().any(|c| c.is_alphabetic());
         let figure = chars.iter().flatten().any(|c| c.is_ascii_digit());
-        let sign = chars.iter().flatten().any(|c| !c.is_alphanumeric());
+        let sign = chars
+            .iter()
+            .flatten()
+            .any(|c| !c.is_alphanumeric() && *c != ',');
         let not_figures = letter || (figure && sign);
         let run: String = chars.iter().flatten().collect();
         // (An ordinal's ending goes on with a word on its line, `2a edición`; a table's

@@ -3413,6 +3413,22 @@ BT /F1 30 Tf 72 600 Td (T) Tj /F1 10 Tf 0 Ts 0 20 Td (he council met on Monday a
 }
 
 #[test]
+fn an_authors_affiliation_letters_raised_after_the_name_read_as_superscripts() {
+    // A journal's byline: each name followed by its affiliations' letters, raised and set
+    // small, commas between them; another's by figures, which stay figures.
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td (Patrick Lane) Tj /F1 8 Tf 5 Ts (a,c,) Tj /F1 12 Tf 0 Ts (*, Alice Best) Tj /F1 8 Tf 5 Ts (b,c,d) Tj /F1 12 Tf 0 Ts (, Antje Theurer) Tj /F1 8 Tf 5 Ts (2,3) Tj /F1 12 Tf 0 Ts (.) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert!(
+        text.contains("Patrick Laneᵃ,ᶜ,*, Alice Bestᵇ,ᶜ,ᵈ, Antje Theurer2,3."),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_list_of_references_in_two_columns_is_read_column_by_column_entry_by_entry() {
     // The left column's entries [1]–[6] hang their second lines; the right column holds
     // [7]–[8], short entries level with the left column's first lines.
