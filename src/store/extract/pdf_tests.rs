@@ -3429,6 +3429,93 @@ fn an_authors_affiliation_letters_raised_after_the_name_read_as_superscripts() {
 }
 
 #[test]
+fn a_right_columns_top_beside_a_figure_heading_the_left_one_is_read_after_the_left_column() {
+    // A journal page: a running head across both columns; a figure (no text) heads the
+    // left column, whose caption and section come under it; the right column starts at
+    // the top with the end of a sentence begun at the left column's foot.
+    let mut s = String::from(
+        "BT /F1 10 Tf 72 760 Td (Lane et al. / Journal of Hydrology 310 \\(2005\\) 253-265 / a running head set across the page) Tj ET ",
+    );
+    let right_top = [
+        "the magnitude of change in zero flow days",
+        "due to afforestation, and S describes the",
+        "shape of the response for the average",
+        "climate condition, when it is reached.",
+    ];
+    for (k, line) in right_top.iter().enumerate() {
+        s.push_str(&format!(
+            "BT /F1 10 Tf 320 {} Td ({line}) Tj ET ",
+            735 - 12 * k
+        ));
+    }
+    s.push_str("BT /F1 10 Tf 320 660 Td (2.3. Statistical analyses) Tj ET ");
+    let right = [
+        "The coefficient of efficiency was used",
+        "as the goodness of fit measure to judge",
+        "the fit between observed and predicted",
+        "flow deciles and zero flow days. E is",
+        "given by the ratio of the mean square",
+        "error to the variance of the data seen.",
+        "It is important to assess the meaning",
+        "of the model parameters to check that",
+        "rainfall and forest age are what drive",
+        "the changes in the flow duration curve.",
+        "The model was split into simpler forms",
+        "where only the rainfall or time terms",
+        "were kept, and each of them was tested",
+        "against the complete model of the flow.",
+    ];
+    for (k, line) in right.iter().enumerate() {
+        s.push_str(&format!(
+            "BT /F1 10 Tf 320 {} Td ({line}) Tj ET ",
+            630 - 12 * k
+        ));
+    }
+    let left = [
+        "Fig. 2. Schematic of the change in the FDC.",
+        "2.2. Zero flow day analysis",
+        "A notable feature of Fig. 1 is the rise in",
+        "the number of zero flow days. A similar",
+        "approach was used to assess the impact of",
+        "afforestation on the number of zero flow",
+        "days per year. For the average condition",
+        "the number equals a, and Y gives",
+    ];
+    for (k, line) in left.iter().enumerate() {
+        s.push_str(&format!(
+            "BT /F1 10 Tf 72 {} Td ({line}) Tj ET ",
+            520 - 14 * k
+        ));
+    }
+    let pdf = hayro_interpret::hayro_syntax::Pdf::new(page(s.as_bytes(), "", &[])).unwrap();
+    let glyphs = super::pdf_glyphs::collect_page(
+        &pdf.pages()[0],
+        1,
+        super::pdf_glyphs::Turn::Upright,
+        (Instant::now() + Duration::from_secs(60), u64::MAX),
+        &mut super::pdf_lookalikes::FontShapes::new(),
+    );
+    let lines = lines_read(&glyphs);
+    let at = |t: &str| {
+        lines
+            .iter()
+            .position(|l| l.starts_with(t))
+            .unwrap_or_else(|| panic!("{t}: {lines:#?}"))
+    };
+    // The left column, then the right one from its top.
+    assert!(at("Fig. 2.") < at("the magnitude of change"), "{lines:#?}");
+    assert!(
+        at("the number equals a, and Y gives") < at("the magnitude of change"),
+        "{lines:#?}"
+    );
+    assert!(
+        at("climate condition") < at("2.3. Statistical"),
+        "{lines:#?}"
+    );
+    assert!(at("2.3. Statistical") < at("The coefficient"), "{lines:#?}");
+}
+
+#[test]
 fn a_list_of_references_in_two_columns_is_read_column_by_column_entry_by_entry() {
     // The left column's entries [1]–[6] hang their second lines; the right column holds
     // [7]–[8], short entries level with the left column's first lines.

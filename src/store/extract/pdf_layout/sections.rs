@@ -309,19 +309,39 @@ pub(super) fn columns_through(
             if beside { (Columns::Short, false) } else { c }
         })
         .collect();
+    // A row of text on one side only of the gutter of the tall columns under it (the top
+    // of the right column beside a figure that heads the left one, with no text of its
+    // own) is the top of that column: it goes on with them, so the left column is read
+    // first. So is each such row over it, on the same side.
+    let mut tops = vec![None; rows.len()];
+    for k in (0..rows.len().saturating_sub(1)).rev() {
+        let under = if cut[k + 1].0 == Columns::Tall {
+            gutter(k + 1)
+        } else {
+            tops[k + 1]
+        };
+        tops[k] = under.filter(|&(a, b)| {
+            cut[k].0 == Columns::None
+                && (rows[k].iter().all(|&i| fragments[i].x0 >= b - 1.0)
+                    || rows[k].iter().all(|&i| fragments[i].x1 <= a + 1.0))
+        });
+    }
     let mut out: Vec<Vec<usize>> = Vec::with_capacity(rows.len());
     for (k, row) in rows.iter().enumerate() {
+        let column_top = k > 0 && tops[k - 1].is_some();
         let goes_on = k > 0
             && !cut[k - 1].1
-            && matches!(
-                (cut[k - 1].0, cut[k].0),
-                (Columns::Tall, Columns::Tall | Columns::Short) | (Columns::Short, Columns::Tall)
-            )
+            && (column_top
+                || matches!(
+                    (cut[k - 1].0, cut[k].0),
+                    (Columns::Tall, Columns::Tall | Columns::Short)
+                        | (Columns::Short, Columns::Tall)
+                ))
             && !reads_across(page, fragments, &rows[k - 1], row)
-            && {
+            && (column_top || {
                 let pair: Vec<usize> = rows[k - 1].iter().chain(row).copied().collect();
                 column_cut(fragments, &pair).is_some()
-            };
+            });
         match out.last_mut() {
             Some(last) if goes_on => last.extend_from_slice(row),
             _ => out.push(row.clone()),
