@@ -2211,6 +2211,34 @@ fn a_footer_is_left_out_however_far_its_page_number_stands_from_its_words() {
 }
 
 #[test]
+fn a_footer_printing_its_page_number_twice_on_the_outer_side_is_left_out() {
+    // A journal's extract of three pages: the footer prints the page number at the outer
+    // edge and again as `180/312`, on the left of even pages and the right of odd ones.
+    let contents: Vec<Vec<u8>> = (180..=182usize)
+        .map(|n| {
+            let footer = if n % 2 == 0 {
+                format!("({n}) Tj 150 0 Td (The EFSA Journal 2009 - 223) Tj 250 0 Td ({n}/312) Tj")
+            } else {
+                format!("(The EFSA Journal 2009 - 223) Tj 250 0 Td ({n}/312) Tj 150 0 Td ({n}) Tj")
+            };
+            let body = ["Brucellosis was reported", "Most cases were domestic", "Milk samples were tested"]
+                [n - 180];
+            format!(
+                "BT /F1 12 Tf 72 650 Td ({body} in the year.) Tj 0 -14 Td (More about that year.) Tj 0 -14 Td (And a last word on it.) Tj ET BT /F1 8 Tf 60 40 Td {footer} ET"
+            )
+            .into_bytes()
+        })
+        .collect();
+    let refs: Vec<&[u8]> = contents.iter().map(Vec::as_slice).collect();
+    let text = text_of(&pages(&refs));
+    assert!(!text.contains("EFSA"), "{text}");
+    assert!(
+        text.contains("Most cases were domestic in the year."),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_tables_last_rows_at_the_foot_of_every_page_are_not_a_footer() {
     // The same table on each page, its last row at the page's foot: only its figures
     // differ from page to page, as a running footer's page number would.

@@ -652,9 +652,11 @@ fn sized_key(page: &PageGlyphs, line: &Line) -> String {
     // A running header stays at the head of its pages and a footer at the foot: a line of a
     // list that falls at the foot of one page and the head of the next is neither.
     let head = line.baseline < 0.5 * page.height;
+    // (Without a page number at either end: a footer that sets it on the outer side of
+    // each page, `180⇥The EFSA Journal` and `The EFSA Journal⇥181`, is the same.)
     format!(
         "{}@{}@{}",
-        furniture_key(&line_text(page, line)),
+        furniture_key(&line_text(page, line)).trim_matches('#'),
         (line.size * 2.0).round(),
         if head { "head" } else { "foot" }
     )
@@ -871,7 +873,8 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
     };
     let counts = pages_with(&|page, l| in_margin(page, l).then(|| sized_key(page, l)));
     // The keys whose lines differ in two of their numbers or more from one page to another:
-    // a running head changes its page number alone; notes that cite a volume and page
+    // a running head changes its page number alone (also where it prints it twice,
+    // `180⇥The EFSA Journal⇥180/312`); notes that cite a volume and page
     // (`2⇥(2013) 1 SCC 311.`, `4⇥(1987) 1 SCC 424.`) share a key but are no furniture.
     let mut numbers_of: HashMap<String, Vec<Vec<String>>> = HashMap::new();
     for (page, ls) in pages.iter().zip(per_page.iter()) {
@@ -893,7 +896,11 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
         .filter(|(_, all)| {
             all.iter().enumerate().any(|(i, a)| {
                 all[i + 1..].iter().any(|b| {
-                    a.len() == b.len() && a.iter().zip(b).filter(|(x, y)| x != y).count() >= 2
+                    let mut changes: Vec<(&String, &String)> =
+                        a.iter().zip(b).filter(|(x, y)| x != y).collect();
+                    changes.sort_unstable();
+                    changes.dedup();
+                    a.len() == b.len() && changes.len() >= 2
                 })
             })
         })
