@@ -5928,6 +5928,18 @@ fn a_heading_in_bold_that_fills_its_line_stands_apart_from_its_paragraph() {
     );
 }
 
+#[test]
+fn lines_opening_with_the_same_label_numbered_are_each_an_item() {
+    // A study's groups, each on a line of its own, the first as long as the second.
+    let text = text_of(&courier_page(
+        "BT /F1 10 Tf 72 720 Td 12 TL (The catchments fall into two groups by their response:) Tj T*          (Group 1: Stewarts Creek, Pine Creek, Redhill, and Lambrechtsbos A and B) Tj T*          (Group 2: Cathedral Peak 2 and 3, Glendhu 2, Biesievlei, Traralgon Creek) Tj T*          (Group 1 shows the largest reduction of flows overall, at all deciles.) Tj ET",
+    ));
+    assert!(
+        text.contains("Lambrechtsbos A and B\n\nGroup 2: Cathedral Peak"),
+        "{text}"
+    );
+}
+
 /// A one-page PDF drawing `content` with Courier as /F1 (every glyph 0.6 of its size wide,
 /// so lines of as many chars end at one edge).
 fn courier_page(content: &str) -> Vec<u8> {

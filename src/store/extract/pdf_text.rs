@@ -486,6 +486,17 @@ fn label_goes_on(page: &PageGlyphs, label: &Line, label_text: &str, row: &Line) 
         && second_cell.is_some_and(|x| label.x1 < x)
 }
 
+/// The word and number of a label a line opens with (`Group 1:`, `Step 2b:`): a word,
+/// then a number (figures, perhaps with a letter), then a colon.
+fn numbered_label(text: &str) -> Option<(&str, &str)> {
+    let mut words = text.split_whitespace();
+    let (word, number) = (words.next()?, words.next()?.strip_suffix(':')?);
+    let figures = number.starts_with(|c: char| c.is_ascii_digit())
+        && number.chars().all(|c| c.is_ascii_alphanumeric())
+        && number.chars().filter(char::is_ascii_alphabetic).count() <= 1;
+    (word.chars().all(char::is_alphabetic) && figures).then_some((word, number))
+}
+
 /// Whether a line stops where a phrase cannot end: after a comma, a hyphen or a word that
 /// joins ("and", "of", "the").
 pub(super) fn ends_unfinished(text: &str) -> bool {
@@ -1750,6 +1761,14 @@ fn join(
     // A change of size (a heading) unless the lines meet in the same size (a lead-in set
     // in small capitals that ends in ordinary letters).
     if differ(prev.size, cur.size) && differ(prev.ends.1, cur.ends.0) {
+        return Join::Paragraph;
+    }
+    // Lines that each open with a label of the same word numbered (`Group 1:` / `Group
+    // 2:`) are items of a list, each its own paragraph, however full the first is.
+    if let (Some(a), Some(b)) = (numbered_label(prev_text), numbered_label(cur_text))
+        && a.0 == b.0
+        && a.1 != b.1
+    {
         return Join::Paragraph;
     }
     let same_column = prev_page == cur_page && prev.region == cur.region;
