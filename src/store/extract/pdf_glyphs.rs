@@ -486,16 +486,20 @@ fn drop_unmapped_under_letters(page: &mut PageGlyphs, placed: &HashMap<(i32, i32
     page.unmapped -= under.iter().filter(|u| **u).count().min(page.unmapped);
 }
 
+/// A symbol font's code, given the char a font's map gives its glyph: the code itself or
+/// the code in the private-use row symbol fonts are mapped to (`\u{F0FC}`).
+fn symbol_code(c: char) -> Option<u32> {
+    match u32::from(c) {
+        n @ 0xF020..=0xF0FF => Some(n - 0xF000),
+        n @ 0x20..=0xFF => Some(n),
+        _ => None,
+    }
+}
+
 /// The Unicode mark a Wingdings glyph draws, for the list markers documents use, given the
-/// char a font's map gives it: the code itself or the code in the private-use rows symbol
-/// fonts are mapped to (`\u{F0FC}`).
+/// char a font's map gives it ([`symbol_code`]).
 fn wingdings_mark(c: char) -> Option<char> {
-    let code = match u32::from(c) {
-        n @ 0xF020..=0xF0FF => n - 0xF000,
-        n @ 0x20..=0xFF => n,
-        _ => return None,
-    };
-    Some(match code {
+    Some(match symbol_code(c)? {
         0x6C => '●',
         0x6E => '■',
         0x71 => '❑',
@@ -513,12 +517,7 @@ fn wingdings_mark(c: char) -> Option<char> {
 /// The arrow a Wingdings 3 glyph draws, for the arrows tables mark rises and falls with
 /// (`▲`-headed block arrows), given the char a font's map gives it.
 fn wingdings3_mark(c: char) -> Option<char> {
-    let code = match u32::from(c) {
-        n @ 0xF020..=0xF0FF => n - 0xF000,
-        n @ 0x20..=0xFF => n,
-        _ => return None,
-    };
-    Some(match code {
+    Some(match symbol_code(c)? {
         0xC7 => '⬆',
         0xC8 => '⬇',
         _ => return None,
