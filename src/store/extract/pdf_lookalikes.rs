@@ -314,14 +314,20 @@ fn read_font<'s, I>(
     // (Half of the glyphs whose shapes are known: a text font has next to none.)
     if unlike > 0 && unlike * 2 >= likes.len() {
         let by_shape = read(SYMBOL_FONT_MARGIN);
-        let in_order = names_greek_in_order(glyphs, &by_shape);
-        readings.extend(by_shape.into_iter().map(|(key, reading)| {
-            let named = glyphs.iter().find(|g| g.key == key).and_then(|g| g.named);
-            match named.and_then(greek_in_place) {
-                Some(greek) if in_order => (key, Reading::Symbol(greek)),
-                _ => (key, reading),
-            }
-        }));
+        // (Each reading with the char its glyph is named: `likes` and `by_shape` go alike.)
+        let named = || likes.iter().map(|l| l.2).zip(by_shape.iter().map(|r| r.1));
+        let in_order = names_greek_in_order(named());
+        readings.extend(
+            by_shape
+                .iter()
+                .zip(named())
+                .map(
+                    |(&(key, _), (name, reading))| match name.and_then(greek_in_place) {
+                        Some(greek) if in_order => (key, Reading::Symbol(greek)),
+                        _ => (key, reading),
+                    },
+                ),
+        );
         return;
     }
     // A text font's glyph with no text of its own (an accent drawn over a letter, `C19`)
@@ -371,24 +377,24 @@ fn greek_in_place(named: char) -> Option<char> {
     GREEK_ORDER.get(usize::try_from(place).ok()?).copied()
 }
 
-/// Whether a font read by shape names its Greek letters by their place in the alphabet:
+/// Whether a font read by shape (each glyph's name and reading) names its Greek letters by
+/// their place in the alphabet:
 /// at least three glyphs whose shapes read as Greek letters unlike their names are the
 /// letters in their names' places, and at most a third as many are other Greek letters
 /// (`ξ` read as the `ζ` it looks like). Then a glyph whose shape says little (an italic `γ`
 /// with a loop) reads as the letter of its name's place too.
-fn names_greek_in_order(glyphs: &[Drawn], by_shape: &[(u128, Reading)]) -> bool {
+fn names_greek_in_order(by_shape: impl Iterator<Item = (Option<char>, Reading)>) -> bool {
     let (mut agree, mut disagree) = (0, 0);
-    for (key, reading) in by_shape {
+    for (named, reading) in by_shape {
         let Reading::Symbol(read) = reading else {
             continue;
         };
-        let named = glyphs.iter().find(|g| g.key == *key).and_then(|g| g.named);
         let Some(named) = named.filter(|c| !ALIKE_IN_PLACE.contains(c)) else {
             continue;
         };
         match greek_in_place(named) {
-            Some(greek) if greek == *read => agree += 1,
-            Some(_) if GREEK_ORDER.contains(read) => disagree += 1,
+            Some(greek) if greek == read => agree += 1,
+            Some(_) if GREEK_ORDER.contains(&read) => disagree += 1,
             _ => {}
         }
     }
