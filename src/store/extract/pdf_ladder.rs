@@ -5,8 +5,9 @@
 //! columns taken from the cells of the table's lines.
 
 use super::pdf_glyphs::PageGlyphs;
-use super::pdf_grid::{Grid, Placed, glyph_middle, place_glyphs, rows_of_placed};
+use super::pdf_grid::{Grid, Placed, glyph_middle, rows_of_placed};
 use super::pdf_layout::Line;
+use super::pdf_layout::Sep;
 use super::pdf_rules::Rule;
 use super::pdf_table::cell_edges;
 
@@ -124,12 +125,37 @@ pub fn read_rows(page: &PageGlyphs, ladders: &[Ladder], lines: &mut Vec<Line>) {
 /// The rows of a ladder's table made of its lines (in reading order).
 fn rows_of(page: &PageGlyphs, ladder: &Ladder, lines: &[Line]) -> Vec<Line> {
     // The table's columns: where the cells of its lines with cells stand, those that
-    // overlap taken together.
-    let mut spans: Vec<(f32, f32)> = lines
-        .iter()
-        .filter(|l| l.has_tab())
-        .flat_map(|l| cell_edges(page, l))
-        .collect();
+    // overlap taken together. Each cell's edges are taken with the run of lines of cells
+    // it stands in (a line of prose or a label alone ends a run), its line and its place.
+    let mut run = 0;
+    let mut cells: Vec<Cell> = Vec::new();
+    for (l, line) in lines.iter().enumerate() {
+        if line.has_tab() {
+            let edges = cell_edges(page, line).into_iter().enumerate();
+            cells.extend(edges.map(|(k, edges)| Cell {
+                run,
+                line: l,
+                nth: k,
+                edges,
+            }));
+        } else {
+            run += 1;
+        }
+    }
+    // A heading over several columns (`Estimated from Fig. 4` over `Total flow` and `Low
+    // flow`) parts none: a cell over two cells that lie apart, on lines below it in its
+    // run, is left out. (A wide value that reaches under the next column's heading is no
+    // heading.)
+    let over_two = |c: &Cell| {
+        let under = || {
+            cells.iter().filter(move |t| {
+                t.run == c.run && t.line > c.line && t.edges.0 < c.edges.1 && t.edges.1 > c.edges.0
+            })
+        };
+        under().any(|a| under().any(|b| a.edges.1 < b.edges.0))
+    };
+    let (spanning, single): (Vec<Cell>, Vec<Cell>) = cells.iter().partition(|c| over_two(c));
+    let mut spans: Vec<(f32, f32)> = single.iter().map(|c| c.edges).collect();
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut columns: Vec<(f32, f32)> = Vec::new();
     for (a, b) in spans {
@@ -141,10 +167,7 @@ fn rows_of(page: &PageGlyphs, ladder: &Ladder, lines: &[Line]) -> Vec<Line> {
     if columns.len() < 2 {
         return lines.to_vec();
     }
-    let column_at = |x: f32| columns.iter().rposition(|c| c.0 <= x).unwrap_or(0);
-    let Some(placed) = place_glyphs(page, lines, |x, y| {
-        Some((ladder.row_at(x, y)?, column_at(x)))
-    }) else {
+    let Some(placed) = place_cells(page, ladder, lines, &columns, &spanning) else {
         return lines.to_vec();
     };
     // A table: two rows or more start with a line of cells.
@@ -213,4 +236,51 @@ fn rows_of(page: &PageGlyphs, ladder: &Ladder, lines: &[Line]) -> Vec<Line> {
             || (!heading && labels_again)
     };
     rows_of_placed(page, lines, placed, &[], &apart, &|_| false)
+}
+
+/// A cell of a line of a ladder's table.
+#[derive(Clone, Copy)]
+struct Cell {
+    /// The run of lines of cells it stands in.
+    run: usize,
+    /// Its line.
+    line: usize,
+    /// Its place among its line's cells.
+    nth: usize,
+    /// Its left and right edges.
+    edges: (f32, f32),
+}
+
+/// Each glyph of the lines placed in its row of the ladder and in the column it stands in,
+/// or, in a cell over several columns, in the column the cell starts in (the column its
+/// left edge stands in, or the next one right of a gap: a heading centred over two
+/// columns starts before the first); `None` if a glyph stands in no row.
+fn place_cells(
+    page: &PageGlyphs,
+    ladder: &Ladder,
+    lines: &[Line],
+    columns: &[(f32, f32)],
+    spanning: &[Cell],
+) -> Option<Vec<Placed>> {
+    let column_at = |x: f32| columns.iter().rposition(|c| c.0 <= x).unwrap_or(0);
+    let column_from = |x: f32| {
+        columns
+            .iter()
+            .position(|c| x <= c.1)
+            .unwrap_or(columns.len() - 1)
+    };
+    let mut placed: Vec<Placed> = Vec::new();
+    for (l, line) in lines.iter().enumerate() {
+        let mut nth = 0;
+        for (k, &(g, sep)) in line.items.iter().enumerate() {
+            if k > 0 && matches!(sep, Sep::Tab | Sep::Cells(_)) {
+                nth += 1;
+            }
+            let (x, y) = glyph_middle(page, g);
+            let over = spanning.iter().find(|c| c.line == l && c.nth == nth);
+            let column = over.map_or_else(|| column_at(x), |c| column_from(c.edges.0));
+            placed.push((ladder.row_at(x, y)?, column, l, k));
+        }
+    }
+    Some(placed)
 }

@@ -368,9 +368,9 @@ fn settle_tabs(page: &PageGlyphs, lines: &mut [Line]) {
                 .iter()
                 .chain(&beyond_labels)
                 .any(|n| tab_across(page, n, x0, x1));
-            let in_prose = prose
-                .iter()
-                .any(|n| runs_through(page, n, x0, x1, line.size));
+            let in_prose = prose.iter().any(|n| {
+                runs_through(page, n, x0, x1, line.size) && !ruled_between(page, line, n, x0, x1)
+            });
             if in_prose && !in_a_table {
                 spaces.push((k, i));
             }
@@ -743,6 +743,25 @@ fn runs_through(page: &PageGlyphs, line: &Line, x0: f32, x1: f32, size: f32) -> 
     };
     let mid = (x0 + x1) / 2.0;
     inked(x0 + probe) && inked(mid) && inked(x1 - probe)
+}
+
+/// Whether a rule across runs between two lines under the whole gap `x0..x1`: a table's
+/// top or bottom rule parts its rows from the caption or note beside them, so the prose
+/// of those is no reason to read the rows' gaps as spaces. (A rule under the upper line's
+/// baseline, its words underlined, does not part them.)
+fn ruled_between(page: &PageGlyphs, line: &Line, other: &Line, x0: f32, x1: f32) -> bool {
+    let (upper, lower) = if other.baseline < line.baseline {
+        (other, line)
+    } else {
+        (line, other)
+    };
+    let (top, bottom) = (
+        upper.baseline + 0.3 * upper.size,
+        lower.baseline - 0.6 * lower.size,
+    );
+    page.rules
+        .iter()
+        .any(|r| r.is_horizontal() && r.y0 > top && r.y0 < bottom && r.x0 <= x0 && r.x1 >= x1)
 }
 
 /// Glyphs in drawing order, cut into fragments.

@@ -116,8 +116,8 @@ pub(super) fn is_superscript_letter(c: char) -> bool {
     c.is_alphabetic() && TO.contains(c)
 }
 
-/// Rewrites as superscripts a run of glyphs drawn smaller and raised right after a letter or
-/// a figure, when the run holds a letter, or a sign with a figure (figures alone after a
+/// Rewrites as superscripts a run of glyphs drawn smaller and raised right after a letter,
+/// a figure, a bracket's end or a per cent sign, when the run holds a letter, or a sign with a figure (figures alone after a
 /// word are a note's number, read as figures; after a figure [`raise_figures`] reads them;
 /// a sign alone marks an author's affiliation), is no ordinal's
 /// ending (`1st`, `2e`) and every glyph of it has a superscript form but the commas between
@@ -139,7 +139,10 @@ pub fn raise_exponents(page: &mut PageGlyphs) {
                 && base.baseline - g.baseline > 0.2 * base.size
                 && base.baseline - g.baseline < 0.8 * base.size
         };
-        if !single(page, base).is_some_and(char::is_alphanumeric) || !raised(&page.glyphs[i]) {
+        // (After a bracket's end or a per cent sign too: `(a+b)`ⁿ, `reduction (%)`ᵇ.)
+        let base_ok =
+            single(page, base).is_some_and(|c| c.is_alphanumeric() || matches!(c, ')' | ']' | '%'));
+        if !base_ok || !raised(&page.glyphs[i]) {
             i += 1;
             continue;
         }

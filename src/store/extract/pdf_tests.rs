@@ -931,6 +931,71 @@ fn a_table_ruled_only_across_reads_each_row_whose_cells_wrap_as_one() {
 }
 
 #[test]
+fn a_table_ruled_across_under_a_caption_keeps_its_cells_and_its_heading_over_two_columns() {
+    // The caption above the top rule and the note under the bottom rule run through the
+    // white between the columns; a heading set over two columns (`Estimated by the model`
+    // over `Total` and `Low`), its note's letter raised after a bracket; the last row's
+    // last two values under an empty cell above.
+    let cell = |x: f32, y: f32, t: &str| format!("BT /F1 9 Tf 1 0 0 1 {x} {y} Tm ({t}) Tj ET\n");
+    let mut c = String::new();
+    c.push_str(&cell(
+        72.0,
+        733.0,
+        "Table 5 Published flow reductions from paired catchment studies compared with those",
+    ));
+    c.push_str(&cell(72.0, 722.0, "estimated by the model of this study"));
+    for (y, row) in [
+        (
+            702.0,
+            [
+                "Catchment",
+                "Year",
+                "Total flow",
+                "Low flow",
+                "Estimated by the model",
+                "",
+            ],
+        ),
+        (
+            692.0,
+            ["", "", "reduction (%)", "reduction (%)", "", "Low (%)"],
+        ),
+        (676.0, ["Cathedral Peak 2", "21", "50", "48", "57", "54"]),
+        (666.0, ["Stewarts Ck 5", "20", "69", "", "64", ""]),
+        (656.0, ["Glendhu", "1988", "27", "20", "32", "35"]),
+    ] {
+        for (x, t) in [72.0, 160.0, 230.0, 310.0, 390.0, 450.0]
+            .into_iter()
+            .zip(row)
+        {
+            if !t.is_empty() {
+                c.push_str(&cell(x, y, t));
+            }
+        }
+    }
+    c.push_str("BT /F1 9 Tf 1 0 0 1 390 692 Tm (Total \\(%\\)) Tj /F1 6 Tf 3 Ts (b) Tj ET\n");
+    c.push_str(&cell(
+        72.0,
+        641.0,
+        "a Rainfall refers to the rainfall in the year used for the comparison of the results.",
+    ));
+    for y in [713.5, 686.0, 650.0] {
+        c.push_str(&format!("72 {y} m 500 {y} l S\n"));
+    }
+    let text = text_of(&page(c.as_bytes(), "", &[]));
+    assert!(
+        text.contains("Catchment\tYear\tTotal flow reduction (%)\tLow flow reduction (%)\tEstimated by the model Total (%)ᵇ\tLow (%)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\nCathedral Peak 2\t21\t50\t48\t57\t54\n"),
+        "{text}"
+    );
+    assert!(text.contains("\nStewarts Ck 5\t20\t69\t\t64\n"), "{text}");
+    assert!(text.contains("\nGlendhu\t1988\t27\t20\t32\t35\n"), "{text}");
+}
+
+#[test]
 fn a_grids_row_whose_label_ends_close_to_its_value_keeps_its_cells() {
     // Courier, 6 points a letter at 10 points: the last row's label ends 4 points before
     // its value's column (less than a cell gap), the column rule between them.
