@@ -56,6 +56,13 @@ pub fn word_at(text: &Text, at: usize) -> (usize, usize) {
         if chars.get(e) == Some(&'%') {
             e += 1;
         }
+        // Its sign too (`-0.3`, `−23`, `+80`, `±2`), where the sign starts a word: not the
+        // hyphen of `COVID-19` or the dash of `1990-2000`.
+        let sign = s > 0 && matches!(chars[s - 1], '-' | '\u{2212}' | '+' | '±');
+        let starts = s < 2 || !is_word_char(chars[s - 2]);
+        if sign && starts {
+            s -= 1;
+        }
     }
     (para.start + s, para.start + e)
 }
@@ -162,7 +169,9 @@ pub fn snap_outward(text: &Text, at: usize, forward: bool) -> usize {
 
 /// Where a Shift+click at `at` moves an edge of the span `start..end` when selections snap to
 /// words: before the span or past it, to the far edge of the word clicked, so the span takes
-/// that word whole wherever on it the click lands; inside, to the nearer edge of that word.
+/// that word whole wherever on it the click lands; inside, the span's nearer edge goes to
+/// the word clicked and keeps it (a click on `creditors` near the span's end ends the span
+/// after it).
 pub fn snap_reach(text: &Text, start: usize, end: usize, at: usize) -> usize {
     let word_char = |k: usize| {
         text.slice(k..(k + 1).min(text.char_count()))
@@ -190,8 +199,17 @@ pub fn snap_reach(text: &Text, start: usize, end: usize, at: usize) -> usize {
             snap_outward(text, at, true)
         };
         balanced(start, edge).end().max(edge)
+    } else if !word_char(at) && !(at > 0 && word_char(at - 1)) {
+        at
     } else {
-        snap_point(text, at)
+        // (On a word's last letter's right half, at its end: that word.)
+        let word = if word_char(at) { at } else { at - 1 };
+        let (ws, we) = word_at(text, word);
+        if at - start <= end - at {
+            ws
+        } else {
+            balanced(start, we).end().max(we)
+        }
     }
 }
 
@@ -323,6 +341,32 @@ mod tests {
             "a sentence's full stop is not a decimal point"
         );
         assert_eq!(word("Chicago", 2), "Chicago");
+        let t = Text::from_str_normalized("Loans\t-0.3\t15.2 (−23) +80 COVID-19 1990-2000 ±2");
+        // (Offsets count chars.)
+        let char_at = |needle: &str| {
+            t.as_str()[..t.as_str().find(needle).unwrap()]
+                .chars()
+                .count()
+        };
+        let word = |needle: &str, k: usize| {
+            let (s, e) = word_at(&t, char_at(needle) + k);
+            t.slice(s..e).to_owned()
+        };
+        assert_eq!(word("0.3", 0), "-0.3", "its sign");
+        assert_eq!(word("0.3", 2), "-0.3");
+        assert_eq!(word("23", 0), "−23");
+        assert_eq!(word("80", 1), "+80");
+        assert_eq!(word("±2", 1), "±2");
+        assert_eq!(word("19", 0), "19", "a hyphen inside a word is no sign");
+        assert_eq!(word("2000", 0), "2000", "nor a range's dash");
+        let sel = snap_to_words(
+            &t,
+            Selection {
+                anchor: char_at("0.3") + 1,
+                head: char_at("15.2") + 2,
+            },
+        );
+        assert_eq!(t.slice(sel.start()..sel.end()), "-0.3\t15.2");
     }
     use super::*;
 
@@ -338,9 +382,32 @@ mod tests {
         // half (at the next word's start): those words.
         assert_eq!(snap_reach(&t, start, end, at(" handled")), at("harbor"));
         assert_eq!(snap_reach(&t, start, end, at("million")), at(" boxes"));
-        // Inside the span: the nearer edge of the word clicked.
-        assert_eq!(snap_reach(&t, start, end, at("led")), at(" 4.2"));
+        // Inside the span: the span's nearer edge goes to the word clicked, and keeps it.
+        assert_eq!(snap_reach(&t, start, end, at("led")), at("handled"));
         assert_eq!(snap_reach(&t, start, end, at("andled")), at("handled"));
+        let end = at(" boxes");
+        assert_eq!(snap_reach(&t, start, end, at("million")), at(" boxes"));
+        assert_eq!(snap_reach(&t, start, end, at("2 million")), at(" million"));
+    }
+
+    #[test]
+    fn a_shift_click_on_a_word_near_a_spans_end_keeps_that_word() {
+        let t = Text::from_str_normalized(
+            "It lets debtors keep what they owe to their creditors. It is the rule.",
+        );
+        let at = |needle: &str| t.as_str().find(needle).unwrap();
+        let (start, end) = (at("It lets"), at(" is the"));
+        // On `creditors`' first letters, its last letters, and the right half of its last
+        // letter: the span ends with it, and its sentence's stop.
+        for click in [at("creditors"), at("itors"), at(". It")] {
+            let edge = snap_reach(&t, start, end, click);
+            let (s, e) = crate::core::reach::reach(start, end, edge).unwrap();
+            assert_eq!(
+                t.slice(s..e),
+                "It lets debtors keep what they owe to their creditors.",
+                "click at {click}"
+            );
+        }
     }
 
     #[test]
