@@ -199,7 +199,7 @@ pub fn snap_reach(text: &Text, start: usize, end: usize, at: usize) -> usize {
             snap_outward(text, at, true)
         };
         balanced(start, edge).end().max(edge)
-    } else if !word_char(at) && !(at > 0 && word_char(at - 1)) {
+    } else if !(word_char(at) || (at > 0 && word_char(at - 1))) {
         at
     } else {
         // (On a word's last letter's right half, at its end: that word.)
