@@ -66,7 +66,7 @@ fn line_numbers(page: &PageGlyphs) -> Vec<usize> {
             }
         }
     }
-    if best.len() < FEWEST || !in_left_margin(page, &best) {
+    if best.len() < FEWEST || !in_left_margin(page, &best) || numbers_rows(page, &best) {
         return Vec::new();
     }
     let mut out: Vec<usize> = best.iter().flat_map(|n| n.glyphs.iter().copied()).collect();
@@ -115,6 +115,39 @@ fn in_left_margin(page: &PageGlyphs, run: &[&Number]) -> bool {
                 || g.x0 >= n.x1 + n.size
         })
     })
+}
+
+/// Whether the numbers label a table's rows (`1  Bank credit  10,762.7  11,244.4 …`, which
+/// the notes under the table cite by line): two thirds of their lines or more hold three
+/// figures or more beside them. A pleading's lines of prose seldom hold as many.
+fn numbers_rows(page: &PageGlyphs, run: &[&Number]) -> bool {
+    let figures_beside = |n: &Number| {
+        let mut on_line: Vec<&Glyph> = page
+            .glyphs
+            .iter()
+            .filter(|g| (g.baseline - n.baseline).abs() < 0.3 * n.size && g.x0 >= n.x1 + n.size)
+            .collect();
+        on_line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        // Runs of figures (with their points and commas), each apart from the last.
+        let mut count = 0;
+        let mut in_figure = false;
+        let mut last: Option<&Glyph> = None;
+        for g in on_line {
+            let t = page.text(g);
+            let figure = t
+                .iter()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ','));
+            let apart = last.is_none_or(|p| g.x0 - p.x1 > 0.2 * n.size);
+            let starts = figure && t.iter().any(char::is_ascii_digit) && (!in_figure || apart);
+            if starts {
+                count += 1;
+            }
+            in_figure = figure && (in_figure || starts);
+            last = Some(g);
+        }
+        count >= 3
+    };
+    3 * run.iter().filter(|n| figures_beside(n)).count() >= 2 * run.len()
 }
 
 /// The numbers of up to three digits standing alone on a page: digit glyphs drawn one after

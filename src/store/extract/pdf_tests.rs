@@ -3845,6 +3845,36 @@ fn line_numbers_down_the_margin_of_pleading_paper_are_left_out() {
 }
 
 #[test]
+fn numbers_down_the_margin_that_label_a_tables_rows_stay() {
+    // Two pages of a statistical table, each row numbered from 1 at its left (the notes
+    // under it cite the rows by number): the numbers are the table's, not a pleading's.
+    let page_of = |first: usize| {
+        let mut s = String::new();
+        for n in 1..=14 {
+            let y = 740 - 14 * (n as i32 - 1);
+            let label = format!("Loans of kind {}", first + n);
+            s.push_str(&format!(
+                "BT /F1 9 Tf 40 {y} Td ({n}) Tj 30 0 Td ({label}) Tj 170 0 Td ({a}.5) Tj 60 0 Td ({b}.0) Tj 60 0 Td (1,{c}.2) Tj ET ",
+                a = 100 + n,
+                b = 200 + n,
+                c = 300 + n,
+            ));
+        }
+        s
+    };
+    let (first, second) = (page_of(0), page_of(14));
+    let text = text_of(&pages(&[first.as_bytes(), second.as_bytes()]));
+    assert!(
+        text.contains("1\tLoans of kind 1\t101.5\t201.0\t1,301.2\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("14\tLoans of kind 28\t114.5\t214.0\t1,314.2\n"),
+        "{text}"
+    );
+}
+
+#[test]
 fn figures_raised_after_a_figure_read_as_superscripts_not_another_number() {
     let pdf = page(
         b"BT /F1 12 Tf 72 700 Td (The incident occurred between January 1, 1900) Tj /F1 8 Tf 5.5 Ts (23) Tj /F1 12 Tf 0 Ts ( and December 31, 2008, in a mass of 10) Tj /F1 8 Tf 5 Ts (9) Tj /F1 12 Tf 0 Ts ( suns.) Tj ET",
