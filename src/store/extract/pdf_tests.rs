@@ -1920,6 +1920,45 @@ fn a_loop_in_the_page_tree_is_refused_fast() {
 }
 
 #[test]
+fn each_form_drawn_counts_for_more_than_a_glyph() {
+    // Thirteen forms, each drawing a letter and the next twice: 8,191 forms and letters. A
+    // form costs many times a glyph to draw, so its box's clip counts more: the page is
+    // stopped at 100,000 steps, where 16,000 glyphs and paths would not be.
+    let forms: Vec<Vec<u8>> = (0..13)
+        .map(|k| {
+            let id = 6 + k;
+            let next = if k == 12 {
+                String::new()
+            } else {
+                format!("/XObject << /Fm {} 0 R >>", id + 1)
+            };
+            let draw: &[u8] = if k == 12 {
+                b"BT /F1 1 Tf (x) Tj ET"
+            } else {
+                b"BT /F1 1 Tf (x) Tj ET /Fm Do /Fm Do"
+            };
+            stream(
+                &format!(
+                    "/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /Font << /F1 4 0 R >> {next} >>"
+                ),
+                draw,
+            )
+        })
+        .collect();
+    let pdf = page(
+        b"BT /F1 12 Tf 72 700 Td (Some text) Tj ET /Fm Do",
+        "/XObject << /Fm 6 0 R >>",
+        &forms,
+    );
+    let limits = PdfLimits {
+        page_steps: 100_000,
+        ..PdfLimits::FILE
+    };
+    let e = extract_pdf_with(&pdf, limits).unwrap_err();
+    assert!(matches!(e, PdfError::PageTooComplex { page: 1, .. }), "{e}");
+}
+
+#[test]
 fn forms_that_draw_each_other_exponentially_are_stopped_at_the_limits() {
     // Thirty forms, each drawing the next four times: 4^30 paths, no form drawing itself.
     let forms: Vec<Vec<u8>> = (0..30)
