@@ -3884,6 +3884,48 @@ fn line_numbers_down_the_margin_of_pleading_paper_are_left_out() {
 }
 
 #[test]
+fn a_tables_title_repeated_over_each_of_its_pages_stays() {
+    // Seven pages under one running head: a table of loans over pages 2 and 3, one of
+    // deposits over pages 4 to 6, each page headed by its table's title.
+    let table = |title: &str, first: usize| {
+        let mut s = format!(
+            "BT /F1 9 Tf 72 760 Td (H.8 Release) Tj ET BT /F1 9 Tf 72 745 Td ({title}) Tj ET "
+        );
+        for n in 0..12 {
+            let y = 720 - 14 * n as i32;
+            s.push_str(&format!(
+                "BT /F1 9 Tf 72 {y} Td (Bank {k}) Tj 180 0 Td ({a}.5) Tj 80 0 Td ({b}.0) Tj ET ",
+                k = first + n,
+                a = 100 + n,
+                b = 200 + n,
+            ));
+        }
+        s
+    };
+    let first = "BT /F1 9 Tf 72 760 Td (H.8 Release) Tj ET BT /F1 12 Tf 72 700 Td (The tables that follow give the assets of the banks, week by week.) Tj ET".to_owned();
+    let loans = "Loans of Commercial Banks, billions of dollars";
+    let deposits = "Deposits of Small Banks, billions of dollars";
+    let all = [
+        first,
+        table(loans, 1),
+        table(loans, 13),
+        table(deposits, 1),
+        table(deposits, 13),
+        table(deposits, 25),
+        "BT /F1 9 Tf 72 760 Td (H.8 Release) Tj ET BT /F1 12 Tf 72 700 Td (Notes: the figures are billions of dollars, seasonally adjusted.) Tj ET".to_owned(),
+    ];
+    let contents: Vec<&[u8]> = all.iter().map(|p| p.as_bytes()).collect();
+    let text = text_of(&pages(&contents));
+    assert_eq!(text.matches(loans).count(), 2, "{text}");
+    assert_eq!(text.matches(deposits).count(), 3, "{text}");
+    assert!(!text.contains("H.8"), "{text}");
+    assert!(
+        text.contains(&format!("{deposits}\n\nBank 1\t100.5\t200.0\n")),
+        "{text}"
+    );
+}
+
+#[test]
 fn numbers_down_the_margin_that_label_a_tables_rows_stay() {
     // Two pages of a statistical table, each row numbered from 1 at its left (the notes
     // under it cite the rows by number): the numbers are the table's, not a pleading's.

@@ -883,6 +883,43 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
             .collect::<HashMap<String, usize>>()
     };
     let counts = pages_with(&|page, l| in_margin(page, l).then(|| sized_key(page, l)));
+    // On how many pages each margin line's key stands at all.
+    let mut on_pages: HashMap<String, usize> = HashMap::new();
+    for (page, ls) in pages.iter().zip(per_page.iter()) {
+        let keys: HashSet<String> = ls
+            .iter()
+            .filter(|l| in_margin(page, l))
+            .map(|l| sized_key(page, l))
+            .collect();
+        for k in keys {
+            *on_pages.entry(k).or_default() += 1;
+        }
+    }
+    // A table's title over its top, repeated on each page the table goes on over and
+    // changing with the table (`Assets and Liabilities of Commercial Banks …` on four
+    // pages, `… of Domestically Chartered Commercial Banks …` on the next four): on fewer
+    // than half the pages, at a page's head, with the table the first text under it. (A
+    // running head stands on nearly every page; a chapter's, over prose, is left out.)
+    let titles_table = |page: &PageGlyphs, ls: &[Line], l: &Line| {
+        let head = l.baseline < 0.5 * page.height;
+        let few = on_pages
+            .get(&sized_key(page, l))
+            .is_some_and(|&k| 2 * k < pages.len());
+        let first_under = ls
+            .iter()
+            .filter(|o| o.baseline > l.baseline && !in_margin(page, o))
+            .min_by(|a, b| a.baseline.total_cmp(&b.baseline));
+        let words = line_text(page, l)
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .count()
+            >= 3;
+        // (A title is no row of cells: a running head beside its page number is.)
+        head && few
+            && words
+            && !l.has_tab()
+            && first_under.is_some_and(|o| o.has_tab() || o.in_grid)
+    };
     // The keys whose lines differ in two of their numbers or more from one page to another:
     // a running head changes its page number alone (also where it prints it twice,
     // `180⇥The EFSA Journal⇥180/312`); notes that cite a volume and page
@@ -1005,6 +1042,7 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
                         || heads_cells(page, ls, l)
                         || l.in_grid
                         || slide_title(page, ls, l)
+                        || titles_table(page, ls, l)
                         || set_as_text(l, &raw)
                     {
                         return Verdict::Kept;
