@@ -568,5 +568,11 @@ fn is_prose(line: &Line, text: &str, right: f32) -> bool {
         .clone()
         .filter(|w| w.starts_with(char::is_lowercase))
         .count();
-    !line.has_tab() && words.count() >= 5 && small >= 2 && line.x1 >= right - 2.0 * line.size
+    // (A line set from past its column's middle is a cell's, under its column of a table.)
+    let from_middle = line.x0 > line.bounds.0 + 0.5 * (line.bounds.1 - line.bounds.0);
+    !line.has_tab()
+        && !from_middle
+        && words.count() >= 5
+        && small >= 2
+        && line.x1 >= right - 2.0 * line.size
 }

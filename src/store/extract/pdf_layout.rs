@@ -452,9 +452,12 @@ pub(super) fn is_enumerator(head: &str, capitals: bool) -> bool {
     let letter = |c: char| c.is_ascii_lowercase() || (capitals && c.is_ascii_uppercase());
     let roman =
         |c: char| matches!(c, 'i' | 'v' | 'x') || (capitals && matches!(c, 'I' | 'V' | 'X'));
+    // (A year is a citation's or a reference's, `(2004) tried …`, `2004. Discovering …`.)
+    let year = |n: &str| n.len() == 4 && n.parse::<u32>().is_ok_and(|y| (1800..2100).contains(&y));
     inner.is_some_and(|n| {
         !n.is_empty()
             && n.len() <= 4
+            && !year(n)
             && (n.chars().all(|c| c.is_ascii_digit())
                 || (n.len() == 1 && n.chars().all(letter))
                 || n.chars().all(roman))

@@ -3884,6 +3884,50 @@ fn line_numbers_down_the_margin_of_pleading_paper_are_left_out() {
 }
 
 #[test]
+fn a_year_at_a_lines_start_goes_on_with_its_sentence_or_reference() {
+    // A citation's year in brackets, a reference's year under its authors in its hanging
+    // indent: neither is a list's number.
+    let pdf = page(
+        b"BT /F1 10 Tf 72 700 Td (Earlier work chose the pairs of entities by hand, as in the) Tj 0 -12 Td (survey by Ravichandran and Hovy, 2002. Hasegawa et al.) Tj 0 -12 Td (\\(2004\\) tried to extract relations of many kinds at once.) Tj ET \
+BT /F1 10 Tf 72 600 Td (Takaaki Hasegawa, Satoshi Sekine, and Ralph Grishman.) Tj 10 -12 Td (2004. Discovering relations among named entities from) Tj 0 -12 Td (large corpora. In Proceedings of ACL.) Tj -10 -12 Td (Kiyoshi Sudo, Satoshi Sekine, and Ralph Grishman.) Tj 10 -12 Td (2003. An improved extraction pattern representation.) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert!(
+        text.contains("Hasegawa et al. (2004) tried to extract"),
+        "{text}"
+    );
+    assert!(
+        text.contains("and Ralph Grishman. 2004. Discovering relations"),
+        "{text}"
+    );
+    assert!(
+        text.contains("and Ralph Grishman. 2003. An improved"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_paragraph_of_one_line_set_in_like_the_next_paragraphs_first_line_ends_there() {
+    // A justice's line, indented as each paragraph's first line is and stopping short of
+    // the justified column's edge by less than the next line's first word; the opinion's
+    // first paragraph under it, its first line as far in.
+    let pdf = page(
+        b"BT /F1 11 Tf 83 700 Td (JUSTICE BARRETT delivered the opinion for the whole Court.) Tj 0.798 Tw 0 -14 Td (The Bankruptcy Code strikes a balance between the interests of) Tj 0.46 Tw -11 -14 Td (insolvent debtors and their creditors. It generally allows the debtors) Tj 2.307 Tw 0 -14 Td (to discharge all of the liabilities they had before the bankruptcy.) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert!(
+        text.starts_with(
+            "JUSTICE BARRETT delivered the opinion for the whole Court.\n\nThe Bankruptcy Code"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_tables_title_repeated_over_each_of_its_pages_stays() {
     // Seven pages under one running head: a table of loans over pages 2 and 3, one of
     // deposits over pages 4 to 6, each page headed by its table's title.

@@ -1688,6 +1688,16 @@ fn opens_article(text: &str) -> bool {
         && (marked || after.is_none_or(|w| matches!(w, "-" | ":" | "\u{2013}" | "\u{2014}")))
 }
 
+/// Whether a line starts with a year and its stop, as an entry of references gives its
+/// year after its authors (`2004. Discovering …`, `2001a. Covering …`).
+fn starts_with_year(text: &str) -> bool {
+    text.split(' ').next().is_some_and(|w| {
+        let w = w.strip_suffix('.').unwrap_or_default();
+        let w = w.trim_end_matches(|c: char| c.is_ascii_lowercase());
+        w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1800..2100).contains(&y))
+    })
+}
+
 fn is_enumerated(text: &str) -> bool {
     text.split(' ')
         .next()
@@ -2131,10 +2141,28 @@ fn join(
             // column.)
             let in_from_prev =
                 cur.x0 > prev.x0 + 0.8 * size || !same_column && next_x0.is_some() && back_left;
+            // (Or as far in as a line before it that ends a sentence short of the column's
+            // edge, when the line after goes back to the left and it runs to that edge: a
+            // paragraph's first line after a paragraph of one line, `JUSTICE BARRETT
+            // delivered the opinion of the Court.` / `The Bankruptcy Code strikes …`; a
+            // quotation's lines are set in at the right too, and a reference's hanging
+            // lines run on to the edge.)
+            let first_line_again = same_column
+                && ends_clause
+                && next_x0.is_some()
+                && back_left
+                && (prev.x0 - cur.x0).abs() <= 0.5 * size
+                && prev_right - cur.x1 <= size
+                && prev_right - prev.x1 > size;
+            let in_from_prev = in_from_prev || first_line_again;
+            // (A reference's year after its authors, under them in its hanging indent,
+            // `… and Ralph Grishman.` / `2004. Discovering relations …`, starts no block.)
+            let year_goes_on = ends_clause && starts_with_year(cur_text);
             if cur.x0 > cur.bounds.0 + 0.8 * size
                 && in_from_prev
                 && (back_left || ends_clause || (!same_column && next_x0.is_none()))
                 && !hanging
+                && !year_goes_on
             {
                 return Join::Paragraph;
             }
