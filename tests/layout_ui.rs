@@ -299,3 +299,56 @@ fn a_right_to_left_document_reopens_with_the_line_it_was_left_at_on_top() {
         settings = h.state().settings.clone();
     }
 }
+
+#[test]
+fn a_table_wider_than_the_text_keeps_each_row_on_one_line_where_the_window_has_room() {
+    // A release's table: a label and twelve columns of figures, wider than the text's
+    // reading column. On a wide screen each row is one line, its cells in their columns;
+    // the prose under it keeps the reading column.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("release.txt");
+    let mut doc = String::from("Assets of banks, billions of dollars\n\n");
+    for (k, label) in [
+        "Bank credit",
+        "Securities in bank credit",
+        "Other securities",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let figures: Vec<String> = (0..12)
+            .map(|c| format!("{},{:03}.{}", 10 + k, 100 + 37 * c, c % 10))
+            .collect();
+        doc.push_str(&format!("{}\t{label}\t{}\n", k + 1, figures.join("\t")));
+    }
+    doc.push_str("\nPercent changes are at a simple annual rate and have been adjusted to remove the effects of structure activity of five billion or more, as the notes explain.\n");
+    std::fs::write(&path, &doc).unwrap();
+    let mut h = harness(&path, (1920.0, 1080.0));
+    h.run_steps(2);
+    let text = h.state().doc().unwrap().session.text.clone();
+    let view = h.state().view().unwrap();
+    let column = h.state().pane.drawn.text.unwrap();
+    let at = |needle: &str| {
+        text.as_str()[..text.as_str().find(needle).unwrap()]
+            .chars()
+            .count()
+    };
+    for (first, last) in [("1\tBank", "10,507.1"), ("3\tOther", "12,507.1")] {
+        let a = view.screen_pos_of(&text, at(first)).unwrap();
+        let b = view.screen_pos_of(&text, at(last)).unwrap();
+        assert!((a.y - b.y).abs() < 1.0, "{first}: {a:?} {b:?}");
+        assert!(
+            b.x > column.right(),
+            "set wider than the column {column:?}: {b:?}"
+        );
+    }
+    // The cells of a column stand one under another.
+    let x1 = view.screen_pos_of(&text, at("10,507.1")).unwrap().x;
+    let x3 = view.screen_pos_of(&text, at("12,507.1")).unwrap().x;
+    assert!((x1 - x3).abs() < 1.0, "{x1} {x3}");
+    // The prose keeps the reading column.
+    let p = view
+        .screen_pos_of(&text, at("as the notes explain"))
+        .unwrap();
+    assert!(p.x < column.right() + 1.0, "{p:?} {column:?}");
+}

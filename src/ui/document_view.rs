@@ -86,7 +86,8 @@ pub enum ViewEvent {
 }
 
 struct Cached {
-    key: (u64, u32, bool),
+    /// The document's version, the wrap width, the room for tables and the theme.
+    key: (u64, u32, u32, bool),
     block: Block,
 }
 
@@ -157,6 +158,11 @@ impl Block {
 #[derive(Default)]
 pub struct DocumentView {
     wrap_width: f32,
+    /// How wide a table may be set, wider than the text's column: the view's width.
+    table_room: f32,
+    /// The paragraphs laid out as rows of a table wider than the text's column, with the
+    /// table's width (set further left than the text, as far as it needs).
+    wide: HashMap<usize, f32>,
     heights: Vec<f32>,
     tops: Vec<f32>,
     dirty_from: Option<usize>,
@@ -437,6 +443,10 @@ impl DocumentView {
             let text_width =
                 (full_width - 2.0 * theme::DOC_MARGIN).clamp(120.0, theme::READING_WIDTH);
             let left = ((full_width - text_width) / 2.0).max(0.0);
+            let table_room = (full_width - theme::DOC_MARGIN).max(text_width);
+            if (table_room - self.table_room).abs() > REWRAP_SLACK {
+                self.table_room = table_room;
+            }
             // A change of a few points (a panel settling for a frame) does not re-wrap the
             // text: the lines under the reader's eyes stay where they are. The margins take it.
             if self.wrap_width == 0.0 || (text_width - self.wrap_width).abs() > REWRAP_SLACK {
@@ -463,8 +473,8 @@ impl DocumentView {
                     rect.max.y,
                 ),
             );
-            ui.painter()
-                .rect_filled(page, 0.0, theme::page_background(&visuals));
+            // (Painted once the rows shown are known: a wide table's widen it.)
+            let background = ui.painter().add(egui::Shape::Noop);
 
             // Lay out and place the visible paragraphs.
             self.visible.clear();
@@ -479,7 +489,13 @@ impl DocumentView {
                     self.heights[i] = h;
                     self.dirty_from = Some(self.dirty_from.map_or(i + 1, |d| d.min(i + 1)));
                 }
-                let origin = rect.min + vec2(left, PAGE_PAD + y);
+                // (A wide table's row starts where the text does, or as far left as it
+                // needs to end in the view.)
+                let x = self.wide.get(&i).map_or(left, |&w| {
+                    left.min(full_width - theme::DOC_MARGIN / 2.0 - w)
+                        .max(theme::DOC_MARGIN / 2.0)
+                });
+                let origin = rect.min + vec2(x, PAGE_PAD + y);
                 self.visible.push(Visible {
                     index: i,
                     origin,
@@ -490,6 +506,24 @@ impl DocumentView {
             }
             let keep = first.saturating_sub(CACHE_MARGIN)..i + CACHE_MARGIN;
             self.cache.retain(|k, _| keep.contains(k));
+            self.wide.retain(|k, _| keep.contains(k));
+            let page = self
+                .visible
+                .iter()
+                .filter_map(|v| {
+                    let w = self.wide.get(&v.index)?;
+                    Some((v.origin.x, v.origin.x + w))
+                })
+                .fold(page, |p, (x0, x1)| {
+                    Rect::from_min_max(
+                        pos2(p.min.x.min(x0 - theme::DOC_MARGIN / 2.0), p.min.y),
+                        pos2(p.max.x.max(x1 + theme::DOC_MARGIN / 2.0), p.max.y),
+                    )
+                });
+            ui.painter().set(
+                background,
+                egui::Shape::rect_filled(page, 0.0, theme::page_background(&visuals)),
+            );
             if self.dirty_from.is_some() {
                 ui.ctx().request_repaint();
             }
@@ -592,7 +626,12 @@ impl DocumentView {
 
     /// The laid-out paragraph `i`, from the cache or newly laid out.
     fn galley(&mut self, ui: &Ui, m: &ViewModel<'_>, i: usize, dark: bool) -> Block {
-        let key = (m.version, self.wrap_width.round() as u32, dark);
+        let key = (
+            m.version,
+            self.wrap_width.round() as u32,
+            self.table_room.round() as u32,
+            dark,
+        );
         if let Some(c) = self.cache.get(&i)
             && c.key == key
         {
@@ -618,32 +657,50 @@ impl DocumentView {
             line_height: Some(theme::DOC_LINE_HEIGHT),
             ..Default::default()
         };
-        let mut job = LayoutJob::default();
-        job.wrap.max_width = self.wrap_width;
-        if para.is_empty() {
-            job.append("", 0.0, base.clone());
-        }
-        let styles = if m.markdown {
-            line_styles(m.text.slice(para.range()))
-        } else {
-            Vec::new()
-        };
-        // A table's row has its cells set in columns (not with Markdown's styles, whose
-        // tables are drawn with bars, not tabs).
-        let pads = if styles.is_empty() {
-            let font = base.font_id.clone();
-            self.tables.pads(m.text, i, self.wrap_width, |cell| {
-                ui.fonts_mut(|f| f.layout_no_wrap(cell.to_owned(), font.clone(), Color32::WHITE))
-                    .size()
-                    .x
-            })
-        } else {
-            Vec::new()
-        };
         // (A paragraph of figures alone in a right-to-left document, such as a table's
         // heading of years, reads right to left too.)
         let text = m.text.slice(para.range());
-        if bidi::needs_bidi(text) || bidi::paragraph_direction(text, m.rtl_document).is_some() {
+        let bidi =
+            bidi::needs_bidi(text) || bidi::paragraph_direction(text, m.rtl_document).is_some();
+        let styles = if m.markdown {
+            line_styles(text)
+        } else {
+            Vec::new()
+        };
+        let font = base.font_id.clone();
+        let mut measure = |cell: &str| {
+            ui.fonts_mut(|f| f.layout_no_wrap(cell.to_owned(), font.clone(), Color32::WHITE))
+                .size()
+                .x
+        };
+        // A table's rows wider than the text's column are set as wide as the table, up to
+        // the view's width, so that its columns hold (a statistical release's twelve
+        // columns of figures), not wrapped at the column's width.
+        let wide = if styles.is_empty() && !bidi {
+            self.tables
+                .width(m.text, i, &mut measure)
+                .filter(|&w| w > self.wrap_width && w <= self.table_room)
+        } else {
+            None
+        };
+        match wide {
+            Some(w) => self.wide.insert(i, w),
+            None => self.wide.remove(&i),
+        };
+        let room = wide.map_or(self.wrap_width, |w| w + 1.0);
+        let mut job = LayoutJob::default();
+        job.wrap.max_width = room;
+        if para.is_empty() {
+            job.append("", 0.0, base.clone());
+        }
+        // A table's row has its cells set in columns (not with Markdown's styles, whose
+        // tables are drawn with bars, not tabs).
+        let pads = if styles.is_empty() {
+            self.tables.pads(m.text, i, room, &mut measure)
+        } else {
+            Vec::new()
+        };
+        if bidi {
             let para = self.bidi_para(ui, m, (i, &pads), &spans, &styles, &base);
             let block = Block::Bidi(Arc::new(para));
             self.cache.insert(

@@ -169,10 +169,38 @@ impl Tables {
         room: f32,
         mut width_of: impl FnMut(&str) -> f32,
     ) -> Vec<(usize, f32)> {
-        use std::hash::{Hash, Hasher};
-        let Some(rows) = table_of(text, i) else {
+        let Some((columns, tab)) = self.columns_of(text, i, &mut width_of) else {
             return Vec::new();
         };
+        if columns.width() > room {
+            return Vec::new();
+        }
+        columns.pads(text.slice(text.paragraphs()[i].range()), width_of, tab)
+    }
+
+    /// How wide the table of paragraph `i` is, its cells set in columns; `None` when it is
+    /// no table's row.
+    pub fn width(
+        &mut self,
+        text: &Text,
+        i: usize,
+        width_of: impl FnMut(&str) -> f32,
+    ) -> Option<f32> {
+        let mut width_of = width_of;
+        self.columns_of(text, i, &mut width_of)
+            .map(|(columns, _)| columns.width())
+    }
+
+    /// The columns of the table of paragraph `i` (measured once, then kept) and a tab's
+    /// width.
+    fn columns_of(
+        &mut self,
+        text: &Text,
+        i: usize,
+        width_of: &mut impl FnMut(&str) -> f32,
+    ) -> Option<(Arc<Columns>, f32)> {
+        use std::hash::{Hash, Hasher};
+        let rows = table_of(text, i)?;
         let paragraphs = text.paragraphs();
         let cells = || rows.clone().map(|k| text.slice(paragraphs[k].range()));
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
@@ -185,12 +213,9 @@ impl Tables {
         let columns = self
             .columns
             .entry(key)
-            .or_insert_with(|| Arc::new(Columns::measure(cells(), &mut width_of, tab)))
+            .or_insert_with(|| Arc::new(Columns::measure(cells(), &mut *width_of, tab)))
             .clone();
-        if columns.width() > room {
-            return Vec::new();
-        }
-        columns.pads(text.slice(paragraphs[i].range()), width_of, tab)
+        Some((columns, tab))
     }
 }
 
