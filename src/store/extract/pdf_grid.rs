@@ -708,6 +708,7 @@ fn row_line(
     used: &[usize],
 ) -> Line {
     let mut items: Vec<(u32, Sep)> = Vec::with_capacity(row.len());
+    let mut broken: Vec<u32> = Vec::new();
     let mut lead = 0u8;
     let mut previous: Option<(usize, usize)> = None;
     for &(_, column, l, k) in row {
@@ -733,7 +734,13 @@ fn row_line(
                     .text(&page.glyphs[g as usize])
                     .first()
                     .is_some_and(|c| c.is_lowercase());
-                if (hyphen && lower) || address_goes_on(page, &items, g) {
+                if hyphen
+                    && lower
+                    && let Some(&(h, _)) = items.last()
+                {
+                    broken.push(h);
+                    Sep::None
+                } else if address_goes_on(page, &items, g) {
                     Sep::None
                 } else {
                     Sep::Space
@@ -757,7 +764,9 @@ fn row_line(
         ls.dedup();
         ls.into_iter().map(|l| &lines[l]).collect()
     };
-    Line::of_lines(page, items, lead, &used, true)
+    let mut line = Line::of_lines(page, items, lead, &used, true);
+    line.broken.extend(broken);
+    line
 }
 
 /// Whether the glyph `next`, starting a cell's next line, goes on the web address the

@@ -72,6 +72,10 @@ pub struct Line {
     /// Its brackets that read turned (`)` for `(`): in a line read from the right, a bracket
     /// whose fellow is on another line, named by its shape.
     pub turned: Vec<u32>,
+    /// The hyphens that end a line of a table's cell, its word going on in the cell's next
+    /// line (`Pre-` / `treat-` / `ment`): read as the document writes the word, whole or
+    /// with its hyphen.
+    pub broken: Vec<u32>,
 }
 
 impl Line {
@@ -108,6 +112,10 @@ impl Line {
             turned: lines
                 .iter()
                 .flat_map(|l| l.turned.iter().copied())
+                .collect(),
+            broken: lines
+                .iter()
+                .flat_map(|l| l.broken.iter().copied())
                 .collect(),
         }
     }
@@ -2151,6 +2159,7 @@ fn line_of(page: &PageGlyphs, glyphs: &[u32], region: u32, bounds: (f32, f32)) -
         ruled: false,
         in_grid: false,
         turned,
+        broken: Vec::new(),
     }
 }
 

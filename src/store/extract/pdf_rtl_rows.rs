@@ -200,6 +200,7 @@ mod tests {
             ruled: false,
             in_grid: false,
             turned: Vec::new(),
+            broken: Vec::new(),
         }
     }
 

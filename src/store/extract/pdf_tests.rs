@@ -996,6 +996,32 @@ fn a_table_ruled_across_under_a_caption_keeps_its_cells_and_its_heading_over_two
 }
 
 #[test]
+fn a_word_broken_at_a_cells_edge_is_read_whole_as_the_document_writes_it() {
+    // A heading wrapped over three lines of its cell (`Pre-` / `treat-` / `ment`), a
+    // compound the text writes with its hyphen (`pre-treatment`), and a word broken in a
+    // row's cell (`affores-` / `tation`).
+    let rows = vec![
+        vec![
+            vec!["Site"],
+            vec!["Pre-", "treat-", "ment (years)"],
+            vec!["Cover"],
+        ],
+        vec![vec!["Redhill"], vec!["9"], vec!["affores-", "tation"]],
+        vec![vec!["Glendhu"], vec!["3"], vec!["pasture"]],
+    ];
+    let mut content = table_with_rules(715.0, &[72.0, 160.0, 260.0, 360.0], &rows, true);
+    content.extend_from_slice(
+        b"BT /F1 10 Tf 72 600 Td (The pre-treatment condition of each site is given in the table above.) Tj ET",
+    );
+    let text = text_of(&page(&content, "", &[]));
+    assert!(
+        text.contains("Site\tPre-treatment (years)\tCover\n"),
+        "{text}"
+    );
+    assert!(text.contains("Redhill\t9\tafforestation\n"), "{text}");
+}
+
+#[test]
 fn a_grids_row_whose_label_ends_close_to_its_value_keeps_its_cells() {
     // Courier, 6 points a letter at 10 points: the last row's label ends 4 points before
     // its value's column (less than a cell gap), the column rule between them.

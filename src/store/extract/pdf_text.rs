@@ -41,7 +41,14 @@ pub fn assemble(pages: &[PageGlyphs], deadline: Instant) -> Result<(String, Page
         .zip(pages)
         .map(|(ls, p)| ls.iter().map(|l| line_text(p, l)).collect())
         .collect();
-    let words = inner_words(&texts);
+    // (Not the words broken at a table cell's edge, which would tell themselves how they
+    // are written.)
+    let whole: Vec<Vec<String>> = per_page
+        .iter()
+        .zip(pages)
+        .map(|(ls, p)| ls.iter().map(|l| unbroken_text(p, l)).collect())
+        .collect();
+    let words = inner_words(&whole);
     let notes = super::pdf_notes::footnote_lines(pages, &per_page, &texts, &note_rules);
     let rights = region_rights(&per_page, &notes);
     // The left edges likewise, for columns read from the right (measured in a mirror).
@@ -428,7 +435,8 @@ impl<'a> Flow<'a> {
             Some(Join::DropHyphen) => out.drop_last(),
             Some(Join::Glue) => {}
         }
-        out.push_line(&shared.pages[pi], line);
+        let page = &shared.pages[pi];
+        out.push_line(page, line, &broken_words(page, line, shared.words));
         let same_block = self
             .prev
             .is_some_and(|(ppi, pl, _)| ppi == pi && pl.region == line.region);
@@ -594,6 +602,33 @@ fn line_text(page: &PageGlyphs, line: &Line) -> String {
         s.extend(chars);
     }
     s
+}
+
+/// A line's text without the words that hold a hyphen breaking a word at a table cell's
+/// edge (their place a space).
+fn unbroken_text(page: &PageGlyphs, line: &Line) -> String {
+    if line.broken.is_empty() {
+        return line_text(page, line);
+    }
+    let mut out = String::new();
+    let mut word = String::new();
+    let mut broken = false;
+    for ((sep, _, chars), &(g, _)) in written(page, line).zip(&line.items) {
+        if sep != Sep::None {
+            if !broken {
+                out.push_str(&word);
+            }
+            out.extend(sep_chars(sep));
+            word.clear();
+            broken = false;
+        }
+        word.extend(chars);
+        broken |= line.broken.contains(&g);
+    }
+    if !broken {
+        out.push_str(&word);
+    }
+    out
 }
 
 /// The glyphs of a line, each with what goes before it and the chars it writes. A glyph with
@@ -1704,6 +1739,157 @@ fn is_enumerated(text: &str) -> bool {
         .is_some_and(|head| super::pdf_layout::is_enumerator(head, false))
 }
 
+/// The hyphens of a table cell's broken words to leave out (sorted): those that broke a
+/// word at the cell's edge (`treat-` / `ment`), not a compound's own (`pre-` / `treatment`
+/// where the document writes `pre-treatment`), as [`hyphen_join`] tells them at a line's
+/// end.
+fn broken_words(page: &PageGlyphs, line: &Line, words: &Words) -> Vec<u32> {
+    let mut out = Vec::new();
+    let text_of = |i: usize| page.text(&page.glyphs[line.items[i].0 as usize]);
+    let is_broken = |i: usize| line.broken.contains(&line.items[i].0);
+    for k in (0..line.items.len()).filter(|&k| is_broken(k)) {
+        // The word up to the hyphen, as read so far (its hyphens before dropped or kept),
+        // and the rest of the word after it, whole (`Pre-` before `treatment`).
+        let start = (0..=k)
+            .rev()
+            .find(|&i| line.items[i].1 != Sep::None)
+            .unwrap_or(0);
+        let end = (k + 1..line.items.len())
+            .find(|&i| line.items[i].1 != Sep::None)
+            .unwrap_or(line.items.len());
+        let head: String = (start..=k)
+            .filter(|&i| i == k || !out.contains(&line.items[i].0))
+            .flat_map(text_of)
+            .collect();
+        let tail: String = (k + 1..end)
+            .filter(|&i| !is_broken(i))
+            .flat_map(text_of)
+            .collect();
+        if hyphen_join(&head, &tail, words) == Some(Join::DropHyphen) {
+            out.push(line.items[k].0);
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// How a line ending in a hyphen joins the line after it, when the hyphen may break a word
+/// (`prev_text` ends with it, `cur_text` goes on): the hyphen dropped where the word was
+/// broken, kept where it is the word's own (a compound, a code). `None` when `prev_text`
+/// does not end in such a hyphen.
+fn hyphen_join(prev_text: &str, cur_text: &str, words: &Words) -> Option<Join> {
+    let starts_lower = cur_text.chars().next().is_some_and(char::is_lowercase);
+    let mut back = prev_text.chars().rev();
+    let (last, before) = (back.next(), back.next());
+    let starts_letter = cur_text.chars().next().is_some_and(char::is_alphabetic);
+    // A hyphen ending a code of letters and figures at a line's end, before capitals, is
+    // the code's own: no word is broken there (a docket's `10CV1513-` / `CAB(KSC)`).
+    let code = prev_text
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| {
+            w.contains(|c: char| c.is_ascii_digit()) && w.contains(char::is_alphabetic)
+        });
+    if matches!(last, Some('-' | '\u{2010}'))
+        && code
+        && before.is_some_and(|c| c.is_ascii_digit())
+        && cur_text.starts_with(char::is_uppercase)
+    {
+        return Some(Join::Glue);
+    }
+    // A hyphen after a figure at a line's end is the compound's own (`PARP1-` / `depleted`,
+    // `E1-` / `like`, `360-` / `degree`): no word is broken after a figure. (Not a dash
+    // before a short word, `p63-` / `a rare …`.)
+    if matches!(last, Some('-' | '\u{2010}'))
+        && before.is_some_and(|c| c.is_ascii_digit())
+        && cur_text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_lowercase) && w.chars().count() >= 4)
+    {
+        return Some(Join::Glue);
+    }
+    if matches!(last, Some('-' | '\u{2010}'))
+        && before.is_some_and(char::is_alphabetic)
+        && starts_letter
+    {
+        let head = prev_text
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or_default()
+            .trim_start_matches(|c: char| !c.is_alphanumeric());
+        // (Up to an identifier's first slash: `ph/0303455` after `astro-`.)
+        let tail = cur_text
+            .split(char::is_whitespace)
+            .next()
+            .unwrap_or_default()
+            .split(['/', '(', '['])
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches(|c: char| !c.is_alphanumeric());
+        // (Without a note's number after the word: `granting9`.)
+        let bare = tail.trim_end_matches(|c: char| c.is_ascii_digit());
+        let tail = if bare.ends_with(char::is_lowercase) {
+            bare
+        } else {
+            tail
+        };
+        let stem = head.trim_end_matches(['-', '\u{2010}']);
+        let compound = format!("{stem}-{tail}")
+            .replace(['\u{2010}', '\u{2011}'], "-")
+            .to_lowercase();
+        let joined = format!("{stem}{tail}");
+        // Before a capital ("Trace-" "Monkey", "Franco-" "German") the hyphen is the word's
+        // own unless the document writes the word whole elsewhere; before a small letter it
+        // is a break unless the document writes the compound with its hyphen (and not the
+        // word whole as it would be joined: "e-" "discovery" is not "eDiscovery").
+        return Some(if starts_lower {
+            // A compound of three parts or more keeps its hyphens ("like-for-" "like").
+            let written_whole = words.lower.contains(&joined.to_lowercase());
+            // So does one whose second part is a compound itself after a word the document
+            // writes on its own ("high-" "molecular-weight"; not "collec-" "tion-level"), and a
+            // prefix that makes compounds before a word the document writes on its own
+            // ("semi-" "supervised", "anti-" "marijuana"; not "anti-" "body").
+            let prefixed = is_compound_prefix(stem)
+                && tail.chars().count() >= 5
+                && words.lower.contains(&tail.to_lowercase());
+            // A word is not broken after its first letter: `N-` `nitrosamines` is a compound.
+            let one_letter = stem.chars().count() == 1;
+            // Nor between two words the document writes on their own and never as one
+            // (`vendor-` `plaintiffs`, `second-` `story`): not after a part that makes
+            // words closed up (`under-` `standing`), nor before a suffix (`Constitution-`
+            // `ality`).
+            let two_words = stem.chars().count() >= 5
+                && tail.chars().count() >= 5
+                && !closes_up(stem)
+                && !is_suffix_start(tail)
+                && words.lower.contains(&stem.to_lowercase())
+                && words.lower.contains(&tail.to_lowercase())
+                && !written_whole;
+            // (Unless the document writes it whole elsewhere: `lesser-in-` `cluded`,
+            // `post-convic-` `tion` are `lesser-included`, `post-conviction`.)
+            if (stem.contains(['-', '\u{2010}']) && !written_whole)
+                || one_letter
+                || (tail.contains(['-', '\u{2010}'])
+                    && stem.chars().count() >= 3
+                    && words.lower.contains(&stem.to_lowercase()))
+                || (words.lower.contains(&compound) && !words.written.contains(&joined))
+                || ((is_compound_form(stem, tail) || prefixed) && !written_whole)
+                || two_words
+            {
+                Join::Glue
+            } else {
+                Join::DropHyphen
+            }
+        } else if words.lower.contains(&joined.to_lowercase()) {
+            Join::DropHyphen
+        } else {
+            Join::Glue
+        });
+    }
+    None
+}
+
 fn join(
     prev: &Line,
     prev_text: &str,
@@ -2283,115 +2469,10 @@ fn join(
         return Join::Glue;
     }
     // Hyphenation.
-    let starts_lower = cur_text.chars().next().is_some_and(char::is_lowercase);
-    let mut back = prev_text.chars().rev();
-    let (last, before) = (back.next(), back.next());
-    let starts_letter = cur_text.chars().next().is_some_and(char::is_alphabetic);
-    // A hyphen ending a code of letters and figures at a line's end, before capitals, is
-    // the code's own: no word is broken there (a docket's `10CV1513-` / `CAB(KSC)`).
-    let code = prev_text
-        .rsplit(char::is_whitespace)
-        .next()
-        .is_some_and(|w| {
-            w.contains(|c: char| c.is_ascii_digit()) && w.contains(char::is_alphabetic)
-        });
-    if matches!(last, Some('-' | '\u{2010}'))
-        && code
-        && before.is_some_and(|c| c.is_ascii_digit())
-        && cur_text.starts_with(char::is_uppercase)
-    {
-        return Join::Glue;
+    if let Some(join) = hyphen_join(prev_text, cur_text, words) {
+        return join;
     }
-    // A hyphen after a figure at a line's end is the compound's own (`PARP1-` / `depleted`,
-    // `E1-` / `like`, `360-` / `degree`): no word is broken after a figure. (Not a dash
-    // before a short word, `p63-` / `a rare …`.)
-    if matches!(last, Some('-' | '\u{2010}'))
-        && before.is_some_and(|c| c.is_ascii_digit())
-        && cur_text
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| w.starts_with(char::is_lowercase) && w.chars().count() >= 4)
-    {
-        return Join::Glue;
-    }
-    if matches!(last, Some('-' | '\u{2010}'))
-        && before.is_some_and(char::is_alphabetic)
-        && starts_letter
-    {
-        let head = prev_text
-            .rsplit(char::is_whitespace)
-            .next()
-            .unwrap_or_default()
-            .trim_start_matches(|c: char| !c.is_alphanumeric());
-        // (Up to an identifier's first slash: `ph/0303455` after `astro-`.)
-        let tail = cur_text
-            .split(char::is_whitespace)
-            .next()
-            .unwrap_or_default()
-            .split(['/', '(', '['])
-            .next()
-            .unwrap_or_default()
-            .trim_end_matches(|c: char| !c.is_alphanumeric());
-        // (Without a note's number after the word: `granting9`.)
-        let bare = tail.trim_end_matches(|c: char| c.is_ascii_digit());
-        let tail = if bare.ends_with(char::is_lowercase) {
-            bare
-        } else {
-            tail
-        };
-        let stem = head.trim_end_matches(['-', '\u{2010}']);
-        let compound = format!("{stem}-{tail}")
-            .replace(['\u{2010}', '\u{2011}'], "-")
-            .to_lowercase();
-        let joined = format!("{stem}{tail}");
-        // Before a capital ("Trace-" "Monkey", "Franco-" "German") the hyphen is the word's
-        // own unless the document writes the word whole elsewhere; before a small letter it
-        // is a break unless the document writes the compound with its hyphen (and not the
-        // word whole as it would be joined: "e-" "discovery" is not "eDiscovery").
-        return if starts_lower {
-            // A compound of three parts or more keeps its hyphens ("like-for-" "like").
-            let written_whole = words.lower.contains(&joined.to_lowercase());
-            // So does one whose second part is a compound itself after a word the document
-            // writes on its own ("high-" "molecular-weight"; not "collec-" "tion-level"), and a
-            // prefix that makes compounds before a word the document writes on its own
-            // ("semi-" "supervised", "anti-" "marijuana"; not "anti-" "body").
-            let prefixed = is_compound_prefix(stem)
-                && tail.chars().count() >= 5
-                && words.lower.contains(&tail.to_lowercase());
-            // A word is not broken after its first letter: `N-` `nitrosamines` is a compound.
-            let one_letter = stem.chars().count() == 1;
-            // Nor between two words the document writes on their own and never as one
-            // (`vendor-` `plaintiffs`, `second-` `story`): not after a part that makes
-            // words closed up (`under-` `standing`), nor before a suffix (`Constitution-`
-            // `ality`).
-            let two_words = stem.chars().count() >= 5
-                && tail.chars().count() >= 5
-                && !closes_up(stem)
-                && !is_suffix_start(tail)
-                && words.lower.contains(&stem.to_lowercase())
-                && words.lower.contains(&tail.to_lowercase())
-                && !written_whole;
-            // (Unless the document writes it whole elsewhere: `lesser-in-` `cluded`,
-            // `post-convic-` `tion` are `lesser-included`, `post-conviction`.)
-            if (stem.contains(['-', '\u{2010}']) && !written_whole)
-                || one_letter
-                || (tail.contains(['-', '\u{2010}'])
-                    && stem.chars().count() >= 3
-                    && words.lower.contains(&stem.to_lowercase()))
-                || (words.lower.contains(&compound) && !words.written.contains(&joined))
-                || ((is_compound_form(stem, tail) || prefixed) && !written_whole)
-                || two_words
-            {
-                Join::Glue
-            } else {
-                Join::DropHyphen
-            }
-        } else if words.lower.contains(&joined.to_lowercase()) {
-            Join::DropHyphen
-        } else {
-            Join::Glue
-        };
-    }
+    let last = prev_text.chars().next_back();
     // Chinese and Japanese set no spaces between words and wrap anywhere: a line wrap
     // between their characters is no space (`地缘政治冲` / `突频发`).
     if last.is_some_and(is_unspaced_script)
@@ -2867,9 +2948,13 @@ impl Builder {
         }
     }
 
-    fn push_line(&mut self, page: &PageGlyphs, line: &Line) {
+    /// Writes a line's glyphs but those in `dropped` (sorted).
+    fn push_line(&mut self, page: &PageGlyphs, line: &Line, dropped: &[u32]) {
         self.push_sep(&"\t".repeat(usize::from(line.lead)));
-        for (sep, g, chars) in written(page, line) {
+        for ((sep, g, chars), &(gi, _)) in written(page, line).zip(&line.items) {
+            if dropped.binary_search(&gi).is_ok() {
+                continue;
+            }
             for c in sep_chars(sep) {
                 self.text.push(c);
                 self.boxes.push(None);
