@@ -3910,6 +3910,59 @@ fn line_numbers_down_the_margin_of_pleading_paper_are_left_out() {
 }
 
 #[test]
+fn a_heading_that_fills_its_column_over_a_gap_is_no_sections_end() {
+    // Two columns; the left one holds a heading as wide as the column, with more space
+    // under it; the right one runs on through the same height at its own spacing. The
+    // left column is read to its end, then the right one: no sentence is made of the
+    // left column's last line and the right column's second half.
+    let left = [
+        (316.8, "above their targets as Chart 3 shows, and yet the"),
+        (335.1, "easing cycle went on across most of the countries."),
+        (361.9, "The Operating Framework and Liquidity Control"),
+        (388.6, "In view of the pressures arising mainly from the"),
+        (406.9, "volatile flows of capital and from an increase in"),
+        (425.2, "the currency in circulation during the year, the"),
+        (443.5, "central bank took several steps to add liquidity"),
+        (461.8, "including term repo, open market operations and"),
+        (480.1, "long-term swaps and a cut in the reserve ratio."),
+        (498.3, "The central bank also"),
+    ];
+    let right = [
+        (316.8, "reviewed its framework for managing liquidity"),
+        (333.3, "against the backdrop of the structural changes"),
+        (349.8, "in the financial system, among them payments"),
+        (366.3, "made at all hours and the release of funds for"),
+        (382.8, "schemes the centre sponsors. The review kept"),
+        (399.3, "the weighted average call rate as the target of"),
+        (415.8, "its monetary policy, and a corridor of fifty basis"),
+        (432.3, "points around the policy rate. The auctions of"),
+        (448.8, "fourteen days were stopped as the main way of"),
+        (465.3, "managing the liquidity of the banks, and passing"),
+        (481.8, "changes in liquidity were to be managed by the"),
+        (498.3, "operations of the fine-tuning window instead."),
+    ];
+    let mut c = String::new();
+    for (x, lines) in [(52.3, &left[..]), (318.7, &right[..])] {
+        for (baseline, t) in lines {
+            c.push_str(&format!(
+                "BT /F1 11 Tf {x} {} Td ({t}) Tj ET\n",
+                792.0 - baseline
+            ));
+        }
+    }
+    let text = text_of(&page(c.as_bytes(), "", &[]));
+    assert!(
+        text.contains("The central bank also reviewed its framework for managing liquidity"),
+        "{text}"
+    );
+    assert!(
+        text.contains("release of funds for schemes the centre sponsors."),
+        "{text}"
+    );
+    assert!(!text.contains("Control reviewed"), "{text}");
+}
+
+#[test]
 fn a_year_at_a_lines_start_goes_on_with_its_sentence_or_reference() {
     // A citation's year in brackets, a reference's year under its authors in its hanging
     // indent: neither is a list's number.

@@ -134,7 +134,15 @@ fn reads_across(
     let Some((first, next)) = column_cut(fragments, upper) else {
         return false;
     };
-    let lower_first = match column_cut(fragments, lower) {
+    let lower_cut = column_cut(fragments, lower);
+    // (Not where the next column runs on through the gap at its own line spacing: a gap
+    // across the page only where the first column has a heading is no section's end.)
+    if let Some((_, lower_next)) = &lower_cut
+        && runs_on_evenly(fragments, &next, lower_next)
+    {
+        return false;
+    }
+    let lower_first = match lower_cut {
         Some((a, _)) => a,
         None => lower.to_vec(),
     };
@@ -167,6 +175,29 @@ fn reads_across(
         && inside
         && (small(&start) || smaller_under)
         && !small(&then)
+}
+
+/// Whether a column's lines above a gap (`above`, three or more) go on in `below` at the
+/// spacing they keep among themselves: the column runs on through the gap.
+fn runs_on_evenly(fragments: &[Fragment], above: &[usize], below: &[usize]) -> bool {
+    let baselines = |part: &[usize]| {
+        let size = median(part.iter().map(|&i| fragments[i].size).collect());
+        let mut b: Vec<f32> = part.iter().map(|&i| fragments[i].baseline).collect();
+        b.sort_by(f32::total_cmp);
+        b.dedup_by(|a, b| (*a - *b).abs() < 0.5 * size);
+        b
+    };
+    let (up, down) = (baselines(above), baselines(below));
+    let (Some(&last), Some(&first)) = (up.last(), down.first()) else {
+        return false;
+    };
+    if up.len() < 3 {
+        return false;
+    }
+    let pitches: Vec<f32> = up.windows(2).map(|w| w[1] - w[0]).collect();
+    let pitch = median(pitches.clone());
+    let even = pitches.iter().all(|p| (p - pitch).abs() <= 0.1 * pitch);
+    even && (first - last - pitch).abs() <= 0.1 * pitch
 }
 
 /// A part's last line (`last`) or first line: its text, words, right edge and size.
