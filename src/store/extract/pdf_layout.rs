@@ -1932,7 +1932,7 @@ fn close_tracking(page: &PageGlyphs, items: &mut [(u32, Sep)]) {
 /// A justified line stretched so far that its word spaces are as wide as cell gaps (the
 /// line before a long word that did not fit): when every gap between its words is about as
 /// wide as the others, they are word spaces, not cells (unless most of its words are
-/// numbers: a table's row).
+/// numbers or codes of one letter: a table's row, `107  505  R  D  Bush`).
 fn evenly_stretched(page: &PageGlyphs, items: &mut [(u32, Sep)]) {
     let breaks: Vec<usize> = (1..items.len())
         .filter(|&k| items[k].1 != Sep::None)
@@ -1951,8 +1951,11 @@ fn evenly_stretched(page: &PageGlyphs, items: &mut [(u32, Sep)]) {
             let mut chars = items[w[0]..w[1]]
                 .iter()
                 .flat_map(|&(g, _)| page.text(&page.glyphs[g as usize]).iter());
-            chars.clone().any(char::is_ascii_digit)
-                && chars.all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '$' | '-'))
+            // (Or a code of one letter: a party's `R` or `D`, a grade.)
+            let one_letter = chars.clone().count() == 1 && chars.clone().all(|c| c.is_alphabetic());
+            one_letter
+                || chars.clone().any(char::is_ascii_digit)
+                    && chars.all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '$' | '-'))
         })
         .count();
     if 2 * numbers > breaks.len() {

@@ -3910,6 +3910,30 @@ fn line_numbers_down_the_margin_of_pleading_paper_are_left_out() {
 }
 
 #[test]
+fn a_tables_row_of_codes_at_even_gaps_keeps_its_cells() {
+    // Rows of a number, a count, two parties' letters and a name: the rows whose gaps
+    // happen to be even are rows all the same, not a justified line of words.
+    let rows = [
+        ("106", "557", "R", "R", "Clinton"),
+        ("107", "505", "R", "D", "Bush"),
+        ("108", "607", "R", "R", "Bush"),
+        ("111", "965", "D", "D", "Obama"),
+    ];
+    let mut c = String::new();
+    for (k, (a, b, h, s, p)) in rows.iter().enumerate() {
+        let y = 700 - 14 * k as i32;
+        c.push_str(&format!(
+            "BT /F1 11 Tf 1 0 0 1 335.3 {y} Tm ({a}) Tj 1 0 0 1 381.9 {y} Tm ({b}) Tj 1 0 0 1 426.8 {y} Tm ({h}) Tj 1 0 0 1 464.6 {y} Tm ({s}) Tj 1 0 0 1 502.5 {y} Tm ({p}) Tj ET\n"
+        ));
+    }
+    let text = text_of(&page(c.as_bytes(), "", &[]));
+    assert!(
+        text.contains("107\t505\tR\tD\tBush\n108\t607\tR\tR\tBush\n"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_heading_that_fills_its_column_over_a_gap_is_no_sections_end() {
     // Two columns; the left one holds a heading as wide as the column, with more space
     // under it; the right one runs on through the same height at its own spacing. The
