@@ -3910,6 +3910,21 @@ fn line_numbers_down_the_margin_of_pleading_paper_are_left_out() {
 }
 
 #[test]
+fn a_rows_label_going_on_under_it_stays_in_the_table() {
+    // A label wrapped under its row, set in and closer than the rows: the table goes on
+    // (one block of rows), not a paragraph between two tables.
+    let c = "BT /F1 8 Tf 1 0 0 1 55 700 Tm ((ii) Net Forex Purchases) Tj 1 0 0 1 300 700 Tm (-2,91,233) Tj 1 0 0 1 380 700 Tm (802) Tj ET \
+BT /F1 8 Tf 1 0 0 1 55 685.5 Tm ((iii) GoI Cash Balances) Tj 1 0 0 1 300 685.5 Tm (93,729) Tj 1 0 0 1 380 685.5 Tm (1,02,940) Tj ET \
+BT /F1 8 Tf 1 0 0 1 69 675.5 Tm ([build-up / drawdown]) Tj ET \
+BT /F1 8 Tf 1 0 0 1 55 661 Tm ((iv) Excess Reserves) Tj 1 0 0 1 300 661 Tm (816) Tj 1 0 0 1 380 661 Tm (-13,245) Tj ET";
+    let text = text_of(&page(c.as_bytes(), "", &[]));
+    assert!(
+        text.contains("(iii) GoI Cash Balances\t93,729\t1,02,940\n[build-up / drawdown]\n(iv) Excess Reserves\t816\t-13,245\n"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_tables_row_of_codes_at_even_gaps_keeps_its_cells() {
     // Rows of a number, a count, two parties' letters and a name: the rows whose gaps
     // happen to be even are rows all the same, not a justified line of words.

@@ -1961,6 +1961,21 @@ fn join(
     if prev.has_tab() && label_of_next {
         return Join::Row;
     }
+    // A row's label going on in a line set in under it, inside its first cell and closer
+    // than a line apart (`(iii) GoI Cash Balances  93,729 …` / `[build-up (-) / drawdown
+    // (+)]`): the table goes on.
+    let label_goes_on_under = prev.has_tab()
+        && !cur.has_tab()
+        && prev.lead == 0
+        && prev_page == cur_page
+        && prev.region == cur.region
+        && cur.x0 > prev.x0 + 0.5 * cur.size
+        && prev_cell_x.is_some_and(|x| cur.x1 < x - cur.size)
+        && pitch > 0.0
+        && pitch <= 1.35 * cur.size;
+    if label_goes_on_under {
+        return Join::Row;
+    }
     if prev.has_tab() || cur.has_tab() {
         return Join::Paragraph;
     }
