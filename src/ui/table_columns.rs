@@ -32,18 +32,28 @@ pub struct Columns {
 pub fn table_of(text: &Text, i: usize) -> Option<Range<usize>> {
     let paragraphs = text.paragraphs();
     let is_row = |k: usize| text.slice(paragraphs[k].range()).contains('\t');
+    // A short line between two rows (a group's label, `Management`; a label wrapped under
+    // its row) is the table's too: its columns go on under it.
+    let label = |k: usize| {
+        let line = text.slice(paragraphs[k].range());
+        !line.is_empty() && line.chars().count() <= MAX_LABEL
+    };
+    let within = |k: usize| {
+        is_row(k)
+            || (label(k) && k > 0 && k + 1 < paragraphs.len() && is_row(k - 1) && is_row(k + 1))
+    };
     if !is_row(i) {
         return None;
     }
     let mut start = i;
-    while start > 0 && is_row(start - 1) {
+    while start > 0 && within(start - 1) {
         start -= 1;
         if i - start > MAX_ROWS {
             return None;
         }
     }
     let mut end = i + 1;
-    while end < paragraphs.len() && is_row(end) {
+    while end < paragraphs.len() && within(end) {
         end += 1;
         if end - start > MAX_ROWS {
             return None;
@@ -51,6 +61,9 @@ pub fn table_of(text: &Text, i: usize) -> Option<Range<usize>> {
     }
     (end - start >= 2).then_some(start..end)
 }
+
+/// The longest line without cells that stands between a table's rows as its own (a label).
+const MAX_LABEL: usize = 60;
 
 impl Columns {
     /// The columns of the rows `rows`, with `width_of` a cell's width and `tab` a tab's (the
@@ -375,5 +388,17 @@ mod tests {
         assert_eq!(table_of(&text, 2), Some(1..4));
         // A single line with a tab is no table.
         assert_eq!(table_of(&text, 5), None);
+    }
+
+    #[test]
+    fn a_label_between_a_tables_rows_does_not_part_the_table() {
+        // A group's label and a label wrapped under its row stand between rows; a line of
+        // prose after the last row is not the table's.
+        let text = Text::from_str_normalized(
+            "Item\t2024\t2025\nDrivers\n(i) CiC\t-2,12,987\t-4,43,215\n(iii) GoI Cash Balances\t93,729\t-1,66,865\n[build-up (-) / drawdown (+)]\n(iv) Excess Reserves\t816\t19,015\nThe figures are in crore.",
+        );
+        assert_eq!(table_of(&text, 0), Some(0..6));
+        assert_eq!(table_of(&text, 5), Some(0..6));
+        assert_eq!(table_of(&text, 1), None, "the label alone is no row");
     }
 }
