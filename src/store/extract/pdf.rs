@@ -342,6 +342,13 @@ fn looks_like_pdf(bytes: &[u8]) -> bool {
     memchr::memmem::find(head, b"%PDF-").is_some()
 }
 
+/// Whether the file's bytes hold a page object (`/Type /Page`, not `/Pages` or
+/// `/PageMode`).
+fn holds_a_page(bytes: &[u8]) -> bool {
+    memchr::memmem::find_iter(bytes, b"/Page")
+        .any(|at| bytes.get(at + 5).is_none_or(|c| !c.is_ascii_alphanumeric()))
+}
+
 /// The glyphs of every page, the metadata and the version.
 fn read_pages(
     bytes: &[u8],
@@ -368,8 +375,14 @@ fn read_pages(
         });
     }
     if count == 0 {
+        // (A file that holds page objects none of which can be read is damaged, not empty.)
+        let why = if holds_a_page(bytes) {
+            "none of its pages can be read: its page tree is damaged, or nested past what a reader accepts"
+        } else {
+            "it has no pages"
+        };
         return Err(PdfError::Broken {
-            why: format!("it has no pages. {VIEWER}"),
+            why: format!("{why}. {VIEWER}"),
         });
     }
     let deadline = started + limits.time;

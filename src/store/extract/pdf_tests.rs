@@ -1946,6 +1946,33 @@ fn a_loop_in_the_page_tree_is_refused_fast() {
 }
 
 #[test]
+fn a_pdf_whose_pages_cannot_be_reached_is_called_damaged_not_empty() {
+    // The page tree lists no page, but the file holds one: the tree is damaged. A file
+    // with no page object at all has no pages.
+    let unreached = vec![
+        b"<< /Type /Catalog /Pages 2 0 R /PageMode /UseNone >>".to_vec(),
+        b"<< /Type /Pages /Kids [] /Count 0 >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+        b"<< /Type /Page /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>".to_vec(),
+        stream("", b"BT /F1 12 Tf 72 700 Td (Lost) Tj ET"),
+    ];
+    match extract_pdf(&build(&unreached)) {
+        Err(PdfError::Broken { why }) => {
+            assert!(why.contains("none of its pages can be read"), "{why}")
+        }
+        other => panic!("{other:?}"),
+    }
+    let empty = vec![
+        b"<< /Type /Catalog /Pages 2 0 R /PageMode /UseNone >>".to_vec(),
+        b"<< /Type /Pages /Kids [] /Count 0 >>".to_vec(),
+    ];
+    match extract_pdf(&build(&empty)) {
+        Err(PdfError::Broken { why }) => assert!(why.starts_with("it has no pages"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
 fn each_form_drawn_counts_for_more_than_a_glyph() {
     // Thirteen forms, each drawing a letter and the next twice: 8,191 forms and letters. A
     // form costs many times a glyph to draw, so its box's clip counts more: the page is
