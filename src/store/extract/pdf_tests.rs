@@ -4054,6 +4054,34 @@ BT /F1 10 Tf 72 600 Td (Takaaki Hasegawa, Satoshi Sekine, and Ralph Grishman.) T
 }
 
 #[test]
+fn references_set_with_hanging_indents_are_an_entry_each() {
+    // Each entry's first line at the column's edge, its next lines set in; each entry's
+    // last line runs nearly to the column's edge, where the next entry's first word would
+    // not have fitted.
+    let lines = [
+        (72, "Alice Smith, Bob Jones, Carol White and Dan Brown."),
+        (82, "2006. Votes the clerk did not record, and a bias"),
+        (82, "they bring to studies of the roll calls, 1-20."),
+        (72, "Carol White, Dan Brown, and Erin Green. 2008. Seen"),
+        (82, "and unseen votes: a theory of the selection of all"),
+        (82, "roll calls. Legislative Studies Journal 33:1-9."),
+        (72, "Frank Hall and Grace Lee. 2004. The analysis of a"),
+        (82, "thousand roll calls. Political Review 98:355-370."),
+    ];
+    let mut content = String::new();
+    for (k, (x, t)) in lines.iter().enumerate() {
+        let y = 700 - 12 * k as i32;
+        content.push_str(&format!("BT /F1 10 Tf {x} {y} Td ({t}) Tj ET\n"));
+    }
+    let text = text_of(&courier_page(&content));
+    assert!(
+        text.contains("roll calls, 1-20.\n\nCarol White, Dan Brown"),
+        "{text}"
+    );
+    assert!(text.contains("Journal 33:1-9.\n\nFrank Hall"), "{text}");
+}
+
+#[test]
 fn a_paragraph_of_one_line_set_in_like_the_next_paragraphs_first_line_ends_there() {
     // A justice's line, indented as each paragraph's first line is and stopping short of
     // the justified column's edge by less than the next line's first word; the opinion's

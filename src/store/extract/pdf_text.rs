@@ -291,6 +291,8 @@ struct Shared<'a> {
 #[derive(Default)]
 struct Flow<'a> {
     prev: Option<(usize, &'a Line, &'a str)>,
+    /// The page, column and left edge of the line before the previous one.
+    before_prev: Option<(usize, u32, f32)>,
     item: Option<(f32, f32)>,
     /// Whether the previous line, without cells, was set inside a table, between its rows
     /// (a label naming a group of rows): a row after it goes on the table.
@@ -328,6 +330,7 @@ impl<'a> Flow<'a> {
                     .unwrap_or(pl.bounds.0),
                 prev_second_word: second_word_x1(&shared.pages[ppi], pl).map(|x| -x),
                 prev_cell_x: None,
+                before_prev_x0: None,
                 item: self.item.map(|(_, right)| -right),
                 next_x0: next.filter(|_| context.next_x0.is_some()).map(|n| -n.x1),
                 next_x1: next.filter(|_| context.next_x1.is_some()).map(|n| -n.x0),
@@ -390,6 +393,10 @@ impl<'a> Flow<'a> {
                 shared.headings.contains(&std::ptr::from_ref(pl)),
                 shared.headings.contains(&std::ptr::from_ref(line)),
             ),
+            before_prev_x0: self
+                .before_prev
+                .filter(|&(p, r, _)| p == ppi && r == pl.region)
+                .map(|(_, _, x0)| x0),
         }
     }
 
@@ -445,6 +452,7 @@ impl<'a> Flow<'a> {
         }
         self.rights.push((line.x1, line.x1 - line.x0));
         self.group_label = join == Some(Join::Row) && !line.has_tab();
+        self.before_prev = self.prev.map(|(p, l, _)| (p, l.region, l.x0));
         self.prev = Some((pi, line, text));
     }
 }
@@ -1478,6 +1486,8 @@ struct Context {
     text_size: f32,
     /// Whether the previous line and this one are headings set in bold in the text's size.
     heading: (bool, bool),
+    /// The left edge of the line before the previous one, in the same column.
+    before_prev_x0: Option<f32>,
 }
 
 /// The usual distance between the baselines of consecutive lines of a column, in font sizes
@@ -1916,6 +1926,7 @@ fn join(
         prev_cell_x,
         text_size,
         heading,
+        before_prev_x0,
     } = *context;
     if label_goes_on {
         return Join::Space;
@@ -2356,6 +2367,20 @@ fn join(
                 && prev_right - cur.x1 <= size
                 && prev_right - prev.x1 > size;
             let in_from_prev = in_from_prev || first_line_again;
+            // A line set out to the left after a sentence's end, between lines set in as far
+            // as each other (the two before it and the one after): the next entry of a list
+            // set with hanging indents (a reference's authors after the last lines of the
+            // one before). (A paragraph's first line, set in, has the last line of the
+            // paragraph before it at the left.)
+            let set_in = |x: f32| (x - prev.x0).abs() <= 0.5 * size;
+            let hanging_start = same_column
+                && ends_clause
+                && cur.x0 < prev.x0 - 0.8 * size
+                && before_prev_x0.is_some_and(set_in)
+                && next_x0.is_some_and(set_in);
+            if hanging_start {
+                return Join::Paragraph;
+            }
             // (A reference's year after its authors, under them in its hanging indent,
             // `… and Ralph Grishman.` / `2004. Discovering relations …`, starts no block.)
             let year_goes_on = ends_clause && starts_with_year(cur_text);
