@@ -673,33 +673,35 @@ impl DocumentView {
                 .size()
                 .x
         };
-        // A table's rows wider than the text's column are set as wide as the table, up to
-        // the view's width, so that its columns hold (a statistical release's twelve
-        // columns of figures), not wrapped at the column's width.
-        let wide = if styles.is_empty() && !bidi {
-            self.tables
-                .width(m.text, i, &mut measure)
-                .filter(|&w| w > self.wrap_width && w <= self.table_room)
+        // A table's row has its cells set in columns (not with Markdown's styles, whose
+        // tables are drawn with bars, not tabs), unless the table is wider than the view.
+        // A table wider than the text's column is set as wide as it is, up to the view's
+        // width, so that its columns hold (a statistical release's twelve columns of
+        // figures), not wrapped at the column's width; the bidirectional layout keeps to
+        // the column.
+        let limit = if bidi {
+            self.wrap_width
+        } else {
+            self.table_room
+        };
+        let found = if styles.is_empty() {
+            self.tables.pads(m.text, i, &mut measure)
         } else {
             None
+        };
+        let (pads, wide) = match found {
+            Some((pads, w)) if w <= limit => (pads, (w > self.wrap_width).then_some(w)),
+            _ => (Vec::new(), None),
         };
         match wide {
             Some(w) => self.wide.insert(i, w),
             None => self.wide.remove(&i),
         };
-        let room = wide.map_or(self.wrap_width, |w| w + 1.0);
         let mut job = LayoutJob::default();
-        job.wrap.max_width = room;
+        job.wrap.max_width = wide.map_or(self.wrap_width, |w| w + 1.0);
         if para.is_empty() {
             job.append("", 0.0, base.clone());
         }
-        // A table's row has its cells set in columns (not with Markdown's styles, whose
-        // tables are drawn with bars, not tabs).
-        let pads = if styles.is_empty() {
-            self.tables.pads(m.text, i, room, &mut measure)
-        } else {
-            Vec::new()
-        };
         if bidi {
             let para = self.bidi_para(ui, m, (i, &pads), &spans, &styles, &base);
             let block = Block::Bidi(Arc::new(para));

@@ -173,35 +173,17 @@ const KEPT: usize = 64;
 
 impl Tables {
     /// The space to put before each tab of paragraph `i` (by char offset in it) so that its
-    /// cells stand in its table's columns; none when it is no table's row or its table is
-    /// wider than `room`. `width_of` measures a cell in the view's font.
+    /// cells stand in its table's columns, and how wide the table is set so; `None` when it
+    /// is no table's row. `width_of` measures a cell in the view's font.
     pub fn pads(
         &mut self,
         text: &Text,
         i: usize,
-        room: f32,
         mut width_of: impl FnMut(&str) -> f32,
-    ) -> Vec<(usize, f32)> {
-        let Some((columns, tab)) = self.columns_of(text, i, &mut width_of) else {
-            return Vec::new();
-        };
-        if columns.width() > room {
-            return Vec::new();
-        }
-        columns.pads(text.slice(text.paragraphs()[i].range()), width_of, tab)
-    }
-
-    /// How wide the table of paragraph `i` is, its cells set in columns; `None` when it is
-    /// no table's row.
-    pub fn width(
-        &mut self,
-        text: &Text,
-        i: usize,
-        width_of: impl FnMut(&str) -> f32,
-    ) -> Option<f32> {
-        let mut width_of = width_of;
-        self.columns_of(text, i, &mut width_of)
-            .map(|(columns, _)| columns.width())
+    ) -> Option<(Vec<(usize, f32)>, f32)> {
+        let (columns, tab) = self.columns_of(text, i, &mut width_of)?;
+        let pads = columns.pads(text.slice(text.paragraphs()[i].range()), width_of, tab);
+        Some((pads, columns.width()))
     }
 
     /// The columns of the table of paragraph `i` (measured once, then kept) and a tab's

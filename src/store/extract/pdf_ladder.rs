@@ -146,13 +146,18 @@ fn rows_of(page: &PageGlyphs, ladder: &Ladder, lines: &[Line]) -> Vec<Line> {
     // flow`) parts none: a cell over two cells that lie apart, on lines below it in its
     // run, is left out. (A wide value that reaches under the next column's heading is no
     // heading.)
+    // (Two of them lie apart when the one that ends first ends before the one that starts
+    // last starts.)
     let over_two = |c: &Cell| {
-        let under = || {
-            cells.iter().filter(move |t| {
+        let (first_end, last_start) = cells
+            .iter()
+            .filter(|t| {
                 t.run == c.run && t.line > c.line && t.edges.0 < c.edges.1 && t.edges.1 > c.edges.0
             })
-        };
-        under().any(|a| under().any(|b| a.edges.1 < b.edges.0))
+            .fold((f32::MAX, f32::MIN), |(e, b), t| {
+                (e.min(t.edges.1), b.max(t.edges.0))
+            });
+        first_end < last_start
     };
     let (spanning, single): (Vec<Cell>, Vec<Cell>) = cells.iter().partition(|c| over_two(c));
     let mut spans: Vec<(f32, f32)> = single.iter().map(|c| c.edges).collect();
