@@ -7139,3 +7139,50 @@ reason that justifies relief, but relief under that rule is available only when 
 are not.\n"
     );
 }
+
+#[test]
+fn a_box_of_two_columns_under_its_title_reads_column_by_column() {
+    // A box's title over two justified columns of small type whose lines are as far apart
+    // as the title is from them; the left column's second paragraph goes on at the right
+    // column's top, and its last line stands level with a `(Contd.)` under the right one.
+    let first = "The framework was adopted in May of that year. The act of the bank mandates that the government, in consultation with the bank, sets the target every five years.";
+    let second = "At the time of the first review the bank had published a report on the theme of the framework which discussed the regime in the first five years of its working,";
+    let third = "i.e., up to that year. In line with practices abroad the bank opened a public consultation with a paper, and the consultation sought the views of the public on four aspects.";
+    let fourth = "The responses indicated broad support for the framework and its band.";
+    let (pitch_left, pitch_right, size, chars) = (14.35, 14.25, 9.0, 40);
+    let width = 0.6 * size * chars as f32;
+    let mut lines = vec![
+        (275.0, 700.0, 11.0, 0.0, "Box 2".to_owned()),
+        (
+            200.0,
+            682.0,
+            11.0,
+            0.0,
+            "Review of the Framework".to_owned(),
+        ),
+    ];
+    let top = 663.0;
+    let a = paragraph_lines(first, chars, (56.0, top, pitch_left, size, width));
+    let b_top = a.last().unwrap().1 - 20.0;
+    let mut b = paragraph_lines(second, chars, (56.0, b_top, pitch_left, size, width));
+    // (Its last line is full: the sentence goes on in the next column.)
+    b.last_mut().unwrap().3 = width;
+    let c = paragraph_lines(third, chars, (318.0, top, pitch_right, size, width));
+    let d_top = c.last().unwrap().1 - 20.0;
+    let d = paragraph_lines(fourth, chars, (318.0, d_top, pitch_right, size, width));
+    let contd = b.last().unwrap().1;
+    lines.extend(a.into_iter().chain(b).chain(c).chain(d));
+    lines.push((486.0, contd, 8.0, 0.0, "(Contd.)".to_owned()));
+    lines.push((
+        60.0,
+        contd - 40.0,
+        8.0,
+        0.0,
+        "1 The act was amended in that year.".to_owned(),
+    ));
+    let text = text_of(&courier_lines(&lines));
+    assert!(
+        text.contains(&format!("{first}\n\n{second} {third}\n\n{fourth}\n")),
+        "{text}"
+    );
+}

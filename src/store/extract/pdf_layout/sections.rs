@@ -135,10 +135,18 @@ fn reads_across(
         return false;
     };
     let lower_cut = column_cut(fragments, lower);
-    // (Not where the next column runs on through the gap at its own line spacing: a gap
-    // across the page only where the first column has a heading is no section's end.)
-    if let Some((_, lower_next)) = &lower_cut
-        && runs_on_evenly(fragments, &next, lower_next)
+    // (Not where either column runs on through the gap at its own line spacing: a gap
+    // across the page only where the other column has a heading, or ends a paragraph, is
+    // no section's end.)
+    // (Under the gap, each column's lines are those within its edges: a line or two there
+    // need not read as columns.)
+    let (gutter0, gutter1) = (span_x(fragments, &first).1, span_x(fragments, &next).0);
+    let (lower_left, lower_right): (Vec<usize>, Vec<usize>) = lower
+        .iter()
+        .filter(|&&i| fragments[i].x1 <= gutter0 + 1.0 || fragments[i].x0 >= gutter1 - 1.0)
+        .partition(|&&i| fragments[i].x1 <= gutter0 + 1.0);
+    if runs_on_evenly(fragments, &next, &lower_right)
+        || runs_on_evenly(fragments, &first, &lower_left)
     {
         return false;
     }
@@ -177,8 +185,9 @@ fn reads_across(
         && !small(&then)
 }
 
-/// Whether a column's lines above a gap (`above`, three or more) go on in `below` at the
-/// spacing they keep among themselves: the column runs on through the gap.
+/// Whether a column's last lines above a gap (`above`: three, or two over two more in
+/// `below`) go on in `below` at the spacing they keep among themselves: the column runs on
+/// through the gap.
 fn runs_on_evenly(fragments: &[Fragment], above: &[usize], below: &[usize]) -> bool {
     let baselines = |part: &[usize]| {
         let size = median(part.iter().map(|&i| fragments[i].size).collect());
@@ -191,10 +200,17 @@ fn runs_on_evenly(fragments: &[Fragment], above: &[usize], below: &[usize]) -> b
     let (Some(&last), Some(&first)) = (up.last(), down.first()) else {
         return false;
     };
-    if up.len() < 3 {
+    // The spacing of its last three lines over the gap (a paragraph's gap higher up is its
+    // own); two are enough where the lines under the gap keep their spacing too (a box's
+    // columns whose first lines end inside a sentence).
+    let pitches: Vec<f32> = up[up.len().saturating_sub(3)..]
+        .windows(2)
+        .chain(down.windows(2).take(if up.len() < 3 { 2 } else { 0 }))
+        .map(|w| w[1] - w[0])
+        .collect();
+    if up.len() < 2 || pitches.len() < 2 {
         return false;
     }
-    let pitches: Vec<f32> = up.windows(2).map(|w| w[1] - w[0]).collect();
     let pitch = median(pitches.clone());
     let even = pitches.iter().all(|p| (p - pitch).abs() <= 0.1 * pitch);
     even && (first - last - pitch).abs() <= 0.1 * pitch
@@ -270,6 +286,7 @@ pub(super) fn columns_through(
     if rows.len() < 2 {
         return rows;
     }
+    let rows = lines_in_columns(page, fragments, rows);
     let first_is_caption = |part: &[usize]| {
         part.iter()
             .map(|&i| &fragments[i])
@@ -379,6 +396,123 @@ pub(super) fn columns_through(
         }
     }
     out
+}
+
+/// Rows of a few lines each that stand, one under another, on both sides of one white gap
+/// down them, joined into one row where together they read as columns of prose: a box's
+/// two columns of small type under its title, whose line gaps are as wide as the title's,
+/// are cut into lines along with it, and would be read line by line across both columns.
+/// (Rows set in tall columns each are left to [`columns_through`].)
+fn lines_in_columns(
+    page: &PageGlyphs,
+    fragments: &[Fragment],
+    rows: Vec<Vec<usize>>,
+) -> Vec<Vec<usize>> {
+    let tall = |part: &[usize]| lines_in(fragments, part) >= COLUMN_LINES;
+    let short: Vec<bool> = rows
+        .iter()
+        .map(|r| !column_cut(fragments, r).is_some_and(|(a, b)| tall(&a) && tall(&b)))
+        .collect();
+    let mut out: Vec<Vec<usize>> = Vec::with_capacity(rows.len());
+    let mut k = 0;
+    while k < rows.len() {
+        let end = shared_gutter_run(fragments, &rows, &short, k);
+        if end - k >= 2 {
+            let run: Vec<usize> = rows[k..end].iter().flatten().copied().collect();
+            if column_cut(fragments, &run).is_some_and(|(a, b)| {
+                justified(page, fragments, &a) && justified(page, fragments, &b)
+            }) {
+                out.push(run);
+                k = end;
+                continue;
+            }
+        }
+        out.push(rows[k].clone());
+        k += 1;
+    }
+    out
+}
+
+/// Whether a column is set justified, in lines of prose: five lines or more, half of them
+/// full (from its left edge to its right, within an em) and of four words or more,
+/// most of its glyphs letters. (Not a program's lines beside their comments, a form's
+/// fields, nor a table's cells of figures.)
+fn justified(page: &PageGlyphs, fragments: &[Fragment], column: &[usize]) -> bool {
+    let glyphs = column.iter().flat_map(|&i| fragments[i].glyphs.iter());
+    let (letters, all) = glyphs.fold((0usize, 0usize), |(l, a), &g| {
+        let start = page.glyphs[g as usize].text as usize;
+        let letter = page.chars.get(start).is_some_and(|c| c.is_alphabetic());
+        (l + usize::from(letter), a + 1)
+    });
+    if 3 * letters < 2 * all {
+        return false;
+    }
+    let size = median(column.iter().map(|&i| fragments[i].size).collect());
+    let (left, right) = span_x(fragments, column);
+    let mut parts: Vec<&Fragment> = column.iter().map(|&i| &fragments[i]).collect();
+    parts.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
+    // Each line: its left and right edges and its words.
+    let mut lines: Vec<(f32, f32, u32, f32)> = Vec::new();
+    for f in parts {
+        match lines.last_mut() {
+            Some(l) if (f.baseline - l.3).abs() < 0.5 * size => {
+                l.0 = l.0.min(f.x0);
+                l.1 = l.1.max(f.x1);
+                l.2 += f.words;
+            }
+            _ => lines.push((f.x0, f.x1, f.words, f.baseline)),
+        }
+    }
+    let full = lines
+        .iter()
+        .filter(|l| l.0 <= left + size && l.1 >= right - size && l.2 >= 4)
+        .count();
+    lines.len() >= COLUMN_LINES && 2 * full >= lines.len()
+}
+
+/// The end of the run of `short` rows from `start` on that keep a white gap, at least an
+/// em wide, open at one place between their fragments (`start` itself when its row has no
+/// such gap). Each row narrows the gap to the white between its fragments either side of
+/// it; a row whose fragments all stand to one side of it keeps it open.
+fn shared_gutter_run(
+    fragments: &[Fragment],
+    rows: &[Vec<usize>],
+    short: &[bool],
+    start: usize,
+) -> usize {
+    if !short[start] {
+        return start;
+    }
+    let size = median(rows[start].iter().map(|&i| fragments[i].size).collect());
+    let mut row: Vec<&Fragment> = rows[start].iter().map(|&i| &fragments[i]).collect();
+    row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    // The white gaps between the first row's fragments.
+    let mut open: Vec<(f32, f32)> = row
+        .windows(2)
+        .map(|w| (w[0].x1, w[1].x0))
+        .filter(|(a, b)| b - a >= size)
+        .collect();
+    let mut end = start;
+    while end < rows.len() && short[end] && !open.is_empty() {
+        for gap in &mut open {
+            for &i in &rows[end] {
+                let f = &fragments[i];
+                if f.x1 > gap.0 && f.x0 < gap.1 {
+                    if f.x0 + f.x1 < gap.0 + gap.1 {
+                        gap.0 = f.x1;
+                    } else {
+                        gap.1 = f.x0;
+                    }
+                }
+            }
+        }
+        open.retain(|(a, b)| b - a >= size);
+        if open.is_empty() {
+            break;
+        }
+        end += 1;
+    }
+    end
 }
 
 /// How a row of a page is set.
