@@ -2019,6 +2019,19 @@ fn evenly_apart(page: &PageGlyphs, items: &[(u32, Sep)], ks: &[usize]) -> bool {
     lo > 0.0 && hi <= 1.25 * lo
 }
 
+/// Whether the glyphs before the `k`th of a line are all set at the size and height of the
+/// one just before it: a note's number, of one figure or more (`10`), starts the line.
+fn mark_starts_line(page: &PageGlyphs, glyphs: &[u32], k: usize) -> bool {
+    let Some(&last) = k.checked_sub(1).and_then(|j| glyphs.get(j)) else {
+        return false;
+    };
+    let p = &page.glyphs[last as usize];
+    glyphs[..k].iter().all(|&j| {
+        let o = &page.glyphs[j as usize];
+        (o.size - p.size).abs() < 0.05 * p.size && (o.baseline - p.baseline).abs() < 0.1 * p.size
+    })
+}
+
 /// Whether `p` is a raised, smaller mark (a footnote number) right before the capital that
 /// starts a word, or before any letter when the mark starts its line (a note's number).
 fn is_note_mark(page: &PageGlyphs, p: &Glyph, g: &Glyph, starts_line: bool) -> bool {
@@ -2114,7 +2127,7 @@ fn line_of(page: &PageGlyphs, glyphs: &[u32], region: u32, bounds: (f32, f32)) -
                     // A space the PDF draws counts unless the next glyph is drawn over
                     // it (some producers kern with a space moved back).
                     Sep::Space
-                } else if is_note_mark(page, p, g, k == 1) {
+                } else if is_note_mark(page, p, g, mark_starts_line(page, glyphs, k)) {
                     // A footnote number set small and raised before a word: "1 Three",
                     // not "1Three"; at a line's start, before any word ("1 https://…").
                     Sep::Space

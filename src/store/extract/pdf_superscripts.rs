@@ -139,9 +139,22 @@ pub fn raise_exponents(page: &mut PageGlyphs) {
                 && base.baseline - g.baseline > 0.2 * base.size
                 && base.baseline - g.baseline < 0.8 * base.size
         };
-        // (After a bracket's end or a per cent sign too: `(a+b)`ⁿ, `reduction (%)`ᵇ.)
-        let base_ok =
-            single(page, base).is_some_and(|c| c.is_alphanumeric() || matches!(c, ')' | ']' | '%'));
+        // (After a bracket's end or a per cent sign too: `(a+b)`ⁿ, `reduction (%)`ᵇ; and
+        // after a word's stop, comma or closing quote: `Israel.`⁴, `said.”`¹².)
+        let after_word = |k: usize| {
+            k.checked_sub(1)
+                .and_then(|j| single(page, &page.glyphs[j]))
+                .is_some_and(char::is_alphabetic)
+        };
+        let base_char = single(page, base);
+        let base_ok = base_char
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, ')' | ']' | '%'))
+            || (base_char.is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '”' | '"' | '’'))
+                && after_word(i - 1));
+        // (Whether it follows a word: its last letter, or its stop after it.)
+        let after_letter = base_char.is_some_and(|c| {
+            c.is_alphabetic() || !(c.is_ascii_digit() || matches!(c, ')' | ']' | '%'))
+        });
         if !base_ok || !raised(&page.glyphs[i]) {
             i += 1;
             continue;
@@ -176,7 +189,8 @@ pub fn raise_exponents(page: &mut PageGlyphs) {
             .iter()
             .flatten()
             .any(|c| !c.is_alphanumeric() && *c != ',');
-        let not_figures = letter || (figure && sign);
+        // (Figures alone after a word: a note's number, `Sharma`¹⁰, not `Sharma10`.)
+        let not_figures = letter || (figure && sign) || (figure && after_letter);
         let run: String = chars.iter().flatten().collect();
         // (An ordinal's ending goes on with a word on its line, `2a edición`; a table's
         // note mark ends its cell, `10`ᵃ.)

@@ -550,7 +550,7 @@ fn a_note_mark_raised_after_a_word_stays_on_its_line() {
     );
     assert_eq!(
         text_of(&pdf),
-        "According to the doctor, she described pain in her hands, but the pain that she complains of is more than I see.1 Noting that her symptoms suggested another cause, the doctor sent her to a colleague for more tests.\n"
+        "According to the doctor, she described pain in her hands, but the pain that she complains of is more than I see.¹ Noting that her symptoms suggested another cause, the doctor sent her to a colleague for more tests.\n"
     );
 }
 
@@ -3580,9 +3580,9 @@ BT /F1 7 Tf 72 105.5 Td (1) Tj /F1 9 Tf -0.5 Ts 4 -5.5 Td (The bound follows fro
 }
 
 #[test]
-fn an_exponent_raised_after_a_letter_reads_as_superscript_and_a_note_number_as_figures() {
-    // `n` to the `k` and `2` to the `n+1`; a note's number after a word stays figures, and
-    // an affiliation's mark a sign; a capital set large over three lines (a drop cap) does not raise the line beside it.
+fn an_exponent_raised_after_a_letter_reads_as_superscript_and_a_note_number_too() {
+    // `n` to the `k` and `2` to the `n+1`; a note's number after a word's stop is raised
+    // too, and an affiliation's mark stays a sign; a capital set large over three lines (a drop cap) does not raise the line beside it.
     let pdf = page(
         b"BT /F1 10 Tf 72 700 Td (The search tries n) Tj /F1 7 Tf 4 Ts (k) Tj /F1 10 Tf 0 Ts ( orders and at most 2) Tj /F1 7 Tf 4 Ts (n+1) Tj /F1 10 Tf 0 Ts ( states, as the study found.) Tj /F1 7 Tf 4 Ts (12) Tj /F1 10 Tf 0 Ts ( It ran for days, said Ann Smith) Tj /F1 7 Tf 4 Ts (+) Tj /F1 10 Tf 0 Ts (.) Tj ET \
 BT /F1 30 Tf 72 600 Td (T) Tj /F1 10 Tf 0 Ts 0 20 Td (he council met on Monday and voted on the budget.) Tj ET",
@@ -3591,7 +3591,7 @@ BT /F1 30 Tf 72 600 Td (T) Tj /F1 10 Tf 0 Ts 0 20 Td (he council met on Monday a
     );
     let text = text_of(&pdf);
     assert!(
-        text.contains("The search tries nᵏ orders and at most 2ⁿ⁺¹ states, as the study found.12 It ran for days, said Ann Smith+."),
+        text.contains("The search tries nᵏ orders and at most 2ⁿ⁺¹ states, as the study found.¹² It ran for days, said Ann Smith+."),
         "{text}"
     );
     assert!(text.contains("he council met on Monday"), "{text}");
@@ -3600,7 +3600,7 @@ BT /F1 30 Tf 72 600 Td (T) Tj /F1 10 Tf 0 Ts 0 20 Td (he council met on Monday a
 #[test]
 fn an_authors_affiliation_letters_raised_after_the_name_read_as_superscripts() {
     // A journal's byline: each name followed by its affiliations' letters, raised and set
-    // small, commas between them; another's by figures, which stay figures.
+    // small, commas between them; another's by figures, raised too.
     let pdf = page(
         b"BT /F1 12 Tf 72 700 Td (Patrick Lane) Tj /F1 8 Tf 5 Ts (a,c,) Tj /F1 12 Tf 0 Ts (*, Alice Best) Tj /F1 8 Tf 5 Ts (b,c,d) Tj /F1 12 Tf 0 Ts (, Antje Theurer) Tj /F1 8 Tf 5 Ts (2,3) Tj /F1 12 Tf 0 Ts (.) Tj ET",
         "",
@@ -3608,7 +3608,7 @@ fn an_authors_affiliation_letters_raised_after_the_name_read_as_superscripts() {
     );
     let text = text_of(&pdf);
     assert!(
-        text.contains("Patrick Laneᵃ,ᶜ,*, Alice Bestᵇ,ᶜ,ᵈ, Antje Theurer2,3."),
+        text.contains("Patrick Laneᵃ,ᶜ,*, Alice Bestᵇ,ᶜ,ᵈ, Antje Theurer²,³."),
         "{text}"
     );
 }
@@ -7183,6 +7183,35 @@ fn a_box_of_two_columns_under_its_title_reads_column_by_column() {
     let text = text_of(&courier_lines(&lines));
     assert!(
         text.contains(&format!("{first}\n\n{second} {third}\n\n{fourth}\n")),
+        "{text}"
+    );
+}
+
+#[test]
+fn notes_numbered_with_two_figures_stand_apart_from_their_addresses_and_each_other() {
+    // A paper's notes at its left column's foot, each under its number set small and
+    // raised, the address right after it: `9`, then `10`, its two figures as close to the
+    // address.
+    let mut content = String::new();
+    for k in 0..50 {
+        let y = 700 - 12 * k;
+        if k < 46 {
+            content.push_str(&format!(
+                "BT /F1 9 Tf 72 {y} Td (Line {k} of the left column says what we did with it.) Tj ET "
+            ));
+        }
+        content.push_str(&format!(
+            "BT /F1 9 Tf 320 {y} Td (Line {k} of the right column says what we found in it.) Tj ET "
+        ));
+    }
+    content.push_str("BT /F1 6 Tf 72 112.8 Td (9) Tj ET BT /F1 8 Tf 75.6 110 Td (https://example.org/docs/api-reference/chat/create) Tj ET \
+BT /F1 6 Tf 72 102.8 Td (10) Tj ET BT /F1 8 Tf 79.0 100 Td (https://example.org/models/transformers) Tj ET BT /F1 10 Tf 300 50 Td (4) Tj ET");
+    let pdf = page(content.as_bytes(), "", &[]);
+    let text = text_of(&pdf);
+    assert!(
+        text.contains(
+            "\n\n9 https://example.org/docs/api-reference/chat/create\n\n10 https://example.org/models/transformers\n"
+        ),
         "{text}"
     );
 }

@@ -314,6 +314,26 @@ impl<'a> Flow<'a> {
         next: Option<&Line>,
     ) -> Option<Join> {
         let (ppi, pl, pt) = self.prev?;
+        // A note under its number set small and raised, after another: each note starts
+        // its paragraph, whatever its first word (`9 https://…` / `10 https://…`).
+        let note = |page: &PageGlyphs, l: &Line, t: &str| {
+            let raised = l.items.first().is_some_and(|&(g, _)| {
+                let g = &page.glyphs[g as usize];
+                g.size < 0.85 * l.size && g.baseline < l.baseline - 0.2 * l.size
+            });
+            // (Not a table's row of times set small: `19:30	Opeth`.)
+            let cells = l
+                .items
+                .iter()
+                .any(|(_, s)| matches!(s, Sep::Tab | Sep::Cells(_)));
+            raised
+                && !cells
+                && t.starts_with(|c: char| c.is_ascii_digit())
+                && t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        };
+        if note(&shared.pages[pi], line, text) && note(&shared.pages[ppi], pl, pt) {
+            return Some(Join::Paragraph);
+        }
         let context = self.context(shared, pi, line, text, next, (ppi, pl, pt));
         // Lines that read from the right are measured from the right: a paragraph's first
         // line is indented at the right, its last line stops short at the left. `join` sees
