@@ -7215,3 +7215,47 @@ BT /F1 6 Tf 72 102.8 Td (10) Tj ET BT /F1 8 Tf 79.0 100 Td (https://example.org/
         "{text}"
     );
 }
+
+#[test]
+fn a_notes_line_set_under_its_text_goes_on_with_it_however_short_the_line_over_it() {
+    // Notes at a page's foot, each number in the margin and its text set right of it, its
+    // next lines hanging there; the notes' lines end short of the longest one, each where a
+    // word processor broke it.
+    let body = "The barrier and its control system limit access by farmers to the land";
+    let mut lines: Vec<(f32, f32, f32, f32, String)> = (0..12)
+        .map(|k| (56.0, 700.0 - 14.0 * k as f32, 11.0, 0.0, body.to_owned()))
+        .collect();
+    lines.push((56.0, 532.0, 11.0, 0.0, "and the zone.".to_owned()));
+    let notes: [(&str, &[&str]); 3] = [
+        ("20", &["TD/B/67/5."]),
+        (
+            "21",
+            &[
+                "UNCTAD, 2015, The Besieged Agricultural Sector, United Nations, New",
+                "York and Geneva.",
+            ],
+        ),
+        (
+            "22",
+            &[
+                "See https://www.example.org/en/latest/news/2022/02/the-long-report-on-the-",
+                "system-of-land-and-water.",
+            ],
+        ),
+    ];
+    let mut y = 140.0;
+    for (number, text) in notes {
+        lines.push((101.7, y, 9.0, 0.0, number.to_owned()));
+        for part in text {
+            lines.push((116.0, y, 9.0, 0.0, (*part).to_owned()));
+            y -= 11.0;
+        }
+    }
+    let text = text_of(&courier_lines(&lines));
+    assert!(
+        text.contains(
+            "21 UNCTAD, 2015, The Besieged Agricultural Sector, United Nations, New York and Geneva.\n"
+        ),
+        "{text}"
+    );
+}

@@ -585,6 +585,8 @@ fn write_notes<'a>(
     // The number of the note written last, to start the next one where its number comes
     // (`… The Digest, p. 276.` / `12 These numbers …` on a full line).
     let mut last: Option<u32> = None;
+    // The page and left edge of the text of the note being written, after its number.
+    let mut hang: Option<(usize, f32)> = None;
     for (k, &(pi, line, text)) in lines.iter().enumerate() {
         let next = lines
             .get(k + 1)
@@ -609,14 +611,33 @@ fn write_notes<'a>(
         // (Or a number set small or raised, the next after the last note's: `¹https://…` /
         // `²https://…`.)
         let raised = super::pdf_notes::raised_mark(&shared.pages[pi], line);
-        if let Some(n) = number
-            && (last.is_none() || n.checked_sub(1).is_some_and(|p| last == Some(p)))
-            && (k == 0 || after_end || (raised && last.is_some()))
-        {
+        let starts = number.is_some_and(|n| {
+            (last.is_none() || n.checked_sub(1).is_some_and(|p| last == Some(p)))
+                && (k == 0 || after_end || (raised && last.is_some()))
+        });
+        if starts {
             if k > 0 {
                 join = Some(Join::Paragraph);
             }
-            last = Some(n);
+            last = number;
+            // (Where its text starts, after its number: its next lines hang there.)
+            // (A note of words: not a printer's key, `1 3 5 7 9 10 8 6 4 2`.)
+            let words = text.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+            hang = second_word_x0(&shared.pages[pi], line)
+                .filter(|_| words)
+                .map(|x| (pi, x));
+        } else if lead.is_none()
+            && !after_end
+            && join == Some(Join::Paragraph)
+            && hang.is_some_and(|(hp, x)| hp == pi && (line.x0 - x).abs() < 0.3 * line.size)
+        {
+            // A line set under a note's text, right of its number, goes on with the note,
+            // however short the line over it, unless that ends a sentence (`… (United
+            // Nations publication, New` / `York and Geneva).`).
+            join = Some(Join::Space);
+        }
+        if join == Some(Join::Paragraph) && !starts {
+            hang = None;
         }
         notes.push(out, shared, (pi, line, text), join);
     }
