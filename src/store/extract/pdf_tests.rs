@@ -7259,3 +7259,31 @@ fn a_notes_line_set_under_its_text_goes_on_with_it_however_short_the_line_over_i
         "{text}"
     );
 }
+
+#[test]
+fn a_tables_notes_under_small_letters_are_each_a_paragraph() {
+    // Notes under a table, each under a small letter: the second fills its line and ends a
+    // sentence, the third starts with its letter before a capital.
+    let notes = [
+        "a In that year the bureau revised the national accounts of the years before it.",
+        "b Except for the figures of population, all data leave out the east of the city.",
+        "c In that year the bureau began to apply the guidelines of the conference. The",
+        "rate of unemployment reflects a weak participation.",
+        "d Includes the debt at home and abroad, but not the arrears or the pension fund.",
+    ];
+    let mut lines: Vec<(f32, f32, f32, f32, String)> = (0..12)
+        .map(|k| {
+            let text = format!("Line {k:02} of the text about the economy, read before the table.");
+            (56.0, 760.0 - 14.0 * k as f32, 11.0, 0.0, text)
+        })
+        .collect();
+    for (k, note) in notes.iter().enumerate() {
+        lines.push((65.2, 560.0 - 11.0 * k as f32, 9.0, 0.0, (*note).to_owned()));
+    }
+    let pdf = courier_lines(&lines);
+    let text = text_of(&pdf);
+    assert!(
+        text.contains("the east of the city.\n\nc In that year the bureau began to apply the guidelines of the conference. The rate of"),
+        "{text}"
+    );
+}

@@ -334,6 +334,13 @@ impl<'a> Flow<'a> {
         if note(&shared.pages[pi], line, text) && note(&shared.pages[ppi], pl, pt) {
             return Some(Join::Paragraph);
         }
+        // A table's note under a letter after the note under the letter before: each is a
+        // paragraph of its own, though its letter is a small one (`b Except …` / `c In …`).
+        if let (Some(a), Some(b)) = (letter_label(pt), letter_label(text))
+            && u32::from(b) == u32::from(a) + 1
+        {
+            return Some(Join::Paragraph);
+        }
         let context = self.context(shared, pi, line, text, next, (ppi, pl, pt));
         // Lines that read from the right are measured from the right: a paragraph's first
         // line is indented at the right, its last line stops short at the left. `join` sees
@@ -651,6 +658,15 @@ fn line_text(page: &PageGlyphs, line: &Line) -> String {
         s.extend(chars);
     }
     s
+}
+
+/// The small letter a line starts with as a note's label, set apart from a note that
+/// starts with a capital or a figure (`b Except for …`).
+fn letter_label(text: &str) -> Option<char> {
+    let mut chars = text.chars();
+    let (label, space, first) = (chars.next()?, chars.next()?, chars.next()?);
+    (label.is_ascii_lowercase() && space == ' ' && (first.is_uppercase() || first.is_ascii_digit()))
+        .then_some(label)
 }
 
 /// A line's text without the words that hold a hyphen breaking a word at a table cell's
