@@ -7287,3 +7287,23 @@ fn a_tables_notes_under_small_letters_are_each_a_paragraph() {
         "{text}"
     );
 }
+
+#[test]
+fn a_caption_centred_over_two_lines_is_one_paragraph() {
+    // A figure's caption centred under it over two lines, the first as wide as the column
+    // nearly and stopping inside its sentence.
+    let body = "The format of each message can be parsed with a regular expression.";
+    let mut lines: Vec<(f32, f32, f32, f32, String)> = (0..6)
+        .map(|k| (72.0, 700.0 - 14.0 * k as f32, 11.0, 0.0, body.to_owned()))
+        .collect();
+    let first = "Fig. 3: Number of commits of each type of change made in the whole";
+    let width = 6.0 * first.len() as f32;
+    lines.push((303.0 - width / 2.0, 600.0, 10.0, 0.0, first.to_owned()));
+    lines.push((303.0 - 21.0, 588.0, 10.0, 0.0, "dataset".to_owned()));
+    lines.push((72.0, 560.0, 11.0, 0.0, body.to_owned()));
+    let text = text_of(&courier_lines(&lines));
+    assert!(
+        text.contains(&format!("\n\n{first} dataset\n\n{body}\n")),
+        "{text}"
+    );
+}

@@ -2336,6 +2336,17 @@ fn join(
     if wrapped_title {
         return Join::Space;
     }
+    // A caption centred over two lines, its first as wide as the column nearly and stopping
+    // inside a sentence: `Fig. 3: Number of commits for each type in the` / `dataset`.
+    let wrapped_caption = centred
+        && super::pdf_floats::is_caption(prev_text)
+        && !ends_clause
+        && same_column
+        && !differ(prev.size, cur.size)
+        && prev.x1 - prev.x0 >= 0.8 * (prev.bounds.1 - prev.bounds.0);
+    if wrapped_caption {
+        return Join::Space;
+    }
     // A name of a few words centred over a wider line in the text's size, centred on the
     // same middle, with room for that line's first word, was not wrapped: an author's name
     // over their affiliation.
