@@ -7307,3 +7307,21 @@ fn a_caption_centred_over_two_lines_is_one_paragraph() {
         "{text}"
     );
 }
+
+#[test]
+fn the_next_notes_number_before_a_year_in_brackets_starts_the_next_pages_notes() {
+    // Notes 7 and 8 at the first page's foot; the next page's notes start with `9 (1968)`,
+    // which alone reads as a citation's page and year going on from note 8.
+    let first = b"BT /F1 11 Tf 72 700 Td (42. Counsel argued that in the case of the terminal, decided by the) Tj 0 -15 Td (High Court, the Bench held that once a tribunal is constituted the) Tj ET \
+BT /F1 8 Tf 72 110 Td (7 2016 SCC Online Cal 483 \\(Paras 35, 43\\)) Tj 0 -10 Td (8 2016 SCC Online Del 6560 \\(Para 34\\)) Tj ET";
+    let second = b"BT /F1 11 Tf 72 700 Td (application should ordinarily be decided by the tribunal.) Tj 0 -20 Td (43. In that case the High Court noted that the tribunal was not working.) Tj 0 -20 Td (44. Counsel also cited the judgment of this Court on the same point.) Tj ET \
+BT /F1 8 Tf 72 110 Td (9 \\(1968\\) 1 SCR 505 \\(Para 9\\) : AIR 1968 SC 488) Tj 0 -10 Td (10 AIR 1962 All 547 \\(Para 7\\)) Tj ET";
+    let text = text_of(&pages(&[first, second]));
+    assert!(text.contains("(Para 34)\n\n43. In that case"), "{text}");
+    assert!(
+        text.contains(
+            "same point.\n\n9 (1968) 1 SCR 505 (Para 9) : AIR 1968 SC 488\n\n10 AIR 1962"
+        ),
+        "{text}"
+    );
+}

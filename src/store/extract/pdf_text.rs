@@ -117,10 +117,21 @@ pub fn assemble(pages: &[PageGlyphs], deadline: Instant) -> Result<(String, Page
                 let k = n.iter().position(|x| *x)?;
                 Some(texts[pi + 1][k].as_str())
             });
+            // (The next note's number before a year in brackets, `9 (1968) 1 SCR 505` after
+            // note 8, starts a note, though alone it reads as a citation going on.)
+            let last_number = notes[pi]
+                .iter()
+                .zip(&texts[pi])
+                .filter(|(n, t)| **n && super::pdf_notes::starts_with_note_mark(t))
+                .filter_map(|(_, t)| leading_number(t))
+                .next_back();
+            let next_number =
+                |t: &str| last_number.is_some_and(|n| leading_number(t) == Some(n + 1));
             notes[pi].iter().any(|x| *x)
                 && first_note_next.is_some_and(|t| {
                     !super::pdf_notes::starts_with_note_mark(t)
                         && !super::pdf_notes::starts_table_note(t)
+                        && !next_number(t)
                 })
         })
         .collect();
@@ -658,6 +669,14 @@ fn line_text(page: &PageGlyphs, line: &Line) -> String {
         s.extend(chars);
     }
     s
+}
+
+/// The number a line starts with, followed by a space (a note's: `9 (1968) 1 SCR 505`).
+fn leading_number(text: &str) -> Option<u32> {
+    let digits: &str = &text[..text.find(|c: char| !c.is_ascii_digit())?];
+    (!digits.is_empty() && text[digits.len()..].starts_with([' ', '\t']))
+        .then(|| digits.parse().ok())
+        .flatten()
 }
 
 /// The small letter a line starts with as a note's label, set apart from a note that
