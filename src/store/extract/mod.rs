@@ -23,6 +23,7 @@ pub mod pdf;
 mod pdf_accents;
 mod pdf_advance;
 mod pdf_bidi;
+mod pdf_covered;
 mod pdf_drawn_digits;
 mod pdf_drop_caps;
 mod pdf_flipped;

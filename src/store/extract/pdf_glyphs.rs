@@ -23,6 +23,8 @@ use hayro_interpret::hayro_cmap::BfString;
 use hayro_interpret::hayro_syntax::object::Dict;
 use hayro_interpret::hayro_syntax::page::Page;
 use hayro_interpret::kurbo::{Affine, BezPath, Point, Rect, Shape as _};
+
+use super::pdf_covered::Covers;
 use hayro_interpret::{
     BlendMode, ClipPath, Context, Device, DrawMode, DrawProps, Image, ImageDrawProps,
     InterpreterCache, InterpreterSettings, Paint, RenderContent, SoftMask, TransformExt,
@@ -232,6 +234,7 @@ pub fn collect_page<'a>(
         weights: std::mem::take(&mut shapes.weights),
         drawn_digits: DrawnDigits::new(std::mem::take(&mut shapes.digits)),
         clips: Vec::new(),
+        covers: Covers::default(),
         steps: 0,
         limit: steps,
         deadline,
@@ -297,6 +300,8 @@ struct Collector {
     weights: Weights,
     /// The bounding boxes of the clips in force, each within the one before (page space).
     clips: Vec<Rect>,
+    /// The opaque rectangles filled over text drawn before them.
+    covers: Covers,
     steps: u64,
     limit: u64,
     deadline: Instant,
@@ -317,6 +322,21 @@ impl Collector {
         }
         if before / 1024 != self.steps / 1024 && Instant::now() > self.deadline {
             std::panic::resume_unwind(Box::new(Stop::Time));
+        }
+    }
+
+    /// Hides the glyphs drawn so far that a rectangle filled over them covers whole: they
+    /// are not on the page, and the same text drawn there again later is (not a repeat).
+    fn hide_under(&mut self, cover: Rect) {
+        let square = |v: f32| (v / PLACE).floor() as i32;
+        for (k, g) in self.page.glyphs.iter_mut().enumerate() {
+            if g.hidden || !super::pdf_covered::covered(g, cover) {
+                continue;
+            }
+            g.hidden = true;
+            if let Some(at) = self.placed.get_mut(&(square(g.x0), square(g.baseline))) {
+                at.retain(|&i| i as usize != k);
+            }
         }
     }
 
@@ -634,6 +654,12 @@ impl<'a> Device<'a> for Collector {
         if seen {
             super::pdf_rules::rules_of(path, props.transform, mode, &mut self.page.rules);
         }
+        let clip = self.clips.last().copied();
+        if !self.page.glyphs.is_empty()
+            && let Some(cover) = self.covers.cover(path, &props, mode, clip)
+        {
+            self.hide_under(cover);
+        }
     }
 
     fn push_clip_path(&mut self, clip: &ClipPath) {
@@ -646,8 +672,14 @@ impl<'a> Device<'a> for Collector {
         self.clips.push(within);
     }
 
-    fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {
+    fn push_transparency_group(
+        &mut self,
+        opacity: f32,
+        mask: Option<SoftMask<'a>>,
+        blend: BlendMode,
+    ) {
         self.step();
+        self.covers.push_group(opacity, mask.is_some(), blend);
     }
 
     fn draw_glyph_run(&mut self, run: &GlyphRun<'_, 'a>, props: DrawProps<'a>, mode: &DrawMode) {
@@ -842,7 +874,9 @@ impl<'a> Device<'a> for Collector {
         self.clips.pop();
     }
 
-    fn pop_transparency_group(&mut self) {}
+    fn pop_transparency_group(&mut self) {
+        self.covers.pop_group();
+    }
 
     fn begin_marked_content(&mut self, _tag: &[u8], _properties: Option<&Dict<'_>>) {
         self.step();

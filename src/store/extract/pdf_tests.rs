@@ -6336,12 +6336,17 @@ fn lines_opening_with_the_same_label_numbered_are_each_an_item() {
 /// A one-page PDF drawing `content` with Courier as /F1 (every glyph 0.6 of its size wide,
 /// so lines of as many chars end at one edge).
 fn courier_page(content: &str) -> Vec<u8> {
+    courier_page_with(content.as_bytes(), "")
+}
+
+/// A one-page PDF drawing `content` with Courier as /F1, and more `resources`.
+fn courier_page_with(content: &[u8], resources: &str) -> Vec<u8> {
     build(&[
         b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_vec(),
+        format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> {resources} >> /Contents 5 0 R >>").into_bytes(),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>".to_vec(),
-        stream("", content.as_bytes()),
+        stream("", content),
     ])
 }
 
@@ -7323,5 +7328,26 @@ BT /F1 8 Tf 72 110 Td (9 \\(1968\\) 1 SCR 505 \\(Para 9\\) : AIR 1968 SC 488) Tj
             "same point.\n\n9 (1968) 1 SCR 505 (Para 9) : AIR 1968 SC 488\n\n10 AIR 1962"
         ),
         "{text}"
+    );
+}
+
+#[test]
+fn words_painted_over_by_an_opaque_box_are_not_read_and_words_written_on_it_are() {
+    // A template's running head, a white box filled over it, and the running head written
+    // on the box at the same place (in Courier, its `ON` where the old one's `ON` was); under
+    // it, words
+    // under a box seen through (half opaque) stay.
+    let content = b"BT /F1 10 Tf 200 740 Td (MONETARY POLICY OPERATIONS) Tj ET \
+1 1 1 rg 60 730 490 25 re f 0 0 0 rg \
+BT /F1 10 Tf 230 740 Td (THE ANNUAL REPORT ON THE WORKING OF THE RESERVE BANK) Tj ET \
+BT /F1 10 Tf 72 700 Td (The committee kept the rate unchanged at its meeting in August.) Tj ET \
+/Half gs 1 1 0 rg 70 695 200 15 re f";
+    let text = text_of(&courier_page_with(
+        content,
+        "/ExtGState << /Half << /ca 0.5 >> >>",
+    ));
+    assert_eq!(
+        text,
+        "THE ANNUAL REPORT ON THE WORKING OF THE RESERVE BANK\n\nThe committee kept the rate unchanged at its meeting in August.\n"
     );
 }

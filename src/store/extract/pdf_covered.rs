@@ -1,0 +1,83 @@
+//! Text painted over: a glyph drawn and then covered whole by an opaque rectangle filled
+//! after it (a page template's words under a box that a later layer writes on) is not on
+//! the page as a reader sees it.
+
+use hayro_interpret::kurbo::{BezPath, Rect, Shape};
+use hayro_interpret::{BlendMode, DrawMode, DrawProps, Paint};
+
+use super::pdf_glyphs::Glyph;
+
+/// At most this many covering rectangles are kept on a page (a chart draws thousands of
+/// filled boxes; past this, the rest cover nothing).
+const MOST_COVERS: usize = 2_000;
+
+/// What a page's transparency groups let through, and how many covering rectangles it has
+/// filled.
+#[derive(Debug, Default)]
+pub struct Covers {
+    count: usize,
+    /// For each transparency group open, whether what it draws can be seen through.
+    groups: Vec<bool>,
+}
+
+impl Covers {
+    /// Notes a transparency group opened.
+    pub fn push_group(&mut self, opacity: f32, masked: bool, blend: BlendMode) {
+        self.groups
+            .push(opacity < 0.99 || masked || !matches!(blend, BlendMode::Normal));
+    }
+
+    /// Notes a transparency group closed.
+    pub fn pop_group(&mut self) {
+        self.groups.pop();
+    }
+
+    /// The part of the page a path filled within `clip` covers: an opaque rectangle, in a
+    /// plain colour drawn normally.
+    pub fn cover(
+        &mut self,
+        path: &BezPath,
+        props: &DrawProps<'_>,
+        mode: &DrawMode,
+        clip: Option<Rect>,
+    ) -> Option<Rect> {
+        if self.count >= MOST_COVERS
+            || !matches!(mode, DrawMode::Fill(_) | DrawMode::FillAndStroke(..))
+            || props.soft_mask.is_some()
+            || !matches!(props.blend_mode, BlendMode::Normal)
+            || self.groups.iter().any(|&through| through)
+        {
+            return None;
+        }
+        let Paint::Color(c) = &props.paint else {
+            return None;
+        };
+        if c.to_rgba().to_rgba8()[3] < 250 {
+            return None;
+        }
+        let shape = props.transform * path.clone();
+        let b = shape.bounding_box();
+        // (A rectangle: its area is its box's.)
+        if b.area() < 1.0 || (shape.area().abs() - b.area()).abs() > 0.01 * b.area() {
+            return None;
+        }
+        let seen = match clip {
+            Some(c) => c.intersect(b),
+            None => b,
+        };
+        (seen.area() > 0.0).then(|| {
+            self.count += 1;
+            seen
+        })
+    }
+}
+
+/// Whether a glyph stands wholly inside a rectangle (its letters' height, within half a
+/// point).
+pub fn covered(g: &Glyph, r: Rect) -> bool {
+    let (top, bottom) = (g.baseline - 0.6 * g.size, g.baseline);
+    f64::from(g.x0) >= r.x0 - 0.5
+        && f64::from(g.x1) <= r.x1 + 0.5
+        && f64::from(top) >= r.y0 - 0.5
+        && f64::from(bottom) <= r.y1 + 0.5
+}
