@@ -7,15 +7,17 @@ use hayro_interpret::{BlendMode, DrawMode, DrawProps, Paint};
 
 use super::pdf_glyphs::Glyph;
 
-/// At most this many covering rectangles are kept on a page (a chart draws thousands of
-/// filled boxes; past this, the rest cover nothing).
-const MOST_COVERS: usize = 2_000;
+/// At most this many glyphs are looked at, in all, for the rectangles a page fills over
+/// them (a chart draws thousands of filled boxes over its labels; past this, the rest
+/// cover nothing), so a page's time stays bounded.
+const MOST_LOOKS: usize = 4_000_000;
 
-/// What a page's transparency groups let through, and how many covering rectangles it has
-/// filled.
+/// What a page's transparency groups let through, and how much looking for covered
+/// glyphs its filled rectangles have cost.
 #[derive(Debug, Default)]
 pub struct Covers {
-    count: usize,
+    /// How many glyphs have been looked at so far.
+    looked: usize,
     /// For each transparency group open, whether what it draws can be seen through.
     groups: Vec<bool>,
 }
@@ -32,16 +34,17 @@ impl Covers {
         self.groups.pop();
     }
 
-    /// The part of the page a path filled within `clip` covers: an opaque rectangle, in a
-    /// plain colour drawn normally.
+    /// The part of the page a path filled within `clip` after `drawn` glyphs covers: an
+    /// opaque rectangle, in a plain colour drawn normally.
     pub fn cover(
         &mut self,
         path: &BezPath,
         props: &DrawProps<'_>,
         mode: &DrawMode,
         clip: Option<Rect>,
+        drawn: usize,
     ) -> Option<Rect> {
-        if self.count >= MOST_COVERS
+        if self.looked + drawn > MOST_LOOKS
             || !matches!(mode, DrawMode::Fill(_) | DrawMode::FillAndStroke(..))
             || props.soft_mask.is_some()
             || !matches!(props.blend_mode, BlendMode::Normal)
@@ -66,7 +69,7 @@ impl Covers {
             None => b,
         };
         (seen.area() > 0.0).then(|| {
-            self.count += 1;
+            self.looked += drawn;
             seen
         })
     }

@@ -656,7 +656,9 @@ impl<'a> Device<'a> for Collector {
         }
         let clip = self.clips.last().copied();
         if !self.page.glyphs.is_empty()
-            && let Some(cover) = self.covers.cover(path, &props, mode, clip)
+            && let Some(cover) = self
+                .covers
+                .cover(path, &props, mode, clip, self.page.glyphs.len())
         {
             self.hide_under(cover);
         }
