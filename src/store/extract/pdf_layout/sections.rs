@@ -7,6 +7,9 @@ use crate::store::extract::pdf_glyphs::PageGlyphs;
 
 /// How many of a block's widest white gaps across it are tried as a section's end.
 const SECTION_TRIES: usize = 6;
+/// How many runs of rows sharing a white gap down them are tried as columns on a block
+/// before the rest are only read row by row.
+const RUN_TRIES: usize = 8;
 
 /// A block set in columns split at a white gap across it where the part above reads across
 /// its columns ([`reads_across`]), or is blocks side by side ([`heads_side_by_side`]): the
@@ -415,6 +418,7 @@ fn lines_in_columns(
         .collect();
     let mut out: Vec<Vec<usize>> = Vec::with_capacity(rows.len());
     let mut k = 0;
+    let mut failed = 0;
     while k < rows.len() {
         let end = shared_gutter_run(fragments, &rows, &short, k);
         if end - k >= 2 {
@@ -427,8 +431,16 @@ fn lines_in_columns(
                 continue;
             }
         }
-        out.push(rows[k].clone());
-        k += 1;
+        // (A run that does not read as columns is tried again from its next row, but only a
+        // few times on a block: a long table's rows share their column gaps.)
+        let next = if end - k >= 2 {
+            failed += 1;
+            if failed > RUN_TRIES { end } else { k + 1 }
+        } else {
+            k + 1
+        };
+        out.extend(rows[k..next].iter().cloned());
+        k = next;
     }
     out
 }
