@@ -7351,3 +7351,28 @@ BT /F1 10 Tf 72 700 Td (The committee kept the rate unchanged at its meeting in 
         "THE ANNUAL REPORT ON THE WORKING OF THE RESERVE BANK\n\nThe committee kept the rate unchanged at its meeting in August.\n"
     );
 }
+
+#[test]
+fn a_sentences_own_run_of_lettered_clauses_is_no_list() {
+    // A justified paragraph whose sentence names its clauses `(a)` to `(d)`, one of them
+    // at a line's start after the full line holding the one before it.
+    let width = 6.0 * 58.0;
+    let lines: Vec<(f32, f32, f32, f32, String)> = [
+        "The consultation asked the public about four matters: (a) the",
+        "index to target; (b) the level of the target for five years;",
+        "(c) the width of the band around it; and (d) whether a point",
+        "or a range should be the target.",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(k, t)| {
+        let w = if k < 3 { width } else { 0.0 };
+        (72.0, 700.0 - 14.0 * k as f32, 10.0, w, (*t).to_owned())
+    })
+    .collect();
+    let text = text_of(&courier_lines(&lines));
+    assert_eq!(
+        text,
+        "The consultation asked the public about four matters: (a) the index to target; (b) the level of the target for five years; (c) the width of the band around it; and (d) whether a point or a range should be the target.\n"
+    );
+}

@@ -1735,6 +1735,24 @@ fn is_item(text: &str) -> bool {
     }
 }
 
+/// Whether `cur` starts with a letter or figure in brackets (`(c)`) whose fellow before it
+/// (`(b)`) stands inside `prev`, past its start.
+fn label_before_inside(prev: &str, cur: &str) -> bool {
+    let mut chars = cur.chars();
+    let (Some('('), Some(label), Some(')')) = (chars.next(), chars.next(), chars.next()) else {
+        return false;
+    };
+    let Some(before) = char::from_u32(u32::from(label).wrapping_sub(1))
+        .filter(|c| c.is_ascii_alphanumeric() && label.is_ascii_alphanumeric())
+    else {
+        return false;
+    };
+    let fellow = format!("({before}) ");
+    prev.char_indices()
+        .nth(1)
+        .is_some_and(|(i, _)| prev[i..].contains(&fellow))
+}
+
 /// Whether a line is an entry of a table of contents: dot leaders, then a page number
 /// (`2.1 Principles . . . . . . 14`), or a page number named as one (`… digestivo pág. 18`).
 fn is_contents_entry(text: &str) -> bool {
@@ -2260,8 +2278,11 @@ fn join(
         .rsplit(' ')
         .next()
         .is_some_and(|w| matches!(w, "p." | "pp." | "at" | "No." | "no."));
+    // (Nor is a label whose fellow before it stands inside the full line over it: a
+    // sentence's own run of `(a) …; (b) …;` / `(c) …`.)
+    let inline_run = full && label_before_inside(prev_text, cur_text);
     if (is_item(cur_text) && !dash_inside)
-        || (ends_clause && is_enumerated(cur_text) && !cites_page)
+        || (ends_clause && is_enumerated(cur_text) && !cites_page && !inline_run)
         || (ends_clause && opens_article(cur_text))
     {
         return Join::Paragraph;
