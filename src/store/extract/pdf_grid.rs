@@ -552,7 +552,34 @@ pub(super) fn rows_of_placed(
                     let fresh =
                         |item: &(u32, Sep)| !written(&out, item.0) && !below.contains(&item.0);
                     if !line.items.iter().all(fresh) {
-                        line.items.retain(fresh);
+                        // The column of each glyph the row places, by its place in the line.
+                        let column_at =
+                            |k: usize| row.iter().find(|p| p.2 == l && p.3 == k).map(|p| p.1);
+                        let mut kept_items: Vec<(u32, Sep)> = Vec::new();
+                        let mut last_column: Option<usize> = None;
+                        for (k, item) in line.items.iter().enumerate() {
+                            if !fresh(item) {
+                                continue;
+                            }
+                            let column = column_at(k);
+                            let mut sep = item.1;
+                            // (A wide gap between two cells counts the empty cells between
+                            // them, as the grid has them: `Food`, an empty cell, `15,30`.)
+                            if let (Some(c), Some(n)) = (last_column, column)
+                                && n > c
+                                && matches!(sep, Sep::Tab | Sep::Cells(_))
+                            {
+                                let skipped = cells_between(&used, Some(c), n);
+                                sep = if skipped == 0 {
+                                    Sep::Tab
+                                } else {
+                                    Sep::Cells(skipped.min(usize::from(u8::MAX)) as u8)
+                                };
+                            }
+                            kept_items.push((item.0, sep));
+                            last_column = column.or(last_column);
+                        }
+                        line.items = kept_items;
                         if line.items.is_empty() {
                             continue;
                         }

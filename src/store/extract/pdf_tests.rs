@@ -7376,3 +7376,40 @@ fn a_sentences_own_run_of_lettered_clauses_is_no_list() {
         "The consultation asked the public about four matters: (a) the index to target; (b) the level of the target for five years; (c) the width of the band around it; and (d) whether a point or a range should be the target.\n"
     );
 }
+
+#[test]
+fn a_row_beside_a_label_wrapped_from_the_row_over_it_keeps_its_empty_cells() {
+    // A price table ruled as a grid: a group's label wrapped over two rows in the first
+    // column (no rule between them there), the second row's item in the second column and
+    // its third column empty, as in the row under it.
+    let mut content = String::new();
+    let text = |x: f32, y: f32, t: &str| format!("BT /F1 9 Tf 1 0 0 1 {x} {y} Tm ({t}) Tj ET\n");
+    content.push_str(&text(63.0, 690.0, "Food and non-"));
+    content.push_str(&text(323.0, 690.0, "17,14"));
+    content.push_str(&text(383.0, 690.0, "117,7"));
+    content.push_str(&text(63.0, 672.0, "alcoholic beverages"));
+    content.push_str(&text(153.0, 672.0, "Food"));
+    content.push_str(&text(323.0, 672.0, "15,30"));
+    content.push_str(&text(383.0, 672.0, "118,1"));
+    content.push_str(&text(153.0, 654.0, "Drinks"));
+    content.push_str(&text(323.0, 654.0, "1,84"));
+    content.push_str(&text(383.0, 654.0, "114,7"));
+    content.push_str(&text(253.0, 636.0, "Processed"));
+    content.push_str(&text(323.0, 636.0, "8,57"));
+    content.push_str(&text(383.0, 636.0, "121,0"));
+    for (x0, y) in [
+        (60.0, 700.0),
+        (150.0, 682.0),
+        (60.0, 664.0),
+        (60.0, 646.0),
+        (60.0, 628.0),
+    ] {
+        content.push_str(&format!("{x0} {y} m 440 {y} l S\n"));
+    }
+    for x in [60.0, 150.0, 250.0, 320.0, 380.0, 440.0] {
+        content.push_str(&format!("{x} 700 m {x} 628 l S\n"));
+    }
+    let text = text_of(&page(content.as_bytes(), "", &[]));
+    assert!(text.contains("\tFood\t\t15,30\t118,1\n"), "{text}");
+    assert!(text.contains("\tDrinks\t\t1,84\t114,7\n"), "{text}");
+}
