@@ -233,9 +233,20 @@ fn notes_on_page(
     let first_small = lines.iter().rposition(|l| !small(l)).map_or(0, |i| i + 1);
     // Set apart from the line above by more than a line's spacing (a rule, a gap).
     let apart = |i: usize| i > 0 && lines[i].baseline - lines[i - 1].baseline > 1.5 * lines[i].size;
+    // (Not a number that goes on the sentence of the line close over it: a reference's
+    // `… Human Language Technologies, Volume` / `1 (Long and Short Papers), pages …`.)
+    let goes_on_above = |i: usize| {
+        i > first_small
+            && !apart(i)
+            && texts[i - 1]
+                .trim_end()
+                .ends_with(|c: char| c.is_alphabetic() || c == ',')
+    };
     if first_small > 0
-        && let Some(i) = (first_small..none)
-            .find(|&i| starts_with_note_mark(&texts[i]) || starts_with_mark_set_apart(&texts[i]))
+        && let Some(i) = (first_small..none).find(|&i| {
+            (starts_with_note_mark(&texts[i]) || starts_with_mark_set_apart(&texts[i]))
+                && !goes_on_above(i)
+        })
         && (first_small..=i).any(apart)
     {
         // The rest of a note of an earlier column (or page) that stopped inside a sentence,

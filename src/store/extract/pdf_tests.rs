@@ -7413,3 +7413,29 @@ fn a_row_beside_a_label_wrapped_from_the_row_over_it_keeps_its_empty_cells() {
     assert!(text.contains("\tFood\t\t15,30\t118,1\n"), "{text}");
     assert!(text.contains("\tDrinks\t\t1,84\t114,7\n"), "{text}");
 }
+
+#[test]
+fn a_number_going_on_a_references_sentence_at_a_pages_foot_is_no_note() {
+    // A paper's last page of text, then its references set smaller at the foot; a line of
+    // one of them starts with the volume's number going on from the line close over it.
+    let mut content = String::new();
+    for k in 0..20 {
+        let y = 740 - 14 * k;
+        content.push_str(&format!(
+            "BT /F1 11 Tf 72 {y} Td (Line {k} of the discussion of the results and what they mean.) Tj ET "
+        ));
+    }
+    content.push_str(
+        "BT /F1 9 Tf 72 300 Td (Ori Shapira and Ido Dagan. 2019. Crowdsourcing lightweight pyramids for) Tj \
+0 -11 Td (manual summary evaluation. In Proceedings of the 2019 Conference of the North) Tj \
+0 -11 Td (American Chapter of the Association: Human Language Technologies, Volume) Tj \
+0 -11 Td (1 \\(Long and Short Papers\\), pages 682-687, Minneapolis, Minnesota.) Tj \
+0 -16 Td (Alex Wang and Mike Lewis. 2020. Asking and answering questions to evaluate) Tj \
+0 -11 Td (the factual consistency of summaries. In Proceedings of the Annual Meeting.) Tj ET",
+    );
+    let text = text_of(&page(content.as_bytes(), "", &[]));
+    assert!(
+        text.contains("Human Language Technologies, Volume 1 (Long and Short Papers), pages 682-687, Minneapolis, Minnesota.\n\nAlex Wang"),
+        "{text}"
+    );
+}
