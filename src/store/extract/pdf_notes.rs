@@ -363,7 +363,7 @@ pub fn starts_note_label(text: &str) -> bool {
 /// the line's only one (`3⇥Kanai Lal Sur v. …`, `4⇥(1987) 1 SCC 424.`). Only notes set
 /// smaller than the text are read so: a line of the text's size so set is a table's row or
 /// a running head.
-fn starts_with_mark_set_apart(text: &str) -> bool {
+pub(super) fn starts_with_mark_set_apart(text: &str) -> bool {
     let Some((mark, note)) = text.split_once('\t') else {
         return false;
     };

@@ -7439,3 +7439,25 @@ fn a_number_going_on_a_references_sentence_at_a_pages_foot_is_no_note() {
         "{text}"
     );
 }
+
+#[test]
+fn a_note_whose_number_stands_apart_keeps_its_lines_hanging_under_its_text() {
+    // A judgment's one note at the page's foot: its number at the margin, its text set a
+    // wide gap after it, its second line under the text.
+    let mut content = String::new();
+    for k in 0..24 {
+        let y = 740 - 24 * k;
+        content.push_str(&format!(
+            "BT /F1 12 Tf 72 {y} Td (Line {k} of the judgment, where the court sets out the facts of the case.) Tj ET "
+        ));
+    }
+    content.push_str(
+        "BT /F1 10 Tf 72 90 Td (1) Tj 28.3 0 Td (I understand that the concept and the network are proper nouns, so are capitalised,) Tj \
+0 -11.5 Td (whereas the currency itself is not.) Tj ET",
+    );
+    let text = text_of(&page(content.as_bytes(), "", &[]));
+    assert!(
+        text.ends_with("1\tI understand that the concept and the network are proper nouns, so are capitalised, whereas the currency itself is not.\n"),
+        "{text}"
+    );
+}

@@ -617,7 +617,10 @@ fn write_notes<'a>(
         // alone reads as a citation's page and year going on.)
         let next_number = lead.is_some_and(|n| last.is_some_and(|l| n == l + 1))
             && text[digits.len()..].starts_with(' ');
-        let number = (super::pdf_notes::starts_with_note_mark(text) || next_number)
+        // (Or a number set apart from its note by a wide gap: `1⇥I understand …`.)
+        let number = (super::pdf_notes::starts_with_note_mark(text)
+            || super::pdf_notes::starts_with_mark_set_apart(text)
+            || next_number)
             .then_some(lead)
             .flatten();
         // (After a note's end: `… into the Red River` / `5 and 40 percent …` goes on.)
