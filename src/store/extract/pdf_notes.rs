@@ -29,10 +29,14 @@ pub struct NoteRule {
     pub high: bool,
 }
 
-/// Whether a line's text is a rule set with dashes or underscores (over the footnotes).
+/// Whether a line's text is a rule set with dashes or underscores (over the footnotes), or
+/// with hyphens set apart.
 pub fn is_dash_rule(text: &str) -> bool {
     let rule = text.trim();
-    rule.chars().count() >= 3 && rule.chars().all(|c| matches!(c, '—' | '―' | '_'))
+    // (Or hyphens set apart, as a judgment's title page rules its parts: `- - - - - -`.)
+    let spaced = rule.chars().filter(|&c| c == '-').count() >= 8
+        && rule.chars().all(|c| c == '-' || c == ' ');
+    spaced || (rule.chars().count() >= 3 && rule.chars().all(|c| matches!(c, '—' | '―' | '_')))
 }
 
 /// The rules in a page's lower half that may stand over its notes: its lines of dashes

@@ -7461,3 +7461,29 @@ fn a_note_whose_number_stands_apart_keeps_its_lines_hanging_under_its_text() {
         "{text}"
     );
 }
+
+#[test]
+fn a_statement_centred_over_two_lines_is_one_and_a_rule_of_spaced_hyphens_is_no_text() {
+    // A judgment's title page in Courier: its parts ruled with spaced hyphens, counsel's
+    // line centred over two lines, the first stopping on `for`.
+    let centred = |y: f32, t: &str| (306.0 - 3.0 * t.len() as f32, y, 10.0, 0.0, t.to_owned());
+    let first = "Terence Bergin KC and Celso De Azevedo (instructed by Giambrone LLP) for";
+    let lines = vec![
+        centred(700.0, "Before :"),
+        centred(680.0, "Richard Farnhill"),
+        centred(660.0, "- - - - - - - - - - - - - - - - - - - - -"),
+        centred(640.0, "Between :"),
+        centred(620.0, "FABRIZIO D'ALOIA"),
+        centred(600.0, "- - - - - - - - - - - - - - - - - - - - -"),
+        centred(580.0, first),
+        centred(568.0, "the Claimant"),
+        centred(548.0, "Hearing dates: 9 and 10 July 2024"),
+    ];
+    let text = text_of(&courier_lines(&lines));
+    assert_eq!(
+        text,
+        format!(
+            "Before :\n\nRichard Farnhill\n\nBetween :\n\nFABRIZIO D'ALOIA\n\n{first} the Claimant\n\nHearing dates: 9 and 10 July 2024\n"
+        )
+    );
+}

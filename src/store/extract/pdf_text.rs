@@ -2390,6 +2390,18 @@ fn join(
     if wrapped_caption {
         return Join::Space;
     }
+    // A statement centred over two lines, its first stopping on a word no phrase ends on
+    // (a judgment's counsel: `… (instructed by Giambrone & Partners LLP) for` / `the
+    // Claimant`).
+    let wrapped_centred = centred
+        && ends_unfinished(prev_text)
+        && !prev_text.trim_end().ends_with([',', '-', '\u{2010}'])
+        && same_column
+        && !differ(prev.size, cur.size)
+        && prev.x1 - prev.x0 >= 0.6 * (prev.bounds.1 - prev.bounds.0);
+    if wrapped_centred {
+        return Join::Space;
+    }
     // A name of a few words centred over a wider line in the text's size, centred on the
     // same middle, with room for that line's first word, was not wrapped: an author's name
     // over their affiliation.
