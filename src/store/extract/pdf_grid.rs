@@ -767,6 +767,10 @@ fn row_line(
                 {
                     broken.push(h);
                     Sep::None
+                } else if hyphen && !lower && attached_hyphen(page, &items) {
+                    // A compound broken at its own hyphen before a capital stays whole
+                    // (`KwaZulu-` / `Natal`).
+                    Sep::None
                 } else if address_goes_on(page, &items, g) {
                     Sep::None
                 } else {
@@ -794,6 +798,17 @@ fn row_line(
     let mut line = Line::of_lines(page, items, lead, &used, true);
     line.broken.extend(broken);
     line
+}
+
+/// Whether a cell's line ends on a hyphen set right after a letter (`KwaZulu-`), not a
+/// dash set apart (`WALR -`).
+fn attached_hyphen(page: &PageGlyphs, items: &[(u32, Sep)]) -> bool {
+    let [.., (before, _), (_, Sep::None)] = items else {
+        return false;
+    };
+    page.text(&page.glyphs[*before as usize])
+        .last()
+        .is_some_and(|c| c.is_alphabetic())
 }
 
 /// Whether the glyph `next`, starting a cell's next line, goes on the web address the

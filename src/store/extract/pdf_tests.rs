@@ -7487,3 +7487,22 @@ fn a_statement_centred_over_two_lines_is_one_and_a_rule_of_spaced_hyphens_is_no_
         )
     );
 }
+
+#[test]
+fn a_compound_broken_at_its_hyphen_in_a_grids_cell_stays_whole() {
+    // A province's name broken after its hyphen in a grid's cell, before a capital, and a
+    // heading whose dash set apart ends its line.
+    let rows = vec![
+        vec![
+            vec!["Province"],
+            vec!["WALR -", "Outstanding"],
+            vec!["Index"],
+        ],
+        vec![vec!["KwaZulu-", "Natal"], vec!["12,68"], vec!["110,7"]],
+        vec![vec!["Limpopo"], vec!["5,07"], vec!["112,9"]],
+    ];
+    let content = ruled_table(715.0, &[72.0, 170.0, 260.0, 330.0], &rows);
+    let text = text_of(&page(&content, "", &[]));
+    assert!(text.contains("KwaZulu-Natal\t12,68\t110,7"), "{text}");
+    assert!(text.contains("WALR - Outstanding"), "{text}");
+}
