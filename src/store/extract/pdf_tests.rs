@@ -7506,3 +7506,51 @@ fn a_compound_broken_at_its_hyphen_in_a_grids_cell_stays_whole() {
     assert!(text.contains("KwaZulu-Natal\t12,68\t110,7"), "{text}");
     assert!(text.contains("WALR - Outstanding"), "{text}");
 }
+
+#[test]
+fn a_references_title_under_its_authors_line_ending_on_the_year_goes_on_with_it() {
+    // A list of references set with hanging indents: one entry's first line holds only its
+    // authors and year, stretched to the column's width, its title set in under it with the
+    // entry's next lines.
+    let entry = |top: f32, lines: &[&str]| -> Vec<(f32, f32, f32, f32, String)> {
+        lines
+            .iter()
+            .enumerate()
+            .map(|(k, t)| {
+                let x = if k == 0 { 72.0 } else { 82.0 };
+                (x, top - 11.0 * k as f32, 9.0, 0.0, (*t).to_owned())
+            })
+            .collect()
+    };
+    let mut lines = entry(
+        700.0,
+        &[
+            "Ann Lee and Bo Kim. 2019. A study of the ways that people",
+            "check claims in the news. In Proceedings of the",
+            "Workshop on Claims, pages 1-9.",
+        ],
+    );
+    lines.extend(entry(
+        663.0,
+        &[
+            "Alex Wang, Kyunghyun Cho, and Mike Lewis. 2020.",
+            "Asking and answering questions to evaluate the",
+            "factual consistency of summaries. In Proceedings of",
+            "the Annual Meeting, pages 5008-5020.",
+        ],
+    ));
+    lines.extend(entry(
+        615.0,
+        &[
+            "Zoe Park. 2021. Another paper on the same matter of",
+            "claims and how they are checked.",
+        ],
+    ));
+    // (The authors' line justified to the column's width, as the entries' full lines are.)
+    lines[3].3 = 5.4 * 57.0;
+    let text = text_of(&courier_lines(&lines));
+    assert!(
+        text.contains("\n\nAlex Wang, Kyunghyun Cho, and Mike Lewis. 2020. Asking and answering questions to evaluate the factual consistency of summaries. In Proceedings of the Annual Meeting, pages 5008-5020.\n\nZoe Park."),
+        "{text}"
+    );
+}

@@ -1832,6 +1832,15 @@ fn opens_article(text: &str) -> bool {
 
 /// Whether a line starts with a year and its stop, as an entry of references gives its
 /// year after its authors (`2004. Discovering …`, `2001a. Covering …`).
+/// Whether a line ends on a year and its stop, as a reference's authors' line does
+/// (`… and Mike Lewis. 2020.`, `2019a.`).
+fn ends_with_year(text: &str) -> bool {
+    text.trim_end()
+        .rsplit(' ')
+        .next()
+        .is_some_and(starts_with_year)
+}
+
 fn starts_with_year(text: &str) -> bool {
     text.split(' ').next().is_some_and(|w| {
         let w = w.strip_suffix('.').unwrap_or_default();
@@ -2507,11 +2516,16 @@ fn join(
             // (A reference's year after its authors, under them in its hanging indent,
             // `… and Ralph Grishman.` / `2004. Discovering relations …`, starts no block.)
             let year_goes_on = ends_clause && starts_with_year(cur_text);
+            // (Nor does a reference's title set in under its authors' line that ends on the
+            // year, the entry's next lines as far in: `… and Mike Lewis. 2020.` / `Asking
+            // and answering …`.)
+            let after_year = ends_with_year(prev_text) && !back_left && next_x0.is_some();
             if cur.x0 > cur.bounds.0 + 0.8 * size
                 && in_from_prev
                 && (back_left || ends_clause || (!same_column && next_x0.is_none()))
                 && !hanging
                 && !year_goes_on
+                && !after_year
             {
                 return Join::Paragraph;
             }
