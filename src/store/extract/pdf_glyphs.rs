@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::time::Instant;
 
 use super::pdf_advance::FontAdvances;
+use super::pdf_covered::Covers;
 use super::pdf_drawn_digits::DrawnDigits;
 use super::pdf_glyph_names::NamedGlyphs;
 use super::pdf_lam_alef::{LAM, LamAlefs};
@@ -23,8 +24,6 @@ use hayro_interpret::hayro_cmap::BfString;
 use hayro_interpret::hayro_syntax::object::Dict;
 use hayro_interpret::hayro_syntax::page::Page;
 use hayro_interpret::kurbo::{Affine, BezPath, Point, Rect, Shape as _};
-
-use super::pdf_covered::Covers;
 use hayro_interpret::{
     BlendMode, ClipPath, Context, Device, DrawMode, DrawProps, Image, ImageDrawProps,
     InterpreterCache, InterpreterSettings, Paint, RenderContent, SoftMask, TransformExt,
@@ -34,6 +33,11 @@ use hayro_interpret::{
 /// The side of the squares (in points) glyphs are filed under by where they are drawn, to
 /// find a glyph drawn again at the same place anywhere on the page.
 const PLACE: f32 = 4.0;
+
+/// The square of the grid of [`PLACE`]-point squares a coordinate falls in.
+fn square(v: f32) -> i32 {
+    (v / PLACE).floor() as i32
+}
 
 /// Why a page was stopped (the payload of the unwinding).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -328,7 +332,6 @@ impl Collector {
     /// Hides the glyphs drawn so far that a rectangle filled over them covers whole: they
     /// are not on the page, and the same text drawn there again later is (not a repeat).
     fn hide_under(&mut self, cover: Rect) {
-        let square = |v: f32| (v / PLACE).floor() as i32;
         for (k, g) in self.page.glyphs.iter_mut().enumerate() {
             if g.hidden || !super::pdf_covered::covered(g, cover) {
                 continue;
@@ -405,7 +408,6 @@ impl Collector {
         text.retain(|c| !c.is_whitespace());
         // Text drawn twice at (almost) the same place, for a bold look or a shadow (glyph by
         // glyph, a word or line at a time, or a whole block again), counts once.
-        let square = |v: f32| (v / PLACE).floor() as i32;
         let near = 0.15 * size.min(100.0);
         let squares = |v: f32| square(v - near)..=square(v + near);
         let twice = squares(x0)
@@ -484,7 +486,6 @@ fn drop_unmapped_under_letters(page: &mut PageGlyphs, placed: &HashMap<(i32, i32
         .map(|g| g.size)
         .fold(0.0, f32::max)
         .min(100.0);
-    let square = |v: f32| (v / PLACE).floor() as i32;
     let under: Vec<bool> = page
         .glyphs
         .iter()

@@ -152,9 +152,8 @@ pub fn raise_exponents(page: &mut PageGlyphs) {
             || (base_char.is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '”' | '"' | '’'))
                 && after_word(i - 1));
         // (Whether it follows a word: its last letter, or its stop after it.)
-        let after_letter = base_char.is_some_and(|c| {
-            c.is_alphabetic() || !(c.is_ascii_digit() || matches!(c, ')' | ']' | '%'))
-        });
+        let after_letter =
+            base_char.is_some_and(|c| !c.is_numeric() && !matches!(c, ')' | ']' | '%'));
         if !base_ok || !raised(&page.glyphs[i]) {
             i += 1;
             continue;
