@@ -46,6 +46,7 @@ const FIXTURES: &[&str] = &[
     "named-ligatures",
     "private-marks",
     "tex-maths",
+    "tex-sum",
     "accent-glyphs",
 ];
 

@@ -1633,9 +1633,34 @@ fn leaf_lines(
     let mut raised: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
     for j in (0..groups.len().saturating_sub(1)).rev() {
         let above = j.checked_sub(1).map(|a| groups[a].as_slice());
-        if superscripts_of(page, fragments, &groups[j], &groups[j + 1], above) {
+        if set_off_from(
+            page,
+            fragments,
+            &groups[j],
+            &groups[j + 1],
+            above,
+            Side::Over,
+        ) {
             let sup = std::mem::take(&mut groups[j]);
             raised[j + 1].extend(sup);
+        }
+    }
+    // And subscripts (a fraction's denominator in a sentence) set under it.
+    for j in 1..groups.len() {
+        let Some(line) = (0..j).rev().find(|&k| !groups[k].is_empty()) else {
+            continue;
+        };
+        let below = groups.get(j + 1).map(Vec::as_slice);
+        if set_off_from(
+            page,
+            fragments,
+            &groups[j],
+            &groups[line],
+            below,
+            Side::Under,
+        ) {
+            let sub = std::mem::take(&mut groups[j]);
+            raised[line].extend(sub);
         }
     }
     groups
@@ -1644,6 +1669,7 @@ fn leaf_lines(
         .filter(|(g, _)| !g.is_empty())
         .map(|(mut g, sup)| {
             g.sort_by(|&a, &b| fragments[a].x0.total_cmp(&fragments[b].x0));
+            over_before_under(fragments, &mut g);
             let mut glyphs = in_line_order(page, fragments, &g);
             place_superscripts(page, fragments, &sup, &mut glyphs);
             line_of(page, &glyphs, region, bounds)
@@ -1651,33 +1677,70 @@ fn leaf_lines(
         .collect()
 }
 
-/// Whether `group` is the superscripts of the line `under` it, set as a line of their own
-/// (`100 cm⁻³`, `n⁽⁰⁾`): short bits set smaller, raised over its baseline by less than its
-/// size, within its width, nearer to it than to the line `above`.
-fn superscripts_of(
+/// Bits of a line stacked one over the other (a fraction's `1` over `|S|` in a sentence)
+/// read top first, whichever starts further left.
+fn over_before_under(fragments: &[Fragment], group: &mut [usize]) {
+    for k in 1..group.len() {
+        let (a, b) = (&fragments[group[k - 1]], &fragments[group[k]]);
+        if stacked(a, b) && b.baseline < a.baseline {
+            group.swap(k - 1, k);
+        }
+    }
+}
+
+/// Whether two fragments stand one over the other, most of the narrower within the
+/// other's width and a line of their type apart.
+fn stacked(a: &Fragment, b: &Fragment) -> bool {
+    let overlap = a.x1.min(b.x1) - a.x0.max(b.x0);
+    let narrower = (a.x1 - a.x0).min(b.x1 - b.x0);
+    overlap > 0.5 * narrower && (a.baseline - b.baseline).abs() >= 0.9 * a.size.min(b.size)
+}
+
+/// Which side of its line a bit set off from it stands on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// Raised over it: superscripts.
+    Over,
+    /// Set under it: subscripts, a fraction's denominator.
+    Under,
+}
+
+/// Whether `group` is the superscripts (or subscripts) of `line`, set as a line of their
+/// own (`100 cm⁻³`, `n⁽⁰⁾`; `|S|` under `1` in `defined as 1/|S|`): short bits set smaller,
+/// moved off its baseline by less than its size, within its width, right beside its glyphs,
+/// nearer to it than to the line `beyond` them.
+fn set_off_from(
     page: &PageGlyphs,
     fragments: &[Fragment],
     group: &[usize],
-    under: &[usize],
-    above: Option<&[usize]>,
+    line: &[usize],
+    beyond: Option<&[usize]>,
+    side: Side,
 ) -> bool {
+    if group.is_empty() || line.is_empty() {
+        return false;
+    }
     let glyphs = |g: &[usize]| g.iter().map(|&i| fragments[i].glyphs.len()).sum::<usize>();
     let baseline = |g: &[usize]| median(g.iter().map(|&i| fragments[i].baseline).collect());
-    let size = median(under.iter().map(|&i| fragments[i].size).collect());
-    let (x0, x1) = span_x(fragments, under);
-    let base = baseline(under);
-    let rise = base - baseline(group);
-    let nearer = above.is_none_or(|a| baseline(group) - baseline(a) > 1.5 * rise);
-    // A letter of a word set down the page (a chart's label) has another over it.
-    // (or under it, small on the line's baseline).
+    let size = median(line.iter().map(|&i| fragments[i].size).collect());
+    let (x0, x1) = span_x(fragments, line);
+    let base = baseline(line);
+    let off = |b: f32| match side {
+        Side::Over => base - b,
+        Side::Under => b - base,
+    };
+    let shift = off(baseline(group));
+    let nearer = beyond.is_none_or(|b| (baseline(b) - baseline(group)).abs() > 1.5 * shift);
+    // A letter of a word set down the page (a chart's label) has another beyond it, or
+    // one small on the line's baseline beside it.
     let stacked = |f: &Fragment| {
-        let over = above.is_some_and(|a| {
-            a.iter().any(|&i| {
+        let further = beyond.is_some_and(|b| {
+            b.iter().any(|&i| {
                 let o = &fragments[i];
                 o.size < 0.85 * size && o.x0 < f.x1 && o.x1 > f.x0
             })
         });
-        let below = under.iter().any(|&i| {
+        let on_line = line.iter().any(|&i| {
             fragments[i].glyphs.iter().any(|&g| {
                 let u = &page.glyphs[g as usize];
                 u.size < 0.85 * size
@@ -1686,27 +1749,29 @@ fn superscripts_of(
                     && u.x1 > f.x0
             })
         });
-        over || below
+        further || on_line
     };
     // A superscript stands right after the glyph it is raised from, or right before the
-    // word it marks.
+    // word it marks; so does a subscript.
     let beside = |f: &Fragment| {
-        under.iter().any(|&i| {
+        line.iter().any(|&i| {
             fragments[i].glyphs.iter().any(|&g| {
                 let h = &page.glyphs[g as usize];
                 (h.x1 - f.x0).abs() < 0.5 * size || (h.x0 - f.x1).abs() < 0.5 * size
             })
         })
     };
-    !group.is_empty()
-        && nearer
-        && 4 * glyphs(group) <= glyphs(under)
+    let moved = match side {
+        Side::Over => 0.2 * size..0.8 * size,
+        Side::Under => 0.15 * size..0.7 * size,
+    };
+    nearer
+        && 4 * glyphs(group) <= glyphs(line)
         && group.iter().all(|&i| {
             let f = &fragments[i];
-            let up = base - f.baseline;
             f.size < 0.85 * size
                 && f.glyphs.len() <= 16
-                && (0.2 * size..0.8 * size).contains(&up)
+                && moved.contains(&off(f.baseline))
                 // (A note's number may hang in the margin before its note.)
                 && f.x0 >= x0 - 1.5 * size
                 && f.x1 <= x1 + 0.5 * size
@@ -1738,10 +1803,21 @@ fn place_superscripts(
     for run in runs {
         let first = &page.glyphs[run[0] as usize];
         let middle = 0.5 * (first.x0 + first.x1);
-        let at = glyphs
+        let mut at = glyphs
             .iter()
             .position(|&g| page.glyphs[g as usize].x0 >= middle)
             .unwrap_or(glyphs.len());
+        // (After what stands over it: a denominator after its numerator.)
+        let (x0, x1) = run.iter().fold((f32::MAX, f32::MIN), |(a, b), &g| {
+            let g = &page.glyphs[g as usize];
+            (a.min(g.x0), b.max(g.x1))
+        });
+        while glyphs.get(at).is_some_and(|&g| {
+            let g = &page.glyphs[g as usize];
+            g.x0 < x1 && g.x1 > x0 && first.baseline - g.baseline >= 0.9 * g.size.min(first.size)
+        }) {
+            at += 1;
+        }
         glyphs.splice(at..at, run);
     }
 }
@@ -2116,8 +2192,13 @@ fn line_of(page: &PageGlyphs, glyphs: &[u32], region: u32, bounds: (f32, f32)) -
                 // beside either, so a gap as wide as the line's spaces is one.
                 let apart = k > 0 && glyphs[k - 1] + 1 != gi;
                 let spaced = apart && space.is_some_and(|w| gap >= 0.8 * w && gap > 0.05 * size);
+                // (A fraction's numerator and denominator set one over the other.)
+                let over = gap < -0.2 * size
+                    && (g.baseline - p.baseline).abs() >= 0.9 * g.size.min(p.size);
                 if tucked(page, p, g) || stretched(page, p, g) {
                     Sep::None
+                } else if over {
+                    Sep::Space
                 } else if gap >= CELL_GAP * size {
                     Sep::Tab
                 } else if (gap > WORD_GAP * size && !letter_spaced(k, size))

@@ -163,6 +163,8 @@ impl Lookalikes {
             let name = name.as_ref().map_or("", |n| n.as_str());
             let kind = if super::pdf_tex_maths::is_extension_font(name) {
                 Kind::Pieces
+            } else if super::pdf_tex_maths::is_tex_extension_font(name) {
+                Kind::Hanging
             } else if is_symbol_font(name) {
                 Kind::Suspect
             } else {
@@ -220,11 +222,16 @@ impl Lookalikes {
         // A large operator that hangs from its origin stands on the line its middle is on,
         // the maths axis a quarter em over the baseline (tall brackets, which reach over
         // several lines, keep their place).
+        // (TeX's own extension font names its signs as they are.)
+        let operator = |c: char| super::pdf_tex_maths::is_large_operator(c);
         let drops = fonts
             .iter()
-            .flat_map(|(glyphs, _)| glyphs)
-            .filter(|g| matches!(readings.get(&g.key), Some(Reading::Symbol('∑' | '∏' | '∫'))))
-            .filter_map(|g| {
+            .flat_map(|(glyphs, kind)| glyphs.iter().map(move |g| (g, *kind)))
+            .filter(|(g, kind)| match readings.get(&g.key) {
+                Some(Reading::Symbol(c)) => operator(*c),
+                _ => *kind == Kind::Hanging && g.named.is_some_and(operator),
+            })
+            .filter_map(|(g, _)| {
                 let shape = g.shape.as_ref().filter(|s| is_hung(s))?;
                 Some((g.key, (AXIS - shape.middle) as f32))
             })
@@ -265,6 +272,9 @@ enum Kind {
     Suspect,
     /// TeX's maths extension font converted: by TeX's codes ([`super::pdf_tex_maths`]).
     Pieces,
+    /// TeX's own maths extension font: as named, its large operators hanging from their
+    /// origins.
+    Hanging,
 }
 
 /// A glyph of a font, by code: its key, shape and the char it is named.

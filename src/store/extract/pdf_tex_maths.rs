@@ -13,6 +13,40 @@ pub fn is_extension_font(name: &str) -> bool {
     name.contains("TeXCMMathsExtension")
 }
 
+/// Whether a font (by its PostScript name, with or without its subset prefix) is TeX's own
+/// maths extension font or one made like it (`CMEX10`, `txex`), whose big signs hang from
+/// their origins and which names them as they are.
+pub fn is_tex_extension_font(name: &str) -> bool {
+    let name = super::pdf_symbolic::without_subset_prefix(name).to_ascii_lowercase();
+    ["cmex", "txex", "pxex", "ntxex"]
+        .iter()
+        .any(|family| name.starts_with(family))
+}
+
+/// Whether `c` is a large operator a formula sets beside its operand (`∑`, `∫`): drawn from
+/// an extension font's top down, it stands on the line its middle is on.
+pub fn is_large_operator(c: char) -> bool {
+    matches!(
+        c,
+        '∑' | '∏'
+            | '∐'
+            | '∫'
+            | '∬'
+            | '∭'
+            | '∮'
+            | '⋃'
+            | '⋂'
+            | '⊎'
+            | '⋀'
+            | '⋁'
+            | '⨀'
+            | '⨁'
+            | '⨂'
+            | '⨄'
+            | '⨆'
+    )
+}
+
 /// What a glyph of such a font, which its font maps to `c`, reads as: a sign, or nothing
 /// (`None`). Any other char is the converter's own piece: the bar over a radical's root.
 pub fn piece(c: char) -> Option<char> {
@@ -41,12 +75,15 @@ pub fn piece(c: char) -> Option<char> {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_extension_font, piece};
+    use super::{is_extension_font, is_tex_extension_font, piece};
 
     #[test]
     fn pieces_read_as_the_signs_they_build() {
         assert!(is_extension_font("SwcrrqTeXCMMathsExtension"));
         assert!(!is_extension_font("JjlrbvTeXCMMathsSymbols"));
+        assert!(is_tex_extension_font("IXNPPI+CMEX10"));
+        assert!(is_tex_extension_font("txex"));
+        assert!(!is_tex_extension_font("ABCDEF+CMMI10"));
         // A radical's foot, its upright and its top; a product sign; a big parenthesis
         // moved to a control character's code; the bar over a root.
         assert_eq!(piece('t'), Some('√'));
