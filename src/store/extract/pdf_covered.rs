@@ -1,9 +1,10 @@
 //! Text painted over: a glyph drawn and then covered whole by an opaque rectangle filled
-//! after it (a page template's words under a box that a later layer writes on) is not on
-//! the page as a reader sees it.
+//! after it (a page template's words under a box that a later layer writes on), or by an
+//! opaque picture (a map over a source line left from its template), is not on the page as
+//! a reader sees it.
 
 use hayro_interpret::kurbo::{BezPath, Rect, Shape};
-use hayro_interpret::{BlendMode, DrawMode, DrawProps, Paint};
+use hayro_interpret::{BlendMode, DrawMode, DrawProps, Image, ImageDrawProps, Paint};
 
 use super::pdf_glyphs::Glyph;
 
@@ -69,6 +70,52 @@ impl Covers {
             None => b,
         };
         (seen.area() > 0.0).then(|| {
+            self.looked += drawn;
+            seen
+        })
+    }
+}
+
+/// A picture covering at least this share of its page covers no text: a scanned page is
+/// drawn over the text recognised in it, which is the page's only text.
+const MOST_PICTURE: f64 = 0.5;
+
+impl Covers {
+    /// The part of the page an image drawn over `area` within `clip` after `drawn` glyphs
+    /// covers: an opaque picture (no mask, no transparency) set upright, over less than
+    /// half of the page (of `page` points square).
+    pub fn picture(
+        &mut self,
+        image: &Image<'_, '_>,
+        props: &ImageDrawProps<'_>,
+        area: Rect,
+        clip: Option<Rect>,
+        page: f64,
+        drawn: usize,
+    ) -> Option<Rect> {
+        let Image::Raster(raster) = image else {
+            return None;
+        };
+        let dict = raster.stream().dict();
+        let masked = [&b"SMask"[..], b"Mask", b"SMaskInData", b"ImageMask"]
+            .iter()
+            .any(|key| dict.contains_key(key));
+        let [a, b, c, d, _, _] = props.transform.as_coeffs();
+        let upright = b.abs() < 1e-6 * a.abs() && c.abs() < 1e-6 * d.abs();
+        if masked
+            || !upright
+            || self.looked + drawn > MOST_LOOKS
+            || props.soft_mask.is_some()
+            || !matches!(props.blend_mode, BlendMode::Normal)
+            || self.groups.iter().any(|&through| through)
+        {
+            return None;
+        }
+        let seen = match clip {
+            Some(c) => c.intersect(area),
+            None => area,
+        };
+        (seen.area() > 1.0 && seen.area() < MOST_PICTURE * page).then(|| {
             self.looked += drawn;
             seen
         })

@@ -871,6 +871,14 @@ impl<'a> Device<'a> for Collector {
             let cover = (b.area().max(0.0) / page) as f32;
             self.page.picture_cover = self.page.picture_cover.max(cover.min(1.0));
         }
+        let clip = self.clips.last().copied();
+        if !self.page.glyphs.is_empty()
+            && let Some(cover) =
+                self.covers
+                    .picture(&image, &props, b, clip, page, self.page.glyphs.len())
+        {
+            self.hide_under(cover);
+        }
     }
 
     fn pop_clip(&mut self) {

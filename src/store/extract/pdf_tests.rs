@@ -7554,3 +7554,82 @@ fn a_references_title_under_its_authors_line_ending_on_the_year_goes_on_with_it(
         "{text}"
     );
 }
+
+#[test]
+fn words_under_an_opaque_picture_are_not_read_but_a_scanned_pages_text_under_its_scan_is() {
+    // A report's map drawn over a source line left from its template; a logo with a soft
+    // mask (see-through around it) drawn over another line, which stays.
+    let rgb = "/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceRGB /BitsPerComponent 8";
+    let content = b"BT /F1 10 Tf 72 700 Td (Cholera cases were confirmed in nine districts by September.) Tj ET \
+BT /F1 9 Tf 80 420 Td (Source: a ministry of another country, left under the map.) Tj ET \
+BT /F1 9 Tf 80 380 Td (Map: the districts with confirmed cases.) Tj ET \
+q 400 0 0 200 60 400 cm /Map Do Q q 300 0 0 30 70 375 cm /Logo Do Q";
+    let text = text_of(&page(
+        content,
+        "/XObject << /Map 6 0 R /Logo 7 0 R >>",
+        &[
+            stream(rgb, &[200; 12]),
+            stream(&format!("{rgb} /SMask 8 0 R"), &[0; 12]),
+            stream(
+                "/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8",
+                &[0; 4],
+            ),
+        ],
+    ));
+    assert_eq!(
+        text,
+        "Cholera cases were confirmed in nine districts by September.\n\nMap: the districts with confirmed cases.\n"
+    );
+    // A scanned page: the text recognised in it drawn first, the scan over all of it, and
+    // a clerk's stamp written on the scan.
+    let content = b"BT /F1 10 Tf 72 700 Td (The tenant paid the rent on the first of each month.) Tj ET \
+q 612 0 0 792 0 0 cm /Scan Do Q \
+BT /F1 8 Tf 72 60 Td (Filed with the clerk of the court on the second of March two thousand and twenty-four.) Tj ET";
+    let text = text_of(&page(
+        content,
+        "/XObject << /Scan 6 0 R >>",
+        &[stream(rgb, &[255; 12])],
+    ));
+    assert_eq!(
+        text,
+        "The tenant paid the rent on the first of each month.\n\nFiled with the clerk of the court on the second of March two thousand and twenty-four.\n"
+    );
+}
+
+#[test]
+fn a_boxs_figures_under_their_labels_are_each_read_at_the_pages_head_and_foot() {
+    // A situation report: its number set large between two lines at the page's head, and
+    // at its foot a box's figures, each under the label before it: none is a page number,
+    // and none joins the label over it.
+    let mut content = String::new();
+    let text = |x: f32, y: f32, size: f32, t: &str| {
+        format!("BT /F1 {size} Tf 1 0 0 1 {x} {y} Tm ({t}) Tj ET\n")
+    };
+    content.push_str(&text(440.0, 760.0, 7.0, "SITREP NO."));
+    content.push_str(&text(446.0, 734.0, 22.0, "31"));
+    content.push_str(&text(430.0, 720.0, 5.0, "Monday, September 23, 2024"));
+    let prose = [
+        "Dengue cases were reported from seventy-six districts this season, and the division asks",
+        "every hospital in the country to report its new cases and its deaths within a day of them.",
+    ];
+    for (k, line) in prose.iter().enumerate() {
+        content.push_str(&text(72.0, 680.0 - 14.0 * k as f32, 10.0, line));
+    }
+    let foot = [
+        "9. Rautahat",
+        "12",
+        "Confirmed cases",
+        "21",
+        "Hospitalized cases",
+        "0",
+        "Death",
+    ];
+    for (k, line) in foot.iter().enumerate() {
+        content.push_str(&text(438.0, 122.0 - 8.5 * k as f32, 7.0, line));
+    }
+    let got = text_of(&page(content.as_bytes(), "", &[]));
+    assert_eq!(
+        got,
+        "SITREP NO.\n\n31\n\nMonday, September 23, 2024\n\nDengue cases were reported from seventy-six districts this season, and the division asks every hospital in the country to report its new cases and its deaths within a day of them.\n\n9. Rautahat\n\n12\n\nConfirmed cases\n\n21\n\nHospitalized cases\n\n0\n\nDeath\n"
+    );
+}

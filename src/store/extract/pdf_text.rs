@@ -958,6 +958,24 @@ pub(super) fn text_size(per_page: &[Vec<Line>]) -> f32 {
         .map_or(0.0, |(size, _)| size as f32 / 2.0)
 }
 
+/// Whether a line stands between two others of its column, each a line's height from it
+/// and over or under it: a figure in a box between its label and the next (`SITREP NO.` /
+/// `31` / `Monday, …`; `Hospitalized cases` / `21` / `0`), not a page number set apart.
+fn between_lines(ls: &[Line], l: &Line) -> bool {
+    let near = |o: &&Line, above: bool| {
+        let gap = if above {
+            l.baseline - o.baseline
+        } else {
+            o.baseline - l.baseline
+        };
+        gap > 0.3 * l.size.min(o.size)
+            && gap < 1.6 * l.size.max(o.size)
+            && o.x0 < l.x1
+            && o.x1 > l.x0
+    };
+    ls.iter().any(|o| near(&o, true)) && ls.iter().any(|o| near(&o, false))
+}
+
 fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
     // The top and bottom lines of each page, wherever its margins are (court filings set
     // their running headers well below the top), and any line in the margin bands.
@@ -1196,7 +1214,11 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
                         .trim()
                         .chars()
                         .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | '.'));
-                    if running || (is_page_number(&page_number_key(&raw)) && !heading) {
+                    if running
+                        || (is_page_number(&page_number_key(&raw))
+                            && !heading
+                            && !between_lines(ls, l))
+                    {
                         Verdict::Furniture
                     } else if in_band(page, l) {
                         Verdict::InBand
@@ -2094,6 +2116,23 @@ fn join(
         return Join::Row;
     }
     if prev.has_tab() || cur.has_tab() {
+        return Join::Paragraph;
+    }
+    // A figure alone on its line with no stop after it, under a label of a few words, ends
+    // no wrapped sentence: it is one of a box's figures set one under their labels
+    // (`Confirmed cases` / `21` / `Hospitalized cases`), a paragraph of its own.
+    let lone_figure = |t: &str| {
+        let t = t.trim();
+        t.starts_with(|c: char| c.is_ascii_digit())
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '%'))
+            && !t.ends_with('.')
+    };
+    if lone_figure(cur_text)
+        && prev_text.split_whitespace().count() <= 3
+        && !ends_unfinished(prev_text)
+        && !prev_text.ends_with(['-', ','])
+    {
         return Join::Paragraph;
     }
     // An address or identifier broken after a mark that cannot end it (`wangst@` /
