@@ -7633,3 +7633,50 @@ fn a_boxs_figures_under_their_labels_are_each_read_at_the_pages_head_and_foot() 
         "SITREP NO.\n\n31\n\nMonday, September 23, 2024\n\nDengue cases were reported from seventy-six districts this season, and the division asks every hospital in the country to report its new cases and its deaths within a day of them.\n\n9. Rautahat\n\n12\n\nConfirmed cases\n\n21\n\nHospitalized cases\n\n0\n\nDeath\n"
     );
 }
+
+#[test]
+fn a_line_stopping_short_on_a_joining_word_goes_on_in_the_next() {
+    // A ruling's note: a statute's citation kept whole (`RCW 9.41.801(9)`, its space a
+    // non-breaking one) did not fit after `to`, so the line stops short of the edge; the
+    // sentence goes on with a capital. (An algorithm's numbered step after `end for` is a
+    // line of its own.)
+    let width = 6.0 * 72.0;
+    let lines: Vec<(f32, f32, f32, f32, String)> = [
+        (
+            "In his reply brief, the husband claims for the first time that",
+            width,
+        ),
+        (
+            "the court did not consider that the provisions of the amendment to",
+            0.0,
+        ),
+        (
+            "RCW 9.41.801(9) are not retroactive and do not apply to his case. We",
+            width,
+        ),
+        (
+            "do not consider arguments raised for the first time in a reply brief.",
+            0.0,
+        ),
+        ("11: end for", 0.0),
+        ("12: Return the interval of the samples.", 0.0),
+    ]
+    .iter()
+    .enumerate()
+    .map(|(k, (t, w))| {
+        let gap = if k >= 4 { 20.0 } else { 0.0 };
+        (
+            72.0,
+            700.0 - 14.0 * k as f32 - gap,
+            10.0,
+            *w,
+            (*t).to_owned(),
+        )
+    })
+    .collect();
+    let text = text_of(&courier_lines(&lines));
+    assert_eq!(
+        text,
+        "In his reply brief, the husband claims for the first time that the court did not consider that the provisions of the amendment to RCW 9.41.801(9) are not retroactive and do not apply to his case. We do not consider arguments raised for the first time in a reply brief.\n\n11: end for\n\n12: Return the interval of the samples.\n"
+    );
+}

@@ -555,34 +555,51 @@ fn numbered_label(text: &str) -> Option<(&str, &str)> {
 /// joins ("and", "of", "the").
 pub(super) fn ends_unfinished(text: &str) -> bool {
     let text = text.trim_end();
-    let last = text.rsplit(' ').next().unwrap_or_default().to_lowercase();
-    text.ends_with([',', '-', '\u{2010}'])
-        || matches!(
-            last.as_str(),
-            "and"
-                | "or"
-                | "of"
-                | "the"
-                | "a"
-                | "an"
-                | "for"
-                | "in"
-                | "to"
-                | "on"
-                | "by"
-                | "with"
-                | "from"
-                | "at"
-                | "et"
-                | "de"
-                | "des"
-                | "du"
-                | "la"
-                | "le"
-                | "les"
-                | "und"
-                | "der"
-        )
+    text.ends_with([',', '-', '\u{2010}']) || ends_on_joining_word(text)
+}
+
+/// Whether a line opens with a step's number and a colon, as an algorithm numbers its lines
+/// (`12: ℓ, u ← …` after `11: end for`).
+fn numbered_step(text: &str) -> bool {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    (1..=3).contains(&digits) && text[digits..].starts_with(':')
+}
+
+/// Whether a line stops on a word that joins ("and", "of", "the", "to"): no paragraph ends
+/// there.
+fn ends_on_joining_word(text: &str) -> bool {
+    let last = text
+        .trim_end()
+        .rsplit(' ')
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    matches!(
+        last.as_str(),
+        "and"
+            | "or"
+            | "of"
+            | "the"
+            | "a"
+            | "an"
+            | "for"
+            | "in"
+            | "to"
+            | "on"
+            | "by"
+            | "with"
+            | "from"
+            | "at"
+            | "et"
+            | "de"
+            | "des"
+            | "du"
+            | "la"
+            | "le"
+            | "les"
+            | "und"
+            | "der"
+    )
 }
 
 /// Writes the footnotes waiting to be written, as paragraphs of their own after the text so
@@ -2668,7 +2685,7 @@ fn join(
     if !full
         && !entry_goes_on
         && ((ends_sentence && !quote_goes_on)
-            || starts_capital
+            || (starts_capital && (!ends_on_joining_word(prev_text) || numbered_step(cur_text)))
             || uncased
             || (outdented && !(goes_on && long)))
     {
