@@ -275,9 +275,10 @@ fn notes_on_page(
     {
         return first_small;
     }
-    // A note of the page before going on at the foot of this one, before its own notes.
+    // A note of the page (or column) before going on at the foot of this one, before its
+    // own notes.
     if first_small > 0
-        && after_notes
+        && (after_notes || earlier.unfinished)
         && let Some(i) = (first_small..none).find(|&i| apart(i))
     {
         return i;

@@ -7680,3 +7680,80 @@ fn a_line_stopping_short_on_a_joining_word_goes_on_in_the_next() {
         "In his reply brief, the husband claims for the first time that the court did not consider that the provisions of the amendment to RCW 9.41.801(9) are not retroactive and do not apply to his case. We do not consider arguments raised for the first time in a reply brief.\n\n11: end for\n\n12: Return the interval of the samples.\n"
     );
 }
+
+#[test]
+fn a_footnote_going_on_in_the_next_column_is_read_whole_before_a_figure_set_aside() {
+    // A two-column paper: the left column's note stops inside its sentence and goes on at
+    // the foot of the right column, which holds a chart and its caption between its
+    // paragraphs.
+    let mut content = String::new();
+    let text = |x: f32, y: f32, size: f32, t: &str| {
+        format!("BT /F1 {size} Tf 1 0 0 1 {x} {y} Tm ({t}) Tj ET\n")
+    };
+    let prose = [
+        "random replication is that it is a simple way",
+        "to protect against the failure of one server,",
+        "and such failures happen every day in a data",
+        "center of a few thousand machines, while the",
+        "failure of a whole cluster is rare but costly,",
+        "as a power outage takes down every node at",
+    ];
+    for k in 0..40 {
+        content.push_str(&text(72.0, 700.0 - 12.0 * k as f32, 10.0, prose[k % 6]));
+    }
+    content.push_str(&text(
+        72.0,
+        220.0,
+        10.0,
+        "once, and some data is lost for good, as the",
+    ));
+    content.push_str(&text(320.0, 700.0, 7.0, "80%"));
+    content.push_str(&text(320.0, 680.0, 7.0, "40%"));
+    content.push_str(&text(340.0, 665.0, 7.0, "Number of nodes"));
+    content.push_str(&text(
+        320.0,
+        650.0,
+        9.0,
+        "Figure 2: Data loss as the cluster grows.",
+    ));
+    content.push_str(&text(
+        320.0,
+        626.0,
+        10.0,
+        "operators of such clusters have found.2 The",
+    ));
+    for k in 0..33 {
+        content.push_str(&text(320.0, 614.0 - 12.0 * k as f32, 10.0, prose[k % 6]));
+    }
+    content.push_str(&text(
+        320.0,
+        220.0,
+        10.0,
+        "once, so that operators prefer fewer losses, and",
+    ));
+    let notes = [
+        "1 Our definition of random replication is the one",
+        "of the system that picks the nodes near the first.",
+        "2 For simplicity we assume random replication for all",
+    ];
+    for (k, line) in notes.iter().enumerate() {
+        content.push_str(&text(72.0, 202.0 - 10.0 * k as f32, 8.0, line));
+    }
+    content.push_str(&text(
+        320.0,
+        202.9,
+        8.0,
+        "three systems, though their schemes differ a little",
+    ));
+    content.push_str(&text(
+        320.0,
+        192.9,
+        8.0,
+        "from each other in where the replicas are placed.",
+    ));
+    let got = text_of(&page(content.as_bytes(), "", &[]));
+    assert!(
+        got.contains("2 For simplicity we assume random replication for all three systems, though their schemes differ a little from each other in where the replicas are placed."),
+        "{got}"
+    );
+}

@@ -139,6 +139,9 @@ pub fn assemble(pages: &[PageGlyphs], deadline: Instant) -> Result<(String, Page
     let goes_on_in_column = notes_going_on_in_columns(&per_page, &texts, &notes);
     // The column (page, region) whose last note waits for its rest.
     let mut held_in_column: Option<(usize, u32)> = None;
+    // Where that note ends among the lines waiting, and the column its rest is in.
+    let mut note_end: Option<usize> = None;
+    let mut rest_of_note: Option<(usize, u32)> = None;
     // The note lines already written with the note they finish, by page and line.
     let mut taken: Vec<(usize, usize)> = Vec::new();
     for (pi, (ls, ts)) in per_page.iter().zip(&texts).enumerate() {
@@ -161,16 +164,30 @@ pub fn assemble(pages: &[PageGlyphs], deadline: Instant) -> Result<(String, Page
                 if notes[pi][k] && goes_on[pi] {
                     held = Some(pi);
                 }
+                let here = (pi, line.region);
                 if notes[pi][k] {
-                    let here = (pi, line.region);
                     if held_in_column.is_some_and(|h| h != here) {
                         held_in_column = None;
+                        rest_of_note = Some(here);
                     }
                     if goes_on_in_column.contains(&here) {
                         held_in_column = Some(here);
                     }
                 }
-                pending.push((pi, line, text));
+                // The rest of a column's last note goes right after it, before a figure
+                // set aside between the two columns' notes.
+                match note_end {
+                    Some(at) if notes[pi][k] && rest_of_note == Some(here) => {
+                        pending.insert(at, (pi, line, text));
+                        note_end = Some(at + 1);
+                    }
+                    _ => {
+                        pending.push((pi, line, text));
+                        if notes[pi][k] && held_in_column == Some(here) {
+                            note_end = Some(pending.len());
+                        }
+                    }
+                }
                 continue;
             }
             let next = ls[k + 1..]
@@ -233,6 +250,8 @@ pub fn assemble(pages: &[PageGlyphs], deadline: Instant) -> Result<(String, Page
             }
             if join == Some(Join::Paragraph) && held.is_none() && held_in_column.is_none() {
                 write_notes(&mut out, &shared, &mut pending);
+                note_end = None;
+                rest_of_note = None;
             }
             body.push(&mut out, &shared, (pi, line, text), join);
         }
