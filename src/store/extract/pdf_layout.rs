@@ -1631,6 +1631,17 @@ fn leaf_lines(
     }
     // Superscripts set as a line of their own over the line they belong to.
     let mut raised: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    // Fractions set in a line at its own size (`will create P` N over R `copysets`): the
+    // numerators over it and the denominators under it are the line's.
+    let mut fractions: Vec<(Vec<usize>, Vec<usize>)> = vec![Default::default(); groups.len()];
+    for j in 1..groups.len().saturating_sub(1) {
+        if fractions_of(page, fragments, &groups[j - 1], &groups[j], &groups[j + 1]) {
+            fractions[j] = (
+                std::mem::take(&mut groups[j - 1]),
+                std::mem::take(&mut groups[j + 1]),
+            );
+        }
+    }
     for j in (0..groups.len().saturating_sub(1)).rev() {
         let above = j.checked_sub(1).map(|a| groups[a].as_slice());
         if set_off_from(
@@ -1666,11 +1677,13 @@ fn leaf_lines(
     groups
         .into_iter()
         .zip(raised)
-        .filter(|(g, _)| !g.is_empty())
-        .map(|(mut g, sup)| {
+        .zip(fractions)
+        .filter(|((g, _), _)| !g.is_empty())
+        .map(|((mut g, sup), (over, under))| {
             g.sort_by(|&a, &b| fragments[a].x0.total_cmp(&fragments[b].x0));
             over_before_under(fragments, &mut g);
             let mut glyphs = in_line_order(page, fragments, &g);
+            place_fractions(page, fragments, &over, &under, &mut glyphs);
             place_superscripts(page, fragments, &sup, &mut glyphs);
             line_of(page, &glyphs, region, bounds)
         })
@@ -1694,6 +1707,64 @@ fn stacked(a: &Fragment, b: &Fragment) -> bool {
     let overlap = a.x1.min(b.x1) - a.x0.max(b.x0);
     let narrower = (a.x1 - a.x0).min(b.x1 - b.x0);
     overlap > 0.5 * narrower && (a.baseline - b.baseline).abs() >= 0.9 * a.size.min(b.size)
+}
+
+/// Whether `over` and `under` are the numerators and denominators of fractions set in
+/// `line` at about its size: each bit over the line has one under it across the line (and
+/// each under, one over), a bar is drawn between them across the line, which is white
+/// there, and they stand off its baseline by about two thirds of its size (less than a
+/// line apart).
+fn fractions_of(
+    page: &PageGlyphs,
+    fragments: &[Fragment],
+    over: &[usize],
+    line: &[usize],
+    under: &[usize],
+) -> bool {
+    if over.is_empty() || line.is_empty() || under.is_empty() {
+        return false;
+    }
+    let size = median(line.iter().map(|&i| fragments[i].size).collect());
+    let base = median(line.iter().map(|&i| fragments[i].baseline).collect());
+    let (x0, x1) = span_x(fragments, line);
+    let across = |a: &Fragment, b: &Fragment| a.x0 < b.x1 && a.x1 > b.x0;
+    // (No glyph of the line stands where the fraction does.)
+    let white = |f: &Fragment| {
+        !line.iter().any(|&i| {
+            fragments[i].glyphs.iter().any(|&g| {
+                let g = &page.glyphs[g as usize];
+                g.x0 < f.x1 - 0.1 * size && g.x1 > f.x0 + 0.1 * size
+            })
+        })
+    };
+    // (A bar drawn across both, between the line's baseline and its x-height: the
+    // fraction's.)
+    let barred = |a: &Fragment, b: &Fragment| {
+        let (l, r) = (a.x0.min(b.x0), a.x1.max(b.x1));
+        page.rules.iter().any(|bar| {
+            bar.is_horizontal()
+                && (base - 0.8 * size..base).contains(&bar.y0)
+                && bar.x0 <= l + 0.2 * size
+                && bar.x1 >= r - 0.2 * size
+                && bar.x1 - bar.x0 <= r - l + size
+        })
+    };
+    let part = |f: &Fragment, off: f32, others: &[usize]| {
+        (0.35 * size..0.85 * size).contains(&off)
+            && f.size <= 1.05 * size
+            && f.x0 >= x0 - 10.0 * size
+            && f.x1 <= x1 + size
+            && white(f)
+            && others.iter().any(|&o| {
+                let o = &fragments[o];
+                across(f, o) && barred(f, o)
+            })
+    };
+    over.iter()
+        .all(|&i| part(&fragments[i], base - fragments[i].baseline, under))
+        && under
+            .iter()
+            .all(|&i| part(&fragments[i], fragments[i].baseline - base, over))
 }
 
 /// Which side of its line a bit set off from it stands on.
@@ -1778,6 +1849,40 @@ fn set_off_from(
                 && !stacked(f)
                 && beside(f)
         })
+}
+
+/// Puts fractions' numerators (`over`) and denominators (`under`) into a line's `glyphs`
+/// where they stand: each numerator, then the denominators under it.
+fn place_fractions(
+    page: &PageGlyphs,
+    fragments: &[Fragment],
+    over: &[usize],
+    under: &[usize],
+    glyphs: &mut Vec<u32>,
+) {
+    let mut over = over.to_vec();
+    over.sort_by(|&a, &b| fragments[a].x0.total_cmp(&fragments[b].x0));
+    let mut under = under.to_vec();
+    under.sort_by(|&a, &b| fragments[a].x0.total_cmp(&fragments[b].x0));
+    let mut placed = vec![false; under.len()];
+    for &o in &over {
+        let top = &fragments[o];
+        let mut unit = top.glyphs.clone();
+        let mut left = top.x0;
+        for (k, &u) in under.iter().enumerate() {
+            let bottom = &fragments[u];
+            if !placed[k] && bottom.x0 < top.x1 && bottom.x1 > top.x0 {
+                placed[k] = true;
+                unit.extend(&bottom.glyphs);
+                left = left.min(bottom.x0);
+            }
+        }
+        let at = glyphs
+            .iter()
+            .position(|&g| page.glyphs[g as usize].x0 >= left)
+            .unwrap_or(glyphs.len());
+        glyphs.splice(at..at, unit);
+    }
 }
 
 /// Puts the glyphs of superscript fragments `sup` into a line's `glyphs` where they stand:

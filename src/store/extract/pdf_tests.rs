@@ -7757,3 +7757,60 @@ fn a_footnote_going_on_in_the_next_column_is_read_whole_before_a_figure_set_asid
         "{got}"
     );
 }
+
+#[test]
+fn fractions_set_in_a_line_at_its_size_read_in_it() {
+    // A paper's sentence with fractions in it, each numerator over its denominator across
+    // the line and a bar between them, at the text's size, the lines around set wider
+    // apart to make room.
+    let text = |x: f32, y: f32, t: &str| format!("BT /F1 10 Tf 1 0 0 1 {x} {y} Tm ({t}) Tj ET\n");
+    let mut content = String::new();
+    content.push_str(&text(
+        72.0,
+        700.0,
+        "Where P is the number of permutations. This scheme",
+    ));
+    content.push_str(&text(72.0, 683.3, "will create P"));
+    content.push_str(&text(152.5, 690.3, "N"));
+    content.push_str(&text(152.8, 676.6, "R"));
+    content.push_str(&text(163.0, 683.3, "copysets, which is equal to:"));
+    content.push_str(&text(344.5, 690.3, "S"));
+    content.push_str(&text(332.5, 676.6, "R - 1"));
+    content.push_str(&text(365.0, 690.3, "N"));
+    content.push_str(&text(365.3, 676.6, "R"));
+    content.push_str(&text(371.5, 683.3, "."));
+    content.push_str(&text(
+        72.0,
+        666.6,
+        "The number of copysets grows with the scatter width.",
+    ));
+    // The fractions' bars.
+    content.push_str("152 686 7.3 0.4 re f 332 686 31 0.4 re f 364.8 686 7 0.4 re f\n");
+    // A matrix's rows over and under a line, with no bar: no fractions (its entries stay
+    // apart, each of its columns read on its own).
+    content.push_str(&text(72.0, 600.0, "The matrix A ="));
+    content.push_str(&text(162.0, 607.0, "1"));
+    content.push_str(&text(186.0, 607.0, "2"));
+    content.push_str(&text(162.0, 593.3, "3"));
+    content.push_str(&text(186.0, 593.3, "4"));
+    content.push_str(&text(198.0, 600.0, "has rank two."));
+    for (k, line) in [
+        "Its rows are the nodes of the two replicas, and its",
+        "rank says the copysets do not overlap: each node is",
+        "in one copyset of each permutation, and no other.",
+    ]
+    .iter()
+    .enumerate()
+    {
+        content.push_str(&text(72.0, 570.0 - 12.0 * k as f32, line));
+    }
+    let got = text_of(&courier_page(&content));
+    assert!(
+        got.contains("This scheme will create P N R copysets, which is equal to: S R - 1 N R."),
+        "{got}"
+    );
+    assert!(
+        got.contains("1\n\nThe matrix A =\n\n3\n\n2\n\nhas rank two.\n\n4\n"),
+        "{got}"
+    );
+}

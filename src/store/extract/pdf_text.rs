@@ -584,8 +584,8 @@ fn numbered_step(text: &str) -> bool {
     (1..=3).contains(&digits) && text[digits..].starts_with(':')
 }
 
-/// Whether a line stops on a word that joins ("and", "of", "the", "to"): no paragraph ends
-/// there.
+/// Whether a line stops on a word that joins ("and", "of", "the", "to") or on an equals
+/// sign: no paragraph ends there.
 fn ends_on_joining_word(text: &str) -> bool {
     let last = text
         .trim_end()
@@ -595,7 +595,7 @@ fn ends_on_joining_word(text: &str) -> bool {
         .to_lowercase();
     matches!(
         last.as_str(),
-        "and"
+        "=" | "and"
             | "or"
             | "of"
             | "the"
