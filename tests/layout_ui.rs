@@ -352,3 +352,30 @@ fn a_table_wider_than_the_text_keeps_each_row_on_one_line_where_the_window_has_r
         .unwrap();
     assert!(p.x < column.right() + 1.0, "{p:?} {column:?}");
 }
+
+#[test]
+fn the_tag_hint_is_whole_on_a_wide_screen_and_short_in_a_narrow_window() {
+    // With text selected, the toolbar's hint says which keys tag it: all of it where there
+    // is room, in short where the whole would be cut off.
+    let (_dir, path) = document();
+    for (size, shown, not) in [
+        (
+            (1920.0, 1080.0),
+            "Press C, Q, D or E (or 1–4) to tag the selection.",
+            "C, Q, D, E or 1–4 tags it",
+        ),
+        (
+            (800.0, 600.0),
+            "C, Q, D, E or 1–4 tags it",
+            "Press C, Q, D or E (or 1–4) to tag the selection.",
+        ),
+    ] {
+        let mut h = harness(&path, size);
+        h.state_mut().apply(Action::Do(Intent::Select(Some(
+            factmark::workspace::Selection { anchor: 4, head: 9 },
+        ))));
+        h.run_steps(3);
+        assert!(h.query_by_label(shown).is_some(), "{size:?}: {shown}");
+        assert!(h.query_by_label(not).is_none(), "{size:?}: {not}");
+    }
+}

@@ -46,20 +46,34 @@ pub fn toolbar_ui(
                 actions.push(Intent::Tag(*k).into());
             }
         }
-        // The hint says where keys go now.
+        // The hint says where keys go now; in a narrow window, in short (the whole of it
+        // on hover).
         let emphasis = linking.is_some() || (repeat.is_some() && has_selection && !typing);
-        let hint = if let Some(linking) = linking {
-            linking
+        let (hint, short) = if let Some(linking) = linking {
+            (linking.clone(), linking)
         } else if let Some(repeat) = repeat.filter(|_| has_selection && !typing) {
-            format!("{repeat} · C, Q, D or E tags it")
+            (format!("{repeat} · C, Q, D or E tags it"), repeat)
         } else if typing {
-            "Keys go into the field being edited; press Esc or click in the text to tag.".to_owned()
+            (
+                "Keys go into the field being edited; press Esc or click in the text to tag."
+                    .to_owned(),
+                "Keys go into the field; Esc to tag".to_owned(),
+            )
         } else if has_selection {
-            "Press C, Q, D or E (or 1–4) to tag the selection.".to_owned()
+            (
+                "Press C, Q, D or E (or 1–4) to tag the selection.".to_owned(),
+                "C, Q, D, E or 1–4 tags it".to_owned(),
+            )
         } else if many > 1 {
-            format!("Press C, Q, D or E to retag the {many} annotations selected together; Esc selects none.")
+            (
+                format!("Press C, Q, D or E to retag the {many} annotations selected together; Esc selects none."),
+                format!("C, Q, D or E retags all {many}"),
+            )
         } else {
-            "Select text, then press a key.".to_owned()
+            (
+                "Select text, then press a key.".to_owned(),
+                "Select, then a key".to_owned(),
+            )
         };
         // While a link is being made, the hint is what to do next: it stands out.
         let colour = if emphasis {
@@ -69,7 +83,15 @@ pub fn toolbar_ui(
         };
         // The whole hint on hover, with how nested annotations are drawn.
         let full = format!("{hint} Where annotations nest, the outer ones are underlined.");
-        ui.add(egui::Label::new(RichText::new(hint.as_str()).small().color(colour)).truncate())
+        let font = egui::TextStyle::Small.resolve(ui.style());
+        let fits = ui
+            .painter()
+            .layout_no_wrap(hint.clone(), font, colour)
+            .size()
+            .x
+            <= ui.available_width();
+        let shown = if fits { hint } else { short };
+        ui.add(egui::Label::new(RichText::new(shown).small().color(colour)).truncate())
             .on_hover_text(full);
     });
 }
