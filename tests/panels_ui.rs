@@ -339,7 +339,7 @@ fn whole_word_find_does_not_match_inside_words() {
     h.run();
     assert_eq!(h.state().pane.find.matches().len(), 1);
     // Tagging all matches tags only the whole words.
-    h.get_by_label("Tag all 1 matches").click();
+    h.get_by_label("Tag the match").click();
     h.run();
     assert_eq!(annotations(&h).len(), 1);
     assert_eq!(annotations(&h)[0].exact, "art");

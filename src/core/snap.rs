@@ -238,6 +238,28 @@ fn balance(text: &Text, s: usize, e: usize) -> (usize, usize) {
     while e > s + 1 && at(e - 1).is_some_and(|c| matches!(c, ',' | ';' | ':')) {
         e -= 1;
     }
+    // A closing bracket inside the selection whose opening one is not: the opening one, a
+    // word or two back (`[31] tools …` for a drag that starts on `31`).
+    let mut s = s;
+    let inside: Vec<char> = text.slice(s..e).chars().collect();
+    let unopened = PAIRS.iter().find_map(|&(open, close)| {
+        let opens = inside.iter().filter(|&&c| c == open).count();
+        let closes = inside.iter().filter(|&&c| c == close).count();
+        (open != close && closes > opens && matches!(open, '(' | '[')).then_some(open)
+    });
+    if let Some(open) = unopened {
+        let (mut k, mut spaces) = (s, 0);
+        while k > para.start
+            && k + 16 > s
+            && at(k - 1).is_some_and(|c| !matches!(c, ')' | ']' | '(' | '['))
+        {
+            spaces += usize::from(at(k - 1).is_some_and(char::is_whitespace));
+            k -= 1;
+        }
+        if k > para.start && at(k - 1) == Some(open) && spaces <= 2 {
+            s = k - 1;
+        }
+    }
     let (first, last) = (at(s), e.checked_sub(1).and_then(at));
     // An opening mark inside the selection whose closing one is not: the closing one.
     let inside: Vec<char> = text.slice(s..e).chars().collect();
@@ -427,6 +449,21 @@ mod tests {
             t.slice(sel.start()..sel.end()).to_owned()
         };
         assert_eq!(snapped("Rates", "able"), "Rates rose from 2007 (Table 1)");
+        // And the other way round: one that starts inside a bracket takes its first words
+        // and opening mark.
+        assert_eq!(snapped("able", " fell"), "(Table 1) and");
+        let t = Text::from_str_normalized(
+            "They use the boxes from OCR [31] tools without reading order.",
+        );
+        let at = |needle: &str| t.as_str().find(needle).unwrap();
+        let sel = snap_to_words(
+            &t,
+            Selection {
+                anchor: at("1]"),
+                head: at(" reading"),
+            },
+        );
+        assert_eq!(t.slice(sel.start()..sel.end()), "[31] tools without");
         // A bracket whose closing mark stands many words on is left as it is.
         assert_eq!(snapped("fell", "he survey"), "fell (as the");
     }

@@ -202,7 +202,7 @@ impl FindBar {
                     c + 1,
                     if n >= MAX_MATCHES { "+" } else { "" }
                 ),
-                (n, None) => format!("{n} matches"),
+                (n, None) => super::wording::plural(n, "match", "matches"),
             };
             // No label at all while there is nothing to count: an empty label in a wrapping
             // row lays the widgets after it out over the ones before.
@@ -266,7 +266,14 @@ impl FindBar {
                 TagKind::Quote | TagKind::Date => {}
             }
             if ui
-                .add_enabled(n > 0, egui::Button::new(format!("Tag all {n} matches")))
+                .add_enabled(
+                    n > 0,
+                    egui::Button::new(if n == 1 {
+                        "Tag the match".to_owned()
+                    } else {
+                        format!("Tag all {n} matches")
+                    }),
+                )
                 .on_hover_text(
                     "Adds one annotation per match with these details, in one undoable step (a date's value is read from each match)",
                 )
