@@ -379,3 +379,46 @@ fn the_tag_hint_is_whole_on_a_wide_screen_and_short_in_a_narrow_window() {
         assert!(h.query_by_label(not).is_none(), "{size:?}: {not}");
     }
 }
+
+#[test]
+fn the_place_kept_is_the_top_line_half_or_more_in_view() {
+    // Scrolled a few points at a time, the line kept as the view's place (where it reopens)
+    // is never one more than half out of view: reopened there, the text moves less than
+    // half a line, not a whole line down for a line of which a sliver showed.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.txt");
+    let para = "The health ministry said on Monday that the number of confirmed cases had risen for the third week running, and that hospitals in the capital had opened extra wards. ";
+    std::fs::write(&path, format!("{}\n\n", para.repeat(2)).repeat(30)).unwrap();
+    let mut h = harness(&path, (800.0, 600.0));
+    h.key_press(egui::Key::PageDown);
+    h.run_steps(4);
+    let middle = h
+        .state()
+        .pane
+        .drawn
+        .text
+        .expect("the text is drawn")
+        .center();
+    for step in 0..16 {
+        h.event(egui::Event::PointerMoved(middle));
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: Vec2::new(0.0, -3.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.run_steps(20);
+        let text = &h.state().doc().unwrap().session.text;
+        let view = h.state().view().unwrap();
+        let top = view.top_offset(text).unwrap();
+        let line = view.rects_on_screen(text, top, top + 1);
+        let line = line.first().expect("the kept line is drawn");
+        let view_top = view.text_rect().expect("the view is drawn").min.y;
+        let hidden = view_top - line.min.y;
+        assert!(
+            hidden <= 0.5 * line.height() + 0.5,
+            "step {step}: the line kept is {hidden} points out of view ({line:?})"
+        );
+    }
+}

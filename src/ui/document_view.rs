@@ -228,15 +228,22 @@ impl DocumentView {
     }
 
     /// The char offset at the top of the view: a char of the topmost line on screen (the one
-    /// under its left end).
+    /// under its left end) of which half or more is in view, so that the view reopened with
+    /// that line on top moves by less than half a line.
     pub fn top_offset(&self, text: &Text) -> Option<usize> {
         let first = self.visible.first()?;
         // (The char under the line's left end, not the caret there: in a right-to-left line
         // that caret is the line's end, which is the next line's start, and the document
         // would open a line lower each time.)
-        let line = self
-            .shown
-            .and_then(|shown| self.hit_char(text, pos2(first.origin.x + 1.0, shown.min.y + 2.0)));
+        let line = self.shown.and_then(|shown| {
+            self.hit_char(
+                text,
+                pos2(
+                    first.origin.x + 1.0,
+                    shown.min.y + theme::DOC_LINE_HEIGHT / 2.0,
+                ),
+            )
+        });
         line.or_else(|| text.paragraphs().get(first.index).map(|p| p.start))
     }
 

@@ -320,9 +320,11 @@ impl PageView {
                 let in_view = bottom >= viewport.min.y && top <= viewport.max.y;
                 if in_view && top_char.is_none() {
                     let above = (viewport.min.y - top).max(0.0) / fit;
+                    // (The first line half or more in view: reopened with it at the top,
+                    // the page moves by less than half a line.)
                     top_char = self.chars[i]
                         .iter()
-                        .find(|(_, r)| r[3] >= above)
+                        .find(|(_, r)| 0.5 * (r[1] + r[3]) >= above)
                         .map(|&(at, _)| at);
                 }
                 let scale = fit * ppp;
