@@ -24,6 +24,9 @@ const WORD_GAP: f32 = 0.15;
 const COLUMN_LINES: usize = 5;
 /// Baselines closer than this many font sizes are one line.
 const SAME_LINE: f32 = 0.3;
+/// Type this many times the size of other type is larger: a line's own, beside its
+/// subscripts and superscripts.
+const LARGER_TYPE: f32 = 1.15;
 
 /// What comes before a glyph in its line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -191,6 +194,11 @@ impl Fragment {
         self.x1 = self.x1.max(g.x1);
         self.top = self.top.min(core_top(g));
         self.bottom = self.bottom.max(core_bottom(g));
+        // (A fragment that starts with a subscript, `i=1, where each …` after a sum's
+        // limits, stands on the line of its larger type.)
+        if g.size > LARGER_TYPE * self.size {
+            self.baseline = g.baseline;
+        }
         self.size = self.size.max(g.size);
     }
 }

@@ -7814,3 +7814,19 @@ fn fractions_set_in_a_line_at_its_size_read_in_it() {
         "{got}"
     );
 }
+
+#[test]
+fn a_line_going_on_after_limits_set_over_and_under_stays_one_line() {
+    // A set written with its limits, `{bi}` with `K` over `i=1` right after it: the rest of
+    // the line, drawn on from the lower limit, goes on in the same line and sentence.
+    let pdf = page(
+        b"BT /F1 10 Tf 72 700 Td (Suppose we are given a set of token boxes B = {b) Tj /F1 7 Tf -1.5 Ts (i) Tj /F1 10 Tf 0 Ts (}) Tj /F1 7 Tf 3.6 Ts (K) Tj -2.6 Ts [667 (i=1)] TJ /F1 10 Tf 0 Ts (, where each box) Tj ET \
+BT /F1 10 Tf 72 688 Td (is one token, and K is the number of tokens the reader found.) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert!(text.contains("token boxes B = {bi}"), "{text}");
+    assert!(text.contains("=1, where each box is one token"), "{text}");
+    assert_eq!(text.matches("\n\n").count(), 0, "{text}");
+}
