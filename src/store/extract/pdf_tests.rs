@@ -7830,3 +7830,24 @@ BT /F1 10 Tf 72 688 Td (is one token, and K is the number of tokens the reader f
     assert!(text.contains("=1, where each box is one token"), "{text}");
     assert_eq!(text.matches("\n\n").count(), 0, "{text}");
 }
+
+#[test]
+fn a_covers_issue_number_set_large_is_no_page_number() {
+    // A statistical report's cover: its title, its period, the issue's number set large in
+    // a circle near the foot, and the city.
+    let text = |x: f32, y: f32, size: f32, t: &str| {
+        format!("BT /F1 {size} Tf 1 0 0 1 {x} {y} Tm ({t}) Tj ET\n")
+    };
+    let mut content = String::new();
+    content.push_str(&text(180.0, 436.0, 27.0, "INFORMATION"));
+    content.push_str(&text(120.0, 405.0, 20.0, "ON THE SOCIAL AND ECONOMIC"));
+    content.push_str(&text(170.0, 377.0, 20.0, "SITUATION OF THE REGION"));
+    content.push_str(&text(180.0, 310.0, 20.0, "January to August 2017"));
+    content.push_str(&text(282.0, 180.0, 64.0, "8"));
+    content.push_str(&text(271.0, 50.0, 17.0, "Moscow"));
+    let got = text_of(&page(content.as_bytes(), "", &[]));
+    assert!(
+        got.contains("January to August 2017\n\n8\n\nMoscow"),
+        "{got}"
+    );
+}

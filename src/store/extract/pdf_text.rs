@@ -994,6 +994,9 @@ pub(super) fn text_size(per_page: &[Vec<Line>]) -> f32 {
         .map_or(0.0, |(size, _)| size as f32 / 2.0)
 }
 
+/// A lone number set this many times the text's size or larger is no page number.
+const LARGE_NUMBER: f32 = 1.8;
+
 /// Whether a line stands between two others of its column, each a line's height from it
 /// and over or under it: a figure in a box between its label and the next (`SITREP NO.` /
 /// `31` / `Monday, …`; `Hospitalized cases` / `21` / `0`), not a page number set apart.
@@ -1250,10 +1253,13 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
                         .trim()
                         .chars()
                         .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | '.'));
+                    // (Nor is a number set far larger than the text: a cover's issue
+                    // number, `8`.)
                     if running
                         || (is_page_number(&page_number_key(&raw))
                             && !heading
-                            && !between_lines(ls, l))
+                            && !between_lines(ls, l)
+                            && l.size < LARGE_NUMBER * text)
                     {
                         Verdict::Furniture
                     } else if in_band(page, l) {
