@@ -7851,3 +7851,38 @@ fn a_covers_issue_number_set_large_is_no_page_number() {
         "{got}"
     );
 }
+
+#[test]
+fn a_paragraphs_first_line_set_larger_goes_on_in_the_next() {
+    // A statistical review's paragraph whose first line is set larger than the rest; a
+    // heading set larger stands apart.
+    let lines: Vec<(f32, f32, f32, f32, String)> = vec![
+        (72.0, 720.0, 14.0, 0.0, "Population".to_owned()),
+        (
+            72.0,
+            700.0,
+            12.0,
+            432.0,
+            "By the estimate, the resident population of the federation".to_owned(),
+        ),
+        (
+            72.0,
+            688.0,
+            10.0,
+            432.0,
+            "on the first of August came to 146.8 million people. In the seven months".to_owned(),
+        ),
+        (
+            72.0,
+            676.0,
+            10.0,
+            0.0,
+            "to July the number grew by 5.3 thousand people.".to_owned(),
+        ),
+    ];
+    let text = text_of(&courier_lines(&lines));
+    assert_eq!(
+        text,
+        "Population\n\nBy the estimate, the resident population of the federation on the first of August came to 146.8 million people. In the seven months to July the number grew by 5.3 thousand people.\n"
+    );
+}

@@ -2206,8 +2206,15 @@ fn join(
     let size = prev.size.max(cur.size);
     let differ = |a: f32, b: f32| (a - b).abs() > 0.15 * a.max(b);
     // A change of size (a heading) unless the lines meet in the same size (a lead-in set
-    // in small capitals that ends in ordinary letters).
-    if differ(prev.size, cur.size) && differ(prev.ends.1, cur.ends.0) {
+    // in small capitals that ends in ordinary letters), or a full line set larger stops
+    // inside its sentence, which goes on in small letters (a paragraph's first line set
+    // larger: `… Российской Федерации` / `на 1 августа 2017г. …`).
+    let lead_in = prev.region == cur.region
+        && prev_page == cur_page
+        && prev_right - prev.x1 <= size
+        && !prev_text.trim_end().ends_with(['.', ':', ';', '!', '?'])
+        && cur_text.starts_with(char::is_lowercase);
+    if differ(prev.size, cur.size) && differ(prev.ends.1, cur.ends.0) && !lead_in {
         return Join::Paragraph;
     }
     // Lines that each open with a label of the same word numbered (`Group 1:` / `Group
