@@ -365,17 +365,31 @@ pub fn starts_note_label(text: &str) -> bool {
 }
 
 /// Whether a small line starts with a note's number set apart from its note by a wide gap,
-/// the line's only one (`3⇥Kanai Lal Sur v. …`, `4⇥(1987) 1 SCC 424.`). Only notes set
+/// the line's only one (`3⇥Kanai Lal Sur v. …`, `4⇥(1987) 1 SCC 424.`, `9⇥[1968] AC 1097.`,
+/// `7⇥10th Edition, 2002, Pg. 1629.`). Only notes set
 /// smaller than the text are read so: a line of the text's size so set is a table's row or
 /// a running head.
 pub(super) fn starts_with_mark_set_apart(text: &str) -> bool {
     let Some((mark, note)) = text.split_once('\t') else {
         return false;
     };
+    // (A citation may open with its year or edition, `[1968] AC 1097.`, `10th Edition,
+    // 2002, Pg. 1629.`, `1957 SCC OnLine SC 8.`: words follow; not a table's figure and
+    // its unit, `45.3 per cent`.)
+    let words = note
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    let head = note.split_whitespace().next().unwrap_or_default();
+    let year = head.trim_end_matches([',', '.', ':']);
+    let dated = head.chars().any(char::is_alphabetic)
+        || (year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()));
     (1..=3).contains(&mark.len())
         && mark.chars().all(|c| c.is_ascii_digit())
         && !note.contains('\t')
-        && note.starts_with(|c: char| c.is_alphabetic() || matches!(c, '(' | '\u{201C}' | '"'))
+        && (note
+            .starts_with(|c: char| c.is_alphabetic() || matches!(c, '(' | '[' | '\u{201C}' | '"'))
+            || note.starts_with(|c: char| c.is_ascii_digit()) && words >= 2 && dated)
 }
 
 /// Whether a line starts like a footnote: a number of up to three digits, or `*`, `†`, `‡`,
@@ -417,8 +431,26 @@ pub fn starts_with_note_mark(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{
-        is_continued_marker, is_publication_note, starts_table_note, starts_with_note_mark,
+        is_continued_marker, is_publication_note, starts_table_note, starts_with_mark_set_apart,
+        starts_with_note_mark,
     };
+
+    #[test]
+    fn a_notes_number_set_apart_before_a_citation_opening_on_a_figure() {
+        for yes in [
+            "3\tKanai Lal Sur v. Paramnidhi Sadhukhan, 1957 SCC OnLine SC 8.",
+            "4\t(1987) 1 SCC 424.",
+            "7\t10th Edition, 2002, Pg. 1629.",
+            "9\t[1968] AC 1097.",
+            "2\t1957 SCC OnLine SC 8.",
+        ] {
+            assert!(starts_with_mark_set_apart(yes), "{yes}");
+        }
+        // A table's row of a number and a figure, or of three cells, is none.
+        for no in ["7\t1,234", "12\t45.3 per cent", "7\tKaski\t1903"] {
+            assert!(!starts_with_mark_set_apart(no), "{no}");
+        }
+    }
 
     #[test]
     fn table_notes() {

@@ -7886,3 +7886,48 @@ fn a_paragraphs_first_line_set_larger_goes_on_in_the_next() {
         "Population\n\nBy the estimate, the resident population of the federation on the first of August came to 146.8 million people. In the seven months to July the number grew by 5.3 thousand people.\n"
     );
 }
+
+#[test]
+fn notes_whose_numbers_stand_apart_and_open_on_a_figure_stay_on_their_page() {
+    // A ruling's notes, each number set apart from its note: page 2's first note opens on
+    // its edition (`10th Edition, …`), the last on a year in brackets. They follow the
+    // paragraphs that cite them, not page 1's note at the top of page 2.
+    let body = |y: f32, t: &str| format!("BT /F1 10.5 Tf 1 0 0 1 51 {y} Tm ({t}) Tj ET\n");
+    let note = |y: f32, n: &str, t: &str| {
+        format!("BT /F1 7 Tf 1 0 0 1 51 {y} Tm ({n}) Tj 1 0 0 1 75 {y} Tm ({t}) Tj ET\n")
+    };
+    let mut first = String::new();
+    let mut second = String::new();
+    for k in 0..30 {
+        first.push_str(&body(
+            740.0 - 13.0 * k as f32,
+            "The committee may act where the woman informs it of the offence, and",
+        ));
+        second.push_str(&body(
+            740.0 - 13.0 * k as f32,
+            "The dictionary defines the word where as in or to what place or what",
+        ));
+    }
+    first.push_str(&body(
+        350.0,
+        "it shall then forward the complaint to the police, as cited.6",
+    ));
+    second.push_str(&body(
+        350.0,
+        "position, and the courts have read it so in many cases.7 8 9",
+    ));
+    first.push_str(&note(200.0, "6", "(1987) 1 SCC 606."));
+    second.push_str(&note(200.0, "7", "10th Edition, 2002, Pg. 1629."));
+    second.push_str(&note(
+        189.0,
+        "8",
+        "South Asian Edition, 2008, Volume 3 at Pg. 3009.",
+    ));
+    second.push_str(&note(178.0, "9", "[1968] AC 1097."));
+    let text = text_of(&pages(&[first.as_bytes(), second.as_bytes()]));
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s}: {text}"));
+    assert!(at("as cited.6") < at("6\t(1987)"), "{text}");
+    assert!(at("many cases.7 8 9") < at("7\t10th Edition"), "{text}");
+    assert!(at("7\t10th Edition") < at("8\tSouth Asian"), "{text}");
+    assert!(at("8\tSouth Asian") < at("9\t[1968] AC 1097."), "{text}");
+}

@@ -122,16 +122,14 @@ pub fn assemble(pages: &[PageGlyphs], deadline: Instant) -> Result<(String, Page
             let last_number = notes[pi]
                 .iter()
                 .zip(&texts[pi])
-                .filter(|(n, t)| **n && super::pdf_notes::starts_with_note_mark(t))
+                .filter(|(n, t)| **n && starts_note(t))
                 .filter_map(|(_, t)| leading_number(t))
                 .next_back();
             let next_number =
                 |t: &str| last_number.is_some_and(|n| leading_number(t) == Some(n + 1));
             notes[pi].iter().any(|x| *x)
                 && first_note_next.is_some_and(|t| {
-                    !super::pdf_notes::starts_with_note_mark(t)
-                        && !super::pdf_notes::starts_table_note(t)
-                        && !next_number(t)
+                    !starts_note(t) && !super::pdf_notes::starts_table_note(t) && !next_number(t)
                 })
         })
         .collect();
@@ -236,7 +234,7 @@ pub fn assemble(pages: &[PageGlyphs], deadline: Instant) -> Result<(String, Page
             if join == Some(Join::Paragraph) && held.is_some_and(|h| h < pi) {
                 let rest: Vec<usize> = (k + 1..ls.len())
                     .filter(|&j| aside[pi][j] && notes[pi][j])
-                    .take_while(|&j| !super::pdf_notes::starts_with_note_mark(&ts[j]))
+                    .take_while(|&j| !starts_note(&ts[j]))
                     .collect();
                 if !rest.is_empty() {
                     for j in rest {
@@ -264,6 +262,13 @@ pub fn assemble(pages: &[PageGlyphs], deadline: Instant) -> Result<(String, Page
             .map(|p| p.number)
             .collect(),
     ))
+}
+
+/// Whether a note line starts a note: its number before it, or set apart from it
+/// (`7⇥10th Edition, …`).
+fn starts_note(text: &str) -> bool {
+    super::pdf_notes::starts_with_note_mark(text)
+        || super::pdf_notes::starts_with_mark_set_apart(text)
 }
 
 /// The columns (page, region) whose last note goes on at the foot of the next column of its
