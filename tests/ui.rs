@@ -1137,3 +1137,55 @@ fn shift_click_extends_a_text_selection_to_the_whole_word_clicked() {
         "Harbor Institute"
     );
 }
+
+#[test]
+fn a_document_read_on_another_thread_shows_in_the_window_once_read() {
+    // The window shows at once, saying the document is being read; the document comes when
+    // it is.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("article.txt");
+    std::fs::write(
+        &path,
+        "The harbor handled 4.2 million containers in 2023.\n",
+    )
+    .unwrap();
+    common::private_recovery_dir();
+    let (go, wait) = std::sync::mpsc::channel::<()>();
+    let reading = {
+        let path = path.clone();
+        std::thread::spawn(move || {
+            let _ = wait.recv();
+            factmark::workspace::Document::open(&path)
+        })
+    };
+    let app = FactmarkApp::with_reading(
+        Settings {
+            author: "tester".into(),
+            ..Settings::default()
+        },
+        path.clone(),
+        reading,
+    );
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::Vec2::new(800.0, 600.0))
+        .with_accessibility_check(false)
+        .build_ui_state(|ui, app: &mut FactmarkApp| app.ui_body(ui), app);
+    h.run_steps(2);
+    assert!(h.state().is_reading());
+    assert!(h.query_by_label("Reading article.txt…").is_some());
+    assert!(h.state().doc().is_none());
+    go.send(()).unwrap();
+    for _ in 0..50 {
+        h.run_steps(1);
+        if !h.state().is_reading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.run_steps(2);
+    assert!(!h.state().is_reading());
+    assert_eq!(
+        h.state().doc().map(|d| d.path().to_owned()),
+        Some(path.clone())
+    );
+}

@@ -55,7 +55,12 @@ pub struct FactmarkApp {
     type_ahead: super::type_ahead::TypeAhead,
     /// Wakes the window from other threads (set on the first frame).
     repaint: Arc<std::sync::OnceLock<egui::Context>>,
+    /// The document being read on another thread while the window shows, with its path.
+    reading: Option<(PathBuf, Reading)>,
 }
+
+/// A document being read on another thread.
+pub type Reading = std::thread::JoinHandle<Result<Document, StoreError>>;
 
 impl FactmarkApp {
     /// The app with these settings, with `doc` opened if given.
@@ -98,6 +103,7 @@ impl FactmarkApp {
             typing: false,
             type_ahead: super::type_ahead::TypeAhead::default(),
             repaint,
+            reading: None,
         };
         if let Some(path) = doc {
             if path.is_dir() {
@@ -111,6 +117,52 @@ impl FactmarkApp {
             }
         }
         app
+    }
+
+    /// Like [`Self::new`], with `doc` being read on another thread: the window shows that it
+    /// is being read, and the document once it is (a long PDF takes seconds).
+    pub fn with_reading(settings: Settings, doc: PathBuf, reading: Reading) -> Self {
+        let mut app = Self::with_opened(settings, None, None);
+        app.reading = Some((doc, reading));
+        app
+    }
+
+    /// Whether a document is still being read.
+    pub fn is_reading(&self) -> bool {
+        self.reading.is_some()
+    }
+
+    /// Takes the document read on another thread once it is; until then, says so in the
+    /// window. Whether it is still being read.
+    fn poll_reading(&mut self, ui: &mut Ui) -> bool {
+        let Some((path, handle)) = self.reading.take() else {
+            return false;
+        };
+        if !handle.is_finished() {
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            ui.centered_and_justified(|ui| {
+                ui.label(
+                    egui::RichText::new(format!("Reading {name}…"))
+                        .color(super::theme::weak(ui.visuals())),
+                );
+            });
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
+            self.reading = Some((path, handle));
+            return true;
+        }
+        let read = handle.join().unwrap_or_else(|_| {
+            Err(StoreError::io(
+                &path,
+                std::io::Error::other("reading it stopped on an internal error; try again"),
+            ))
+        });
+        let outcomes = self.ws.adopt(&path, read);
+        self.tell(outcomes);
+        false
     }
 
     /// The current document.
@@ -331,6 +383,9 @@ impl FactmarkApp {
     /// tests and the perf example call it directly.
     pub fn ui_body(&mut self, ui: &mut Ui) {
         let _ = self.repaint.set(ui.ctx().clone());
+        if self.poll_reading(ui) {
+            return;
+        }
         // egui drops the focus on Esc before this frame is drawn: whether a field had the
         // keyboard is what the last frame saw.
         let typing_at_start = std::mem::take(&mut self.typing);

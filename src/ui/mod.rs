@@ -100,9 +100,12 @@ pub fn run(doc: Option<PathBuf>) -> anyhow::Result<()> {
                 .storage
                 .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
                 .unwrap_or_default();
-            let opened = reading.and_then(|r| r.join().ok());
-            let app = FactmarkApp::with_opened(settings, doc, opened);
-            profile::step("settings read and document opened");
+            // The window shows while the document is still being read.
+            let app = match (doc, reading) {
+                (Some(doc), Some(reading)) => FactmarkApp::with_reading(settings, doc, reading),
+                (doc, _) => FactmarkApp::with_opened(settings, doc, None),
+            };
+            profile::step("settings read");
             Ok(Box::new(app))
         }),
     )
