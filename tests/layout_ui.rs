@@ -422,3 +422,68 @@ fn the_place_kept_is_the_top_line_half_or_more_in_view() {
         );
     }
 }
+
+#[test]
+fn a_document_reopens_with_the_line_it_was_left_at_on_top_at_any_size() {
+    // Left at a place scrolled to by the wheel, then reopened again and again, a document
+    // keeps that line on top: the place does not slip a line each time.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.txt");
+    let mut doc = String::new();
+    for k in 0..40 {
+        doc.push_str(&format!("{k}. Introduction\n\n"));
+        doc.push_str("The health ministry said on Monday that the number of confirmed cases had risen for the third week running, and that hospitals in the capital had opened extra wards, while the schools stayed open.\n\n");
+    }
+    std::fs::write(&path, &doc).unwrap();
+    private_recovery_dir();
+    for size in [(800.0, 600.0), (1920.0, 1080.0)] {
+        let window = |settings: Settings| {
+            let app = FactmarkApp::new(settings, Some(path.clone()));
+            let mut h = Harness::builder()
+                .with_size(Vec2::new(size.0, size.1))
+                .with_accessibility_check(false)
+                .build_ui_state(|ui, app: &mut FactmarkApp| app.ui_body(ui), app);
+            h.run_steps(6);
+            h
+        };
+        let top = |h: &Harness<'_, FactmarkApp>| {
+            let text = &h.state().doc().unwrap().session.text;
+            h.state().view().unwrap().top_offset(text).unwrap()
+        };
+        let mut h = window(Settings {
+            author: "tester".into(),
+            ..Settings::default()
+        });
+        h.key_press(egui::Key::PageDown);
+        h.run_steps(4);
+        let middle = h
+            .state()
+            .pane
+            .drawn
+            .text
+            .expect("the text is drawn")
+            .center();
+        for _ in 0..3 {
+            h.event(egui::Event::PointerMoved(middle));
+            h.event(egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Line,
+                delta: Vec2::new(0.0, -1.0),
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Unknown,
+                modifiers: egui::Modifiers::NONE,
+            });
+            h.run_steps(20);
+        }
+        let mut left_at = top(&h);
+        let mut settings = h.state().settings.clone();
+        drop(h);
+        for reopen in 0..3 {
+            settings.leave_at(&path, left_at);
+            let h = window(settings.clone());
+            let now = top(&h);
+            assert_eq!(now, left_at, "{size:?}: reopen {reopen}");
+            left_at = now;
+            settings = h.state().settings.clone();
+        }
+    }
+}

@@ -244,7 +244,18 @@ impl DocumentView {
                 ),
             )
         });
-        line.or_else(|| text.paragraphs().get(first.index).map(|p| p.start))
+        let at = line.or_else(|| text.paragraphs().get(first.index).map(|p| p.start))?;
+        // (Not the blank line between two paragraphs, which opens as the line before it:
+        // the paragraph under it, so the place does not slip a line up each time.)
+        let paragraphs = text.paragraphs();
+        let p = text.paragraph_at(at);
+        if !paragraphs[p].is_empty() {
+            return Some(at);
+        }
+        paragraphs[p..]
+            .iter()
+            .find(|q| !q.is_empty())
+            .map_or(Some(at), |q| Some(q.start))
     }
 
     /// Scrolls by a page, or to the top or the end, in the next frame.
