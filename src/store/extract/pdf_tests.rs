@@ -7931,3 +7931,69 @@ fn notes_whose_numbers_stand_apart_and_open_on_a_figure_stay_on_their_page() {
     assert!(at("7\t10th Edition") < at("8\tSouth Asian"), "{text}");
     assert!(at("8\tSouth Asian") < at("9\t[1968] AC 1097."), "{text}");
 }
+
+#[test]
+fn a_quotation_going_on_over_the_page_keeps_the_notes_after_it() {
+    // A ruling quotes a statute, set in from both sides; its first proviso ends page 1 and
+    // the next opens page 2. Page 1's note comes after the quotation, not between them.
+    let line = |x: f32, y: f32, t: &str| format!("BT /F1 10.5 Tf 1 0 0 1 {x} {y} Tm ({t}) Tj ET\n");
+    let mut first = String::new();
+    for k in 0..20 {
+        first.push_str(&line(
+            51.0,
+            740.0 - 13.0 * k as f32,
+            "The committee shall inquire into the complaint under the statute, and the",
+        ));
+    }
+    first.push_str(&line(
+        51.0,
+        480.0,
+        "section reads as follows, as the court has cited.6",
+    ));
+    for k in 0..8 {
+        first.push_str(&line(
+            99.0,
+            455.0 - 13.0 * k as f32,
+            "Provided that where the woman informs the committee, it",
+        ));
+    }
+    first.push_str(&line(
+        99.0,
+        351.0,
+        "shall forward the complaint to the police:",
+    ));
+    first.push_str(
+        "BT /F1 7 Tf 1 0 0 1 51 200 Tm (6) Tj 1 0 0 1 75 200 Tm ((1987) 1 SCC 606.) Tj ET\n",
+    );
+    let mut second = String::new();
+    for k in 0..6 {
+        second.push_str(&line(
+            99.0,
+            740.0 - 13.0 * k as f32,
+            "Provided further that where both parties are employees, the",
+        ));
+    }
+    second.push_str(&line(
+        99.0,
+        662.0,
+        "parties shall be heard before the Committee.",
+    ));
+    for k in 0..12 {
+        second.push_str(&line(
+            51.0,
+            640.0 - 13.0 * k as f32,
+            "37. The appellant argues that the committee at his own workplace alone has",
+        ));
+    }
+    second.push_str(&line(51.0, 484.0, "the power to hear the complaint."));
+    let text = text_of(&pages(&[first.as_bytes(), second.as_bytes()]));
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s}: {text}"));
+    assert!(
+        at("parties shall be heard before the Committee.") < at("6\t(1987) 1 SCC 606."),
+        "{text}"
+    );
+    assert!(
+        at("6\t(1987) 1 SCC 606.") < at("37. The appellant"),
+        "{text}"
+    );
+}

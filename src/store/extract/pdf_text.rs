@@ -246,7 +246,25 @@ pub fn assemble(pages: &[PageGlyphs], deadline: Instant) -> Result<(String, Page
                     held = None;
                 }
             }
-            if join == Some(Join::Paragraph) && held.is_none() && held_in_column.is_none() {
+            // (A quotation set in deep from the left, and in from the right, that goes on over
+            // the page, a statute's next proviso under the last one: the notes wait for its
+            // end.)
+            let quote_goes_on = body.prev.is_some_and(|(ppi, pl, _)| {
+                let deep = |l: &Line| l.x0 - l.bounds.0 >= QUOTE_INDENT * l.size;
+                ppi < pi
+                    && deep(pl)
+                    && deep(line)
+                    && shared
+                        .rights
+                        .get(&(pi, line.region))
+                        .is_some_and(|&right| line.x1 <= right - 1.5 * line.size)
+                    && (pl.x0 - line.x0).abs() <= 0.5 * line.size
+            });
+            if join == Some(Join::Paragraph)
+                && held.is_none()
+                && held_in_column.is_none()
+                && !quote_goes_on
+            {
                 write_notes(&mut out, &shared, &mut pending);
                 note_end = None;
                 rest_of_note = None;
@@ -263,6 +281,10 @@ pub fn assemble(pages: &[PageGlyphs], deadline: Instant) -> Result<(String, Page
             .collect(),
     ))
 }
+
+/// Lines set in this many times their size from their column's left edge, or more, are a
+/// quotation's (deeper than a paragraph's first line).
+const QUOTE_INDENT: f32 = 3.5;
 
 /// Whether a note line starts a note: its number before it, or set apart from it
 /// (`7⇥10th Edition, …`).
