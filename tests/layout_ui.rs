@@ -66,6 +66,19 @@ fn harness(path: &Path, size: (f32, f32)) -> Harness<'static, FactmarkApp> {
     h
 }
 
+/// Turns the mouse wheel by `dy` (in `unit`s) over `at`, and lets the view settle.
+fn wheel(h: &mut Harness<'_, FactmarkApp>, at: egui::Pos2, unit: egui::MouseWheelUnit, dy: f32) {
+    h.event(egui::Event::PointerMoved(at));
+    h.event(egui::Event::MouseWheel {
+        unit,
+        delta: Vec2::new(0.0, dy),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run_steps(20);
+}
+
 #[test]
 fn the_text_column_is_readable_and_never_covered_at_any_size() {
     let (_dir, path) = document();
@@ -400,15 +413,7 @@ fn the_place_kept_is_the_top_line_half_or_more_in_view() {
         .expect("the text is drawn")
         .center();
     for step in 0..16 {
-        h.event(egui::Event::PointerMoved(middle));
-        h.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Point,
-            delta: Vec2::new(0.0, -3.0),
-            phase: egui::TouchPhase::Move,
-            source: egui::MouseWheelSource::Unknown,
-            modifiers: egui::Modifiers::NONE,
-        });
-        h.run_steps(20);
+        wheel(&mut h, middle, egui::MouseWheelUnit::Point, -3.0);
         let text = &h.state().doc().unwrap().session.text;
         let view = h.state().view().unwrap();
         let top = view.top_offset(text).unwrap();
@@ -464,15 +469,7 @@ fn a_document_reopens_with_the_line_it_was_left_at_on_top_at_any_size() {
             .expect("the text is drawn")
             .center();
         for _ in 0..3 {
-            h.event(egui::Event::PointerMoved(middle));
-            h.event(egui::Event::MouseWheel {
-                unit: egui::MouseWheelUnit::Line,
-                delta: Vec2::new(0.0, -1.0),
-                phase: egui::TouchPhase::Move,
-                source: egui::MouseWheelSource::Unknown,
-                modifiers: egui::Modifiers::NONE,
-            });
-            h.run_steps(20);
+            wheel(&mut h, middle, egui::MouseWheelUnit::Line, -1.0);
         }
         let mut left_at = top(&h);
         let mut settings = h.state().settings.clone();
