@@ -141,10 +141,11 @@ pub fn raise_exponents(page: &mut PageGlyphs) {
         };
         // (After a bracket's end or a per cent sign too: `(a+b)`ⁿ, `reduction (%)`ᵇ; and
         // after a word's stop, comma or closing quote: `Israel.`⁴, `said.”`¹².)
+        // (Or after a bracket that closes after a word: `(NCT of Delhi),`⁵.)
         let after_word = |k: usize| {
             k.checked_sub(1)
                 .and_then(|j| single(page, &page.glyphs[j]))
-                .is_some_and(char::is_alphabetic)
+                .is_some_and(|c| c.is_alphabetic() || matches!(c, ')' | ']'))
         };
         let base_char = single(page, base);
         let base_ok = base_char
@@ -152,8 +153,10 @@ pub fn raise_exponents(page: &mut PageGlyphs) {
             || (base_char.is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '”' | '"' | '’'))
                 && after_word(i - 1));
         // (Whether it follows a word: its last letter, or its stop after it.)
-        let after_letter =
-            base_char.is_some_and(|c| !c.is_numeric() && !matches!(c, ')' | ']' | '%'));
+        // (Or its bracket, closed after a word: `(Inspector of Taxes)`⁹.)
+        let after_letter = base_char
+            .is_some_and(|c| !c.is_numeric() && !matches!(c, ')' | ']' | '%'))
+            || (base_char.is_some_and(|c| matches!(c, ')' | ']')) && after_word(i - 1));
         if !base_ok || !raised(&page.glyphs[i]) {
             i += 1;
             continue;

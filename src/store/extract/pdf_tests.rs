@@ -7997,3 +7997,19 @@ fn a_quotation_going_on_over_the_page_keeps_the_notes_after_it() {
         "{text}"
     );
 }
+
+#[test]
+fn a_note_number_raised_after_a_bracket_closed_after_a_word_reads_as_superscript() {
+    // A ruling's citations: a note number raised after a case's bracket, and after the
+    // comma that follows one.
+    let pdf = page(
+        b"BT /F1 10 Tf 72 700 Td (In Davies \\(Inspector of Taxes\\)) Tj /F1 7 Tf 4 Ts (9) Tj /F1 10 Tf 0 Ts ( and in Eera \\(NCT of Delhi\\),) Tj /F1 7 Tf 4 Ts (5) Tj /F1 10 Tf 0 Ts ( it agreed.) Tj ET",
+        "",
+        &[],
+    );
+    let text = text_of(&pdf);
+    assert!(
+        text.contains("In Davies (Inspector of Taxes)⁹ and in Eera (NCT of Delhi),⁵ it agreed."),
+        "{text}"
+    );
+}
