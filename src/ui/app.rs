@@ -65,16 +65,6 @@ pub type Reading = std::thread::JoinHandle<Result<Document, StoreError>>;
 impl FactmarkApp {
     /// The app with these settings, with `doc` opened if given.
     pub fn new(settings: Settings, doc: Option<PathBuf>) -> Self {
-        Self::with_opened(settings, doc, None)
-    }
-
-    /// Like [`Self::new`], with the document already read (by [`Document::open`] on another
-    /// thread while the window was being created) if `opened` is given.
-    pub fn with_opened(
-        settings: Settings,
-        doc: Option<PathBuf>,
-        opened: Option<Result<Document, StoreError>>,
-    ) -> Self {
         let repaint: Arc<std::sync::OnceLock<egui::Context>> = Arc::default();
         let waker = Arc::clone(&repaint);
         let ws = Workspace::new(
@@ -109,10 +99,7 @@ impl FactmarkApp {
             if path.is_dir() {
                 app.pending_folder = Some(path);
             } else {
-                let outcomes = match opened {
-                    Some(read) => app.ws.adopt(&path, read),
-                    None => app.ws.apply(Intent::Open(path)),
-                };
+                let outcomes = app.ws.apply(Intent::Open(path));
                 app.tell(outcomes);
             }
         }
@@ -122,7 +109,7 @@ impl FactmarkApp {
     /// Like [`Self::new`], with `doc` being read on another thread: the window shows that it
     /// is being read, and the document once it is (a long PDF takes seconds).
     pub fn with_reading(settings: Settings, doc: PathBuf, reading: Reading) -> Self {
-        let mut app = Self::with_opened(settings, None, None);
+        let mut app = Self::new(settings, None);
         app.reading = Some((doc, reading));
         app
     }

@@ -103,7 +103,7 @@ pub fn run(doc: Option<PathBuf>) -> anyhow::Result<()> {
             // The window shows while the document is still being read.
             let app = match (doc, reading) {
                 (Some(doc), Some(reading)) => FactmarkApp::with_reading(settings, doc, reading),
-                (doc, _) => FactmarkApp::with_opened(settings, doc, None),
+                (doc, _) => FactmarkApp::new(settings, doc),
             };
             profile::step("settings read");
             Ok(Box::new(app))
