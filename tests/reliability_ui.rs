@@ -152,7 +152,8 @@ fn an_unreadable_sidecar_is_left_alone_and_work_goes_on_in_a_new_file_with_conse
             .any(|n| n.error && n.text.contains("a.txt.ann.ron"))
     );
     h.get_by_label("Open with a new annotations file").click();
-    h.run();
+    h.run_steps(1);
+    common::wait_for_reading(&mut h);
     assert!(h.state().doc().is_some());
     let text = factmark::core::text::Text::from_str_normalized(DOC);
     let a = Annotation::new(

@@ -526,7 +526,8 @@ fn dropping_a_file_opens_it() {
     h.input_mut()
         .dropped_files
         .push(std::sync::Arc::new(Dropped(path.clone())));
-    h.run();
+    h.run_steps(1);
+    common::wait_for_reading(&mut h);
     assert_eq!(h.state().doc().unwrap().path(), path);
 }
 
@@ -546,15 +547,11 @@ fn every_document_opens_at_its_own_place() {
     assert!(last(&h).contains(&far), "scrolled to the end");
 
     // Another document opens at its top, not where the first one was.
-    h.state_mut()
-        .apply(factmark::ui::Action::Do(Intent::Open(b.clone())));
-    h.run_steps(4);
+    common::open_in_window(&mut h, &b);
     assert!(last(&h).contains(&0), "b opens at its top: {:?}", last(&h));
 
     // The first one, opened again, is where it was left.
-    h.state_mut()
-        .apply(factmark::ui::Action::Do(Intent::Open(a.clone())));
-    h.run_steps(4);
+    common::open_in_window(&mut h, &a);
     assert!(
         last(&h).contains(&far),
         "a is where it was left: {:?}",
@@ -605,7 +602,7 @@ fn annotations_saved_elsewhere_are_offered_when_the_document_is_opened_again() {
         .find_map(|n| n.actions.first().map(|(_, a)| a.clone()))
         .expect("the annotations saved elsewhere are offered");
     h.state_mut().apply(offer);
-    h.run_steps(2);
+    common::wait_for_reading(&mut h);
     assert_eq!(annotations(&h).len(), 2, "the latest annotations are open");
     assert_eq!(h.state().doc().unwrap().session.sidecar_path, elsewhere);
 }
@@ -875,12 +872,8 @@ fn a_document_comes_back_at_the_line_it_was_left_at() {
         left_at > text.paragraphs()[text.paragraph_at(left_at)].start,
         "the top line is inside a paragraph"
     );
-    h.state_mut()
-        .apply(factmark::ui::Action::Do(Intent::Open(b.clone())));
-    h.run_steps(4);
-    h.state_mut()
-        .apply(factmark::ui::Action::Do(Intent::Open(a.clone())));
-    h.run_steps(6);
+    common::open_in_window(&mut h, &b);
+    common::open_in_window(&mut h, &a);
     assert_eq!(top(&h), left_at, "back at the same line");
 }
 
@@ -1138,54 +1131,77 @@ fn shift_click_extends_a_text_selection_to_the_whole_word_clicked() {
     );
 }
 
-#[test]
-fn a_document_read_on_another_thread_shows_in_the_window_once_read() {
-    // The window shows at once, saying the document is being read; the document comes when
-    // it is.
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("article.txt");
-    std::fs::write(
-        &path,
-        "The harbor handled 4.2 million containers in 2023.\n",
-    )
-    .unwrap();
+/// A window reading `path` on another thread, which reads it only once `go` is sent.
+fn window_reading(path: &Path) -> (Harness<'static, FactmarkApp>, std::sync::mpsc::Sender<()>) {
     common::private_recovery_dir();
     let (go, wait) = std::sync::mpsc::channel::<()>();
-    let reading = {
-        let path = path.clone();
-        std::thread::spawn(move || {
-            let _ = wait.recv();
-            factmark::workspace::Document::open(&path)
-        })
-    };
+    let reading = factmark::workspace::Reading::with(path.to_owned(), move |p| {
+        let _ = wait.recv();
+        factmark::workspace::Document::open(p)
+    });
     let app = FactmarkApp::with_reading(
         Settings {
             author: "tester".into(),
             ..Settings::default()
         },
-        path.clone(),
         reading,
     );
-    let mut h = egui_kittest::Harness::builder()
+    let h = egui_kittest::Harness::builder()
         .with_size(egui::Vec2::new(800.0, 600.0))
         .with_accessibility_check(false)
         .build_ui_state(|ui, app: &mut FactmarkApp| app.ui_body(ui), app);
+    (h, go)
+}
+
+#[test]
+fn a_document_read_on_another_thread_shows_in_the_window_once_read() {
+    // The window shows at once, saying the document is being read; the document comes when
+    // it is.
+    let (_dir, path) = setup(DOC);
+    let (mut h, go) = window_reading(&path);
     h.run_steps(2);
     assert!(h.state().is_reading());
     assert!(h.query_by_label("Reading article.txt…").is_some());
     assert!(h.state().doc().is_none());
     go.send(()).unwrap();
-    for _ in 0..50 {
-        h.run_steps(1);
-        if !h.state().is_reading() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    h.run_steps(2);
-    assert!(!h.state().is_reading());
+    common::wait_for_reading(&mut h);
     assert_eq!(
         h.state().doc().map(|d| d.path().to_owned()),
         Some(path.clone())
     );
+}
+
+#[test]
+fn esc_stops_waiting_for_a_document_being_read() {
+    let (_dir, path) = setup(DOC);
+    let (mut h, go) = window_reading(&path);
+    h.run_steps(2);
+    assert!(h.state().is_reading());
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert!(!h.state().is_reading(), "Esc stopped waiting");
+    // What is read after the person stopped waiting is dropped, not shown.
+    go.send(()).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    h.run_steps(3);
+    assert!(h.state().doc().is_none());
+}
+
+#[test]
+fn a_document_opened_from_the_window_is_read_while_the_one_shown_stays() {
+    let (dir, a) = setup(DOC);
+    let b = dir.path().join("other.txt");
+    std::fs::write(&b, "The port opened in 1911.\n").unwrap();
+    let mut h = harness(&a);
+    h.run_steps(2);
+    h.state_mut()
+        .apply(factmark::ui::Action::Do(Intent::Open(b.clone())));
+    // Until it is read, the document shown is still the current one.
+    assert!(h.state().is_reading());
+    assert_eq!(
+        h.state().doc().map(|d| d.path().to_owned()),
+        Some(a.clone())
+    );
+    common::wait_for_reading(&mut h);
+    assert_eq!(h.state().doc().map(|d| d.path().to_owned()), Some(b));
 }

@@ -19,8 +19,7 @@ use super::menu::menu_bar;
 use super::settings::{Settings, ThemeChoice};
 use super::windows::Windows;
 use super::{start_screen, wording};
-use crate::store::StoreError;
-use crate::workspace::{Document, Intent, Outcome, SaveFailure, Workspace};
+use crate::workspace::{Background, Document, Intent, Outcome, Reading, SaveFailure, Workspace};
 
 /// The factmark window.
 pub struct FactmarkApp {
@@ -55,12 +54,9 @@ pub struct FactmarkApp {
     type_ahead: super::type_ahead::TypeAhead,
     /// Wakes the window from other threads (set on the first frame).
     repaint: Arc<std::sync::OnceLock<egui::Context>>,
-    /// The document being read on another thread while the window shows, with its path.
-    reading: Option<(PathBuf, Reading)>,
+    /// The document being read on another thread while the window shows.
+    reading: Option<Reading>,
 }
-
-/// A document being read on another thread.
-pub type Reading = std::thread::JoinHandle<Result<Document, StoreError>>;
 
 impl FactmarkApp {
     /// The app with these settings, with `doc` opened if given.
@@ -108,9 +104,9 @@ impl FactmarkApp {
 
     /// Like [`Self::new`], with `doc` being read on another thread: the window shows that it
     /// is being read, and the document once it is (a long PDF takes seconds).
-    pub fn with_reading(settings: Settings, doc: PathBuf, reading: Reading) -> Self {
+    pub fn with_reading(settings: Settings, reading: Reading) -> Self {
         let mut app = Self::new(settings, None);
-        app.reading = Some((doc, reading));
+        app.reading = Some(reading);
         app
     }
 
@@ -120,36 +116,45 @@ impl FactmarkApp {
     }
 
     /// Takes the document read on another thread once it is; until then, says so in the
-    /// window. Whether it is still being read.
+    /// window, which Esc or Stop leaves waiting (the document shown before stays). Whether it
+    /// is still being read.
     fn poll_reading(&mut self, ui: &mut Ui) -> bool {
-        let Some((path, handle)) = self.reading.take() else {
+        let Some(reading) = self.reading.take() else {
             return false;
         };
-        if !handle.is_finished() {
-            let name = path.file_name().map_or_else(
-                || path.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            );
-            ui.centered_and_justified(|ui| {
-                ui.label(
-                    egui::RichText::new(format!("Reading {name}…"))
-                        .color(super::theme::weak(ui.visuals())),
-                );
-            });
-            ui.ctx()
-                .request_repaint_after(std::time::Duration::from_millis(100));
-            self.reading = Some((path, handle));
-            return true;
+        if let Some(read) = reading.try_take() {
+            let outcomes = self.ws.adopt(&reading, read);
+            self.tell(outcomes);
+            return false;
         }
-        let read = handle.join().unwrap_or_else(|_| {
-            Err(StoreError::io(
-                &path,
-                std::io::Error::other("reading it stopped on an internal error; try again"),
-            ))
+        let path = reading.path();
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let mut stop = ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+        ui.vertical_centered(|ui| {
+            ui.add_space(
+                (ui.available_height() / 2.0 - 2.0 * ui.spacing().interact_size.y).max(0.0),
+            );
+            ui.label(
+                egui::RichText::new(format!("Reading {name}…"))
+                    .color(super::theme::weak(ui.visuals())),
+            );
+            ui.add_space(ui.spacing().item_spacing.y);
+            stop |= ui
+                .button("Stop")
+                .on_hover_text("Stop waiting for this document (Esc)")
+                .clicked();
         });
-        let outcomes = self.ws.adopt(&path, read);
-        self.tell(outcomes);
-        false
+        if stop {
+            // The thread finishes on its own; what it read is dropped.
+            return false;
+        }
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(100));
+        self.reading = Some(reading);
+        true
     }
 
     /// The current document.
@@ -199,7 +204,15 @@ impl FactmarkApp {
             self.pane.close_drawer();
         }
         self.ws.author.clone_from(&self.settings.author);
-        let outcomes = self.ws.apply(intent);
+        // A document opened from disk is read on another thread: a long PDF takes seconds.
+        let outcomes = match self.ws.open_in_background(intent) {
+            Background::Reading(reading, saved) => {
+                self.reading = Some(reading);
+                saved
+            }
+            Background::Kept(saved) => saved,
+            Background::Apply(intent) => self.ws.apply(*intent),
+        };
         self.tell(outcomes);
     }
 

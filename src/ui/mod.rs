@@ -84,7 +84,7 @@ pub fn run(doc: Option<PathBuf>) -> anyhow::Result<()> {
     let reading = doc
         .clone()
         .filter(|p| !p.is_dir())
-        .map(|p| std::thread::spawn(move || crate::workspace::Document::open(&p)));
+        .map(crate::workspace::Reading::open);
     profile::step("creating the window");
     eframe::run_native(
         "factmark",
@@ -101,9 +101,9 @@ pub fn run(doc: Option<PathBuf>) -> anyhow::Result<()> {
                 .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
                 .unwrap_or_default();
             // The window shows while the document is still being read.
-            let app = match (doc, reading) {
-                (Some(doc), Some(reading)) => FactmarkApp::with_reading(settings, doc, reading),
-                (doc, _) => FactmarkApp::new(settings, doc),
+            let app = match reading {
+                Some(reading) => FactmarkApp::with_reading(settings, reading),
+                None => FactmarkApp::new(settings, doc),
             };
             profile::step("settings read");
             Ok(Box::new(app))

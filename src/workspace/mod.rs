@@ -4,9 +4,9 @@
 //! [`Outcome`]s it gets back into words.
 //!
 //! Where things happen: `intent.rs` lists every change a person can ask for; `edits.rs`
-//! changes annotations; `opening.rs` opens, shows and closes documents and folders;
-//! `saving.rs` is the one save policy (when documents are saved, journalled and checked on
-//! disk).
+//! changes annotations; `opening.rs` opens, shows and closes documents and folders, and
+//! `reading.rs` reads a document to open on another thread; `saving.rs` is the one save
+//! policy (when documents are saved, journalled and checked on disk).
 
 mod document;
 mod edits;
@@ -14,6 +14,7 @@ mod folder;
 mod intent;
 mod opening;
 mod outcome;
+mod reading;
 mod saving;
 mod selection;
 
@@ -25,6 +26,7 @@ pub use document::{
 pub use folder::{DOCUMENT_EXTENSIONS, Folder, FolderDoc, Waker, is_document, tag_index};
 pub use intent::Intent;
 pub use outcome::{Opened, Outcome, RecoveryFound, SaveFailure, Saved};
+pub use reading::{Background, Reading};
 pub use selection::Selection;
 
 use crate::core::annotation::AnnotationId;

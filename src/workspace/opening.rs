@@ -35,13 +35,7 @@ impl Workspace {
         self.replace_alone(path, |p| Document::open_with(p, annotations), false, true)
     }
 
-    /// Takes a document read elsewhere (on another thread while the window was created) as
-    /// the document opened alone.
-    pub fn adopt(&mut self, path: &Path, read: Result<Document, StoreError>) -> Vec<Outcome> {
-        self.replace_alone(path, move |_| read, false, false)
-    }
-
-    fn replace_alone(
+    pub(super) fn replace_alone(
         &mut self,
         path: &Path,
         read: impl FnOnce(&Path) -> Result<Document, StoreError>,
@@ -73,7 +67,7 @@ impl Workspace {
     }
 
     /// Saves the document opened alone if it has unsaved changes.
-    fn save_alone(&mut self) -> Vec<Outcome> {
+    pub(super) fn save_alone(&mut self) -> Vec<Outcome> {
         match &mut self.alone {
             Some(doc) if doc.dirty => super::saving::save_doc(doc, &[]),
             _ => Vec::new(),

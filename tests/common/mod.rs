@@ -38,6 +38,27 @@ pub fn wait_for_folder(h: &mut Harness<'_, FactmarkApp>) {
     h.run_steps(2);
 }
 
+/// Runs the window until the document it reads on another thread is read (at most 20 s).
+pub fn wait_for_reading(h: &mut Harness<'_, FactmarkApp>) {
+    let t = Instant::now();
+    h.run_steps(1);
+    while h.state().is_reading() && t.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(5));
+        h.run_steps(1);
+    }
+    assert!(!h.state().is_reading(), "the document was read");
+    h.run_steps(2);
+}
+
+/// Opens `path` as the window's File ▸ Open does, and waits until it is read.
+pub fn open_in_window(h: &mut Harness<'_, FactmarkApp>, path: &std::path::Path) {
+    h.state_mut()
+        .apply(factmark::ui::Action::Do(factmark::workspace::Intent::Open(
+            path.to_owned(),
+        )));
+    wait_for_reading(h);
+}
+
 /// Runs the real `factmark` binary in `dir` with `args`, as the user "tester".
 pub fn factmark(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_factmark"))
