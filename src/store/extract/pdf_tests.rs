@@ -2270,6 +2270,11 @@ fn print_lines() {
     use super::pdf_layout::Sep;
     for_debug_pages(|i, glyphs, deadline| {
         println!("p{} rules={}", i + 1, glyphs.rules.len());
+        if std::env::var_os("FACTMARK_PDF_DEBUG_RULES").is_some() {
+            for r in &glyphs.rules {
+                println!("p{} {r:?}", i + 1);
+            }
+        }
         let grids = super::pdf_grid::grids(glyphs);
         for grid in &grids {
             println!("p{} {grid:?}", i + 1);
@@ -6317,6 +6322,52 @@ fn a_heading_in_bold_that_fills_its_line_stands_apart_from_its_paragraph() {
     );
     assert!(
         text.contains("earlier case of Collector of Customs, Bombay v Ramchand Sobhraj Wadhwani and Another Respondent Accordingly, the party"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_heading_in_bold_run_into_its_paragraph_starts_a_paragraph_after_a_full_line() {
+    // A study's paragraph ends on a full line; the next opens with its heading in
+    // Courier-Bold, run into its first line. A case's name in bold that starts a line
+    // inside a sentence (after an abbreviation of its own) goes on in its paragraph.
+    let mut s = String::from("BT /F1 10 Tf 72 720 Td 12 TL ");
+    let lines = [
+        "(We fitted the model to the sizes measured in the seventy patients treated) Tj T*",
+        "(with the drug, and kept the sizes measured for the checks made by hand.) Tj T*",
+        "/F2 10 Tf (Valleys In Profiles.) Tj /F1 10 Tf ( For simplicity, let us take the profile of) Tj T*",
+        "(the boxes on the page as an example of what the cut does with the page.) Tj T*",
+        "( ) Tj T*",
+        "(The court relied on what it held in the earlier case of Collector of Sri.) Tj T*",
+        "/F2 10 Tf (Tufan Chatterjee v.) Tj /F1 10 Tf ( Rangan Dhar, where it held what the) Tj T*",
+        "(remedy is, as it did in the case that the Collector named, Nagrik Coop.) Tj T*",
+        "/F2 10 Tf (Balasinor Bank Ltd.) Tj /F1 10 Tf ( \\(Supra\\) and in the case of the one) Tj T*",
+        "(remedy is, and the party cannot allege that the remedy is of no use.) Tj",
+    ];
+    for line in lines {
+        s.push_str(line);
+        s.push(' ');
+    }
+    s.push_str("ET");
+    let pdf = build(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R /F2 5 0 R >> >> /Contents 6 0 R >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier-Bold /Encoding /WinAnsiEncoding >>".to_vec(),
+        stream("", s.as_bytes()),
+    ]);
+    let text = text_of(&pdf);
+    assert!(
+        text.contains("made by hand.\n\nValleys In Profiles. For simplicity, let us take"),
+        "{text}"
+    );
+    assert!(
+        text.contains("earlier case of Collector of Sri. Tufan Chatterjee v. Rangan Dhar, where"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Collector named, Nagrik Coop. Balasinor Bank Ltd. (Supra) and in the case"),
         "{text}"
     );
 }

@@ -90,6 +90,18 @@ pub fn assemble(pages: &[PageGlyphs], deadline: Instant) -> Result<(String, Page
             )
         })
         .collect();
+    let run_in: HashSet<*const Line> = (0..pages.len())
+        .flat_map(|pi| {
+            let weights = &weights;
+            per_page[pi]
+                .iter()
+                .zip(&aside[pi])
+                .filter(move |(l, aside)| {
+                    !**aside && weights.opens_with_run_in_heading(&pages[pi], l)
+                })
+                .map(|(l, _)| std::ptr::from_ref(l))
+        })
+        .collect();
     let shared = Shared {
         pages,
         rights: &rights,
@@ -100,6 +112,7 @@ pub fn assemble(pages: &[PageGlyphs], deadline: Instant) -> Result<(String, Page
         widest: &widest,
         text_size: shared_size,
         headings: &headings,
+        run_in: &run_in,
     };
 
     let mut out = Builder::default();
@@ -341,6 +354,8 @@ struct Shared<'a> {
     text_size: f32,
     /// The lines that are headings set in bold in the text's size.
     headings: &'a HashSet<*const Line>,
+    /// The lines that open with a heading in bold run into their paragraph.
+    run_in: &'a HashSet<*const Line>,
 }
 
 /// Lines being joined into paragraphs: the last one written, and the left and right edges
@@ -477,6 +492,7 @@ impl<'a> Flow<'a> {
                 shared.headings.contains(&std::ptr::from_ref(pl)),
                 shared.headings.contains(&std::ptr::from_ref(line)),
             ),
+            run_in: shared.run_in.contains(&std::ptr::from_ref(line)),
             before_prev_x0: self
                 .before_prev
                 .filter(|&(p, r, _)| p == ppi && r == pl.region)
@@ -1656,6 +1672,8 @@ struct Context {
     text_size: f32,
     /// Whether the previous line and this one are headings set in bold in the text's size.
     heading: (bool, bool),
+    /// Whether this line opens with a heading in bold run into its paragraph.
+    run_in: bool,
     /// The left edge of the line before the previous one, in the same column.
     before_prev_x0: Option<f32>,
 }
@@ -2123,6 +2141,7 @@ fn join(
         prev_cell_x,
         text_size,
         heading,
+        run_in,
         before_prev_x0,
     } = *context;
     if label_goes_on {
@@ -2276,6 +2295,12 @@ fn join(
     // A heading set in bold in the text's size (`Mathematical model of LGG response`) stands
     // apart from the lines around it.
     if heading.0 != heading.1 {
+        return Join::Paragraph;
+    }
+    // So does a heading in bold run into its paragraph's first line, after a sentence's end
+    // (`… x ∈ Z[xmin,xmax].` / `Valleys In Projection Profiles. For simplicity, …`), though
+    // the line before is full.
+    if run_in && ends_clause {
         return Join::Paragraph;
     }
     if !same_column

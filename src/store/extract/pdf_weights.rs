@@ -26,6 +26,8 @@ const LETTERS: usize = 3;
 const SEEN: usize = 5;
 /// The most lines a heading runs to.
 const HEADING_LINES: usize = 3;
+/// The most words a heading run into its paragraph's first line has.
+const RUN_IN_WORDS: usize = 8;
 
 /// The stroke widths of the glyphs already looked at, by the key of their font program and
 /// glyph (kept from page to page).
@@ -94,15 +96,84 @@ impl TextWeights {
     /// Whether a line is set in bold: all its letters, or all but one in thirty or more, are
     /// bold.
     pub fn is_bold(&self, page: &PageGlyphs, line: &Line) -> bool {
-        let letters: Vec<bool> = line
-            .items
+        self.bold_items(page, &line.items)
+    }
+
+    /// Whether these items of a line are set in bold (see [`Self::is_bold`]).
+    fn bold_items(&self, page: &PageGlyphs, items: &[(u32, super::pdf_layout::Sep)]) -> bool {
+        let letters = self.heavy_letters(page, items);
+        let heavy = letters.iter().filter(|h| **h).count();
+        letters.len() >= LETTERS && heavy as f32 >= BOLD_SHARE * letters.len() as f32
+    }
+
+    /// For each letter among these items whose weight is known, whether it is bold.
+    fn heavy_letters(
+        &self,
+        page: &PageGlyphs,
+        items: &[(u32, super::pdf_layout::Sep)],
+    ) -> Vec<bool> {
+        items
             .iter()
             .filter_map(|(i, _)| page.glyphs.get(*i as usize))
             .filter(|g| g.weight > 0.0)
             .filter_map(|g| Some(self.is_heavy(letter(page, g)?, g.weight)))
+            .collect()
+    }
+
+    /// Whether a line opens with a heading run into its paragraph: a few words in bold,
+    /// starting with a capital and ending on a stop or colon, then the paragraph's text, not
+    /// in bold (`Valleys In Projection Profiles. For simplicity, …`).
+    pub fn opens_with_run_in_heading(&self, page: &PageGlyphs, line: &Line) -> bool {
+        let text_of = |&(g, _): &(u32, super::pdf_layout::Sep)| {
+            page.glyphs
+                .get(g as usize)
+                .map_or(&[][..], |g| page.text(g))
+        };
+        let Some(stop) = line
+            .items
+            .iter()
+            .position(|item| matches!(text_of(item), ['.' | ':']))
+        else {
+            return false;
+        };
+        let (head, rest) = line.items.split_at(stop + 1);
+        let words = 1 + head
+            .iter()
+            .filter(|(_, sep)| *sep != super::pdf_layout::Sep::None)
+            .count();
+        let starts_capital = head
+            .first()
+            .is_some_and(|item| text_of(item).first().is_some_and(|c| c.is_uppercase()));
+        // (A name in bold inside a sentence stops on an abbreviation: `Tufan Chatterjee v.
+        // Sri. Rangan Dhar`, `Balasinor Nagrik Coop. Bank Ltd.`.)
+        let head_text: String = head
+            .iter()
+            .flat_map(|item| {
+                let space = (item.1 != super::pdf_layout::Sep::None).then_some(' ');
+                space.into_iter().chain(text_of(item).iter().copied())
+            })
             .collect();
-        let heavy = letters.iter().filter(|h| **h).count();
-        letters.len() >= LETTERS && heavy as f32 >= BOLD_SHARE * letters.len() as f32
+        let last_word = head_text
+            .split_whitespace()
+            .next_back()
+            .unwrap_or_default()
+            .trim_end_matches(['.', ':']);
+        if ends_abbreviation(&head_text)
+            || last_word.chars().filter(|c| c.is_alphabetic()).count() < 2
+        {
+            return false;
+        }
+        // (The rest goes on in the text's weight: a line all in bold is a heading of its own.)
+        let rest_letters = self.heavy_letters(page, rest);
+        let rest_heavy = rest_letters.iter().filter(|h| **h).count();
+        starts_capital
+            && words <= RUN_IN_WORDS
+            && rest
+                .first()
+                .is_some_and(|(_, sep)| *sep != super::pdf_layout::Sep::None)
+            && self.bold_items(page, head)
+            && rest_letters.len() >= LETTERS
+            && 2 * rest_heavy < rest_letters.len()
     }
 }
 
