@@ -1952,11 +1952,32 @@ fn in_line_order(page: &PageGlyphs, fragments: &[Fragment], group: &[usize]) -> 
                     .all(|c| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡'))
             })
     };
+    // A superscript stacked over a subscript inside a run (`yⁱ₁` in `{[y₁, y₂]}`, the run
+    // `₁, y` drawn after the `ⁱ`) goes over it, however it is drawn.
+    let lowered_under = |f: &Fragment, g: &Glyph, host: &Fragment| {
+        g.size < 0.8 * host.size
+            && g.baseline > host.baseline + 0.1 * host.size
+            && g.x0.max(f.x0) < g.x1.min(f.x1)
+            && g.x1.min(f.x1) - g.x0.max(f.x0) > 0.5 * (f.x1 - f.x0)
+    };
+    let is_stacked_script = |f: &Fragment, host: &Fragment| {
+        f.glyphs.len() <= 3
+            && f.size < 0.8 * host.size
+            && (0.2 * host.size..0.6 * host.size).contains(&(host.baseline - f.baseline))
+            && f.x0 > host.x0
+            && f.x1 < host.x1
+            && host
+                .glyphs
+                .iter()
+                .any(|&g| lowered_under(f, &page.glyphs[g as usize], host))
+    };
     let mut placed: Vec<Option<usize>> = vec![None; group.len()];
     for (m, &f) in group.iter().enumerate() {
-        placed[m] = group
-            .iter()
-            .position(|&h| h != f && is_mark(&fragments[f], &fragments[h]));
+        placed[m] = group.iter().position(|&h| {
+            h != f
+                && (is_mark(&fragments[f], &fragments[h])
+                    || is_stacked_script(&fragments[f], &fragments[h]))
+        });
     }
     // A stop drawn out of its run's order (a Persian full stop drawn after its line, at its
     // place in the white between two words of a run): put where it stands, in the gap of
@@ -2009,7 +2030,8 @@ fn in_line_order(page: &PageGlyphs, fragments: &[Fragment], group: &[usize]) -> 
             .collect();
         for &g in &fragments[f].glyphs {
             let x0 = page.glyphs[g as usize].x0;
-            for guest in guests.iter().filter(|m| m.x0 <= x0) {
+            let lowered = |m: &Fragment| lowered_under(m, &page.glyphs[g as usize], &fragments[f]);
+            for guest in guests.iter().filter(|m| m.x0 <= x0 || lowered(m)) {
                 if !out.contains(&guest.glyphs[0]) {
                     out.extend(&guest.glyphs);
                 }

@@ -6373,6 +6373,24 @@ fn a_heading_in_bold_run_into_its_paragraph_starts_a_paragraph_after_a_full_line
 }
 
 #[test]
+fn a_superscript_stacked_over_a_subscript_reads_over_it_where_it_stands() {
+    // `{[yⁱ1, yⁱ2]}`: each `ⁱ` drawn raised after its `y`, then the subscript drawn under it
+    // in one run with the text after it (`₁, y`), as TeX sets them.
+    let pdf = courier_page(
+        "BT /F1 10 Tf 1 0 0 1 72 720 Tm (We took the intervals {[y) Tj \
+         /F1 7 Tf 1 0 0 1 222.35 723.6 Tm (i) Tj \
+         1 0 0 1 222 717.5 Tm (1) Tj /F1 10 Tf 1 0 0 1 226.2 720 Tm (, y) Tj \
+         /F1 7 Tf 1 0 0 1 244.55 723.6 Tm (i) Tj \
+         1 0 0 1 244.2 717.5 Tm (2) Tj /F1 10 Tf 1 0 0 1 248.4 720 Tm (]} of the boxes.) Tj ET",
+    );
+    let text = text_of(&pdf);
+    assert!(
+        text.contains("We took the intervals {[yⁱ1, yⁱ2]} of the boxes."),
+        "{text}"
+    );
+}
+
+#[test]
 fn lines_opening_with_the_same_label_numbered_are_each_an_item() {
     // A study's groups, each on a line of its own, the first as long as the second.
     let text = text_of(&courier_page(
