@@ -148,6 +148,9 @@ pub struct PageGlyphs {
     pub damaged: bool,
     /// The straight lines drawn across or down it (table borders).
     pub rules: Vec<Rule>,
+    /// The upright rectangles filled on it in a colour that shows (left, top, right,
+    /// bottom): boxes a label or a figure is set in.
+    pub boxes: Vec<[f32; 4]>,
     /// How much of it the largest picture drawn on it covers (0 to 1): a scanned page is
     /// one picture over all of it.
     pub picture_cover: f32,
@@ -654,6 +657,7 @@ impl<'a> Device<'a> for Collector {
         };
         if seen {
             super::pdf_rules::rules_of(path, props.transform, mode, &mut self.page.rules);
+            super::pdf_rules::boxes_of(path, props.transform, mode, &mut self.page.boxes);
         }
         let clip = self.clips.last().copied();
         if !self.page.glyphs.is_empty()

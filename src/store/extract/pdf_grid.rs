@@ -171,8 +171,151 @@ pub fn grids(page: &PageGlyphs) -> Vec<Grid> {
         .filter_map(|group| grid_of(&group))
         .filter(|g| mostly_filled(page, g))
         .collect();
+    // (A row of boxes inside a grid drawn by rules is that grid's.)
+    let rows: Vec<Grid> = box_rows(page)
+        .into_iter()
+        .filter(|row| {
+            !out.iter()
+                .any(|g| g.x0 < row.x1 && row.x0 < g.x1 && g.y0 < row.y1 && row.y0 < g.y1)
+        })
+        .collect();
+    out.extend(rows);
     out.sort_by(|a, b| a.y0.total_cmp(&b.y0).then(a.x0.total_cmp(&b.x0)));
     out
+}
+
+/// A filled box taller than this many lines of the text in it is a panel, not a cell.
+const BOX_LINES: f32 = 6.0;
+
+/// Boxes filled side by side in a row, each holding text (a report's key figures: a
+/// label's box, then its figure's, `Reported Dengue Cases` beside `12644`), as a grid of one
+/// row whose cells are the boxes, so that each box's lines read together. Boxes of a row
+/// share their top and bottom, do not overlap, and stand less than a tenth of the page's
+/// width apart (the white between two boxes is shared by them).
+fn box_rows(page: &PageGlyphs) -> Vec<Grid> {
+    let inside = |b: &[f32; 4], g: &super::pdf_glyphs::Glyph| {
+        let (x, y) = ((g.x0 + g.x1) / 2.0, g.baseline - 0.3 * g.size);
+        (b[0]..=b[2]).contains(&x) && (b[1]..=b[3]).contains(&y)
+    };
+    let mut boxes: Vec<[f32; 4]> = page
+        .boxes
+        .iter()
+        .filter(|b| b[2] - b[0] <= 0.6 * page.width)
+        .filter(|b| {
+            let size = page
+                .glyphs
+                .iter()
+                .filter(|g| inside(b, g))
+                .map(|g| g.size)
+                .fold(0.0, f32::max);
+            size > 0.0 && b[3] - b[1] <= BOX_LINES * 1.2 * size
+        })
+        .copied()
+        .collect();
+    boxes.sort_by(|a, b| a[1].total_cmp(&b[1]).then(a[0].total_cmp(&b[0])));
+    boxes.dedup_by(|a, b| (0..4).all(|k| (a[k] - b[k]).abs() <= TOUCH));
+    let level =
+        |a: &[f32; 4], b: &[f32; 4]| (a[1] - b[1]).abs() <= TOUCH && (a[3] - b[3]).abs() <= TOUCH;
+    let mut out = Vec::new();
+    let mut used = vec![false; boxes.len()];
+    for i in 0..boxes.len() {
+        if used[i] {
+            continue;
+        }
+        let mut row: Vec<usize> = (i..boxes.len())
+            .filter(|&k| !used[k] && level(&boxes[i], &boxes[k]))
+            .collect();
+        row.sort_by(|&a, &b| boxes[a][0].total_cmp(&boxes[b][0]));
+        for &k in &row {
+            used[k] = true;
+        }
+        // Runs of boxes side by side, each beside the last.
+        let mut run: Vec<[f32; 4]> = Vec::new();
+        for &k in &row {
+            let b = boxes[k];
+            let beside = run.last().is_some_and(|p: &[f32; 4]| {
+                b[0] >= p[2] - TOUCH && b[0] - p[2] <= 0.1 * page.width
+            });
+            if !beside {
+                out.extend(grid_of_boxes(page, &run));
+                run.clear();
+            }
+            run.push(b);
+        }
+        out.extend(grid_of_boxes(page, &run));
+    }
+    out
+}
+
+/// The grid of one row a run of boxes side by side makes, if they are two or more and one
+/// holds lines that the others' do not stand level with (a label over two or three lines
+/// beside its figure): a row of boxes of one line each reads as it is, a table's row.
+fn grid_of_boxes(page: &PageGlyphs, run: &[[f32; 4]]) -> Option<Grid> {
+    let (first, last) = (run.first()?, run.last()?);
+    if run.len() < 2 {
+        return None;
+    }
+    let baselines = |b: &[f32; 4]| {
+        let mut v: Vec<f32> = page
+            .glyphs
+            .iter()
+            .filter(|g| {
+                let (x, y) = ((g.x0 + g.x1) / 2.0, g.baseline - 0.3 * g.size);
+                (b[0]..=b[2]).contains(&x) && (b[1]..=b[3]).contains(&y)
+            })
+            .map(|g| g.baseline)
+            .collect();
+        v.sort_by(f32::total_cmp);
+        v.dedup_by(|a, b| *a - *b <= TOUCH);
+        v
+    };
+    let lines: Vec<Vec<f32>> = run.iter().map(baselines).collect();
+    let staggered = lines.iter().any(|own| {
+        own.len() >= 2
+            && own.iter().any(|y| {
+                lines
+                    .iter()
+                    .filter(|other| !std::ptr::eq(*other, own))
+                    .any(|other| !other.iter().any(|o| (o - y).abs() <= TOUCH))
+            })
+    });
+    // (Boxes stacked on boxes are a timetable's or a table's cells, read as its rows are.)
+    let y0 = run.iter().map(|b| b[1]).fold(f32::MAX, f32::min);
+    let y1 = run.iter().map(|b| b[3]).fold(f32::MIN, f32::max);
+    let stacked = page.boxes.iter().any(|o| {
+        o[0] < last[2] - TOUCH
+            && o[2] > first[0] + TOUCH
+            && ((o[3] - y0).abs() <= TOUCH || (o[1] - y1).abs() <= TOUCH)
+    });
+    if lines.iter().any(Vec::is_empty) || !staggered || stacked {
+        return None;
+    }
+    let mut columns = vec![first[0]];
+    columns.extend(run.windows(2).map(|w| (w[0][2] + w[1][0]) / 2.0));
+    columns.push(last[2]);
+    let (x0, x1) = (first[0], last[2]);
+    let down = |x: f32| Rule {
+        x0: x,
+        y0,
+        x1: x,
+        y1,
+    };
+    let across = |y: f32| Rule {
+        x0,
+        y0: y,
+        x1,
+        y1: y,
+    };
+    Some(Grid {
+        x0,
+        x1,
+        y0,
+        y1,
+        rows: vec![y0, y1],
+        downs: columns.iter().map(|&x| down(x)).collect(),
+        columns,
+        across: vec![across(y0), across(y1)],
+    })
 }
 
 /// Whether two rules meet or continue one another.

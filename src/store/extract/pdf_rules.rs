@@ -81,6 +81,44 @@ pub fn rules_of(path: &BezPath, transform: Affine, mode: &DrawMode, out: &mut Ve
     }
 }
 
+/// The most filled boxes kept from one page (a chart's bars past these are no labels' boxes).
+pub const MOST_BOXES: usize = 2000;
+
+/// Adds to `out` the box a filled path makes, if it is an upright rectangle thicker than a
+/// line.
+pub fn boxes_of(path: &BezPath, transform: Affine, mode: &DrawMode, out: &mut Vec<[f32; 4]>) {
+    if out.len() >= MOST_BOXES || !matches!(mode, DrawMode::Fill(_) | DrawMode::FillAndStroke(..)) {
+        return;
+    }
+    let b = (transform * path.clone()).bounding_box();
+    let edges = [b.x0 as f32, b.y0 as f32, b.x1 as f32, b.y1 as f32];
+    if b.width() > THIN
+        && b.height() > THIN
+        && edges.iter().all(|v| v.is_finite())
+        && is_box(path, transform)
+    {
+        out.push(edges);
+    }
+}
+
+/// Whether a path is an upright rectangle: four straight sides, each level or upright.
+fn is_box(path: &BezPath, transform: Affine) -> bool {
+    let mut sides = 0;
+    for seg in path.segments() {
+        let PathSeg::Line(l) = transform * seg else {
+            return false;
+        };
+        let (dx, dy) = ((l.p1.x - l.p0.x).abs(), (l.p1.y - l.p0.y).abs());
+        if dx > LEVEL && dy > LEVEL {
+            return false;
+        }
+        if dx > LEVEL || dy > LEVEL {
+            sides += 1;
+        }
+    }
+    sides == 4
+}
+
 fn push(out: &mut Vec<Rule>, (x0, y0, x1, y1): (f64, f64, f64, f64)) {
     let rule = Rule {
         x0: x0 as f32,

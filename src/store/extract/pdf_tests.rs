@@ -6391,6 +6391,26 @@ fn a_superscript_stacked_over_a_subscript_reads_over_it_where_it_stands() {
 }
 
 #[test]
+fn boxes_of_key_figures_side_by_side_read_each_box_whole() {
+    // A report's row of key figures: each label in a filled box over two or three lines,
+    // its figure in the box beside it, on the label's middle line; a sentence under them.
+    let pdf = courier_page(
+        "0.2 0.4 0.7 rg 72 600 60 40 re f 1 0.85 0.4 rg 132 600 50 40 re f \
+         0.2 0.4 0.7 rg 200 600 70 40 re f 1 0.85 0.4 rg 270 600 30 40 re f 0 g \
+         BT /F1 8 Tf 1 0 0 1 76 628 Tm (Reported) Tj 1 0 0 1 76 619 Tm (Dengue) Tj \
+         1 0 0 1 76 610 Tm (Cases) Tj /F1 10 Tf 1 0 0 1 140 619 Tm (12644) Tj \
+         /F1 8 Tf 1 0 0 1 204 624 Tm (Verified) Tj 1 0 0 1 204 614 Tm (Deaths) Tj \
+         /F1 10 Tf 1 0 0 1 280 619 Tm (6) Tj \
+         1 0 0 1 72 570 Tm (The cases rose in every province this month.) Tj ET",
+    );
+    let text = text_of(&pdf);
+    assert!(
+        text.starts_with("Reported Dengue Cases\t12644\tVerified Deaths\t6\n\nThe cases rose"),
+        "{text}"
+    );
+}
+
+#[test]
 fn lines_opening_with_the_same_label_numbered_are_each_an_item() {
     // A study's groups, each on a line of its own, the first as long as the second.
     let text = text_of(&courier_page(
