@@ -1497,6 +1497,41 @@ fn pages_in(contents: &[&[u8]], encoding: &str) -> Vec<u8> {
 }
 
 #[test]
+fn a_running_head_on_every_other_page_is_left_out_over_a_row_of_marks_too() {
+    // A paper's head of two lines on its odd pages; on the second of them a figure's row of marks
+    // stands right under it, as a table would under its title.
+    let prose = |from: usize| {
+        (0..8)
+            .map(|k| {
+                format!(
+                    "1 0 0 1 72 {} Tm (Line {} of the study says what was found in the runs.) Tj ",
+                    640 - 14 * k,
+                    from + k
+                )
+            })
+            .collect::<String>()
+    };
+    let head = "1 0 0 1 72 752 Tm (The Closer You Look) Tj 1 0 0 1 72 740 Tm (A Study of Runs) Tj ";
+    let marks = "1 0 0 1 90 665 Tm (\\(1\\)) Tj 1 0 0 1 250 665 Tm (\\(2\\)) Tj 1 0 0 1 410 665 Tm (\\(3\\)) Tj ";
+    let page = |with_head: bool, with_marks: bool, from: usize| {
+        format!(
+            "BT /F1 10 Tf {}{}{}ET",
+            if with_head { head } else { "" },
+            if with_marks { marks } else { "" },
+            prose(from)
+        )
+    };
+    // (On four pages of nine: fewer than half, as a table's title over each of its pages.)
+    let contents: Vec<String> = (0..9)
+        .map(|k| page(k % 2 == 0 && k < 8, k == 2, 10 * k))
+        .collect();
+    let refs: Vec<&[u8]> = contents.iter().map(|c| c.as_bytes()).collect();
+    let text = text_of(&pages(&refs));
+    assert!(!text.contains("Closer"), "{text}");
+    assert!(text.contains("(2)\t(3)\n\nLine 20"), "{text}");
+}
+
+#[test]
 fn a_page_number_in_the_gutter_does_not_hide_the_columns() {
     // A paper's page (set as one was): each column has white where a picture stands, at
     // other heights than the other's; the page number stands under the gutter, a little

@@ -1122,15 +1122,29 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
     // pages, `… of Domestically Chartered Commercial Banks …` on the next four): on fewer
     // than half the pages, at a page's head, with the table the first text under it. (A
     // running head stands on nearly every page; a chapter's, over prose, is left out.)
+    let over_table = |page: &PageGlyphs, ls: &[Line], l: &Line| {
+        ls.iter()
+            .filter(|o| o.baseline > l.baseline && !in_margin(page, o))
+            .min_by(|a, b| a.baseline.total_cmp(&b.baseline))
+            .is_some_and(|o| o.has_tab() || o.in_grid)
+    };
+    // (A line that stands over prose on one page is no table's title on another: a running
+    // head on every other page is over a figure's row of marks on one of them.)
+    let over_prose: HashSet<String> = pages
+        .iter()
+        .zip(per_page.iter())
+        .flat_map(|(page, ls)| {
+            ls.iter()
+                .filter(|l| in_margin(page, l) && l.baseline < 0.5 * page.height)
+                .filter(|l| !over_table(page, ls, l))
+                .map(|l| sized_key(page, l))
+        })
+        .collect();
     let titles_table = |page: &PageGlyphs, ls: &[Line], l: &Line| {
         let head = l.baseline < 0.5 * page.height;
         let few = on_pages
             .get(&sized_key(page, l))
             .is_some_and(|&k| 2 * k < pages.len());
-        let first_under = ls
-            .iter()
-            .filter(|o| o.baseline > l.baseline && !in_margin(page, o))
-            .min_by(|a, b| a.baseline.total_cmp(&b.baseline));
         let words = line_text(page, l)
             .chars()
             .filter(|c| c.is_alphabetic())
@@ -1140,7 +1154,8 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
         head && few
             && words
             && !l.has_tab()
-            && first_under.is_some_and(|o| o.has_tab() || o.in_grid)
+            && over_table(page, ls, l)
+            && !over_prose.contains(&sized_key(page, l))
     };
     // The keys whose lines differ in two of their numbers or more from one page to another:
     // a running head changes its page number alone (also where it prints it twice,
