@@ -1497,6 +1497,39 @@ fn pages_in(contents: &[&[u8]], encoding: &str) -> Vec<u8> {
 }
 
 #[test]
+fn a_note_repeated_under_each_figure_stays_though_near_the_foot() {
+    // A report's note set under each page's figure, which ends higher or lower on each page;
+    // under it, the footer that stands at the same place on every page.
+    let contents: Vec<String> = [118, 52, 90, 64]
+        .iter()
+        .enumerate()
+        .map(|(k, &note_y)| {
+            let prose: String = (0..6)
+                .map(|i| {
+                    format!(
+                        "1 0 0 1 72 {} Tm (Line {} of the update says how the cases moved this week.) Tj ",
+                        700 - 14 * i,
+                        10 * k + i
+                    )
+                })
+                .collect();
+            format!(
+                "BT /F1 10 Tf {prose}1 0 0 1 72 {} Tm (Week reported) Tj /F1 8 Tf 1 0 0 1 72 {note_y} Tm (** See data, table and figure notes) Tj 1 0 0 1 260 30 Tm (Weekly update) Tj ET",
+                note_y + 14
+            )
+        })
+        .collect();
+    let refs: Vec<&[u8]> = contents.iter().map(|c| c.as_bytes()).collect();
+    let text = text_of(&pages(&refs));
+    assert_eq!(
+        text.matches("See data, table and figure notes").count(),
+        4,
+        "{text}"
+    );
+    assert!(!text.contains("Weekly update"), "{text}");
+}
+
+#[test]
 fn a_running_head_on_every_other_page_is_left_out_over_a_row_of_marks_too() {
     // A paper's head of two lines on its odd pages; on the second of them a figure's row of marks
     // stands right under it, as a table would under its title.

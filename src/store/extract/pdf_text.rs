@@ -1037,6 +1037,11 @@ pub(super) fn text_size(per_page: &[Vec<Line>]) -> f32 {
         .map_or(0.0, |(size, _)| size as f32 / 2.0)
 }
 
+/// A line repeated at the edges of pages that stands further apart than this many of its
+/// sizes from one page's edge to another's follows what is over it: no running header or
+/// footer.
+const WANDERS: f32 = 4.0;
+
 /// A lone number set this many times the text's size or larger is no page number.
 const LARGE_NUMBER: f32 = 1.8;
 
@@ -1105,6 +1110,26 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
             .collect::<HashMap<String, usize>>()
     };
     let counts = pages_with(&|page, l| in_margin(page, l).then(|| sized_key(page, l)));
+    // How far from its edge of the page each margin line's key stands, nearest and
+    // furthest: a running header or footer keeps its place on every page; a note set
+    // under each figure (`**See data, table and figure notes`) follows the figure.
+    let mut from_edge: HashMap<String, (f32, f32)> = HashMap::new();
+    for (page, ls) in pages.iter().zip(per_page.iter()) {
+        for l in ls.iter().filter(|l| in_margin(page, l)) {
+            let d = if l.baseline < 0.5 * page.height {
+                l.baseline
+            } else {
+                page.height - l.baseline
+            };
+            let e = from_edge.entry(sized_key(page, l)).or_insert((d, d));
+            *e = (e.0.min(d), e.1.max(d));
+        }
+    }
+    let wanders = |page: &PageGlyphs, l: &Line| {
+        from_edge
+            .get(&sized_key(page, l))
+            .is_some_and(|&(near, far)| far - near > WANDERS * l.size)
+    };
     // On how many pages each margin line's key stands at all.
     let mut on_pages: HashMap<String, usize> = HashMap::new();
     for (page, ls) in pages.iter().zip(per_page.iter()) {
@@ -1295,7 +1320,8 @@ fn drop_furniture(pages: &[PageGlyphs], per_page: &mut [Vec<Line>]) {
                     // 14") is a running header even when it repeats only on a chapter's few
                     // pages.
                     let numbered = key.starts_with('#') || key.ends_with('#');
-                    let running = repeated >= 2 && (repeated >= 3 || n <= 3 || numbered);
+                    let running =
+                        repeated >= 2 && (repeated >= 3 || n <= 3 || numbered) && !wanders(page, l);
                     // The same header at the same place on three pages or more, its numbers
                     // of any length ("Page: 9", "Page: 10").
                     let running = running
