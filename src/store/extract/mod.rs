@@ -53,6 +53,7 @@ mod pdf_table;
 mod pdf_tests;
 mod pdf_tex_maths;
 mod pdf_text;
+mod pdf_unlisted_names;
 mod pdf_vowel_marks;
 mod pdf_watermarks;
 mod pdf_weights;

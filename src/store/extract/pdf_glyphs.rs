@@ -234,6 +234,7 @@ pub fn collect_page<'a>(
         wide: WideLetters::default(),
         flipped: super::pdf_flipped::has_flipped_letters(page.resources()),
         ligatures: Ligatures::new(page.resources()),
+        unlisted: super::pdf_unlisted_names::UnlistedNames::new(page.resources()),
         advances: FontAdvances::default(),
         own_maps: OwnMaps::default(),
         named_glyphs: NamedGlyphs::default(),
@@ -291,6 +292,8 @@ struct Collector {
     flipped: bool,
     /// The page's ligatures whose Unicode map keeps only their last letter.
     ligatures: Ligatures,
+    /// The glyphs its fonts' maps leave out, named outside the Adobe Glyph List.
+    unlisted: super::pdf_unlisted_names::UnlistedNames,
     /// Glyph widths from the font programs, for fonts whose PDF gives none.
     advances: FontAdvances,
     /// What the font programs' own character maps name, for maps that name another digit
@@ -714,7 +717,11 @@ impl<'a> Device<'a> for Collector {
                 FontGlyph::Outline(g) => self.symbolic.text(g),
                 FontGlyph::Type3(_) => None,
             }
-            .or_else(|| glyph.as_unicode());
+            .or_else(|| glyph.as_unicode())
+            .or_else(|| match &**glyph {
+                FontGlyph::Outline(g) => self.unlisted.char_of(g.char_code()).map(BfString::Char),
+                FontGlyph::Type3(_) => None,
+            });
             // The font program's data (no Type 1 font gives any), read once for the glyph.
             let font = match &**glyph {
                 FontGlyph::Outline(g) => g.font_data(),

@@ -104,7 +104,7 @@ impl Ligatures {
 }
 
 /// The glyph names a simple font's encoding gives codes in its differences.
-fn differences(font: &Dict<'_>) -> HashMap<u8, String> {
+pub(super) fn differences(font: &Dict<'_>) -> HashMap<u8, String> {
     let mut out = HashMap::new();
     let Some(array) = font
         .get::<Dict<'_>>(b"Encoding")

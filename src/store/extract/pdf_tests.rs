@@ -141,6 +141,23 @@ fn ligatures_whose_unicode_map_keeps_their_last_letter_read_as_their_names_spell
 }
 
 #[test]
+fn a_glyph_left_out_of_its_map_reads_as_a_name_outside_the_glyph_list_stands_for() {
+    // TeX's text companion font names code 126 `tildelow`, which pdfTeX's map leaves out
+    // (the map gives the letters and the space only).
+    let cmap = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Partial def /CMapType 2 def 1 begincodespacerange <00> <ff> endcodespacerange 1 beginbfrange <20> <7d> <0020> endbfrange endcmap CMapName currentdict /CMap defineresource pop end end";
+    let pdf = build(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /Differences [126 /tildelow] >> /ToUnicode 6 0 R >>".to_vec(),
+        stream("", b"BT /F1 12 Tf 72 700 Td (It took ~100k queries in all.) Tj ET"),
+        stream("", cmap),
+    ]);
+    let read = super::extract_pdf(&pdf).unwrap();
+    assert_eq!(read.text, "It took ~100k queries in all.\n");
+}
+
+#[test]
 fn ligatures_whose_unicode_map_keeps_their_first_letter_read_as_their_names_spell() {
     // The encoding names codes 174 and 175 `fi` and `fl`; the font's ToUnicode map says
     // both are `f`, as a court's preliminary prints have it.
