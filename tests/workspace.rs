@@ -54,6 +54,25 @@ fn on_disk(doc: &Path) -> Vec<Annotation> {
 }
 
 #[test]
+fn a_selection_of_spaces_only_tags_nothing_and_says_so() {
+    let (_dir, a, _) = folder();
+    let mut ws = workspace();
+    ws.apply(Intent::Open(a));
+    // The space between two words: what a drag across a table's rows can end up with.
+    let (start, _) = span(" exports rose");
+    ws.apply(Intent::Select(Some(Selection {
+        anchor: start + 1,
+        head: start,
+    })));
+    assert!(!ws.current().unwrap().has_words_selected());
+    let out = ws.apply(Intent::Tag(TagKind::Quote));
+    assert!(matches!(out[..], [Outcome::NothingToTag]), "{out:?}");
+    assert!(ws.current().unwrap().session.annotations.is_empty());
+    select(&mut ws, "exports rose");
+    assert!(ws.current().unwrap().has_words_selected());
+}
+
+#[test]
 fn tagging_a_selection_adds_selects_and_undoes() {
     let (_dir, a, _) = folder();
     let mut ws = workspace();

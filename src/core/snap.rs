@@ -15,6 +15,12 @@ pub fn word_at(text: &Text, at: usize) -> (usize, usize) {
         return (at, at);
     }
     let probe = if i < chars.len() { i } else { i - 1 };
+    // A click on the percent sign after a figure takes the figure with it (`-5%`).
+    let probe = if chars[probe] == '%' && probe > 0 && chars[probe - 1].is_ascii_digit() {
+        probe - 1
+    } else {
+        probe
+    };
     let class = |c: char| (is_word_char(c), c.is_whitespace());
     let want = class(chars[probe]);
     let mut s = probe;
@@ -357,6 +363,7 @@ mod tests {
         assert_eq!(word("28.00", 4), "28.00");
         assert_eq!(word("1,180,386", 6), "1,180,386");
         assert_eq!(word("92%", 0), "92%");
+        assert_eq!(word("92%", 2), "92%", "a click on the percent sign");
         assert_eq!(
             word("2024.", 1),
             "2024",

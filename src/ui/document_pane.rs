@@ -404,7 +404,7 @@ impl DocumentPane {
         let linking = self.linking.and_then(|id| doc.session.annotations.get(id));
         super::toolbar::toolbar_ui(
             ui,
-            doc.selection.is_some_and(|s| !s.is_empty()),
+            doc.has_words_selected(),
             doc.many.len(),
             ui.ctx().text_edit_focused(),
             linking.map(super::links_panel::linking_hint),

@@ -16,6 +16,10 @@ use crate::core::snap::{snap_to_words, word_at};
 use crate::core::source::Pages;
 use crate::workspace::Selection;
 
+/// A line drawn less than this tall (points on screen) is small: its marks keep inside it,
+/// and the selected one is tinted deeper rather than outlined.
+const SMALL_LINE: f32 = 16.0;
+
 /// White around and between the pages, in points.
 const GAP: f32 = 14.0;
 /// A page is drawn again when its picture's pixels differ from the screen's by this factor.
@@ -511,19 +515,29 @@ impl PageView {
             && let Some(on_page) = marks.get(i)
         {
             for mark in on_page {
-                let r = to_screen(mark.rect).expand(1.0);
+                let line = to_screen(mark.rect);
+                // Lines drawn small stand close: the marks keep within their own line, not
+                // over the lines above and under it.
+                let small = line.height() < SMALL_LINE;
+                let r = if small { line } else { line.expand(1.0) };
+                let width = if small { 1.0 } else { 2.0 };
                 let strong = theme::tag_strong(mark.kind, visuals);
-                painter.rect_filled(r, 2.0, strong.gamma_multiply(0.22));
+                let selected = m.selected == Some(mark.id);
+                // (Small, the selected one is tinted deeper, not outlined: an outline there
+                // would cross the lines above and under it.)
+                let tint = if selected && small { 0.45 } else { 0.22 };
+                painter.rect_filled(r, 2.0, strong.gamma_multiply(tint));
+                // Pages are white paper in either theme.
+                let outline = theme::selected_outline(&egui::Visuals::light());
                 painter.line_segment(
                     [r.left_bottom(), r.right_bottom()],
-                    Stroke::new(2.0, strong),
+                    Stroke::new(width, if selected && small { outline } else { strong }),
                 );
-                if m.selected == Some(mark.id) {
+                if selected && !small {
                     painter.rect_stroke(
                         r.expand(1.5),
                         2.0,
-                        // Pages are white paper in either theme.
-                        Stroke::new(2.0, theme::selected_outline(&egui::Visuals::light())),
+                        Stroke::new(2.0, outline),
                         egui::StrokeKind::Outside,
                     );
                 }

@@ -58,6 +58,10 @@ fn notice(o: &Outcome) -> Option<Notice> {
             "The link names “{new}” as who said it, in place of “{old}”. Ctrl+Z brings “{old}” back."
         ))
         .about(Topic::Edit),
+        Outcome::NothingToTag => Notice::info(
+            "Nothing was tagged: the selection holds only spaces or a line break. Select the words to tag, then press the key.",
+        )
+        .about(Topic::Edit),
         Outcome::AlreadyTagged(_, kind) => Notice::info(format!(
             "This span is already tagged as {}: that annotation is selected, and no second one was made.",
             a_or_an(&labels::tag_label(*kind).to_lowercase())

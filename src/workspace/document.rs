@@ -334,6 +334,21 @@ impl Document {
         &self.session.doc_path
     }
 
+    /// Whether text with words in it is selected (not only spaces or line breaks, which
+    /// nothing can tag: a drag across a table's rows read in another order can take just
+    /// the break between two of them).
+    pub fn has_words_selected(&self) -> bool {
+        self.selection.is_some_and(|s| {
+            !s.is_empty()
+                && self
+                    .session
+                    .text
+                    .slice(s.start()..s.end())
+                    .chars()
+                    .any(|c| !c.is_whitespace())
+        })
+    }
+
     /// Whether the document is Markdown source.
     pub fn is_markdown(&self) -> bool {
         self.session.kind == crate::core::source::DocumentKind::Markdown

@@ -189,7 +189,7 @@ impl Workspace {
             .count();
         let (start, end) = (sel.start() + lead, sel.end().saturating_sub(trail));
         if start >= end {
-            return Vec::new();
+            return vec![Outcome::NothingToTag];
         }
         // The same span tagged the same way again (a key pressed twice): the annotation there
         // is selected, not made twice.

@@ -160,6 +160,8 @@ pub enum Outcome {
     },
     /// An annotation became the selected one.
     Selected(AnnotationId),
+    /// The selection holds only spaces or line breaks: nothing was tagged.
+    NothingToTag,
     /// The span is already tagged so: that annotation is selected, and nothing is added.
     AlreadyTagged(AnnotationId, crate::core::annotation::TagKind),
     /// The current document's view should show this char offset.
