@@ -41,6 +41,11 @@ impl Grid {
         self.contains((rule.x0 + rule.x1) / 2.0, (rule.y0 + rule.y1) / 2.0)
     }
 
+    /// The places of its rules down, left to right (its edges included).
+    pub fn columns(&self) -> &[f32] {
+        &self.columns
+    }
+
     /// Whether a point lies inside it.
     fn contains(&self, x: f32, y: f32) -> bool {
         (self.x0 - TOUCH..=self.x1 + TOUCH).contains(&x)
@@ -871,7 +876,7 @@ fn words_cross_rules(
 }
 
 /// One row's line from its glyphs, sorted by column, line and place in the line.
-fn row_line(
+pub(super) fn row_line(
     page: &PageGlyphs,
     lines: &[Line],
     row: &[(usize, usize, usize, usize)],

@@ -2,10 +2,13 @@
 //! rows, with no rules down between its columns (a sentencing table, a survey's items). The
 //! lines between two rules are one row when they are a row's cells wrapped (a label over two
 //! lines, an offense's name under its group), each cell's lines one after another, the
-//! columns taken from the cells of the table's lines.
+//! columns taken from the cells of the table's lines. Under a row of headings drawn as a
+//! grid as wide as its rules (each heading in its box), the rules part the table's rows and
+//! the headings' boxes its columns: each row is read whole, its cells' lines one after
+//! another (`Americas⇥804 735 (35%)⇥6%⇥…`, each figure over its share).
 
 use super::pdf_glyphs::PageGlyphs;
-use super::pdf_grid::{Grid, Placed, glyph_middle, rows_of_placed};
+use super::pdf_grid::{Grid, Placed, glyph_middle, row_line, rows_of_placed};
 use super::pdf_layout::Line;
 use super::pdf_layout::Sep;
 use super::pdf_rules::Rule;
@@ -28,6 +31,9 @@ pub struct Ladder {
     x1: f32,
     /// The heights of its rules, top to bottom.
     rows: Vec<f32>,
+    /// The edges of its columns, left to right, when a grid of headings as wide stands
+    /// right over it.
+    columns: Option<Vec<f32>>,
 }
 
 impl Ladder {
@@ -83,10 +89,28 @@ pub fn ladders(page: &PageGlyphs, grids: &[Grid]) -> Vec<Ladder> {
                 x0,
                 x1,
                 rows: vec![y],
+                columns: None,
             }),
         }
     }
     out.retain(|l| l.rows.len() >= 3);
+    // A grid of headings as wide right over a ladder: its bottom is the first row's top
+    // rule, and its boxes are the table's columns.
+    for l in &mut out {
+        let headings = grids.iter().find(|g| {
+            (g.x0 - l.x0).abs() <= 2.0 * TOUCH
+                && (g.x1 - l.x1).abs() <= 2.0 * TOUCH
+                && g.y1 <= l.rows[0] + TOUCH
+                && l.rows[0] - g.y1 <= TALLEST_ROW
+                && g.columns().len() >= 3
+        });
+        if let Some(g) = headings {
+            if l.rows[0] - g.y1 > TOUCH {
+                l.rows.insert(0, g.y1);
+            }
+            l.columns = Some(g.columns().to_vec());
+        }
+    }
     out
 }
 
@@ -124,6 +148,13 @@ pub fn read_rows(page: &PageGlyphs, ladders: &[Ladder], lines: &mut Vec<Line>) {
 
 /// The rows of a ladder's table made of its lines (in reading order).
 fn rows_of(page: &PageGlyphs, ladder: &Ladder, lines: &[Line]) -> Vec<Line> {
+    if let Some(rows) = ladder
+        .columns
+        .as_ref()
+        .and_then(|edges| rows_under_headings(page, ladder, lines, edges))
+    {
+        return rows;
+    }
     // The table's columns: where the cells of its lines with cells stand, those that
     // overlap taken together. Each cell's edges are taken with the run of lines of cells
     // it stands in (a line of prose or a label alone ends a run), its line and its place.
@@ -241,6 +272,85 @@ fn rows_of(page: &PageGlyphs, ladder: &Ladder, lines: &[Line]) -> Vec<Line> {
             || (!heading && labels_again)
     };
     rows_of_placed(page, lines, placed, &[], &apart, &|_| false)
+}
+
+/// The rows of a ladder's table under a grid of headings whose boxes are its columns
+/// (`edges`): every glyph in the column its middle stands in, each row whole, each cell's
+/// lines one after another. `None` where the rules part groups of rows, not rows: a column
+/// holds two figures on two lines between two rules (a region's total over its first
+/// country's row), not a figure over its share in brackets (`804 735` / `(35%)`).
+fn rows_under_headings(
+    page: &PageGlyphs,
+    ladder: &Ladder,
+    lines: &[Line],
+    edges: &[f32],
+) -> Option<Vec<Line>> {
+    let column_at = |x: f32| {
+        edges[1..edges.len() - 1]
+            .iter()
+            .filter(|&&e| e <= x)
+            .count()
+    };
+    let mut placed: Vec<Placed> = Vec::new();
+    for (l, line) in lines.iter().enumerate() {
+        for (k, &(g, _)) in line.items.iter().enumerate() {
+            let (x, y) = glyph_middle(page, g);
+            placed.push((ladder.row_at(x, y)?, column_at(x), l, k));
+        }
+    }
+    placed.sort_unstable();
+    // Each cell's text on each line: (row, column, line).
+    let mut cells: Vec<((usize, usize, usize), String)> = Vec::new();
+    for &(row, column, l, k) in &placed {
+        let text = page.text(&page.glyphs[lines[l].items[k].0 as usize]);
+        match cells.last_mut() {
+            Some((key, t)) if *key == (row, column, l) => t.extend(text),
+            _ => cells.push(((row, column, l), text.iter().collect())),
+        }
+    }
+    let figure = |t: &str| {
+        t.chars().any(|c| c.is_ascii_digit())
+            && !t.starts_with('(')
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || " ,.%-\u{2212}".contains(c))
+    };
+    let mut figures: Vec<(usize, usize)> = cells
+        .iter()
+        .filter(|(_, t)| figure(t))
+        .map(|((row, column, _), _)| (*row, *column))
+        .collect();
+    figures.sort_unstable();
+    if figures.windows(2).any(|w| w[0] == w[1]) {
+        return None;
+    }
+    // (Nor a group's label alone on its line over a row's label and figures,
+    // `Territories` over `Puerto Rico  2 989  …`; a label wrapped round its figures,
+    // `Northern Mariana Islands` / `4  77  …` / `(Commonwealth of The)`, is one row's.)
+    let cells_of = |row: usize, l: usize| {
+        cells
+            .iter()
+            .filter(move |((r, _, line), _)| *r == row && *line == l)
+            .map(|((_, column, _), _)| *column)
+    };
+    let group_label = cells.iter().any(|&((row, _, l), _)| {
+        cells_of(row, l).all(|c| c == 0)
+            && cells.iter().any(|&((r, _, m), _)| {
+                r == row
+                    && m > l
+                    && cells_of(row, m).any(|c| c == 0)
+                    && cells_of(row, m).any(|c| c > 0)
+            })
+    });
+    if group_label {
+        return None;
+    }
+    let columns: Vec<usize> = (0..edges.len() - 1).collect();
+    Some(
+        placed
+            .chunk_by(|a, b| a.0 == b.0)
+            .map(|row| row_line(page, lines, row, &columns))
+            .collect(),
+    )
 }
 
 /// A cell of a line of a ladder's table.

@@ -6496,6 +6496,80 @@ fn boxes_of_key_figures_side_by_side_read_each_box_whole() {
 }
 
 #[test]
+fn a_table_ruled_across_under_boxed_headings_reads_each_row_whole() {
+    // A report's table: headings in filled boxes (one over two lines), rules across
+    // between the rows, each figure over its share in brackets and the region's name and
+    // the change between them.
+    let mut content = String::from(
+        "0.2 0.4 0.7 rg 72 700 100 30 re f 172 700 100 30 re f 272 700 100 30 re f 0 g \
+         0.5 w 72 672 m 372 672 l S 72 644 m 372 644 l S 72 616 m 372 616 l S \
+         BT /F1 9 Tf 1 0 0 1 76 712 Tm (Region) Tj 1 0 0 1 176 719 Tm (New cases) Tj \
+         1 0 0 1 176 706 Tm (\\(%\\)) Tj 1 0 0 1 276 712 Tm (Change) Tj ",
+    );
+    for (k, (region, figure, share, change)) in [
+        ("Americas", "804 735", "(35%)", "6%"),
+        ("Asia", "575 763", "(25%)", "-6%"),
+        ("Europe", "694 275", "(31%)", "34%"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let top = 700 - 28 * k as i32;
+        let escape = |t: &str| t.replace('(', "\\(").replace(')', "\\)");
+        content.push_str(&format!(
+            "1 0 0 1 76 {} Tm ({region}) Tj 1 0 0 1 200 {} Tm ({figure}) Tj 1 0 0 1 206 {} Tm ({}) Tj 1 0 0 1 300 {} Tm ({change}) Tj ",
+            top - 16,
+            top - 11,
+            top - 22,
+            escape(share),
+            top - 16
+        ));
+    }
+    content.push_str("ET");
+    let text = text_of(&courier_page(&content));
+    assert!(
+        text.contains(
+            "Region\tNew cases (%)\tChange\nAmericas\t804 735 (35%)\t6%\nAsia\t575 763 (25%)\t-6%\nEurope\t694 275 (31%)\t34%\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn rules_around_groups_of_rows_under_boxed_headings_part_no_row() {
+    // The same headings, rules across around each region's rows: a region's total over its
+    // first country's row, two figures in a column, are two rows.
+    let mut content = String::from(
+        "0.2 0.4 0.7 rg 72 700 100 30 re f 172 700 100 30 re f 272 700 100 30 re f 0 g \
+         0.5 w 72 672 m 372 672 l S 72 644 m 372 644 l S 72 616 m 372 616 l S \
+         BT /F1 9 Tf 1 0 0 1 76 712 Tm (Region) Tj 1 0 0 1 176 719 Tm (New cases) Tj \
+         1 0 0 1 176 706 Tm (in 7 days) Tj 1 0 0 1 276 712 Tm (Deaths) Tj ",
+    );
+    for (k, (total, country)) in [
+        (("Americas", "804735", "17399"), ("Peru", "27 514", "911")),
+        (("Europe", "694275", "6172"), ("Spain", "10 827", "443")),
+        (("Africa", "29169", "991"), ("Kenya", "1 596", "60")),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let top = 700 - 28 * k as i32;
+        for (j, (name, cases, deaths)) in [total, country].into_iter().enumerate() {
+            let y = top - 11 - 12 * j as i32;
+            content.push_str(&format!(
+                "1 0 0 1 76 {y} Tm ({name}) Tj 1 0 0 1 200 {y} Tm ({cases}) Tj 1 0 0 1 300 {y} Tm ({deaths}) Tj "
+            ));
+        }
+    }
+    content.push_str("ET");
+    let text = text_of(&courier_page(&content));
+    assert!(
+        text.contains("Americas\t804735\t17399\nPeru\t27 514\t911\n"),
+        "{text}"
+    );
+}
+
+#[test]
 fn lines_opening_with_the_same_label_numbered_are_each_an_item() {
     // A study's groups, each on a line of its own, the first as long as the second.
     let text = text_of(&courier_page(
