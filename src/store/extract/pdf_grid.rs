@@ -287,10 +287,13 @@ fn grid_of_boxes(page: &PageGlyphs, run: &[[f32; 4]]) -> Option<Grid> {
     // (Boxes stacked on boxes are a timetable's or a table's cells, read as its rows are.)
     let y0 = run.iter().map(|b| b[1]).fold(f32::MAX, f32::min);
     let y1 = run.iter().map(|b| b[3]).fold(f32::MIN, f32::max);
+    // (A table's first row of one line to a cell may stand right under its boxed
+    // headings.)
     let stacked = page.boxes.iter().any(|o| {
         o[0] < last[2] - TOUCH
             && o[2] > first[0] + TOUCH
-            && ((o[3] - y0).abs() <= TOUCH || (o[1] - y1).abs() <= TOUCH)
+            && ((o[3] - y0).abs() <= TOUCH
+                || ((o[1] - y1).abs() <= TOUCH && baselines(o).len() >= 2))
     });
     if lines.iter().any(Vec::is_empty) || !staggered || stacked {
         return None;

@@ -6570,6 +6570,24 @@ fn rules_around_groups_of_rows_under_boxed_headings_part_no_row() {
 }
 
 #[test]
+fn boxed_headings_over_a_boxed_first_row_read_box_by_box() {
+    // A table's headings in filled boxes, some over two lines, and right under them its
+    // first row (a region's total), each cell a box of one line.
+    let pdf = courier_page(
+        "0.2 0.4 0.7 rg 72 700 100 30 re f 172 700 100 30 re f 272 700 100 30 re f \
+         0.3 0.6 0.8 rg 72 685 100 15 re f 172 685 100 15 re f 272 685 100 15 re f 0 g \
+         BT /F1 9 Tf 1 0 0 1 76 712 Tm (Country) Tj 1 0 0 1 176 719 Tm (New cases) Tj \
+         1 0 0 1 176 706 Tm (in 7 days) Tj 1 0 0 1 276 712 Tm (Deaths) Tj \
+         1 0 0 1 76 689 Tm (Africa) Tj 1 0 0 1 176 689 Tm (29169) Tj 1 0 0 1 276 689 Tm (991) Tj ET",
+    );
+    let text = text_of(&pdf);
+    assert!(
+        text.starts_with("Country\tNew cases in 7 days\tDeaths\nAfrica\t29169\t991\n"),
+        "{text}"
+    );
+}
+
+#[test]
 fn lines_opening_with_the_same_label_numbered_are_each_an_item() {
     // A study's groups, each on a line of its own, the first as long as the second.
     let text = text_of(&courier_page(
