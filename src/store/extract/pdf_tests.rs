@@ -6588,6 +6588,22 @@ fn boxed_headings_over_a_boxed_first_row_read_box_by_box() {
 }
 
 #[test]
+fn a_short_line_set_far_in_ends_its_paragraph_before_a_line_at_the_left() {
+    // A ruling's award: an item's figure, its reckoning set in under it, then the court's
+    // next paragraph from the left edge.
+    let text = text_of(&courier_page(
+        "BT /F1 10 Tf 12 TL 1 0 0 1 72 720 Tm (The court finds the award for the loss of future earnings is RM 108,000) Tj \
+         1 0 0 1 330 708 Tm (\\(1500/2 x 144 months\\)) Tj \
+         1 0 0 1 72 696 Tm (Accordingly, the court holds that the award allowed is fair and just in) Tj \
+         1 0 0 1 72 684 Tm (law.) Tj ET",
+    ));
+    assert!(
+        text.contains("(1500/2 x 144 months)\n\nAccordingly, the court"),
+        "{text}"
+    );
+}
+
+#[test]
 fn lines_opening_with_the_same_label_numbered_are_each_an_item() {
     // A study's groups, each on a line of its own, the first as long as the second.
     let text = text_of(&courier_page(
