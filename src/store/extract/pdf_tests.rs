@@ -6604,6 +6604,24 @@ fn a_short_line_set_far_in_ends_its_paragraph_before_a_line_at_the_left() {
 }
 
 #[test]
+fn items_bulleted_with_an_o_under_an_item_are_each_an_item() {
+    // A bulleted item, then items under it bulleted with an `o` (Courier New's letter), one
+    // going on over a second line under its text.
+    let text = text_of(&courier_page(
+        "BT /F1 10 Tf 1 0 0 1 72 720 Tm (\\225) Tj 1 0 0 1 82 720 Tm (At the meeting the Director highlighted some of the key actions taken:) Tj \
+         1 0 0 1 108 706 Tm (o) Tj 1 0 0 1 118 706 Tm (Declaring an emergency of international concern on 30 January;) Tj \
+         1 0 0 1 108 692 Tm (o) Tj 1 0 0 1 118 692 Tm (Publishing the first plan four days later;) Tj \
+         1 0 0 1 108 678 Tm (o) Tj 1 0 0 1 118 678 Tm (Building country capacity by providing free training in 133 courses on) Tj \
+         1 0 0 1 118 664 Tm (OpenWHO.org;) Tj \
+         1 0 0 1 108 650 Tm (o) Tj 1 0 0 1 118 650 Tm (Sending expert missions to more than 130 countries.) Tj ET",
+    ));
+    assert!(
+        text.contains("later;\n\no Building country capacity by providing free training in 133 courses on OpenWHO.org;\n\no Sending"),
+        "{text}"
+    );
+}
+
+#[test]
 fn lines_opening_with_the_same_label_numbered_are_each_an_item() {
     // A study's groups, each on a line of its own, the first as long as the second.
     let text = text_of(&courier_page(

@@ -532,9 +532,12 @@ impl<'a> Flow<'a> {
             None => self.item = is_item(text).then_some((line.x0, line.x1)),
             Some(Join::Paragraph) => {
                 out.push_sep("\n\n");
-                // A nested item with an `o` for its bullet is an item too, under its parent.
-                let nested =
-                    text.starts_with("o ") && self.item.is_some_and(|(left, _)| line.x0 > left);
+                // A nested item with an `o` for its bullet is an item too, under its parent,
+                // and so are the items after it, set as far in.
+                let nested = text.starts_with("o ")
+                    && self
+                        .item
+                        .is_some_and(|(left, _)| line.x0 > left - 0.3 * line.size);
                 self.item = (is_item(text) || nested).then_some((line.x0, line.x1));
             }
             Some(Join::Row) => out.push_sep("\n"),
