@@ -4,6 +4,8 @@
 //! and a space between them would part one number into two. An exponent raised after a letter (`n`ᵏ, `cm`⁻³, `n`⁽⁰⁾) reads as superscript
 //! letters and signs: read as letters it would make another word (`nk`, `cm-3`).
 
+use unicode_normalization::UnicodeNormalization as _;
+
 use super::pdf_glyphs::{Glyph, PageGlyphs};
 
 /// The superscript form of each ASCII digit.
@@ -106,9 +108,20 @@ const TO: &str = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉ�
 
 /// The superscript form of a letter, figure or sign, where Unicode has one.
 fn superscript(c: char) -> Option<char> {
+    let plain = if is_math_letter(c) {
+        c.to_string().nfkc().next().unwrap_or(c)
+    } else {
+        c
+    };
     FROM.chars()
-        .position(|f| f == c)
+        .position(|f| f == plain)
         .and_then(|i| TO.chars().nth(i))
+}
+
+/// Whether a char is a letter or figure of the mathematical alphabets (`𝑖`, `𝑇`, `𝐼`), as
+/// formulas set in a sentence write them.
+fn is_math_letter(c: char) -> bool {
+    ('\u{1D400}'..='\u{1D7FF}').contains(&c)
 }
 
 /// Whether a char is the superscript form of a letter (`ᵃ`, `ʰ`).
@@ -192,7 +205,10 @@ pub fn raise_exponents(page: &mut PageGlyphs) {
             .flatten()
             .any(|c| !c.is_alphanumeric() && *c != ',');
         // (Figures alone after a word: a note's number, `Sharma`¹⁰, not `Sharma10`.)
-        let not_figures = letter || (figure && sign) || (figure && after_letter);
+        // (A sign alone after a formula's letter is its exponent: `𝐼`⁺.)
+        let math_base = base_char.is_some_and(is_math_letter);
+        let not_figures =
+            letter || (figure && sign) || (figure && after_letter) || (sign && math_base);
         let run: String = chars.iter().flatten().collect();
         // (An ordinal's ending goes on with a word on its line, `2a edición`; a table's
         // note mark ends its cell, `10`ᵃ.)

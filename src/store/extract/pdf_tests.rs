@@ -158,6 +158,24 @@ fn a_glyph_left_out_of_its_map_reads_as_a_name_outside_the_glyph_list_stands_for
 }
 
 #[test]
+fn an_exponent_raised_after_a_formula_letter_reads_as_superscript() {
+    // Codes 0x80, 0x83 and 0x84 map to the mathematical italic 𝑎, 𝑛 and 𝐼, as TeX's math
+    // fonts write them: `𝑎` with `𝑛` raised after it, and `𝐼` with a `+` raised after it.
+    let cmap = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Math def /CMapType 2 def 1 begincodespacerange <00> <ff> endcodespacerange 1 beginbfrange <20> <7e> <0020> endbfrange 3 beginbfchar <80> <D835DC4E> <83> <D835DC5B> <84> <D835DC3C> endbfchar endcmap CMapName currentdict /CMap defineresource pop end end";
+    let pdf = build(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /ToUnicode 6 0 R >>".to_vec(),
+        stream("", b"BT /F1 12 Tf 1 0 0 1 72 700 Tm (The sum grows as \\200) Tj /F1 8 Tf 5 Ts (\\203) Tj 0 Ts /F1 12 Tf ( for all inputs in \\204) Tj /F1 8 Tf 5 Ts (+) Tj 0 Ts /F1 12 Tf ( alike.) Tj ET"),
+        stream("", cmap),
+    ]);
+    let text = text_of(&pdf);
+    assert!(text.contains("as 𝑎ⁿ for"), "{text}");
+    assert!(text.contains("in 𝐼⁺ alike"), "{text}");
+}
+
+#[test]
 fn ligatures_whose_unicode_map_keeps_their_first_letter_read_as_their_names_spell() {
     // The encoding names codes 174 and 175 `fi` and `fl`; the font's ToUnicode map says
     // both are `f`, as a court's preliminary prints have it.
