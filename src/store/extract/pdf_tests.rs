@@ -6640,6 +6640,21 @@ fn items_bulleted_with_an_o_under_an_item_are_each_an_item() {
 }
 
 #[test]
+fn an_algorithms_steps_numbered_one_after_another_are_each_a_line() {
+    // Steps that fill their lines, each ending on a stop, numbered without a colon.
+    let text = text_of(&courier_page(
+        "BT /F1 10 Tf 12 TL 72 720 Td (11 A <- processBootstrapResult\\(A, br\\) // bootstrap the model here.) Tj T* \
+         (12 M <- minStateMem\\(SUT, H, M\\) // Section 5.3 of the paper says how.) Tj T* \
+         (13 n <- 1 // current maximal query length, which grows on each round.) Tj T* \
+         (14 repeat) Tj ET",
+    ));
+    assert!(
+        text.contains("says how.\n\n13 n <- 1 // current maximal query length"),
+        "{text}"
+    );
+}
+
+#[test]
 fn lines_opening_with_the_same_label_numbered_are_each_an_item() {
     // A study's groups, each on a line of its own, the first as long as the second.
     let text = text_of(&courier_page(

@@ -625,6 +625,15 @@ pub(super) fn ends_unfinished(text: &str) -> bool {
 
 /// Whether a line opens with a step's number and a colon, as an algorithm numbers its lines
 /// (`12: ℓ, u ← …` after `11: end for`).
+/// The number a line starts with, as an algorithm's step does (`12 𝑀 ← …`, `3: for`): one to
+/// three figures, then a space or a colon.
+fn step_number(text: &str) -> Option<u32> {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    ((1..=3).contains(&digits) && text[digits..].starts_with([' ', ':', '\t']))
+        .then(|| text[..digits].parse().ok())
+        .flatten()
+}
+
 fn numbered_step(text: &str) -> bool {
     let digits = text.chars().take_while(char::is_ascii_digit).count();
     (1..=3).contains(&digits) && text[digits..].starts_with(':')
@@ -2316,6 +2325,15 @@ fn join(
         return Join::Paragraph;
     }
     let same_column = prev_page == cur_page && prev.region == cur.region;
+    // Lines that start with steps numbered one after the other, set as far in, are each a
+    // step of their own (an algorithm's `12 𝑀 ← minStateMem(…) // Section 5.3.` / `13 𝑛 ←
+    // 1`), however full the first.
+    if same_column
+        && (prev.x0 - cur.x0).abs() <= 0.5 * size
+        && step_number(prev_text).is_some_and(|n| step_number(cur_text) == Some(n + 1))
+    {
+        return Join::Paragraph;
+    }
     // A short line set in by a third of its column or more (a figure under its cell,
     // `RM 108,000` / `(1500/2 x 144 bulan)`) ends its paragraph before a line that starts
     // at the column's left: a paragraph's next line starts where its lines do.
