@@ -19,6 +19,9 @@ use sections::{columns_through, section_turn};
 const CELL_GAP: f32 = 1.0;
 /// A gap wider than this many font sizes between two glyphs is a word space.
 const WORD_GAP: f32 = 0.15;
+/// The narrowest gap, in font sizes, after a comma or semicolon before a letter that is a
+/// space: a comma's space squeezes further than the gaps between letters go.
+const COMMA_GAP: f32 = 0.1;
 /// How many lines each side of a row set in columns has at least, for the row's columns to
 /// be taken as going on in the next row's.
 const COLUMN_LINES: usize = 5;
@@ -2342,6 +2345,13 @@ fn line_of(page: &PageGlyphs, glyphs: &[u32], region: u32, bounds: (f32, f32)) -
                 {
                     // A space the PDF draws counts unless the next glyph is drawn over
                     // it (some producers kern with a space moved back).
+                    Sep::Space
+                } else if gap > COMMA_GAP * size
+                    && matches!(page.text(p), [',' | ';'])
+                    && page.text(g).first().is_some_and(|c| c.is_alphabetic())
+                {
+                    // A comma's space squeezed in a justified line, before a formula's
+                    // letter (`in TLS 1.2, 𝑏0 = (…`).
                     Sep::Space
                 } else if is_note_mark(page, p, g, mark_starts_line(page, glyphs, k)) {
                     // A footnote number set small and raised before a word: "1 Three",

@@ -6655,6 +6655,16 @@ fn an_algorithms_steps_numbered_one_after_another_are_each_a_line() {
 }
 
 #[test]
+fn a_commas_space_squeezed_in_a_justified_line_is_a_space() {
+    // A justified line squeezes its spaces: the one after `Now,` is an eighth of the size;
+    // the letters of its words touch, and `1,000` has no gap at all.
+    let text = text_of(&courier_page(
+        "BT /F1 10 Tf 1 0 0 1 72 720 Tm (Now,) Tj 1 0 0 1 97.2 720 Tm (you might think the 1,000 copies were sold.) Tj ET",
+    ));
+    assert_eq!(text, "Now, you might think the 1,000 copies were sold.\n");
+}
+
+#[test]
 fn lines_opening_with_the_same_label_numbered_are_each_an_item() {
     // A study's groups, each on a line of its own, the first as long as the second.
     let text = text_of(&courier_page(
