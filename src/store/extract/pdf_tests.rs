@@ -6665,6 +6665,22 @@ fn a_commas_space_squeezed_in_a_justified_line_is_a_space() {
 }
 
 #[test]
+fn an_item_whose_label_is_set_apart_goes_on_under_its_text() {
+    // A ruling's items set double-spaced: the label, a gap, the text to the column's edge,
+    // and the item's next line under its text.
+    let text = text_of(&courier_page(
+        "BT /F1 10 Tf 1 0 0 1 72 720 Tm (ii\\)) Tj 1 0 0 1 108 720 Tm (2.5 % a year on the special damages from the date of the) Tj \
+         1 0 0 1 108 696 Tm (accident to the date of judgment.) Tj \
+         1 0 0 1 72 672 Tm (iii\\)) Tj 1 0 0 1 108 672 Tm (5% a year on the whole judgment sum from the day it is made) Tj \
+         1 0 0 1 108 648 Tm (to full settlement.) Tj ET",
+    ));
+    assert_eq!(
+        text,
+        "ii)\t2.5 % a year on the special damages from the date of the accident to the date of judgment.\n\niii)\t5% a year on the whole judgment sum from the day it is made to full settlement.\n"
+    );
+}
+
+#[test]
 fn lines_opening_with_the_same_label_numbered_are_each_an_item() {
     // A study's groups, each on a line of its own, the first as long as the second.
     let text = text_of(&courier_page(

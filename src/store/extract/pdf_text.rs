@@ -2256,6 +2256,24 @@ fn join(
     if label_goes_on_under {
         return Join::Row;
     }
+    // An item whose label is set apart (`ii)⇥2.5 % setahun … dari tarikh kemalangan`), its
+    // text running to the column's edge, goes on in the line under its text.
+    let item_goes_on = prev.has_tab()
+        && !cur.has_tab()
+        && prev_text.matches('\t').count() == 1
+        && prev_text
+            .split('\t')
+            .next()
+            .is_some_and(|label| super::pdf_layout::is_enumerator(label.trim(), false))
+        && under_words
+        && prev_page == cur_page
+        && prev.region == cur.region
+        && pitch > 0.0
+        && pitch <= 2.6 * cur.size
+        && prev_right - prev.x1 <= 2.0 * cur.size;
+    if item_goes_on {
+        return Join::Space;
+    }
     if prev.has_tab() || cur.has_tab() {
         return Join::Paragraph;
     }
