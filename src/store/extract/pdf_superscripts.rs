@@ -61,36 +61,55 @@ pub fn raise_figures(page: &mut PageGlyphs) {
     }
 }
 
-/// Rewrites as a superscript a small letter drawn smaller and raised at the start of a line,
-/// right before a word that starts with a capital or a figure: a table's note mark
-/// (`ᵃNorethisterone 5 mg daily …`), read as a letter it would make another word.
+/// Rewrites as superscripts the small letters (one to four) drawn smaller and raised at the
+/// start of a line, right before a word that starts with a capital, a figure or an opening
+/// quote: a table's note mark (`ᵃNorethisterone 5 mg daily …`, `ⁱⁱ “Territories” include …`),
+/// read as letters they would make another word.
 pub fn raise_leading_marks(page: &mut PageGlyphs) {
     let mut marks = Vec::new();
-    for i in 0..page.glyphs.len().saturating_sub(1) {
-        let (g, next) = (&page.glyphs[i], &page.glyphs[i + 1]);
-        let [c] = page.text(g) else { continue };
+    let mut i = 0;
+    while i + 1 < page.glyphs.len() {
+        let g = &page.glyphs[i];
         let starts_line = i == 0 || {
             let p = &page.glyphs[i - 1];
-            (p.baseline - g.baseline).abs() > next.size || p.x0 >= g.x1
+            (p.baseline - g.baseline).abs() > page.glyphs[i + 1].size || p.x0 >= g.x1
         };
+        let letter = |k: usize| match page.text(&page.glyphs[k]) {
+            [c] => c.is_ascii_lowercase() && superscript(*c).is_some(),
+            _ => false,
+        };
+        if !starts_line || !letter(i) {
+            i += 1;
+            continue;
+        }
+        // The run of letters at the first one's height and size, each right after the last.
+        let mut end = i + 1;
+        while end < page.glyphs.len() && end - i < 4 && letter(end) {
+            let (p, q) = (&page.glyphs[end - 1], &page.glyphs[end]);
+            if (q.size - g.size).abs() > 0.05 * g.size
+                || (q.baseline - g.baseline).abs() > 0.05 * g.size
+                || (q.x0 - p.x1).abs() > 0.3 * g.size
+            {
+                break;
+            }
+            end += 1;
+        }
+        let Some(next) = page.glyphs.get(end) else {
+            break;
+        };
+        let last = &page.glyphs[end - 1];
         let raised = g.size < 0.85 * next.size
             && g.size >= 0.5 * next.size
             && next.baseline - g.baseline > 0.2 * next.size
             && next.baseline - g.baseline < 0.8 * next.size;
-        let close = (next.x0 - g.x1).abs() < 0.3 * next.size;
-        let word = page
-            .text(next)
-            .first()
-            .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit());
-        if c.is_ascii_lowercase()
-            && superscript(*c).is_some()
-            && starts_line
-            && raised
-            && close
-            && word
-        {
-            marks.push(i);
+        let close = (next.x0 - last.x1).abs() < 0.3 * next.size;
+        let word = page.text(next).first().is_some_and(|n| {
+            n.is_uppercase() || n.is_ascii_digit() || matches!(n, '“' | '"' | '‘' | '(')
+        });
+        if raised && close && word {
+            marks.extend(i..end);
         }
+        i = end;
     }
     for i in marks {
         let at = page.glyphs[i].text as usize;

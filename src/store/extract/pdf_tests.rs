@@ -6356,14 +6356,17 @@ fn a_table_at_a_pages_top_with_small_notes_under_it_waits_for_the_sentence() {
 #[test]
 fn a_tables_note_letter_set_small_and_raised_reads_as_a_superscript() {
     // A cell's figure with its note's letter raised after it, at the cell's end; the note
-    // under the table, its letter raised before its first word; an ordinal's ending raised
+    // under the table, its letter raised before its first word (two letters for the second
+    // note, before a bracket); an ordinal's ending raised
     // before the word it goes on with stays letters.
     let content = "BT /F1 8 Tf 72 700 Td (Oral dose) Tj 120 0 Td (6/8/10) Tj /F1 5.3 Tf 3 Ts (a) Tj /F1 8 Tf 0 Ts 60 0 Td (50) Tj ET \
         BT /F1 4.7 Tf 72 683 Td 3 Ts (a) Tj /F1 7 Tf 0 Ts (Norethisterone 5 mg daily for the first five days of each month.) Tj ET \
+        BT /F1 4.7 Tf 72 670 Td 3 Ts (ii) Tj /F1 7 Tf 0 Ts (\\(Territories\\) include areas and other places of like status.) Tj ET \
         BT /F1 10 Tf 72 650 Td (It is the 3) Tj /F1 6 Tf 3.6 Ts (rd) Tj /F1 10 Tf 0 Ts ( edition of the book.) Tj ET";
     let text = text_of(&page(content.as_bytes(), "", &[]));
     assert!(text.contains("6/8/10ᵃ 50"), "{text}");
     assert!(text.contains("ᵃ Norethisterone 5 mg"), "{text}");
+    assert!(text.contains("ⁱⁱ(Territories) include"), "{text}");
     assert!(text.contains("the 3rd edition"), "{text}");
 }
 
