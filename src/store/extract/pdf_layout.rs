@@ -241,7 +241,10 @@ pub fn lines(page: &PageGlyphs, deadline: Instant) -> Option<Vec<Line>> {
     // would hide the columns.
     let over = edge_page_number(page, &fragments, &all, true);
     all.retain(|i| !over.contains(i));
-    let under = edge_page_number(page, &fragments, &all, false);
+    let mut under = edge_page_number(page, &fragments, &all, false);
+    if under.is_empty() {
+        under = foot_page_number(page, &fragments, &all);
+    }
     all.retain(|i| !under.contains(i));
     let mut next_region = 3u32;
     // Blocks still to split, the next one on top.
@@ -953,6 +956,37 @@ fn edge_page_number(
         }
     });
     if number && apart { line } else { Vec::new() }
+}
+
+/// A page number in the foot band stands this far down the page or further (a share of
+/// its height).
+const FOOT_BAND: f32 = 0.88;
+
+/// A page number set at the page's middle in the foot band beside the last lines of the
+/// columns, on the baseline of one of them (`2` before `décès. Ce sont …`): a number alone,
+/// one and a half sizes or more from the words level with it (no figures: a table's row).
+fn foot_page_number(page: &PageGlyphs, fragments: &[Fragment], block: &[usize]) -> Vec<usize> {
+    let alone = |i: usize| {
+        let f = &fragments[i];
+        let words = sections::words(page, &f.glyphs);
+        let middle = (f.x0 + f.x1) / 2.0;
+        let level = block
+            .iter()
+            .filter(|&&k| k != i && fragments[k].bottom > f.top && fragments[k].top < f.bottom);
+        super::pdf_text::is_page_number(&super::pdf_text::page_number_key(&words))
+            && (middle - page.width / 2.0).abs() <= 0.05 * page.width
+            && f.baseline >= FOOT_BAND * page.height
+            && level.clone().all(|&k| {
+                let o = &fragments[k];
+                // (Words, not a table's figures: a row's middle cell is no page number.)
+                (o.x0 - f.x1).max(f.x0 - o.x1) >= 1.5 * f.size
+                    && o.number.is_none()
+                    && !o.figures
+                    && o.words >= 2
+            })
+    };
+    let found: Vec<usize> = block.iter().copied().filter(|&i| alone(i)).collect();
+    if found.len() == 1 { found } else { Vec::new() }
 }
 
 fn span_x(fragments: &[Fragment], block: &[usize]) -> (f32, f32) {

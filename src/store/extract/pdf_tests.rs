@@ -1600,6 +1600,45 @@ fn a_running_head_on_every_other_page_is_left_out_over_a_row_of_marks_too() {
 }
 
 #[test]
+fn a_page_number_at_the_foot_level_with_a_columns_last_line_is_no_part_of_it() {
+    // Two columns of a report run down into the foot band; the page number is set at the
+    // page's middle, on the baseline of the right column's last line, in its own size.
+    let left = [
+        "The health zone of Bulape lies in the",
+        "south of the province and borders the",
+        "zones of Mushenge, Mweka and Kakenge",
+        "and holds the outbreak's epicentre. It",
+        "borders the province of Sankuru too.",
+    ];
+    let right = [
+        "In the zone of Bulape the areas of",
+        "Bulape and Dikolo are the hardest hit,",
+        "with both many confirmed cases and",
+        "deaths. These are the epicentres.",
+    ];
+    let mut content = String::from("BT /F1 10 Tf ");
+    for (k, line) in left.iter().enumerate() {
+        content.push_str(&format!(
+            "1 0 0 1 40 {} Tm ({line}) Tj ",
+            116 - 14 * k as i32
+        ));
+    }
+    for (k, line) in right.iter().enumerate() {
+        content.push_str(&format!(
+            "1 0 0 1 330 {} Tm ({line}) Tj ",
+            102 - 14 * k as i32
+        ));
+    }
+    content.push_str("/F1 11 Tf 1 0 0 1 302.7 60 Tm (2) Tj ET");
+    let text = text_of(&courier_page(&content));
+    assert!(
+        text.contains("many confirmed cases and deaths. These are the epicentres."),
+        "{text}"
+    );
+    assert!(!text.contains(" 2 "), "{text}");
+}
+
+#[test]
 fn a_page_number_in_the_gutter_does_not_hide_the_columns() {
     // A paper's page (set as one was): each column has white where a picture stands, at
     // other heights than the other's; the page number stands under the gutter, a little
