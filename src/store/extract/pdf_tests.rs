@@ -6723,6 +6723,22 @@ fn an_item_whose_label_is_set_apart_goes_on_under_its_text() {
 }
 
 #[test]
+fn a_note_set_flush_right_under_a_quotation_ends_its_paragraph() {
+    // A ruling's quotation, `(Emphasis supplied)` set flush right under it, then the next
+    // numbered paragraph from the left edge.
+    let text = text_of(&courier_page(
+        "BT /F1 10 Tf 1 0 0 1 72 720 Tm (the party may file objections to the decree within one month of it.) Tj \
+         1 0 0 1 384 708 Tm (\\(Emphasis supplied\\)) Tj \
+         1 0 0 1 72 696 Tm (3. Prior to the amendment, under Rule 22 of the Code, it was incumbent) Tj \
+         1 0 0 1 72 684 Tm (on the party to file its objections.) Tj ET",
+    ));
+    assert!(
+        text.contains("(Emphasis supplied)\n\n3. Prior to the amendment"),
+        "{text}"
+    );
+}
+
+#[test]
 fn lines_opening_with_the_same_label_numbered_are_each_an_item() {
     // A study's groups, each on a line of its own, the first as long as the second.
     let text = text_of(&courier_page(

@@ -2353,12 +2353,13 @@ fn join(
         return Join::Paragraph;
     }
     // A short line set in by a third of its column or more (a figure under its cell,
-    // `RM 108,000` / `(1500/2 x 144 bulan)`) ends its paragraph before a line that starts
-    // at the column's left: a paragraph's next line starts where its lines do.
+    // `RM 108,000` / `(1500/2 x 144 bulan)`; a note in brackets set flush right under a
+    // quotation, `(Emphasis supplied)`) ends its paragraph before a line that starts at the
+    // column's left: a paragraph's next line starts where its lines do.
     if same_column
         && prev_widest > 0.0
         && prev.x0 - cur.x0 >= prev_widest / 3.0
-        && prev_right - prev.x1 > 2.0 * size
+        && (prev_right - prev.x1 > 2.0 * size || prev_text.trim_end().ends_with(')'))
         && !prev_text.trim_end().ends_with(['-', ','])
     {
         return Join::Paragraph;
