@@ -164,8 +164,13 @@ pub fn raise_exponents(page: &mut PageGlyphs) {
     while i < page.glyphs.len() {
         let base = &page.glyphs[i - 1];
         let close = |p: &Glyph, g: &Glyph| (g.x0 - p.x1).abs() < 0.3 * p.size.max(g.size);
+        // (A note's number set a space after a closing quote: `Kirmani”` ², as a word
+        // processor writes it with a space typed before the note's mark.)
+        let after_quote = matches!(single(page, base), Some('”' | '’' | '"'))
+            && page.text(&page.glyphs[i]).iter().all(char::is_ascii_digit)
+            && (page.glyphs[i].x0 - base.x1) < 0.5 * base.size;
         let raised = |g: &Glyph| {
-            close(base, g)
+            (close(base, g) || after_quote)
                 && g.size < 0.85 * base.size
                 && g.size >= 0.5 * base.size
                 && base.baseline - g.baseline > 0.2 * base.size

@@ -6410,6 +6410,14 @@ fn a_tables_note_letter_set_small_and_raised_reads_as_a_superscript() {
 }
 
 #[test]
+fn a_notes_number_raised_a_space_after_a_closing_quote_reads_as_superscript() {
+    // A word processor's note mark typed after a space that follows a closing quote.
+    let content = "BT /F1 14 Tf 72 700 Td 1.5 Tw (as held in the case of Kirmani\" ) Tj 0 Tw /F1 9 Tf 5 Ts (2) Tj /F1 14 Tf 0 Ts ( has already ruled on it.) Tj ET";
+    let text = text_of(&page(content.as_bytes(), "", &[]));
+    assert!(text.contains("Kirmani\" ² has already"), "{text}");
+}
+
+#[test]
 fn a_signature_on_a_judgments_last_page_of_few_lines_is_a_line_each() {
     // The last page holds the judgment's last word and its signature block, set flush left
     // from past the middle, double-spaced: measured by the text's column on the pages
