@@ -30,7 +30,7 @@ use crate::core::source::{Metadata, Pages};
 
 /// The version of the PDF extraction rules; recorded in sidecars. Bump it whenever the text
 /// extracted from some PDF would change.
-pub const PDF_EXTRACTOR_VERSION: u32 = 86;
+pub const PDF_EXTRACTOR_VERSION: u32 = 87;
 
 /// How many glyphs set turned a page has when a whole block of text is turned (a table set
 /// sideways), not a label along a chart's axis or a line up the margin.

@@ -176,6 +176,28 @@ fn an_exponent_raised_after_a_formula_letter_reads_as_superscript() {
 }
 
 #[test]
+fn items_bulleted_with_a_private_use_mark_go_on_under_their_text() {
+    // A word processor's bullet from a symbol font, mapped to the private use area (code
+    // 0x80 reads U+F0A3), each item's text wrapped under itself.
+    let cmap = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Bullets def /CMapType 2 def 1 begincodespacerange <00> <ff> endcodespacerange 1 beginbfrange <20> <7e> <0020> endbfrange 1 beginbfchar <80> <F0A3> endbfchar endcmap CMapName currentdict /CMap defineresource pop end end";
+    let pdf = build(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding /ToUnicode 6 0 R >>".to_vec(),
+        stream("", b"BT /F1 10 Tf 1 0 0 1 54 700 Tm (\\200) Tj 1 0 0 1 72 700 Tm (Installation of a fridge to keep the blood bank at the operating room of the) Tj \
+            1 0 0 1 72 687 Tm (General Hospital of Bulape.) Tj \
+            1 0 0 1 54 674 Tm (\\200) Tj 1 0 0 1 72 674 Tm (Receipt of 4 000 doses of vaccine from Mweka.) Tj ET"),
+        stream("", cmap),
+    ]);
+    let text = text_of(&pdf);
+    assert!(
+        text.contains("operating room of the General Hospital of Bulape.\n\n\u{F0A3}"),
+        "{text}"
+    );
+}
+
+#[test]
 fn ligatures_whose_unicode_map_keeps_their_first_letter_read_as_their_names_spell() {
     // The encoding names codes 174 and 175 `fi` and `fl`; the font's ToUnicode map says
     // both are `f`, as a court's preliminary prints have it.

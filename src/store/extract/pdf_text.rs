@@ -1889,6 +1889,9 @@ fn is_item(text: &str) -> bool {
             | '∙' | '✔' | '✓' | '❖' | '◆' | '❑',
         ) => true,
         Some('-' | '–' | '—' | '*') => second == Some(' '),
+        // A symbol font's bullet a word processor maps to the private use area (`\u{F0A3}`,
+        // `\u{F0B7}`), before the item's words.
+        Some('\u{F000}'..='\u{F0FF}') => matches!(second, Some(' ' | '\t')),
         // A symbol font's bullet read as the letter its code names (`n` for ■, `l` for ●,
         // `£`), before words of a script that is not Latin: `n 최근 AI 기술이 …`.
         Some('n' | 'l' | 'q' | 'u' | 'v' | 'ü' | 'Ø' | '§' | '£') if second == Some(' ') => {
@@ -2261,15 +2264,16 @@ fn join(
     let item_goes_on = prev.has_tab()
         && !cur.has_tab()
         && prev_text.matches('\t').count() == 1
-        && prev_text
-            .split('\t')
-            .next()
-            .is_some_and(|label| super::pdf_layout::is_enumerator(label.trim(), false))
+        && prev_text.split('\t').next().is_some_and(|label| {
+            super::pdf_layout::is_enumerator(label.trim(), false)
+                || is_item(&format!("{} x", label.trim()))
+        })
         && under_words
         && prev_page == cur_page
         && prev.region == cur.region
+        && (prev.size - cur.size).abs() <= 0.05 * prev.size
         && pitch > 0.0
-        && pitch <= 2.6 * cur.size
+        && pitch <= (1.25 * spacing).max(1.55) * cur.size
         && prev_right - prev.x1 <= 2.0 * cur.size;
     if item_goes_on {
         return Join::Space;
