@@ -6738,17 +6738,30 @@ fn a_commas_space_squeezed_in_a_justified_line_is_a_space() {
 
 #[test]
 fn an_item_whose_label_is_set_apart_goes_on_under_its_text() {
-    // A ruling's items set double-spaced: the label, a gap, the text to the column's edge,
-    // and the item's next line under its text.
-    let text = text_of(&courier_page(
-        "BT /F1 10 Tf 1 0 0 1 72 720 Tm (ii\\)) Tj 1 0 0 1 108 720 Tm (2.5 % a year on the special damages from the date of the) Tj \
-         1 0 0 1 108 696 Tm (accident to the date of judgment.) Tj \
-         1 0 0 1 72 672 Tm (iii\\)) Tj 1 0 0 1 108 672 Tm (5% a year on the whole judgment sum from the day it is made) Tj \
-         1 0 0 1 108 648 Tm (to full settlement.) Tj ET",
-    ));
-    assert_eq!(
-        text,
-        "ii)\t2.5 % a year on the special damages from the date of the accident to the date of judgment.\n\niii)\t5% a year on the whole judgment sum from the day it is made to full settlement.\n"
+    // A ruling set double-spaced: a paragraph, then its items: the label, a gap, the text to
+    // the column's edge, and the item's next line under its text.
+    let mut content = String::from("BT /F1 10 Tf ");
+    for k in 0..8 {
+        content.push_str(&format!(
+            "1 0 0 1 72 {} Tm (The court sets the rates of interest on the sums awarded as follows in) Tj ",
+            740 - 24 * k
+        ));
+    }
+    content.push_str(
+        "1 0 0 1 72 548 Tm (this case:) Tj \
+         1 0 0 1 72 524 Tm (ii\\)) Tj 1 0 0 1 108 524 Tm (2.5 % a year on the special damages from the date of accident to) Tj \
+         1 0 0 1 108 500 Tm (the date of judgment.) Tj \
+         1 0 0 1 72 476 Tm (iii\\)) Tj 1 0 0 1 108 476 Tm (5% a year on the whole judgment sum from the day it is made until) Tj \
+         1 0 0 1 108 452 Tm (full settlement.) Tj ET",
+    );
+    let text = text_of(&courier_page(&content));
+    assert!(
+        text.contains("from the date of accident to the date of judgment.\n\niii)"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("from the day it is made until full settlement.\n"),
+        "{text}"
     );
 }
 
